@@ -1,0 +1,14 @@
+// parley/cli/commands.h — one Register function per subcommand, each in its own cmd_*.cpp.
+// A Register function adds the subcommand, its options and its callback; the callback sets
+// ctx.exit_code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.h"
+
+namespace parley::cli {
+
+void RegisterVersionCommand(CLI::App& app, CliContext& ctx);
+
+}  // namespace parley::cli
