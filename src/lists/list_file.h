@@ -1,0 +1,77 @@
+// parley/lists/list_file.h — reading and writing list files (SYSTEM.md "List file").
+//
+// ReadListFile turns a CSV or XLSX file, as a bureau really writes it, into PersonRecords:
+// it detects the encoding (UTF-8 with or without BOM, UTF-16 LE/BE, Windows-1251) and says
+// which it used, recognises Ukrainian, Russian and English header names (overridable with
+// `column_map`), splits a single full-name column, parses dates, and validates every row.
+// It never stops at the first bad row: every reject is reported with its row and reason so
+// the clerk can fix the file in one pass. Whether rejects refuse the whole import is the
+// caller's decision (the store's import transaction), not the reader's.
+//
+//   ListReadOptions opts;
+//   auto list = ReadListFile("ua-request.csv", opts);
+//   if (!list) return Fail(list.error());          // unreadable file: nothing to import
+//   if (!list->rejects.empty()) ...                 // refuse, or --skip-invalid
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "lists/person_record.h"
+
+namespace parley {
+
+enum class ListFormat { kCsv, kXlsx, kJson };
+
+struct ListReadOptions {
+  // Header overrides: {"ПІБ", "full_name"} maps the file's column "ПІБ" to full_name.
+  std::vector<std::pair<std::string, std::string>> column_map;
+  // Force an encoding ("utf-8", "utf-16le", "utf-16be", "windows-1251"); empty = detect.
+  std::string encoding;
+  // Today's date for the "not in the future" check; year 0 = the system clock.
+  DateBounds date_bounds;
+};
+
+// A row that could not be read, with the reason; `where` names the file, row and column.
+struct RowReject {
+  Error error;
+  std::vector<std::string> cells;  // the raw cells, for the rejects file
+};
+
+struct ListFile {
+  ListFormat format = ListFormat::kCsv;
+  std::string encoding;                     // what was detected or forced, e.g. "windows-1251"
+  std::vector<std::string> header;          // as written in the file
+  std::vector<std::string> canonical_columns;  // canonical name per header cell ("" = extra)
+  std::string name_order;                   // "surname-first" / "given-first" / "split columns"
+  std::vector<PersonRecord> records;        // the good rows, in file order
+  std::vector<RowReject> rejects;           // the bad rows, in file order
+};
+
+// Reads a whole list file. Errors (returned, not in `rejects`) mean the file as a whole
+// cannot be read: missing, no header, no name column, unknown encoding, an unterminated
+// quote that swallows the rest of the file.
+[[nodiscard]] Result<ListFile> ReadListFile(const std::filesystem::path& path,
+                                            const ListReadOptions& options);
+
+// Writes records as a list file: the canonical columns (birth dates in ISO 8601), then the
+// extra columns (the union over records, in first-seen order), then `derived` columns if the
+// caller supplies them (one value per record per derived column name).
+struct DerivedColumns {
+  std::vector<std::string> names;
+  std::vector<std::vector<std::string>> values;  // values[record][column]
+};
+[[nodiscard]] Result<void> WriteListFile(const std::filesystem::path& path, ListFormat format,
+                                         const std::vector<PersonRecord>& records,
+                                         const DerivedColumns& derived = {});
+
+// Writes rejected rows (header + raw cells + a `reject_reason` column) as UTF-8 CSV.
+[[nodiscard]] Result<void> WriteRejects(const std::filesystem::path& path,
+                                        const std::vector<std::string>& header,
+                                        const std::vector<RowReject>& rejects);
+
+[[nodiscard]] Result<ListFormat> ParseListFormat(std::string_view text);
+
+}  // namespace parley
