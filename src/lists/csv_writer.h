@@ -1,0 +1,37 @@
+// parley/lists/csv_writer.h — a streaming RFC 4180 CSV writer.
+//
+// Writes rows of UTF-8 cells to a std::ostream: a cell is quoted only when it holds a comma,
+// quote, CR or LF (quotes doubled), lines end in CRLF as RFC 4180 asks. Streaming keeps a
+// million-row export or synthetic list flat in memory.
+//
+//   std::ofstream out("list.csv", std::ios::binary);
+//   CsvWriter csv(out);
+//   csv.WriteRow({"id", "surname"});
+//   csv.WriteRow({"A-1", "Шевченко"});
+#pragma once
+
+#include <initializer_list>
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace parley {
+
+class CsvWriter {
+ public:
+  // `out` must outlive the writer. `delimiter` is ',' unless a bureau's layout wants ';'.
+  explicit CsvWriter(std::ostream& out, char delimiter = ',') : out_(out), delimiter_(delimiter) {}
+
+  void WriteRow(std::span<const std::string> cells);
+  void WriteRow(std::span<const std::string_view> cells);
+  void WriteRow(std::initializer_list<std::string_view> cells);
+
+ private:
+  void WriteCell(std::string_view cell);
+
+  std::ostream& out_;
+  char delimiter_;
+};
+
+}  // namespace parley
