@@ -7,8 +7,8 @@ std::string Error::Describe() const {
   if (!where.file.empty()) out += where.file;
   std::string place;
   if (where.row > 0) place += "row " + std::to_string(where.row);
-  if (where.column > 0) place += (place.empty() ? "" : ", ") + std::string("column ") +
-                                 std::to_string(where.column);
+  if (where.column > 0)
+    place += (place.empty() ? "" : ", ") + std::string("column ") + std::to_string(where.column);
   if (!where.field.empty()) {
     place += place.empty() ? "field " + where.field : " (" + where.field + ")";
   }
@@ -40,13 +40,20 @@ std::unexpected<Error> Fail(Error error) { return std::unexpected<Error>(std::mo
 
 const char* ErrorCodeName(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidInput: return "invalid_input";
-    case ErrorCode::kNotFound: return "not_found";
-    case ErrorCode::kConflict: return "conflict";
-    case ErrorCode::kCorruption: return "corruption";
-    case ErrorCode::kIoError: return "io_error";
-    case ErrorCode::kUnsupported: return "unsupported";
-    case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kInvalidInput:
+      return "invalid_input";
+    case ErrorCode::kNotFound:
+      return "not_found";
+    case ErrorCode::kConflict:
+      return "conflict";
+    case ErrorCode::kCorruption:
+      return "corruption";
+    case ErrorCode::kIoError:
+      return "io_error";
+    case ErrorCode::kUnsupported:
+      return "unsupported";
+    case ErrorCode::kInternal:
+      return "internal";
   }
   return "internal";
 }

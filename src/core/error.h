@@ -16,13 +16,13 @@
 namespace parley {
 
 enum class ErrorCode {
-  kInvalidInput,   // the user's input is wrong: fix the file, the flag or the value
-  kNotFound,       // a named list, version, record or file does not exist
-  kConflict,       // the request contradicts stored state (duplicate, frozen version)
-  kCorruption,     // stored or received data fails its own checks
-  kIoError,        // the operating system refused a read or write
-  kUnsupported,    // a valid request this build cannot serve
-  kInternal,       // parley's own fault: a bug
+  kInvalidInput,  // the user's input is wrong: fix the file, the flag or the value
+  kNotFound,      // a named list, version, record or file does not exist
+  kConflict,      // the request contradicts stored state (duplicate, frozen version)
+  kCorruption,    // stored or received data fails its own checks
+  kIoError,       // the operating system refused a read or write
+  kUnsupported,   // a valid request this build cannot serve
+  kInternal,      // parley's own fault: a bug
 };
 
 // Where an error was found. Every part is optional; empty parts are not printed.
@@ -49,8 +49,7 @@ using Result = std::expected<T, Error>;
 
 // Shorthands that read well at the point of failure:
 //   return Fail(ErrorCode::kInvalidInput, "unknown kind 'x'; use custody, request, ...");
-[[nodiscard]] std::unexpected<Error> Fail(ErrorCode code, std::string message,
-                                          Location where = {});
+[[nodiscard]] std::unexpected<Error> Fail(ErrorCode code, std::string message, Location where = {});
 [[nodiscard]] std::unexpected<Error> Fail(Error error);
 
 [[nodiscard]] const char* ErrorCodeName(ErrorCode code);

@@ -12,8 +12,7 @@ TEST(Error, DescribeNamesFileRowColumnAndField) {
 
 TEST(Error, DescribeLeavesOutEmptyParts) {
   EXPECT_EQ((Error{ErrorCode::kNotFound, "no list 'x'", {}}).Describe(), "no list 'x'");
-  EXPECT_EQ((Error{ErrorCode::kInvalidInput, "m", {"", 0, 0, "kind"}}).Describe(),
-            "field kind: m");
+  EXPECT_EQ((Error{ErrorCode::kInvalidInput, "m", {"", 0, 0, "kind"}}).Describe(), "field kind: m");
 }
 
 TEST(Error, UserErrorsExitWithOneAndOursWithTwo) {

@@ -60,9 +60,8 @@ Result<PartialDate> CheckPlausible(PartialDate d, std::string_view text, DateBou
                     std::to_string(DaysInMonth(d.year, d.month)) + " days");
   }
   if (d.year < bounds.earliest_year) {
-    return Fail(ErrorCode::kInvalidInput, "date " + quoted + " has year " +
-                                              std::to_string(d.year) + ", before " +
-                                              std::to_string(bounds.earliest_year) +
+    return Fail(ErrorCode::kInvalidInput, "date " + quoted + " has year " + std::to_string(d.year) +
+                                              ", before " + std::to_string(bounds.earliest_year) +
                                               "; check the year");
   }
   // Compare only the parts that are known: "2026" is not in the future during 2026.

@@ -42,12 +42,12 @@ struct RowReject {
 
 struct ListFile {
   ListFormat format = ListFormat::kCsv;
-  std::string encoding;                     // what was detected or forced, e.g. "windows-1251"
-  std::vector<std::string> header;          // as written in the file
+  std::string encoding;                        // what was detected or forced, e.g. "windows-1251"
+  std::vector<std::string> header;             // as written in the file
   std::vector<std::string> canonical_columns;  // canonical name per header cell ("" = extra)
-  std::string name_order;                   // "surname-first" / "given-first" / "split columns"
-  std::vector<PersonRecord> records;        // the good rows, in file order
-  std::vector<RowReject> rejects;           // the bad rows, in file order
+  std::string name_order;                      // "surname-first" / "given-first" / "split columns"
+  std::vector<PersonRecord> records;           // the good rows, in file order
+  std::vector<RowReject> rejects;              // the bad rows, in file order
 };
 
 // Reads a whole list file. Errors (returned, not in `rejects`) mean the file as a whole

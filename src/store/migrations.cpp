@@ -1,0 +1,137 @@
+#include "store/migrations.h"
+
+#include <string>
+#include <vector>
+
+namespace parley::store {
+namespace {
+
+// Version 1: sides, lists, versioned person records and frozen list versions.
+// Person records are never edited in place (triggers refuse UPDATE and DELETE); a list
+// version, once submitted, is frozen (triggers refuse changes to it and to its members).
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE sides (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+  created_at TEXT NOT NULL
+);
+CREATE TABLE lists (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+  kind       TEXT NOT NULL CHECK (kind IN ('custody','request','offer','mediator','remains')),
+  side_id    INTEGER NOT NULL REFERENCES sides(id),
+  created_at TEXT NOT NULL
+);
+CREATE TABLE list_versions (
+  id              INTEGER PRIMARY KEY,
+  list_id         INTEGER NOT NULL REFERENCES lists(id),
+  version         INTEGER NOT NULL CHECK (version >= 1),
+  state           TEXT NOT NULL CHECK (state IN ('draft','submitted')),
+  content_sha256  TEXT NOT NULL,
+  record_count    INTEGER NOT NULL,
+  source_file     TEXT NOT NULL,
+  source_format   TEXT NOT NULL,
+  source_encoding TEXT NOT NULL,
+  name_order      TEXT NOT NULL,
+  imported_by     TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  UNIQUE (list_id, version)
+);
+-- The identity of one row of a list across its versions: the list's own id column.
+CREATE TABLE person_records (
+  id         INTEGER PRIMARY KEY,
+  list_id    INTEGER NOT NULL REFERENCES lists(id),
+  record_key TEXT NOT NULL,
+  UNIQUE (list_id, record_key)
+);
+CREATE TABLE record_versions (
+  id             INTEGER PRIMARY KEY,
+  record_id      INTEGER NOT NULL REFERENCES person_records(id),
+  version        INTEGER NOT NULL CHECK (version >= 1),
+  content_sha256 TEXT NOT NULL,
+  surname        TEXT NOT NULL,
+  given_name     TEXT NOT NULL,
+  patronymic     TEXT NOT NULL,
+  full_name      TEXT NOT NULL,
+  birth_date     TEXT NOT NULL,
+  birth_place    TEXT NOT NULL,
+  service_number TEXT NOT NULL,
+  rank           TEXT NOT NULL,
+  unit           TEXT NOT NULL,
+  sex            TEXT NOT NULL,
+  category       TEXT NOT NULL,
+  notes          TEXT NOT NULL,
+  extra_json     TEXT NOT NULL,
+  source_row     INTEGER NOT NULL,
+  created_in     INTEGER NOT NULL REFERENCES list_versions(id),
+  UNIQUE (record_id, version)
+);
+CREATE TABLE list_members (
+  list_version_id   INTEGER NOT NULL REFERENCES list_versions(id),
+  position          INTEGER NOT NULL,
+  record_version_id INTEGER NOT NULL REFERENCES record_versions(id),
+  PRIMARY KEY (list_version_id, position)
+) WITHOUT ROWID;
+CREATE INDEX record_versions_by_record ON record_versions(record_id);
+CREATE INDEX list_members_by_record_version ON list_members(record_version_id);
+
+CREATE TRIGGER record_versions_are_immutable BEFORE UPDATE ON record_versions
+BEGIN SELECT RAISE(ABORT, 'person records are never edited in place; import a new version'); END;
+CREATE TRIGGER record_versions_are_kept BEFORE DELETE ON record_versions
+BEGIN SELECT RAISE(ABORT, 'person records are never deleted'); END;
+CREATE TRIGGER submitted_versions_are_frozen BEFORE UPDATE ON list_versions
+WHEN OLD.state = 'submitted'
+BEGIN SELECT RAISE(ABORT, 'list version is submitted and frozen'); END;
+CREATE TRIGGER submitted_versions_are_kept BEFORE DELETE ON list_versions
+WHEN OLD.state = 'submitted'
+BEGIN SELECT RAISE(ABORT, 'list version is submitted and frozen'); END;
+CREATE TRIGGER frozen_members_insert BEFORE INSERT ON list_members
+WHEN (SELECT state FROM list_versions WHERE id = NEW.list_version_id) = 'submitted'
+BEGIN SELECT RAISE(ABORT, 'list version is submitted and frozen'); END;
+CREATE TRIGGER frozen_members_update BEFORE UPDATE ON list_members
+WHEN (SELECT state FROM list_versions WHERE id = OLD.list_version_id) = 'submitted'
+BEGIN SELECT RAISE(ABORT, 'list version is submitted and frozen'); END;
+CREATE TRIGGER frozen_members_delete BEFORE DELETE ON list_members
+WHEN (SELECT state FROM list_versions WHERE id = OLD.list_version_id) = 'submitted'
+BEGIN SELECT RAISE(ABORT, 'list version is submitted and frozen'); END;
+)sql";
+
+const std::vector<const char*>& Migrations() {
+  static const std::vector<const char*> kMigrations = {kSchemaV1};
+  return kMigrations;
+}
+
+}  // namespace
+
+std::int64_t LatestSchemaVersion() { return static_cast<std::int64_t>(Migrations().size()); }
+
+Result<std::int64_t> Migrate(Database& db) {
+  auto created = db.Exec(
+      "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT "
+      "NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+  if (!created) return std::unexpected(created.error());
+  auto current = db.QueryInt("SELECT max(version) FROM schema_version");
+  if (!current) return std::unexpected(current.error());
+  std::int64_t version = current->value_or(0);
+  if (version > LatestSchemaVersion()) {
+    return Fail(ErrorCode::kUnsupported,
+                "the workspace has schema version " + std::to_string(version) +
+                    ", newer than this parley build knows (" +
+                    std::to_string(LatestSchemaVersion()) + "); upgrade parley");
+  }
+  for (; version < LatestSchemaVersion(); ++version) {
+    Transaction tx(db);
+    if (auto r = tx.Begin(); !r) return std::unexpected(r.error());
+    if (auto r = db.Exec(Migrations()[static_cast<size_t>(version)]); !r) {
+      return std::unexpected(r.error());
+    }
+    auto st = db.Prepare("INSERT INTO schema_version(version) VALUES (?)");
+    if (!st) return std::unexpected(st.error());
+    st->Bind(1, version + 1);
+    if (auto r = st->Run(); !r) return std::unexpected(r.error());
+    if (auto r = tx.Commit(); !r) return std::unexpected(r.error());
+  }
+  return version;
+}
+
+}  // namespace parley::store

@@ -1,0 +1,21 @@
+// parley/store/migrations.h — the workspace schema, as an ordered list of migrations.
+//
+// Contract: migration N turns a schema at version N-1 into version N, and is applied in the
+// same transaction as the `schema_version` row that records it, so a workspace is always at
+// exactly one version. Migrations are append-only: never edit one that has shipped; add the
+// next. Opening a workspace newer than this build knows is refused rather than risked.
+#pragma once
+
+#include <cstdint>
+
+#include "core/error.h"
+#include "store/sqlite_db.h"
+
+namespace parley::store {
+
+// The schema version this build writes.
+[[nodiscard]] std::int64_t LatestSchemaVersion();
+// Brings `db` up to LatestSchemaVersion(). Idempotent.
+[[nodiscard]] Result<std::int64_t> Migrate(Database& db);
+
+}  // namespace parley::store

@@ -1,0 +1,147 @@
+#include "store/sqlite_db.h"
+
+namespace parley::store {
+
+Error SqliteError(sqlite3* db, std::string_view what) {
+  int code = sqlite3_extended_errcode(db);
+  ErrorCode kind = ErrorCode::kInternal;
+  switch (code & 0xff) {
+    case SQLITE_CONSTRAINT:
+      kind = ErrorCode::kConflict;
+      break;
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      kind = ErrorCode::kIoError;
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      kind = ErrorCode::kCorruption;
+      break;
+    default:
+      break;
+  }
+  return Error{kind, std::string(what) + ": " + sqlite3_errmsg(db), {}};
+}
+
+void Statement::Bind(int index, std::string_view text) {
+  sqlite3_bind_text(stmt_.get(), index, text.data(), static_cast<int>(text.size()),
+                    SQLITE_TRANSIENT);
+}
+
+void Statement::Bind(int index, std::int64_t value) {
+  sqlite3_bind_int64(stmt_.get(), index, value);
+}
+
+void Statement::BindNull(int index) { sqlite3_bind_null(stmt_.get(), index); }
+
+Result<bool> Statement::Step() {
+  int rc = sqlite3_step(stmt_.get());
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  Error e = SqliteError(db_, "database step failed");
+  sqlite3_reset(stmt_.get());
+  return std::unexpected(e);
+}
+
+Result<void> Statement::Run() {
+  Result<bool> r;
+  do {
+    r = Step();
+  } while (r && *r);
+  Reset();
+  if (!r) return std::unexpected(r.error());
+  return {};
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_.get());
+  sqlite3_clear_bindings(stmt_.get());
+}
+
+std::int64_t Statement::ColumnInt(int index) const {
+  return sqlite3_column_int64(stmt_.get(), index);
+}
+
+std::string Statement::ColumnText(int index) const {
+  const unsigned char* text = sqlite3_column_text(stmt_.get(), index);
+  if (text == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(text),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), index)));
+}
+
+bool Statement::ColumnIsNull(int index) const {
+  return sqlite3_column_type(stmt_.get(), index) == SQLITE_NULL;
+}
+
+Result<Database> Database::Open(const std::filesystem::path& file, bool create) {
+  sqlite3* raw = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc = sqlite3_open_v2(file.c_str(), &raw, flags, nullptr);
+  Database db(raw);
+  if (rc != SQLITE_OK) {
+    Error e = raw != nullptr ? SqliteError(raw, "cannot open " + file.string())
+                             : Error{ErrorCode::kIoError, "cannot open " + file.string(), {}};
+    return std::unexpected(e);
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, 10000);
+  auto pragmas =
+      db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  if (!pragmas) return std::unexpected(pragmas.error());
+  return db;
+}
+
+Result<Statement> Database::Prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+      SQLITE_OK) {
+    return std::unexpected(SqliteError(db_.get(), "cannot prepare statement"));
+  }
+  return Statement(db_.get(), stmt);
+}
+
+Result<void> Database::Exec(std::string_view sql) {
+  std::string owned(sql);
+  char* message = nullptr;
+  if (sqlite3_exec(db_.get(), owned.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    Error e = SqliteError(db_.get(), "database command failed");
+    sqlite3_free(message);
+    return std::unexpected(e);
+  }
+  return {};
+}
+
+Result<std::optional<std::int64_t>> Database::QueryInt(std::string_view sql) {
+  auto st = Prepare(sql);
+  if (!st) return std::unexpected(st.error());
+  auto row = st->Step();
+  if (!row) return std::unexpected(row.error());
+  if (!*row || st->ColumnIsNull(0)) return std::optional<std::int64_t>{};
+  return std::optional<std::int64_t>{st->ColumnInt(0)};
+}
+
+std::int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_.get()); }
+
+Transaction::Transaction(Database& db) : db_(db) {}
+
+Transaction::~Transaction() {
+  if (open_) (void)db_.Exec("ROLLBACK");
+}
+
+Result<void> Transaction::Begin() {
+  auto r = db_.Exec("BEGIN IMMEDIATE");
+  if (r) open_ = true;
+  return r;
+}
+
+Result<void> Transaction::Commit() {
+  auto r = db_.Exec("COMMIT");
+  if (r) open_ = false;
+  return r;
+}
+
+}  // namespace parley::store

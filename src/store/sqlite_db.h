@@ -1,0 +1,91 @@
+// parley/store/sqlite_db.h — a thin RAII layer over the SQLite C API.
+//
+// Why hand-written: SQLite's C API is the well-kept library; this file only gives it
+// value semantics (handles closed in destructors), Result<T> errors instead of return codes,
+// and a Transaction guard that rolls back unless committed, so that a failed import can
+// never leave half its rows behind. No ORM: the store's queries are few and hot.
+//
+//   auto db = Database::Open("parley.db");
+//   Transaction tx(*db);
+//   PARLEY_TRY(tx.Begin());
+//   auto st = db->Prepare("INSERT INTO sides(name, created_at) VALUES (?, ?)");
+//   st->Bind(1, "ua"); st->Bind(2, now); st->Run();
+//   PARLEY_TRY(tx.Commit());
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+
+namespace parley::store {
+
+class Statement {
+ public:
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt, &sqlite3_finalize) {}
+
+  void Bind(int index, std::string_view text);
+  void Bind(int index, std::int64_t value);
+  void BindNull(int index);
+  // Steps once: true when a row is available, false when done. Errors become Error values.
+  [[nodiscard]] Result<bool> Step();
+  // Steps to completion (for INSERT/UPDATE/DELETE) and resets for the next use.
+  [[nodiscard]] Result<void> Run();
+  void Reset();
+
+  [[nodiscard]] std::int64_t ColumnInt(int index) const;
+  [[nodiscard]] std::string ColumnText(int index) const;
+  [[nodiscard]] bool ColumnIsNull(int index) const;
+
+ private:
+  sqlite3* db_;
+  std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> stmt_;
+};
+
+class Database {
+ public:
+  // Opens (creating if `create`) the database file with WAL journaling, synchronous=FULL
+  // (a committed import survives power loss), foreign keys on, and a busy timeout.
+  [[nodiscard]] static Result<Database> Open(const std::filesystem::path& file, bool create);
+
+  [[nodiscard]] Result<Statement> Prepare(std::string_view sql);
+  // Runs one or more statements that return no rows.
+  [[nodiscard]] Result<void> Exec(std::string_view sql);
+  // The first column of the first row of a query, as an integer (nullopt when no row).
+  [[nodiscard]] Result<std::optional<std::int64_t>> QueryInt(std::string_view sql);
+  [[nodiscard]] std::int64_t LastInsertId() const;
+  [[nodiscard]] sqlite3* handle() const { return db_.get(); }
+
+ private:
+  explicit Database(sqlite3* db) : db_(db, &sqlite3_close_v2) {}
+  std::unique_ptr<sqlite3, decltype(&sqlite3_close_v2)> db_;
+};
+
+// BEGIN IMMEDIATE in Begin() (the writer lock is taken up front, so two importers
+// queue instead of failing halfway); ROLLBACK on destruction unless Commit() succeeded.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  [[nodiscard]] Result<void> Begin();
+  [[nodiscard]] Result<void> Commit();
+
+ private:
+  Database& db_;
+  bool open_ = false;
+};
+
+// Turns the connection's last error into an Error (kConflict for constraint violations,
+// kIoError for disk problems, kCorruption for a damaged file, kInternal otherwise).
+[[nodiscard]] Error SqliteError(sqlite3* db, std::string_view what);
+
+}  // namespace parley::store

@@ -1,0 +1,124 @@
+// parley/store/workspace.h — a parley workspace: one folder, one SQLite database.
+//
+// The embedded default store. `parley-data/parley.db` holds sides, lists, list versions and
+// versioned person records (schema in migrations.cpp). Contracts every caller relies on:
+// - every multi-row change is one transaction: an import is whole or absent, even if the
+//   process is killed mid-way (WAL + synchronous=FULL, so a committed import is durable);
+// - person records are never edited in place: a changed row is a new record version;
+// - a submitted list version is frozen (enforced by triggers, not just by this code).
+//
+//   auto ws = Workspace::Open("parley-data");
+//   auto outcome = ws->ImportList(request);     // new version, or unchanged
+//   auto lists = ws->Lists();
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "lists/list_kind.h"
+#include "lists/person_record.h"
+#include "store/sqlite_db.h"
+
+namespace parley::store {
+
+struct ListVersionInfo {
+  std::string list;
+  std::string kind;
+  std::string side;
+  std::int64_t version = 0;
+  std::string state;
+  std::int64_t record_count = 0;
+  std::string content_sha256;
+  std::string source_file;
+  std::string source_format;
+  std::string source_encoding;
+  std::string name_order;
+  std::string imported_by;
+  std::string created_at;
+};
+
+struct ImportRequest {
+  std::string list_name;
+  ListKind kind = ListKind::kCustody;
+  std::string side;
+  std::string source_file;    // as the user named it; provenance only
+  std::string source_format;  // "csv" / "xlsx"
+  std::string encoding;       // as detected
+  std::string name_order;
+  std::string actor;  // who ran the import
+  std::vector<PersonRecord> records;
+};
+
+struct ImportOutcome {
+  bool unchanged = false;    // identical content: nothing was written
+  std::int64_t version = 0;  // the new version, or the current one when unchanged
+  std::int64_t added = 0;    // rows whose id is new to the list
+  std::int64_t changed = 0;  // rows whose id is known but whose content changed
+  std::int64_t kept = 0;     // rows identical to their previous version
+  std::int64_t removed = 0;  // ids in the previous version, absent from this one
+};
+
+// One record version as stored, with its place in the list's history.
+struct StoredRecord {
+  std::int64_t record_id = 0;       // stable across versions: "person record ID"
+  std::int64_t record_version = 0;  // 1, 2, ... for this record
+  std::string list;
+  std::int64_t created_in_list_version = 0;
+  PersonRecord record;
+};
+
+struct IntegrityReport {
+  std::vector<std::string> problems;  // empty = the store is consistent
+  [[nodiscard]] bool ok() const { return problems.empty(); }
+};
+
+class Workspace {
+ public:
+  // Creates the folder and database if absent and migrates to the latest schema.
+  [[nodiscard]] static Result<Workspace> Create(const std::filesystem::path& dir);
+  // Opens an existing workspace (kNotFound with a hint to run `parley init` otherwise).
+  [[nodiscard]] static Result<Workspace> Open(const std::filesystem::path& dir);
+
+  [[nodiscard]] Result<ImportOutcome> ImportList(const ImportRequest& request);
+
+  // The latest version of every list, ordered by name.
+  [[nodiscard]] Result<std::vector<ListVersionInfo>> Lists();
+  // Every version of one list, oldest first.
+  [[nodiscard]] Result<std::vector<ListVersionInfo>> Versions(const std::string& list);
+  // One version (the latest when `version` is empty).
+  [[nodiscard]] Result<ListVersionInfo> Version(const std::string& list,
+                                                std::optional<std::int64_t> version);
+  // The records of one list version, in file order.
+  [[nodiscard]] Result<std::vector<StoredRecord>> Records(const std::string& list,
+                                                          std::optional<std::int64_t> version);
+  // Every version of one person record, oldest first, by record ID.
+  [[nodiscard]] Result<std::vector<StoredRecord>> RecordHistory(std::int64_t record_id);
+  // The record ID of LIST's row KEY.
+  [[nodiscard]] Result<std::int64_t> FindRecord(const std::string& list, const std::string& key);
+
+  // SQLite's integrity and foreign-key checks plus parley's own invariants.
+  [[nodiscard]] Result<IntegrityReport> CheckIntegrity();
+
+  [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
+  [[nodiscard]] Database& db() { return db_; }
+
+ private:
+  Workspace(std::filesystem::path dir, Database db) : dir_(std::move(dir)), db_(std::move(db)) {}
+  std::filesystem::path dir_;
+  Database db_;
+};
+
+// "ua-request@2" → {"ua-request", 2}; "ua-request" → {"ua-request", nullopt}.
+struct ListRef {
+  std::string list;
+  std::optional<std::int64_t> version;
+};
+[[nodiscard]] Result<ListRef> ParseListRef(std::string_view text);
+
+[[nodiscard]] std::filesystem::path DatabasePath(const std::filesystem::path& dir);
+
+}  // namespace parley::store
