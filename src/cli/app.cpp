@@ -25,6 +25,7 @@ int Run(int argc, char** argv) {
   CliContext ctx;
   ctx.workspace = DefaultWorkspace();
 
+  RegisterWorkspaceCommands(app, ctx);
   RegisterVersionCommand(app, ctx);
 
   try {

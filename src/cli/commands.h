@@ -10,5 +10,9 @@
 namespace parley::cli {
 
 void RegisterVersionCommand(CLI::App& app, CliContext& ctx);
+// init, lists, show, person, check
+void RegisterWorkspaceCommands(CLI::App& app, CliContext& ctx);
+void RegisterImportCommand(CLI::App& app, CliContext& ctx);
+void RegisterExportCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli
