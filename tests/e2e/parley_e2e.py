@@ -1,0 +1,47 @@
+"""Shared helpers for end-to-end tests: run the real `parley` binary on real files.
+
+The binary comes from $PARLEY_BIN (ctest sets it); each test gets a fresh temporary folder.
+"""
+import json
+import os
+import sqlite3
+import subprocess
+import tempfile
+import unittest
+
+PARLEY = os.environ.get("PARLEY_BIN", os.path.join(
+    os.path.dirname(__file__), "..", "..", "build", "release", "bin", "parley"))
+
+
+class ParleyTestCase(unittest.TestCase):
+    def setUp(self):
+        self._tmp = tempfile.TemporaryDirectory(prefix="parley-e2e-")
+        self.tmp = self._tmp.name
+        self.workspace = os.path.join(self.tmp, "ws")
+
+    def tearDown(self):
+        self._tmp.cleanup()
+
+    def path(self, name):
+        return os.path.join(self.tmp, name)
+
+    def parley(self, *args, expect=0, workspace=True):
+        cmd = [PARLEY, *args]
+        if workspace:
+            cmd += ["--workspace", self.workspace]
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if expect is not None:
+            self.assertEqual(proc.returncode, expect,
+                             f"{' '.join(cmd)}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}")
+        return proc
+
+    def parley_json(self, *args):
+        return json.loads(self.parley(*args, "--json").stdout)
+
+    def store_dump(self):
+        """Every row of every table, for proving that a refused command changed nothing."""
+        con = sqlite3.connect(os.path.join(self.workspace, "parley.db"))
+        try:
+            return "\n".join(con.iterdump())
+        finally:
+            con.close()

@@ -1,0 +1,212 @@
+"""Import and export through the real binary: encodings, formats, bad rows, versions."""
+import datetime
+import json
+import os
+import unittest
+
+from parley_e2e import ParleyTestCase
+from xlsx_fixture import write_xlsx
+
+HEADER = ["№", "ПІБ", "Дата народження", "Місце народження", "Звання", "Військова частина",
+          "Стан здоров'я"]
+ROWS = [
+    ["UA-001", "Шевченко Дмитро Олександрович", "04.07.1991", "Київ", "солдат", "А0001", ""],
+    ["UA-002", "Лисенко Олег Миколайович", "1988", "Полтава", "сержант", "А0002", "поранений"],
+    ["UA-003", "Дем'яненко Юрій Васильович", "05.1979", "Суми", "капітан", "А0003", ""],
+    ["UA-004", "Коваленко Наталія Петрівна", "29.02.2000", "Львів", "лейтенант", "А0004", ""],
+    ["UA-005", "Ґудзь Євген Ігорович", "", "Чернігів", "солдат", "А0005", ""],
+]
+EXPECTED = [
+    ("UA-001", "Шевченко", "Дмитро", "Олександрович", "1991-07-04"),
+    ("UA-002", "Лисенко", "Олег", "Миколайович", "1988"),
+    ("UA-003", "Дем'яненко", "Юрій", "Васильович", "1979-05"),
+    ("UA-004", "Коваленко", "Наталія", "Петрівна", "2000-02-29"),
+    ("UA-005", "Ґудзь", "Євген", "Ігорович", ""),
+]
+
+
+def csv_text(rows, header=HEADER):
+    def cell(v):
+        return '"' + v.replace('"', '""') + '"' if any(c in v for c in ',"\n') else v
+    return "".join(",".join(cell(v) for v in row) + "\r\n" for row in [header, *rows])
+
+
+def content(records):
+    """The records without provenance, for comparing imports of different files."""
+    keep = ("id", "surname", "given_name", "patronymic", "full_name", "birth_date",
+            "birth_place", "rank", "unit", "extra")
+    return [{k: r[k] for k in keep} for r in records]
+
+
+class ImportEncodingsAndFormats(ParleyTestCase):
+    def setUp(self):
+        super().setUp()
+        self.parley("init")
+
+    def write(self, name, data):
+        with open(self.path(name), "wb") as f:
+            f.write(data)
+        return self.path(name)
+
+    def import_file(self, path, list_name, *extra):
+        return self.parley_json("import", path, "--list", list_name, "--kind", "request",
+                                "--side", "ua", *extra)
+
+    def records(self, ref):
+        return self.parley_json("show", ref)["records"]
+
+    def test_windows_1251_csv_with_ukrainian_headers_and_full_name_column(self):
+        path = self.write("ua.csv", csv_text(ROWS).encode("cp1251"))
+        report = self.import_file(path, "ua-1251")
+        self.assertEqual(report["encoding"], "windows-1251")
+        self.assertEqual(report["records"], 5)
+        got = [(r["id"], r["surname"], r["given_name"], r["patronymic"], r["birth_date"])
+               for r in self.records("ua-1251")]
+        self.assertEqual(got, EXPECTED)
+        first = self.records("ua-1251")[0]
+        self.assertEqual(first["birth_place"], "Київ")
+        self.assertEqual(first["rank"], "солдат")
+        self.assertEqual(first["unit"], "А0001")
+        self.assertIn("Стан здоров'я", first["extra"])
+
+    def test_every_encoding_and_xlsx_give_the_same_records(self):
+        text = csv_text(ROWS)
+        files = {
+            "utf8.csv": text.encode("utf-8"),
+            "utf8bom.csv": b"\xef\xbb\xbf" + text.encode("utf-8"),
+            "utf16le.csv": text.encode("utf-16"),  # with BOM, as Excel saves "Unicode text"
+            "utf16be.csv": b"\xfe\xff" + text.encode("utf-16-be"),
+            "cp1251.csv": text.encode("cp1251"),
+        }
+        imported = {}
+        for name, data in files.items():
+            self.import_file(self.write(name, data), name.replace(".", "-"))
+            imported[name] = content(self.records(name.replace(".", "-")))
+        dates = {}
+        for r, row in enumerate(ROWS, start=1):
+            if row[2].count(".") == 2:
+                d, m, y = map(int, row[2].split("."))
+                dates[(r, 2)] = datetime.date(y, m, d)
+        write_xlsx(self.path("ua.xlsx"), [HEADER, *ROWS], date_cells=dates)
+        report = self.import_file(self.path("ua.xlsx"), "xlsx")
+        self.assertEqual(report["records"], 5)
+        imported["ua.xlsx"] = content(self.records("xlsx"))
+        reference = imported["utf8.csv"]
+        self.assertEqual(len(reference), 5)
+        for name, records in imported.items():
+            self.assertEqual(records, reference, name)
+
+    def test_reimporting_an_identical_file_is_a_no_op_and_a_change_is_a_new_version(self):
+        path = self.write("ua.csv", csv_text(ROWS).encode("utf-8"))
+        self.assertEqual(self.import_file(path, "ua")["version"], 1)
+        dump = self.store_dump()
+        again = self.import_file(path, "ua")
+        self.assertTrue(again["unchanged"])
+        self.assertEqual(self.store_dump(), dump)
+        changed = [row[:] for row in ROWS[:4]]
+        changed[2][2] = "06.05.1979"
+        path2 = self.write("ua2.csv", csv_text(changed).encode("utf-8"))
+        report = self.import_file(path2, "ua")
+        self.assertEqual((report["version"], report["changed"], report["kept"], report["removed"]),
+                         (2, 1, 3, 1))
+        self.assertEqual(len(self.records("ua@1")), 5)
+        self.assertEqual(len(self.records("ua@2")), 4)
+        history = self.parley_json("person", "ua:UA-003")
+        self.assertEqual([h["birth_date"] for h in history], ["1979-05", "1979-05-06"])
+
+    def test_given_patronymic_surname_order_is_detected(self):
+        rows = [[r[0], " ".join(r[1].split()[1:] + r[1].split()[:1])] + r[2:] for r in ROWS]
+        path = self.write("ua.csv", csv_text(rows).encode("utf-8"))
+        self.import_file(path, "ua")
+        got = [(r["surname"], r["given_name"], r["patronymic"]) for r in self.records("ua")]
+        self.assertEqual(got, [e[1:4] for e in EXPECTED])
+
+    def test_map_overrides_a_header(self):
+        header = ["id", "Особа", "Дата народження"]
+        rows = [["1", "Шевченко Дмитро Олександрович", "04.07.1991"]]
+        path = self.write("ua.csv", csv_text(rows, header).encode("utf-8"))
+        self.import_file(path, "ua", "--map", "Особа=full_name")
+        self.assertEqual(self.records("ua")[0]["surname"], "Шевченко")
+
+    def test_export_round_trips_through_csv_xlsx_and_json(self):
+        path = self.write("ua.csv", csv_text(ROWS).encode("cp1251"))
+        self.import_file(path, "ua")
+        original = content(self.records("ua"))
+        for fmt in ("csv", "xlsx"):
+            out = self.path(f"out.{fmt}")
+            self.parley("export", "ua", "--format", fmt, "--out", out)
+            self.import_file(out, f"back-{fmt}")
+            self.assertEqual(content(self.records(f"back-{fmt}")), original, fmt)
+        self.parley("export", "ua@1", "--format", "json", "--out", self.path("out.json"))
+        with open(self.path("out.json"), encoding="utf-8") as f:
+            exported = json.load(f)
+        self.assertEqual([r["birth_date"] for r in exported], [e[4] for e in EXPECTED])
+        self.assertEqual(exported[2]["surname"], "Дем'яненко")
+
+
+class BadRowsChangeNothing(ParleyTestCase):
+    """Every way a row can be bad refuses the whole file and leaves the store as it was."""
+
+    def setUp(self):
+        super().setUp()
+        self.parley("init")
+        good = self.path("good.csv")
+        with open(good, "w", encoding="utf-8", newline="") as f:
+            f.write(csv_text(ROWS))
+        self.parley("import", good, "--list", "ua", "--kind", "request", "--side", "ua")
+        self.before = self.store_dump()
+
+    def refuse(self, data, *expected_fragments):
+        bad = self.path("bad.csv")
+        with open(bad, "wb") as f:
+            f.write(data)
+        proc = self.parley("import", bad, "--list", "ua", "--kind", "request", "--side", "ua",
+                           expect=1)
+        for fragment in expected_fragments:
+            self.assertIn(fragment, proc.stderr)
+        self.assertEqual(self.store_dump(), self.before, "the store changed")
+        return proc
+
+    def test_impossible_date(self):
+        rows = [r[:] for r in ROWS]
+        rows[1][2] = "31.02.1990"
+        self.refuse(csv_text(rows).encode("utf-8"), "row 3", "31.02.1990", "impossible")
+
+    def test_year_1812_and_future_date(self):
+        rows = [r[:] for r in ROWS]
+        rows[0][2] = "1812"
+        rows[3][2] = "01.01.2999"
+        proc = self.refuse(csv_text(rows).encode("utf-8"), "row 2", "1812", "row 5", "future")
+        self.assertIn("2 invalid row(s)", proc.stderr)
+
+    def test_duplicate_id(self):
+        rows = [r[:] for r in ROWS]
+        rows[3][0] = "UA-002"
+        self.refuse(csv_text(rows).encode("utf-8"), "row 5", "UA-002")
+
+    def test_broken_utf8(self):
+        data = csv_text(ROWS).encode("utf-8").replace("Полтава".encode(), b"\xd0\x9f\xff\xd0")
+        self.refuse(data, "row 3", "UTF-8")
+
+    def test_unbalanced_quote(self):
+        text = csv_text(ROWS).replace("UA-003,", '"UA-003,', 1)
+        self.refuse(text.encode("utf-8"), "row 4", "quote")
+
+    def test_skip_invalid_imports_the_rest_and_keeps_the_rejects(self):
+        rows = [r[:] for r in ROWS]
+        rows[1][2] = "31.02.1990"
+        bad = self.path("bad.csv")
+        with open(bad, "w", encoding="utf-8", newline="") as f:
+            f.write(csv_text(rows))
+        report = self.parley_json("import", bad, "--list", "ua2", "--kind", "request",
+                                  "--side", "ua", "--skip-invalid")
+        self.assertEqual((report["records"], report["rejected"]), (4, 1))
+        self.assertTrue(os.path.exists(report["rejects_file"]))
+        with open(report["rejects_file"], encoding="utf-8") as f:
+            rejects = f.read()
+        self.assertIn("31.02.1990", rejects)
+        self.assertIn("Лисенко", rejects)
+
+
+if __name__ == "__main__":
+    unittest.main()
