@@ -48,9 +48,9 @@ struct PersonRecord {
 
 // The canonical columns of the list format, in the order exports write them.
 inline constexpr std::string_view kCanonicalColumns[] = {
-    "id",         "surname",     "given_name",     "patronymic", "full_name",
-    "birth_date", "birth_place", "service_number", "rank",       "unit",
-    "sex",        "category",    "notes"};
+    "id",         "surname",        "given_name", "patronymic", "full_name",
+    "birth_date", "birth_place",    "service_number", "rank",   "unit",
+    "sex",        "category",       "notes"};
 
 // The value of a canonical column by name ("birth_date" gives the ISO form); "" if unknown.
 [[nodiscard]] std::string CanonicalField(const PersonRecord& record, std::string_view column);
