@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <vector>
 
@@ -37,14 +38,16 @@ bool IsParticle(std::string_view token) {
   return false;
 }
 
-// All letters upper case, at least two of them: "ШЕВЧЕНКО", "SHEVCHENKO-BOIKO".
+// All letters upper case, at least two of them: "ШЕВЧЕНКО", "SHEVCHENKO-BOIKO". Decodes in
+// place (U8_NEXT) because it runs on every token of every row.
 bool IsAllCaps(std::string_view token) {
-  icu::UnicodeString u = ToUnicode(token);
+  const auto* s = reinterpret_cast<const std::uint8_t*>(token.data());
+  const auto length = static_cast<std::int32_t>(token.size());
   int letters = 0;
-  for (int32_t i = 0; i < u.length();) {
-    UChar32 c = u.char32At(i);
-    i += U16_LENGTH(c);
-    if (!u_isalpha(c)) continue;
+  for (std::int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    if (c < 0 || !u_isalpha(c)) continue;
     if (!u_isupper(c)) return false;
     ++letters;
   }

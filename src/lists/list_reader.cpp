@@ -66,20 +66,23 @@ std::string_view TrimCell(std::string_view s) {
   return s;
 }
 
-std::string* TextField(PersonRecord& r, std::string_view column) {
-  if (column == "id") return &r.id;
-  if (column == "surname") return &r.surname;
-  if (column == "given_name") return &r.given_name;
-  if (column == "patronymic") return &r.patronymic;
-  if (column == "full_name") return &r.full_name;
-  if (column == "birth_place") return &r.birth_place;
-  if (column == "service_number") return &r.service_number;
-  if (column == "rank") return &r.rank;
-  if (column == "unit") return &r.unit;
-  if (column == "sex") return &r.sex;
-  if (column == "category") return &r.category;
-  if (column == "notes") return &r.notes;
-  return nullptr;  // birth_date is parsed, not copied
+using TextMember = std::string PersonRecord::*;
+
+// The record field a canonical text column fills; null for birth_date (parsed, not copied).
+TextMember TextField(std::string_view column) {
+  if (column == "id") return &PersonRecord::id;
+  if (column == "surname") return &PersonRecord::surname;
+  if (column == "given_name") return &PersonRecord::given_name;
+  if (column == "patronymic") return &PersonRecord::patronymic;
+  if (column == "full_name") return &PersonRecord::full_name;
+  if (column == "birth_place") return &PersonRecord::birth_place;
+  if (column == "service_number") return &PersonRecord::service_number;
+  if (column == "rank") return &PersonRecord::rank;
+  if (column == "unit") return &PersonRecord::unit;
+  if (column == "sex") return &PersonRecord::sex;
+  if (column == "category") return &PersonRecord::category;
+  if (column == "notes") return &PersonRecord::notes;
+  return nullptr;
 }
 
 Result<CellTable> LoadCells(const std::filesystem::path& path, ListFormat format,
@@ -114,10 +117,13 @@ class RowValidator {
       if (c == "id") id_column_ = i;
       if (c == "surname") surname_column_ = i;
       if (c == "full_name") full_name_column_ = i;
+      // Resolved once per column, not once per cell: a million rows have ten million cells.
+      text_fields_.push_back(TextField(c));
     }
   }
 
   void SetNameOrder(NameOrder order) { order_ = order; }
+  void ExpectRows(std::size_t rows) { first_row_of_id_.reserve(rows); }
   std::size_t full_name_column() const { return full_name_column_; }
   std::size_t surname_column() const { return surname_column_; }
 
@@ -197,7 +203,7 @@ class RowValidator {
       r.birth_date = *date;
       return std::nullopt;
     }
-    if (std::string* field = TextField(r, column)) field->assign(value);
+    if (TextMember field = text_fields_[i]) (r.*field).assign(value);
     return std::nullopt;
   }
 
@@ -223,6 +229,7 @@ class RowValidator {
   std::size_t id_column_ = kNoColumn;
   std::size_t surname_column_ = kNoColumn;
   std::size_t full_name_column_ = kNoColumn;
+  std::vector<TextMember> text_fields_;  // per column
   std::unordered_map<std::string, std::int64_t> first_row_of_id_;
 };
 
@@ -280,6 +287,7 @@ Result<ListFile> ReadListFile(const std::filesystem::path& path, const ListReadO
   }
 
   list.records.reserve(table->rows.size() - header_index - 1);
+  validator.ExpectRows(table->rows.size() - header_index - 1);
   for (std::size_t i = header_index + 1; i < table->rows.size(); ++i) {
     auto cells = table->Cells(i);
     if (IsBlankRow(cells)) continue;
