@@ -54,6 +54,11 @@ const std::string& ListText() {
   return text;
 }
 
+const std::string& MillionRowText() {
+  static const std::string text = GenerateList(1'000'000);
+  return text;
+}
+
 void BM_CsvParse(benchmark::State& state) {
   const std::string& text = ListText();
   for (auto _ : state) {
@@ -75,27 +80,30 @@ void BM_DetectEncoding(benchmark::State& state) {
 }
 BENCHMARK(BM_DetectEncoding)->Unit(benchmark::kMillisecond);
 
+// state.range(0) rows: 100k for the figure to track, 1M to check the 1M-row scale.
 void BM_ReadListFile(benchmark::State& state) {
+  const auto rows = static_cast<std::size_t>(state.range(0));
+  const std::string& text = rows == kRows ? ListText() : MillionRowText();
   std::filesystem::path path = std::filesystem::temp_directory_path() /
                                ("parley_list_read_bench_" + std::to_string(::getpid()) + ".csv");
   {
     std::ofstream out(path, std::ios::binary);
-    out << ListText();
+    out << text;
   }
   ListReadOptions options;
   for (auto _ : state) {
     auto list = ReadListFile(path, options);
-    if (!list || list->records.size() != kRows) {
+    if (!list || list->records.size() != rows) {
       state.SkipWithError("the generated list did not read cleanly");
       break;
     }
     benchmark::DoNotOptimize(list);
   }
   std::filesystem::remove(path);
-  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(ListText().size()));
-  state.SetItemsProcessed(state.iterations() * kRows);
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(rows));
 }
-BENCHMARK(BM_ReadListFile)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ReadListFile)->Arg(kRows)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace parley
