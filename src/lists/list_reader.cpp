@@ -119,6 +119,10 @@ class RowValidator {
       if (c == "full_name") full_name_column_ = i;
       // Resolved once per column, not once per cell: a million rows have ten million cells.
       text_fields_.push_back(TextField(c));
+      // A column with an empty header (often a trailing delimiter) still gets a name, so
+      // the value survives export; its empty cells are not kept (see SetCell).
+      extra_names_.push_back(list.header[i].empty() ? "column " + std::to_string(i + 1)
+                                                    : list.header[i]);
     }
   }
 
@@ -194,7 +198,8 @@ class RowValidator {
                                std::string_view value) {
     const std::string& column = list_.canonical_columns[i];
     if (column.empty()) {
-      r.extra.push_back(ExtraField{list_.header[i], std::string(value)});
+      if (value.empty() && list_.header[i].empty()) return std::nullopt;
+      r.extra.push_back(ExtraField{extra_names_[i], std::string(value)});
       return std::nullopt;
     }
     if (column == "birth_date") {
@@ -229,7 +234,8 @@ class RowValidator {
   std::size_t id_column_ = kNoColumn;
   std::size_t surname_column_ = kNoColumn;
   std::size_t full_name_column_ = kNoColumn;
-  std::vector<TextMember> text_fields_;  // per column
+  std::vector<TextMember> text_fields_;   // per column
+  std::vector<std::string> extra_names_;  // per column
   std::unordered_map<std::string, std::int64_t> first_row_of_id_;
 };
 

@@ -92,6 +92,14 @@ TEST(ListReader, SkipsEmptyRowsSilentlyAndPadsShortRows) {
   EXPECT_EQ(list->records[0].notes, "");
 }
 
+TEST(ListReader, ColumnsWithoutHeaderGetANameWhenTheyHoldData) {
+  auto list = ReadCsv("id,ПІБ,\n1,Шевченко Дмитро,\n2,Коваль Ольга,тел. 123\n");
+  ASSERT_TRUE(list) << list.error().Describe();
+  ASSERT_EQ(list->records.size(), 2u);
+  EXPECT_TRUE(list->records[0].extra.empty());
+  EXPECT_EQ(list->records[1].extra, (std::vector<ExtraField>{{"column 3", "тел. 123"}}));
+}
+
 TEST(ListReader, UsesFullNameWhenSplitColumnsAreEmpty) {
   auto list = ReadCsv("Прізвище,Ім'я,ПІБ\nКоваль,Ольга,\n,,Шевченко Дмитро\n");
   ASSERT_TRUE(list);

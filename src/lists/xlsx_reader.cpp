@@ -261,6 +261,8 @@ class SheetLoader {
     }
     if (type == "b") return v == "1" ? "TRUE" : "FALSE";
     if (type == "str" || type == "e") return table_.Own(std::string(v));
+    // An ISO 8601 date cell (rare; strict OOXML writers): keep the date part.
+    if (type == "d") return table_.Own(std::string(v.substr(0, v.find('T'))));
     if (v.empty()) return {};
     std::size_t style = c.attribute("s").as_uint();
     if (style < date_styles_.size() && date_styles_[style]) {
