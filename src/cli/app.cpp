@@ -26,6 +26,8 @@ int Run(int argc, char** argv) {
   ctx.workspace = DefaultWorkspace();
 
   RegisterWorkspaceCommands(app, ctx);
+  RegisterImportCommand(app, ctx);
+  RegisterExportCommand(app, ctx);
   RegisterVersionCommand(app, ctx);
 
   try {
