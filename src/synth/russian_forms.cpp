@@ -176,16 +176,16 @@ std::string UkrainianLettersFromRussian(std::string_view ru) {
         break;
       case U'ь':
         if (next == U'ё') break;  // Соловьёв -> Соловйов: the ё brings its own й
-        if (next == U'е' || next == U'ю' || next == U'я' || next == U'и') {
+        if (next == U'и') {       // Ильин -> Ільїн
+          out.push_back(in[i]);
+          Put(out, U"ї", IsUpperCp(in[i + 1]));
+          ++i;
+        } else if (next == U'е') {  // Григорьев -> Григор'єв
           out.push_back(U'\'');
-          if (next == U'е') {  // Григорьев -> Григор'єв
-            Put(out, U"є", IsUpperCp(in[i + 1]));
-            ++i;
-          } else if (next == U'и') {  // Ильин -> Ільїн
-            out.pop_back();
-            Put(out, U"ї", IsUpperCp(in[i + 1]));
-            ++i;
-          }
+          Put(out, U"є", IsUpperCp(in[i + 1]));
+          ++i;
+        } else if (next == U'ю' || next == U'я') {  // Лукьянов -> Лук'янов
+          out.push_back(U'\'');
         } else {
           out.push_back(in[i]);
         }

@@ -159,6 +159,7 @@ std::span<const FemaleName> FemaleNames() { return kFemaleNames; }
 std::string FemininePatronymicUa(std::string_view m) {
   if (EndsWith(m, "йович")) return ReplaceSuffix(m, "йович", "ївна");
   if (EndsWith(m, "ович")) return ReplaceSuffix(m, "ович", "івна");
+  if (EndsWith(m, "іч")) return ReplaceSuffix(m, "іч", "івна");  // Ілліч -> Іллівна
   if (EndsWith(m, "ич")) return ReplaceSuffix(m, "ич", "івна");
   return std::string(m);
 }
