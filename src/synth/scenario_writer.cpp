@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "lists/csv_writer.h"
+#include "synth/encoding.h"
 #include "synth/utf8.h"
 #include "synth/variations.h"
 #include "synth/vocabulary_names.h"
@@ -179,6 +180,7 @@ class ScenarioWriter {
   std::vector<Entry> Select(Nation subject, bool custody, double held_share, double missing_share,
                             Rng& rng);
   [[nodiscard]] Result<void> WriteCyrillicList(const ListSpec& spec);
+  [[nodiscard]] Result<void> Reencode(const ListSpec& spec);
   [[nodiscard]] Result<void> WriteMediatorList();
   [[nodiscard]] Result<void> WritePeople();
   [[nodiscard]] Result<void> WriteReadme();
@@ -328,6 +330,14 @@ Result<void> ScenarioWriter::WriteCyrillicList(const ListSpec& spec) {
     } else {
       names = RussianForm(p);
     }
+    if (!spec.custody && rng.Chance(r_.diminutive)) {
+      const std::string_view full =
+          p.sex == Sex::kFemale ? FemaleNames()[p.given].ua : MaleNames()[p.given].ua;
+      if (const Diminutive* d = FindDiminutive(full)) {
+        names.given = spec.ukrainian_clerk ? d->ua : d->ru;
+        ++counts_.diminutives;
+      }
+    }
     PartialDate birth = p.birth;
     int applied = VaryNames(names, rng, true, true);
     applied += VaryDate(birth, rng);
@@ -358,7 +368,12 @@ Result<void> ScenarioWriter::WriteCyrillicList(const ListSpec& spec) {
     }
     cells[c++] = FormatDateDmy(birth);
     const Town& town = towns[p.birth_place];
-    cells[c++] = spec.ukrainian_clerk ? town.ua : town.ru;
+    std::string place(spec.ukrainian_clerk ? town.ua : town.ru);
+    if (rng.Chance(r_.place_prefix)) {
+      place.insert(0, spec.ukrainian_clerk ? "м. " : "г. ");
+      ++counts_.place_prefixes;
+    }
+    cells[c++] = std::move(place);
     // The detaining side copies the number from captured documents, which are sometimes lost.
     std::string number = spec.custody && rng.Chance(0.2) ? "" : ServiceNumber(p);
     if (!number.empty() && rng.Chance(r_.homoglyph)) {
@@ -393,8 +408,19 @@ Result<void> ScenarioWriter::WriteCyrillicList(const ListSpec& spec) {
     csv.WriteRow(std::span<const std::string>(cells.data(), c));
     WriteTruth(spec.file, cells[0], p);
   }
-  summary_.files.push_back({std::string(spec.file), row_number});
-  return file.Close();
+  summary_.files.push_back({std::string(spec.file), row_number, "utf-8"});
+  if (auto closed = file.Close(); !closed) return closed;
+  return Reencode(spec);
+}
+
+Result<void> ScenarioWriter::Reencode(const ListSpec& spec) {
+  if (!o_.legacy_encodings) return {};
+  const FileEncoding encoding = spec.stream == kStreamUaRequest   ? FileEncoding::kUtf8Bom
+                                : spec.stream == kStreamRuCustody ? FileEncoding::kWindows1251
+                                : spec.stream == kStreamUaCustody ? FileEncoding::kUtf16Le
+                                                                  : FileEncoding::kUtf8;
+  summary_.files.back().encoding = FileEncodingName(encoding);
+  return ReencodeFile(dir_ / spec.file, encoding, summary_.encoding_replacements);
 }
 
 RomanisationSystem DrawSystem(Rng& rng) {
@@ -626,6 +652,10 @@ Result<void> ScenarioWriter::WriteReadme() {
                   "full name written Given Patronymic Surname")
       << RateLine("civilian_as_combatant", r_.civilian_as_combatant,
                   "of civilians: listed as combatant by the detaining side")
+      << RateLine("diminutive", r_.diminutive,
+                  "request rows: given name as the family says it (Сашко, Саша)")
+      << RateLine("place_prefix", r_.place_prefix,
+                  "birth place written as \"м. Київ\" / \"г. Киев\"")
       << RateLine("namesake_rate", o_.population.namesake_rate,
                   "of people: copies an earlier person's surname and given name")
       << RateLine("russian_passport_share", o_.population.russian_passport_share,
@@ -637,7 +667,13 @@ Result<void> ScenarioWriter::WriteReadme() {
       << "Mediator batches (" << o_.mediator_batch
       << " rows): 40% write surnames in capitals, 30% put the given name first, 25% omit\n"
          "patronymics. Russian registers drop the ь for a Ukrainian apostrophe on 30% of rows.\n"
-         "Custody registers lack the service number on 20% of rows.\n";
+         "Custody registers lack the service number on 20% of rows.\n\n"
+      << "ENCODING: "
+      << (o_.legacy_encodings
+              ? "ua-request.csv is UTF-8 with BOM, ru-custody.csv Windows-1251 (U+02BC written as "
+                "'), ua-custody.csv UTF-16LE with BOM; the other files UTF-8.\n"
+              : "every file UTF-8 without BOM (--legacy-encodings writes some lists in "
+                "Windows-1251 and UTF-16).\n");
   return file.Close();
 }
 
@@ -699,6 +735,8 @@ std::vector<VariationCounts::Item> VariationCounts::Items() const {
       {"ukrainian_letters_rows", ukrainian_letters_rows},
       {"missing_only_requests", missing_only_requests},
       {"unrequested_custody", unrequested_custody},
+      {"diminutives", diminutives},
+      {"place_prefixes", place_prefixes},
   };
 }
 
@@ -714,7 +752,7 @@ std::string SynthSummary::ToJson() const {
   s << "{\"people\":" << people << ",\"seed\":" << seed << ",\"files\":[";
   for (size_t i = 0; i < files.size(); ++i) {
     s << (i ? "," : "") << "{\"file\":\"" << files[i].file << "\",\"rows\":" << files[i].rows
-      << "}";
+      << ",\"encoding\":\"" << files[i].encoding << "\"}";
   }
   s << "],\"variations\":{";
   const auto items = variations.Items();
@@ -726,7 +764,7 @@ std::string SynthSummary::ToJson() const {
     s << (i ? "," : "") << "\"" << RomanisationSystemName(static_cast<RomanisationSystem>(i))
       << "\":" << romanised_rows[static_cast<size_t>(i)];
   }
-  s << "}}";
+  s << "},\"encoding_replacements\":" << encoding_replacements << "}";
   return s.str();
 }
 
@@ -753,6 +791,8 @@ Result<void> ValidateOptions(const SynthOptions& o) {
       {"upper-case-surname", r.upper_case_surname},
       {"given-first", r.given_first_order},
       {"civilian-as-combatant", r.civilian_as_combatant},
+      {"diminutive", r.diminutive},
+      {"place-prefix", r.place_prefix},
       {"request-share-held", o.request_share_held},
       {"request-share-missing", o.request_share_missing},
       {"custody-share", o.custody_share},

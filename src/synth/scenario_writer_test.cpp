@@ -304,7 +304,13 @@ TEST(ScenarioWriterTest, ReportsAnUnwritableFolder) {
 TEST(ScenarioWriterTest, ZeroRatesGiveCleanLists) {
   SynthOptions options;
   options.people = 2000;
-  options.rates = VariationRates{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  VariationRates& r = options.rates;
+  for (double* rate :
+       {&r.duplicate, &r.typo, &r.year_only, &r.month_year, &r.day_month_swap, &r.wrong_birth_year,
+        &r.missing_patronymic, &r.homoglyph, &r.apostrophe_variant, &r.upper_case_surname,
+        &r.given_first_order, &r.civilian_as_combatant, &r.diminutive, &r.place_prefix}) {
+    *rate = 0;
+  }
   const fs::path dir = TempDir("clean");
   auto summary = WriteScenario(options, dir);
   ASSERT_TRUE(summary.has_value());
@@ -315,6 +321,32 @@ TEST(ScenarioWriterTest, ZeroRatesGiveCleanLists) {
   const auto csv = ReadCsv(dir / "ua-request.csv");
   for (size_t i = 1; i < csv.size(); ++i) ASSERT_EQ(csv[i][2].size(), 10u) << csv[i][2];
   fs::remove_all(dir);
+}
+
+TEST(ScenarioWriterTest, LegacyEncodingsRewriteThreeLists) {
+  SynthOptions options;
+  options.people = 1000;
+  options.legacy_encodings = true;
+  const fs::path dir = TempDir("encodings");
+  auto summary = WriteScenario(options, dir);
+  ASSERT_TRUE(summary.has_value()) << summary.error().Describe();
+  std::map<std::string, std::string> encodings;
+  for (const auto& f : summary->files) encodings[f.file] = f.encoding;
+  EXPECT_EQ(encodings["ua-request.csv"], "utf-8-bom");
+  EXPECT_EQ(encodings["ru-custody.csv"], "windows-1251");
+  EXPECT_EQ(encodings["ua-custody.csv"], "utf-16le");
+  EXPECT_EQ(encodings["mediator.csv"], "utf-8");
+  EXPECT_TRUE(ReadBytes(dir / "ua-request.csv").starts_with("\xEF\xBB\xBF№,ПІБ"));
+  // "№,Фамилия" in Windows-1251.
+  EXPECT_TRUE(ReadBytes(dir / "ru-custody.csv").starts_with("\xB9,\xD4\xE0\xEC\xE8\xEB\xE8\xFF"));
+  EXPECT_TRUE(ReadBytes(dir / "ua-custody.csv").starts_with(std::string("\xFF\xFE\x16\x21", 4)));
+  // The truth is the same whatever the encoding.
+  options.legacy_encodings = false;
+  const fs::path plain = TempDir("plain");
+  ASSERT_TRUE(WriteScenario(options, plain).has_value());
+  EXPECT_EQ(ReadBytes(dir / "truth.csv"), ReadBytes(plain / "truth.csv"));
+  fs::remove_all(dir);
+  fs::remove_all(plain);
 }
 
 }  // namespace
