@@ -154,13 +154,22 @@ std::string JoinName(const NameParts& n, bool given_first) {
   return out;
 }
 
-// Removes the ь a Russian clerk writes for a Ukrainian apostrophe (Дем'яненко: Демьяненко or
-// Демяненко — DOMAIN.md: "' dropped or ъ/ь").
-std::string DropSoftSignBeforeIotated(std::string_view text) {
-  std::string out(text);
-  for (std::string_view pair : {"ья", "ью", "ье"}) {
-    size_t pos;
-    while ((pos = out.find(pair)) != std::string::npos) out.erase(pos, 2);  // drop the ь
+// Rewrites the ь a Russian clerk writes for a Ukrainian apostrophe (Дем'яненко: Демьяненко) as
+// `replacement`: "" (Демяненко) or "ъ" (Демъяненко).
+std::string ReplaceSoftSignBeforeIotated(std::string_view text, std::string_view replacement) {
+  std::string out;
+  out.reserve(text.size());
+  const std::string_view soft = "ь";
+  for (size_t i = 0; i < text.size();) {
+    const std::string_view rest = text.substr(i);
+    if (rest.starts_with(soft) &&
+        (rest.substr(2).starts_with("я") || rest.substr(2).starts_with("ю") ||
+         rest.substr(2).starts_with("е"))) {
+      out += replacement;
+      i += soft.size();
+    } else {
+      out += text[i++];
+    }
   }
   return out;
 }
@@ -169,6 +178,9 @@ class ScenarioWriter {
  public:
   ScenarioWriter(const SynthOptions& options, std::filesystem::path dir)
       : o_(options), r_(options.rates), dir_(std::move(dir)) {}
+  // counts_ refers into summary_: a copy would point into the original.
+  ScenarioWriter(const ScenarioWriter&) = delete;
+  ScenarioWriter& operator=(const ScenarioWriter&) = delete;
 
   [[nodiscard]] Result<SynthSummary> Run();
 
@@ -321,8 +333,16 @@ Result<void> ScenarioWriter::WriteCyrillicList(const ListSpec& spec) {
     NameParts names;
     if (spec.subject == Nation::kUkrainian) {
       names = spec.ukrainian_clerk ? OwnForm(p) : RussianForm(p);
-      if (!spec.ukrainian_clerk && HasApostrophe(UkrainianForm(p).surname) && rng.Chance(0.3)) {
-        names.surname = DropSoftSignBeforeIotated(names.surname);
+      if (!spec.ukrainian_clerk && HasApostrophe(UkrainianForm(p).surname)) {
+        // DOMAIN.md: the apostrophe is "dropped or ъ/ь"; the vocabulary writes ь.
+        const std::uint64_t habit = rng.Below(10);
+        if (habit < 3) {
+          names.surname = ReplaceSoftSignBeforeIotated(names.surname, "");
+          ++counts_.apostrophe_variants;
+        } else if (habit == 3) {
+          names.surname = ReplaceSoftSignBeforeIotated(names.surname, "ъ");
+          ++counts_.apostrophe_variants;
+        }
       }
     } else if (spec.ukrainian_clerk && rng.Chance(o_.ukrainian_letters_rate)) {
       names = rng.Chance(0.5) ? UkrainianForm(p) : UkrainianLettersForm(p);
@@ -666,7 +686,8 @@ Result<void> ScenarioWriter::WriteReadme() {
                   "of Ukrainians held by Russia: on the mediator's list")
       << "Mediator batches (" << o_.mediator_batch
       << " rows): 40% write surnames in capitals, 30% put the given name first, 25% omit\n"
-         "patronymics. Russian registers drop the ь for a Ukrainian apostrophe on 30% of rows.\n"
+         "patronymics. For a Ukrainian apostrophe Russian registers write ь, or nothing (30% of\n"
+         "rows), or ъ (10%).\n"
          "Custody registers lack the service number on 20% of rows.\n\n"
       << "ENCODING: "
       << (o_.legacy_encodings
