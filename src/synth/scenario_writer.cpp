@@ -624,7 +624,7 @@ Result<void> ScenarioWriter::WriteReadme() {
       << "people = " << o_.people << ", seed = " << o_.seed
       << " (the same people and seed always give byte-identical files)\n"
       << "reference date (scenario's today) = " << o_.population.reference_date.ToIso() << "\n\n"
-      << "FILES (UTF-8, RFC 4180 CSV, CRLF line ends, header row first)\n"
+      << "FILES (RFC 4180 CSV, CRLF line ends, header row first; encoding at the end)\n"
          "ua-request.csv  Ukraine's request for its own people: held by Russia, and some only\n"
          "                reported missing. Ukrainian spelling, one ПІБ column, surname first\n"
          "                (a few rows given name first). Dates DD.MM.YYYY, MM.YYYY or YYYY.\n"
