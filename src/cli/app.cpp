@@ -29,6 +29,8 @@ int Run(int argc, char** argv) {
   RegisterImportCommand(app, ctx);
   RegisterExportCommand(app, ctx);
   RegisterVersionCommand(app, ctx);
+  RegisterSynthCommand(app, ctx);
+  RegisterDemoCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -132,7 +132,9 @@ void RunPerson(CliContext& ctx, const std::string& text) {
       std::string value = CanonicalField(r.record, column);
       if (!value.empty()) std::cout << "  " << column << ": " << value << "\n";
     }
-    for (const auto& f : r.record.extra) std::cout << "  " << f.column << ": " << f.value << "\n";
+    for (const auto& f : r.record.extra) {
+      if (!f.value.empty()) std::cout << "  " << f.column << ": " << f.value << "\n";
+    }
   }
 }
 

@@ -14,5 +14,7 @@ void RegisterVersionCommand(CLI::App& app, CliContext& ctx);
 void RegisterWorkspaceCommands(CLI::App& app, CliContext& ctx);
 void RegisterImportCommand(CLI::App& app, CliContext& ctx);
 void RegisterExportCommand(CLI::App& app, CliContext& ctx);
+void RegisterSynthCommand(CLI::App& app, CliContext& ctx);
+void RegisterDemoCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli

@@ -1,0 +1,26 @@
+"""`parley demo`, the README's first command, on a fresh workspace and again on the same one."""
+import unittest
+
+from parley_e2e import ParleyTestCase
+
+
+class Demo(ParleyTestCase):
+    def test_demo_builds_a_workspace_and_a_second_run_changes_nothing(self):
+        first = self.parley("demo", "--people", "500").stdout
+        for name in ("ua-request", "ru-custody", "ru-request", "ua-custody", "mediator"):
+            self.assertIn(name, first)
+        self.assertIn("windows-1251", first)
+        self.assertIn("utf-16le", first)
+        self.assertIn("the workspace is consistent", first)
+        lists = self.parley_json("lists")
+        self.assertEqual(sorted(l["list"] for l in lists),
+                         ["mediator", "ru-custody", "ru-request", "ua-custody", "ua-request"])
+        self.assertTrue(all(l["version"] == 1 and l["record_count"] > 0 for l in lists))
+        dump = self.store_dump()
+        second = self.parley("demo", "--people", "500").stdout
+        self.assertEqual(second.count("unchanged, still version 1"), 5)
+        self.assertEqual(self.store_dump(), dump)
+
+
+if __name__ == "__main__":
+    unittest.main()
