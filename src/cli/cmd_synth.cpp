@@ -2,6 +2,8 @@
 // what it wrote. Never touches a workspace.
 #include <iomanip>
 #include <iostream>
+#include <memory>
+#include <string>
 
 #include "cli/commands.h"
 #include "synth/scenario_writer.h"
