@@ -186,7 +186,7 @@ class ScenarioWriter {
 
  private:
   // Renders and applies variations to a list's names; returns how many variations it applied.
-  int VaryNames(NameParts& names, Rng& rng, bool cyrillic, bool upper_surname_allowed);
+  int VaryNames(NameParts& names, Rng& rng, Keyboard keyboard, bool upper_surname_allowed);
   // Applies date variations; returns how many it applied.
   int VaryDate(PartialDate& date, Rng& rng);
   std::vector<Entry> Select(Nation subject, bool custody, double held_share, double missing_share,
@@ -227,7 +227,9 @@ std::vector<Entry> ScenarioWriter::Select(Nation subject, bool custody, double h
   return entries;
 }
 
-int ScenarioWriter::VaryNames(NameParts& n, Rng& rng, bool cyrillic, bool upper_surname_allowed) {
+int ScenarioWriter::VaryNames(NameParts& n, Rng& rng, Keyboard keyboard,
+                              bool upper_surname_allowed) {
+  const bool cyrillic = keyboard != Keyboard::kLatin;
   int applied = 0;
   if (!n.patronymic.empty() && rng.Chance(r_.missing_patronymic)) {
     n.patronymic.clear();
@@ -241,7 +243,7 @@ int ScenarioWriter::VaryNames(NameParts& n, Rng& rng, bool cyrillic, bool upper_
   };
   if (rng.Chance(r_.typo)) {
     std::string& part = pick_part();
-    std::string typo = InjectTypo(part, rng);
+    std::string typo = InjectTypo(part, rng, keyboard);
     if (typo != part) {
       part = std::move(typo);
       ++counts_.typos;
@@ -359,14 +361,15 @@ Result<void> ScenarioWriter::WriteCyrillicList(const ListSpec& spec) {
       }
     }
     PartialDate birth = p.birth;
-    int applied = VaryNames(names, rng, true, true);
+    const Keyboard keyboard = spec.ukrainian_clerk ? Keyboard::kUkrainian : Keyboard::kRussian;
+    int applied = VaryNames(names, rng, keyboard, true);
     applied += VaryDate(birth, rng);
     if (e.duplicate) {
       ++counts_.duplicate_rows;
       // A second entry of the same person always differs a little from the first.
       if (applied == 0) {
         if (rng.Chance(0.5) || birth.day == 0) {
-          names.given = InjectTypo(names.given, rng);
+          names.given = InjectTypo(names.given, rng, keyboard);
           ++counts_.typos;
         } else {
           birth.day = 0;
@@ -492,7 +495,7 @@ Result<void> ScenarioWriter::WriteMediatorList() {
                     batch_no_patronymic ? "" : Romanise(cyr.patronymic, system)};
     if (batch_no_patronymic) ++counts_.missing_patronymics;
     PartialDate birth = p.birth;
-    int applied = VaryNames(names, rng, false, false);
+    int applied = VaryNames(names, rng, Keyboard::kLatin, false);
     applied += VaryDate(birth, rng);
     if (batch_upper) {
       names.surname = ToUpper(names.surname);
@@ -501,7 +504,7 @@ Result<void> ScenarioWriter::WriteMediatorList() {
     if (e.duplicate) {
       ++counts_.duplicate_rows;
       if (applied == 0) {
-        names.given = InjectTypo(names.given, rng);
+        names.given = InjectTypo(names.given, rng, Keyboard::kLatin);
         ++counts_.typos;
       }
     }

@@ -8,8 +8,29 @@
 namespace parley::synth {
 namespace {
 
-constexpr std::u32string_view kCyrillicLower = U"абвгдежзийклмнопрстуфхцчшщьюяіїєы";
-constexpr std::u32string_view kLatinLower = U"abcdefghijklmnopqrstuvwxyz";
+// Letter rows of each layout; a neighbour is the key to the left or right in the same row.
+struct Layout {
+  std::u32string_view rows[3];
+  std::u32string_view letters;  // every letter the keyboard can type
+};
+constexpr Layout kUkrainianLayout = {{U"йцукенгшщзхї", U"фівапролджє", U"ячсмитьбю"},
+                                     U"абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"};
+constexpr Layout kRussianLayout = {{U"йцукенгшщзхъ", U"фывапролджэ", U"ячсмитьбю"},
+                                   U"абвгдеёжзийклмнопрстуфхцчшщъыьэюя"};
+constexpr Layout kLatinLayout = {{U"qwertyuiop", U"asdfghjkl", U"zxcvbnm"},
+                                 U"abcdefghijklmnopqrstuvwxyz"};
+
+const Layout& LayoutFor(Keyboard keyboard) {
+  switch (keyboard) {
+    case Keyboard::kUkrainian:
+      return kUkrainianLayout;
+    case Keyboard::kRussian:
+      return kRussianLayout;
+    case Keyboard::kLatin:
+      return kLatinLayout;
+  }
+  return kLatinLayout;
+}
 
 struct LookAlike {
   char32_t cyrillic;
@@ -34,18 +55,26 @@ char32_t LatinFor(char32_t c) {
   return 0;
 }
 
-char32_t RandomLetterLike(char32_t original, Rng& rng) {
-  const bool cyrillic = IsCyrillicCp(original);
-  const std::u32string_view alphabet = cyrillic ? kCyrillicLower : kLatinLower;
+char32_t MistypedLetter(char32_t original, Rng& rng, const Layout& layout) {
   const char32_t lower = ToLowerCp(original);
-  char32_t pick = lower;
-  while (pick == lower) pick = alphabet[rng.Below(alphabet.size())];
+  char32_t pick = 0;
+  if (rng.Chance(0.7)) {
+    for (std::u32string_view row : layout.rows) {
+      const size_t at = row.find(lower);
+      if (at == std::u32string_view::npos) continue;
+      const bool left = at > 0 && (at + 1 == row.size() || rng.Chance(0.5));
+      pick = left ? row[at - 1] : row[at + 1];
+      break;
+    }
+  }
+  while (pick == 0 || pick == lower) pick = layout.letters[rng.Below(layout.letters.size())];
   return IsUpperCp(original) ? ToUpperCp(pick) : pick;
 }
 
 }  // namespace
 
-std::string InjectTypo(std::string_view word, Rng& rng) {
+std::string InjectTypo(std::string_view word, Rng& rng, Keyboard keyboard) {
+  const Layout& layout = LayoutFor(keyboard);
   std::u32string cps = DecodeUtf8(word);
   if (cps.size() < 3) return std::string(word);
   // Clerks rarely mistype the first letter (they copy it carefully); keep it most of the time.
@@ -54,12 +83,12 @@ std::string InjectTypo(std::string_view word, Rng& rng) {
   if (!IsLetter(cps[pos])) return std::string(word);
   switch (rng.Below(4)) {
     case 0:
-      cps[pos] = RandomLetterLike(cps[pos], rng);
+      cps[pos] = MistypedLetter(cps[pos], rng, layout);
       break;
     case 1: {
       const size_t a = pos + 1 < cps.size() ? pos : pos - 1;
       if (cps[a] == cps[a + 1]) {
-        cps[a] = RandomLetterLike(cps[a], rng);
+        cps[a] = MistypedLetter(cps[a], rng, layout);
       } else {
         std::swap(cps[a], cps[a + 1]);
         // Swapping the first letter would also swap its case: keep the word's shape.
@@ -72,7 +101,7 @@ std::string InjectTypo(std::string_view word, Rng& rng) {
     }
     case 2:
       if (pos == 0) {
-        cps[0] = RandomLetterLike(cps[0], rng);
+        cps[0] = MistypedLetter(cps[0], rng, layout);
       } else {
         cps.erase(pos, 1);
       }
