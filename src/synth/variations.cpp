@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <vector>
 
 #include "synth/utf8.h"
 
@@ -40,17 +41,20 @@ constexpr std::array kLookAlikes = {
     LookAlike{U'А', U'A'}, LookAlike{U'В', U'B'}, LookAlike{U'Е', U'E'}, LookAlike{U'К', U'K'},
     LookAlike{U'М', U'M'}, LookAlike{U'Н', U'H'}, LookAlike{U'О', U'O'}, LookAlike{U'Р', U'P'},
     LookAlike{U'С', U'C'}, LookAlike{U'Т', U'T'}, LookAlike{U'Х', U'X'}, LookAlike{U'І', U'I'},
-    LookAlike{U'а', U'a'}, LookAlike{U'е', U'e'}, LookAlike{U'о', U'o'}, LookAlike{U'р', U'p'},
-    LookAlike{U'с', U'c'}, LookAlike{U'у', U'y'}, LookAlike{U'х', U'x'}, LookAlike{U'і', U'i'},
+    LookAlike{U'У', U'Y'}, LookAlike{U'а', U'a'}, LookAlike{U'е', U'e'}, LookAlike{U'о', U'o'},
+    LookAlike{U'р', U'p'}, LookAlike{U'с', U'c'}, LookAlike{U'у', U'y'}, LookAlike{U'х', U'x'},
+    LookAlike{U'і', U'i'},
 };
 
 bool IsLetter(char32_t c) {
   return IsCyrillicCp(c) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
 }
 
-char32_t LatinFor(char32_t c) {
+// The letter of the other script that looks the same, or 0.
+char32_t LookAlikeFor(char32_t c) {
   for (const LookAlike& l : kLookAlikes) {
     if (l.cyrillic == c) return l.latin;
+    if (l.latin == c) return l.cyrillic;
   }
   return 0;
 }
@@ -115,21 +119,17 @@ std::string InjectTypo(std::string_view word, Rng& rng, Keyboard keyboard) {
 
 std::string InjectHomoglyph(std::string_view word, Rng& rng) {
   std::u32string cps = DecodeUtf8(word);
-  size_t candidates = 0;
-  for (char32_t c : cps) candidates += LatinFor(c) != 0 ? 1 : 0;
-  if (candidates == 0) return std::string(word);
-  const int replacements = candidates > 1 && rng.Chance(0.25) ? 2 : 1;
+  std::vector<size_t> candidates;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    if (LookAlikeFor(cps[i]) != 0) candidates.push_back(i);
+  }
+  if (candidates.empty()) return std::string(word);
+  // Each position changes at most once, so a second swap cannot undo the first.
+  const int replacements = candidates.size() > 1 && rng.Chance(0.25) ? 2 : 1;
   for (int r = 0; r < replacements; ++r) {
-    size_t target = rng.Below(candidates);
-    for (char32_t& c : cps) {
-      if (LatinFor(c) == 0) continue;
-      if (target-- == 0) {
-        c = LatinFor(c);
-        --candidates;
-        break;
-      }
-    }
-    if (candidates == 0) break;
+    const size_t k = rng.Below(candidates.size());
+    cps[candidates[k]] = LookAlikeFor(cps[candidates[k]]);
+    candidates.erase(candidates.begin() + static_cast<std::ptrdiff_t>(k));
   }
   return EncodeUtf8(cps);
 }

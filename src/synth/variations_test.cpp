@@ -82,6 +82,14 @@ TEST(VariationsTest, HomoglyphsAreLatinLookAlikes) {
     ASSERT_LE(latin, 2);
   }
   EXPECT_EQ(InjectHomoglyph("Бжд", rng), "Бжд");  // no look-alike letter
+  for (int i = 0; i < 200; ++i) {
+    const std::string out = InjectHomoglyph("Shevchenko", rng);
+    ASSERT_NE(out, "Shevchenko");
+    int cyrillic = 0;
+    for (char32_t c : DecodeUtf8(out)) cyrillic += IsCyrillicCp(c);
+    ASSERT_GE(cyrillic, 1);
+    ASSERT_LE(cyrillic, 2);
+  }
 }
 
 TEST(VariationsTest, ApostrophesAreReplacedEverywhere) {
