@@ -403,6 +403,11 @@ Result<void> ScenarioWriter::WriteCyrillicList(const ListSpec& spec) {
     cells[c++] = FormatDateDmy(birth);
     const Town& town = towns[p.birth_place];
     std::string place(spec.ukrainian_clerk ? town.ua : town.ru);
+    if (HasApostrophe(place) && rng.Chance(r_.apostrophe_variant)) {  // Слов'янськ
+      std::string varied = ReplaceApostrophes(place, PickApostrophe(rng));
+      counts_.apostrophe_variants += varied != place ? 1 : 0;
+      place = std::move(varied);
+    }
     if (rng.Chance(r_.place_prefix)) {
       place.insert(0, spec.ukrainian_clerk ? "м. " : "г. ");
       ++counts_.place_prefixes;
