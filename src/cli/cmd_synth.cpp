@@ -2,6 +2,8 @@
 // what it wrote. Never touches a workspace.
 #include <iomanip>
 #include <iostream>
+#include <memory>
+#include <string>
 
 #include "cli/commands.h"
 #include "synth/scenario_writer.h"
@@ -85,6 +87,8 @@ void RegisterSynthCommand(CLI::App& app, CliContext& ctx) {
   AddRate(cmd, "--diminutive", r.diminutive,
           "Request rows giving the given name as a diminutive (Сашко)");
   AddRate(cmd, "--place-prefix", r.place_prefix, "Birth places written with м./г. in front");
+  AddRate(cmd, "--number-format", r.number_format,
+          "Service numbers with a space after the series or without the dash");
 
   cmd->callback([state, &ctx] {
     auto summary = synth::WriteScenario(state->options, state->out_dir);

@@ -174,6 +174,18 @@ std::string ReplaceSoftSignBeforeIotated(std::string_view text, std::string_view
   return out;
 }
 
+// "ЩК123456" -> "ЩК 123456"; "ЩК-123456" -> "ЩК123456": the two habits clerks have with the
+// separator between series and number.
+std::string ReformatServiceNumber(std::string_view number) {
+  const size_t dash = number.find('-');
+  if (dash != std::string_view::npos) {
+    return std::string(number.substr(0, dash)) + std::string(number.substr(dash + 1));
+  }
+  const size_t digits = number.find_first_of("0123456789");
+  if (digits == std::string_view::npos) return std::string(number);
+  return std::string(number.substr(0, digits)) + " " + std::string(number.substr(digits));
+}
+
 class ScenarioWriter {
  public:
   ScenarioWriter(const SynthOptions& options, std::filesystem::path dir)
@@ -186,7 +198,7 @@ class ScenarioWriter {
 
  private:
   // Renders and applies variations to a list's names; returns how many variations it applied.
-  int VaryNames(NameParts& names, Rng& rng, bool cyrillic, bool upper_surname_allowed);
+  int VaryNames(NameParts& names, Rng& rng, Keyboard keyboard, bool upper_surname_allowed);
   // Applies date variations; returns how many it applied.
   int VaryDate(PartialDate& date, Rng& rng);
   std::vector<Entry> Select(Nation subject, bool custody, double held_share, double missing_share,
@@ -227,7 +239,8 @@ std::vector<Entry> ScenarioWriter::Select(Nation subject, bool custody, double h
   return entries;
 }
 
-int ScenarioWriter::VaryNames(NameParts& n, Rng& rng, bool cyrillic, bool upper_surname_allowed) {
+int ScenarioWriter::VaryNames(NameParts& n, Rng& rng, Keyboard keyboard,
+                              bool upper_surname_allowed) {
   int applied = 0;
   if (!n.patronymic.empty() && rng.Chance(r_.missing_patronymic)) {
     n.patronymic.clear();
@@ -241,14 +254,14 @@ int ScenarioWriter::VaryNames(NameParts& n, Rng& rng, bool cyrillic, bool upper_
   };
   if (rng.Chance(r_.typo)) {
     std::string& part = pick_part();
-    std::string typo = InjectTypo(part, rng);
+    std::string typo = InjectTypo(part, rng, keyboard);
     if (typo != part) {
       part = std::move(typo);
       ++counts_.typos;
       ++applied;
     }
   }
-  if (cyrillic && rng.Chance(r_.homoglyph)) {
+  if (rng.Chance(r_.homoglyph)) {
     std::string& part = pick_part();
     std::string changed = InjectHomoglyph(part, rng);
     if (changed != part) {
@@ -359,14 +372,15 @@ Result<void> ScenarioWriter::WriteCyrillicList(const ListSpec& spec) {
       }
     }
     PartialDate birth = p.birth;
-    int applied = VaryNames(names, rng, true, true);
+    const Keyboard keyboard = spec.ukrainian_clerk ? Keyboard::kUkrainian : Keyboard::kRussian;
+    int applied = VaryNames(names, rng, keyboard, true);
     applied += VaryDate(birth, rng);
     if (e.duplicate) {
       ++counts_.duplicate_rows;
       // A second entry of the same person always differs a little from the first.
       if (applied == 0) {
         if (rng.Chance(0.5) || birth.day == 0) {
-          names.given = InjectTypo(names.given, rng);
+          names.given = InjectTypo(names.given, rng, keyboard);
           ++counts_.typos;
         } else {
           birth.day = 0;
@@ -389,6 +403,11 @@ Result<void> ScenarioWriter::WriteCyrillicList(const ListSpec& spec) {
     cells[c++] = FormatDateDmy(birth);
     const Town& town = towns[p.birth_place];
     std::string place(spec.ukrainian_clerk ? town.ua : town.ru);
+    if (HasApostrophe(place) && rng.Chance(r_.apostrophe_variant)) {  // Слов'янськ
+      std::string varied = ReplaceApostrophes(place, PickApostrophe(rng));
+      counts_.apostrophe_variants += varied != place ? 1 : 0;
+      place = std::move(varied);
+    }
     if (rng.Chance(r_.place_prefix)) {
       place.insert(0, spec.ukrainian_clerk ? "м. " : "г. ");
       ++counts_.place_prefixes;
@@ -396,6 +415,10 @@ Result<void> ScenarioWriter::WriteCyrillicList(const ListSpec& spec) {
     cells[c++] = std::move(place);
     // The detaining side copies the number from captured documents, which are sometimes lost.
     std::string number = spec.custody && rng.Chance(0.2) ? "" : ServiceNumber(p);
+    if (!number.empty() && rng.Chance(r_.number_format)) {
+      number = ReformatServiceNumber(number);
+      ++counts_.number_formats;
+    }
     if (!number.empty() && rng.Chance(r_.homoglyph)) {
       number = InjectHomoglyph(number, rng);
       ++counts_.homoglyph_rows;
@@ -492,7 +515,7 @@ Result<void> ScenarioWriter::WriteMediatorList() {
                     batch_no_patronymic ? "" : Romanise(cyr.patronymic, system)};
     if (batch_no_patronymic) ++counts_.missing_patronymics;
     PartialDate birth = p.birth;
-    int applied = VaryNames(names, rng, false, false);
+    int applied = VaryNames(names, rng, Keyboard::kLatin, false);
     applied += VaryDate(birth, rng);
     if (batch_upper) {
       names.surname = ToUpper(names.surname);
@@ -501,7 +524,7 @@ Result<void> ScenarioWriter::WriteMediatorList() {
     if (e.duplicate) {
       ++counts_.duplicate_rows;
       if (applied == 0) {
-        names.given = InjectTypo(names.given, rng);
+        names.given = InjectTypo(names.given, rng, Keyboard::kLatin);
         ++counts_.typos;
       }
     }
@@ -664,7 +687,8 @@ Result<void> ScenarioWriter::WriteReadme() {
       << RateLine("day_month_swap", r_.day_month_swap, "day and month exchanged (both <= 12)")
       << RateLine("wrong_birth_year", r_.wrong_birth_year, "birth year off by one")
       << RateLine("missing_patronymic", r_.missing_patronymic, "patronymic left empty")
-      << RateLine("homoglyph", r_.homoglyph, "Latin look-alike letters in Cyrillic text")
+      << RateLine("homoglyph", r_.homoglyph,
+                  "look-alike letters of the other script (Latin in Cyrillic, or the reverse)")
       << RateLine("apostrophe_variant", r_.apostrophe_variant,
                   "of rows with an apostrophe: ' or U+2019 or U+02BC")
       << RateLine("upper_case_surname", r_.upper_case_surname, "surname in capitals")
@@ -676,6 +700,8 @@ Result<void> ScenarioWriter::WriteReadme() {
                   "request rows: given name as the family says it (Сашко, Саша)")
       << RateLine("place_prefix", r_.place_prefix,
                   "birth place written as \"м. Київ\" / \"г. Киев\"")
+      << RateLine("number_format", r_.number_format,
+                  "service number written \"ЩК 123456\" or \"ЩМ123456\" (no dash)")
       << RateLine("namesake_rate", o_.population.namesake_rate,
                   "of people: copies an earlier person's surname and given name")
       << RateLine("russian_passport_share", o_.population.russian_passport_share,
@@ -758,6 +784,7 @@ std::vector<VariationCounts::Item> VariationCounts::Items() const {
       {"unrequested_custody", unrequested_custody},
       {"diminutives", diminutives},
       {"place_prefixes", place_prefixes},
+      {"number_formats", number_formats},
   };
 }
 
@@ -814,6 +841,7 @@ Result<void> ValidateOptions(const SynthOptions& o) {
       {"civilian-as-combatant", r.civilian_as_combatant},
       {"diminutive", r.diminutive},
       {"place-prefix", r.place_prefix},
+      {"number-format", r.number_format},
       {"request-share-held", o.request_share_held},
       {"request-share-missing", o.request_share_missing},
       {"custody-share", o.custody_share},

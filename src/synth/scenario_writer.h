@@ -78,7 +78,8 @@ struct VariationRates {
   double given_first_order = 0.05;      // "Given Patronymic Surname" in single-name columns
   double civilian_as_combatant = 0.30;  // of civilians, in the detaining side's register
   double diminutive = 0.01;  // request rows naming a man as his family does (Сашко, Саша)
-  double place_prefix = 0.15;  // birth place written with "м." / "г." (town) in front
+  double place_prefix = 0.15;   // birth place written with "м." / "г." (town) in front
+  double number_format = 0.10;  // service number with a space after the series or no dash
 };
 
 struct SynthOptions {
@@ -121,6 +122,7 @@ struct VariationCounts {
   std::uint64_t unrequested_custody = 0;    // held people their side did not request
   std::uint64_t diminutives = 0;            // given names written as a diminutive (Сашко)
   std::uint64_t place_prefixes = 0;         // birth places with "м." / "г." in front
+  std::uint64_t number_formats = 0;         // service numbers written "ЩК 123456" or "ЩМ123456"
 
   struct Item {
     std::string_view name;
