@@ -44,8 +44,10 @@ struct RowReject {
 
 struct ListFile {
   ListFormat format = ListFormat::kCsv;
-  std::string encoding;                        // what was detected or forced, e.g. "windows-1251"
+  // What was detected or forced: utf-8, utf-8-bom, utf-16le, utf-16be, windows-1251 (XLSX: utf-8).
+  std::string encoding;
   std::vector<std::string> header;             // as written in the file
+  std::int64_t header_row = 1;                 // where the header is (title rows may precede it)
   std::vector<std::string> canonical_columns;  // canonical name per header cell ("" = extra)
   std::string name_order;                      // "surname-first" / "given-first" / "split columns"
   std::vector<PersonRecord> records;           // the good rows, in file order
@@ -53,10 +55,12 @@ struct ListFile {
 };
 
 // Reads a whole list file. The format comes from the extension (.csv, .tsv, .txt = CSV;
-// .xlsx = XLSX). When the file has no id column, each record's id is "row-<N>", N being its
-// row number, so ids stay unique and point back at the file. Errors (returned, not in `rejects`)
-// mean the file as a whole cannot be read: missing, no header, no name column, unknown encoding, an
-// unterminated quote that swallows the rest of the file.
+// .xlsx = XLSX). The header is the first non-blank row that names a name column (title rows
+// above it are skipped; see `header_row`). When the file has no id column, each record's id
+// is "row-<N>", N being its row number, so ids stay unique and point back at the file.
+// Errors (returned, not in `rejects`) mean the file as a whole cannot be read: missing, no
+// header, no name column, two columns meaning the same field, unknown or broken encoding,
+// an unterminated quote that swallows the rest of the file.
 [[nodiscard]] Result<ListFile> ReadListFile(const std::filesystem::path& path,
                                             const ListReadOptions& options);
 

@@ -239,11 +239,38 @@ class RowValidator {
   std::unordered_map<std::string, std::int64_t> first_row_of_id_;
 };
 
-std::size_t FindHeaderRow(const CellTable& table) {
-  for (std::size_t i = 0; i < table.rows.size(); ++i) {
-    if (!IsBlankRow(table.Cells(i))) return i;
+// Bureaus' spreadsheets often open with a title ("Список військовополонених ...") or a date
+// line above the header. The header is the first of the first kMaxHeaderCandidates non-blank
+// rows that maps to a name column; if none does, the first non-blank row's error stands
+// (that is the row a clerk would take for the header). Title rows are ignored, not rejected.
+constexpr int kMaxHeaderCandidates = 10;
+
+struct HeaderRow {
+  std::size_t index = 0;
+  std::vector<std::string> cells;
+  std::vector<std::string> columns;
+};
+
+Result<HeaderRow> FindHeader(const CellTable& table, const ListReadOptions& options,
+                             const std::string& file) {
+  std::optional<Error> first_error;
+  int candidates = 0;
+  for (std::size_t i = 0; i < table.rows.size() && candidates < kMaxHeaderCandidates; ++i) {
+    if (IsBlankRow(table.Cells(i))) continue;
+    ++candidates;
+    HeaderRow header{i, {}, {}};
+    for (std::string_view h : table.Cells(i)) header.cells.emplace_back(TrimCell(h));
+    auto columns =
+        MapHeader(header.cells, options.column_map, Location{file, table.rows[i].line, 0, {}});
+    if (columns) {
+      header.columns = std::move(*columns);
+      return header;
+    }
+    if (!first_error) first_error = std::move(columns.error());
   }
-  return table.rows.size();
+  if (first_error) return Fail(std::move(*first_error));
+  return Fail(ErrorCode::kInvalidInput, "the file is empty: no header row",
+              Location{file, 0, 0, {}});
 }
 
 NameOrder DetectOrder(const CellTable& table, std::size_t first_row, std::size_t column) {
@@ -272,16 +299,12 @@ Result<ListFile> ReadListFile(const std::filesystem::path& path, const ListReadO
   if (!table) return Fail(table.error());
 
   std::string file = path.string();
-  std::size_t header_index = FindHeaderRow(*table);
-  if (header_index == table->rows.size()) {
-    return Fail(ErrorCode::kInvalidInput, "the file is empty: no header row",
-                Location{file, 0, 0, {}});
-  }
-  for (std::string_view h : table->Cells(header_index)) list.header.emplace_back(TrimCell(h));
-  auto columns = MapHeader(list.header, options.column_map,
-                           Location{file, table->rows[header_index].line, 0, {}});
-  if (!columns) return Fail(columns.error());
-  list.canonical_columns = std::move(*columns);
+  auto header = FindHeader(*table, options, file);
+  if (!header) return Fail(header.error());
+  std::size_t header_index = header->index;
+  list.header_row = table->rows[header_index].line;
+  list.header = std::move(header->cells);
+  list.canonical_columns = std::move(header->columns);
 
   RowValidator validator(file, list, options);
   if (validator.surname_column() != kNoColumn) {

@@ -92,6 +92,18 @@ TEST(ListReader, SkipsEmptyRowsSilentlyAndPadsShortRows) {
   EXPECT_EQ(list->records[0].notes, "");
 }
 
+TEST(ListReader, SkipsTitleRowsAboveTheHeader) {
+  auto list = ReadCsv(
+      "Список військовополонених;;\nстаном на 01.11.2026;;\n\n№;ПІБ;Звання\n"
+      "1;Шевченко Дмитро;солдат\n");
+  ASSERT_TRUE(list) << list.error().Describe();
+  EXPECT_EQ(list->header_row, 4);
+  EXPECT_EQ(list->header, (std::vector<std::string>{"№", "ПІБ", "Звання"}));
+  ASSERT_EQ(list->records.size(), 1u);
+  EXPECT_EQ(list->records[0].rank, "солдат");
+  EXPECT_EQ(list->records[0].source_row, 5);
+}
+
 TEST(ListReader, ColumnsWithoutHeaderGetANameWhenTheyHoldData) {
   auto list = ReadCsv("id,ПІБ,\n1,Шевченко Дмитро,\n2,Коваль Ольга,тел. 123\n");
   ASSERT_TRUE(list) << list.error().Describe();
@@ -226,7 +238,7 @@ TEST(ListReader, UnbalancedQuoteIsAFileError) {
 TEST(ListReader, NoNameColumnIsAFileError) {
   auto list = ReadCsv("\n№,Дата народження\n1,1990\n");
   ASSERT_FALSE(list);
-  EXPECT_EQ(list.error().where.row, 2);  // the header is the first non-empty line
+  EXPECT_EQ(list.error().where.row, 2);  // the first non-empty line is taken for the header
   EXPECT_TRUE(list.error().message.ends_with("recognised: id (№), birth_date (Дата народження)"))
       << list.error().message;
 }
