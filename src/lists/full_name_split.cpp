@@ -17,7 +17,7 @@ constexpr std::string_view kPatronymicSuffixes[] = {
     "yovych", "ivna", "ovna",  "evna",   "ichna", "ychna", "yivna"};
 
 // Turkic patronymic particles written as a separate word: "Гусейн огли" = son of Huseyn.
-constexpr std::string_view kPatronymicParticles[] = {"огли", "оглы", "огди", "кизи", "кызы",
+constexpr std::string_view kPatronymicParticles[] = {"огли", "оглы", "оглу", "кизи", "кызы",
                                                      "ogly", "ogli", "oglu", "kyzy", "kizi"};
 
 icu::UnicodeString ToUnicode(std::string_view s) {
