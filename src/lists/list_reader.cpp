@@ -3,7 +3,6 @@
 // collects every bad row (one reject per row, its first problem) so a clerk fixes the file
 // in one pass; only problems that make the whole file unreadable are returned as errors.
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <fstream>
 #include <optional>
@@ -21,10 +20,15 @@ namespace {
 
 constexpr std::size_t kNoColumn = static_cast<std::size_t>(-1);
 
-Result<ListFormat> FormatFromExtension(const std::filesystem::path& path) {
+std::string LowerExtension(const std::filesystem::path& path) {
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+Result<ListFormat> FormatFromExtension(const std::filesystem::path& path) {
+  std::string ext = LowerExtension(path);
   if (ext == ".csv" || ext == ".tsv" || ext == ".txt") return ListFormat::kCsv;
   if (ext == ".xlsx") return ListFormat::kXlsx;
   return Fail(ErrorCode::kInvalidInput,
@@ -47,22 +51,23 @@ Result<std::string> ReadBytes(const std::filesystem::path& path) {
   return bytes;
 }
 
-// Spreadsheets pad cells with spaces, tabs and no-break spaces (U+00A0); none is content.
+// Spreadsheets pad cells with spaces, tabs, stray line ends and no-break spaces (U+00A0);
+// none of them is content.
+std::size_t LeadingBlank(std::string_view s) {
+  if (s.starts_with("\xC2\xA0")) return 2;
+  return !s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n');
+}
+
+std::size_t TrailingBlank(std::string_view s) {
+  if (s.ends_with("\xC2\xA0")) return 2;
+  return !s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n');
+}
+
 std::string_view TrimCell(std::string_view s) {
-  auto blank_front = [&] {
-    if (s.empty()) return std::size_t{0};
-    if (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')
-      return std::size_t{1};
-    return s.starts_with("\xC2\xA0") ? std::size_t{2} : std::size_t{0};
-  };
-  auto blank_back = [&] {
-    if (s.empty()) return std::size_t{0};
-    if (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')
-      return std::size_t{1};
-    return s.ends_with("\xC2\xA0") ? std::size_t{2} : std::size_t{0};
-  };
-  for (std::size_t n; (n = blank_front()) > 0;) s.remove_prefix(n);
-  for (std::size_t n; (n = blank_back()) > 0;) s.remove_suffix(n);
+  while (std::size_t n = LeadingBlank(s)) s.remove_prefix(n);
+  while (std::size_t n = TrailingBlank(s)) s.remove_suffix(n);
   return s;
 }
 
@@ -97,8 +102,7 @@ Result<CellTable> LoadCells(const std::filesystem::path& path, ListFormat format
   if (!decoded) return Fail(decoded.error());
   list.encoding = std::move(decoded->encoding);
   text = std::move(decoded->utf8);
-  std::string ext = path.extension().string();
-  char delimiter = (ext == ".tsv" || ext == ".TSV") ? '\t' : '\0';
+  char delimiter = LowerExtension(path) == ".tsv" ? '\t' : '\0';  // else detect
   return ParseCsv(text, CsvOptions{delimiter, path.string()});
 }
 
