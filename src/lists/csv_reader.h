@@ -10,8 +10,9 @@
 // field began (it swallows the rest of the file, so nothing after it can be trusted). Row
 // widths are not checked here; the list reader compares them with the header. Cells are
 // views into `text`, which must outlive the table; only cells with doubled quotes are copied.
-// Hand-written because none of parley's dependencies (ICU, Boost is not used) parses CSV,
-// and a view-based parser is what makes a million rows take about a second.
+// Hand-written because none of parley's dependencies parses CSV (ICU does not; Boost is not
+// a dependency), and a view-based parser is what makes a million rows take a fraction of a
+// second.
 //
 //   auto table = ParseCsv(text, {.file = "list.csv"});
 //   if (!table) return Fail(table.error());   // "list.csv: row 12: unbalanced quote ..."

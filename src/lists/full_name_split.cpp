@@ -41,6 +41,8 @@ bool IsParticle(std::string_view token) {
 // All letters upper case, at least two of them: "ШЕВЧЕНКО", "SHEVCHENKO-BOIKO". Decodes in
 // place (U8_NEXT) because it runs on every token of every row.
 bool IsAllCaps(std::string_view token) {
+  // Initials ("Д.О.") are capitals too, but never a surname.
+  if (token.find('.') != std::string_view::npos) return false;
   const auto* s = reinterpret_cast<const std::uint8_t*>(token.data());
   const auto length = static_cast<std::int32_t>(token.size());
   int letters = 0;
