@@ -115,7 +115,9 @@ bool IsBlankRow(std::span<const std::string_view> cells) {
 class RowValidator {
  public:
   RowValidator(std::string file, const ListFile& list, const ListReadOptions& options)
-      : file_(std::move(file)), list_(list), options_(options) {
+      : file_(std::move(file)), list_(list), bounds_(options.date_bounds) {
+    // One "today" for the whole file: the clock is read once, not once per row.
+    if (bounds_.today.IsUnknown()) bounds_.today = TodayUtc();
     for (std::size_t i = 0; i < list.canonical_columns.size(); ++i) {
       const std::string& c = list.canonical_columns[i];
       if (c == "id") id_column_ = i;
@@ -207,7 +209,7 @@ class RowValidator {
       return std::nullopt;
     }
     if (column == "birth_date") {
-      auto date = ParsePartialDate(value, options_.date_bounds);
+      auto date = ParsePartialDate(value, bounds_);
       if (!date) return At(line, i, "invalid birth date: " + date.error().message);
       r.birth_date = *date;
       return std::nullopt;
@@ -233,7 +235,7 @@ class RowValidator {
 
   std::string file_;
   const ListFile& list_;
-  const ListReadOptions& options_;
+  DateBounds bounds_;
   NameOrder order_ = NameOrder::kSurnameFirst;
   std::size_t id_column_ = kNoColumn;
   std::size_t surname_column_ = kNoColumn;
