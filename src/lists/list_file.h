@@ -66,7 +66,9 @@ struct ListFile {
 
 // Writes records as a list file: the canonical columns (birth dates in ISO 8601), then the
 // extra columns (the union over records, in first-seen order), then `derived` columns if the
-// caller supplies them (one value per record per derived column name).
+// caller supplies them (one value per record per derived column name). CSV is UTF-8 without
+// a BOM; XLSX writes every cell as a string (ids like "007" survive); JSON is an array of
+// objects with the canonical fields, an "extra" object and, when given, a "derived" object.
 struct DerivedColumns {
   std::vector<std::string> names;
   std::vector<std::vector<std::string>> values;  // values[record][column]
