@@ -133,6 +133,13 @@ std::string_view NameOrderName(NameOrder order) {
   return order == NameOrder::kGivenFirst ? "given-first" : "surname-first";
 }
 
+Result<NameOrder> ParseNameOrder(std::string_view text) {
+  if (text == "surname-first") return NameOrder::kSurnameFirst;
+  if (text == "given-first") return NameOrder::kGivenFirst;
+  return Fail(ErrorCode::kInvalidInput,
+              "unknown name order '" + std::string(text) + "'; use surname-first or given-first");
+}
+
 bool LooksLikePatronymic(std::string_view token) {
   std::string folded = FoldCase(token);
   // A patronymic is longer than its suffix: "Ич" alone is not one.

@@ -34,6 +34,9 @@ struct ListReadOptions {
   DateBounds date_bounds;
   // XLSX only: the worksheet to read; empty = the first one.
   std::string sheet;
+  // Order of a single full-name column: "surname-first", "given-first"; empty = detect
+  // (a list without patronymics gives no evidence, and then surname-first is assumed).
+  std::string name_order;
 };
 
 // A row that could not be read, with the reason; `where` names the file, row and column.

@@ -316,7 +316,14 @@ Result<ListFile> ReadListFile(const std::filesystem::path& path, const ListReadO
   if (validator.surname_column() != kNoColumn) {
     list.name_order = "split columns";
   } else {
-    NameOrder order = DetectOrder(*table, header_index + 1, validator.full_name_column());
+    NameOrder order = NameOrder::kSurnameFirst;
+    if (options.name_order.empty()) {
+      order = DetectOrder(*table, header_index + 1, validator.full_name_column());
+    } else {
+      auto forced = ParseNameOrder(options.name_order);
+      if (!forced) return Fail(forced.error());
+      order = *forced;
+    }
     validator.SetNameOrder(order);
     list.name_order = std::string(NameOrderName(order));
   }

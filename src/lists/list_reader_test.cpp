@@ -75,6 +75,24 @@ TEST(ListReader, DetectsGivenFirstOrderForTheFile) {
   EXPECT_EQ(list->records[1].patronymic, "Ivanivna");
 }
 
+TEST(ListReader, NameOrderCanBeForced) {
+  // Without patronymics there is no evidence, so detection assumes surname-first.
+  auto detected = ReadCsv("Name\nDmytro Shevchenko\n");
+  ASSERT_TRUE(detected);
+  EXPECT_EQ(detected->records[0].surname, "Dmytro");
+  ListReadOptions o = Options();
+  o.name_order = "given-first";
+  auto forced = ReadCsv("Name\nDmytro Shevchenko\n", o);
+  ASSERT_TRUE(forced);
+  EXPECT_EQ(forced->name_order, "given-first");
+  EXPECT_EQ(forced->records[0].surname, "Shevchenko");
+  o.name_order = "last-first";
+  auto bad = ReadCsv("Name\nDmytro Shevchenko\n", o);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().message,
+            "unknown name order 'last-first'; use surname-first or given-first");
+}
+
 TEST(ListReader, GeneratesRowIdsWithoutAnIdColumn) {
   auto list = ReadCsv("ПІБ\nШевченко Дмитро\n\"Коваль\nОльга\"\nБондар Ігор\n");
   ASSERT_TRUE(list);
