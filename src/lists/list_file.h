@@ -28,7 +28,8 @@ enum class ListFormat { kCsv, kXlsx, kJson };
 struct ListReadOptions {
   // Header overrides: {"ПІБ", "full_name"} maps the file's column "ПІБ" to full_name.
   std::vector<std::pair<std::string, std::string>> column_map;
-  // Force an encoding ("utf-8", "utf-16le", "utf-16be", "windows-1251"); empty = detect.
+  // CSV only: force an encoding ("utf-8", "utf-16le", "utf-16be", "windows-1251"); empty =
+  // detect. XLSX is XML, whose encoding is declared, so this is ignored there.
   std::string encoding;
   // Today's date for the "not in the future" check; year 0 = the system clock.
   DateBounds date_bounds;
