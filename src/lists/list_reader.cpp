@@ -125,11 +125,20 @@ class RowValidator {
       if (c == "full_name") full_name_column_ = i;
       // Resolved once per column, not once per cell: a million rows have ten million cells.
       text_fields_.push_back(TextField(c));
-      // A column with an empty header (often a trailing delimiter) still gets a name, so
-      // the value survives export; its empty cells are not kept (see SetCell).
-      extra_names_.push_back(list.header[i].empty() ? "column " + std::to_string(i + 1)
-                                                    : list.header[i]);
+      extra_names_.push_back(ExtraName(list.header, i));
     }
+  }
+
+  // Extra fields are keyed by column name, so every extra column needs a distinct one: a
+  // column with an empty header (often a trailing delimiter) becomes "column N" (its empty
+  // cells are not kept, see SetCell), and a repeated name gets " (N)" (N = its column), or
+  // exports, which look extras up by name, would drop the second column's values.
+  static std::string ExtraName(const std::vector<std::string>& header, std::size_t i) {
+    std::string number = std::to_string(i + 1);
+    if (header[i].empty()) return "column " + number;
+    bool repeated = std::find(header.begin(), header.begin() + static_cast<std::ptrdiff_t>(i),
+                              header[i]) != header.begin() + static_cast<std::ptrdiff_t>(i);
+    return repeated ? header[i] + " (" + number + ")" : header[i];
   }
 
   void SetNameOrder(NameOrder order) { order_ = order; }

@@ -130,6 +130,13 @@ TEST(ListReader, ColumnsWithoutHeaderGetANameWhenTheyHoldData) {
   EXPECT_EQ(list->records[1].extra, (std::vector<ExtraField>{{"column 3", "тел. 123"}}));
 }
 
+TEST(ListReader, RepeatedExtraColumnNamesStayDistinct) {
+  auto list = ReadCsv("ПІБ,Телефон,Телефон\nШевченко Дмитро,111,222\n");
+  ASSERT_TRUE(list) << list.error().Describe();
+  EXPECT_EQ(list->records[0].extra,
+            (std::vector<ExtraField>{{"Телефон", "111"}, {"Телефон (3)", "222"}}));
+}
+
 TEST(ListReader, UsesFullNameWhenSplitColumnsAreEmpty) {
   auto list = ReadCsv("Прізвище,Ім'я,ПІБ\nКоваль,Ольга,\n,,Шевченко Дмитро\n");
   ASSERT_TRUE(list);
