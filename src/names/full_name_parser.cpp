@@ -253,6 +253,7 @@ ParsedName Build(const Tokens& tokens, const Layout& layout, double confidence) 
         break;
     }
   }
+  p.surname_stem = SurnameStem(p.surname_key);
   p.surname_first = layout.roles.front() == Role::kSurname;
   p.sex = SexOf(given, patronymic, p.surname_key);
   p.confidence = confidence;

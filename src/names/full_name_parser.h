@@ -40,6 +40,7 @@ struct ParsedName {
   std::string surname_key;
   std::string given_key;
   std::string patronymic_key;
+  std::string surname_stem;  // SurnameStem(surname_key)
   bool given_is_initial = false;
   bool patronymic_is_initial = false;
   bool surname_first = true;  // the order the text used

@@ -28,7 +28,8 @@ class GivenNameIndex {
       const auto& row = rows[i];
       const auto id = static_cast<GivenNameGroupId>(i);
       const Sex sex = row.sex == internal::TableSex::kMale ? Sex::kMale : Sex::kFemale;
-      groups_.push_back({row.ukrainian, row.russian, sex});
+      groups_.push_back({row.ukrainian, row.russian, sex, RomanKey(row.ukrainian).value_or(""),
+                         RomanKey(row.russian).value_or("")});
       Add(entries, row.ukrainian, {id, NameFormKind::kOfficial, sex});
       Add(entries, row.russian, {id, NameFormKind::kOfficial, sex});
       AddList(entries, row.variants, {id, NameFormKind::kVariant, sex}, false);

@@ -23,6 +23,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -53,6 +54,8 @@ struct GivenNameGroup {
   std::string_view ukrainian;
   std::string_view russian;
   Sex sex = Sex::kUnknown;
+  std::string ukrainian_key;  // RomanKey of the official forms, e.g. to check an initial
+  std::string russian_key;
 };
 
 // Every group a skeleton key (RomanKey of one word) belongs to; empty if the table does not
