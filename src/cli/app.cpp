@@ -26,6 +26,7 @@ int Run(int argc, char** argv) {
   ctx.workspace = DefaultWorkspace();
 
   RegisterVersionCommand(app, ctx);
+  RegisterNamesCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -10,5 +10,6 @@
 namespace parley::cli {
 
 void RegisterVersionCommand(CLI::App& app, CliContext& ctx);
+void RegisterNamesCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli

@@ -28,9 +28,9 @@
 //   - the same person across scripts and systems scores >= 0.95 (a one-letter surname typo on
 //     top still scores ~0.97; one side without patronymic 0.97);
 //   - namesakes with different known patronymics, the commonest false match in a list of
-//     8,000 men holding a dozen "Шевченко Дмитро", score 0.45 + 0.35 + 0.20 x 0.2 = 0.84,
-//     and a contradicting initial 0.82; different given names score <= 0.72; a different
-//     surname sharing the root (Шевчук for Шевченко) about 0.81.
+//     8,000 men holding a dozen "Шевченко Дмитро", score at most 0.45 + 0.35 + 0.20 x 0.2 =
+//     0.84 (0.80 for Олександрович/Миколайович); a contradicting initial 0.785; a different
+//     surname sharing the root (Шевчук for Шевченко) 0.81; different given names <= 0.72.
 // A match is only a candidate: every uncertain match goes to a human (DOMAIN.md).
 //
 //   Result<NameScore> s = CompareFullNames("Шевченко Дмитро Олександрович",
