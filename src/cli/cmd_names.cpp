@@ -51,8 +51,7 @@ Result<void> WriteFileAtomically(const std::string& path, const std::string& tex
   std::filesystem::rename(temp, path, ec);
   if (ec) {
     std::filesystem::remove(temp, ec);
-    return Fail(ErrorCode::kIoError, "cannot move the output into place",
-                Location{path, 0, 0, ""});
+    return Fail(ErrorCode::kIoError, "cannot move the output into place", Location{path, 0, 0, ""});
   }
   return {};
 }
@@ -97,8 +96,8 @@ Result<std::string> ScorePairs(const NamesOptions& options) {
     auto& record = (*records)[r];
     if (record.fields.size() != header.size() - 2) {
       return Fail(ErrorCode::kInvalidInput,
-                  "the row has " + std::to_string(record.fields.size()) + " fields; the header has " +
-                      std::to_string(header.size() - 2),
+                  "the row has " + std::to_string(record.fields.size()) +
+                      " fields; the header has " + std::to_string(header.size() - 2),
                   Location{options.input, record.line, 0, ""});
     }
     auto score = names::CompareFullNames(record.fields[*col1], record.fields[*col2]);
@@ -120,8 +119,7 @@ void RegisterNamesCommand(CLI::App& app, CliContext& ctx) {
   auto options = std::make_shared<NamesOptions>();
   auto* cmd = app.add_subcommand(
       "names", "Score pairs of names (CSV with name1,name2) across scripts and spellings");
-  cmd->add_option("FILE", options->input, "CSV with a header holding name1 and name2")
-      ->required();
+  cmd->add_option("FILE", options->input, "CSV with a header holding name1 and name2")->required();
   cmd->add_option("--out", options->output, "Where to write the scored CSV")->required();
   cmd->add_option("--threshold", options->threshold,
                   "Score at or above which `match` is true (default " +

@@ -131,15 +131,15 @@ std::vector<Layout> Layouts(std::size_t n) {
     layouts.push_back({{Role::kGiven, Role::kSurname}, 0.2, "given surname"});
     return layouts;
   }
-  layouts.push_back({join(repeat(n - 2), {Role::kGiven, Role::kPatronymic}), 1.0,
-                     "surname given patronymic"});
+  layouts.push_back(
+      {join(repeat(n - 2), {Role::kGiven, Role::kPatronymic}), 1.0, "surname given patronymic"});
   layouts.push_back({join({}, {Role::kGiven, Role::kPatronymic}, repeat(n - 2)), 0.5,
                      "given patronymic surname"});
   layouts.push_back({join(repeat(n - 1), {Role::kGiven}), -0.5, "surname given"});
   layouts.push_back({join({}, {Role::kGiven}, repeat(n - 1)), -0.7, "given surname"});
   if (n == 3) {
-    layouts.push_back({{Role::kGiven, Role::kSurname, Role::kPatronymic}, -1.0,
-                       "given surname patronymic"});
+    layouts.push_back(
+        {{Role::kGiven, Role::kSurname, Role::kPatronymic}, -1.0, "given surname patronymic"});
   }
   return layouts;
 }
@@ -158,8 +158,8 @@ double RoleScore(const Token& t, Role role) {
       return t.given_hit ? -2.0 : -1.5;
     case Role::kSurname:
       if (t.initial) return -3.0;
-      return (t.surname_ending ? 2.0 : 0.0) + (t.upper ? 2.0 : 0.0) -
-             (t.given_hit ? 2.0 : 0.0) - (patronymic ? 3.0 : 0.0);
+      return (t.surname_ending ? 2.0 : 0.0) + (t.upper ? 2.0 : 0.0) - (t.given_hit ? 2.0 : 0.0) -
+             (patronymic ? 3.0 : 0.0);
   }
   return 0.0;
 }
@@ -243,12 +243,14 @@ ParsedName Build(const Tokens& tokens, const Layout& layout, double confidence) 
         p.given = t.text;
         p.given_key = t.key;
         p.given_is_initial = t.initial;
+        p.given_hits = t.hits;
         given = &t;
         break;
       case Role::kPatronymic:
         p.patronymic = t.text;
         p.patronymic_key = t.key;
         p.patronymic_is_initial = t.initial;
+        p.patronymic_hits = t.hits;
         patronymic = &t;
         break;
     }
@@ -282,8 +284,8 @@ Result<std::vector<ParsedName>> ParseFullNameReadings(std::string_view text,
                    [](const Scored& a, const Scored& b) { return a.score > b.score; });
   std::vector<ParsedName> readings;
   for (std::size_t i = 0; i < scored.size() && i < std::max<std::size_t>(max_layouts, 1); ++i) {
-    const double rival = i == 0 ? (scored.size() > 1 ? scored[1].score : scored[0].score)
-                                : scored[0].score;
+    const double rival =
+        i == 0 ? (scored.size() > 1 ? scored[1].score : scored[0].score) : scored[0].score;
     // A lone word has no rival: an honest coin toss between surname and given name.
     const double margin = scored[i].score - rival;
     readings.push_back(Build(*tokens, *scored[i].layout, 1.0 / (1.0 + std::exp(-margin))));

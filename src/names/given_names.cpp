@@ -55,10 +55,9 @@ class GivenNameIndex {
   }
 
   std::span<const GivenNameHit> Find(std::string_view key) const {
-    auto [lo, hi] = std::equal_range(keys_.begin(), keys_.end(), key,
-                                     [](const auto& a, const auto& b) {
-                                       return std::string_view(a) < std::string_view(b);
-                                     });
+    auto [lo, hi] = std::equal_range(
+        keys_.begin(), keys_.end(), key,
+        [](const auto& a, const auto& b) { return std::string_view(a) < std::string_view(b); });
     return std::span<const GivenNameHit>(hits_).subspan(
         static_cast<std::size_t>(lo - keys_.begin()), static_cast<std::size_t>(hi - lo));
   }
@@ -97,8 +96,7 @@ const GivenNameIndex& Index() {
   return index;
 }
 
-bool ShareGroup(std::span<const GivenNameHit> a, std::span<const GivenNameHit> b,
-                bool patronymic) {
+bool ShareGroup(std::span<const GivenNameHit> a, std::span<const GivenNameHit> b, bool patronymic) {
   for (const auto& x : a) {
     if ((x.kind == NameFormKind::kPatronymic) != patronymic) continue;
     for (const auto& y : b) {
@@ -111,9 +109,7 @@ bool ShareGroup(std::span<const GivenNameHit> a, std::span<const GivenNameHit> b
 
 }  // namespace
 
-std::span<const GivenNameHit> LookupGivenNameKey(std::string_view key) {
-  return Index().Find(key);
-}
+std::span<const GivenNameHit> LookupGivenNameKey(std::string_view key) { return Index().Find(key); }
 
 Result<std::vector<GivenNameHit>> LookupGivenName(std::string_view word) {
   auto key = RomanKey(word);

@@ -70,11 +70,9 @@ struct GivenNameGroup {
 [[nodiscard]] const GivenNameGroup& GivenNameGroupOf(GivenNameGroupId id);
 
 // True when some group holds a given-name form (official, variant or diminutive) of each.
-[[nodiscard]] bool SameGivenName(std::span<const GivenNameHit> a,
-                                 std::span<const GivenNameHit> b);
+[[nodiscard]] bool SameGivenName(std::span<const GivenNameHit> a, std::span<const GivenNameHit> b);
 // True when both are patronymics from the same father's name.
-[[nodiscard]] bool SamePatronymic(std::span<const GivenNameHit> a,
-                                  std::span<const GivenNameHit> b);
+[[nodiscard]] bool SamePatronymic(std::span<const GivenNameHit> a, std::span<const GivenNameHit> b);
 // True when any hit is of kind `kind`.
 [[nodiscard]] bool HasKind(std::span<const GivenNameHit> hits, NameFormKind kind);
 

@@ -19,9 +19,7 @@ std::vector<GivenNameHit> Hits(std::string_view word) {
 }
 
 bool Same(std::string_view a, std::string_view b) { return SameGivenName(Hits(a), Hits(b)); }
-bool SameFather(std::string_view a, std::string_view b) {
-  return SamePatronymic(Hits(a), Hits(b));
-}
+bool SameFather(std::string_view a, std::string_view b) { return SamePatronymic(Hits(a), Hits(b)); }
 
 TEST(GivenNamesTest, TableHasAtLeast200Names) {
   EXPECT_GE(GivenNameGroupCount(), 200u);

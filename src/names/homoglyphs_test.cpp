@@ -12,18 +12,18 @@ std::string Repair(std::string_view s) {
 }
 
 TEST(HomoglyphsTest, LatinLettersInCyrillicWord) {
-  EXPECT_EQ(Repair("Шевчeнко"), "Шевченко");         // Latin e
-  EXPECT_EQ(Repair("CЕРГІЙ"), "СЕРГІЙ");             // Latin C
-  EXPECT_EQ(Repair("ПETPEНKO"), "ПЕТРЕНКО");         // Latin E, T, P, K
-  EXPECT_EQ(Repair("Bасиль"), "Василь");             // Latin B
-  EXPECT_EQ(Repair("Mиxайлo"), "Михайло");           // Latin M, x, o
-  EXPECT_EQ(Repair("Мiкола"), "Мікола");             // Latin i becomes Ukrainian і
+  EXPECT_EQ(Repair("Шевчeнко"), "Шевченко");  // Latin e
+  EXPECT_EQ(Repair("CЕРГІЙ"), "СЕРГІЙ");      // Latin C
+  EXPECT_EQ(Repair("ПETPEНKO"), "ПЕТРЕНКО");  // Latin E, T, P, K
+  EXPECT_EQ(Repair("Bасиль"), "Василь");      // Latin B
+  EXPECT_EQ(Repair("Mиxайлo"), "Михайло");    // Latin M, x, o
+  EXPECT_EQ(Repair("Мiкола"), "Мікола");      // Latin i becomes Ukrainian і
 }
 
 TEST(HomoglyphsTest, CyrillicLettersInLatinWord) {
-  EXPECT_EQ(Repair("Petrоv"), "Petrov");            // Cyrillic о
-  EXPECT_EQ(Repair("Shevсhenko"), "Shevchenko");    // Cyrillic с
-  EXPECT_EQ(Repair("ОLEKSANDR"), "OLEKSANDR");      // Cyrillic О
+  EXPECT_EQ(Repair("Petrоv"), "Petrov");          // Cyrillic о
+  EXPECT_EQ(Repair("Shevсhenko"), "Shevchenko");  // Cyrillic с
+  EXPECT_EQ(Repair("ОLEKSANDR"), "OLEKSANDR");    // Cyrillic О
 }
 
 TEST(HomoglyphsTest, EachWordDecidesForItself) {
@@ -54,14 +54,12 @@ TEST(HomoglyphsTest, ApostrophesAreUnified) {
 
 TEST(HomoglyphsTest, HardSignAsUkrainianApostrophe) {
   EXPECT_EQ(Repair("Мар'їна Обʼєднана"), "Марʼїна Обʼєднана");
-  EXPECT_EQ(Repair("Объєднана"), "Обʼєднана");           // before є: Ukrainian
+  EXPECT_EQ(Repair("Объєднана"), "Обʼєднана");  // before є: Ukrainian
   EXPECT_EQ(Repair("Субʼєктивні"), "Субʼєктивні");
-  EXPECT_EQ(Repair("Підъярний"), "Підʼярний");           // word has і: Ukrainian
+  EXPECT_EQ(Repair("Підъярний"), "Підʼярний");  // word has і: Ukrainian
 }
 
-TEST(HomoglyphsTest, RussianHardSignIsKept) {
-  EXPECT_EQ(Repair("Подъячев"), "Подъячев");
-}
+TEST(HomoglyphsTest, RussianHardSignIsKept) { EXPECT_EQ(Repair("Подъячев"), "Подъячев"); }
 
 TEST(HomoglyphsTest, ScriptOfLetters) {
   EXPECT_EQ(ScriptOf(U'ж'), Script::kCyrillic);

@@ -27,8 +27,7 @@ constexpr double kSpellingFloor = 0.8;
 // about 0.9 (shevchenko/shevchuk 0.92) while a one-letter typo scores about 0.98. Rescaling
 // 0.8..1 to 0..1 makes a shared root count for little and keeps typos close to 1.
 double Spelling(std::string_view a, std::string_view b) {
-  return std::clamp((JaroWinklerAscii(a, b) - kSpellingFloor) / (1.0 - kSpellingFloor), 0.0,
-                    1.0);
+  return std::clamp((JaroWinklerAscii(a, b) - kSpellingFloor) / (1.0 - kSpellingFloor), 0.0, 1.0);
 }
 
 // Match flags live on the stack for names of ordinary length: no allocation per comparison.
@@ -124,8 +123,9 @@ bool IsDiminutiveOnly(std::span<const GivenNameHit> a, std::span<const GivenName
 
 // Similarity of two given names (patronymic == false) or two patronymics; -1 if either is
 // missing.
-double PartSimilarity(std::string_view a_key, bool a_initial, std::string_view b_key,
-                      bool b_initial, bool patronymic) {
+double PartSimilarity(std::string_view a_key, bool a_initial, std::span<const GivenNameHit> a_hits,
+                      std::string_view b_key, bool b_initial, std::span<const GivenNameHit> b_hits,
+                      bool patronymic) {
   if (a_key.empty() || b_key.empty()) return -1.0;
   if (a_initial && b_initial) {
     return a_key.starts_with(b_key) || b_key.starts_with(a_key) ? kInitialsAgree
@@ -134,14 +134,14 @@ double PartSimilarity(std::string_view a_key, bool a_initial, std::string_view b
   if (a_initial || b_initial) {
     const std::string_view initial = a_initial ? a_key : b_key;
     const std::string_view full = a_initial ? b_key : a_key;
-    return InitialAgrees(initial, full, LookupGivenNameKey(full), patronymic) ? kInitialAgrees
-                                                                               : kInitialDisagrees;
+    return InitialAgrees(initial, full, a_initial ? b_hits : a_hits, patronymic)
+               ? kInitialAgrees
+               : kInitialDisagrees;
   }
-  const auto a_hits = LookupGivenNameKey(a_key);
-  const auto b_hits = LookupGivenNameKey(b_key);
   const double spelling = Spelling(a_key, b_key);
   if (patronymic ? SamePatronymic(a_hits, b_hits) : SameGivenName(a_hits, b_hits)) {
-    if (!patronymic && IsDiminutiveOnly(a_hits, b_hits)) return std::max(kDiminutiveAgreement, spelling);
+    if (!patronymic && IsDiminutiveOnly(a_hits, b_hits))
+      return std::max(kDiminutiveAgreement, spelling);
     return 1.0;
   }
   const NameFormKind kind = patronymic ? NameFormKind::kPatronymic : NameFormKind::kOfficial;
@@ -153,8 +153,8 @@ double PartSimilarity(std::string_view a_key, bool a_initial, std::string_view b
 
 double SurnameSimilarity(const ParsedName& a, const ParsedName& b) {
   if (a.surname_key.empty() || b.surname_key.empty()) return -1.0;
-  double best = std::max(Spelling(a.surname_key, b.surname_key),
-                         Spelling(a.surname_stem, b.surname_stem));
+  double best =
+      std::max(Spelling(a.surname_key, b.surname_key), Spelling(a.surname_stem, b.surname_stem));
   // One side may carry one half of a double surname (Петренко-Ковальчук / Ковальчук).
   auto parts = [&](std::string_view two_words, std::string_view other) {
     if (two_words.find(' ') == std::string_view::npos) return;
@@ -178,15 +178,15 @@ double JaroWinklerAscii(std::string_view a, std::string_view b) { return Winkler
 NameScore CompareParsedNames(const ParsedName& a, const ParsedName& b) {
   NameScore s;
   s.surname = SurnameSimilarity(a, b);
-  s.given = PartSimilarity(a.given_key, a.given_is_initial, b.given_key, b.given_is_initial,
-                           false);
-  s.patronymic = PartSimilarity(a.patronymic_key, a.patronymic_is_initial, b.patronymic_key,
-                                b.patronymic_is_initial, true);
+  s.given = PartSimilarity(a.given_key, a.given_is_initial, a.given_hits, b.given_key,
+                           b.given_is_initial, b.given_hits, false);
+  s.patronymic = PartSimilarity(a.patronymic_key, a.patronymic_is_initial, a.patronymic_hits,
+                                b.patronymic_key, b.patronymic_is_initial, b.patronymic_hits, true);
   double weighted = 0.0;
   double weights = 0.0;
-  for (auto [value, weight] : {std::pair{s.surname, kSurnameWeight},
-                               std::pair{s.given, kGivenWeight},
-                               std::pair{s.patronymic, kPatronymicWeight}}) {
+  for (auto [value, weight] :
+       {std::pair{s.surname, kSurnameWeight}, std::pair{s.given, kGivenWeight},
+        std::pair{s.patronymic, kPatronymicWeight}}) {
     if (value < 0.0) continue;
     weighted += value * weight;
     weights += weight;

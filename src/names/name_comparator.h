@@ -49,8 +49,8 @@ namespace parley::names {
 inline constexpr double kDefaultMatchThreshold = 0.88;
 
 struct NameScore {
-  double score = 0.0;        // 0..1
-  double surname = -1.0;     // part similarities; -1 when the part was not compared
+  double score = 0.0;     // 0..1
+  double surname = -1.0;  // part similarities; -1 when the part was not compared
   double given = -1.0;
   double patronymic = -1.0;
   bool sex_conflict = false;

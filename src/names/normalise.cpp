@@ -58,8 +58,8 @@ Result<std::string> Normalise(std::string_view utf8, NormalForm form) {
       ->normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())),
                       sink, nullptr, status);
   if (U_FAILURE(status)) {
-    return Fail(ErrorCode::kInternal, std::string("ICU normalisation failed: ") +
-                                          u_errorName(status));
+    return Fail(ErrorCode::kInternal,
+                std::string("ICU normalisation failed: ") + u_errorName(status));
   }
   return out;
 }
@@ -79,8 +79,8 @@ Result<std::string> FoldCase(std::string_view utf8) {
                          icu::StringPiece(nfc->data(), static_cast<std::int32_t>(nfc->size())),
                          sink, nullptr, status);
   if (U_FAILURE(status)) {
-    return Fail(ErrorCode::kInternal, std::string("ICU case folding failed: ") +
-                                          u_errorName(status));
+    return Fail(ErrorCode::kInternal,
+                std::string("ICU case folding failed: ") + u_errorName(status));
   }
   // Folding can decompose (e.g. U+0130); recompose so callers always see NFC.
   return Normalise(out, NormalForm::kNfc);

@@ -59,9 +59,7 @@ TEST(FoldCaseTest, FoldsUkrainianLetters) {
   EXPECT_EQ(*f, "їжак ґеник євген");
 }
 
-TEST(FoldCaseTest, IsNotTurkishLocale) {
-  EXPECT_EQ(*FoldCase("IVAN"), "ivan");
-}
+TEST(FoldCaseTest, IsNotTurkishLocale) { EXPECT_EQ(*FoldCase("IVAN"), "ivan"); }
 
 TEST(CanonicalNameTest, CollapsesAndTrimsWhiteSpace) {
   auto c = CanonicalName(" \tШЕВЧЕНКО \u00A0 Дми\u00ADтро  ");

@@ -18,44 +18,113 @@ namespace {
 // below may need (є as "ie", ё as "io", щ as "shch") so that FoldLatinWord is the only place
 // where spellings are merged.
 constexpr std::array<std::string_view, 32> kCyrillicBasic = {
-    "a",  "b",  "v",  "g",    "d", "e", "zh", "z", "i", "i", "k", "l", "m",  "n",  "o",  "p",
-    "r",  "s",  "t",  "u",    "f", "kh", "ts", "ch", "sh", "shch", "", "i", "", "e", "iu", "ia",
+    "a", "b", "v", "g", "d", "e",  "zh", "z",  "i",  "i",    "k", "l", "m", "n", "o",  "p",
+    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "",  "i", "",  "e", "iu", "ia",
 };
 
 // Latin letters with diacritics used by romanisation systems or by neighbours' spellings of
 // these names (GOST 7.79 A, ISO 9, Czech/Slovak, Polish, German). Anything else goes to ICU.
 std::string_view LatinDiacritic(char32_t cp) {
   switch (cp) {
-    case U'š': case U'ś': return cp == U'š' ? "sh" : "s";
-    case U'č': case U'ć': case U'ĉ': return "ch";
-    case U'ž': case U'ż': return "zh";
-    case U'ź': return "z";
-    case U'ŝ': return "shch";
-    case U'ł': return "l";
-    case U'ń': case U'ñ': return "n";
-    case U'ř': return "r";
-    case U'á': case U'à': case U'ä': case U'ą': case U'ã': case U'å': return "a";
-    case U'â': return "ia";  // GOST 7.79 A: я
-    case U'é': case U'è': case U'ê': case U'ë': case U'ę': case U'ě': return "e";
-    case U'í': case U'ì': case U'î': case U'ï': case U'ý': case U'ÿ': return "i";
-    case U'ó': case U'ò': case U'ô': case U'ö': case U'õ': case U'ő': return "o";
-    case U'ú': case U'ù': case U'ü': case U'ů': case U'ű': return "u";
-    case U'û': return "iu";  // GOST 7.79 A: ю
-    case U'ǵ': case U'ğ': return "g";
-    case U'ď': return "d";
-    case U'ť': return "t";
-    case U'ň': return "n";
-    case U'ľ': case U'ĺ': return "l";
-    case U'ß': return "ss";
-    default: return {};
+    case U'š':
+    case U'ś':
+      return cp == U'š' ? "sh" : "s";
+    case U'č':
+    case U'ć':
+    case U'ĉ':
+      return "ch";
+    case U'ž':
+    case U'ż':
+      return "zh";
+    case U'ź':
+      return "z";
+    case U'ŝ':
+      return "shch";
+    case U'ł':
+      return "l";
+    case U'ń':
+    case U'ñ':
+      return "n";
+    case U'ř':
+      return "r";
+    case U'á':
+    case U'à':
+    case U'ä':
+    case U'ą':
+    case U'ã':
+    case U'å':
+      return "a";
+    case U'â':
+      return "ia";  // GOST 7.79 A: я
+    case U'é':
+    case U'è':
+    case U'ê':
+    case U'ë':
+    case U'ę':
+    case U'ě':
+      return "e";
+    case U'í':
+    case U'ì':
+    case U'î':
+    case U'ï':
+    case U'ý':
+    case U'ÿ':
+      return "i";
+    case U'ó':
+    case U'ò':
+    case U'ô':
+    case U'ö':
+    case U'õ':
+    case U'ő':
+      return "o";
+    case U'ú':
+    case U'ù':
+    case U'ü':
+    case U'ů':
+    case U'ű':
+      return "u";
+    case U'û':
+      return "iu";  // GOST 7.79 A: ю
+    case U'ǵ':
+    case U'ğ':
+      return "g";
+    case U'ď':
+      return "d";
+    case U'ť':
+      return "t";
+    case U'ň':
+      return "n";
+    case U'ľ':
+    case U'ĺ':
+      return "l";
+    case U'ß':
+      return "ss";
+    default:
+      return {};
   }
 }
 
 bool IsSeparator(char32_t cp) {
   switch (cp) {
-    case U'-': case U'\u2010': case U'\u2011': case U'\u2012': case U'\u2013': case U'\u2014':
-    case U',': case U'.': case U';': case U':': case U'/': case U'\\': case U'(': case U')':
-    case U'[': case U']': case U'_': case U'+': case U'&':
+    case U'-':
+    case U'\u2010':
+    case U'\u2011':
+    case U'\u2012':
+    case U'\u2013':
+    case U'\u2014':
+    case U',':
+    case U'.':
+    case U';':
+    case U':':
+    case U'/':
+    case U'\\':
+    case U'(':
+    case U')':
+    case U'[':
+    case U']':
+    case U'_':
+    case U'+':
+    case U'&':
       return true;
     default:
       return u_isUWhiteSpace(static_cast<UChar32>(cp));
@@ -134,42 +203,101 @@ void FoldInto(std::string_view w, std::string& out) {
     const char next = i + 1 < w.size() ? w[i + 1] : '\0';
     switch (c) {
       case 's':
-        if (starts("shtsch")) { emit("sh", 6); continue; }
-        if (starts("shch") || starts("szcz")) { emit("sh", 4); continue; }
-        if (starts("sch")) { emit("sh", 3); continue; }
-        if (next == 'h' || next == 'z') { emit("sh", 2); continue; }
+        if (starts("shtsch")) {
+          emit("sh", 6);
+          continue;
+        }
+        if (starts("shch") || starts("szcz")) {
+          emit("sh", 4);
+          continue;
+        }
+        if (starts("sch")) {
+          emit("sh", 3);
+          continue;
+        }
+        if (next == 'h' || next == 'z') {
+          emit("sh", 2);
+          continue;
+        }
         break;
       case 't':
-        if (starts("tsch")) { emit("ch", 4); continue; }
-        if (starts("tch")) { emit("ch", 3); continue; }
-        if (next == 's' || next == 'z') { emit("ts", 2); continue; }
-        if (next == 'h') { emit("t", 2); continue; }
+        if (starts("tsch")) {
+          emit("ch", 4);
+          continue;
+        }
+        if (starts("tch")) {
+          emit("ch", 3);
+          continue;
+        }
+        if (next == 's' || next == 'z') {
+          emit("ts", 2);
+          continue;
+        }
+        if (next == 'h') {
+          emit("t", 2);
+          continue;
+        }
         break;
       case 'c':
-        if (next == 'h' || next == 'z') { emit("ch", 2); continue; }
-        if (next == 'k') { emit("k", 2); continue; }
-        if (next == 'e' || next == 'i' || next == 'y' || next == '\0') { emit("ts", 1); continue; }
+        if (next == 'h' || next == 'z') {
+          emit("ch", 2);
+          continue;
+        }
+        if (next == 'k') {
+          emit("k", 2);
+          continue;
+        }
+        if (next == 'e' || next == 'i' || next == 'y' || next == '\0') {
+          emit("ts", 1);
+          continue;
+        }
         emit("k", 1);
         continue;
       case 'z':
-        if (next == 'h') { emit("zh", 2); continue; }
+        if (next == 'h') {
+          emit("zh", 2);
+          continue;
+        }
         break;
       case 'k':
-        if (next == 'h') { emit("kh", 2); continue; }
+        if (next == 'h') {
+          emit("kh", 2);
+          continue;
+        }
         break;
       case 'p':
-        if (next == 'h') { emit("f", 2); continue; }
+        if (next == 'h') {
+          emit("f", 2);
+          continue;
+        }
         break;
       case 'g':
-        if (next == 'h') { emit("g", 2); continue; }
+        if (next == 'h') {
+          emit("g", 2);
+          continue;
+        }
         break;
-      case 'h': emit("g", 1); continue;
-      case 'x': emit("ks", 1); continue;
-      case 'w': emit("v", 1); continue;
-      case 'q': emit("k", 1); continue;
-      case 'j': case 'y': emit("i", 1); continue;
+      case 'h':
+        emit("g", 1);
+        continue;
+      case 'x':
+        emit("ks", 1);
+        continue;
+      case 'w':
+        emit("v", 1);
+        continue;
+      case 'q':
+        emit("k", 1);
+        continue;
+      case 'j':
+      case 'y':
+        emit("i", 1);
+        continue;
       case 'o':
-        if (next == 'u') { emit("u", 2); continue; }
+        if (next == 'u') {
+          emit("u", 2);
+          continue;
+        }
         break;
       default:
         break;
@@ -224,6 +352,31 @@ void AppendWide(std::u32string_view word, std::string& wide) {
   }
 }
 
+// Names are almost always plain Cyrillic and Latin letters that are already NFKC; for those,
+// per-code-point simple case folding gives exactly what NFKC_Casefold would, without the
+// UTF-8 round trip through ICU's normaliser (the single largest cost of a key). Anything else
+// (combining marks, compatibility characters, invisible code points, other scripts) returns
+// false and takes the ICU path.
+bool FoldCaseFast(std::u32string& text) {
+  for (char32_t cp : text) {
+    const bool ascii = cp < 0x80;
+    const bool latin1_letter = cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7;
+    const bool latin_ext_a = cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x132 &&
+                             cp != 0x133 && cp != 0x13F && cp != 0x140 && cp != 0x149 &&
+                             cp != 0x17F;
+    const bool cyrillic = cp >= 0x400 && cp <= 0x4FF;
+    if (!(ascii || latin1_letter || latin_ext_a || cyrillic || cp == kApostrophe)) return false;
+  }
+  for (char32_t& cp : text) {
+    if (cp >= U'A' && cp <= U'Z') {
+      cp += 0x20;
+    } else if (cp >= 0x80) {
+      cp = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string FoldLatinWord(std::string_view ascii_word) {
@@ -239,15 +392,18 @@ Result<std::string> RomanKey(std::string_view utf8) {
   auto raw = internal::DecodeUtf8(utf8);
   if (!raw) return std::unexpected(raw.error());
   RepairHomoglyphsInPlace(*raw);
-  auto folded = Normalise(internal::EncodeUtf8(*raw), NormalForm::kNfkcCasefold);
-  if (!folded) return std::unexpected(folded.error());
-  auto cps = internal::DecodeUtf8(*folded);
-  if (!cps) return std::unexpected(cps.error());
+  if (!FoldCaseFast(*raw)) {
+    auto folded = Normalise(internal::EncodeUtf8(*raw), NormalForm::kNfkcCasefold);
+    if (!folded) return std::unexpected(folded.error());
+    auto decoded = internal::DecodeUtf8(*folded);
+    if (!decoded) return std::unexpected(decoded.error());
+    *raw = std::move(*decoded);
+  }
 
   std::string key;
-  key.reserve(cps->size() + 4);
+  key.reserve(raw->size() + 4);
   std::string wide;
-  const std::u32string_view text = *cps;
+  const std::u32string_view text = *raw;
   std::size_t i = 0;
   while (i < text.size()) {
     if (IsSeparator(text[i])) {

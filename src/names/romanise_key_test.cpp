@@ -23,8 +23,8 @@ void ExpectAllSameKey(const std::vector<std::string_view>& forms) {
 
 TEST(RomanKeyTest, ShevchenkoInEverySystem) {
   EXPECT_EQ(Key("Шевченко"), "shevchenko");
-  ExpectAllSameKey({"Шевченко", "ШЕВЧЕНКО", "Shevchenko", "SHEVCHENKO", "Ševčenko",
-                    "Schewtschenko", "Szewczenko", "Shewchenko"});
+  ExpectAllSameKey({"Шевченко", "ШЕВЧЕНКО", "Shevchenko", "SHEVCHENKO", "Ševčenko", "Schewtschenko",
+                    "Szewczenko", "Shewchenko"});
 }
 
 TEST(RomanKeyTest, LysenkoUkrainianRussianLatin) {
@@ -124,8 +124,8 @@ std::string IcuRomanise(const char* id, std::string_view cyrillic) {
       icu::Transliterator::createInstance(id, UTRANS_FORWARD, status));
   EXPECT_TRUE(U_SUCCESS(status)) << id;
   if (U_FAILURE(status)) return {};
-  auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(cyrillic.data(),
-                                                            static_cast<int32_t>(cyrillic.size())));
+  auto text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(cyrillic.data(), static_cast<int32_t>(cyrillic.size())));
   t->transliterate(text);
   std::string out;
   text.toUTF8String(out);

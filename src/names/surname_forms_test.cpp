@@ -20,8 +20,8 @@ void ExpectOneStem(const std::vector<std::string_view>& forms) {
 
 TEST(SurnameFormsTest, SkyiFamily) {
   EXPECT_EQ(Stem("Ковальський"), "kovalsk");
-  ExpectOneStem({"Ковальський", "Ковальська", "Ковальский", "Ковальская", "Kovalskyi",
-                 "Kovalskyy", "Kovalsky", "Kovalska", "Kovalskaya", "Kowalski", "Kowalska"});
+  ExpectOneStem({"Ковальський", "Ковальська", "Ковальский", "Ковальская", "Kovalskyi", "Kovalskyy",
+                 "Kovalsky", "Kovalska", "Kovalskaya", "Kowalski", "Kowalska"});
 }
 
 TEST(SurnameFormsTest, TskyiFamily) {
@@ -80,9 +80,7 @@ TEST(SurnameFormsTest, SexFromEnding) {
   EXPECT_EQ(SurnameSex("shevchenko"), Sex::kUnknown);
 }
 
-TEST(SurnameFormsTest, RejectsInvalidUtf8) {
-  EXPECT_FALSE(SurnameStemKey("\xE2\x82").has_value());
-}
+TEST(SurnameFormsTest, RejectsInvalidUtf8) { EXPECT_FALSE(SurnameStemKey("\xE2\x82").has_value()); }
 
 }  // namespace
 }  // namespace parley::names
