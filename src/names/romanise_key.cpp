@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <cstdint>
 #include <memory>
 
 #include "names/homoglyphs.h"
@@ -190,124 +191,85 @@ class KeyWriter {
   std::size_t begin_;
 };
 
+// The fold table, hand-written rather than an ICU rule set: each rule is one decision
+// documented in romanise_key.h, the order is the longest match first, and the whole table is
+// scanned only over rules sharing the current letter, so a word folds in one pass without
+// allocation. ICU's rule-based transliterators would do the same matching through a general
+// rule engine at roughly ten times the cost, for rules this small. `$` in a pattern matches
+// the end of the word; `consume` may be shorter than the pattern when the rest is context.
+struct FoldRule {
+  std::string_view pattern;
+  std::size_t consume;
+  std::string_view emit;
+};
+
+// clang-format off
+constexpr auto kFoldRules = std::to_array<FoldRule>({
+    {"shtsch", 6, "sh"}, {"shch", 4, "sh"}, {"szcz", 4, "sh"}, {"sch", 3, "sh"},   // ш, щ
+    {"sh", 2, "sh"}, {"sz", 2, "sh"},
+    {"tsch", 4, "ch"}, {"tch", 3, "ch"}, {"ch", 2, "ch"}, {"cz", 2, "ch"},         // ч
+    {"ts", 2, "ts"}, {"tz", 2, "ts"},                                              // ц
+    {"ce", 1, "ts"}, {"ci", 1, "ts"}, {"cy", 1, "ts"}, {"c$", 1, "ts"},
+    {"ck", 2, "k"}, {"c", 1, "k"}, {"q", 1, "k"},                                  // к
+    {"kh", 2, "kh"},                                                               // х
+    {"gh", 2, "g"}, {"h", 1, "g"},                                                 // г
+    {"zh", 2, "zh"}, {"th", 2, "t"}, {"ph", 2, "f"}, {"w", 1, "v"}, {"ou", 2, "u"},
+    {"x", 1, "ks"},                                                                // кс
+    {"j", 1, "i"}, {"y", 1, "i"},                                                  // й, и, ы
+});
+// clang-format on
+
+// For each letter, the rules starting with it, in table order (longest first), so that
+// folding a letter looks at two or three rules instead of all of them.
+constexpr std::size_t kMaxRulesPerLetter = 8;
+struct RulesOfLetter {
+  std::array<std::uint8_t, kMaxRulesPerLetter> index{};
+  std::uint8_t count = 0;
+};
+constexpr auto kRulesByLetter = [] {
+  std::array<RulesOfLetter, 26> by_letter{};
+  for (std::size_t r = 0; r < kFoldRules.size(); ++r) {
+    auto& slot = by_letter[static_cast<std::size_t>(kFoldRules[r].pattern.front() - 'a')];
+    slot.index[slot.count++] = static_cast<std::uint8_t>(r);
+  }
+  return by_letter;
+}();
+
+bool Matches(std::string_view w, std::size_t at, std::string_view pattern) {
+  for (std::size_t k = 0; k < pattern.size(); ++k) {
+    if (pattern[k] == '$') return at + k == w.size();
+    if (at + k >= w.size() || w[at + k] != pattern[k]) return false;
+  }
+  return true;
+}
+
 void FoldInto(std::string_view w, std::string& out) {
   KeyWriter key(out);
   std::size_t i = 0;
-  auto starts = [&](std::string_view p) { return w.substr(i).starts_with(p); };
-  auto emit = [&](std::string_view token, std::size_t consumed) {
-    key.Put(token);
-    i += consumed;
-  };
   while (i < w.size()) {
     const char c = w[i];
-    const char next = i + 1 < w.size() ? w[i + 1] : '\0';
-    switch (c) {
-      case 's':
-        if (starts("shtsch")) {
-          emit("sh", 6);
-          continue;
-        }
-        if (starts("shch") || starts("szcz")) {
-          emit("sh", 4);
-          continue;
-        }
-        if (starts("sch")) {
-          emit("sh", 3);
-          continue;
-        }
-        if (next == 'h' || next == 'z') {
-          emit("sh", 2);
-          continue;
-        }
-        break;
-      case 't':
-        if (starts("tsch")) {
-          emit("ch", 4);
-          continue;
-        }
-        if (starts("tch")) {
-          emit("ch", 3);
-          continue;
-        }
-        if (next == 's' || next == 'z') {
-          emit("ts", 2);
-          continue;
-        }
-        if (next == 'h') {
-          emit("t", 2);
-          continue;
-        }
-        break;
-      case 'c':
-        if (next == 'h' || next == 'z') {
-          emit("ch", 2);
-          continue;
-        }
-        if (next == 'k') {
-          emit("k", 2);
-          continue;
-        }
-        if (next == 'e' || next == 'i' || next == 'y' || next == '\0') {
-          emit("ts", 1);
-          continue;
-        }
-        emit("k", 1);
-        continue;
-      case 'z':
-        if (next == 'h') {
-          emit("zh", 2);
-          continue;
-        }
-        break;
-      case 'k':
-        if (next == 'h') {
-          emit("kh", 2);
-          continue;
-        }
-        break;
-      case 'p':
-        if (next == 'h') {
-          emit("f", 2);
-          continue;
-        }
-        break;
-      case 'g':
-        if (next == 'h') {
-          emit("g", 2);
-          continue;
-        }
-        break;
-      case 'h':
-        emit("g", 1);
-        continue;
-      case 'x':
-        emit("ks", 1);
-        continue;
-      case 'w':
-        emit("v", 1);
-        continue;
-      case 'q':
-        emit("k", 1);
-        continue;
-      case 'j':
-      case 'y':
-        emit("i", 1);
-        continue;
-      case 'o':
-        if (next == 'u') {
-          emit("u", 2);
-          continue;
-        }
-        break;
-      default:
-        break;
-    }
     if (!IsLetter(c) && !(c >= '0' && c <= '9')) {
       ++i;  // a digraph breaker such as BGN's middle dot ("z·h" is з+г, not ж)
       continue;
     }
-    key.Put(c);
-    ++i;
+    const FoldRule* rule = nullptr;
+    if (IsLetter(c)) {
+      const RulesOfLetter& candidates = kRulesByLetter[static_cast<std::size_t>(c - 'a')];
+      for (std::size_t k = 0; k < candidates.count; ++k) {
+        const FoldRule& r = kFoldRules[candidates.index[k]];
+        if (Matches(w, i, r.pattern)) {
+          rule = &r;
+          break;
+        }
+      }
+    }
+    if (rule == nullptr) {
+      key.Put(c);
+      ++i;
+    } else {
+      key.Put(rule->emit);
+      i += rule->consume;
+    }
   }
 }
 
