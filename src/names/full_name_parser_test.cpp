@@ -152,7 +152,7 @@ TEST(FullNameParserTest, RejectsInvalidUtf8) {
   EXPECT_EQ(p.error().code, ErrorCode::kInvalidInput);
 }
 
-TEST(PatronymicSuffixTest, Suffixes) {
+TEST(NamesPatronymicSuffixTest, Suffixes) {
   EXPECT_TRUE(HasPatronymicSuffix("oleksandrovich"));
   EXPECT_TRUE(HasPatronymicSuffix("nikolaevna"));
   EXPECT_TRUE(HasPatronymicSuffix("mikolaivna"));

@@ -137,6 +137,34 @@ TEST(GivenNamesTest, EveryFormKeysAndFindsItsOwnRow) {
   }
 }
 
+TEST(GivenNamesTest, EveryPatronymicFindsItsFatherWithTheRightSex) {
+  const auto rows = internal::GivenNameRows();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const bool male = rows[i].sex == internal::TableSex::kMale;
+    EXPECT_EQ(male, !rows[i].patronymics_uk.empty()) << rows[i].ukrainian;
+    EXPECT_EQ(male, !rows[i].patronymics_ru.empty()) << rows[i].russian;
+    for (std::string_view list : {rows[i].patronymics_uk, rows[i].patronymics_ru}) {
+      std::size_t position = 0;
+      while (!list.empty()) {
+        const std::size_t bar = list.find('|');
+        const std::string_view form = list.substr(0, bar);
+        const Sex expected = position % 2 == 0 ? Sex::kMale : Sex::kFemale;
+        bool found = false;
+        for (const auto& h : Hits(form)) {
+          found =
+              found || (h.group == i && h.kind == NameFormKind::kPatronymic && h.sex == expected);
+        }
+        EXPECT_TRUE(found) << form << " of " << rows[i].ukrainian;
+        ++position;
+        if (bar == std::string_view::npos) break;
+        list.remove_prefix(bar + 1);
+      }
+      EXPECT_EQ(position % 2, 0u) << "patronymics come in masculine|feminine pairs: "
+                                  << rows[i].ukrainian;
+    }
+  }
+}
+
 // Two different rows whose official forms share a key would make two names equal; the only
 // collisions allowed are listed here, each checked by a person.
 TEST(GivenNamesTest, NoOfficialFormCollisions) {

@@ -15,7 +15,7 @@ double Score(std::string_view a, std::string_view b) {
 
 constexpr std::string_view kDmytro = "Шевченко Дмитро Олександрович";
 
-TEST(JaroWinklerTest, KnownValues) {
+TEST(NamesJaroWinklerTest, KnownValues) {
   EXPECT_NEAR(JaroWinklerAscii("martha", "marhta"), 0.9611, 1e-4);
   EXPECT_NEAR(JaroWinklerAscii("dwayne", "duane"), 0.84, 1e-4);
   EXPECT_NEAR(JaroWinklerAscii("dixon", "dicksonx"), 0.8133, 1e-4);
@@ -24,13 +24,13 @@ TEST(JaroWinklerTest, KnownValues) {
   EXPECT_DOUBLE_EQ(JaroWinklerAscii("abc", "xyz"), 0.0);
 }
 
-TEST(JaroWinklerTest, CountsCodePointsNotBytes) {
+TEST(NamesJaroWinklerTest, CountsCodePointsNotBytes) {
   // One letter differs out of eight; on bytes it would be one of sixteen.
   EXPECT_NEAR(JaroWinkler(U"шевченко", U"шевчинко"), JaroWinklerAscii("abcdefgh", "abcdexgh"),
               1e-12);
 }
 
-TEST(JaroWinklerTest, LongInputsUseTheHeap) {
+TEST(NamesJaroWinklerTest, LongInputsUseTheHeap) {
   const std::string a(200, 'a');
   EXPECT_DOUBLE_EQ(JaroWinklerAscii(a, a), 1.0);
 }

@@ -9,6 +9,7 @@ import tempfile
 import unittest
 
 PARLEY = os.environ.get("PARLEY_BIN", "parley")
+CASES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cases", "names")
 
 PAIRS = [
     # (name1, name2, expected match)
@@ -64,6 +65,19 @@ class NamesCommandTest(unittest.TestCase):
                 self.assertGreaterEqual(score, 0.0)
                 self.assertLessEqual(score, 1.0)
                 self.assertEqual(row["match"], "true" if expected else "false")
+
+    def test_curated_cases(self):
+        """tests/cases/names/pairs.csv: name pairs with the decision a bureau analyst expects.
+        Extra columns (expected, note) must pass through untouched."""
+        out = self.path("scored.csv")
+        result = self.run_parley("names", os.path.join(CASES, "pairs.csv"), "--out", out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(out, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        self.assertGreater(len(rows), 30)
+        for row in rows:
+            with self.subTest(name1=row["name1"], name2=row["name2"], note=row["note"]):
+                self.assertEqual(row["match"], row["expected"], row["score"])
 
     def test_true_match_scores_clearly_above_namesake(self):
         source = self.write_pairs("pairs.csv", [(1, PAIRS[0][0], PAIRS[0][1]),
