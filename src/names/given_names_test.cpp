@@ -71,6 +71,25 @@ TEST(GivenNamesTest, RomanisedFormsFindTheGroup) {
   EXPECT_TRUE(Same("Nataliia", "Natalya"));
 }
 
+TEST(GivenNamesTest, PassportSpellingsFindTheGroup) {
+  // Ukraine 2010 (Ukrainian passports) and ICAO 9303 (Russian passports since 2013).
+  const std::pair<std::string_view, std::string_view> spellings[] = {
+      {"Oleksii", "Олексій"},     {"Aleksei", "Олексій"},    {"Serhii", "Сергій"},
+      {"Sergei", "Сергій"},       {"Andrii", "Андрій"},      {"Andrei", "Андрій"},
+      {"Volodymyr", "Володимир"}, {"Vladimir", "Володимир"}, {"Mykhailo", "Михайло"},
+      {"Mikhail", "Михайло"},     {"Fedir", "Федір"},        {"Fedor", "Федір"},
+      {"Vasyl", "Василь"},        {"Vasilii", "Василь"},     {"Dmitrii", "Дмитро"},
+      {"Mykola", "Микола"},       {"Nikolai", "Микола"},     {"Ihor", "Ігор"},
+      {"Igor", "Ігор"},           {"Tetiana", "Тетяна"},     {"Tatiana", "Тетяна"},
+      {"Kateryna", "Катерина"},   {"Ekaterina", "Катерина"}, {"Nadiia", "Надія"},
+      {"Nadezhda", "Надія"},      {"Iryna", "Ірина"},        {"Liudmyla", "Людмила"},
+      {"Svitlana", "Світлана"},   {"Svetlana", "Світлана"},  {"Yevheniia", "Євгенія"},
+  };
+  for (const auto& [latin, cyrillic] : spellings) {
+    EXPECT_TRUE(Same(latin, cyrillic)) << latin << " / " << cyrillic;
+  }
+}
+
 TEST(GivenNamesTest, Diminutives) {
   EXPECT_TRUE(Same("Саша", "Олександр"));
   EXPECT_TRUE(Same("Сашко", "Александр"));
