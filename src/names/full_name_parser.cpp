@@ -63,7 +63,7 @@ Result<Tokens> Tokenise(std::string_view text) {
 
   Tokens out;
   std::u32string current;
-  auto flush = [&] {
+  auto flush = [&]() -> Result<void> {
     int letters = 0;
     int upper = 0;
     for (char32_t cp : current) {
@@ -75,7 +75,9 @@ Result<Tokens> Tokenise(std::string_view text) {
     if (letters > 0) {
       Token t;
       t.text = internal::EncodeUtf8(current);
-      t.key = RomanKey(t.text).value_or("");
+      auto key = RomanKeyOfRepaired(current);
+      if (!key) return std::unexpected(key.error());
+      t.key = std::move(*key);
       const bool dotted = current.back() == U'.';
       t.initial = letters == 1 || (dotted && letters == 2 && upper >= 1);
       t.upper = letters >= 2 && upper == letters;
@@ -91,19 +93,18 @@ Result<Tokens> Tokenise(std::string_view text) {
       out.list.push_back(std::move(t));
     }
     current.clear();
+    return {};
   };
   for (char32_t cp : *cps) {
-    if (cp == U',') {
-      flush();
-      if (out.before_comma < 0) out.before_comma = static_cast<int>(out.list.size());
-    } else if (u_isUWhiteSpace(static_cast<UChar32>(cp))) {
-      flush();
-    } else {
-      current.push_back(cp);
-      if (cp == U'.') flush();
+    const bool comma = cp == U',';
+    const bool boundary = comma || u_isUWhiteSpace(static_cast<UChar32>(cp));
+    if (!boundary) current.push_back(cp);
+    if (boundary || cp == U'.') {
+      if (auto flushed = flush(); !flushed) return std::unexpected(flushed.error());
     }
+    if (comma && out.before_comma < 0) out.before_comma = static_cast<int>(out.list.size());
   }
-  flush();
+  if (auto flushed = flush(); !flushed) return std::unexpected(flushed.error());
   if (out.list.empty()) return Fail(ErrorCode::kInvalidInput, "the name has no letters");
   // Capitals mark the surname only when the other words are not capitals too.
   const bool all_upper = std::all_of(out.list.begin(), out.list.end(),

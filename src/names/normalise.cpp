@@ -50,13 +50,17 @@ Result<std::string> Normalise(std::string_view utf8, NormalForm form) {
   if (auto decoded = internal::DecodeUtf8(utf8); !decoded) return std::unexpected(decoded.error());
   auto normaliser = Instance(form);
   if (!normaliser) return std::unexpected(normaliser.error());
+  const icu::StringPiece piece(utf8.data(), static_cast<std::int32_t>(utf8.size()));
+  UErrorCode status = U_ZERO_ERROR;
+  // Most names are already normalised; the check is a table scan, far cheaper than a rewrite.
+  if ((*normaliser)->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
+    return std::string(utf8);
+  }
+  status = U_ZERO_ERROR;
   std::string out;
   out.reserve(utf8.size());
   icu::StringByteSink<std::string> sink(&out);
-  UErrorCode status = U_ZERO_ERROR;
-  (*normaliser)
-      ->normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())),
-                      sink, nullptr, status);
+  (*normaliser)->normalizeUTF8(0, piece, sink, nullptr, status);
   if (U_FAILURE(status)) {
     return Fail(ErrorCode::kInternal,
                 std::string("ICU normalisation failed: ") + u_errorName(status));

@@ -354,28 +354,32 @@ Result<std::string> RomanKey(std::string_view utf8) {
   auto raw = internal::DecodeUtf8(utf8);
   if (!raw) return std::unexpected(raw.error());
   RepairHomoglyphsInPlace(*raw);
-  if (!FoldCaseFast(*raw)) {
-    auto folded = Normalise(internal::EncodeUtf8(*raw), NormalForm::kNfkcCasefold);
+  return RomanKeyOfRepaired(std::move(*raw));
+}
+
+Result<std::string> RomanKeyOfRepaired(std::u32string text) {
+  if (!FoldCaseFast(text)) {
+    auto folded = Normalise(internal::EncodeUtf8(text), NormalForm::kNfkcCasefold);
     if (!folded) return std::unexpected(folded.error());
     auto decoded = internal::DecodeUtf8(*folded);
     if (!decoded) return std::unexpected(decoded.error());
-    *raw = std::move(*decoded);
+    text = std::move(*decoded);
   }
 
   std::string key;
-  key.reserve(raw->size() + 4);
+  key.reserve(text.size() + 4);
   std::string wide;
-  const std::u32string_view text = *raw;
+  const std::u32string_view view = text;
   std::size_t i = 0;
-  while (i < text.size()) {
-    if (IsSeparator(text[i])) {
+  while (i < view.size()) {
+    if (IsSeparator(view[i])) {
       ++i;
       continue;
     }
     std::size_t end = i;
-    while (end < text.size() && !IsSeparator(text[end])) ++end;
+    while (end < view.size() && !IsSeparator(view[end])) ++end;
     wide.clear();
-    AppendWide(text.substr(i, end - i), wide);
+    AppendWide(view.substr(i, end - i), wide);
     if (!wide.empty()) {
       if (!key.empty()) key.push_back(' ');
       const std::size_t before = key.size();

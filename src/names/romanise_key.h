@@ -61,6 +61,11 @@ namespace parley::names {
 // The skeleton key of a name or of any free text holding names.
 [[nodiscard]] Result<std::string> RomanKey(std::string_view utf8);
 
+// The same for code points already decoded and passed through RepairHomoglyphsInPlace (the
+// parser holds words in that form; this spares a decode and a second repair per word). Fails
+// only if ICU does.
+[[nodiscard]] Result<std::string> RomanKeyOfRepaired(std::u32string text);
+
 // The Latin half of the pipeline alone: folds one lowercase ASCII word (a-z only; other bytes
 // are copied) into the reduced alphabet. Exposed for tests and for callers that already hold
 // ASCII romanisations.
