@@ -3,8 +3,11 @@
 // inner loop will hold them). Names are a deterministic mix of Ukrainian and Russian Cyrillic
 // and Latin romanisations.
 #include <benchmark/benchmark.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
 
 #include <array>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -50,6 +53,28 @@ void BM_RomanKeyFullName(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 BENCHMARK(BM_RomanKeyFullName);
+
+// The design alternative romanise_key.h argues against: ICU's BGN/PCGN transliterator on the
+// same full names (one instance, reused; output not yet folded).
+void BM_IcuRussianBgnFullName(benchmark::State& state) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> t(
+      icu::Transliterator::createInstance("Russian-Latin/BGN", UTRANS_FORWARD, status));
+  if (U_FAILURE(status)) {
+    state.SkipWithError("ICU transliterator unavailable");
+    return;
+  }
+  std::vector<icu::UnicodeString> names;
+  for (const auto& n : Names()) names.push_back(icu::UnicodeString::fromUTF8(n));
+  std::size_t i = 0;
+  for (auto _ : state) {
+    icu::UnicodeString text = names[i++ % names.size()];
+    t->transliterate(text);
+    benchmark::DoNotOptimize(text);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
+}
+BENCHMARK(BM_IcuRussianBgnFullName);
 
 void BM_PhoneticSurnameKey(benchmark::State& state) {
   const std::array<const char*, 4> surnames = {"Шевченко", "Ковальська", "Lysenko",
