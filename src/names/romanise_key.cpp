@@ -317,10 +317,10 @@ void AppendWide(std::u32string_view word, std::string& wide) {
 
 // Names are almost always plain Cyrillic and Latin letters that are already NFKC; for those,
 // per-code-point simple case folding gives exactly what NFKC_Casefold would, without the
-// UTF-8 round trip through ICU's normaliser (the single largest cost of a key). Anything else
-// (combining marks, compatibility characters, invisible code points, other scripts) returns
-// false and takes the ICU path.
-bool FoldCaseFast(std::u32string& text) {
+// UTF-8 round trips through ICU's normaliser (the single largest cost of a key). Anything else
+// (combining marks, compatibility characters, invisible code points, other scripts) takes the
+// ICU path. Apostrophe variants count as plain: repair turns them all into U+02BC.
+bool IsPlainNfkc(std::u32string_view text) {
   for (char32_t cp : text) {
     const bool ascii = cp < 0x80;
     const bool latin1_letter = cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7;
@@ -328,8 +328,12 @@ bool FoldCaseFast(std::u32string& text) {
                              cp != 0x133 && cp != 0x13F && cp != 0x140 && cp != 0x149 &&
                              cp != 0x17F;
     const bool cyrillic = cp >= 0x400 && cp <= 0x4FF;
-    if (!(ascii || latin1_letter || latin_ext_a || cyrillic || cp == kApostrophe)) return false;
+    if (!(ascii || latin1_letter || latin_ext_a || cyrillic || IsApostrophe(cp))) return false;
   }
+  return true;
+}
+
+void SimpleFold(std::u32string& text) {
   for (char32_t& cp : text) {
     if (cp >= U'A' && cp <= U'Z') {
       cp += 0x20;
@@ -337,7 +341,37 @@ bool FoldCaseFast(std::u32string& text) {
       cp = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
     }
   }
-  return true;
+}
+
+Result<std::u32string> IcuFold(const std::u32string& text) {
+  auto folded = Normalise(internal::EncodeUtf8(text), NormalForm::kNfkcCasefold);
+  if (!folded) return std::unexpected(folded.error());
+  return internal::DecodeUtf8(*folded);
+}
+
+std::string RomaniseFolded(std::u32string_view text) {
+  std::string key;
+  key.reserve(text.size() + 4);
+  std::string wide;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (IsSeparator(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && !IsSeparator(text[end])) ++end;
+    wide.clear();
+    AppendWide(text.substr(i, end - i), wide);
+    if (!wide.empty()) {
+      if (!key.empty()) key.push_back(' ');
+      const std::size_t before = key.size();
+      FoldInto(wide, key);
+      if (key.size() == before && before > 0) key.pop_back();
+    }
+    i = end;
+  }
+  return key;
 }
 
 }  // namespace
@@ -350,46 +384,29 @@ std::string FoldLatinWord(std::string_view ascii_word) {
 }
 
 Result<std::string> RomanKey(std::string_view utf8) {
-  // Look-alikes are repaired before case folding: folding would turn a Latin "B" typed for "В"
-  // into "b", which no longer looks like any Cyrillic letter.
   auto raw = internal::DecodeUtf8(utf8);
   if (!raw) return std::unexpected(raw.error());
+  // Look-alikes are repaired on composed text (so that "č" written as c + caron votes like
+  // "č") and before case folding (folding would turn a Latin "B" typed for "В" into "b", which
+  // no longer looks like any Cyrillic letter).
+  if (!IsPlainNfkc(*raw)) {
+    auto nfc = Normalise(utf8, NormalForm::kNfc);
+    if (!nfc) return std::unexpected(nfc.error());
+    raw = internal::DecodeUtf8(*nfc);
+    if (!raw) return std::unexpected(raw.error());
+  }
   RepairHomoglyphsInPlace(*raw);
   return RomanKeyOfRepaired(std::move(*raw));
 }
 
 Result<std::string> RomanKeyOfRepaired(std::u32string text) {
-  if (!FoldCaseFast(text)) {
-    auto folded = Normalise(internal::EncodeUtf8(text), NormalForm::kNfkcCasefold);
-    if (!folded) return std::unexpected(folded.error());
-    auto decoded = internal::DecodeUtf8(*folded);
-    if (!decoded) return std::unexpected(decoded.error());
-    text = std::move(*decoded);
+  if (IsPlainNfkc(text)) {
+    SimpleFold(text);
+    return RomaniseFolded(text);
   }
-
-  std::string key;
-  key.reserve(text.size() + 4);
-  std::string wide;
-  const std::u32string_view view = text;
-  std::size_t i = 0;
-  while (i < view.size()) {
-    if (IsSeparator(view[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t end = i;
-    while (end < view.size() && !IsSeparator(view[end])) ++end;
-    wide.clear();
-    AppendWide(view.substr(i, end - i), wide);
-    if (!wide.empty()) {
-      if (!key.empty()) key.push_back(' ');
-      const std::size_t before = key.size();
-      FoldInto(wide, key);
-      if (key.size() == before && before > 0) key.pop_back();
-    }
-    i = end;
-  }
-  return key;
+  auto folded = IcuFold(text);
+  if (!folded) return std::unexpected(folded.error());
+  return RomaniseFolded(*folded);
 }
 
 }  // namespace parley::names
