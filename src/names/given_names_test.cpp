@@ -199,5 +199,33 @@ TEST(GivenNamesTest, NoOfficialFormCollisions) {
   }
 }
 
+// A variant or diminutive that keys like another row's official form would make two different
+// names equal through it (Polish "Jan" for Іван is the official Ян).
+TEST(GivenNamesTest, NoVariantOrDiminutiveIsAnotherNamesOfficialForm) {
+  std::map<std::string, std::set<std::size_t>> official;
+  const auto rows = internal::GivenNameRows();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (std::string_view form : {rows[i].ukrainian, rows[i].russian}) {
+      official[RomanKey(form).value()].insert(i);
+    }
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (std::string_view list : {rows[i].variants, rows[i].diminutives}) {
+      while (!list.empty()) {
+        const std::size_t bar = list.find('|');
+        const std::string key = RomanKey(list.substr(0, bar)).value();
+        if (auto it = official.find(key); it != official.end()) {
+          for (std::size_t j : it->second) {
+            EXPECT_EQ(j, i) << list.substr(0, bar) << " of " << rows[i].ukrainian
+                            << " is the official form of " << rows[j].ukrainian;
+          }
+        }
+        if (bar == std::string_view::npos) break;
+        list.remove_prefix(bar + 1);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace parley::names
