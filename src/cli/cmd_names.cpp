@@ -58,8 +58,19 @@ Result<void> WriteFileAtomically(const std::string& path, const std::string& tex
 
 Result<std::size_t> FindColumn(const std::vector<std::string>& header, std::string_view name,
                                const std::string& file) {
+  // Spreadsheets add stray spaces and capitals to headers; neither changes the meaning.
+  auto same = [name](std::string_view cell) {
+    while (!cell.empty() && cell.front() == ' ') cell.remove_prefix(1);
+    while (!cell.empty() && cell.back() == ' ') cell.remove_suffix(1);
+    if (cell.size() != name.size()) return false;
+    for (std::size_t k = 0; k < cell.size(); ++k) {
+      const char c = cell[k] >= 'A' && cell[k] <= 'Z' ? static_cast<char>(cell[k] + 32) : cell[k];
+      if (c != name[k]) return false;
+    }
+    return true;
+  };
   for (std::size_t i = 0; i < header.size(); ++i) {
-    if (header[i] == name) return i;
+    if (same(header[i])) return i;
   }
   return Fail(ErrorCode::kInvalidInput,
               "the header has no column '" + std::string(name) +

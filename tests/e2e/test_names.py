@@ -97,6 +97,16 @@ class NamesCommandTest(unittest.TestCase):
         with open(out, encoding="utf-8", newline="") as f:
             self.assertEqual(next(csv.DictReader(f))["match"], "true")
 
+    def test_header_names_tolerate_case_and_spaces(self):
+        source = self.write_pairs("pairs.csv", [("1", "Шевченко", "Shevchenko")],
+                                  header=("id", " Name1", "NAME2 "))
+        out = self.path("scored.csv")
+        result = self.run_parley("names", source, "--out", out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(out, encoding="utf-8", newline="") as f:
+            header = next(csv.reader(f))
+        self.assertEqual(header, ["id", " Name1", "NAME2 ", "score", "match"])
+
     def test_missing_column_is_a_user_error(self):
         source = self.write_pairs("bad.csv", [("1", "a", "b")], header=("id", "left", "right"))
         out = self.path("scored.csv")
