@@ -144,10 +144,14 @@ double PartSimilarity(std::string_view a_key, bool a_initial, std::span<const Gi
       return std::max(kDiminutiveAgreement, spelling);
     return 1.0;
   }
-  const NameFormKind kind = patronymic ? NameFormKind::kPatronymic : NameFormKind::kOfficial;
-  const bool a_known = HasKind(a_hits, kind) || (!patronymic && !a_hits.empty());
-  const bool b_known = HasKind(b_hits, kind) || (!patronymic && !b_hits.empty());
-  if (a_known && b_known) return std::min(kKnownDifferentCap, spelling);
+  // Both known to the table, and not as one name: a conflict, whatever the spelling says
+  // (Олександр/Олексій are close in letters and different people).
+  auto known = [patronymic](std::span<const GivenNameHit> hits) {
+    return std::any_of(hits.begin(), hits.end(), [patronymic](const GivenNameHit& h) {
+      return (h.kind == NameFormKind::kPatronymic) == patronymic;
+    });
+  };
+  if (known(a_hits) && known(b_hits)) return std::min(kKnownDifferentCap, spelling);
   return spelling;
 }
 
