@@ -31,7 +31,10 @@ TEST(NamesSurnameFormsTest, TskyiFamily) {
 
 TEST(NamesSurnameFormsTest, PossessiveEndings) {
   ExpectOneStem({"Іванов", "Іванова", "Иванов", "Иванова", "Ivanov", "Ivanova"});
-  ExpectOneStem({"Ковальов", "Ковальова"});
+  ExpectOneStem({"Ковальов", "Ковальова", "Ковалёв", "Ковалев", "Ковалёва", "Kovalyov", "Kovalov",
+                 "Kovaleva"});
+  ExpectOneStem({"Хрущов", "Хрущёв", "Khrushchov", "Khrushchev"});
+  ExpectOneStem({"Соловйов", "Соловьёв"});
   ExpectOneStem({"Соловьёв", "Соловьева", "Solovyov", "Solovieva"});
   ExpectOneStem({"Ільїн", "Ільїна", "Ильин", "Ильина", "Ilyin", "Ilyina"});
   ExpectOneStem({"Пушкін", "Пушкіна", "Пушкин", "Пушкина"});
