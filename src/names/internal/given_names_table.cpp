@@ -1,8 +1,10 @@
-// The given-name table. Sources: the pairs in DOMAIN.md, extended with the common names of
-// Ukrainian and Russian civil registers. Each row was written by hand; patronymics follow the
-// official rules of each language (Ukrainian -ович/-івна, -ійович/-іївна, Ілля -> Ілліч;
-// Russian -ович/-овна, -евич/-евна, -ьевич/-ьевна, Никита -> Никитич/Никитична). Spellings that
-// the key already unifies (Dmytro/Dmitry, Наталя/Наталія) need not be listed as variants.
+// The given-name table: the pairs in DOMAIN.md, extended by hand with common Ukrainian and
+// Russian given names (written from general knowledge of the two naming traditions, not
+// imported from a register; a native-speaking clerk should review additions). Patronymics
+// follow each language's rules (Ukrainian -ович/-івна, -ійович/-іївна, Ілля -> Ілліч; Russian
+// -ович/-овна, -евич/-евна, -ьевич/-ьевна, Никита -> Никитич/Никитична). Spellings that the
+// key already unifies (Dmytro/Dmitry, Наталя/Наталія) need not be listed as variants; the unit
+// tests check that no variant or diminutive is another name's official form.
 #include "names/internal/given_names_table.h"
 
 #include <array>
