@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <vector>
 
 #include "names/given_names.h"
@@ -121,28 +122,34 @@ bool IsDiminutiveOnly(std::span<const GivenNameHit> a, std::span<const GivenName
   return true;
 }
 
-// Similarity of two given names (patronymic == false) or two patronymics; -1 if either is
-// missing.
-double PartSimilarity(std::string_view a_key, bool a_initial, std::span<const GivenNameHit> a_hits,
-                      std::string_view b_key, bool b_initial, std::span<const GivenNameHit> b_hits,
-                      bool patronymic) {
-  if (a_key.empty() || b_key.empty()) return -1.0;
+struct Part {
+  double value = -1.0;
+  PartEvidence evidence = PartEvidence::kNotCompared;
+};
+
+// Similarity of two given names (patronymic == false) or two patronymics.
+Part PartSimilarity(std::string_view a_key, bool a_initial, std::span<const GivenNameHit> a_hits,
+                    std::string_view b_key, bool b_initial, std::span<const GivenNameHit> b_hits,
+                    bool patronymic) {
+  if (a_key.empty() || b_key.empty()) return {};
   if (a_initial && b_initial) {
-    return a_key.starts_with(b_key) || b_key.starts_with(a_key) ? kInitialsAgree
-                                                                : kInitialDisagrees;
+    return a_key.starts_with(b_key) || b_key.starts_with(a_key)
+               ? Part{kInitialsAgree, PartEvidence::kInitialAgrees}
+               : Part{kInitialDisagrees, PartEvidence::kInitialDisagrees};
   }
   if (a_initial || b_initial) {
     const std::string_view initial = a_initial ? a_key : b_key;
     const std::string_view full = a_initial ? b_key : a_key;
     return InitialAgrees(initial, full, a_initial ? b_hits : a_hits, patronymic)
-               ? kInitialAgrees
-               : kInitialDisagrees;
+               ? Part{kInitialAgrees, PartEvidence::kInitialAgrees}
+               : Part{kInitialDisagrees, PartEvidence::kInitialDisagrees};
   }
   const double spelling = Spelling(a_key, b_key);
   if (patronymic ? SamePatronymic(a_hits, b_hits) : SameGivenName(a_hits, b_hits)) {
-    if (!patronymic && IsDiminutiveOnly(a_hits, b_hits))
-      return std::max(kDiminutiveAgreement, spelling);
-    return 1.0;
+    if (!patronymic && IsDiminutiveOnly(a_hits, b_hits)) {
+      return {std::max(kDiminutiveAgreement, spelling), PartEvidence::kTableDiminutive};
+    }
+    return {1.0, PartEvidence::kTableSame};
   }
   // Both known to the table, and not as one name: a conflict, whatever the spelling says
   // (Олександр/Олексій are close in letters and different people).
@@ -151,8 +158,10 @@ double PartSimilarity(std::string_view a_key, bool a_initial, std::span<const Gi
       return (h.kind == NameFormKind::kPatronymic) == patronymic;
     });
   };
-  if (known(a_hits) && known(b_hits)) return std::min(kKnownDifferentCap, spelling);
-  return spelling;
+  if (known(a_hits) && known(b_hits)) {
+    return {std::min(kKnownDifferentCap, spelling), PartEvidence::kTableDifferent};
+  }
+  return {spelling, PartEvidence::kSpelling};
 }
 
 double SurnameSimilarity(const ParsedName& a, const ParsedName& b) {
@@ -182,10 +191,15 @@ double JaroWinklerAscii(std::string_view a, std::string_view b) { return Winkler
 NameScore CompareParsedNames(const ParsedName& a, const ParsedName& b) {
   NameScore s;
   s.surname = SurnameSimilarity(a, b);
-  s.given = PartSimilarity(a.given_key, a.given_is_initial, a.given_hits, b.given_key,
-                           b.given_is_initial, b.given_hits, false);
-  s.patronymic = PartSimilarity(a.patronymic_key, a.patronymic_is_initial, a.patronymic_hits,
-                                b.patronymic_key, b.patronymic_is_initial, b.patronymic_hits, true);
+  const Part given = PartSimilarity(a.given_key, a.given_is_initial, a.given_hits, b.given_key,
+                                    b.given_is_initial, b.given_hits, false);
+  const Part patronymic =
+      PartSimilarity(a.patronymic_key, a.patronymic_is_initial, a.patronymic_hits, b.patronymic_key,
+                     b.patronymic_is_initial, b.patronymic_hits, true);
+  s.given = given.value;
+  s.given_evidence = given.evidence;
+  s.patronymic = patronymic.value;
+  s.patronymic_evidence = patronymic.evidence;
   double weighted = 0.0;
   double weights = 0.0;
   for (auto [value, weight] :
@@ -203,6 +217,54 @@ NameScore CompareParsedNames(const ParsedName& a, const ParsedName& b) {
   if (s.sex_conflict) score *= kSexConflictFactor;
   s.score = std::clamp(score, 0.0, 1.0);
   return s;
+}
+
+namespace {
+
+const char* EvidenceText(PartEvidence e) {
+  switch (e) {
+    case PartEvidence::kNotCompared:
+      return "not compared (missing on one side)";
+    case PartEvidence::kSpelling:
+      return "by spelling";
+    case PartEvidence::kTableSame:
+      return "same name in the name table";
+    case PartEvidence::kTableDiminutive:
+      return "same name through a diminutive";
+    case PartEvidence::kTableDifferent:
+      return "different names in the name table";
+    case PartEvidence::kInitialAgrees:
+      return "initial agrees";
+    case PartEvidence::kInitialDisagrees:
+      return "initial contradicts";
+  }
+  return "";
+}
+
+void AppendPart(std::string& out, const char* label, double value, PartEvidence evidence) {
+  char number[16];
+  std::snprintf(number, sizeof number, "%.2f", value < 0.0 ? 0.0 : value);
+  if (!out.empty()) out += "; ";
+  out += label;
+  if (evidence != PartEvidence::kNotCompared) {
+    out += ' ';
+    out += number;
+  }
+  out += " (";
+  out += EvidenceText(evidence);
+  out += ')';
+}
+
+}  // namespace
+
+std::string Explain(const NameScore& s) {
+  std::string out;
+  AppendPart(out, "surname", s.surname,
+             s.surname < 0.0 ? PartEvidence::kNotCompared : PartEvidence::kSpelling);
+  AppendPart(out, "given name", s.given, s.given_evidence);
+  AppendPart(out, "patronymic", s.patronymic, s.patronymic_evidence);
+  if (s.sex_conflict) out += "; sexes differ";
+  return out;
 }
 
 Result<NameScore> CompareFullNames(std::string_view a, std::string_view b) {

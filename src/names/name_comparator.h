@@ -48,11 +48,24 @@ namespace parley::names {
 
 inline constexpr double kDefaultMatchThreshold = 0.88;
 
+// What decided a part's similarity: the review queue shows it to the analyst.
+enum class PartEvidence : unsigned char {
+  kNotCompared,      // missing on one side
+  kSpelling,         // spelling of the keys (and stems, for surnames)
+  kTableSame,        // one group in the given-name table
+  kTableDiminutive,  // one group, but only through a diminutive
+  kTableDifferent,   // both in the table, as different names: a conflict
+  kInitialAgrees,
+  kInitialDisagrees,
+};
+
 struct NameScore {
   double score = 0.0;     // 0..1
   double surname = -1.0;  // part similarities; -1 when the part was not compared
   double given = -1.0;
   double patronymic = -1.0;
+  PartEvidence given_evidence = PartEvidence::kNotCompared;
+  PartEvidence patronymic_evidence = PartEvidence::kNotCompared;
   bool sex_conflict = false;
 };
 
@@ -62,6 +75,10 @@ struct NameScore {
 [[nodiscard]] double JaroWinklerAscii(std::string_view a, std::string_view b);
 
 [[nodiscard]] NameScore CompareParsedNames(const ParsedName& a, const ParsedName& b);
+
+// One line for a person: "surname 1.00 (by spelling); given name 1.00 (same name in the name
+// table); patronymic 0.00 (different names in the name table)".
+[[nodiscard]] std::string Explain(const NameScore& score);
 
 // Parses both names and compares them; fails only when a name cannot be parsed (invalid
 // UTF-8, no letters).

@@ -117,6 +117,25 @@ TEST(NameComparatorTest, DoubleSurnameHalfStillClose) {
   EXPECT_GE(Score("Петренко-Ковальчук Олена Іванівна", "Ковальчук Олена Іванівна"), 0.9);
 }
 
+TEST(NameComparatorTest, EvidenceAndExplanation) {
+  auto s = CompareFullNames(kDmytro, "Шевченко Дмитрий Николаевич");
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->given_evidence, PartEvidence::kTableSame);
+  EXPECT_EQ(s->patronymic_evidence, PartEvidence::kTableDifferent);
+  EXPECT_EQ(Explain(*s),
+            "surname 1.00 (by spelling); given name 1.00 (same name in the name table); "
+            "patronymic 0.00 (different names in the name table)");
+  s = CompareFullNames(kDmytro, "Шевченко Дима");
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->given_evidence, PartEvidence::kTableDiminutive);
+  EXPECT_EQ(s->patronymic_evidence, PartEvidence::kNotCompared);
+  EXPECT_NE(Explain(*s).find("patronymic (not compared"), std::string::npos) << Explain(*s);
+  s = CompareFullNames(kDmytro, "Шевченко Д. М.");
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->given_evidence, PartEvidence::kInitialAgrees);
+  EXPECT_EQ(s->patronymic_evidence, PartEvidence::kInitialDisagrees);
+}
+
 TEST(NameComparatorTest, ErrorsPropagate) {
   auto s = CompareFullNames("Шевченко", "\xFF");
   ASSERT_FALSE(s.has_value());
