@@ -47,7 +47,7 @@ Result<std::string> Normalise(std::string_view utf8, NormalForm form) {
     return out;
   }
   // Validate first so that a malformed cell is the user's error, not an ICU failure.
-  if (auto decoded = internal::DecodeUtf8(utf8); !decoded) return std::unexpected(decoded.error());
+  if (auto valid = internal::ValidateUtf8(utf8); !valid) return std::unexpected(valid.error());
   auto normaliser = Instance(form);
   if (!normaliser) return std::unexpected(normaliser.error());
   const icu::StringPiece piece(utf8.data(), static_cast<std::int32_t>(utf8.size()));
