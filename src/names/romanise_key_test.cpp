@@ -76,6 +76,18 @@ TEST(NamesRomanKeyTest, SoftSignsAndApostrophesDropped) {
   ExpectAllSameKey({"Ковальчук", "Kovalchuk", "Koval'chuk", "Kowalczuk"});
 }
 
+// DOMAIN.md: "Surnames change letters, not roots: і→и, и→ы, є→е, ї→и, ґ→г, ' dropped or ъ/ь,
+// -ський→-ский".
+TEST(NamesRomanKeyTest, DomainSurnameLetterChanges) {
+  ExpectAllSameKey({"Гнатишин", "Гнатышин"});    // и→ы
+  ExpectAllSameKey({"Білик", "Билик"});          // і→и
+  ExpectAllSameKey({"Євтушенко", "Евтушенко"});  // є→е
+  ExpectAllSameKey({"Їжакевич", "Ижакевич"});    // ї→и
+  ExpectAllSameKey({"Ґалаґан", "Галаган"});      // ґ→г
+  ExpectAllSameKey({"Дем'яненко", "Демʼяненко", "Демьяненко", "Демъяненко", "Демяненко"});
+  ExpectAllSameKey({"Вишневський", "Вишневский"});  // -ський→-ский
+}
+
 TEST(NamesRomanKeyTest, HomoglyphsRepairedBeforeRomanising) {
   // A Latin "C" inside a Cyrillic word must romanise as "с", not "ц"/"к".
   EXPECT_EQ(Key("Cергій"), Key("Сергій"));
