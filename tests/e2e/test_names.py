@@ -107,6 +107,16 @@ class NamesCommandTest(unittest.TestCase):
             header = next(csv.reader(f))
         self.assertEqual(header, ["id", " Name1", "NAME2 ", "score", "match"])
 
+    def test_explain_adds_a_column(self):
+        source = self.write_pairs("pairs.csv", [(1, PAIRS[6][0], PAIRS[6][1])])
+        out = self.path("scored.csv")
+        result = self.run_parley("names", source, "--out", out, "--explain")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(out, encoding="utf-8", newline="") as f:
+            row = next(csv.DictReader(f))
+        self.assertEqual(row["match"], "false")
+        self.assertIn("patronymic 0.00 (different names in the name table)", row["explanation"])
+
     def test_missing_column_is_a_user_error(self):
         source = self.write_pairs("bad.csv", [("1", "a", "b")], header=("id", "left", "right"))
         out = self.path("scored.csv")
