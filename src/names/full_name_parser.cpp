@@ -245,6 +245,7 @@ ParsedName Build(const Tokens& tokens, const Layout& layout, double confidence) 
         p.given_key = t.key;
         p.given_is_initial = t.initial;
         p.given_hits = t.hits;
+        if (t.hits.empty() && !t.initial) p.given_near_hits = LookupGivenNameKeyNear(t.key);
         given = &t;
         break;
       case Role::kPatronymic:
@@ -252,6 +253,7 @@ ParsedName Build(const Tokens& tokens, const Layout& layout, double confidence) 
         p.patronymic_key = t.key;
         p.patronymic_is_initial = t.initial;
         p.patronymic_hits = t.hits;
+        if (t.hits.empty() && !t.initial) p.patronymic_near_hits = LookupGivenNameKeyNear(t.key);
         patronymic = &t;
         break;
     }

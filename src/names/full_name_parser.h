@@ -46,6 +46,10 @@ struct ParsedName {
   // point into the process-lifetime index, so a ParsedName may be kept and compared often.
   std::span<const GivenNameHit> given_hits;
   std::span<const GivenNameHit> patronymic_hits;
+  // When the exact lookup finds nothing: the table names one typo away (LookupGivenNameKeyNear),
+  // found once here so that comparisons never search.
+  std::vector<GivenNameHit> given_near_hits;
+  std::vector<GivenNameHit> patronymic_near_hits;
   bool given_is_initial = false;
   bool patronymic_is_initial = false;
   bool surname_first = true;  // the order the text used

@@ -111,6 +111,23 @@ TEST(GivenNamesTest, DifferentNamesAreNotEquivalent) {
   EXPECT_FALSE(Same("Ярослав", "Станіслав"));  // share only the diminutive Слава
 }
 
+bool NearGroupOf(std::string_view typo, std::string_view name) {
+  const auto near = LookupGivenNameKeyNear(RomanKey(typo).value());
+  return SameGivenName(near, Hits(name)) || SamePatronymic(near, Hits(name));
+}
+
+TEST(GivenNamesTest, NearLookupAllowsOneTypo) {
+  EXPECT_TRUE(NearGroupOf("Олекандр", "Александр"));           // deletion
+  EXPECT_TRUE(NearGroupOf("Oleksnadr", "Олександр"));          // transposition
+  EXPECT_TRUE(NearGroupOf("Олександер", "Олександр"));         // insertion
+  EXPECT_TRUE(NearGroupOf("Володимор", "Владимир"));           // substitution
+  EXPECT_TRUE(NearGroupOf("Олександрович", "Александрович"));  // exact keys are near too
+  EXPECT_TRUE(NearGroupOf("Миколайвич", "Николаевич"));        // a patronymic typo
+  EXPECT_FALSE(NearGroupOf("Олеандрр", "Олександр"));          // two edits
+  EXPECT_TRUE(LookupGivenNameKeyNear("ivn").empty());          // too short to guess
+  EXPECT_TRUE(LookupGivenNameKeyNear("shevchenko").empty());
+}
+
 TEST(GivenNamesTest, UnknownNameHasNoHits) {
   EXPECT_TRUE(Hits("Шевченко").empty());
   EXPECT_TRUE(Hits("").empty());

@@ -17,6 +17,7 @@ constexpr double kNoPatronymicFactor = 0.97;
 constexpr double kNoGivenFactor = 0.85;
 constexpr double kSexConflictFactor = 0.6;
 constexpr double kDiminutiveAgreement = 0.93;
+constexpr double kNearAgreement = 0.9;
 constexpr double kKnownDifferentCap = 0.2;
 constexpr double kInitialAgrees = 0.9;
 constexpr double kInitialsAgree = 0.85;
@@ -129,8 +130,9 @@ struct Part {
 
 // Similarity of two given names (patronymic == false) or two patronymics.
 Part PartSimilarity(std::string_view a_key, bool a_initial, std::span<const GivenNameHit> a_hits,
-                    std::string_view b_key, bool b_initial, std::span<const GivenNameHit> b_hits,
-                    bool patronymic) {
+                    std::span<const GivenNameHit> a_near_hits, std::string_view b_key,
+                    bool b_initial, std::span<const GivenNameHit> b_hits,
+                    std::span<const GivenNameHit> b_near_hits, bool patronymic) {
   if (a_key.empty() || b_key.empty()) return {};
   if (a_initial && b_initial) {
     return a_key.starts_with(b_key) || b_key.starts_with(a_key)
@@ -150,6 +152,15 @@ Part PartSimilarity(std::string_view a_key, bool a_initial, std::span<const Give
       return {std::max(kDiminutiveAgreement, spelling), PartEvidence::kTableDiminutive};
     }
     return {1.0, PartEvidence::kTableSame};
+  }
+  // A side the table does not know may be a typo of a name it does know: weaker evidence,
+  // and never a conflict.
+  if (a_hits.empty() || b_hits.empty()) {
+    const auto a_near = a_hits.empty() ? a_near_hits : a_hits;
+    const auto b_near = b_hits.empty() ? b_near_hits : b_hits;
+    if (patronymic ? SamePatronymic(a_near, b_near) : SameGivenName(a_near, b_near)) {
+      return {std::max(kNearAgreement, spelling), PartEvidence::kTableNear};
+    }
   }
   // Both known to the table, and not as one name: a conflict, whatever the spelling says
   // (Олександр/Олексій are close in letters and different people).
@@ -191,11 +202,12 @@ double JaroWinklerAscii(std::string_view a, std::string_view b) { return Winkler
 NameScore CompareParsedNames(const ParsedName& a, const ParsedName& b) {
   NameScore s;
   s.surname = SurnameSimilarity(a, b);
-  const Part given = PartSimilarity(a.given_key, a.given_is_initial, a.given_hits, b.given_key,
-                                    b.given_is_initial, b.given_hits, false);
-  const Part patronymic =
-      PartSimilarity(a.patronymic_key, a.patronymic_is_initial, a.patronymic_hits, b.patronymic_key,
-                     b.patronymic_is_initial, b.patronymic_hits, true);
+  const Part given =
+      PartSimilarity(a.given_key, a.given_is_initial, a.given_hits, a.given_near_hits, b.given_key,
+                     b.given_is_initial, b.given_hits, b.given_near_hits, false);
+  const Part patronymic = PartSimilarity(
+      a.patronymic_key, a.patronymic_is_initial, a.patronymic_hits, a.patronymic_near_hits,
+      b.patronymic_key, b.patronymic_is_initial, b.patronymic_hits, b.patronymic_near_hits, true);
   s.given = given.value;
   s.given_evidence = given.evidence;
   s.patronymic = patronymic.value;
@@ -233,6 +245,8 @@ const char* EvidenceText(PartEvidence e) {
       return "same name through a diminutive";
     case PartEvidence::kTableDifferent:
       return "different names in the name table";
+    case PartEvidence::kTableNear:
+      return "same name in the name table, allowing a one-letter typo";
     case PartEvidence::kInitialAgrees:
       return "initial agrees";
     case PartEvidence::kInitialDisagrees:

@@ -9,7 +9,8 @@
 //   surname     spelling of the skeleton keys and of the sex/language-neutral stems
 //               (surname_forms.h), the higher of the two;
 //   given name  1 when the given-name table puts both in one group (0.93 when only through a
-//               diminutive), a low score when the table knows both as different names
+//               diminutive, 0.9 when one side needs a one-letter typo allowed to find its
+//               table group), a low score when the table knows both as different names
 //               (Олександр/Олексій: a conflict, at most 0.2), spelling otherwise; an initial
 //               agrees when the other name, or its Ukrainian or Russian official form, starts
 //               with it (О. agrees with Александр through Олександр);
@@ -55,6 +56,7 @@ enum class PartEvidence : unsigned char {
   kTableSame,        // one group in the given-name table
   kTableDiminutive,  // one group, but only through a diminutive
   kTableDifferent,   // both in the table, as different names: a conflict
+  kTableNear,  // one group once a one-letter typo is allowed (Олекандр/Александр)
   kInitialAgrees,
   kInitialDisagrees,
 };

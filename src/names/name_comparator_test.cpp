@@ -92,6 +92,17 @@ TEST(NameComparatorTest, TyposAndMissingParts) {
   EXPECT_LT(Score("Петренко Олександр", "Петренко Саша"), 1.0);  // diminutive: less sure
 }
 
+TEST(NameComparatorTest, GivenNameTypoAcrossLanguages) {
+  auto s = CompareFullNames("Шевченко Олекандр Іванович", "Шевченко Александр Иванович");
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->given_evidence, PartEvidence::kTableNear);
+  EXPECT_GE(s->score, kDefaultMatchThreshold);
+  EXPECT_LT(s->score, 1.0);
+  // A typo never turns into a conflict with a different known name.
+  EXPECT_LT(Score("Шевченко Олекандр Іванович", "Шевченко Олексій Іванович"),
+            kDefaultMatchThreshold);
+}
+
 TEST(NameComparatorTest, HomoglyphsAndApostrophes) {
   EXPECT_DOUBLE_EQ(Score("Шевчeнко Дмитpо Олександрович", kDmytro), 1.0);
   // Identical once apostrophes are unified; no patronymic on either side costs the 3%.
