@@ -281,16 +281,28 @@ std::string Explain(const NameScore& s) {
   return out;
 }
 
+namespace {
+
+// The best reading, and the runner-up too when the best is unsure. Most names are sure, so the
+// second reading (and its typo lookups) is built only for the few that need it.
+Result<std::vector<ParsedName>> Readings(std::string_view text) {
+  auto readings = ParseFullNameReadings(text, 1);
+  if (readings && readings->front().confidence < kUnsureParse) {
+    return ParseFullNameReadings(text, 2);
+  }
+  return readings;
+}
+
+}  // namespace
+
 Result<NameScore> CompareFullNames(std::string_view a, std::string_view b) {
-  auto ra = ParseFullNameReadings(a, 2);
+  auto ra = Readings(a);
   if (!ra) return std::unexpected(ra.error());
-  auto rb = ParseFullNameReadings(b, 2);
+  auto rb = Readings(b);
   if (!rb) return std::unexpected(rb.error());
-  const std::size_t na = ra->front().confidence < kUnsureParse ? ra->size() : 1;
-  const std::size_t nb = rb->front().confidence < kUnsureParse ? rb->size() : 1;
   NameScore best = CompareParsedNames(ra->front(), rb->front());
-  for (std::size_t i = 0; i < na; ++i) {
-    for (std::size_t j = 0; j < nb; ++j) {
+  for (std::size_t i = 0; i < ra->size(); ++i) {
+    for (std::size_t j = 0; j < rb->size(); ++j) {
       if (i == 0 && j == 0) continue;
       NameScore s = CompareParsedNames((*ra)[i], (*rb)[j]);
       if (s.score > best.score) best = s;
