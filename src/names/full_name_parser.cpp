@@ -145,6 +145,11 @@ std::vector<Layout> Layouts(std::size_t n) {
   return layouts;
 }
 
+// Points for a word playing a role, roughly log-odds: what the name table says (3 for a given
+// name, 4 for a patronymic, 3 for a patronymic ending) outweighs a surname ending or capitals
+// (2 each), and those outweigh the position prior (at most 1 per layout). A comma (3, in
+// LayoutScore) settles what the words alone cannot. Wrong roles cost about as much as right
+// ones earn, so that one strong clue is not outvoted by two weak ones.
 double RoleScore(const Token& t, Role role) {
   const bool patronymic = t.patronymic_table || t.patronymic_suffix;
   switch (role) {
