@@ -26,8 +26,8 @@
 //
 // The default threshold, kDefaultMatchThreshold = 0.88, sits between the two cases that
 // matter most (see name_comparator_test.cpp):
-//   - the same person across scripts and systems scores >= 0.95 (a one-letter surname typo on
-//     top still scores ~0.97; one side without patronymic 0.97);
+//   - the same person across scripts and systems scores >= 0.95 (a one-letter surname typo
+//     still scores about 0.955; one side without patronymic 0.97);
 //   - namesakes with different known patronymics, the commonest false match in a list of
 //     8,000 men holding a dozen "Шевченко Дмитро", score at most 0.45 + 0.35 + 0.20 x 0.2 =
 //     0.84 (0.80 for Олександрович/Миколайович); a contradicting initial 0.785; a different
