@@ -31,6 +31,7 @@ int Run(int argc, char** argv) {
   RegisterVersionCommand(app, ctx);
   RegisterSynthCommand(app, ctx);
   RegisterDemoCommand(app, ctx);
+  RegisterNamesCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -16,5 +16,6 @@ void RegisterImportCommand(CLI::App& app, CliContext& ctx);
 void RegisterExportCommand(CLI::App& app, CliContext& ctx);
 void RegisterSynthCommand(CLI::App& app, CliContext& ctx);
 void RegisterDemoCommand(CLI::App& app, CliContext& ctx);
+void RegisterNamesCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli

@@ -1,0 +1,248 @@
+#include "names/given_names.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+#include <utility>
+
+#include "names/internal/given_names_table.h"
+#include "names/romanise_key.h"
+
+namespace parley::names {
+namespace {
+
+std::vector<GivenNameHit> Hits(std::string_view word) {
+  auto hits = LookupGivenName(word);
+  EXPECT_TRUE(hits.has_value()) << word;
+  return hits.value_or(std::vector<GivenNameHit>{});
+}
+
+bool Same(std::string_view a, std::string_view b) { return SameGivenName(Hits(a), Hits(b)); }
+bool SameFather(std::string_view a, std::string_view b) { return SamePatronymic(Hits(a), Hits(b)); }
+
+TEST(GivenNamesTest, TableHasAtLeast200Names) {
+  EXPECT_GE(GivenNameGroupCount(), 200u);
+  EXPECT_EQ(GivenNameGroupCount(), internal::GivenNameRows().size());
+}
+
+TEST(GivenNamesTest, DomainPairsAreEquivalent) {
+  const std::pair<std::string_view, std::string_view> pairs[] = {
+      {"Олександр", "Александр"}, {"Андрій", "Андрей"},     {"Сергій", "Сергей"},
+      {"Володимир", "Владимир"},  {"Дмитро", "Дмитрий"},    {"Микола", "Николай"},
+      {"Юрій", "Юрий"},           {"Василь", "Василий"},    {"Михайло", "Михаил"},
+      {"Петро", "Пётр"},          {"Павло", "Павел"},       {"Євген", "Евгений"},
+      {"Олексій", "Алексей"},     {"Григорій", "Григорий"}, {"Федір", "Фёдор"},
+      {"Ганна", "Анна"},          {"Наталія", "Наталья"},   {"Тетяна", "Татьяна"},
+      {"Катерина", "Екатерина"},  {"Надія", "Надежда"},
+  };
+  for (const auto& [uk, ru] : pairs) EXPECT_TRUE(Same(uk, ru)) << uk << " / " << ru;
+}
+
+TEST(GivenNamesTest, MoreTablePairs) {
+  EXPECT_TRUE(Same("Панас", "Афанасий"));
+  EXPECT_TRUE(Same("Пилип", "Филипп"));
+  EXPECT_TRUE(Same("Трохим", "Трофим"));
+  EXPECT_TRUE(Same("Юхим", "Ефим"));
+  EXPECT_TRUE(Same("Хома", "Фома"));
+  EXPECT_TRUE(Same("Микита", "Никита"));
+  EXPECT_TRUE(Same("Ілля", "Илья"));
+  EXPECT_TRUE(Same("Яків", "Яков"));
+  EXPECT_TRUE(Same("Йосип", "Иосиф"));
+  EXPECT_TRUE(Same("Омелян", "Емельян"));
+  EXPECT_TRUE(Same("Кирило", "Кирилл"));
+  EXPECT_TRUE(Same("Костянтин", "Константин"));
+  EXPECT_TRUE(Same("Єлизавета", "Елизавета"));
+  EXPECT_TRUE(Same("Олена", "Елена"));
+  EXPECT_TRUE(Same("Світлана", "Светлана"));
+  EXPECT_TRUE(Same("Любов", "Любовь"));
+  EXPECT_TRUE(Same("Параска", "Прасковья"));
+}
+
+TEST(GivenNamesTest, RomanisedFormsFindTheGroup) {
+  EXPECT_TRUE(Same("Oleksandr", "Александр"));
+  EXPECT_TRUE(Same("Aleksandr", "Олександр"));
+  EXPECT_TRUE(Same("Alexander", "Олександр"));
+  EXPECT_TRUE(Same("Mykola", "Nikolay"));
+  EXPECT_TRUE(Same("Hryhorii", "Grigoriy"));
+  EXPECT_TRUE(Same("Yevhen", "Evgeniy"));
+  EXPECT_TRUE(Same("Olha", "Ольга"));
+  EXPECT_TRUE(Same("Hanna", "Anna"));
+  EXPECT_TRUE(Same("Nataliia", "Natalya"));
+}
+
+TEST(GivenNamesTest, PassportSpellingsFindTheGroup) {
+  // Ukraine 2010 (Ukrainian passports) and ICAO 9303 (Russian passports since 2013).
+  const std::pair<std::string_view, std::string_view> spellings[] = {
+      {"Oleksii", "Олексій"},     {"Aleksei", "Олексій"},    {"Serhii", "Сергій"},
+      {"Sergei", "Сергій"},       {"Andrii", "Андрій"},      {"Andrei", "Андрій"},
+      {"Volodymyr", "Володимир"}, {"Vladimir", "Володимир"}, {"Mykhailo", "Михайло"},
+      {"Mikhail", "Михайло"},     {"Fedir", "Федір"},        {"Fedor", "Федір"},
+      {"Vasyl", "Василь"},        {"Vasilii", "Василь"},     {"Dmitrii", "Дмитро"},
+      {"Mykola", "Микола"},       {"Nikolai", "Микола"},     {"Ihor", "Ігор"},
+      {"Igor", "Ігор"},           {"Tetiana", "Тетяна"},     {"Tatiana", "Тетяна"},
+      {"Kateryna", "Катерина"},   {"Ekaterina", "Катерина"}, {"Nadiia", "Надія"},
+      {"Nadezhda", "Надія"},      {"Iryna", "Ірина"},        {"Liudmyla", "Людмила"},
+      {"Svitlana", "Світлана"},   {"Svetlana", "Світлана"},  {"Yevheniia", "Євгенія"},
+  };
+  for (const auto& [latin, cyrillic] : spellings) {
+    EXPECT_TRUE(Same(latin, cyrillic)) << latin << " / " << cyrillic;
+  }
+}
+
+TEST(GivenNamesTest, Diminutives) {
+  EXPECT_TRUE(Same("Саша", "Олександр"));
+  EXPECT_TRUE(Same("Сашко", "Александр"));
+  EXPECT_TRUE(Same("Дима", "Дмитро"));
+  EXPECT_TRUE(Same("Коля", "Николай"));
+  EXPECT_TRUE(Same("Kolya", "Mykola"));
+  EXPECT_TRUE(Same("Женя", "Євгенія"));
+  EXPECT_TRUE(Same("Женя", "Евгений"));
+  EXPECT_TRUE(Same("Маша", "Марія"));
+  EXPECT_TRUE(Same("Вова", "Володимир"));
+}
+
+TEST(GivenNamesTest, DifferentNamesAreNotEquivalent) {
+  EXPECT_FALSE(Same("Олександр", "Олексій"));
+  EXPECT_FALSE(Same("Дмитро", "Микола"));
+  EXPECT_FALSE(Same("Іван", "Іванна"));
+  EXPECT_FALSE(Same("Юрій", "Георгій"));
+  EXPECT_FALSE(Same("Ганна", "Галина"));
+  EXPECT_FALSE(Same("Ярослав", "Станіслав"));  // share only the diminutive Слава
+}
+
+bool NearGroupOf(std::string_view typo, std::string_view name) {
+  const auto near = LookupGivenNameKeyNear(RomanKey(typo).value());
+  return SameGivenName(near, Hits(name)) || SamePatronymic(near, Hits(name));
+}
+
+TEST(GivenNamesTest, NearLookupAllowsOneTypo) {
+  EXPECT_TRUE(NearGroupOf("Олекандр", "Александр"));           // deletion
+  EXPECT_TRUE(NearGroupOf("Oleksnadr", "Олександр"));          // transposition
+  EXPECT_TRUE(NearGroupOf("Олександер", "Олександр"));         // insertion
+  EXPECT_TRUE(NearGroupOf("Володимор", "Владимир"));           // substitution
+  EXPECT_TRUE(NearGroupOf("Олександрович", "Александрович"));  // exact keys are near too
+  EXPECT_TRUE(NearGroupOf("Миколайвич", "Николаевич"));        // a patronymic typo
+  EXPECT_FALSE(NearGroupOf("Олеандрр", "Олександр"));          // two edits
+  EXPECT_TRUE(LookupGivenNameKeyNear("ivn").empty());          // too short to guess
+  EXPECT_TRUE(LookupGivenNameKeyNear("shevchenko").empty());
+}
+
+TEST(GivenNamesTest, UnknownNameHasNoHits) {
+  EXPECT_TRUE(Hits("Шевченко").empty());
+  EXPECT_TRUE(Hits("").empty());
+}
+
+TEST(GivenNamesTest, PatronymicsInBothLanguages) {
+  EXPECT_TRUE(SameFather("Миколайович", "Николаевич"));
+  EXPECT_TRUE(SameFather("Юрійович", "Юрьевич"));
+  EXPECT_TRUE(SameFather("Олексійович", "Алексеевич"));
+  EXPECT_TRUE(SameFather("Миколаївна", "Николаевна"));
+  EXPECT_TRUE(SameFather("Миколайович", "Миколаївна"));  // brother and sister
+  EXPECT_TRUE(SameFather("Олександрович", "Aleksandrovich"));
+  EXPECT_TRUE(SameFather("Mykolaiovych", "Nikolaevich"));
+  EXPECT_TRUE(SameFather("Васильович", "Васильевич"));
+  EXPECT_TRUE(SameFather("Ілліч", "Ильич"));
+  EXPECT_TRUE(SameFather("Якович", "Яковлевич"));
+  EXPECT_TRUE(SameFather("Панасович", "Афанасьевич"));
+  EXPECT_FALSE(SameFather("Олександрович", "Миколайович"));
+  EXPECT_FALSE(SameFather("Олександрович", "Олександр"));
+}
+
+TEST(GivenNamesTest, PatronymicCarriesBearerSex) {
+  auto male = Hits("Николаевич");
+  ASSERT_EQ(male.size(), 1u);
+  EXPECT_EQ(male[0].kind, NameFormKind::kPatronymic);
+  EXPECT_EQ(male[0].sex, Sex::kMale);
+  auto female = Hits("Миколаївна");
+  ASSERT_EQ(female.size(), 1u);
+  EXPECT_EQ(female[0].sex, Sex::kFemale);
+  EXPECT_EQ(GivenNameGroupOf(female[0].group).ukrainian, "Микола");
+  EXPECT_EQ(GivenNameGroupOf(female[0].group).russian, "Николай");
+}
+
+TEST(GivenNamesTest, EveryFormKeysAndFindsItsOwnRow) {
+  const auto rows = internal::GivenNameRows();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (std::string_view form : {rows[i].ukrainian, rows[i].russian}) {
+      auto hits = Hits(form);
+      bool found = false;
+      for (const auto& h : hits) found = found || h.group == i;
+      EXPECT_TRUE(found) << form;
+    }
+  }
+}
+
+TEST(GivenNamesTest, EveryPatronymicFindsItsFatherWithTheRightSex) {
+  const auto rows = internal::GivenNameRows();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const bool male = rows[i].sex == internal::TableSex::kMale;
+    EXPECT_EQ(male, !rows[i].patronymics_uk.empty()) << rows[i].ukrainian;
+    EXPECT_EQ(male, !rows[i].patronymics_ru.empty()) << rows[i].russian;
+    for (std::string_view list : {rows[i].patronymics_uk, rows[i].patronymics_ru}) {
+      std::size_t position = 0;
+      while (!list.empty()) {
+        const std::size_t bar = list.find('|');
+        const std::string_view form = list.substr(0, bar);
+        const Sex expected = position % 2 == 0 ? Sex::kMale : Sex::kFemale;
+        bool found = false;
+        for (const auto& h : Hits(form)) {
+          found =
+              found || (h.group == i && h.kind == NameFormKind::kPatronymic && h.sex == expected);
+        }
+        EXPECT_TRUE(found) << form << " of " << rows[i].ukrainian;
+        ++position;
+        if (bar == std::string_view::npos) break;
+        list.remove_prefix(bar + 1);
+      }
+      EXPECT_EQ(position % 2, 0u) << "patronymics come in masculine|feminine pairs: "
+                                  << rows[i].ukrainian;
+    }
+  }
+}
+
+// Two different rows whose official forms share a key would make two names equal; the only
+// collisions allowed are listed here, each checked by a person.
+TEST(GivenNamesTest, NoOfficialFormCollisions) {
+  std::map<std::string, std::set<std::size_t>> by_key;
+  const auto rows = internal::GivenNameRows();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (std::string_view form : {rows[i].ukrainian, rows[i].russian}) {
+      by_key[RomanKey(form).value()].insert(i);
+    }
+  }
+  for (const auto& [key, groups] : by_key) {
+    EXPECT_EQ(groups.size(), 1u) << "official forms collide on key " << key;
+  }
+}
+
+// A variant or diminutive that keys like another row's official form would make two different
+// names equal through it (Polish "Jan" for Іван is the official Ян).
+TEST(GivenNamesTest, NoVariantOrDiminutiveIsAnotherNamesOfficialForm) {
+  std::map<std::string, std::set<std::size_t>> official;
+  const auto rows = internal::GivenNameRows();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (std::string_view form : {rows[i].ukrainian, rows[i].russian}) {
+      official[RomanKey(form).value()].insert(i);
+    }
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (std::string_view list : {rows[i].variants, rows[i].diminutives}) {
+      while (!list.empty()) {
+        const std::size_t bar = list.find('|');
+        const std::string key = RomanKey(list.substr(0, bar)).value();
+        if (auto it = official.find(key); it != official.end()) {
+          for (std::size_t j : it->second) {
+            EXPECT_EQ(j, i) << list.substr(0, bar) << " of " << rows[i].ukrainian
+                            << " is the official form of " << rows[j].ukrainian;
+          }
+        }
+        if (bar == std::string_view::npos) break;
+        list.remove_prefix(bar + 1);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace parley::names

@@ -1,0 +1,314 @@
+#include "names/name_comparator.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <vector>
+
+#include "names/given_names.h"
+
+namespace parley::names {
+namespace {
+
+constexpr double kSurnameWeight = 0.45;
+constexpr double kGivenWeight = 0.35;
+constexpr double kPatronymicWeight = 0.20;
+constexpr double kNoPatronymicFactor = 0.97;
+constexpr double kNoGivenFactor = 0.85;
+constexpr double kSexConflictFactor = 0.6;
+constexpr double kDiminutiveAgreement = 0.93;
+constexpr double kNearAgreement = 0.9;
+constexpr double kKnownDifferentCap = 0.2;
+constexpr double kInitialAgrees = 0.9;
+constexpr double kInitialsAgree = 0.85;
+constexpr double kInitialDisagrees = 0.1;
+constexpr double kUnsureParse = 0.75;
+constexpr double kSpellingFloor = 0.8;
+
+// Raw Jaro-Winkler is a poor scale for names: different surnames that share a root score
+// about 0.9 (shevchenko/shevchuk 0.92) while a one-letter typo scores about 0.98. Rescaling
+// 0.8..1 to 0..1 makes a shared root count for little and keeps typos close to 1.
+double Spelling(std::string_view a, std::string_view b) {
+  return std::clamp((JaroWinklerAscii(a, b) - kSpellingFloor) / (1.0 - kSpellingFloor), 0.0, 1.0);
+}
+
+// Match flags live on the stack for names of ordinary length: no allocation per comparison.
+constexpr std::size_t kStackLength = 64;
+
+template <typename Char>
+double Jaro(std::basic_string_view<Char> a, std::basic_string_view<Char> b) {
+  if (a.empty() && b.empty()) return 1.0;
+  if (a.empty() || b.empty()) return 0.0;
+  std::array<bool, kStackLength> a_stack{};
+  std::array<bool, kStackLength> b_stack{};
+  std::vector<bool> a_heap;
+  std::vector<bool> b_heap;
+  const bool small = a.size() <= kStackLength && b.size() <= kStackLength;
+  if (!small) {
+    a_heap.assign(a.size(), false);
+    b_heap.assign(b.size(), false);
+  }
+  auto a_matched = [&](std::size_t i) { return small ? a_stack[i] : bool(a_heap[i]); };
+  auto b_matched = [&](std::size_t i) { return small ? b_stack[i] : bool(b_heap[i]); };
+  auto set_a = [&](std::size_t i) { small ? void(a_stack[i] = true) : void(a_heap[i] = true); };
+  auto set_b = [&](std::size_t i) { small ? void(b_stack[i] = true) : void(b_heap[i] = true); };
+
+  const std::size_t longer = std::max(a.size(), b.size());
+  const std::size_t window = longer / 2 > 0 ? longer / 2 - 1 : 0;
+  std::size_t matches = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const std::size_t lo = i > window ? i - window : 0;
+    const std::size_t hi = std::min(b.size(), i + window + 1);
+    for (std::size_t j = lo; j < hi; ++j) {
+      if (b_matched(j) || a[i] != b[j]) continue;
+      set_a(i);
+      set_b(j);
+      ++matches;
+      break;
+    }
+  }
+  if (matches == 0) return 0.0;
+  std::size_t transpositions = 0;
+  std::size_t j = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!a_matched(i)) continue;
+    while (!b_matched(j)) ++j;
+    if (a[i] != b[j]) ++transpositions;
+    ++j;
+  }
+  const double m = static_cast<double>(matches);
+  return (m / static_cast<double>(a.size()) + m / static_cast<double>(b.size()) +
+          (m - static_cast<double>(transpositions) / 2.0) / m) /
+         3.0;
+}
+
+template <typename Char>
+double Winkler(std::basic_string_view<Char> a, std::basic_string_view<Char> b) {
+  const double jaro = Jaro(a, b);
+  if (jaro <= 0.7) return jaro;
+  std::size_t prefix = 0;
+  while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) {
+    ++prefix;
+  }
+  return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
+}
+
+// An initial's key agrees with a full name if the full name, or the official forms of its
+// table group, start with it.
+bool InitialAgrees(std::string_view initial, std::string_view full_key,
+                   std::span<const GivenNameHit> hits, bool patronymic) {
+  if (initial.empty()) return false;
+  if (full_key.starts_with(initial)) return true;
+  for (const auto& h : hits) {
+    if ((h.kind == NameFormKind::kPatronymic) != patronymic) continue;
+    const GivenNameGroup& g = GivenNameGroupOf(h.group);
+    if (std::string_view(g.ukrainian_key).starts_with(initial) ||
+        std::string_view(g.russian_key).starts_with(initial)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsDiminutiveOnly(std::span<const GivenNameHit> a, std::span<const GivenNameHit> b) {
+  for (const auto& x : a) {
+    for (const auto& y : b) {
+      if (x.group == y.group && x.kind != NameFormKind::kPatronymic &&
+          y.kind != NameFormKind::kPatronymic && x.kind != NameFormKind::kDiminutive &&
+          y.kind != NameFormKind::kDiminutive) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+struct Part {
+  double value = -1.0;
+  PartEvidence evidence = PartEvidence::kNotCompared;
+};
+
+// Similarity of two given names (patronymic == false) or two patronymics.
+Part PartSimilarity(std::string_view a_key, bool a_initial, std::span<const GivenNameHit> a_hits,
+                    std::span<const GivenNameHit> a_near_hits, std::string_view b_key,
+                    bool b_initial, std::span<const GivenNameHit> b_hits,
+                    std::span<const GivenNameHit> b_near_hits, bool patronymic) {
+  if (a_key.empty() || b_key.empty()) return {};
+  if (a_initial && b_initial) {
+    return a_key.starts_with(b_key) || b_key.starts_with(a_key)
+               ? Part{kInitialsAgree, PartEvidence::kInitialAgrees}
+               : Part{kInitialDisagrees, PartEvidence::kInitialDisagrees};
+  }
+  if (a_initial || b_initial) {
+    const std::string_view initial = a_initial ? a_key : b_key;
+    const std::string_view full = a_initial ? b_key : a_key;
+    return InitialAgrees(initial, full, a_initial ? b_hits : a_hits, patronymic)
+               ? Part{kInitialAgrees, PartEvidence::kInitialAgrees}
+               : Part{kInitialDisagrees, PartEvidence::kInitialDisagrees};
+  }
+  const double spelling = Spelling(a_key, b_key);
+  if (patronymic ? SamePatronymic(a_hits, b_hits) : SameGivenName(a_hits, b_hits)) {
+    if (!patronymic && IsDiminutiveOnly(a_hits, b_hits)) {
+      return {std::max(kDiminutiveAgreement, spelling), PartEvidence::kTableDiminutive};
+    }
+    return {1.0, PartEvidence::kTableSame};
+  }
+  // A side the table does not know may be a typo of a name it does know: weaker evidence,
+  // and never a conflict.
+  if (a_hits.empty() || b_hits.empty()) {
+    const auto a_near = a_hits.empty() ? a_near_hits : a_hits;
+    const auto b_near = b_hits.empty() ? b_near_hits : b_hits;
+    if (patronymic ? SamePatronymic(a_near, b_near) : SameGivenName(a_near, b_near)) {
+      return {std::max(kNearAgreement, spelling), PartEvidence::kTableNear};
+    }
+  }
+  // Both known to the table, and not as one name: a conflict, whatever the spelling says
+  // (Олександр/Олексій are close in letters and different people).
+  auto known = [patronymic](std::span<const GivenNameHit> hits) {
+    return std::any_of(hits.begin(), hits.end(), [patronymic](const GivenNameHit& h) {
+      return (h.kind == NameFormKind::kPatronymic) == patronymic;
+    });
+  };
+  if (known(a_hits) && known(b_hits)) {
+    return {std::min(kKnownDifferentCap, spelling), PartEvidence::kTableDifferent};
+  }
+  return {spelling, PartEvidence::kSpelling};
+}
+
+double SurnameSimilarity(const ParsedName& a, const ParsedName& b) {
+  if (a.surname_key.empty() || b.surname_key.empty()) return -1.0;
+  double best =
+      std::max(Spelling(a.surname_key, b.surname_key), Spelling(a.surname_stem, b.surname_stem));
+  // One side may carry one half of a double surname (Петренко-Ковальчук / Ковальчук).
+  auto parts = [&](std::string_view two_words, std::string_view other) {
+    if (two_words.find(' ') == std::string_view::npos) return;
+    while (!two_words.empty()) {
+      const std::size_t space = two_words.find(' ');
+      best = std::max(best, 0.9 * Spelling(two_words.substr(0, space), other));
+      if (space == std::string_view::npos) break;
+      two_words.remove_prefix(space + 1);
+    }
+  };
+  parts(a.surname_stem, b.surname_stem);
+  parts(b.surname_stem, a.surname_stem);
+  return best;
+}
+
+}  // namespace
+
+double JaroWinkler(std::u32string_view a, std::u32string_view b) { return Winkler(a, b); }
+double JaroWinklerAscii(std::string_view a, std::string_view b) { return Winkler(a, b); }
+
+NameScore CompareParsedNames(const ParsedName& a, const ParsedName& b) {
+  NameScore s;
+  s.surname = SurnameSimilarity(a, b);
+  const Part given =
+      PartSimilarity(a.given_key, a.given_is_initial, a.given_hits, a.given_near_hits, b.given_key,
+                     b.given_is_initial, b.given_hits, b.given_near_hits, false);
+  const Part patronymic = PartSimilarity(
+      a.patronymic_key, a.patronymic_is_initial, a.patronymic_hits, a.patronymic_near_hits,
+      b.patronymic_key, b.patronymic_is_initial, b.patronymic_hits, b.patronymic_near_hits, true);
+  s.given = given.value;
+  s.given_evidence = given.evidence;
+  s.patronymic = patronymic.value;
+  s.patronymic_evidence = patronymic.evidence;
+  double weighted = 0.0;
+  double weights = 0.0;
+  for (auto [value, weight] :
+       {std::pair{s.surname, kSurnameWeight}, std::pair{s.given, kGivenWeight},
+        std::pair{s.patronymic, kPatronymicWeight}}) {
+    if (value < 0.0) continue;
+    weighted += value * weight;
+    weights += weight;
+  }
+  if (weights == 0.0) return s;
+  double score = weighted / weights;
+  if (s.patronymic < 0.0) score *= kNoPatronymicFactor;
+  if (s.given < 0.0) score *= kNoGivenFactor;
+  s.sex_conflict = a.sex != Sex::kUnknown && b.sex != Sex::kUnknown && a.sex != b.sex;
+  if (s.sex_conflict) score *= kSexConflictFactor;
+  s.score = std::clamp(score, 0.0, 1.0);
+  return s;
+}
+
+namespace {
+
+const char* EvidenceText(PartEvidence e) {
+  switch (e) {
+    case PartEvidence::kNotCompared:
+      return "not compared (missing on one side)";
+    case PartEvidence::kSpelling:
+      return "by spelling";
+    case PartEvidence::kTableSame:
+      return "same name in the name table";
+    case PartEvidence::kTableDiminutive:
+      return "same name through a diminutive";
+    case PartEvidence::kTableDifferent:
+      return "different names in the name table";
+    case PartEvidence::kTableNear:
+      return "same name in the name table, allowing a one-letter typo";
+    case PartEvidence::kInitialAgrees:
+      return "initial agrees";
+    case PartEvidence::kInitialDisagrees:
+      return "initial contradicts";
+  }
+  return "";
+}
+
+void AppendPart(std::string& out, const char* label, double value, PartEvidence evidence) {
+  char number[16];
+  std::snprintf(number, sizeof number, "%.2f", value < 0.0 ? 0.0 : value);
+  if (!out.empty()) out += "; ";
+  out += label;
+  if (evidence != PartEvidence::kNotCompared) {
+    out += ' ';
+    out += number;
+  }
+  out += " (";
+  out += EvidenceText(evidence);
+  out += ')';
+}
+
+}  // namespace
+
+std::string Explain(const NameScore& s) {
+  std::string out;
+  AppendPart(out, "surname", s.surname,
+             s.surname < 0.0 ? PartEvidence::kNotCompared : PartEvidence::kSpelling);
+  AppendPart(out, "given name", s.given, s.given_evidence);
+  AppendPart(out, "patronymic", s.patronymic, s.patronymic_evidence);
+  if (s.sex_conflict) out += "; sexes differ";
+  return out;
+}
+
+namespace {
+
+// The best reading, and the runner-up too when the best is unsure. Most names are sure, so the
+// second reading (and its typo lookups) is built only for the few that need it.
+Result<std::vector<ParsedName>> Readings(std::string_view text) {
+  auto readings = ParseFullNameReadings(text, 1);
+  if (readings && readings->front().confidence < kUnsureParse) {
+    return ParseFullNameReadings(text, 2);
+  }
+  return readings;
+}
+
+}  // namespace
+
+Result<NameScore> CompareFullNames(std::string_view a, std::string_view b) {
+  auto ra = Readings(a);
+  if (!ra) return std::unexpected(ra.error());
+  auto rb = Readings(b);
+  if (!rb) return std::unexpected(rb.error());
+  NameScore best = CompareParsedNames(ra->front(), rb->front());
+  for (std::size_t i = 0; i < ra->size(); ++i) {
+    for (std::size_t j = 0; j < rb->size(); ++j) {
+      if (i == 0 && j == 0) continue;
+      NameScore s = CompareParsedNames((*ra)[i], (*rb)[j]);
+      if (s.score > best.score) best = s;
+    }
+  }
+  return best;
+}
+
+}  // namespace parley::names
