@@ -80,6 +80,7 @@ std::optional<std::int64_t> CaptivityDays(const PersonRecord& record, const Part
   std::string_view cell = record.Extra("capture_date");
   if (cell.empty()) return std::nullopt;
   DateBounds bounds;
+  bounds.earliest_year = 1600;  // agreements reach back to 1862
   bounds.today = on;
   auto d = ParsePartialDate(cell, bounds);
   if (!d || d->IsUnknown()) return std::nullopt;
