@@ -26,6 +26,8 @@ int Run(int argc, char** argv) {
   ctx.workspace = DefaultWorkspace();
 
   RegisterVersionCommand(app, ctx);
+  RegisterAgreementCommand(app, ctx);
+  RegisterPlanCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -10,5 +10,7 @@
 namespace parley::cli {
 
 void RegisterVersionCommand(CLI::App& app, CliContext& ctx);
+void RegisterAgreementCommand(CLI::App& app, CliContext& ctx);
+void RegisterPlanCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli

@@ -95,8 +95,9 @@ Result<Explanation> ExplainPerson(const Plan& plan, std::string_view person) {
         e.verdict = when + ", all for all: " + cat.title;
         break;
       case rules::Balance::kPool:
-        e.verdict = when + " under category '" + cat.id + "' (" + cat.title + "), counted in " +
-                    rules::DescribePool(a, a.pools[cat.pool]);
+        e.verdict = when + " under category '" + cat.id + "' (" + cat.title +
+                    "), balanced in pool '" + a.pools[cat.pool].id + "'";
+        e.details.push_back(rules::DescribePool(a, a.pools[cat.pool]));
         e.details.push_back(BalanceLine(plan, c.phase, cat.pool));
         break;
     }
