@@ -50,6 +50,10 @@ struct Candidate {
   rules::Classification rule;  // recomputed from the record whenever a plan is loaded
   int phase = 0;               // 0 = not handed over; 1..phase_count
   std::string dropped;         // non-empty: removed by a repair (refused, deceased, ...)
+  // Position of this candidate in the agreement's priority order over all candidates
+  // (criteria, then side, then id); set by ClassifyAll so that sorting a class compares
+  // integers instead of re-deriving dates. -1 = not computed.
+  std::int64_t priority = -1;
 };
 
 // One pool's cumulative balance after a phase. owed = ratio_b * a - ratio_a * b: positive
@@ -129,7 +133,7 @@ struct PlanOptions {
 [[nodiscard]] std::vector<PhaseSummary> SummarisePhases(const rules::Agreement& agreement,
                                                         const std::vector<Candidate>& people);
 
-// (Re)classifies each candidate under the agreement.
+// (Re)classifies each candidate under the agreement and computes its priority position.
 void ClassifyAll(const rules::Agreement& agreement, std::vector<Candidate>& people);
 
 }  // namespace parley::plan

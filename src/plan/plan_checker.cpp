@@ -16,7 +16,7 @@ std::string Who(const Candidate& c) {
 }  // namespace
 
 std::vector<Violation> CheckAssignment(const rules::Agreement& a,
-                                       const std::vector<Candidate>& people) {
+                                       const std::vector<Candidate>& people, bool reclassify) {
   std::vector<Violation> out;
   const int P = a.phase_count;
   std::set<std::pair<int, std::string>> seen;
@@ -43,7 +43,7 @@ std::vector<Violation> CheckAssignment(const rules::Agreement& a,
                      side, c.record.id, c.phase});
       continue;
     }
-    rules::Classification cls = rules::Classify(a, c.side, c.record);
+    rules::Classification cls = reclassify ? rules::Classify(a, c.side, c.record) : c.rule;
     if (!c.dropped.empty()) {
       if (c.phase > 0) {
         out.push_back({"dropped",

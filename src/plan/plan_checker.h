@@ -32,7 +32,10 @@ struct Violation {
   int phase = 0;
 };
 
+// With `reclassify` false the stored Candidate::rule is trusted (repair uses this for its
+// own post-condition after classifying the same records moments earlier).
 [[nodiscard]] std::vector<Violation> CheckAssignment(const rules::Agreement& agreement,
-                                                     const std::vector<Candidate>& people);
+                                                     const std::vector<Candidate>& people,
+                                                     bool reclassify = true);
 
 }  // namespace parley::plan

@@ -1,4 +1,5 @@
 #include <set>
+#include <algorithm>
 
 #include "plan/internal/class_model.h"
 #include "plan/plan.h"
@@ -6,7 +7,14 @@
 namespace parley::plan {
 
 void ClassifyAll(const rules::Agreement& agreement, std::vector<Candidate>& people) {
-  for (Candidate& c : people) c.rule = rules::Classify(agreement, c.side, c.record);
+  for (Candidate& c : people) {
+    c.rule = rules::Classify(agreement, c.side, c.record);
+    c.priority = -1;
+  }
+  std::vector<int> order(people.size());
+  for (size_t i = 0; i < people.size(); ++i) order[i] = static_cast<int>(i);
+  internal::SortByPriority(agreement, people, order);
+  for (size_t k = 0; k < order.size(); ++k) people[order[k]].priority = static_cast<std::int64_t>(k);
 }
 
 std::int64_t ObjectiveOf(const rules::Agreement& a, const Candidate& c) {

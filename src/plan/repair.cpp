@@ -49,16 +49,33 @@ Result<RepairRecord> RepairPlan(Plan& plan, const RepairRequest& request,
   if (request.drop.empty()) {
     return Fail(ErrorCode::kInvalidInput, "name at least one person to drop (--drop ID)");
   }
-  std::vector<Candidate> people = plan.people;  // work on a copy: unchanged on failure
+  // Work in place; remember phases and drops so that a failure leaves the plan unchanged.
+  std::vector<Candidate>& people = plan.people;
+  std::vector<int> old_phase(people.size());
+  std::vector<std::string> old_dropped(people.size());
+  for (size_t i = 0; i < people.size(); ++i) {
+    old_phase[i] = people[i].phase;
+    if (!people[i].dropped.empty()) old_dropped[i] = people[i].dropped;
+  }
+  auto restore = [&] {
+    for (size_t i = 0; i < people.size(); ++i) {
+      people[i].phase = old_phase[i];
+      people[i].dropped = old_dropped[i];
+    }
+  };
   RepairRecord record;
   record.reason = request.reason;
   record.executed_phases = K;
   std::vector<bool> is_dropped(people.size(), false);
   for (const std::string& who : request.drop) {
     auto idx = FindPerson(plan, who);
-    if (!idx) return std::unexpected(idx.error());
+    if (!idx) {
+      restore();
+      return std::unexpected(idx.error());
+    }
     Candidate& c = people[*idx];
     if (c.phase > 0 && c.phase <= K) {
+      restore();
       return Fail(ErrorCode::kConflict, std::string(rules::SideName(c.side)) + ":" + c.record.id +
                                             " was handed over in phase " + std::to_string(c.phase) +
                                             ", which has been carried out; he cannot be dropped");
@@ -70,24 +87,27 @@ Result<RepairRecord> RepairPlan(Plan& plan, const RepairRequest& request,
   }
   internal::ClassModelInput input = internal::BuildClassModel(a, people, K, /*repair=*/true);
   auto solved = internal::SolveClassModel(input, options);
-  if (!solved) return std::unexpected(solved.error());
+  if (!solved) {
+    restore();
+    return std::unexpected(solved.error());
+  }
   internal::FillClasses(input, *solved, people);
 
   for (size_t i = 0; i < people.size(); ++i) {
-    const Candidate& before = plan.people[i];
     const Candidate& after = people[i];
     if (is_dropped[i]) {
       record.diff.push_back(
-          {after.side, after.record.id, before.phase, 0, "dropped: " + request.reason});
+          {after.side, after.record.id, old_phase[i], 0, "dropped: " + request.reason});
       continue;
     }
-    if (before.phase == after.phase) continue;
-    std::string why = before.phase == 0 ? "added" : after.phase == 0 ? "removed" : "moved";
-    record.diff.push_back({after.side, after.record.id, before.phase, after.phase, why});
+    if (old_phase[i] == after.phase) continue;
+    std::string why = old_phase[i] == 0 ? "added" : after.phase == 0 ? "removed" : "moved";
+    record.diff.push_back({after.side, after.record.id, old_phase[i], after.phase, why});
     ++record.changes;
   }
-  std::vector<Violation> broken = CheckAssignment(a, people);
+  std::vector<Violation> broken = CheckAssignment(a, people, /*reclassify=*/false);
   if (!broken.empty()) {
+    restore();
     return Fail(ErrorCode::kInternal,
                 "the repaired plan breaks a rule (" + broken[0].message + "); this is a bug");
   }
@@ -95,7 +115,6 @@ Result<RepairRecord> RepairPlan(Plan& plan, const RepairRequest& request,
   for (const Candidate& c : people) {
     if (c.phase > 0 && c.phase <= K) fixed += ObjectiveOf(a, c);
   }
-  plan.people = std::move(people);
   plan.executed_phases = K;
   plan.solver = solved->report;
   plan.solver.model = "aggregated-repair";

@@ -61,6 +61,13 @@ std::string SideWord(const Agreement& a, int s) {
 
 void SortByPriority(const Agreement& agreement, const std::vector<Candidate>& people,
                     std::vector<int>& indices) {
+  bool ranked = std::all_of(indices.begin(), indices.end(),
+                            [&](int i) { return people[i].priority >= 0; });
+  if (ranked) {
+    std::sort(indices.begin(), indices.end(),
+              [&](int x, int y) { return people[x].priority < people[y].priority; });
+    return;
+  }
   std::vector<rules::PriorityKey> keys(indices.size());
   for (size_t k = 0; k < indices.size(); ++k) {
     const Candidate& c = people[indices[k]];
@@ -69,8 +76,15 @@ void SortByPriority(const Agreement& agreement, const std::vector<Candidate>& pe
   std::vector<int> order(indices.size());
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](int x, int y) {
-    return rules::PriorityBefore(agreement, keys[x], people[indices[x]].record.id, keys[y],
-                                 people[indices[y]].record.id);
+    const Candidate& cx = people[indices[x]];
+    const Candidate& cy = people[indices[y]];
+    if (cx.record.id == cy.record.id && cx.side != cy.side) {
+      bool before_by_key = rules::PriorityBefore(agreement, keys[x], "", keys[y], "");
+      bool after_by_key = rules::PriorityBefore(agreement, keys[y], "", keys[x], "");
+      if (before_by_key != after_by_key) return before_by_key;
+      return cx.side == Side::kA;
+    }
+    return rules::PriorityBefore(agreement, keys[x], cx.record.id, keys[y], cy.record.id);
   });
   std::vector<int> sorted(indices.size());
   for (size_t k = 0; k < order.size(); ++k) sorted[k] = indices[order[k]];
