@@ -282,8 +282,9 @@ void BM_GlpkPerPerson(benchmark::State& state) {
   state.counters["objective"] = objective;
   state.counters["time_limit_s"] = glpk_seconds;
   state.counters["seconds"] = seconds;
-  state.SetLabel(finished ? "optimal" : (status == GLP_FEAS ? "time limit, feasible only"
-                                                            : "time limit, no solution"));
+  state.SetLabel(
+      finished ? "optimal"
+               : (status == GLP_FEAS ? "time limit, feasible only" : "time limit, no solution"));
 }
 BENCHMARK(BM_GlpkPerPerson)->Unit(benchmark::kMillisecond)->Iterations(1);
 

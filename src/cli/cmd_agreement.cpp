@@ -12,7 +12,8 @@ void RegisterAgreementCommand(CLI::App& app, CliContext& ctx) {
   auto* cmd = app.add_subcommand("agreement", "Validate or summarise an agreement file (TOML)");
   cmd->require_subcommand(1);
 
-  auto* check = cmd->add_subcommand("check", "Validate an agreement: errors name line, column and fix");
+  auto* check =
+      cmd->add_subcommand("check", "Validate an agreement: errors name line, column and fix");
   auto check_file = std::make_shared<std::string>();
   check->add_option("FILE", *check_file, "Agreement file (.toml)")->required();
   AddJsonOption(*check, ctx);

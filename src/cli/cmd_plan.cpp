@@ -55,16 +55,15 @@ void PrintSummary(const plan::Plan& p) {
   const rules::Agreement& a = p.agreement;
   std::cout << "Plan for \"" << a.title << "\": objective " << p.objective << " ("
             << (a.objective == rules::Objective::kPeople ? "people" : "value") << "), solver "
-            << p.solver.status << ", bound " << p.solver.bound << ", gap " << p.solver.gap
-            << "\n";
+            << p.solver.status << ", bound " << p.solver.bound << ", gap " << p.solver.gap << "\n";
   for (const plan::PhaseSummary& s : p.phases) {
-    std::cout << "  phase " << s.phase << ": " << a.party_a << " hands over " << s.a_count
-              << ", " << a.party_b << " hands over " << s.b_count << ";";
+    std::cout << "  phase " << s.phase << ": " << a.party_a << " hands over " << s.a_count << ", "
+              << a.party_b << " hands over " << s.b_count << ";";
     for (const plan::PoolBalance& b : s.pools) {
       std::cout << " pool " << b.pool << " " << b.a << ":" << b.b
-                << (b.owed == 0 ? " even"
-                                : b.owed > 0 ? " (a owed " + std::to_string(b.owed) + ")"
-                                             : " (b owed " + std::to_string(-b.owed) + ")");
+                << (b.owed == 0  ? " even"
+                    : b.owed > 0 ? " (a owed " + std::to_string(b.owed) + ")"
+                                 : " (b owed " + std::to_string(-b.owed) + ")");
     }
     std::cout << (s.phase <= p.executed_phases ? " [carried out]" : "") << "\n";
   }
@@ -182,8 +181,9 @@ void RegisterPlanCommand(CLI::App& app, CliContext& ctx) {
   repair->add_option("--reason", request->reason, "Why they drop out")
       ->required()
       ->check(CLI::IsMember({"refused", "deceased", "not_presented"}));
-  repair->add_option("--executed-phases", request->executed_phases,
-                     "Phases already carried out (default: as the plan records)")
+  repair
+      ->add_option("--executed-phases", request->executed_phases,
+                   "Phases already carried out (default: as the plan records)")
       ->check(CLI::NonNegativeNumber);
   repair->add_option("--out", *rp_out, "Where to write the repaired plan (default: PLAN)");
   repair->add_option("--time-limit", rp_options->time_limit, "Seconds per solver call");
@@ -219,10 +219,9 @@ void RegisterPlanCommand(CLI::App& app, CliContext& ctx) {
       std::cout << j.dump(2) << "\n";
     } else {
       std::cout << "Repair (" << r->reason << "): "
-                << (r->executed_phases == 0
-                        ? std::string("no phase carried out yet")
-                        : "phases 1.." + std::to_string(r->executed_phases) +
-                              " kept as carried out")
+                << (r->executed_phases == 0 ? std::string("no phase carried out yet")
+                                            : "phases 1.." + std::to_string(r->executed_phases) +
+                                                  " kept as carried out")
                 << "; " << r->changes << " other people changed:\n";
       for (const plan::PlanChange& c : r->diff) {
         std::cout << "  " << rules::SideName(c.side) << ":" << c.id << "  phase " << c.from_phase

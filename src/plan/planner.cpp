@@ -1,5 +1,5 @@
-#include <set>
 #include <algorithm>
+#include <set>
 
 #include "plan/internal/class_model.h"
 #include "plan/plan.h"
@@ -14,7 +14,8 @@ void ClassifyAll(const rules::Agreement& agreement, std::vector<Candidate>& peop
   std::vector<int> order(people.size());
   for (size_t i = 0; i < people.size(); ++i) order[i] = static_cast<int>(i);
   internal::SortByPriority(agreement, people, order);
-  for (size_t k = 0; k < order.size(); ++k) people[order[k]].priority = static_cast<std::int64_t>(k);
+  for (size_t k = 0; k < order.size(); ++k)
+    people[order[k]].priority = static_cast<std::int64_t>(k);
 }
 
 std::int64_t ObjectiveOf(const rules::Agreement& a, const Candidate& c) {

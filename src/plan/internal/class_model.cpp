@@ -61,8 +61,8 @@ std::string SideWord(const Agreement& a, int s) {
 
 void SortByPriority(const Agreement& agreement, const std::vector<Candidate>& people,
                     std::vector<int>& indices) {
-  bool ranked = std::all_of(indices.begin(), indices.end(),
-                            [&](int i) { return people[i].priority >= 0; });
+  bool ranked =
+      std::all_of(indices.begin(), indices.end(), [&](int i) { return people[i].priority >= 0; });
   if (ranked) {
     std::sort(indices.begin(), indices.end(),
               [&](int x, int y) { return people[x].priority < people[y].priority; });
