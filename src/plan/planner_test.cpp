@@ -139,7 +139,30 @@ balance = "outside"
   auto plan = MakePlan(*a, {r1, r2}, {});
   ASSERT_FALSE(plan.has_value());
   EXPECT_EQ(plan.error().code, ErrorCode::kInvalidInput);
-  EXPECT_NE(plan.error().message.find("2 people on side a"), std::string::npos)
+  EXPECT_NE(plan.error().message.find("contradictory caps: 2 people of category 'wounded'"),
+            std::string::npos)
+      << plan.error().message;
+}
+
+TEST(Planner, InfeasibleBalanceSaysWhatMustGo) {
+  auto a = rules::ParseAgreement(R"([agreement]
+title = "T"
+date = 2025-06-09
+[parties]
+a = "A"
+b = "B"
+[phases]
+required_total = 2
+[[category]]
+id = "soldiers"
+)");
+  ASSERT_TRUE(a.has_value());
+  PersonRecord r1, r2;
+  r1.id = "1";
+  r2.id = "2";
+  auto plan = MakePlan(*a, {r1, r2}, {r1});
+  ASSERT_FALSE(plan.has_value());
+  EXPECT_NE(plan.error().message.find("no plan satisfies every rule"), std::string::npos)
       << plan.error().message;
 }
 

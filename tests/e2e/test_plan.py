@@ -74,6 +74,28 @@ class PlanE2E(unittest.TestCase):
         self.assertGreater(report["line"], 0)
         self.assertEqual(report["column"], 9)
 
+    def test_caps_too_small_for_the_wounded(self):
+        bad = self.tmp / "tight.toml"
+        text = (EXAMPLES / "agreements" / "istanbul-2025.toml").read_text()
+        bad.write_text(text.replace("count = 2\n", "count = 2\ncaps = [2, 500]\n", 1))
+        parley("agreement", "check", bad)
+        done = parley("plan", bad,
+                      "--side-a", EXAMPLES / "candidates" / "istanbul-2025-a.csv",
+                      "--side-b", EXAMPLES / "candidates" / "istanbul-2025-b.csv",
+                      "--out", self.tmp / "x.json", check=False)
+        self.assertEqual(done.returncode, 1)
+        self.assertIn("contradictory caps", done.stderr)
+        self.assertIn("seriously_wounded", done.stderr)
+
+    def test_contradictory_caps_in_the_agreement(self):
+        bad = self.tmp / "caps.toml"
+        text = (EXAMPLES / "agreements" / "istanbul-1000-for-1000.toml").read_text()
+        bad.write_text(text.replace("required_total = 1000", "required_total = 1200"))
+        done = parley("agreement", "check", bad, check=False)
+        self.assertEqual(done.returncode, 1)
+        self.assertIn("contradictory caps", done.stderr)
+        self.assertRegex(done.stderr, r"row \d+, column 18")
+
     def test_phased_exchange_counts(self):
         _, plan = self.make_plan("istanbul-1000-for-1000")
         counts = [(p["a_hands_over"], p["b_hands_over"]) for p in plan["phases"]]

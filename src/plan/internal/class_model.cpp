@@ -160,6 +160,42 @@ Result<ClassModelResult> SolveClassModel(const ClassModelInput& in, const PlanOp
     if (!total.empty()) m.AddRow(total, forced ? n : 0, n);
     if (in.repair && grp.orig_phase > 0) change_constant += grp.members.size();
   }
+  // Caps that cannot hold the people who must go: say so before asking the solver.
+  if (!a.phase_caps.empty()) {
+    for (int s = 0; s < 2; ++s) {
+      std::int64_t must = 0, room = 0;
+      for (int p = K + 1; p <= P; ++p) room += a.phase_caps[p - 1];
+      for (size_t c = 0; c < a.categories.size(); ++c) {
+        const rules::Category& cat = a.categories[c];
+        if (cat.balance == Balance::kPool) continue;
+        std::int64_t n = 0;
+        for (const ClassGroup& g : in.groups) {
+          if (SideIndex(g.side) == s && g.category == static_cast<int>(c)) {
+            n += static_cast<std::int64_t>(g.members.size());
+          }
+        }
+        must += n;
+        std::int64_t cat_room = 0;
+        for (int p = K + 1; p <= P; ++p) {
+          if (cat.AllowsPhase(p)) cat_room += a.phase_caps[p - 1];
+        }
+        if (n > cat_room) {
+          return Fail(ErrorCode::kInvalidInput,
+                      "contradictory caps: " + std::to_string(n) + " people of category '" +
+                          cat.id + "' (" + rules::BalanceName(cat.balance) + ") on " +
+                          SideWord(a, s) + " must go, but the caps of the phases they may go " +
+                          "in allow " + std::to_string(cat_room) +
+                          "; raise [phases] caps or widen the category's phases");
+        }
+      }
+      if (must > room) {
+        return Fail(ErrorCode::kInvalidInput,
+                    "contradictory caps: " + std::to_string(must) + " people on " + SideWord(a, s) +
+                        " must go (outside or all-for-all) but the phase " + "caps allow " +
+                        std::to_string(room) + "; raise [phases] caps");
+      }
+    }
+  }
   // Phase caps.
   if (!a.phase_caps.empty()) {
     for (int s = 0; s < 2; ++s) {
