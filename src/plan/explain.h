@@ -8,6 +8,10 @@
 //   "balance exhausted in phase 2: pool 'main' ..."
 //   "not eligible: fits no category" with, per category, the first condition that fails.
 //
+// Why recomputed: a plan file can be edited by hand or repaired; an explanation derived from
+// the records, the agreement and the current phases can never disagree with what
+// `plan check` would say. Ranking one class costs one sort, so explaining is cheap.
+//
 //   Result<Explanation> e = ExplainPerson(plan, "a:UA-0017");
 //   std::cout << FormatExplanation(*e);
 #pragma once

@@ -5,6 +5,9 @@
 // priorities, the objective) as plain English sentences, in the order the document reads.
 // It never omits a clause: if the summary and the TOML disagree, the summary is the bug.
 //
+// Why generated and not written: the negotiators sign words, the planner executes the TOML;
+// deriving the words from the parsed Agreement is what guarantees they say the same thing.
+//
 //   std::cout << DescribeAgreement(*LoadAgreementFile("dix-hill-1862.toml"));
 #pragma once
 

@@ -96,6 +96,21 @@ class PlanE2E(unittest.TestCase):
         self.assertIn("contradictory caps", done.stderr)
         self.assertRegex(done.stderr, r"row \d+, column 18")
 
+    def test_gap_and_time_limit_are_recorded(self):
+        out = self.tmp / "gap.json"
+        done = parley("plan", EXAMPLES / "agreements" / "dix-hill-1862.toml",
+                      "--side-a", EXAMPLES / "candidates" / "dix-hill-1862-a.csv",
+                      "--side-b", EXAMPLES / "candidates" / "dix-hill-1862-b.csv",
+                      "--out", out, "--gap", "0.05", "--time-limit", "5", "--json")
+        summary = json.loads(done.stdout)
+        self.assertLessEqual(summary["gap"], 0.05)
+        solver = json.loads(out.read_text())["solver"]
+        self.assertEqual(solver["gap_limit"], 0.05)
+        self.assertEqual(solver["time_limit"], 5)
+        done = parley("plan", EXAMPLES / "agreements" / "dix-hill-1862.toml", "--gap", "2",
+                      check=False)
+        self.assertEqual(done.returncode, 1)
+
     def test_phased_exchange_counts(self):
         _, plan = self.make_plan("istanbul-1000-for-1000")
         counts = [(p["a_hands_over"], p["b_hands_over"]) for p in plan["phases"]]
