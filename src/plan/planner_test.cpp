@@ -166,6 +166,19 @@ id = "soldiers"
       << plan.error().message;
 }
 
+TEST(Planner, NobodyEligibleIsAnEmptyOptimalPlan) {
+  auto a = rules::LoadAgreementFile("examples/agreements/remains-by-count.toml");
+  ASSERT_TRUE(a.has_value());
+  PersonRecord r;
+  r.id = "1";
+  r.category = "military";
+  auto plan = MakePlan(*a, {r}, {});
+  ASSERT_TRUE(plan.has_value()) << plan.error().Describe();
+  EXPECT_EQ(plan->objective, 0);
+  EXPECT_EQ(plan->solver.status, "optimal");
+  EXPECT_EQ(plan->people[0].phase, 0);
+}
+
 TEST(Planner, DuplicateIdsAreRejected) {
   auto a = rules::LoadAgreementFile("examples/agreements/remains-by-count.toml");
   ASSERT_TRUE(a.has_value());

@@ -287,7 +287,7 @@ Result<ClassModelResult> SolveClassModel(const ClassModelInput& in, const PlanOp
   (void)fixed_objective;
 
   auto explain_infeasible = [&](const Error& e) -> Error {
-    if (e.code != ErrorCode::kInvalidInput) return e;
+    if (e.code != ErrorCode::kInvalidInput || e.message != "infeasible") return e;
     std::int64_t forced[2] = {0, 0};
     for (const ClassGroup& g : in.groups) {
       if (a.categories[g.category].balance != Balance::kPool) {

@@ -12,6 +12,16 @@ namespace parley::plan::internal {
 Result<MilpSolution> SolveMilp(const MilpModel& m, bool maximize, double relative_gap,
                                double time_limit_seconds) {
   auto start = std::chrono::steady_clock::now();
+  if (m.Columns() == 0) {  // nobody to place: the empty plan, trivially optimal
+    for (size_t r = 0; r < m.rows.size(); ++r) {
+      if (m.row_lower[r] > 0 || m.row_upper[r] < 0) {
+        return Fail(ErrorCode::kInvalidInput, "infeasible");
+      }
+    }
+    MilpSolution empty;
+    empty.proven_optimal = true;
+    return empty;
+  }
   try {
     CoinPackedMatrix matrix(false, 0, 0);  // row-ordered
     matrix.setDimensions(0, m.Columns());
@@ -52,8 +62,9 @@ Result<MilpSolution> SolveMilp(const MilpModel& m, bool maximize, double relativ
       if (model.isProvenInfeasible() || !model.maximumSecondsReached()) {
         return Fail(ErrorCode::kInvalidInput, "infeasible");
       }
-      return Fail(ErrorCode::kUnsupported,
-                  "the solver found no plan within the time limit; raise --time-limit");
+      return Fail(ErrorCode::kInvalidInput, "the solver found no plan within the time limit of " +
+                                                std::to_string(time_limit_seconds) +
+                                                " s; raise --time-limit");
     }
     const double* x = model.bestSolution();
     out.x.assign(x, x + m.Columns());

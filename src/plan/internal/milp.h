@@ -4,9 +4,10 @@
 // col_lower <= x <= col_upper, every x integer. It returns kInvalidInput when the model is
 // infeasible (the caller turns that into a sentence about the agreement), and otherwise the
 // best solution found with CBC's objective and best bound: gap 0 and `proven_optimal` unless
-// `relative_gap` or `time_limit_seconds` stopped the search early. CBC runs single-threaded
-// with fixed settings, so the same model always yields the same solution. CBC's exceptions
-// are caught here; its headers are included only in milp.cpp.
+// `relative_gap` or `time_limit_seconds` stopped the search early (no solution at all
+// within the time limit is kInvalidInput naming --time-limit; the user can raise it). CBC runs
+// single-threaded with fixed settings, so the same model always yields the same solution. CBC's
+// exceptions are caught here; its headers are included only in milp.cpp.
 //
 //   MilpModel m; m.AddColumn(0, 10, 1.0); m.AddRow({{0, 1.0}}, 0, 5);
 //   Result<MilpSolution> s = SolveMilp(m, /*maximize=*/true, 0.0, 10.0);  // s->x[0] == 5
