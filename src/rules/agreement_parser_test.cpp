@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 namespace parley::rules {
 namespace {
@@ -249,6 +250,27 @@ TEST(AgreementParser, DuplicateCategory) {
   Error e = ParseError(text);
   EXPECT_EQ(e.where.row, 15);
   EXPECT_NE(e.message.find("declared twice"), std::string::npos);
+}
+
+// Data-driven: tests/cases/agreements/NAME.toml must fail with NAME.expected's text.
+TEST(AgreementParser, InvalidAgreementCases) {
+  int cases = 0;
+  for (const auto& entry : std::filesystem::directory_iterator("tests/cases/agreements")) {
+    if (entry.path().extension() != ".toml") continue;
+    ++cases;
+    std::filesystem::path expected_path = entry.path();
+    expected_path.replace_extension(".expected");
+    std::ifstream in(expected_path);
+    std::string expected;
+    std::getline(in, expected);
+    ASSERT_FALSE(expected.empty()) << expected_path;
+    auto a = LoadAgreementFile(entry.path().string());
+    ASSERT_FALSE(a.has_value()) << entry.path() << " should be rejected";
+    std::string got = a.error().Describe();
+    std::string want = entry.path().string() + ": " + expected;
+    EXPECT_EQ(got.substr(0, want.size()), want) << "got: " << got;
+  }
+  EXPECT_GE(cases, 8);
 }
 
 TEST(AgreementParser, MissingFileIsNotFound) {
