@@ -1,5 +1,6 @@
 #include "rules/summary.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "rules/eligibility.h"
@@ -70,7 +71,7 @@ std::string DescribeAgreement(const Agreement& a) {
         out << "Balanced in pool '" << a.pools[c.pool].id << "'.";
         break;
     }
-    if (c.value) out << " Each counts " << *c.value << " points.";
+    if (c.value) out << " Each counts " << *c.value << (*c.value == 1 ? " point." : " points.");
     if (c.cap) out << " At most " << *c.cap << " from each side.";
     if (!c.phases.empty()) {
       out << " Only in phase" << (c.phases.size() > 1 ? "s " : " ");
@@ -84,10 +85,12 @@ std::string DescribeAgreement(const Agreement& a) {
 
   if (a.value.present) {
     out << "\nValue of a person by " << a.value.field << ": ";
-    bool first = true;
-    for (const auto& [k, v] : a.value.points) {
-      out << (first ? "" : ", ") << k << " " << v;
-      first = false;
+    std::vector<std::pair<std::string, std::int64_t>> table(a.value.points.begin(),
+                                                            a.value.points.end());
+    std::stable_sort(table.begin(), table.end(),
+                     [](const auto& x, const auto& y) { return x.second > y.second; });
+    for (size_t k = 0; k < table.size(); ++k) {
+      out << (k == 0 ? "" : ", ") << table[k].first << " " << table[k].second;
     }
     out << "; anyone else " << a.value.default_value << ".\n";
   }
