@@ -72,6 +72,8 @@ Result<PersonRecord> RecordFromJson(const Json& j, const std::string& file) {
   return r;
 }
 
+Result<Plan> PlanFromJsonUnchecked(std::string_view text, std::string_view file_view);
+
 }  // namespace
 
 std::string RuleText(const rules::Agreement& a, const Candidate& c) {
@@ -168,6 +170,21 @@ std::string PlanToJson(const Plan& plan) {
 }
 
 Result<Plan> PlanFromJson(std::string_view text, std::string_view file_view) {
+  // nlohmann's accessors throw on a value of the wrong type ("side": 3); a hand-edited
+  // plan must get an error, not an exception across the module boundary.
+  try {
+    return PlanFromJsonUnchecked(text, file_view);
+  } catch (const nlohmann::json::exception& e) {
+    return Fail(ErrorCode::kInvalidInput,
+                std::string("a field has the wrong type: ") + e.what() +
+                    "; compare with docs/agreements.md (plan file)",
+                Location{std::string(file_view), 0, 0, {}});
+  }
+}
+
+namespace {
+
+Result<Plan> PlanFromJsonUnchecked(std::string_view text, std::string_view file_view) {
   const std::string file(file_view);
   Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) {
@@ -282,6 +299,8 @@ Result<Plan> PlanFromJson(std::string_view text, std::string_view file_view) {
   plan.phases = SummarisePhases(plan.agreement, plan.people);
   return plan;
 }
+
+}  // namespace
 
 Result<Plan> LoadPlanFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

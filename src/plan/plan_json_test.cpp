@@ -39,6 +39,25 @@ TEST(PlanJson, RejectsWhatIsNotAPlan) {
   EXPECT_EQ(e.error().where.field, "agreement.source");
 }
 
+TEST(PlanJson, WrongTypesAreErrorsNotExceptions) {
+  auto e = PlanFromJson("{\"format\": 7}", "p.json");
+  ASSERT_FALSE(e.has_value());
+  EXPECT_NE(e.error().message.find("wrong type"), std::string::npos) << e.error().message;
+  internal::Instance in = internal::RandomInstance(3, 2, 1);
+  Plan p;
+  p.agreement = in.agreement;
+  Candidate c;
+  c.record.id = "x";
+  p.people.push_back(c);
+  std::string text = PlanToJson(p);
+  auto pos = text.find("\"side\": \"a\"");
+  ASSERT_NE(pos, std::string::npos);
+  text.replace(pos, 11, "\"side\": 3");
+  e = PlanFromJson(text, "p.json");
+  ASSERT_FALSE(e.has_value());
+  EXPECT_EQ(e.error().code, ErrorCode::kInvalidInput);
+}
+
 TEST(PlanJson, BadPhaseTypeNamesThePerson) {
   internal::Instance in = internal::RandomInstance(3, 2, 1);
   Plan p;
