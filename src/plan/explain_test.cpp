@@ -94,3 +94,81 @@ TEST_F(ExplainTest, UnknownPerson) {
 
 }  // namespace
 }  // namespace parley::plan
+
+namespace parley::plan {
+namespace {
+
+TEST(ExplainCaps, FullPhasesAndCategoryCaps) {
+  auto a = rules::ParseAgreement(R"([agreement]
+title = "T"
+date = 2025-06-09
+[parties]
+a = "A"
+b = "B"
+[phases]
+count = 2
+caps = [1, 1]
+[[category]]
+id = "officers"
+when = { rank = "major" }
+cap = 1
+[[category]]
+id = "soldiers"
+)");
+  ASSERT_TRUE(a.has_value()) << a.error().Describe();
+  auto person = [](std::string id, std::string rank) {
+    PersonRecord r;
+    r.id = std::move(id);
+    r.rank = std::move(rank);
+    return r;
+  };
+  auto p = MakePlan(*a, {person("m1", "major"), person("m2", "major"), person("s1", "")},
+                    {person("x1", ""), person("x2", ""), person("x3", "")});
+  ASSERT_TRUE(p.has_value()) << p.error().Describe();
+  EXPECT_EQ(p->objective, 4);  // 2 a side: the phase caps
+  auto m2 = ExplainPerson(*p, "m2");
+  ASSERT_TRUE(m2.has_value());
+  EXPECT_NE(m2->verdict.find("priority below the last admitted in category 'officers'"),
+            std::string::npos)
+      << m2->verdict;
+  auto x3 = ExplainPerson(*p, "x3");
+  ASSERT_TRUE(x3.has_value());
+  EXPECT_NE(x3->verdict.find("priority below the last admitted"), std::string::npos);
+}
+
+TEST(ExplainCaps, EveryPhaseHeMayGoInIsFull) {
+  auto a = rules::ParseAgreement(R"([agreement]
+title = "T"
+date = 2025-06-09
+[parties]
+a = "A"
+b = "B"
+[phases]
+count = 2
+caps = [1, 1]
+[[category]]
+id = "officers"
+when = { rank = "major" }
+phases = [1]
+[[category]]
+id = "soldiers"
+weight = 2
+)");
+  ASSERT_TRUE(a.has_value()) << a.error().Describe();
+  auto person = [](std::string id, std::string rank) {
+    PersonRecord r;
+    r.id = std::move(id);
+    r.rank = std::move(rank);
+    return r;
+  };
+  auto p = MakePlan(*a, {person("m1", "major"), person("s1", ""), person("s2", "")},
+                    {person("x1", ""), person("x2", "")});
+  ASSERT_TRUE(p.has_value()) << p.error().Describe();
+  EXPECT_EQ(p->objective, 8);
+  auto m1 = ExplainPerson(*p, "m1");
+  ASSERT_TRUE(m1.has_value());
+  EXPECT_EQ(m1->verdict, "eligible, but the caps of every phase he may go in are full on side a");
+}
+
+}  // namespace
+}  // namespace parley::plan
