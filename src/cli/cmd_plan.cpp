@@ -8,6 +8,7 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -255,6 +256,17 @@ void RegisterPlanCommand(CLI::App& app, CliContext& ctx) {
     std::vector<plan::Violation> broken = plan::CheckAssignment(*a, p->people);
     bool same_text = p->agreement.source == a->source;
     std::int64_t objective = plan::PlanObjective(*a, p->people);
+    // For a counter-proposal, how far from the best plan the same candidates allow.
+    std::optional<std::int64_t> best;
+    if (p->executed_phases == 0) {
+      std::vector<PersonRecord> side_a, side_b;
+      for (const plan::Candidate& c : p->people) {
+        if (!c.dropped.empty()) continue;
+        (c.side == rules::Side::kA ? side_a : side_b).push_back(c.record);
+      }
+      auto optimal = plan::MakePlan(*a, std::move(side_a), std::move(side_b));
+      if (optimal) best = optimal->objective;
+    }
     if (ctx.json) {
       Json list = Json::array();
       for (const plan::Violation& v : broken) {
@@ -266,6 +278,7 @@ void RegisterPlanCommand(CLI::App& app, CliContext& ctx) {
       }
       std::cout << Json{{"valid", broken.empty()},
                         {"objective", objective},
+                        {"best_objective", best ? Json(*best) : Json(nullptr)},
                         {"same_agreement_text", same_text},
                         {"violations", list}}
                        .dump(2)
@@ -277,6 +290,10 @@ void RegisterPlanCommand(CLI::App& app, CliContext& ctx) {
       if (broken.empty()) {
         std::cout << *ck_plan << ": keeps every rule of \"" << a->title << "\" (objective "
                   << objective << ")\n";
+        if (best && *best > objective) {
+          std::cout << "note: the best plan under these rules and candidates reaches " << *best
+                    << "\n";
+        }
       } else {
         std::cout << *ck_plan << ": breaks " << broken.size() << " rule(s) of \"" << a->title
                   << "\":\n";

@@ -54,8 +54,9 @@ class PlanE2E(unittest.TestCase):
                 self.assertEqual(plan["solver"]["status"], "optimal")
                 self.assertEqual(plan["solver"]["gap"], 0)
                 self.assertGreater(plan["objective"]["value"], 0)
-                verdict = parley("plan", "check", path, out, "--json")
-                self.assertTrue(json.loads(verdict.stdout)["valid"], verdict.stdout)
+                verdict = json.loads(parley("plan", "check", path, out, "--json").stdout)
+                self.assertTrue(verdict["valid"], verdict)
+                self.assertEqual(verdict["objective"], verdict["best_objective"])
 
     def test_invalid_agreement_names_line_and_column(self):
         bad = self.tmp / "bad.toml"
@@ -170,6 +171,16 @@ class PlanE2E(unittest.TestCase):
         self.assertIn("all_for_all", rules)
         self.assertIn("eligibility", rules)
         self.assertIn("balance", rules)
+
+    def test_check_compares_a_counter_proposal_with_the_best(self):
+        out, plan = self.make_plan("remains-by-count")
+        for side in ("a", "b"):
+            next(p for p in plan["people"] if p["side"] == side and p["phase"] == 1)["phase"] = 0
+        out.write_text(json.dumps(plan))
+        agreement = EXAMPLES / "agreements" / "remains-by-count.toml"
+        done = parley("plan", "check", agreement, out)
+        self.assertIn("keeps every rule", done.stdout)
+        self.assertIn("the best plan under these rules and candidates reaches 240", done.stdout)
 
     def test_bad_candidate_file(self):
         bad = self.tmp / "bad.csv"
