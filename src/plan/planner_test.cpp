@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "plan/internal/candidate_csv.h"
 #include "plan/internal/test_instances.h"
 #include "plan/plan.h"
@@ -47,6 +51,34 @@ TEST_P(ExamplePlans, PlansOptimallyAndKeepsEveryRule) {
 INSTANTIATE_TEST_SUITE_P(Examples, ExamplePlans,
                          ::testing::Values("dix-hill-1862", "istanbul-2025", "gaza-2025-ratio",
                                            "istanbul-1000-for-1000", "remains-by-count"));
+
+// Data-driven: tests/cases/plans/NAME/{agreement.toml,a.csv,b.csv} must give expected.txt.
+TEST(Planner, PlanCases) {
+  int cases = 0;
+  for (const auto& dir : std::filesystem::directory_iterator("tests/cases/plans")) {
+    if (!dir.is_directory()) continue;
+    ++cases;
+    std::string d = dir.path().string();
+    auto a = rules::LoadAgreementFile(d + "/agreement.toml");
+    ASSERT_TRUE(a.has_value()) << a.error().Describe();
+    auto side_a = internal::ReadCandidates(d + "/a.csv");
+    auto side_b = internal::ReadCandidates(d + "/b.csv");
+    ASSERT_TRUE(side_a && side_b) << d;
+    auto plan = MakePlan(*a, *side_a, *side_b);
+    ASSERT_TRUE(plan.has_value()) << d << ": " << plan.error().Describe();
+    std::ostringstream got;
+    got << "objective " << plan->objective << "\n";
+    for (const Candidate& c : plan->people) {
+      got << rules::SideName(c.side) << ":" << c.record.id << " " << c.phase << "\n";
+    }
+    std::ifstream in(d + "/expected.txt");
+    std::ostringstream want;
+    want << in.rdbuf();
+    EXPECT_EQ(got.str(), want.str()) << d;
+    EXPECT_TRUE(CheckAssignment(plan->agreement, plan->people).empty()) << d;
+  }
+  EXPECT_GE(cases, 2);
+}
 
 TEST(Planner, ThousandForThousandFillsEveryStage) {
   Plan p = PlanExample("istanbul-1000-for-1000");
