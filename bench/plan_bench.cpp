@@ -12,6 +12,7 @@
 //                    60); counters say whether it finished and the objective it reached.
 //
 // Run: bench/plan_bench.sh (writes the table for docs/benchmarks-plan.md).
+// plan_bench --write-instance=DIR writes the instance for timing the CLI end to end.
 #include <benchmark/benchmark.h>
 #include <glpk.h>
 
@@ -19,6 +20,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -290,11 +292,25 @@ BENCHMARK(BM_GlpkPerPerson)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace
 
+// --write-instance=DIR writes the instance as DIR/agreement.toml, DIR/a.csv, DIR/b.csv so
+// that the CLI can be timed on it (bench/plan_bench.sh does).
+void WriteInstance(const std::string& dir) {
+  const Instance& in = TheInstance();
+  std::ofstream(dir + "/agreement.toml") << kAgreement;
+  std::ofstream a(dir + "/a.csv", std::ios::binary);
+  plan::internal::WriteCandidatesCsv(in.a, a);
+  std::ofstream b(dir + "/b.csv", std::ios::binary);
+  plan::internal::WriteCandidatesCsv(in.b, b);
+}
+
 int main(int argc, char** argv) {
   std::vector<char*> rest;
   for (int i = 0; i < argc; ++i) {
     if (std::strncmp(argv[i], "--glpk-seconds=", 15) == 0) {
       glpk_seconds = std::atof(argv[i] + 15);
+    } else if (std::strncmp(argv[i], "--write-instance=", 17) == 0) {
+      WriteInstance(argv[i] + 17);
+      return 0;
     } else {
       rest.push_back(argv[i]);
     }
