@@ -149,11 +149,21 @@ class Parser {
         p.kind = Predicate::Kind::kCaptivityAtLeast;
         p.min_days = *d;
       } else if (k == "requested") {
-        if (!value.is_boolean()) {
-          return FailAt(value, "'requested' must be true or false, e.g. requested = true");
+        if (value.is_boolean()) {
+          p.kind = Predicate::Kind::kRequested;
+          p.requested = value.as_boolean()->get();
+        } else if (value.is_string() || value.is_array()) {
+          // requested = "Kyiv list 3": the `requested` column names the list that asked.
+          auto lists = StringOrStrings(value, k);
+          if (!lists) return std::unexpected(lists.error());
+          p.kind = Predicate::Kind::kFieldIn;
+          p.field = "requested";
+          p.values = *lists;
+        } else {
+          return FailAt(value,
+                        "'requested' must be true/false (requested by name at all) or "
+                        "the name(s) of the requesting list, e.g. requested = [\"list 3\"]");
         }
-        p.kind = Predicate::Kind::kRequested;
-        p.requested = value.as_boolean()->get();
       } else if (k == "extra") {
         auto extra = Table(value, "extra");
         if (!extra) return std::unexpected(extra.error());

@@ -85,6 +85,29 @@ TEST(Eligibility, ExclusionByIdRespectsSidePrefix) {
   EXPECT_FALSE(ExclusionMatches(e, Side::kB, p, {2025, 1, 1}));
 }
 
+TEST(Eligibility, RequestedByNameOrByList) {
+  auto a = ParseAgreement(R"([agreement]
+title = "T"
+date = 2025-06-09
+[parties]
+a = "A"
+b = "B"
+[[category]]
+id = "by_list"
+when = { requested = ["Kyiv list 3", "Kyiv list 4"] }
+[[category]]
+id = "by_name"
+when = { requested = true }
+)");
+  ASSERT_TRUE(a.has_value()) << a.error().Describe();
+  auto p = Person("1", "", "", {}, {{"requested", "kyiv list 4"}});
+  EXPECT_EQ(a->categories[Classify(*a, Side::kA, p).category].id, "by_list");
+  p.extra = {{"requested", "yes"}};
+  EXPECT_EQ(a->categories[Classify(*a, Side::kA, p).category].id, "by_name");
+  p.extra = {};
+  EXPECT_EQ(Classify(*a, Side::kA, p).status, Status::kIneligible);
+}
+
 TEST(Eligibility, CaptivityCountsFromTheLatestPossibleDate) {
   PersonRecord p;
   p.extra = {{"capture_date", "2024-06"}};
