@@ -54,6 +54,7 @@ struct Predicate {
   std::vector<std::string> values;  // for kFieldIn, compared ASCII-case-insensitively
   int min_age = 0;
   int max_age = 0;
+  PartialDate age_on;  // the day ages are counted on; year 0 = the agreement's date
   std::int64_t min_days = 0;
   bool requested = true;
   SourcePos pos;

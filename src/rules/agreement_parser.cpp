@@ -116,15 +116,36 @@ class Parser {
     auto table = Table(node, "when");
     if (!table) return std::unexpected(table.error());
     std::vector<Predicate> out;
-    const Keys kWhenKeys = {"rank",      "category",           "sex",  "unit",
-                            "health",    "birth_place",        "id",   "age",
-                            "requested", "captivity_days_min", "extra"};
+    const Keys kWhenKeys = {"rank",
+                            "category",
+                            "sex",
+                            "unit",
+                            "health",
+                            "birth_place",
+                            "id",
+                            "age",
+                            "age_on",
+                            "requested",
+                            "captivity_days_min",
+                            "extra"};
     auto ok = CheckKeys(**table, std::string(where) + ".when", kWhenKeys);
     if (!ok) return std::unexpected(ok.error());
+    PartialDate age_on;
+    if (const toml::node* n = (*table)->get("age_on")) {
+      if (!n->is_date()) {
+        return FailAt(*n, "'age_on' must be a TOML date without quotes, e.g. age_on = 2025-06-01");
+      }
+      if ((*table)->get("age") == nullptr) {
+        return FailAt(*n, "'age_on' only says when 'age' is counted; add age = [min, max]");
+      }
+      toml::date d = n->as_date()->get();
+      age_on = {static_cast<int>(d.year), static_cast<int>(d.month), static_cast<int>(d.day)};
+    }
     for (auto&& [key, value] : **table) {
       Predicate p;
       p.pos = PosOf(key.source());
       std::string_view k = key.str();
+      if (k == "age_on") continue;
       if (k == "age") {
         auto arr = Array(value, "age");
         if (!arr) return std::unexpected(arr.error());
@@ -143,6 +164,7 @@ class Parser {
         p.kind = Predicate::Kind::kAgeBetween;
         p.min_age = static_cast<int>(*lo);
         p.max_age = static_cast<int>(*hi);
+        p.age_on = age_on;
       } else if (k == "captivity_days_min") {
         auto d = Integer(value, k, 0);
         if (!d) return std::unexpected(d.error());

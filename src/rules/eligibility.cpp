@@ -96,7 +96,7 @@ std::string DescribePredicate(const Predicate& p) {
              (p.values.size() == 1 ? " is " + p.values[0] : " is one of: " + JoinValues(p.values));
     case Predicate::Kind::kAgeBetween:
       return "aged " + std::to_string(p.min_age) + " to " + std::to_string(p.max_age) +
-             " on the agreement date";
+             (p.age_on.IsUnknown() ? " on the agreement date" : " on " + p.age_on.ToIso());
     case Predicate::Kind::kCaptivityAtLeast:
       return "held at least " + std::to_string(p.min_days) + " days";
     case Predicate::Kind::kRequested:
@@ -121,7 +121,7 @@ bool Matches(const Predicate& p, const PersonRecord& record, const PartialDate& 
       return false;
     }
     case Predicate::Kind::kAgeBetween: {
-      auto age = AgeOn(record.birth_date, on);
+      auto age = AgeOn(record.birth_date, p.age_on.IsUnknown() ? on : p.age_on);
       if (age && age->youngest >= p.min_age && age->oldest <= p.max_age) return true;
       if (why_not != nullptr) {
         if (!age) {

@@ -85,6 +85,36 @@ TEST(Eligibility, ExclusionByIdRespectsSidePrefix) {
   EXPECT_FALSE(ExclusionMatches(e, Side::kB, p, {2025, 1, 1}));
 }
 
+TEST(Eligibility, AgeOnAnotherDay) {
+  auto a = ParseAgreement(R"([agreement]
+title = "T"
+date = 2025-06-09
+[parties]
+a = "A"
+b = "B"
+[[category]]
+id = "young"
+when = { age = [18, 25], age_on = 2022-02-24 }
+)");
+  ASSERT_TRUE(a.has_value()) << a.error().Describe();
+  // 26 on the agreement date, 23 on 2022-02-24.
+  auto p = Person("1", "", "", {1999, 1, 1});
+  EXPECT_EQ(Classify(*a, Side::kA, p).status, Status::kEligible);
+  EXPECT_EQ(DescribePredicate(a->categories[0].when[0]), "aged 18 to 25 on 2022-02-24");
+  auto bad = ParseAgreement(R"([agreement]
+title = "T"
+date = 2025-06-09
+[parties]
+a = "A"
+b = "B"
+[[category]]
+id = "young"
+when = { age_on = 2022-02-24 }
+)");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().where.row, 9);
+}
+
 TEST(Eligibility, RequestedByNameOrByList) {
   auto a = ParseAgreement(R"([agreement]
 title = "T"
