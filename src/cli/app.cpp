@@ -32,6 +32,8 @@ int Run(int argc, char** argv) {
   RegisterSynthCommand(app, ctx);
   RegisterDemoCommand(app, ctx);
   RegisterNamesCommand(app, ctx);
+  RegisterAgreementCommand(app, ctx);
+  RegisterPlanCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

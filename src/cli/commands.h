@@ -17,5 +17,7 @@ void RegisterExportCommand(CLI::App& app, CliContext& ctx);
 void RegisterSynthCommand(CLI::App& app, CliContext& ctx);
 void RegisterDemoCommand(CLI::App& app, CliContext& ctx);
 void RegisterNamesCommand(CLI::App& app, CliContext& ctx);
+void RegisterAgreementCommand(CLI::App& app, CliContext& ctx);
+void RegisterPlanCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli

@@ -1,0 +1,309 @@
+// `parley plan AGREEMENT --side-a A.csv --side-b B.csv --out plan.json` and its subcommands
+// `plan explain PLAN PERSON`, `plan repair PLAN --drop ...`, `plan check AGREEMENT PLAN`.
+//
+// CLI11 matches a subcommand name before a positional, so `parley plan explain ...` runs the
+// subcommand and `parley plan deal.toml ...` plans; `plan`'s own callback does nothing when
+// a subcommand ran. (An agreement file literally named "explain", "repair" or "check" must be
+// written ./explain.)
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "plan/explain.h"
+#include "plan/internal/candidate_csv.h"
+#include "plan/plan.h"
+#include "plan/plan_checker.h"
+#include "plan/plan_json.h"
+#include "plan/repair.h"
+#include "rules/agreement_parser.h"
+
+namespace parley::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+struct PlanArgs {
+  std::string agreement, side_a, side_b, out;
+  double gap = 0;
+  double time_limit = 60;
+};
+
+Json SummaryJson(const plan::Plan& p) {
+  Json phases = Json::array();
+  for (const plan::PhaseSummary& s : p.phases) {
+    Json pools = Json::array();
+    for (const plan::PoolBalance& b : s.pools) {
+      pools.push_back({{"pool", b.pool}, {"a", b.a}, {"b", b.b}, {"owed", b.owed}});
+    }
+    phases.push_back({{"phase", s.phase},
+                      {"a_hands_over", s.a_count},
+                      {"b_hands_over", s.b_count},
+                      {"balance_after", pools}});
+  }
+  return {{"objective", p.objective},
+          {"status", p.solver.status},
+          {"bound", p.solver.bound},
+          {"gap", p.solver.gap},
+          {"seconds", p.solver.seconds},
+          {"executed_phases", p.executed_phases},
+          {"phases", phases}};
+}
+
+void PrintSummary(const plan::Plan& p) {
+  const rules::Agreement& a = p.agreement;
+  std::cout << "Plan for \"" << a.title << "\": objective " << p.objective << " ("
+            << (a.objective == rules::Objective::kPeople ? "people" : "value") << "), solver "
+            << p.solver.status << ", bound " << p.solver.bound << ", gap " << p.solver.gap << "\n";
+  for (const plan::PhaseSummary& s : p.phases) {
+    std::cout << "  phase " << s.phase << ": " << a.party_a << " hands over " << s.a_count << ", "
+              << a.party_b << " hands over " << s.b_count << ";";
+    for (const plan::PoolBalance& b : s.pools) {
+      std::cout << " pool " << b.pool << " " << b.a << ":" << b.b
+                << (b.owed == 0  ? " even"
+                    : b.owed > 0 ? " (a owed " + std::to_string(b.owed) + ")"
+                                 : " (b owed " + std::to_string(-b.owed) + ")");
+    }
+    std::cout << (s.phase <= p.executed_phases ? " [carried out]" : "") << "\n";
+  }
+}
+
+void RunPlan(const PlanArgs& args, CliContext& ctx) {
+  if (args.agreement.empty() || args.side_a.empty() || args.side_b.empty() || args.out.empty()) {
+    ReportError(Error{ErrorCode::kInvalidInput,
+                      "usage: parley plan AGREEMENT --side-a A.csv --side-b B.csv --out "
+                      "plan.json (or: parley plan explain|repair|check ...)",
+                      {}},
+                ctx);
+    return;
+  }
+  auto agreement = rules::LoadAgreementFile(args.agreement);
+  if (!agreement) {
+    ReportError(agreement.error(), ctx);
+    return;
+  }
+  auto side_a = plan::internal::ReadCandidates(args.side_a);
+  if (!side_a) {
+    ReportError(side_a.error(), ctx);
+    return;
+  }
+  auto side_b = plan::internal::ReadCandidates(args.side_b);
+  if (!side_b) {
+    ReportError(side_b.error(), ctx);
+    return;
+  }
+  plan::PlanOptions options{args.gap, args.time_limit};
+  auto p = plan::MakePlan(*agreement, std::move(*side_a), std::move(*side_b), options);
+  if (!p) {
+    ReportError(p.error(), ctx);
+    return;
+  }
+  if (auto saved = plan::SavePlanFile(*p, args.out); !saved) {
+    ReportError(saved.error(), ctx);
+    return;
+  }
+  if (ctx.json) {
+    std::cout << SummaryJson(*p).dump(2) << "\n";
+  } else {
+    PrintSummary(*p);
+    std::cout << "Written to " << args.out << "\n";
+  }
+  ctx.exit_code = kExitOk;
+}
+
+}  // namespace
+
+void RegisterPlanCommand(CLI::App& app, CliContext& ctx) {
+  auto* cmd = app.add_subcommand(
+      "plan",
+      "Plan an exchange: parley plan AGREEMENT --side-a A.csv --side-b B.csv --out plan.json;\n"
+      "or explain, repair or check a plan (parley plan explain|repair|check --help)");
+  cmd->require_subcommand(0, 1);
+  auto args = std::make_shared<PlanArgs>();
+  cmd->add_option("AGREEMENT", args->agreement, "Agreement file (.toml)");
+  cmd->add_option("--side-a", args->side_a, "CSV of the people side a holds and may hand over");
+  cmd->add_option("--side-b", args->side_b, "CSV of the people side b holds and may hand over");
+  cmd->add_option("--out", args->out, "Where to write the plan (JSON)");
+  cmd->add_option("--gap", args->gap, "Relative optimality gap at which to stop (default 0)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--time-limit", args->time_limit, "Seconds per solver call (default 60)")
+      ->check(CLI::NonNegativeNumber);
+  AddJsonOption(*cmd, ctx);
+  cmd->callback([cmd, args, &ctx] {
+    if (!cmd->get_subcommands().empty()) return;
+    RunPlan(*args, ctx);
+  });
+
+  // plan explain PLAN PERSON
+  auto* explain = cmd->add_subcommand("explain", "Say why a person is in the plan or not");
+  auto ex_plan = std::make_shared<std::string>();
+  auto ex_person = std::make_shared<std::string>();
+  explain->add_option("PLAN", *ex_plan, "Plan file (JSON)")->required();
+  explain->add_option("PERSON", *ex_person, "Person id, or a:ID / b:ID")->required();
+  AddJsonOption(*explain, ctx);
+  explain->callback([&ctx, ex_plan, ex_person] {
+    auto p = plan::LoadPlanFile(*ex_plan);
+    if (!p) {
+      ReportError(p.error(), ctx);
+      return;
+    }
+    auto e = plan::ExplainPerson(*p, *ex_person);
+    if (!e) {
+      ReportError(e.error(), ctx);
+      return;
+    }
+    if (ctx.json) {
+      std::cout << Json{{"side", e->side},
+                        {"id", e->id},
+                        {"phase", e->phase},
+                        {"verdict", e->verdict},
+                        {"details", e->details}}
+                       .dump(2)
+                << "\n";
+    } else {
+      std::cout << plan::FormatExplanation(*e);
+    }
+    ctx.exit_code = kExitOk;
+  });
+
+  // plan repair PLAN --drop ID[,ID] --reason R [--executed-phases K] [--out FILE]
+  auto* repair = cmd->add_subcommand(
+      "repair", "Drop people who refused, died or were not presented; re-plan the rest");
+  auto rp_plan = std::make_shared<std::string>();
+  auto rp_out = std::make_shared<std::string>();
+  auto request = std::make_shared<plan::RepairRequest>();
+  auto rp_options = std::make_shared<plan::PlanOptions>();
+  repair->add_option("PLAN", *rp_plan, "Plan file (JSON)")->required();
+  repair->add_option("--drop", request->drop, "Ids to drop (a:ID / b:ID if both sides use it)")
+      ->required()
+      ->delimiter(',');
+  repair->add_option("--reason", request->reason, "Why they drop out")
+      ->required()
+      ->check(CLI::IsMember({"refused", "deceased", "not_presented"}));
+  repair
+      ->add_option("--executed-phases", request->executed_phases,
+                   "Phases already carried out (default: as the plan records)")
+      ->check(CLI::NonNegativeNumber);
+  repair->add_option("--out", *rp_out, "Where to write the repaired plan (default: PLAN)");
+  repair->add_option("--time-limit", rp_options->time_limit, "Seconds per solver call");
+  AddJsonOption(*repair, ctx);
+  repair->callback([&ctx, rp_plan, rp_out, request, rp_options] {
+    auto p = plan::LoadPlanFile(*rp_plan);
+    if (!p) {
+      ReportError(p.error(), ctx);
+      return;
+    }
+    auto r = plan::RepairPlan(*p, *request, *rp_options);
+    if (!r) {
+      ReportError(r.error(), ctx);
+      return;
+    }
+    std::string out = rp_out->empty() ? *rp_plan : *rp_out;
+    if (auto saved = plan::SavePlanFile(*p, out); !saved) {
+      ReportError(saved.error(), ctx);
+      return;
+    }
+    if (ctx.json) {
+      Json diff = Json::array();
+      for (const plan::PlanChange& c : r->diff) {
+        diff.push_back({{"side", rules::SideName(c.side)},
+                        {"id", c.id},
+                        {"from_phase", c.from_phase},
+                        {"to_phase", c.to_phase},
+                        {"why", c.why}});
+      }
+      Json j = SummaryJson(*p);
+      j["changes"] = r->changes;
+      j["diff"] = diff;
+      std::cout << j.dump(2) << "\n";
+    } else {
+      std::cout << "Repair (" << r->reason << "): "
+                << (r->executed_phases == 0 ? std::string("no phase carried out yet")
+                                            : "phases 1.." + std::to_string(r->executed_phases) +
+                                                  " kept as carried out")
+                << "; " << r->changes << " other people changed:\n";
+      for (const plan::PlanChange& c : r->diff) {
+        std::cout << "  " << rules::SideName(c.side) << ":" << c.id << "  phase " << c.from_phase
+                  << " -> " << c.to_phase << "  (" << c.why << ")\n";
+      }
+      PrintSummary(*p);
+      std::cout << "Written to " << out << "\n";
+    }
+    ctx.exit_code = kExitOk;
+  });
+
+  // plan check AGREEMENT PLAN
+  auto* check = cmd->add_subcommand("check", "List every rule of AGREEMENT that PLAN breaks");
+  auto ck_agreement = std::make_shared<std::string>();
+  auto ck_plan = std::make_shared<std::string>();
+  check->add_option("AGREEMENT", *ck_agreement, "Agreement file (.toml)")->required();
+  check->add_option("PLAN", *ck_plan, "Plan file (JSON), possibly edited by hand")->required();
+  AddJsonOption(*check, ctx);
+  check->callback([&ctx, ck_agreement, ck_plan] {
+    auto a = rules::LoadAgreementFile(*ck_agreement);
+    if (!a) {
+      ReportError(a.error(), ctx);
+      return;
+    }
+    auto p = plan::LoadPlanFile(*ck_plan);
+    if (!p) {
+      ReportError(p.error(), ctx);
+      return;
+    }
+    plan::ClassifyAll(*a, p->people);
+    std::vector<plan::Violation> broken = plan::CheckAssignment(*a, p->people);
+    bool same_text = p->agreement.source == a->source;
+    std::int64_t objective = plan::PlanObjective(*a, p->people);
+    // For a counter-proposal, how far from the best plan the same candidates allow.
+    std::optional<std::int64_t> best;
+    if (p->executed_phases == 0) {
+      std::vector<PersonRecord> side_a, side_b;
+      for (const plan::Candidate& c : p->people) {
+        if (!c.dropped.empty()) continue;
+        (c.side == rules::Side::kA ? side_a : side_b).push_back(c.record);
+      }
+      auto optimal = plan::MakePlan(*a, std::move(side_a), std::move(side_b));
+      if (optimal) best = optimal->objective;
+    }
+    if (ctx.json) {
+      Json list = Json::array();
+      for (const plan::Violation& v : broken) {
+        list.push_back({{"rule", v.rule},
+                        {"message", v.message},
+                        {"side", v.side},
+                        {"id", v.id},
+                        {"phase", v.phase}});
+      }
+      std::cout << Json{{"valid", broken.empty()},
+                        {"objective", objective},
+                        {"best_objective", best ? Json(*best) : Json(nullptr)},
+                        {"same_agreement_text", same_text},
+                        {"violations", list}}
+                       .dump(2)
+                << "\n";
+    } else {
+      if (!same_text) {
+        std::cout << "note: the plan was made under a different text of the agreement\n";
+      }
+      if (broken.empty()) {
+        std::cout << *ck_plan << ": keeps every rule of \"" << a->title << "\" (objective "
+                  << objective << ")\n";
+        if (best && *best > objective) {
+          std::cout << "note: the best plan under these rules and candidates reaches " << *best
+                    << "\n";
+        }
+      } else {
+        std::cout << *ck_plan << ": breaks " << broken.size() << " rule(s) of \"" << a->title
+                  << "\":\n";
+        for (const plan::Violation& v : broken) {
+          std::cout << "  [" << v.rule << "] " << v.message << "\n";
+        }
+      }
+    }
+    ctx.exit_code = broken.empty() ? kExitOk : kExitUserError;
+  });
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,84 @@
+#include "plan/internal/candidate_csv.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "plan/internal/synthetic_candidates.h"
+
+namespace parley::plan::internal {
+namespace {
+
+TEST(CandidateCsv, ReadsCanonicalAndExtraColumns) {
+  auto r = ParseCandidatesCsv(
+      "\xEF\xBB\xBFid,Surname,given_name,birth_date,rank,health\r\n"
+      "A-1,\"Koval, jr\",Petro,03.04.1990,major,seriously_wounded\r\n"
+      "A-2,\"Say \"\"Hi\"\"\",Ivan,1985,,\r\n",
+      "a.csv");
+  ASSERT_TRUE(r.has_value()) << r.error().Describe();
+  ASSERT_EQ(r->size(), 2u);
+  EXPECT_EQ((*r)[0].surname, "Koval, jr");
+  EXPECT_EQ((*r)[0].birth_date, (PartialDate{1990, 4, 3}));
+  EXPECT_EQ((*r)[0].Extra("health"), "seriously_wounded");
+  EXPECT_EQ((*r)[1].surname, "Say \"Hi\"");
+  EXPECT_EQ((*r)[1].source_row, 3);
+}
+
+TEST(CandidateCsv, ErrorsNameRowAndColumn) {
+  auto e = ParseCandidatesCsv("surname\nX\n", "a.csv");
+  EXPECT_NE(e.error().message.find("no 'id' column"), std::string::npos);
+  e = ParseCandidatesCsv("id,birth_date\n1,31.02.1990\n", "a.csv");
+  EXPECT_EQ(e.error().where.row, 2);
+  EXPECT_EQ(e.error().where.column, 2);
+  e = ParseCandidatesCsv("id,surname\n1\n", "a.csv");
+  EXPECT_NE(e.error().message.find("has 1 cells"), std::string::npos);
+  e = ParseCandidatesCsv("id\n1\n1\n", "a.csv");
+  EXPECT_EQ(e.error().where.row, 3);
+  EXPECT_NE(e.error().message.find("appears twice"), std::string::npos);
+  e = ParseCandidatesCsv("id,surname\n1,\"open\n", "a.csv");
+  EXPECT_NE(e.error().message.find("never closed"), std::string::npos);
+  e = ParseCandidatesCsv("id,surname\n1,\xCF\xF0\xE8\n", "a.csv");
+  EXPECT_NE(e.error().message.find("not UTF-8"), std::string::npos);
+  EXPECT_EQ(e.error().where.row, 2);
+  EXPECT_EQ(ReadCandidates("no/such.csv").error().code, ErrorCode::kNotFound);
+}
+
+// The example side files are exactly what the generator makes. Run with
+// PARLEY_REGENERATE_EXAMPLES=1 to rewrite them after changing the generator.
+TEST(SyntheticCandidates, ExampleFilesAreCurrent) {
+  bool regenerate = std::getenv("PARLEY_REGENERATE_EXAMPLES") != nullptr;
+  for (const ExampleCandidateFile& f : ExampleCandidateFiles()) {
+    std::ostringstream made;
+    WriteCandidatesCsv(GenerateCandidates(f.spec), made);
+    std::string path = "examples/candidates/" + f.file;
+    if (regenerate) {
+      std::ofstream(path, std::ios::binary) << made.str();
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream have;
+    have << in.rdbuf();
+    EXPECT_EQ(have.str(), made.str())
+        << path << " is stale; rerun with PARLEY_REGENERATE_EXAMPLES=1";
+    auto parsed = ParseCandidatesCsv(made.str(), path);
+    ASSERT_TRUE(parsed.has_value()) << parsed.error().Describe();
+    EXPECT_EQ(static_cast<int>(parsed->size()), f.spec.count);
+  }
+}
+
+TEST(SyntheticCandidates, Deterministic) {
+  SyntheticSpec s;
+  s.count = 50;
+  std::ostringstream x, y;
+  WriteCandidatesCsv(GenerateCandidates(s), x);
+  WriteCandidatesCsv(GenerateCandidates(s), y);
+  EXPECT_EQ(x.str(), y.str());
+  s.seed = 2;
+  std::ostringstream z;
+  WriteCandidatesCsv(GenerateCandidates(s), z);
+  EXPECT_NE(x.str(), z.str());
+}
+
+}  // namespace
+}  // namespace parley::plan::internal
