@@ -13,7 +13,7 @@
 
 #include "cli/commands.h"
 #include "plan/explain.h"
-#include "plan/internal/candidate_csv.h"
+#include "plan/internal/candidate_reader.h"
 #include "plan/plan.h"
 #include "plan/plan_checker.h"
 #include "plan/plan_json.h"

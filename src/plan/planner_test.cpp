@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "plan/internal/candidate_csv.h"
+#include "plan/internal/candidate_reader.h"
 #include "plan/internal/test_instances.h"
 #include "plan/plan.h"
 #include "plan/plan_checker.h"

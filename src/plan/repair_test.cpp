@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "plan/internal/candidate_csv.h"
+#include "plan/internal/candidate_reader.h"
 #include "plan/internal/test_instances.h"
 #include "plan/plan_checker.h"
 #include "rules/agreement_parser.h"

@@ -184,12 +184,12 @@ class PlanE2E(unittest.TestCase):
 
     def test_bad_candidate_file(self):
         bad = self.tmp / "bad.csv"
-        bad.write_text("id,birth_date\n1,31.02.1990\n")
+        bad.write_text("id,surname,birth_date\n1,Koval,31.02.1990\n")
         done = parley("plan", EXAMPLES / "agreements" / "remains-by-count.toml",
                       "--side-a", bad, "--side-b", bad, "--out", self.tmp / "x.json",
                       check=False)
         self.assertEqual(done.returncode, 1)
-        self.assertIn("row 2, column 2", done.stderr)
+        self.assertIn("row 2, column 3", done.stderr)
 
 
 if __name__ == "__main__":
