@@ -21,7 +21,8 @@
 //
 //   auto storage = FileEntryStorage::Open(dir, {});
 //   auto ledger = Ledger::Open(std::move(*storage), {.origin = "parley.example/ua"});
-//   ledger->Append({.type = "list.submitted", .actor = "alice", .time = UtcNow(), .body = {}},
+//   ledger->Append({.type = "list.submitted", .actor = "alice", .time = UtcNow(),
+//                .body = nlohmann::json::object()},
 //                  alice_key);
 //   auto note = ledger->MakeCheckpoint(node_key);
 //   auto bytes = ledger->ExportBundle(0);
