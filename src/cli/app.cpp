@@ -26,6 +26,9 @@ int Run(int argc, char** argv) {
   ctx.workspace = DefaultWorkspace();
 
   RegisterVersionCommand(app, ctx);
+  RegisterKeysCommand(app, ctx);
+  RegisterVerifyCommand(app, ctx);
+  RegisterBundleCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

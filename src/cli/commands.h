@@ -10,5 +10,8 @@
 namespace parley::cli {
 
 void RegisterVersionCommand(CLI::App& app, CliContext& ctx);
+void RegisterKeysCommand(CLI::App& app, CliContext& ctx);
+void RegisterVerifyCommand(CLI::App& app, CliContext& ctx);
+void RegisterBundleCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli
