@@ -11,9 +11,10 @@
 namespace parley::ledger {
 namespace {
 
-// Decodes UTF-8 into UTF-16 code units; false when the bytes are not valid UTF-8.
-bool ToUtf16(std::string_view s, std::u16string& out) {
-  out.clear();
+// Decodes UTF-8 into UTF-16 code units (when `out` is not null); false when the bytes are
+// not valid UTF-8.
+bool ToUtf16(std::string_view s, std::u16string* out) {
+  if (out != nullptr) out->clear();
   for (std::size_t i = 0; i < s.size();) {
     const auto b0 = static_cast<unsigned char>(s[i]);
     char32_t cp = 0;
@@ -41,12 +42,14 @@ bool ToUtf16(std::string_view s, std::u16string& out) {
     }
     static constexpr char32_t kMinForLength[] = {0, 0, 0x80, 0x800, 0x10000};
     if (cp < kMinForLength[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    if (cp >= 0x10000) {
+    if (out == nullptr) {
+      // validation only
+    } else if (cp >= 0x10000) {
       cp -= 0x10000;
-      out.push_back(static_cast<char16_t>(0xD800 + (cp >> 10)));
-      out.push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
+      out->push_back(static_cast<char16_t>(0xD800 + (cp >> 10)));
+      out->push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
     } else {
-      out.push_back(static_cast<char16_t>(cp));
+      out->push_back(static_cast<char16_t>(cp));
     }
     i += len;
   }
@@ -54,8 +57,7 @@ bool ToUtf16(std::string_view s, std::u16string& out) {
 }
 
 Result<void> WriteString(std::string_view s, std::string& out, const std::string& path) {
-  std::u16string scratch;
-  if (!ToUtf16(s, scratch)) {
+  if (!ToUtf16(s, nullptr)) {
     return Fail(ErrorCode::kInvalidInput, "string is not valid UTF-8", InField(path));
   }
   out.push_back('"');
@@ -156,15 +158,24 @@ Result<void> Write(const nlohmann::json& v, std::string& out, const std::string&
       };
       std::vector<Member> members;
       members.reserve(v.size());
+      // std::map already orders names by UTF-8 bytes, i.e. by code point; UTF-16 order
+      // differs only when a name holds a character above U+FFFF (a 4-byte sequence), so
+      // the re-sort is needed only then.
+      bool needs_utf16_sort = false;
       for (auto it = v.begin(); it != v.end(); ++it) {
         Member m{{}, &it.key(), &it.value()};
-        if (!ToUtf16(it.key(), m.key16)) {
-          return Fail(ErrorCode::kInvalidInput, "member name is not valid UTF-8", InField(path));
-        }
+        for (char c : it.key()) needs_utf16_sort |= static_cast<unsigned char>(c) >= 0xF0;
         members.push_back(std::move(m));
       }
-      std::sort(members.begin(), members.end(),
-                [](const Member& a, const Member& b) { return a.key16 < b.key16; });
+      if (needs_utf16_sort) {
+        for (Member& m : members) {
+          if (!ToUtf16(*m.key, &m.key16)) {
+            return Fail(ErrorCode::kInvalidInput, "member name is not valid UTF-8", InField(path));
+          }
+        }
+        std::sort(members.begin(), members.end(),
+                  [](const Member& a, const Member& b) { return a.key16 < b.key16; });
+      }
       out.push_back('{');
       bool first = true;
       for (const Member& m : members) {
