@@ -252,6 +252,18 @@ TEST(BundleImport, GapsAndOtherLogsAreRefused) {
                                    {.origin = "parley.test/other", .trusted = f.trusted});
   EXPECT_EQ(elsewhere.ImportBundle(*sender.ExportBundle(0)).error().message,
             "the bundle is of log 'parley.test/ua-ru-2026', this log is 'parley.test/other'");
+  Ledger trusting_nobody = *Ledger::Open(std::make_unique<MemoryStorage>(),
+                                         {.origin = kOrigin, .trusted = {}, .threads = 2});
+  EXPECT_EQ(trusting_nobody.ImportBundle(*sender.ExportBundle(0)).error().message,
+            "no trusted keys are configured: cannot tell whose checkpoint to accept");
+  // Trusting someone else: the checkpoint's signers are not accepted.
+  auto stranger = GenerateSigningKey("stranger");
+  Ledger trusting_stranger =
+      *Ledger::Open(std::make_unique<MemoryStorage>(),
+                    {.origin = kOrigin, .trusted = {stranger->Public()}, .threads = 2});
+  EXPECT_EQ(trusting_stranger.ImportBundle(*sender.ExportBundle(0)).error().message,
+            "checkpoint: not signed by any trusted key");
+  EXPECT_EQ(trusting_stranger.Size(), 0u);
 }
 
 TEST(BundleImport, StorageFailureImportsNothing) {

@@ -140,6 +140,12 @@ Result<std::string> Ledger::ExportBundle(std::uint64_t since) const {
 }
 
 Result<ImportReport> Ledger::ImportBundle(std::string_view bytes) {
+  if (options_.trusted.empty()) {
+    // Without trusted keys anyone could make a bundle that verifies: refuse rather than
+    // import a stranger's history.
+    return Fail(ErrorCode::kInvalidInput,
+                "no trusted keys are configured: cannot tell whose checkpoint to accept");
+  }
   auto verified = VerifyBundle(bytes, {.trusted = options_.trusted, .threads = options_.threads});
   if (!verified) return std::unexpected(verified.error());
   const Bundle& b = verified->bundle;

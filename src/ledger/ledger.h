@@ -11,6 +11,8 @@
 //   - Append(event, key) sets event.seq to Size(), signs it with `key` (key name == actor),
 //     writes it through the storage and only then adds it to the tree. If the caller's
 //     surrounding transaction is rolled back after Append, it must call Rollback(old_size).
+//   - ImportBundle needs LedgerOptions::trusted: the bundle's checkpoint must carry a
+//     signature by one of those keys.
 //   - ImportBundle is all or nothing: the bundle is verified whole (verify.h), then checked
 //     against this log (same origin; its frontier equals ours at `since`; entries we already
 //     hold are byte-identical, else "fork at entry seq N"; a bundle adding nothing is a
@@ -21,9 +23,9 @@
 //
 //   auto storage = FileEntryStorage::Open(dir, {});
 //   auto ledger = Ledger::Open(std::move(*storage), {.origin = "parley.example/ua"});
-//   ledger->Append({.type = "list.submitted", .actor = "alice", .time = UtcNow(),
-//                .body = nlohmann::json::object()},
-//                  alice_key);
+//   Event e{.seq = 0, .type = "list.submitted", .actor = "alice", .time = UtcNow(),
+//           .body = {{"list", "custody-7"}}};          // note: `.body = {}` is JSON null
+//   Result<SignedEvent> s = ledger->Append(std::move(e), alice_key);   // e.seq is assigned
 //   auto note = ledger->MakeCheckpoint(node_key);
 //   auto bytes = ledger->ExportBundle(0);
 #pragma once
