@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -46,13 +47,21 @@ Result<std::unique_ptr<FileEntryStorage>> FileEntryStorage::Open(const std::file
   struct stat st {};
   if (::fstat(s->fd_, &st) != 0) return std::unexpected(IoError(path, "cannot stat"));
   const auto file_size = static_cast<std::uint64_t>(st.st_size);
-  // Scan the length prefixes in large reads: a million entries index in well under a second.
-  std::string buf;
+  // Scan the length prefixes through a 1 MiB window rather than one read per record: a
+  // million entries index in a fraction of a second.
+  constexpr std::uint64_t kWindow = 1 << 20;
+  std::string window;
+  std::uint64_t window_start = 0;
   std::uint64_t pos = 0;
-  char len_buf[4];
   while (pos + 4 <= file_size) {
-    if (!PreadAll(s->fd_, len_buf, 4, pos)) return std::unexpected(IoError(path, "cannot read"));
-    const std::uint64_t len = ReadU32(std::string_view(len_buf, 4));
+    if (pos < window_start || pos + 4 > window_start + window.size()) {
+      window_start = pos;
+      window.resize(std::min(kWindow, file_size - pos));
+      if (!PreadAll(s->fd_, window.data(), window.size(), pos)) {
+        return std::unexpected(IoError(path, "cannot read"));
+      }
+    }
+    const std::uint64_t len = ReadU32(std::string_view(window).substr(pos - window_start, 4));
     if (pos + 4 + len > file_size) break;
     s->offsets_.push_back(pos);
     pos += 4 + len;
