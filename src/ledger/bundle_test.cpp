@@ -180,7 +180,14 @@ TEST(BundleTamper, UntrustedOrImpersonatingSignersAreRefused) {
   b = *DecodeBundle(good);
   std::erase_if(b.keys, [](const PublicKey& k) { return k.name == "bob"; });
   EXPECT_EQ(ErrorOf(EncodeBundle(b), {}),
-            "entry seq 1: its signer's key is not in the bundle's keys");
+            "entry seq 1: signer 'bob' is not among the bundle's keys");
+  // Bob's key listed under another name.
+  b = *DecodeBundle(good);
+  for (PublicKey& k : b.keys) {
+    if (k.name == "bob") k.name = "robert";
+  }
+  EXPECT_EQ(ErrorOf(EncodeBundle(b), {}),
+            "entry seq 1: signer 'bob' is not among the bundle's keys");
 }
 
 TEST(BundleImport, ReplayedBundleIsRefused) {

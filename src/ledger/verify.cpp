@@ -17,33 +17,25 @@ struct ChunkResult {
   std::optional<Error> error;  // the first failure in this chunk
 };
 
-void VerifyChunk(std::span<const std::string> leaves, std::uint64_t first_seq, std::size_t begin,
-                 std::size_t end, std::vector<Hash>& hashes, ChunkResult& result) {
+void VerifyChunk(std::span<const std::string> leaves, std::uint64_t first_seq,
+                 std::span<const PublicKey> signers, std::size_t begin, std::size_t end,
+                 std::vector<Hash>& hashes, ChunkResult& result) {
   for (std::size_t i = begin; i < end; ++i) {
     auto opened = OpenLeaf(leaves[i], first_seq + i);
     if (!opened) {
       result.error = opened.error();
       return;
     }
+    if (!signers.empty() &&
+        std::find(signers.begin(), signers.end(), opened->signer) == signers.end()) {
+      result.error = Error{ErrorCode::kCorruption,
+                           "entry seq " + std::to_string(first_seq + i) + ": signer '" +
+                               opened->signer.name + "' is not among the bundle's keys",
+                           {}};
+      return;
+    }
     hashes[i] = HashLeaf(leaves[i]);
   }
-}
-
-Result<void> CheckSigners(const Bundle& bundle) {
-  for (std::size_t i = 0; i < bundle.entries.size(); ++i) {
-    // OpenLeaf already checked the layout; here only the name and key are looked up.
-    const std::string& leaf = bundle.entries[i];
-    const std::size_t split = leaf.size() - kLeafTrailerSize;
-    PublicKeyBytes key{};
-    std::copy_n(leaf.data() + split + 5, kPublicKeySize, reinterpret_cast<char*>(key.data()));
-    const auto it = std::find_if(bundle.keys.begin(), bundle.keys.end(),
-                                 [&](const PublicKey& k) { return k.key == key; });
-    if (it == bundle.keys.end()) {
-      return Fail(ErrorCode::kCorruption, "entry seq " + std::to_string(bundle.since + i) +
-                                              ": its signer's key is not in the bundle's keys");
-    }
-  }
-  return {};
 }
 
 Result<void> CheckTrust(const Bundle& bundle, const NoteVerification& v,
@@ -70,7 +62,8 @@ Result<void> CheckTrust(const Bundle& bundle, const NoteVerification& v,
 }  // namespace
 
 Result<std::vector<Hash>> VerifyEntries(std::span<const std::string> leaves,
-                                        std::uint64_t first_seq, unsigned threads) {
+                                        std::uint64_t first_seq, unsigned threads,
+                                        std::span<const PublicKey> signers) {
   std::vector<Hash> hashes(leaves.size());
   const std::size_t n = leaves.size();
   const std::size_t parts = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(n, 1));
@@ -79,10 +72,11 @@ Result<std::vector<Hash>> VerifyEntries(std::span<const std::string> leaves,
     std::vector<std::jthread> workers;
     for (std::size_t t = 1; t < parts; ++t) {
       workers.emplace_back([&, t] {
-        VerifyChunk(leaves, first_seq, n * t / parts, n * (t + 1) / parts, hashes, results[t]);
+        VerifyChunk(leaves, first_seq, signers, n * t / parts, n * (t + 1) / parts, hashes,
+                    results[t]);
       });
     }
-    VerifyChunk(leaves, first_seq, 0, n / parts, hashes, results[0]);
+    VerifyChunk(leaves, first_seq, signers, 0, n / parts, hashes, results[0]);
   }
   for (ChunkResult& r : results) {
     if (r.error) return std::unexpected(std::move(*r.error));
@@ -97,10 +91,12 @@ Result<BundleVerification> VerifyBundle(std::string_view bytes, const VerifyOpti
   out.bundle = std::move(*bundle);
   const Bundle& b = out.bundle;
 
-  auto hashes = VerifyEntries(b.entries, b.since, options.threads);
+  if (b.keys.empty() && !b.entries.empty()) {
+    return Fail(ErrorCode::kCorruption, "keys: the bundle lists no keys");
+  }
+  auto hashes = VerifyEntries(b.entries, b.since, options.threads, b.keys);
   if (!hashes) return std::unexpected(hashes.error());
   out.leaf_hashes = std::move(*hashes);
-  if (auto r = CheckSigners(b); !r) return std::unexpected(r.error());
 
   auto frontier = MerkleFrontier::FromHashes(b.since, b.frontier);
   if (!frontier) return Fail(ErrorCode::kCorruption, "frontier: " + frontier.error().message);
