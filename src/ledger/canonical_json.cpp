@@ -61,7 +61,14 @@ Result<void> WriteString(std::string_view s, std::string& out, const std::string
     return Fail(ErrorCode::kInvalidInput, "string is not valid UTF-8", InField(path));
   }
   out.push_back('"');
-  for (char c : s) {
+  // Copy runs of characters that need no escape in one append: most text has none.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.substr(run, i - run));
+    run = i + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -84,16 +91,14 @@ Result<void> WriteString(std::string_view s, std::string& out, const std::string
       case '\t':
         out += "\\t";
         break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out.push_back(c);
-        }
+      default: {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(u));
+        out += buf;
+      }
     }
   }
+  out.append(s.substr(run));
   out.push_back('"');
   return {};
 }
@@ -236,6 +241,14 @@ std::string FormatEcmaScriptNumber(double value) {
     out += (n - 1 >= 0 ? "e+" : "e-") + std::to_string(std::abs(n - 1));
   }
   return out;
+}
+
+Result<void> AppendCanonicalJson(const nlohmann::json& value, std::string& out) {
+  return Write(value, out, "");
+}
+
+Result<void> AppendCanonicalString(std::string_view text, std::string& out) {
+  return WriteString(text, out, "");
 }
 
 Result<std::string> CanonicalJson(const nlohmann::json& value) {

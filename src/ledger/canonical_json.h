@@ -36,6 +36,11 @@ inline constexpr std::int64_t kMaxSafeInteger = (std::int64_t{1} << 53) - 1;
 
 [[nodiscard]] Result<std::string> CanonicalJson(const nlohmann::json& value);
 
+// Appending forms, for writers that lay out a known object themselves (event.h): they
+// avoid building a temporary nlohmann::json around a value that already exists.
+[[nodiscard]] Result<void> AppendCanonicalJson(const nlohmann::json& value, std::string& out);
+[[nodiscard]] Result<void> AppendCanonicalString(std::string_view text, std::string& out);
+
 // Parses `text` (errors are returned, never thrown) and requires it to be canonical already.
 [[nodiscard]] Result<nlohmann::json> ParseCanonicalJson(std::string_view text);
 

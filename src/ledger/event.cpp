@@ -60,17 +60,25 @@ Result<void> CheckEvent(const Event& event) {
 
 Result<std::string> CanonicalEvent(const Event& event) {
   if (auto r = CheckEvent(event); !r) return std::unexpected(r.error());
-  const nlohmann::json object = {{"actor", event.actor},
-                                 {"body", event.body},
-                                 {"seq", event.seq},
-                                 {"time", event.time},
-                                 {"type", event.type}};
-  auto bytes = CanonicalJson(object);
-  if (!bytes) {
-    return Fail(ErrorCode::kInvalidInput, SeqLabel(event.seq) + bytes.error().message,
-                bytes.error().where);
+  // The members in their canonical (sorted) order, written directly: copying the body into
+  // a temporary JSON object would cost as much as the rest of the serialisation.
+  std::string out;
+  out.reserve(256);
+  out += "{\"actor\":";
+  (void)AppendCanonicalString(event.actor, out);  // CheckEvent: a valid key name
+  out += ",\"body\":";
+  if (auto r = AppendCanonicalJson(event.body, out); !r) {
+    Error e = r.error();
+    e.message = SeqLabel(event.seq) + e.message;
+    e.where.field = e.where.field.empty() ? "body" : "body." + e.where.field;
+    return std::unexpected(std::move(e));
   }
-  return bytes;
+  out += ",\"seq\":" + std::to_string(event.seq) + ",\"time\":";
+  (void)AppendCanonicalString(event.time, out);  // CheckEvent: ASCII digits and separators
+  out += ",\"type\":";
+  (void)AppendCanonicalString(event.type, out);  // CheckEvent: [a-z0-9._-]
+  out += "}";
+  return out;
 }
 
 Result<Event> ParseCanonicalEvent(std::string_view canonical) {

@@ -67,6 +67,14 @@ TEST(Event, ValidatesFields) {
   e.body = nlohmann::json::array();
   EXPECT_EQ(CheckEvent(e).error().message, "entry seq 0: event body must be a JSON object");
   e = Sample();
+  e.body["counts"] = {{"big", std::int64_t{1} << 60}};
+  auto big = CanonicalEvent(e);
+  ASSERT_FALSE(big.has_value());
+  EXPECT_EQ(big.error().message,
+            "entry seq 0: integer 1152921504606846976 is beyond 2^53-1 and cannot be canonical "
+            "JSON; write it as a string");
+  EXPECT_EQ(big.error().where.field, "body.counts.big");
+  e = Sample();
   e.time = "2026-11-25T10:00:00.250Z";
   EXPECT_TRUE(CheckEvent(e).has_value());
   EXPECT_TRUE(CheckEvent(Event{.seq = 0,
