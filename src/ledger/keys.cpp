@@ -334,6 +334,14 @@ Result<KeyFilePaths> WriteKeyFiles(const SigningKey& key, const std::filesystem:
   std::filesystem::create_directories(dir, ec);
   if (ec) return Fail(ErrorCode::kIoError, ec.message(), InFile(dir.string()));
   KeyFilePaths paths{dir / (key.Name() + ".key"), dir / (key.Name() + ".pub")};
+  // Check both before writing either, so a stale NAME.pub cannot leave a lone new NAME.key.
+  for (const auto& path : {paths.private_key, paths.public_key}) {
+    if (std::filesystem::exists(path)) {
+      return Fail(ErrorCode::kConflict,
+                  "already exists (a key is never overwritten; remove it first)",
+                  InFile(path.string()));
+    }
+  }
   auto text = FormatKeyFile(key, options);
   if (!text) return std::unexpected(text.error());
   if (auto r = WriteWholeFile(paths.private_key, *text, 0600); !r) {

@@ -135,6 +135,15 @@ TEST(Keys, WriteKeyFilesUses0600AndNeverOverwrites) {
   auto again = WriteKeyFiles(*key, dir, {});
   ASSERT_FALSE(again.has_value());
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  // A stale public key alone also blocks, and no private key is left behind.
+  fs::remove(paths->private_key);
+  auto other = GenerateSigningKey("node-a");
+  auto blocked = WriteKeyFiles(*other, dir, {});
+  ASSERT_FALSE(blocked.has_value());
+  EXPECT_EQ(blocked.error().Describe(),
+            paths->public_key.string() +
+                ": already exists (a key is never overwritten; remove it first)");
+  EXPECT_FALSE(fs::exists(paths->private_key));
   fs::remove_all(dir);
 }
 
