@@ -16,9 +16,11 @@
 //   - Output is byte-identical for equal values; IsCanonical(text) says whether `text` is
 //     already in that form (used on import so that no byte of an entry can change unseen).
 //
-// Why this design: nlohmann::json keeps objects in std::map ordered by UTF-8 bytes, which
-// differs from UTF-16 order only for names holding characters above U+FFFF next to ones in
-// U+E000..U+FFFF; we sort members by UTF-16 explicitly rather than trust the container.
+// Why this design: nlohmann::json keeps objects in std::map ordered by UTF-8 bytes, i.e. by
+// code point, which differs from UTF-16 order only when a name holds a character above
+// U+FFFF; the writer re-sorts by UTF-16 code units only then, so the common case costs no
+// sort and no conversion. Parsing is nlohmann's; canonical form is then checked by
+// re-serialising, which keeps one writer as the single definition of "canonical".
 //
 //   Result<std::string> bytes = CanonicalJson(nlohmann::json::parse(R"({"b":1,"a":"x"})"));
 //   // *bytes == R"({"a":"x","b":1})"
