@@ -34,6 +34,9 @@ int Run(int argc, char** argv) {
   RegisterNamesCommand(app, ctx);
   RegisterAgreementCommand(app, ctx);
   RegisterPlanCommand(app, ctx);
+  RegisterKeysCommand(app, ctx);
+  RegisterVerifyCommand(app, ctx);
+  RegisterBundleCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -19,5 +19,8 @@ void RegisterDemoCommand(CLI::App& app, CliContext& ctx);
 void RegisterNamesCommand(CLI::App& app, CliContext& ctx);
 void RegisterAgreementCommand(CLI::App& app, CliContext& ctx);
 void RegisterPlanCommand(CLI::App& app, CliContext& ctx);
+void RegisterKeysCommand(CLI::App& app, CliContext& ctx);
+void RegisterVerifyCommand(CLI::App& app, CliContext& ctx);
+void RegisterBundleCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli

@@ -1,0 +1,101 @@
+// parley/ledger/ledger.h — the append-only signed log of one node: append, checkpoint,
+// export a bundle, import a bundle.
+//
+// What it is for: the workspace store calls Append in the transaction of each state change;
+// `parley bundle export/import` and `parley verify` use the rest. The Ledger owns an
+// EntryStorage (entry_storage.h) and the in-memory Merkle tree of its leaf hashes.
+//
+// Contract:
+//   - Open verifies every stored entry (signatures in parallel) and the stored checkpoint
+//     before anything else happens; a log that fails is not opened.
+//   - Append(event, key) sets event.seq to Size(), signs it with `key` (key name == actor),
+//     writes it through the storage and only then adds it to the tree. If the caller's
+//     surrounding transaction is rolled back after Append, it must call Rollback(old_size).
+//   - ImportBundle needs LedgerOptions::trusted: the bundle's checkpoint must carry a
+//     signature by one of those keys.
+//   - ImportBundle is all or nothing: the bundle is verified whole (verify.h), then checked
+//     against this log (same origin; its frontier equals ours at `since`; entries we already
+//     hold are byte-identical, else "fork at entry seq N"; a bundle adding nothing is a
+//     replay and refused), then its new entries are appended in one storage Append.
+//
+// Why this design: the tree is rebuilt from storage on open rather than stored, so there is
+// one source of truth (the entries) and nothing to keep in step after a crash.
+//
+//   auto storage = FileEntryStorage::Open(dir, {});
+//   auto ledger = Ledger::Open(std::move(*storage), {.origin = "parley.example/ua"});
+//   Event e{.seq = 0, .type = "list.submitted", .actor = "alice", .time = UtcNow(),
+//           .body = {{"list", "custody-7"}}};          // note: `.body = {}` is JSON null
+//   Result<SignedEvent> s = ledger->Append(std::move(e), alice_key);   // e.seq is assigned
+//   auto note = ledger->MakeCheckpoint(node_key);
+//   auto bytes = ledger->ExportBundle(0);
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "ledger/bundle.h"
+#include "ledger/checkpoint.h"
+#include "ledger/entry_storage.h"
+#include "ledger/event.h"
+#include "ledger/keys.h"
+#include "ledger/merkle_tree.h"
+#include "ledger/verify.h"
+
+namespace parley::ledger {
+
+struct LedgerOptions {
+  std::string origin;              // this log's checkpoint origin
+  std::vector<PublicKey> trusted;  // keys whose checkpoints this node accepts on import
+  unsigned threads = 2;
+};
+
+struct ImportReport {
+  std::uint64_t previous_size = 0;
+  std::uint64_t new_size = 0;
+  std::vector<std::string> checkpoint_signers;
+};
+
+class Ledger {
+ public:
+  [[nodiscard]] static Result<Ledger> Open(std::unique_ptr<EntryStorage> storage,
+                                           LedgerOptions options);
+
+  [[nodiscard]] std::uint64_t Size() const { return tree_.Size(); }
+  [[nodiscard]] Hash Root() const { return tree_.Root(); }
+  [[nodiscard]] const MerkleTree& Tree() const { return tree_; }
+  [[nodiscard]] const std::string& Origin() const { return options_.origin; }
+
+  [[nodiscard]] Result<SignedEvent> Append(Event event, const SigningKey& key);
+  // Appends already signed events (e.g. made in parallel); all or nothing.
+  [[nodiscard]] Result<void> AppendSigned(std::span<const SignedEvent> events);
+  // Forgets entries from `size` on in the tree (the storage must already have dropped them).
+  void Rollback(std::uint64_t size);
+
+  // Signs a checkpoint of the current tree with `key`, stores it as the latest, returns it.
+  [[nodiscard]] Result<std::string> MakeCheckpoint(const SigningKey& key);
+  // Adds another party's signature to the stored checkpoint (which must be the current one).
+  [[nodiscard]] Result<std::string> CosignCheckpoint(const SigningKey& key);
+  [[nodiscard]] Result<std::optional<std::string>> LatestCheckpoint() const;
+
+  // A bundle of entries [since, Size()) with the latest checkpoint, which must be of the
+  // current size (make or cosign it first). The bundle lists the keys of every entry signer
+  // and checkpoint signer; a checkpoint signer's public key must be among the trusted keys
+  // or have signed through this Ledger object.
+  [[nodiscard]] Result<std::string> ExportBundle(std::uint64_t since) const;
+  [[nodiscard]] Result<ImportReport> ImportBundle(std::string_view bytes);
+
+ private:
+  Ledger() = default;
+  std::unique_ptr<EntryStorage> storage_;
+  LedgerOptions options_;
+  MerkleTree tree_;
+  std::vector<PublicKey> known_keys_;  // trusted keys and checkpoint signers seen since Open
+  void Learn(const PublicKey& key);
+};
+
+}  // namespace parley::ledger
