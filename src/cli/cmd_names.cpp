@@ -5,8 +5,8 @@
 // threshold, by default names::kDefaultMatchThreshold); with --explain, an `explanation` column
 // saying what each name part contributed. Any unreadable row refuses the whole
 // run with its line and column, and nothing is written: a half-scored file would be mistaken
-// for a whole one. The CSV reader is the private one in names/internal/csv.h until the lists
-// module's reader lands.
+// for a whole one. The file is decoded and parsed as list files are (UTF-8, UTF-16 or
+// Windows-1251; `,` `;` or TAB), and the output is UTF-8.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -14,7 +14,9 @@
 #include <sstream>
 
 #include "cli/commands.h"
-#include "names/internal/csv.h"
+#include "lists/csv_reader.h"
+#include "lists/csv_writer.h"
+#include "lists/text_encoding.h"
 #include "names/name_comparator.h"
 
 namespace parley::cli {
@@ -87,46 +89,53 @@ std::string FormatScore(double score) {
 }
 
 Result<std::string> ScorePairs(const NamesOptions& options) {
-  auto text = ReadFile(options.input);
+  auto bytes = ReadFile(options.input);
+  if (!bytes) return std::unexpected(bytes.error());
+  auto text = DecodeToUtf8(*bytes, "", options.input);
   if (!text) return std::unexpected(text.error());
-  auto records = names::internal::ParseCsv(*text, options.input);
-  if (!records) return std::unexpected(records.error());
-  if (records->empty()) {
+  auto table = ParseCsv(text->utf8, CsvOptions{0, options.input});
+  if (!table) return std::unexpected(table.error());
+  if (table->rows.empty()) {
     return Fail(ErrorCode::kInvalidInput, "the file is empty; it needs a header row",
                 Location{options.input, 1, 0, ""});
   }
-  std::vector<std::string> header = records->front().fields;
+  auto header_cells = table->Cells(0);
+  std::vector<std::string> header(header_cells.begin(), header_cells.end());
   auto col1 = FindColumn(header, "name1", options.input);
   if (!col1) return std::unexpected(col1.error());
   auto col2 = FindColumn(header, "name2", options.input);
   if (!col2) return std::unexpected(col2.error());
 
-  std::string out;
+  std::ostringstream out;
+  CsvWriter csv(out);
   const std::size_t input_columns = header.size();
   header.push_back("score");
   header.push_back("match");
   if (options.explain) header.push_back("explanation");
-  names::internal::AppendCsvRecord(header, out);
-  for (std::size_t r = 1; r < records->size(); ++r) {
-    auto& record = (*records)[r];
-    if (record.fields.size() != input_columns) {
+  csv.WriteRow(header);
+  std::vector<std::string> fields;
+  for (std::size_t r = 1; r < table->rows.size(); ++r) {
+    auto cells = table->Cells(r);
+    const std::int64_t line = table->rows[r].line;
+    if (cells.size() != input_columns) {
       return Fail(ErrorCode::kInvalidInput,
-                  "the row has " + std::to_string(record.fields.size()) +
-                      " fields; the header has " + std::to_string(input_columns),
-                  Location{options.input, record.line, 0, ""});
+                  "the row has " + std::to_string(cells.size()) + " fields; the header has " +
+                      std::to_string(input_columns),
+                  Location{options.input, line, 0, ""});
     }
-    auto score = names::CompareFullNames(record.fields[*col1], record.fields[*col2]);
+    auto score = names::CompareFullNames(cells[*col1], cells[*col2]);
     if (!score) {
       Error e = score.error();
-      e.where = Location{options.input, record.line, 0, "name1/name2"};
+      e.where = Location{options.input, line, 0, "name1/name2"};
       return std::unexpected(e);
     }
-    record.fields.push_back(FormatScore(score->score));
-    record.fields.push_back(score->score >= options.threshold ? "true" : "false");
-    if (options.explain) record.fields.push_back(names::Explain(*score));
-    names::internal::AppendCsvRecord(record.fields, out);
+    fields.assign(cells.begin(), cells.end());
+    fields.push_back(FormatScore(score->score));
+    fields.push_back(score->score >= options.threshold ? "true" : "false");
+    if (options.explain) fields.push_back(names::Explain(*score));
+    csv.WriteRow(fields);
   }
-  return out;
+  return out.str();
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "names/internal/csv.h"
+#include "lists/csv_reader.h"
 
 namespace parley::names {
 namespace {
@@ -164,14 +164,15 @@ TEST(FullNameParserTest, DataCases) {
   std::ifstream in(kPath, std::ios::binary);
   ASSERT_TRUE(in) << "run from the repository root: " << kPath;
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto records = internal::ParseCsv(text, kPath);
-  ASSERT_TRUE(records.has_value()) << records.error().Describe();
-  ASSERT_GT(records->size(), 20u);
-  for (std::size_t i = 1; i < records->size(); ++i) {
-    const auto& f = (*records)[i].fields;
-    ASSERT_EQ(f.size(), 5u) << "line " << (*records)[i].line;
+  auto table = ParseCsv(text, CsvOptions{',', kPath});
+  ASSERT_TRUE(table.has_value()) << table.error().Describe();
+  ASSERT_GT(table->rows.size(), 20u);
+  for (std::size_t i = 1; i < table->rows.size(); ++i) {
+    const auto f = table->Cells(i);
+    const std::int64_t line = table->rows[i].line;
+    ASSERT_EQ(f.size(), 5u) << "line " << line;
     const ParsedName p = Parse(f[0]);
-    EXPECT_EQ(p.surname, f[1]) << f[0] << " (line " << (*records)[i].line << ")";
+    EXPECT_EQ(p.surname, f[1]) << f[0] << " (line " << line << ")";
     EXPECT_EQ(p.given, f[2]) << f[0];
     EXPECT_EQ(p.patronymic, f[3]) << f[0];
   }
