@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/workspace_open.h"
 #include "lists/list_file.h"
+#include "names/derived_forms.h"
 
 namespace parley::cli {
 namespace {
@@ -13,7 +14,26 @@ struct ExportOptions {
   std::string ref;
   std::string format = "csv";
   std::string out;
+  bool derived = true;
 };
+
+// The name forms parley derives (names/derived_forms.h), one column each; the reader skips
+// these columns on import (kDerivedColumnPrefix), so an export re-imports as the same records.
+DerivedColumns DeriveColumns(const std::vector<PersonRecord>& records) {
+  DerivedColumns d;
+  for (const char* name : {"surname_key", "surname_phonetic", "given_name_key", "given_name_group",
+                           "patronymic_key"}) {
+    d.names.push_back(std::string(kDerivedColumnPrefix) + name);
+  }
+  d.values.reserve(records.size());
+  for (const auto& r : records) {
+    names::DerivedNameForms f = names::DeriveNameForms(r.surname, r.given_name, r.patronymic);
+    d.values.push_back({std::move(f.surname_key), std::move(f.surname_phonetic),
+                        std::move(f.given_name_key), std::move(f.given_name_group),
+                        std::move(f.patronymic_key)});
+  }
+  return d;
+}
 
 void RunExport(CliContext& ctx, const ExportOptions& o) {
   auto ref = store::ParseListRef(o.ref);
@@ -32,7 +52,8 @@ void RunExport(CliContext& ctx, const ExportOptions& o) {
   std::vector<PersonRecord> records;
   records.reserve(stored->size());
   for (auto& s : *stored) records.push_back(std::move(s.record));
-  if (auto w = WriteListFile(o.out, *format, records); !w) {
+  DerivedColumns derived = o.derived ? DeriveColumns(records) : DerivedColumns{};
+  if (auto w = WriteListFile(o.out, *format, records, derived); !w) {
     ReportError(w.error(), ctx);
     return;
   }
@@ -47,6 +68,9 @@ void RegisterExportCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("LIST", o->ref, "LIST or LIST@VERSION (default: the latest)")->required();
   cmd->add_option("--format", o->format, "csv | xlsx | json (default csv)");
   cmd->add_option("--out", o->out, "The file to write")->required();
+  cmd->add_flag("!--no-derived", o->derived,
+                "Leave out the derived name forms (derived_* columns: cross-script keys, "
+                "blocking key, given-name group)");
   AddWorkspaceOption(*cmd, ctx);
   cmd->callback([&ctx, o] { RunExport(ctx, *o); });
 }

@@ -68,6 +68,11 @@ struct ListFile {
 [[nodiscard]] Result<ListFile> ReadListFile(const std::filesystem::path& path,
                                             const ListReadOptions& options);
 
+// Columns whose header starts with this prefix hold forms parley derived from the names
+// (export writes them); the reader skips them, so an exported file imports as the same
+// records: derived values are recomputed, never taken as data.
+inline constexpr std::string_view kDerivedColumnPrefix = "derived_";
+
 // Writes records as a list file: the canonical columns (birth dates in ISO 8601), then the
 // extra columns (the union over records, in first-seen order), then `derived` columns if the
 // caller supplies them (one value per record per derived column name). CSV is UTF-8 without

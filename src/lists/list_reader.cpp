@@ -214,6 +214,7 @@ class RowValidator {
     const std::string& column = list_.canonical_columns[i];
     if (column.empty()) {
       if (value.empty() && list_.header[i].empty()) return std::nullopt;
+      if (list_.header[i].starts_with(kDerivedColumnPrefix)) return std::nullopt;
       r.extra.push_back(ExtraField{extra_names_[i], std::string(value)});
       return std::nullopt;
     }

@@ -142,6 +142,14 @@ class ImportEncodingsAndFormats(ParleyTestCase):
             exported = json.load(f)
         self.assertEqual([r["birth_date"] for r in exported], [e[4] for e in EXPECTED])
         self.assertEqual(exported[2]["surname"], "Дем'яненко")
+        # The derived name forms are exported, and the same for every script.
+        self.assertEqual(exported[1]["derived"]["derived_given_name_group"], "Олег/Олег")
+        with open(self.path("out.csv"), encoding="utf-8") as f:
+            header = f.readline()
+        self.assertIn("derived_surname_key", header)
+        self.parley("export", "ua", "--no-derived", "--out", self.path("plain.csv"))
+        with open(self.path("plain.csv"), encoding="utf-8") as f:
+            self.assertNotIn("derived_", f.readline())
 
 
 class BadRowsChangeNothing(ParleyTestCase):
