@@ -18,11 +18,13 @@
 #include <string>
 #include <string_view>
 
+#include "core/utf8.h"
+
 namespace parley::synth {
 
-[[nodiscard]] std::u32string DecodeUtf8(std::string_view text);
-void AppendUtf8(std::string& out, char32_t cp);
-[[nodiscard]] std::string EncodeUtf8(std::u32string_view cps);
+inline std::u32string DecodeUtf8(std::string_view text) { return DecodeUtf8Lossy(text); }
+inline void AppendUtf8(std::string& out, char32_t cp) { parley::AppendUtf8(cp, out); }
+using parley::EncodeUtf8;
 
 [[nodiscard]] char32_t ToLowerCp(char32_t cp);
 [[nodiscard]] char32_t ToUpperCp(char32_t cp);

@@ -1,11 +1,11 @@
-#include "names/internal/utf8.h"
+#include "core/utf8.h"
 
 #include <gtest/gtest.h>
 
-namespace parley::names::internal {
+namespace parley {
 namespace {
 
-TEST(NamesUtf8Test, RoundTripsEveryLength) {
+TEST(Utf8Test, RoundTripsEveryLength) {
   const std::u32string cps = U"aЖ\u20AC\U0001F600";  // 1, 2, 3 and 4 bytes
   const std::string utf8 = EncodeUtf8(cps);
   EXPECT_EQ(utf8.size(), 10u);
@@ -15,7 +15,7 @@ TEST(NamesUtf8Test, RoundTripsEveryLength) {
   EXPECT_TRUE(ValidateUtf8(utf8).has_value());
 }
 
-TEST(NamesUtf8Test, RejectsMalformedSequences) {
+TEST(Utf8Test, RejectsMalformedSequences) {
   for (std::string_view bad : {std::string_view("\xC0\xAF"),          // overlong "/"
                                std::string_view("\xED\xA0\x80"),      // UTF-16 surrogate
                                std::string_view("\xF4\x90\x80\x80"),  // above U+10FFFF
@@ -29,17 +29,21 @@ TEST(NamesUtf8Test, RejectsMalformedSequences) {
   }
 }
 
-TEST(NamesUtf8Test, ErrorNamesTheByte) {
+TEST(Utf8Test, ErrorNamesTheByte) {
   auto r = DecodeUtf8("Шев\xFF");
   ASSERT_FALSE(r.has_value());
   EXPECT_NE(r.error().message.find("byte 7"), std::string::npos) << r.error().message;
 }
 
-TEST(NamesUtf8Test, AsciiCheck) {
+TEST(Utf8Test, AsciiCheck) {
   EXPECT_TRUE(IsAscii("Shevchenko, D."));
   EXPECT_FALSE(IsAscii("Šev"));
   EXPECT_TRUE(IsAscii(""));
 }
 
+TEST(Utf8Test, LossyDecodingReplacesMalformedBytes) {
+  EXPECT_EQ(DecodeUtf8Lossy("a\xFFЖ"), U"a\uFFFDЖ");
+}
+
 }  // namespace
-}  // namespace parley::names::internal
+}  // namespace parley

@@ -1,10 +1,10 @@
-#include "names/internal/utf8.h"
+#include "core/utf8.h"
 
 #include <unicode/utf8.h>
 
 #include <cstdint>
 
-namespace parley::names::internal {
+namespace parley {
 
 namespace {
 
@@ -59,6 +59,20 @@ void AppendUtf8(char32_t cp, std::string& out) {
   }
 }
 
+std::u32string DecodeUtf8Lossy(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
+  const auto length = static_cast<std::int32_t>(utf8.size());
+  std::int32_t i = 0;
+  while (i < length) {
+    UChar32 cp = 0;
+    U8_NEXT(bytes, i, length, cp);
+    out.push_back(cp < 0 ? U'\uFFFD' : static_cast<char32_t>(cp));
+  }
+  return out;
+}
+
 std::string EncodeUtf8(std::u32string_view cps) {
   std::string out;
   out.reserve(cps.size() * 2);
@@ -73,4 +87,4 @@ bool IsAscii(std::string_view text) {
   return true;
 }
 
-}  // namespace parley::names::internal
+}  // namespace parley
