@@ -1,6 +1,7 @@
 #include "synth/encoding.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -31,7 +32,8 @@ TEST(EncodingTest, Utf16LeHasABomAndLittleEndianUnits) {
 }
 
 TEST(EncodingTest, ReencodeFileRewritesInPlace) {
-  const auto path = std::filesystem::temp_directory_path() / "parley_synth_encoding_test.csv";
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("parley_synth_encoding_test_" + std::to_string(::getpid()) + ".csv");
   std::ofstream(path, std::ios::binary) << "№,ПІБ\r\n";
   std::uint64_t replaced = 0;
   ASSERT_TRUE(ReencodeFile(path, FileEncoding::kUtf8Bom, replaced).has_value());

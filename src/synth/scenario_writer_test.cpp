@@ -1,6 +1,7 @@
 #include "synth/scenario_writer.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -65,7 +66,9 @@ std::string ReadBytes(const fs::path& path) {
 }
 
 fs::path TempDir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("parley_synth_test_" + name);
+  // The process id keeps parallel test processes (ctest -j) out of each other's folders.
+  fs::path dir =
+      fs::temp_directory_path() / ("parley_synth_test_" + name + "_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   return dir;
 }
