@@ -1,0 +1,154 @@
+#include "names/romanise_key.h"
+
+#include <gtest/gtest.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <vector>
+
+namespace parley::names {
+namespace {
+
+std::string Key(std::string_view s) {
+  auto k = RomanKey(s);
+  EXPECT_TRUE(k.has_value()) << s;
+  return k.value_or("<error>");
+}
+
+void ExpectAllSameKey(const std::vector<std::string_view>& forms) {
+  const std::string first = Key(forms.front());
+  for (auto form : forms) EXPECT_EQ(Key(form), first) << form << " vs " << forms.front();
+}
+
+TEST(RomanKeyTest, ShevchenkoInEverySystem) {
+  EXPECT_EQ(Key("Шевченко"), "shevchenko");
+  ExpectAllSameKey({"Шевченко", "ШЕВЧЕНКО", "Shevchenko", "SHEVCHENKO", "Ševčenko",
+                    "Schewtschenko", "Szewczenko", "Shewchenko"});
+}
+
+TEST(RomanKeyTest, LysenkoUkrainianRussianLatin) {
+  ExpectAllSameKey({"Лисенко", "Лысенко", "Lysenko", "Lisenko", "Lyssenko"});
+}
+
+TEST(RomanKeyTest, YuriiEverySystem) {
+  EXPECT_EQ(Key("Юрій"), "iuri");
+  ExpectAllSameKey({"Юрій", "Юрий", "Yurii", "Iurii", "Yuriy", "Jurij", "Yury", "Yuri", "Iouri"});
+}
+
+TEST(RomanKeyTest, IotatedVowels) {
+  ExpectAllSameKey({"Наталія", "Наталья", "Nataliia", "Natalya", "Nataliya", "Natalia"});
+  ExpectAllSameKey({"Марія", "Мария", "Mariia", "Mariya", "Maria"});
+  ExpectAllSameKey({"Андрієнко", "Андриенко", "Andriienko", "Andrienko", "Andriyenko"});
+}
+
+TEST(RomanKeyTest, HAndGAndKh) {
+  ExpectAllSameKey({"Григорій", "Григорий", "Hryhorii", "Grigoriy", "Grigorij"});
+  ExpectAllSameKey({"Харченко", "Kharchenko", "KHARCHENKO"});
+  EXPECT_NE(Key("Гарченко"), Key("Харченко"));
+  ExpectAllSameKey({"Згурський", "Zghurskyi"});
+  EXPECT_NE(Key("Згурський"), Key("Журський"));
+}
+
+TEST(RomanKeyTest, TsAndX) {
+  ExpectAllSameKey({"Кравець", "Kravets", "Kravetz", "Kravec"});
+  ExpectAllSameKey({"Олександр", "Oleksandr", "Olexandr"});
+  ExpectAllSameKey({"Ксенія", "Kseniia", "Xenia", "Ksenya"});
+}
+
+TEST(RomanKeyTest, YoAndYe) {
+  ExpectAllSameKey({"Фёдор", "Федор", "Fyodor", "Fedor", "Fiodor"});
+  ExpectAllSameKey({"Пётр", "Петр", "Pyotr", "Petr"});
+  ExpectAllSameKey({"Євген", "Yevhen", "Ievgen", "Evgen", "Jewgen"});
+  // Ukrainian "ьо" and Russian "ье" differ by the dropped soft sign; the given-name table,
+  // not the key, makes these patronymics equal.
+  EXPECT_EQ(Key("Васильович"), Key("Vasylovych"));
+  EXPECT_EQ(Key("Васильевич"), Key("Vasilyevich"));
+}
+
+TEST(RomanKeyTest, ShchAndSh) {
+  ExpectAllSameKey({"Щербак", "Shcherbak", "Scherbak", "Ščerbak", "Szczerbak"});
+}
+
+TEST(RomanKeyTest, SoftSignsAndApostrophesDropped) {
+  ExpectAllSameKey({"Мар'яна", "Марʼяна", "Марьяна", "Mariana", "Mar'iana", "Maryana"});
+  ExpectAllSameKey({"Ковальчук", "Kovalchuk", "Koval'chuk", "Kowalczuk"});
+}
+
+TEST(RomanKeyTest, HomoglyphsRepairedBeforeRomanising) {
+  // A Latin "C" inside a Cyrillic word must romanise as "с", not "ц"/"к".
+  EXPECT_EQ(Key("Cергій"), Key("Сергій"));
+  EXPECT_EQ(Key("BАСИЛЬ"), Key("ВАСИЛЬ"));
+  EXPECT_EQ(Key("Petrоv"), "petrov");
+}
+
+TEST(RomanKeyTest, WordsAndSeparators) {
+  EXPECT_EQ(Key("Петренко-Ковальчук  Олена"), "petrenko kovalchuk olena");
+  EXPECT_EQ(Key("Shevchenko, Dmytro O."), "shevchenko dmitro o");
+  EXPECT_EQ(Key(""), "");
+  EXPECT_EQ(Key(" - "), "");
+}
+
+TEST(RomanKeyTest, DifferentNamesStayApart) {
+  EXPECT_NE(Key("Шевченко"), Key("Шевчук"));
+  EXPECT_NE(Key("Іванов"), Key("Іваненко"));
+  EXPECT_NE(Key("Жук"), Key("Зук"));
+  EXPECT_NE(Key("Юрій"), Key("Урій"));
+  EXPECT_NE(Key("Чорний"), Key("Чарний"));
+}
+
+TEST(RomanKeyTest, ForeignLettersGoThroughIcu) {
+  EXPECT_EQ(Key("Grüßer"), "gruser");
+  EXPECT_EQ(Key("Ørsted"), "orsted");
+}
+
+TEST(RomanKeyTest, RejectsInvalidUtf8) {
+  auto k = RomanKey("Шевч\xC0\xAF");
+  ASSERT_FALSE(k.has_value());
+  EXPECT_EQ(k.error().code, ErrorCode::kInvalidInput);
+}
+
+TEST(FoldLatinWordTest, Rules) {
+  EXPECT_EQ(FoldLatinWord("khmelnytskyi"), "khmelnitski");
+  EXPECT_EQ(FoldLatinWord("nicolai"), "nikolai");
+  EXPECT_EQ(FoldLatinWord("victor"), "viktor");
+  EXPECT_EQ(FoldLatinWord("philip"), "filip");
+  EXPECT_EQ(FoldLatinWord("tchaikovsky"), "chaikovski");
+}
+
+// Differential check against ICU's own BGN/PCGN transliterators: whatever romanisation ICU
+// produces for a Cyrillic name must fold to the key computed directly from the Cyrillic.
+std::string IcuRomanise(const char* id, std::string_view cyrillic) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> t(
+      icu::Transliterator::createInstance(id, UTRANS_FORWARD, status));
+  EXPECT_TRUE(U_SUCCESS(status)) << id;
+  if (U_FAILURE(status)) return {};
+  auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(cyrillic.data(),
+                                                            static_cast<int32_t>(cyrillic.size())));
+  t->transliterate(text);
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+TEST(RomanKeyDifferentialTest, RussianBgnFoldsToSameKey) {
+  for (std::string_view name :
+       {"Александр", "Юрьевич", "Щербаков", "Воробьёв", "Хмельницкий", "Наталья", "Евгений",
+        "Фёдорович", "Лысенко", "Цыганков", "Жуковская", "Ерёменко", "Мария", "Ульяна"}) {
+    const std::string latin = IcuRomanise("Russian-Latin/BGN", name);
+    EXPECT_EQ(Key(latin), Key(name)) << name << " -> " << latin;
+  }
+}
+
+TEST(RomanKeyDifferentialTest, UkrainianBgnFoldsToSameKey) {
+  for (std::string_view name :
+       {"Олександр", "Юрійович", "Щербак", "Хмельницький", "Наталія", "Євген", "Григорій",
+        "Їжакевич", "Марʼяна", "Ковальчук", "Андрієнко", "Гнатюк", "Ярослава", "Згурський"}) {
+    const std::string latin = IcuRomanise("Ukrainian-Latin/BGN", name);
+    EXPECT_EQ(Key(latin), Key(name)) << name << " -> " << latin;
+  }
+}
+
+}  // namespace
+}  // namespace parley::names
