@@ -1,0 +1,131 @@
+#include "link/comparison.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "link/string_similarity.h"
+
+namespace parley::link {
+namespace {
+
+std::uint8_t CompareCodes(const StringPool& pool, std::uint32_t a, std::uint32_t b,
+                          bool by_edit_distance) {
+  if (a == 0 || b == 0) return code_level::kMissing;
+  if (a == b) return code_level::kExact;
+  const std::string_view x = pool.View(a);
+  const std::string_view y = pool.View(b);
+  const bool close =
+      by_edit_distance ? EditDistance(x, y, 1) <= 1 : JaroWinkler(x, y) >= kPlaceCloseJw;
+  return close ? code_level::kClose : code_level::kDifferent;
+}
+
+bool AtLeastClose(std::uint8_t level) { return level >= name_level::kClose; }
+
+}  // namespace
+
+std::uint16_t PatternCode(const ComparisonVector& v) {
+  int code = 0;
+  for (int f = 0; f < kFieldCount; ++f) code = code * kLevelCount[f] + v[f];
+  return static_cast<std::uint16_t>(code);
+}
+
+ComparisonVector FromPatternCode(std::uint16_t code) {
+  ComparisonVector v{};
+  int c = code;
+  for (int f = kFieldCount - 1; f >= 0; --f) {
+    v[f] = static_cast<std::uint8_t>(c % kLevelCount[f]);
+    c /= kLevelCount[f];
+  }
+  return v;
+}
+
+std::string_view FieldName(Field f) {
+  static constexpr std::array<std::string_view, kFieldCount> kNames = {
+      "surname", "given_name", "patronymic", "birth_date", "service_number", "birth_place"};
+  return kNames[FieldIndex(f)];
+}
+
+std::string_view LevelName(Field f, std::uint8_t level) {
+  static constexpr std::array<std::string_view, 6> kName = {
+      "missing", "different", "similar", "close", "equivalent", "exact"};
+  static constexpr std::array<std::string_view, 7> kDate = {
+      "missing", "different", "year_near", "same_year", "year_only", "swapped", "exact"};
+  static constexpr std::array<std::string_view, 4> kCode = {"missing", "different", "close",
+                                                            "exact"};
+  switch (f) {
+    case Field::kSurname:
+    case Field::kGivenName:
+    case Field::kPatronymic:
+      return level < kName.size() ? kName[level] : "?";
+    case Field::kBirthDate:
+      return level < kDate.size() ? kDate[level] : "?";
+    case Field::kServiceNumber:
+    case Field::kBirthPlace:
+      return level < kCode.size() ? kCode[level] : "?";
+  }
+  return "?";
+}
+
+std::uint8_t CompareDates(PackedDate a, PackedDate b) {
+  if (a.year == 0 || b.year == 0) return date_level::kMissing;
+  const bool a_full = a.day != 0;
+  const bool b_full = b.day != 0;
+  const int dy = std::abs(static_cast<int>(a.year) - static_cast<int>(b.year));
+  if (a_full && b_full) {
+    const bool same_md = a.month == b.month && a.day == b.day;
+    if (dy == 0 && same_md) return date_level::kExact;
+    if (dy == 0 && a.month == b.day && a.day == b.month) return date_level::kSwapped;
+    if (dy == 0 && (a.month == b.month || a.day == b.day)) return date_level::kSameYear;
+    if (dy == 1 && same_md) return date_level::kYearNear;
+    return date_level::kDifferent;
+  }
+  // At least one side knows less than the full date: compare what both know.
+  const bool months_known = a.month != 0 && b.month != 0;
+  const bool consistent = !months_known || a.month == b.month;
+  if (dy == 0) return consistent ? date_level::kYearOnly : date_level::kSameYear;
+  if (dy == 1 && consistent) return date_level::kYearNear;
+  return date_level::kDifferent;
+}
+
+std::uint8_t Comparator::CompareName(std::uint32_t a, std::uint32_t a_group, std::uint32_t b,
+                                     std::uint32_t b_group) const {
+  if (a == 0 || b == 0) return name_level::kMissing;
+  if (a == b) return name_level::kExact;
+  if (a_group == b_group) return name_level::kEquivalent;
+  double jw = JaroWinkler(pool_->View(a), pool_->View(b));
+  if (jw < kNameCloseJw && (a_group != a || b_group != b)) {
+    jw = std::max(jw, JaroWinkler(pool_->View(a_group), pool_->View(b_group)));
+  }
+  if (jw >= kNameCloseJw) return name_level::kClose;
+  if (jw >= kNameSimilarJw) return name_level::kSimilar;
+  return name_level::kDifferent;
+}
+
+ComparisonVector Comparator::Compare(const RecordKeys& a, const RecordKeys& b) const {
+  ComparisonVector v{};
+  std::uint8_t surname = CompareName(a.surname, a.surname, b.surname, b.surname);
+  std::uint8_t given = CompareName(a.given, a.given_group, b.given, b.given_group);
+  // Surname and given name written in each other's place (a "Given Surname" list read as
+  // surname-first): accept the crossed comparison only when both crossed names are close.
+  if (surname <= name_level::kDifferent && given <= name_level::kDifferent &&
+      surname != name_level::kMissing && given != name_level::kMissing) {
+    const std::uint8_t s2 = CompareName(a.surname, a.surname, b.given, b.given_group);
+    const std::uint8_t g2 = CompareName(a.given, a.given_group, b.surname, b.surname);
+    if (AtLeastClose(s2) && AtLeastClose(g2)) {
+      surname = s2;
+      given = g2;
+    }
+  }
+  v[FieldIndex(Field::kSurname)] = surname;
+  v[FieldIndex(Field::kGivenName)] = given;
+  v[FieldIndex(Field::kPatronymic)] =
+      CompareName(a.patronymic, a.patronymic_group, b.patronymic, b.patronymic_group);
+  v[FieldIndex(Field::kBirthDate)] = CompareDates(a.birth, b.birth);
+  v[FieldIndex(Field::kServiceNumber)] =
+      CompareCodes(*pool_, a.service_number, b.service_number, /*by_edit_distance=*/true);
+  v[FieldIndex(Field::kBirthPlace)] =
+      CompareCodes(*pool_, a.birth_place, b.birth_place, /*by_edit_distance=*/false);
+  return v;
+}
+
+}  // namespace parley::link

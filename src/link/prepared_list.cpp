@@ -1,0 +1,104 @@
+#include "link/prepared_list.h"
+
+#include <algorithm>
+#include <thread>
+
+#include "link/name_keys.h"
+#include "link/service_number.h"
+#include "names/romanise_key.h"
+
+namespace parley::link {
+namespace {
+
+// Everything derived from one record before interning.
+struct DerivedKeys {
+  NameKeys names;
+  std::string service_number;
+  std::string place;
+};
+
+Result<DerivedKeys> Derive(const PersonRecord& r) {
+  DerivedKeys d;
+  Result<NameKeys> names;
+  if (r.surname.empty() && r.given_name.empty() && !r.full_name.empty()) {
+    const SplitName split = SplitFullName(r.full_name);
+    names = ComputeNameKeys({split.surname, split.given_name, split.patronymic});
+  } else {
+    names = ComputeNameKeys({r.surname, r.given_name, r.patronymic});
+  }
+  if (!names) {
+    Error e = names.error();
+    e.where.row = r.source_row;
+    e.message = "record " + r.id + ": " + e.message;
+    return std::unexpected(std::move(e));
+  }
+  d.names = std::move(*names);
+  d.service_number = NormaliseServiceNumber(r.service_number);
+  d.place = PlaceKey(r.birth_place);
+  return d;
+}
+
+}  // namespace
+
+std::string PlaceKey(std::string_view place) {
+  auto key = names::RomanKey(place);
+  if (!key) return {};
+  std::string out;
+  std::size_t i = 0;
+  const std::string& k = *key;
+  while (i < k.size()) {
+    std::size_t j = k.find(' ', i);
+    if (j == std::string::npos) j = k.size();
+    const std::string_view word(k.data() + i, j - i);
+    const bool settlement_type = word.size() <= 1 || word == "smt" || word == "pgt" ||
+                                 word == "sel" || word == "misto" || word == "gorod" ||
+                                 word == "selo" || word == "obl" || word == "rn" || word == "r";
+    if (!settlement_type) {
+      if (!out.empty()) out.push_back(' ');
+      out.append(word);
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+Result<PreparedList> PrepareList(std::span<const PersonRecord> records, StringPool& pool,
+                                 int threads) {
+  const std::size_t n = records.size();
+  std::vector<Result<DerivedKeys>> derived(n);
+  threads = std::max(1, threads);
+  {
+    std::vector<std::jthread> workers;
+    for (int t = 0; t < threads; ++t) {
+      workers.emplace_back([&, t] {
+        for (std::size_t i = t; i < n; i += threads) derived[i] = Derive(records[i]);
+      });
+    }
+  }
+  PreparedList out;
+  out.ids.reserve(n);
+  out.keys.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!derived[i]) return std::unexpected(derived[i].error());
+    const DerivedKeys& d = *derived[i];
+    const PersonRecord& r = records[i];
+    RecordKeys k;
+    k.surname = pool.Intern(d.names.surname);
+    k.given = pool.Intern(d.names.given_name);
+    k.given_group = pool.Intern(d.names.given_group);
+    k.patronymic = pool.Intern(d.names.patronymic);
+    k.patronymic_group = pool.Intern(d.names.patronymic_group);
+    k.surname_phonetic = pool.Intern(d.names.surname_phonetic);
+    k.service_number = pool.Intern(d.service_number);
+    k.birth_place = pool.Intern(d.place);
+    k.birth = {static_cast<std::uint16_t>(r.birth_date.year),
+               static_cast<std::uint8_t>(r.birth_date.month),
+               static_cast<std::uint8_t>(r.birth_date.day)};
+    out.ids.push_back(r.id);
+    out.keys.push_back(k);
+    derived[i] = DerivedKeys{};  // release the strings early: a million records add up
+  }
+  return out;
+}
+
+}  // namespace parley::link

@@ -1,0 +1,21 @@
+#include "link/service_number.h"
+
+#include <gtest/gtest.h>
+
+namespace parley::link {
+namespace {
+
+TEST(ServiceNumberTest, CyrillicLookAlikesBecomeLatin) {
+  EXPECT_EQ(NormaliseServiceNumber("АВ 123456"), "AB123456");  // Cyrillic А, В
+  EXPECT_EQ(NormaliseServiceNumber("ab-123/456"), "AB123456");
+  EXPECT_EQ(NormaliseServiceNumber("ав123456"), NormaliseServiceNumber("AB123456"));
+}
+
+TEST(ServiceNumberTest, OtherCyrillicLettersAreKeptApart) {
+  EXPECT_NE(NormaliseServiceNumber("Ж123"), NormaliseServiceNumber("123"));
+  EXPECT_NE(NormaliseServiceNumber("Ж123"), NormaliseServiceNumber("Ш123"));
+  EXPECT_EQ(NormaliseServiceNumber(" - "), "");
+}
+
+}  // namespace
+}  // namespace parley::link
