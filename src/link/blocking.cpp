@@ -112,6 +112,27 @@ std::uint64_t BlockingKey(int rule, const RecordKeys& k) {
   }
 }
 
+bool RuleAgrees(int rule, const RecordKeys& a, const RecordKeys& b) {
+  const bool same_year = a.birth.year != 0 && a.birth.year == b.birth.year;
+  const bool same_given = a.given_group != 0 && a.given_group == b.given_group;
+  switch (rule) {
+    case 0:
+      return same_year && a.surname_phonetic != 0 && a.surname_phonetic == b.surname_phonetic;
+    case 1:
+      return same_given && a.birth.day != 0 && a.birth.year == b.birth.year &&
+             a.birth.month == b.birth.month && a.birth.day == b.birth.day;
+    case 2:
+      return same_given && a.surname != 0 && a.surname == b.surname;
+    case 3:
+      return a.service_number != 0 && a.service_number == b.service_number;
+    case 4:
+      return same_given && same_year && a.patronymic_group != 0 &&
+             a.patronymic_group == b.patronymic_group;
+    default:
+      return false;
+  }
+}
+
 std::vector<CandidatePair> GenerateCandidates(const PreparedList& left, const PreparedList* right,
                                               const BlockingOptions& options,
                                               BlockingStats* stats_out) {

@@ -57,6 +57,10 @@ struct BlockingStats {
 // The rule's key of one record; 0 when the record lacks a part of it.
 [[nodiscard]] std::uint64_t BlockingKey(int rule, const RecordKeys& k);
 
+// True when two records agree on the rule's key (the same test as equal BlockingKey values,
+// without hashing). Used to pick the pairs of an EM training session.
+[[nodiscard]] bool RuleAgrees(int rule, const RecordKeys& a, const RecordKeys& b);
+
 // Candidate pairs between `left` and `*right`, or within `left` (i < j) when right is null.
 [[nodiscard]] std::vector<CandidatePair> GenerateCandidates(const PreparedList& left,
                                                             const PreparedList* right,

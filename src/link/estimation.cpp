@@ -65,6 +65,7 @@ EmReport RunEm(const PatternHistogram& histogram, ModelParameters& params,
   }
   if (patterns.empty()) return report;
   ClampM(params);
+  const ModelParameters prior = params;
   for (int it = 0; it < options.max_iterations; ++it) {
     std::array<std::array<double, kMaxLevels>, kFieldCount> m_sum{};
     double match_mass = 0;
@@ -72,7 +73,7 @@ EmReport RunEm(const PatternHistogram& histogram, ModelParameters& params,
     for (const auto& [v, count] : patterns) {
       double log_ratio = std::log(lambda) - std::log1p(-lambda);
       for (int f = 0; f < kFieldCount; ++f) {
-        if (v[f] == kLevelMissing) continue;
+        if (v[f] == kLevelMissing || options.ignored[f]) continue;
         log_ratio += std::log(params.fields[f].m[v[f]]) - std::log(params.fields[f].u[v[f]]);
       }
       const double posterior = 1.0 / (1.0 + std::exp(-std::clamp(log_ratio, -700.0, 700.0)));
@@ -85,11 +86,13 @@ EmReport RunEm(const PatternHistogram& histogram, ModelParameters& params,
     max_change = std::abs(new_lambda - lambda);
     params.match_proportion = new_lambda;
     for (int f = 0; f < kFieldCount; ++f) {
+      if (options.ignored[f]) continue;
       double present = 0;
       for (int l = 1; l < kLevelCount[f]; ++l) present += m_sum[f][l];
       if (present <= 0) continue;  // field missing everywhere: keep the prior
       for (int l = 1; l < kLevelCount[f]; ++l) {
-        const double m = m_sum[f][l] / present;
+        const double m = (m_sum[f][l] + options.prior_strength * prior.fields[f].m[l]) /
+                         (present + options.prior_strength);
         max_change = std::max(max_change, std::abs(m - params.fields[f].m[l]));
         params.fields[f].m[l] = m;
       }
@@ -103,6 +106,72 @@ EmReport RunEm(const PatternHistogram& histogram, ModelParameters& params,
     }
   }
   return report;
+}
+
+EmReport FitM(const std::vector<TrainingSession>& sessions, ModelParameters& params) {
+  // Sessions with fewer expected matches than this say too little to override the priors.
+  constexpr double kMinSessionMatches = 20;
+  const ModelParameters prior = params;
+  std::array<std::array<double, kMaxLevels>, kFieldCount> m_sum{};
+  std::array<double, kFieldCount> mass{};
+  EmReport report;
+  for (const TrainingSession& session : sessions) {
+    ModelParameters fit = prior;
+    EmOptions options;
+    options.ignored = session.ignored;
+    fit.match_proportion = 0.3;
+    report = RunEm(session.histogram, fit, options);
+    double pairs = 0;
+    for (std::uint64_t c : session.histogram) pairs += static_cast<double>(c);
+    const double matches = fit.match_proportion * pairs;
+    if (report.iterations == 0 || matches < kMinSessionMatches) continue;
+    for (int f = 0; f < kFieldCount; ++f) {
+      if (session.ignored[f]) continue;
+      mass[f] += matches;
+      for (int l = 1; l < kLevelCount[f]; ++l) m_sum[f][l] += matches * fit.fields[f].m[l];
+    }
+  }
+  for (int f = 0; f < kFieldCount; ++f) {
+    if (mass[f] <= 0) continue;
+    for (int l = 1; l < kLevelCount[f]; ++l) params.fields[f].m[l] = m_sum[f][l] / mass[f];
+  }
+  ClampM(params);
+  return report;
+}
+
+double FitMatchProportion(const PatternHistogram& candidates, double all_pairs,
+                          ModelParameters& params) {
+  std::vector<std::pair<double, double>> weights;  // (log-likelihood ratio, count)
+  double total = 0;
+  for (std::size_t code = 0; code < candidates.size(); ++code) {
+    if (candidates[code] == 0) continue;
+    const ComparisonVector v = FromPatternCode(static_cast<std::uint16_t>(code));
+    double llr = 0;
+    for (int f = 0; f < kFieldCount; ++f) {
+      if (v[f] == kLevelMissing) continue;
+      llr += std::log(params.fields[f].m[v[f]]) - std::log(params.fields[f].u[v[f]]);
+    }
+    weights.emplace_back(llr, static_cast<double>(candidates[code]));
+    total += static_cast<double>(candidates[code]);
+  }
+  if (weights.empty() || all_pairs <= 0) {
+    params.match_proportion = kMinLambda;
+    return 0;
+  }
+  double matches = std::max(1.0, total * 0.1);
+  for (int it = 0; it < 200; ++it) {
+    const double lambda = std::clamp(matches / all_pairs, 1e-15, kMaxLambda);
+    const double prior = std::log(lambda) - std::log1p(-lambda);
+    double next = 0;
+    for (const auto& [llr, count] : weights) {
+      next += count / (1.0 + std::exp(-std::clamp(prior + llr, -700.0, 700.0)));
+    }
+    const bool done = std::abs(next - matches) < 1e-3 * std::max(1.0, matches);
+    matches = next;
+    if (done) break;
+  }
+  params.match_proportion = std::clamp(matches / all_pairs, 1e-15, kMaxLambda);
+  return matches;
 }
 
 }  // namespace parley::link

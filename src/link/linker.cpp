@@ -45,12 +45,17 @@ class LinkRunner {
     out_.stats_.candidates = candidates_.size();
     Progress("blocking", 1, 1);
     const Comparator comparator(out_.pool_);
-    PatternHistogram histogram = ComputePatterns(comparator);
+    std::vector<TrainingSession> sessions = Sessions();
+    PatternHistogram histogram = ComputePatterns(comparator, sessions);
     Progress("estimating", 0, 1);
     ModelParameters params = DefaultParameters();
     EstimateU(out_.left_, out_.Right(), out_.same_list_, comparator, options_.u_samples,
               options_.seed, params);
-    out_.stats_.em = RunEm(histogram, params);
+    out_.stats_.em = FitM(sessions, params);
+    const double nl = static_cast<double>(out_.left_.Size());
+    const double all_pairs =
+        out_.same_list_ ? nl * (nl - 1) / 2 : nl * static_cast<double>(out_.Right().Size());
+    out_.stats_.expected_matches = FitMatchProportion(histogram, all_pairs, params);
     out_.model_ = MatchModel(params);
     if (options_.term_frequency) {
       const auto& s = params.fields[FieldIndex(Field::kSurname)].u;
@@ -82,26 +87,54 @@ class LinkRunner {
     }
   }
 
-  PatternHistogram ComputePatterns(const Comparator& comparator) {
+  // EM training sessions: (blocking rule, the fields it fixes). See estimation.h.
+  static constexpr int kSessionRule[] = {1, 2, 0};
+  static std::vector<TrainingSession> Sessions() {
+    std::vector<TrainingSession> sessions(std::size(kSessionRule));
+    for (auto& s : sessions) s.histogram.assign(kPatternCount, 0);
+    auto ignore = [&](int s, Field f) { sessions[s].ignored[FieldIndex(f)] = true; };
+    ignore(0, Field::kGivenName);  // given-name group + birth date
+    ignore(0, Field::kBirthDate);
+    ignore(1, Field::kSurname);  // surname + given-name group
+    ignore(1, Field::kGivenName);
+    ignore(2, Field::kSurname);  // phonetic surname + birth year
+    ignore(2, Field::kBirthDate);
+    return sessions;
+  }
+
+  PatternHistogram ComputePatterns(const Comparator& comparator,
+                                   std::vector<TrainingSession>& sessions) {
     patterns_.resize(candidates_.size());
-    std::vector<PatternHistogram> histograms(Threads(), PatternHistogram(kPatternCount, 0));
+    const std::size_t per_thread = 1 + sessions.size();
+    std::vector<PatternHistogram> histograms(Threads() * per_thread,
+                                             PatternHistogram(kPatternCount, 0));
     const auto& lk = out_.left_.keys;
     const auto& rk = out_.Right().keys;
     const std::size_t n = candidates_.size();
     Parallel(n, [&](std::size_t begin, std::size_t end, int t) {
-      PatternHistogram& h = histograms[t];
+      PatternHistogram* h = &histograms[t * per_thread];
       for (std::size_t i = begin; i < end; ++i) {
         const CandidatePair c = candidates_[i];
-        const std::uint16_t code = PatternCode(comparator.Compare(lk[c.left], rk[c.right]));
+        const RecordKeys& a = lk[c.left];
+        const RecordKeys& b = rk[c.right];
+        const std::uint16_t code = PatternCode(comparator.Compare(a, b));
         patterns_[i] = code;
-        ++h[code];
+        ++h[0][code];
+        for (std::size_t s = 0; s < std::size(kSessionRule); ++s) {
+          if (RuleAgrees(kSessionRule[s], a, b)) ++h[1 + s][code];
+        }
         if (t == 0 && (i - begin) % 1000000 == 0) Progress("scoring", i - begin, end - begin);
       }
     });
     Progress("scoring", 1, 1);
     PatternHistogram total(kPatternCount, 0);
-    for (const auto& h : histograms) {
-      for (int c = 0; c < kPatternCount; ++c) total[c] += h[c];
+    for (int t = 0; t < Threads(); ++t) {
+      for (int c = 0; c < kPatternCount; ++c) {
+        total[c] += histograms[t * per_thread][c];
+        for (std::size_t s = 0; s < sessions.size(); ++s) {
+          sessions[s].histogram[c] += histograms[t * per_thread + 1 + s][c];
+        }
+      }
     }
     return total;
   }

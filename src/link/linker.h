@@ -70,7 +70,8 @@ struct LinkStats {
   std::uint64_t right_records = 0;
   std::uint64_t candidates = 0;
   BlockingStats blocking;
-  EmReport em;
+  EmReport em;                    // the last EM training session
+  double expected_matches = 0;    // the model's estimate of true matches among all pairs
 };
 
 // The result of a run. It keeps the prepared lists and the fitted model so that any pair can

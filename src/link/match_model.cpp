@@ -26,6 +26,18 @@ std::vector<float> Adjustments(const std::vector<std::uint32_t>& counts, std::ui
   return out;
 }
 
+// Partial agreement is never stronger evidence than full agreement, and no agreement level is
+// weaker than "different". A level that random pairs almost never reach (u from a Laplace count
+// of one) would otherwise get a huge weight from a handful of pairs; names are also ordered:
+// similar ≤ close ≤ equivalent ≤ exact.
+void CapPartialAgreement(int field, std::array<float, kMaxLevels>& w) {
+  const int exact = kLevelCount[field] - 1;
+  for (int l = 2; l < exact; ++l) w[l] = std::clamp(w[l], w[1], std::max(w[1], w[exact]));
+  if (field <= FieldIndex(Field::kPatronymic)) {
+    for (int l = exact - 1; l >= 2; --l) w[l] = std::min(w[l], w[l + 1]);
+  }
+}
+
 }  // namespace
 
 ModelParameters DefaultParameters() {
@@ -81,8 +93,9 @@ MatchModel::MatchModel(const ModelParameters& params) : params_(params) {
     for (int l = 1; l < kLevelCount[f]; ++l) {
       weights_[f][l] = static_cast<float>(std::log2(fp.m[l] / fp.u[l]));
     }
+    CapPartialAgreement(f, weights_[f]);
   }
-  const double lambda = std::clamp(params_.match_proportion, 1e-9, 1.0 - 1e-9);
+  const double lambda = std::clamp(params_.match_proportion, 1e-15, 1.0 - 1e-9);
   prior_log2_odds_ = std::log2(lambda / (1.0 - lambda));
 }
 

@@ -3,7 +3,7 @@
 //
 // For each field f and agreement level l, m = P(level l | same person) and u = P(level l |
 // different people). A pair's match weight is Σ log2(m/u) over its fields; with λ the share of
-// true matches among candidate pairs, its probability is 1 / (1 + 2^-(log2(λ/(1-λ)) + W)).
+// true matches among all pairs (u is measured on random pairs, so λ is too), its probability is 1 / (1 + 2^-(log2(λ/(1-λ)) + W)).
 // "missing" always weighs 0: an absent value is no evidence either way.
 //
 // Term-frequency adjustment: agreeing on "Шевченко" is weaker evidence than agreeing on a rare
@@ -13,6 +13,10 @@
 // the chance that a random record carries it. Stored as an additive adjustment
 // log2(u / tf(value)) per interned id, clamped to [kMinTfAdjust, kMaxTfAdjust] so that one
 // very rare name cannot outvote a contradicting birth date.
+//
+// Partial levels are capped: never above "exact", never below "different", and for names
+// similar ≤ close ≤ equivalent ≤ exact (a level random pairs never reach would otherwise get an
+// enormous weight from u's Laplace count of one).
 //
 // Design: weights are a dense float table [field][level] and the TF adjustments are dense
 // arrays indexed by pool id, so scoring a pair is a handful of loads and adds.
@@ -43,7 +47,7 @@ struct FieldProbabilities {
 
 struct ModelParameters {
   std::array<FieldProbabilities, kFieldCount> fields;
-  double match_proportion = 0.01;  // λ: the share of candidate pairs that are true matches
+  double match_proportion = 1e-4;  // λ: the share of all pairs (left × right) that match
 };
 
 // Starting m probabilities: most true matches agree exactly, few are "different". EM refines

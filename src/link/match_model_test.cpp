@@ -68,3 +68,21 @@ TEST(TermFrequencyTest, GivenNameAdjustedByGroup) {
 
 }  // namespace
 }  // namespace parley::link
+
+namespace parley::link {
+namespace {
+TEST(MatchModelTest, PartialAgreementNeverOutweighsExact) {
+  ModelParameters p = DefaultParameters();
+  auto& given = p.fields[FieldIndex(Field::kGivenName)];
+  given.u[name_level::kClose] = 1e-7;  // a level random pairs never reached
+  auto& date = p.fields[FieldIndex(Field::kBirthDate)];
+  date.u[date_level::kSwapped] = 1e-9;
+  MatchModel model(p);
+  const int g = FieldIndex(Field::kGivenName);
+  EXPECT_LE(model.LevelWeight(g, name_level::kClose), model.LevelWeight(g, name_level::kEquivalent));
+  EXPECT_LE(model.LevelWeight(g, name_level::kEquivalent), model.LevelWeight(g, name_level::kExact));
+  const int d = FieldIndex(Field::kBirthDate);
+  EXPECT_LE(model.LevelWeight(d, date_level::kSwapped), model.LevelWeight(d, date_level::kExact));
+}
+}  // namespace
+}  // namespace parley::link
