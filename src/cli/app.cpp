@@ -27,6 +27,7 @@ int Run(int argc, char** argv) {
 
   RegisterWorkspaceCommands(app, ctx);
   RegisterVersionCommand(app, ctx);
+  RegisterNamesCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -14,5 +14,6 @@ void RegisterVersionCommand(CLI::App& app, CliContext& ctx);
 void RegisterWorkspaceCommands(CLI::App& app, CliContext& ctx);
 void RegisterImportCommand(CLI::App& app, CliContext& ctx);
 void RegisterExportCommand(CLI::App& app, CliContext& ctx);
+void RegisterNamesCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli

@@ -1,0 +1,145 @@
+#include "names/given_names.h"
+
+#include <algorithm>
+#include <cassert>
+#include <string>
+#include <tuple>
+
+#include "names/internal/given_names_table.h"
+#include "names/romanise_key.h"
+
+namespace parley::names {
+namespace {
+
+struct IndexEntry {
+  std::string key;
+  GivenNameHit hit;
+};
+
+// Sorted by key, so that all hits of one key are contiguous and LookupGivenNameKey can hand
+// out a span into the index without allocating.
+class GivenNameIndex {
+ public:
+  GivenNameIndex() {
+    const auto rows = internal::GivenNameRows();
+    std::vector<IndexEntry> entries;
+    entries.reserve(rows.size() * 12);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const auto& row = rows[i];
+      const auto id = static_cast<GivenNameGroupId>(i);
+      const Sex sex = row.sex == internal::TableSex::kMale ? Sex::kMale : Sex::kFemale;
+      groups_.push_back({row.ukrainian, row.russian, sex, RomanKey(row.ukrainian).value_or(""),
+                         RomanKey(row.russian).value_or("")});
+      Add(entries, row.ukrainian, {id, NameFormKind::kOfficial, sex});
+      Add(entries, row.russian, {id, NameFormKind::kOfficial, sex});
+      AddList(entries, row.variants, {id, NameFormKind::kVariant, sex}, false);
+      AddList(entries, row.diminutives, {id, NameFormKind::kDiminutive, sex}, false);
+      AddList(entries, row.patronymics_uk, {id, NameFormKind::kPatronymic, Sex::kMale}, true);
+      AddList(entries, row.patronymics_ru, {id, NameFormKind::kPatronymic, Sex::kMale}, true);
+    }
+    std::sort(entries.begin(), entries.end(), [](const IndexEntry& a, const IndexEntry& b) {
+      return std::tie(a.key, a.hit.group, a.hit.kind, a.hit.sex) <
+             std::tie(b.key, b.hit.group, b.hit.kind, b.hit.sex);
+    });
+    entries.erase(std::unique(entries.begin(), entries.end(),
+                              [](const IndexEntry& a, const IndexEntry& b) {
+                                return a.key == b.key && a.hit == b.hit;
+                              }),
+                  entries.end());
+    keys_.reserve(entries.size());
+    hits_.reserve(entries.size());
+    for (auto& e : entries) {
+      keys_.push_back(std::move(e.key));
+      hits_.push_back(e.hit);
+    }
+  }
+
+  std::span<const GivenNameHit> Find(std::string_view key) const {
+    auto [lo, hi] = std::equal_range(keys_.begin(), keys_.end(), key,
+                                     [](const auto& a, const auto& b) {
+                                       return std::string_view(a) < std::string_view(b);
+                                     });
+    return std::span<const GivenNameHit>(hits_).subspan(
+        static_cast<std::size_t>(lo - keys_.begin()), static_cast<std::size_t>(hi - lo));
+  }
+
+  const std::vector<GivenNameGroup>& groups() const { return groups_; }
+
+ private:
+  static void Add(std::vector<IndexEntry>& entries, std::string_view form, GivenNameHit hit) {
+    auto key = RomanKey(form);
+    // The table is constant data checked by the unit tests; a form that fails to key is
+    // skipped rather than taking the process down.
+    if (key && !key->empty()) entries.push_back({std::move(*key), hit});
+  }
+
+  // Patronymic lists alternate masculine and feminine forms.
+  static void AddList(std::vector<IndexEntry>& entries, std::string_view list, GivenNameHit hit,
+                      bool alternate_sex) {
+    std::size_t position = 0;
+    while (!list.empty()) {
+      const std::size_t bar = list.find('|');
+      if (alternate_sex) hit.sex = position % 2 == 0 ? Sex::kMale : Sex::kFemale;
+      Add(entries, list.substr(0, bar), hit);
+      ++position;
+      if (bar == std::string_view::npos) break;
+      list.remove_prefix(bar + 1);
+    }
+  }
+
+  std::vector<GivenNameGroup> groups_;
+  std::vector<std::string> keys_;
+  std::vector<GivenNameHit> hits_;
+};
+
+const GivenNameIndex& Index() {
+  static const GivenNameIndex index;
+  return index;
+}
+
+bool ShareGroup(std::span<const GivenNameHit> a, std::span<const GivenNameHit> b,
+                bool patronymic) {
+  for (const auto& x : a) {
+    if ((x.kind == NameFormKind::kPatronymic) != patronymic) continue;
+    for (const auto& y : b) {
+      if ((y.kind == NameFormKind::kPatronymic) != patronymic) continue;
+      if (x.group == y.group) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::span<const GivenNameHit> LookupGivenNameKey(std::string_view key) {
+  return Index().Find(key);
+}
+
+Result<std::vector<GivenNameHit>> LookupGivenName(std::string_view word) {
+  auto key = RomanKey(word);
+  if (!key) return std::unexpected(key.error());
+  auto hits = LookupGivenNameKey(*key);
+  return std::vector<GivenNameHit>(hits.begin(), hits.end());
+}
+
+std::size_t GivenNameGroupCount() { return Index().groups().size(); }
+
+const GivenNameGroup& GivenNameGroupOf(GivenNameGroupId id) {
+  assert(id < Index().groups().size());
+  return Index().groups()[id];
+}
+
+bool SameGivenName(std::span<const GivenNameHit> a, std::span<const GivenNameHit> b) {
+  return ShareGroup(a, b, false);
+}
+
+bool SamePatronymic(std::span<const GivenNameHit> a, std::span<const GivenNameHit> b) {
+  return ShareGroup(a, b, true);
+}
+
+bool HasKind(std::span<const GivenNameHit> hits, NameFormKind kind) {
+  return std::any_of(hits.begin(), hits.end(),
+                     [kind](const GivenNameHit& h) { return h.kind == kind; });
+}
+
+}  // namespace parley::names

@@ -1,0 +1,81 @@
+// parley/names/given_names.h — which given names are the same name across Ukrainian, Russian
+// and Latin spellings, and which patronymics come from which father's name.
+//
+// The same man is "Олександр Миколайович" on his own side's list and "Александр Николаевич" on
+// the detaining side's; a key alone cannot see that (the roots differ), so a curated table
+// (internal/given_names_table.cpp: over 200 names with Ukrainian and Russian official forms,
+// romanised variants, diminutives, and for male names the patronymics in both languages) is
+// indexed by the skeleton key of every form. Any spelling that keys like a listed form is found:
+// "Mykolaiovych", "Миколайович", "Nikolaevich" and "Николаевич" all lead to the group of Микола.
+//
+// Contract:
+//  - Groups are identified by a small integer, stable within one build (not across builds: do
+//    not store it; store the name as written).
+//  - A form may belong to several groups (Саша: Олександр and Олександра; Слава: six names).
+//    Lookup returns every hit; callers compare hit sets.
+//  - The index is built once, on first use, from constant data, and never changes; lookups are
+//    thread-safe and allocation-free.
+//
+//   auto hits = LookupGivenNameKey(*RomanKey("Николаевич"));
+//   // one hit: group of Микола/Николай, kind kPatronymic, bearer kMale
+//   bool same = SameGivenName(LookupGivenNameKey("oleksandr"), LookupGivenNameKey("sasha"));
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+
+namespace parley::names {
+
+enum class Sex : unsigned char { kUnknown, kMale, kFemale };
+
+using GivenNameGroupId = std::uint16_t;
+
+enum class NameFormKind : unsigned char {
+  kOfficial,    // the Ukrainian or Russian official form
+  kVariant,     // another official or foreign spelling (Alexander, Осип, Ярина)
+  kDiminutive,  // Саша, Коля, Сашко
+  kPatronymic,  // Миколайович, Николаевна: the father's name is the group
+};
+
+struct GivenNameHit {
+  GivenNameGroupId group = 0;
+  NameFormKind kind = NameFormKind::kOfficial;
+  Sex sex = Sex::kUnknown;  // of the person bearing this form (Миколаївна: kFemale)
+
+  friend bool operator==(const GivenNameHit&, const GivenNameHit&) = default;
+};
+
+struct GivenNameGroup {
+  std::string_view ukrainian;
+  std::string_view russian;
+  Sex sex = Sex::kUnknown;
+  std::string ukrainian_key;  // RomanKey of the official forms, e.g. to check an initial
+  std::string russian_key;
+};
+
+// Every group a skeleton key (RomanKey of one word) belongs to; empty if the table does not
+// know it. The span stays valid for the life of the process.
+[[nodiscard]] std::span<const GivenNameHit> LookupGivenNameKey(std::string_view key);
+
+// Keys `word` first (any script); fails only on invalid UTF-8.
+[[nodiscard]] Result<std::vector<GivenNameHit>> LookupGivenName(std::string_view word);
+
+[[nodiscard]] std::size_t GivenNameGroupCount();
+// `id` must come from a hit; out of range is a programming error (asserted).
+[[nodiscard]] const GivenNameGroup& GivenNameGroupOf(GivenNameGroupId id);
+
+// True when some group holds a given-name form (official, variant or diminutive) of each.
+[[nodiscard]] bool SameGivenName(std::span<const GivenNameHit> a,
+                                 std::span<const GivenNameHit> b);
+// True when both are patronymics from the same father's name.
+[[nodiscard]] bool SamePatronymic(std::span<const GivenNameHit> a,
+                                  std::span<const GivenNameHit> b);
+// True when any hit is of kind `kind`.
+[[nodiscard]] bool HasKind(std::span<const GivenNameHit> hits, NameFormKind kind);
+
+}  // namespace parley::names

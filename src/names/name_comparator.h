@@ -1,0 +1,70 @@
+// parley/names/name_comparator.h — how alike two full names are, in 0..1, across scripts,
+// romanisations, word orders and Ukrainian/Russian forms.
+//
+// Both names are parsed (full_name_parser.h) and compared part by part. "Spelling" below is
+// Jaro-Winkler rescaled from 0.8..1 to 0..1: raw Jaro-Winkler gives different surnames that
+// share a root about 0.9 (Шевченко/Шевчук 0.92) and a one-letter typo about 0.98, so the raw
+// scale would let a common given name and patronymic carry a different surname over the
+// threshold.
+//   surname     spelling of the skeleton keys and of the sex/language-neutral stems
+//               (surname_forms.h), the higher of the two;
+//   given name  1 when the given-name table puts both in one group (0.93 when only through a
+//               diminutive), a low score when the table knows both as different names
+//               (Олександр/Олексій: a conflict, at most 0.2), spelling otherwise; an initial
+//               agrees when the other name, or its Ukrainian or Russian official form, starts
+//               with it (О. agrees with Александр through Олександр);
+//   patronymic  the same, with the table's patronymic groups.
+// Parts are weighted 0.45 / 0.35 / 0.20. A part missing on either side is left out and the
+// weights renormalised, then the score is lowered a little for the missing evidence (x0.97
+// without patronymic, x0.85 without given name). A sex conflict (Миколайович vs Миколаївна,
+// Іванов vs Іванова, from patronymic, table or surname ending) multiplies by 0.6. When a
+// parse is unsure (confidence < 0.75) the parser's second reading is tried too and the better
+// score kept.
+// Jaro-Winkler is measured on code points (keys are ASCII, so bytes and code points agree;
+// JaroWinkler itself accepts any code points).
+//
+// The default threshold, kDefaultMatchThreshold = 0.88, sits between the two cases that
+// matter most (see name_comparator_test.cpp):
+//   - the same person across scripts and systems scores >= 0.95 (a one-letter surname typo on
+//     top still scores ~0.97; one side without patronymic 0.97);
+//   - namesakes with different known patronymics, the commonest false match in a list of
+//     8,000 men holding a dozen "Шевченко Дмитро", score at most 0.45 + 0.35 + 0.20 x 0.2 =
+//     0.84 (0.80 for Олександрович/Миколайович); a contradicting initial 0.785; a different
+//     surname sharing the root (Шевчук for Шевченко) 0.81; different given names <= 0.72.
+// A match is only a candidate: every uncertain match goes to a human (DOMAIN.md).
+//
+//   Result<NameScore> s = CompareFullNames("Шевченко Дмитро Олександрович",
+//                                          "SHEVCHENKO Dmitriy Aleksandrovich");
+//   // s->score == 1.0, s->score >= kDefaultMatchThreshold
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+#include "names/full_name_parser.h"
+
+namespace parley::names {
+
+inline constexpr double kDefaultMatchThreshold = 0.88;
+
+struct NameScore {
+  double score = 0.0;        // 0..1
+  double surname = -1.0;     // part similarities; -1 when the part was not compared
+  double given = -1.0;
+  double patronymic = -1.0;
+  bool sex_conflict = false;
+};
+
+// Jaro-Winkler similarity (prefix scale 0.1, prefix up to 4, boost above Jaro 0.7).
+[[nodiscard]] double JaroWinkler(std::u32string_view a, std::u32string_view b);
+// The same on ASCII keys (each byte one code point).
+[[nodiscard]] double JaroWinklerAscii(std::string_view a, std::string_view b);
+
+[[nodiscard]] NameScore CompareParsedNames(const ParsedName& a, const ParsedName& b);
+
+// Parses both names and compares them; fails only when a name cannot be parsed (invalid
+// UTF-8, no letters).
+[[nodiscard]] Result<NameScore> CompareFullNames(std::string_view a, std::string_view b);
+
+}  // namespace parley::names

@@ -1,0 +1,127 @@
+#include "names/name_comparator.h"
+
+#include <gtest/gtest.h>
+
+#include <utility>
+
+namespace parley::names {
+namespace {
+
+double Score(std::string_view a, std::string_view b) {
+  auto s = CompareFullNames(a, b);
+  EXPECT_TRUE(s.has_value()) << a << " | " << b;
+  return s ? s->score : -1.0;
+}
+
+constexpr std::string_view kDmytro = "Шевченко Дмитро Олександрович";
+
+TEST(JaroWinklerTest, KnownValues) {
+  EXPECT_NEAR(JaroWinklerAscii("martha", "marhta"), 0.9611, 1e-4);
+  EXPECT_NEAR(JaroWinklerAscii("dwayne", "duane"), 0.84, 1e-4);
+  EXPECT_NEAR(JaroWinklerAscii("dixon", "dicksonx"), 0.8133, 1e-4);
+  EXPECT_DOUBLE_EQ(JaroWinklerAscii("", ""), 1.0);
+  EXPECT_DOUBLE_EQ(JaroWinklerAscii("abc", ""), 0.0);
+  EXPECT_DOUBLE_EQ(JaroWinklerAscii("abc", "xyz"), 0.0);
+}
+
+TEST(JaroWinklerTest, CountsCodePointsNotBytes) {
+  // One letter differs out of eight; on bytes it would be one of sixteen.
+  EXPECT_NEAR(JaroWinkler(U"шевченко", U"шевчинко"), JaroWinklerAscii("abcdefgh", "abcdexgh"),
+              1e-12);
+}
+
+TEST(JaroWinklerTest, LongInputsUseTheHeap) {
+  const std::string a(200, 'a');
+  EXPECT_DOUBLE_EQ(JaroWinklerAscii(a, a), 1.0);
+}
+
+TEST(NameComparatorTest, SamePersonAcrossScriptsAndSystems) {
+  for (std::string_view other :
+       {"Шевченко Дмитрий Александрович", "SHEVCHENKO Dmytro Oleksandrovych",
+        "SHEVCHENKO Dmitriy Aleksandrovich", "Дмитрий Александрович Шевченко",
+        "Shevchenko, Dmytro Oleksandrovych", "Schewtschenko Dmitri Alexandrowitsch"}) {
+    EXPECT_GE(Score(kDmytro, other), 0.95) << other;
+  }
+}
+
+TEST(NameComparatorTest, NamesakeWithDifferentPatronymicDoesNotMatch) {
+  const double namesake = Score(kDmytro, "Шевченко Дмитро Миколайович");
+  const double same = Score(kDmytro, "Shevchenko Dmitriy Aleksandrovich");
+  EXPECT_LT(namesake, kDefaultMatchThreshold);
+  EXPECT_GT(same - namesake, 0.1);
+  EXPECT_LT(Score(kDmytro, "Шевченко Дмитрий Николаевич"), kDefaultMatchThreshold);
+}
+
+TEST(NameComparatorTest, Initials) {
+  EXPECT_GE(Score(kDmytro, "Shevchenko D. O."), kDefaultMatchThreshold);
+  EXPECT_GE(Score(kDmytro, "Шевченко Д.А."), kDefaultMatchThreshold);  // А. = Александрович
+  EXPECT_LT(Score(kDmytro, "Shevchenko D. M."), kDefaultMatchThreshold);
+  EXPECT_LT(Score(kDmytro, "Шевченко О. О."), kDefaultMatchThreshold);
+}
+
+TEST(NameComparatorTest, DifferentGivenNamesDoNotMatch) {
+  EXPECT_LT(Score("Шевченко Олександр Іванович", "Шевченко Олексій Іванович"),
+            kDefaultMatchThreshold);
+  EXPECT_LT(Score("Бондаренко Ганна Петрівна", "Бондаренко Галина Петрівна"),
+            kDefaultMatchThreshold);
+}
+
+TEST(NameComparatorTest, DifferentSurnamesDoNotMatch) {
+  EXPECT_LT(Score(kDmytro, "Шевчук Дмитро Олександрович"), kDefaultMatchThreshold);
+  EXPECT_LT(Score(kDmytro, "Коваленко Дмитро Олександрович"), 0.8);
+}
+
+TEST(NameComparatorTest, SexConflict) {
+  // Same surname stem and father, one a man and one a woman: brother and sister.
+  auto s = CompareFullNames("Іванов Женя Петрович", "Іванова Женя Петрівна");
+  ASSERT_TRUE(s.has_value());
+  EXPECT_TRUE(s->sex_conflict);
+  EXPECT_LT(s->score, kDefaultMatchThreshold);
+}
+
+TEST(NameComparatorTest, UkrainianRussianFemaleForms) {
+  EXPECT_GE(Score("Лисенко Ганна Миколаївна", "Лысенко Анна Николаевна"), 0.95);
+  EXPECT_GE(Score("Ковальська Олена Петрівна", "Kovalskaya Elena Petrovna"), 0.95);
+  EXPECT_GE(Score("Тетяна Юріївна Іванова", "IVANOVA Tatiana Yurievna"), 0.95);
+}
+
+TEST(NameComparatorTest, TyposAndMissingParts) {
+  EXPECT_GE(Score(kDmytro, "Шевчнко Дмитро Олександрович"), kDefaultMatchThreshold);
+  EXPECT_GE(Score(kDmytro, "Шевченко Дмитро"), kDefaultMatchThreshold);
+  EXPECT_GE(Score("Петренко Олександр", "Петренко Саша"), kDefaultMatchThreshold);
+  EXPECT_LT(Score("Петренко Олександр", "Петренко Саша"), 1.0);  // diminutive: less sure
+}
+
+TEST(NameComparatorTest, HomoglyphsAndApostrophes) {
+  EXPECT_DOUBLE_EQ(Score("Шевчeнко Дмитpо Олександрович", kDmytro), 1.0);
+  // Identical once apostrophes are unified; no patronymic on either side costs the 3%.
+  EXPECT_NEAR(Score("Мар'яненко Марʼяна", "Марʼяненко Мар’яна"), 0.97, 1e-12);
+}
+
+TEST(NameComparatorTest, SymmetricAndBounded) {
+  const std::pair<std::string_view, std::string_view> pairs[] = {
+      {kDmytro, "Shevchenko D. M."},
+      {"Лисенко Ганна", "Lysenko Anna Mykolaivna"},
+      {"Петренко-Ковальчук Олена", "Ковальчук Олена"},
+      {"Шевченко", "Шевчук"},
+  };
+  for (const auto& [a, b] : pairs) {
+    const double ab = Score(a, b);
+    EXPECT_NEAR(ab, Score(b, a), 1e-12) << a << " | " << b;
+    EXPECT_GE(ab, 0.0);
+    EXPECT_LE(ab, 1.0);
+  }
+}
+
+TEST(NameComparatorTest, DoubleSurnameHalfStillClose) {
+  EXPECT_GE(Score("Петренко-Ковальчук Олена Іванівна", "Ковальчук Олена Іванівна"), 0.9);
+}
+
+TEST(NameComparatorTest, ErrorsPropagate) {
+  auto s = CompareFullNames("Шевченко", "\xFF");
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().code, ErrorCode::kInvalidInput);
+}
+
+}  // namespace
+}  // namespace parley::names

@@ -1,0 +1,64 @@
+#include "names/surname_forms.h"
+
+#include "names/romanise_key.h"
+
+namespace parley::names {
+namespace {
+
+constexpr std::size_t kMinStem = 3;
+
+bool IsConsonant(char c) {
+  return c >= 'a' && c <= 'z' && c != 'a' && c != 'e' && c != 'i' && c != 'o' && c != 'u';
+}
+
+// Length of the ending to drop from one word (0: invariant).
+std::size_t EndingToDrop(std::string_view w) {
+  auto drop_if = [&](std::string_view ending, std::size_t drop) -> std::size_t {
+    return w.ends_with(ending) && w.size() - drop >= kMinStem ? drop : 0;
+  };
+  for (std::string_view possessive : {"ova", "eva", "ina"}) {
+    if (auto n = drop_if(possessive, 1)) return n;
+  }
+  if (auto n = drop_if("aia", 3)) return n;
+  if (auto n = drop_if("oi", 2); n && IsConsonant(w[w.size() - 3])) return n;
+  if (w.size() >= 2 && IsConsonant(w[w.size() - 2])) {
+    if (auto n = drop_if("i", 1)) return n;
+    if (auto n = drop_if("a", 1)) return n;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string SurnameStem(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  while (!key.empty()) {
+    const std::size_t space = key.find(' ');
+    std::string_view word = key.substr(0, space);
+    word.remove_suffix(EndingToDrop(word));
+    if (!out.empty()) out.push_back(' ');
+    out.append(word);
+    if (space == std::string_view::npos) break;
+    key.remove_prefix(space + 1);
+  }
+  return out;
+}
+
+Sex SurnameSex(std::string_view w) {
+  for (std::string_view female : {"ova", "eva", "ina", "ska", "aia"}) {
+    if (w.ends_with(female) && w.size() > female.size() + 1) return Sex::kFemale;
+  }
+  for (std::string_view male : {"ov", "ev", "in", "ski", "skoi"}) {
+    if (w.ends_with(male) && w.size() > male.size() + 1) return Sex::kMale;
+  }
+  return Sex::kUnknown;
+}
+
+Result<std::string> SurnameStemKey(std::string_view utf8) {
+  auto key = RomanKey(utf8);
+  if (!key) return key;
+  return SurnameStem(*key);
+}
+
+}  // namespace parley::names

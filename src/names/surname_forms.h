@@ -1,0 +1,40 @@
+// parley/names/surname_forms.h — reduce a surname to a stem shared by its male and female,
+// Ukrainian and Russian forms.
+//
+// Ukrainian and Russian surnames change their ending with the bearer's sex and the language of
+// the list: Ковальський / Ковальська / Ковальский / Ковальская / Kovalskyi / Kovalska /
+// Kovalskaya; Іванов / Іванова; Ільїн / Ільїна / Ilyin; Толстой / Толстая; Білий / Біла / Белый
+// / Белая. Brothers and sisters, and one person written by two sides, must meet on one stem.
+// Invariant endings (-енко, -ук/-юк, -ич, -их/-ых, -ко, -ів) are left alone.
+//
+// Contract: input is a skeleton key (RomanKey output: lowercase ASCII words separated by single
+// spaces); every word is stemmed on its own (double surnames). Rules, first match wins, each
+// applied only when at least three letters remain:
+//   -ova -> -ov   -eva -> -ev   -ina -> -in          (Іванова, Ковалева/Ковальова, Ільїна)
+//   -aia, -oi, consonant+i, consonant+a -> stem     (adjectival: -ська/-ский/-ская/-ской,
+//                                                    -цький/-цкий, Біла/Белая/Белый)
+// The last rule also merges rare nominal pairs such as Ворон/Ворона; the comparator therefore
+// scores the full keys as well and takes the stem only as one piece of evidence.
+//
+//   SurnameStem("kovalska") == SurnameStem("kovalski") == "kovalsk"
+//   SurnameStem("ivanova") == "ivanov";  SurnameStem("shevchenko") == "shevchenko"
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+#include "names/given_names.h"
+
+namespace parley::names {
+
+[[nodiscard]] std::string SurnameStem(std::string_view key);
+
+// The sex a surname's ending shows (Іванова: kFemale, Ковальський: kMale), kUnknown for
+// invariant forms. Input is a skeleton key of one word.
+[[nodiscard]] Sex SurnameSex(std::string_view key);
+
+// RomanKey + SurnameStem, for callers holding text in any script.
+[[nodiscard]] Result<std::string> SurnameStemKey(std::string_view utf8);
+
+}  // namespace parley::names

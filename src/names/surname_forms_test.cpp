@@ -1,0 +1,88 @@
+#include "names/surname_forms.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+namespace parley::names {
+namespace {
+
+std::string Stem(std::string_view s) {
+  auto stem = SurnameStemKey(s);
+  EXPECT_TRUE(stem.has_value()) << s;
+  return stem.value_or("<error>");
+}
+
+void ExpectOneStem(const std::vector<std::string_view>& forms) {
+  const std::string first = Stem(forms.front());
+  for (auto f : forms) EXPECT_EQ(Stem(f), first) << f << " vs " << forms.front();
+}
+
+TEST(SurnameFormsTest, SkyiFamily) {
+  EXPECT_EQ(Stem("Ковальський"), "kovalsk");
+  ExpectOneStem({"Ковальський", "Ковальська", "Ковальский", "Ковальская", "Kovalskyi",
+                 "Kovalskyy", "Kovalsky", "Kovalska", "Kovalskaya", "Kowalski", "Kowalska"});
+}
+
+TEST(SurnameFormsTest, TskyiFamily) {
+  ExpectOneStem({"Вишневецький", "Вишневецька", "Вишневецкий", "Вишневецкая", "Vyshnevetskyi",
+                 "Vishnevetskaya"});
+}
+
+TEST(SurnameFormsTest, PossessiveEndings) {
+  ExpectOneStem({"Іванов", "Іванова", "Иванов", "Иванова", "Ivanov", "Ivanova"});
+  ExpectOneStem({"Ковальов", "Ковальова"});
+  ExpectOneStem({"Соловьёв", "Соловьева", "Solovyov", "Solovieva"});
+  ExpectOneStem({"Ільїн", "Ільїна", "Ильин", "Ильина", "Ilyin", "Ilyina"});
+  ExpectOneStem({"Пушкін", "Пушкіна", "Пушкин", "Пушкина"});
+  EXPECT_EQ(Stem("Іванова"), "ivanov");
+}
+
+TEST(SurnameFormsTest, AdjectivalEndings) {
+  ExpectOneStem({"Толстой", "Толстая"});
+  ExpectOneStem({"Білий", "Біла"});
+  ExpectOneStem({"Белый", "Белая"});
+}
+
+TEST(SurnameFormsTest, InvariantEndingsUntouched) {
+  EXPECT_EQ(Stem("Шевченко"), "shevchenko");
+  EXPECT_EQ(Stem("Лисенко"), "lisenko");
+  EXPECT_EQ(Stem("Ковальчук"), "kovalchuk");
+  EXPECT_EQ(Stem("Гнатюк"), "gnatiuk");
+  EXPECT_EQ(Stem("Петрович"), "petrovich");
+  EXPECT_EQ(Stem("Чорних"), "chornikh");
+  EXPECT_EQ(Stem("Іванів"), "ivaniv");
+}
+
+TEST(SurnameFormsTest, DifferentSurnamesKeepDifferentStems) {
+  EXPECT_NE(Stem("Іванов"), Stem("Іваненко"));
+  EXPECT_NE(Stem("Іванов"), Stem("Іванів"));
+  EXPECT_NE(Stem("Ковальський"), Stem("Ковальчук"));
+  EXPECT_NE(Stem("Петров"), Stem("Петрова-Ковальська"));
+}
+
+TEST(SurnameFormsTest, ShortWordsAreNotStripped) {
+  EXPECT_EQ(SurnameStem("ina"), "ina");
+  EXPECT_EQ(SurnameStem("lia"), "lia");
+  EXPECT_EQ(SurnameStem("ov"), "ov");
+}
+
+TEST(SurnameFormsTest, DoubleSurnameStemsEachWord) {
+  EXPECT_EQ(Stem("Петрова-Ковальська"), "petrov kovalsk");
+}
+
+TEST(SurnameFormsTest, SexFromEnding) {
+  EXPECT_EQ(SurnameSex("ivanova"), Sex::kFemale);
+  EXPECT_EQ(SurnameSex("kovalska"), Sex::kFemale);
+  EXPECT_EQ(SurnameSex("kovalskaia"), Sex::kFemale);
+  EXPECT_EQ(SurnameSex("ivanov"), Sex::kMale);
+  EXPECT_EQ(SurnameSex("kovalski"), Sex::kMale);
+  EXPECT_EQ(SurnameSex("shevchenko"), Sex::kUnknown);
+}
+
+TEST(SurnameFormsTest, RejectsInvalidUtf8) {
+  EXPECT_FALSE(SurnameStemKey("\xE2\x82").has_value());
+}
+
+}  // namespace
+}  // namespace parley::names
