@@ -32,6 +32,8 @@ struct ListReadOptions {
   std::string encoding;
   // Today's date for the "not in the future" check; year 0 = the system clock.
   DateBounds date_bounds;
+  // XLSX only: the worksheet to read; empty = the first one.
+  std::string sheet;
 };
 
 // A row that could not be read, with the reason; `where` names the file, row and column.
@@ -50,9 +52,11 @@ struct ListFile {
   std::vector<RowReject> rejects;              // the bad rows, in file order
 };
 
-// Reads a whole list file. Errors (returned, not in `rejects`) mean the file as a whole
-// cannot be read: missing, no header, no name column, unknown encoding, an unterminated
-// quote that swallows the rest of the file.
+// Reads a whole list file. The format comes from the extension (.csv, .tsv, .txt = CSV;
+// .xlsx = XLSX). When the file has no id column, each record's id is "row-<N>", N being its
+// row number, so ids stay unique and point back at the file. Errors (returned, not in `rejects`)
+// mean the file as a whole cannot be read: missing, no header, no name column, unknown encoding, an
+// unterminated quote that swallows the rest of the file.
 [[nodiscard]] Result<ListFile> ReadListFile(const std::filesystem::path& path,
                                             const ListReadOptions& options);
 

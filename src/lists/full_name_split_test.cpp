@@ -1,0 +1,86 @@
+#include "lists/full_name_split.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+namespace parley {
+namespace {
+
+void ExpectSplit(std::string_view full, NameOrder order, std::string_view surname,
+                 std::string_view given, std::string_view patronymic) {
+  NameParts p = SplitFullName(full, order);
+  EXPECT_EQ(p.surname, surname) << full;
+  EXPECT_EQ(p.given_name, given) << full;
+  EXPECT_EQ(p.patronymic, patronymic) << full;
+}
+
+constexpr NameOrder kSf = NameOrder::kSurnameFirst;
+constexpr NameOrder kGf = NameOrder::kGivenFirst;
+
+TEST(FullNameSplit, SurnameFirst) {
+  ExpectSplit("Шевченко Дмитро Олександрович", kSf, "Шевченко", "Дмитро", "Олександрович");
+  ExpectSplit("  Шевченко   Дмитро  ", kSf, "Шевченко", "Дмитро", "");
+  ExpectSplit("Шевченко", kSf, "Шевченко", "", "");
+  ExpectSplit("", kSf, "", "", "");
+}
+
+TEST(FullNameSplit, GivenFirst) {
+  ExpectSplit("Dmytro Oleksandrovych Shevchenko", kGf, "Shevchenko", "Dmytro", "Oleksandrovych");
+  ExpectSplit("Dmytro Shevchenko", kGf, "Shevchenko", "Dmytro", "");
+}
+
+TEST(FullNameSplit, CommaEndsTheSurname) {
+  ExpectSplit("Шевченко, Дмитро Олександрович", kGf, "Шевченко", "Дмитро", "Олександрович");
+  ExpectSplit("Петренко-Бойко,Іван", kSf, "Петренко-Бойко", "Іван", "");
+}
+
+TEST(FullNameSplit, UpperCaseTokenIsTheSurname) {
+  ExpectSplit("SHEVCHENKO Dmytro", kGf, "SHEVCHENKO", "Dmytro", "");
+  ExpectSplit("Dmytro SHEVCHENKO", kSf, "SHEVCHENKO", "Dmytro", "");
+  ExpectSplit("ШЕВЧЕНКО Дмитро Олександрович", kGf, "ШЕВЧЕНКО", "Дмитро", "Олександрович");
+  // All capitals everywhere says nothing: the file order decides.
+  ExpectSplit("ШЕВЧЕНКО ДМИТРО ОЛЕКСАНДРОВИЧ", kSf, "ШЕВЧЕНКО", "ДМИТРО", "ОЛЕКСАНДРОВИЧ");
+}
+
+TEST(FullNameSplit, ExtraTokensStayWithTheSurname) {
+  ExpectSplit("Петренко Бойко Іван Петрович", kSf, "Петренко Бойко", "Іван", "Петрович");
+  ExpectSplit("Іван Петрович Петренко Бойко", kGf, "Петренко Бойко", "Іван", "Петрович");
+}
+
+TEST(FullNameSplit, TurkicParticleBelongsToThePatronymic) {
+  ExpectSplit("Мамедов Алі Гусейн огли", kSf, "Мамедов", "Алі", "Гусейн огли");
+  ExpectSplit("Алієва Лейла Расул кизи", kSf, "Алієва", "Лейла", "Расул кизи");
+  ExpectSplit("Алі Гусейн огли Мамедов", kGf, "Мамедов", "Алі", "Гусейн огли");
+}
+
+TEST(FullNameSplit, PatronymicSuffixes) {
+  for (std::string_view p :
+       {"Олександрович", "Сергійович", "Миколаївна", "Іванівна", "Николаевич", "Ильинична",
+        "Oleksandrovych", "Nikolaevich", "Ivanivna", "Petrovna", "ПЕТРОВИЧ"}) {
+    EXPECT_TRUE(LooksLikePatronymic(p)) << p;
+  }
+  for (std::string_view p : {"Шевченко", "Дмитро", "Ич", "Olga", "Коваль"}) {
+    EXPECT_FALSE(LooksLikePatronymic(p)) << p;
+  }
+}
+
+TEST(FullNameSplit, DetectsOrderByMajority) {
+  std::vector<std::string_view> surname_first = {"Шевченко Дмитро Олександрович",
+                                                 "Коваль Ольга Іванівна", "Бондар Ігор"};
+  EXPECT_EQ(DetectNameOrder(surname_first), kSf);
+  std::vector<std::string_view> given_first = {
+      "Dmytro Oleksandrovych Shevchenko", "Olha Ivanivna Koval", "Ihor Bondar",
+      "Шевченко Дмитро Олександрович"};  // one row the other way does not flip the file
+  EXPECT_EQ(DetectNameOrder(given_first), kGf);
+  std::vector<std::string_view> no_evidence = {"John Smith", "Mary Jones"};
+  EXPECT_EQ(DetectNameOrder(no_evidence), kSf);
+  // A surname ending in -ич (Бабич) does not vote given-first when the last word also looks
+  // like a patronymic.
+  std::vector<std::string_view> babych = {"Бабич Іван Петрович"};
+  EXPECT_EQ(DetectNameOrder(babych), kSf);
+  EXPECT_EQ(NameOrderName(kGf), "given-first");
+}
+
+}  // namespace
+}  // namespace parley

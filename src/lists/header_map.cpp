@@ -1,0 +1,200 @@
+#include "lists/header_map.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "lists/person_record.h"
+
+namespace parley {
+namespace {
+
+struct Alias {
+  std::string_view name;  // as people write it; normalised when the table is built
+  std::string_view column;
+};
+
+// Known header names. Normalisation makes case, spaces, punctuation and apostrophes
+// irrelevant, so each alias is written once in its natural form.
+constexpr Alias kAliases[] = {
+    {"ПІБ", "full_name"},
+    {"ФІО", "full_name"},
+    {"ФИО", "full_name"},
+    {"Прізвище, ім'я, по батькові", "full_name"},
+    {"Прізвище ім'я та по батькові", "full_name"},
+    {"Фамилия Имя Отчество", "full_name"},
+    {"Фамилия, имя, отчество", "full_name"},
+    {"Full name", "full_name"},
+    {"Name", "full_name"},
+    {"Прізвище", "surname"},
+    {"Фамилия", "surname"},
+    {"Surname", "surname"},
+    {"Last name", "surname"},
+    {"Family name", "surname"},
+    {"Ім'я", "given_name"},
+    {"Имя", "given_name"},
+    {"First name", "given_name"},
+    {"Given name", "given_name"},
+    {"Forename", "given_name"},
+    {"По батькові", "patronymic"},
+    {"Отчество", "patronymic"},
+    {"Patronymic", "patronymic"},
+    {"Father's name", "patronymic"},
+    {"Middle name", "patronymic"},
+    {"Дата народження", "birth_date"},
+    {"Дата рождения", "birth_date"},
+    {"Date of birth", "birth_date"},
+    {"DOB", "birth_date"},
+    {"Birth date", "birth_date"},
+    {"Місце народження", "birth_place"},
+    {"Место рождения", "birth_place"},
+    {"Place of birth", "birth_place"},
+    {"Birth place", "birth_place"},
+    {"Військовий квиток", "service_number"},
+    {"Особистий номер", "service_number"},
+    {"Жетон", "service_number"},
+    {"Личный номер", "service_number"},
+    {"Service number", "service_number"},
+    {"Звання", "rank"},
+    {"Військове звання", "rank"},
+    {"Звание", "rank"},
+    {"Воинское звание", "rank"},
+    {"Rank", "rank"},
+    {"Частина", "unit"},
+    {"Військова частина", "unit"},
+    {"Воинская часть", "unit"},
+    {"Часть", "unit"},
+    {"Unit", "unit"},
+    {"Стать", "sex"},
+    {"Пол", "sex"},
+    {"Sex", "sex"},
+    {"Gender", "sex"},
+    {"Категорія", "category"},
+    {"Категория", "category"},
+    {"Category", "category"},
+    {"Примітки", "notes"},
+    {"Примітка", "notes"},
+    {"Примечания", "notes"},
+    {"Примечание", "notes"},
+    {"Notes", "notes"},
+    {"Note", "notes"},
+    {"Comment", "notes"},
+    {"Comments", "notes"},
+    {"№", "id"},
+    {"№ п/п", "id"},
+    {"ID", "id"},
+    {"Номер", "id"},
+    {"No", "id"},
+};
+
+bool IsApostrophe(UChar32 c) {
+  // ' ’ ʼ ʻ ` ´ — ʼ and ʻ are letters to ICU (Lm), so they must be dropped explicitly.
+  return c == 0x27 || c == 0x2019 || c == 0x02BC || c == 0x02BB || c == 0x60 || c == 0xB4;
+}
+
+std::unordered_map<std::string, std::string_view> BuildAliasTable() {
+  std::unordered_map<std::string, std::string_view> table;
+  for (const Alias& a : kAliases) table.emplace(NormaliseHeaderName(a.name), a.column);
+  // The canonical names themselves ("full_name", "Birth_Date") are always recognised.
+  for (std::string_view c : kCanonicalColumns) table.emplace(NormaliseHeaderName(c), c);
+  return table;
+}
+
+const std::unordered_map<std::string, std::string_view>& AliasTable() {
+  static const std::unordered_map<std::string, std::string_view> table = BuildAliasTable();
+  return table;
+}
+
+bool IsCanonical(std::string_view column) {
+  return std::find(std::begin(kCanonicalColumns), std::end(kCanonicalColumns), column) !=
+         std::end(kCanonicalColumns);
+}
+
+std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+}  // namespace
+
+std::string NormaliseHeaderName(std::string_view name) {
+  icu::UnicodeString folded =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())))
+          .foldCase();
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < folded.length();) {
+    UChar32 c = folded.char32At(i);
+    i += U16_LENGTH(c);
+    if (IsApostrophe(c)) continue;
+    if (u_isalnum(c) || c == 0x2116 /* № */) kept.append(c);
+  }
+  std::string out;
+  kept.toUTF8String(out);
+  return out;
+}
+
+std::string_view CanonicalColumnFor(std::string_view header_name) {
+  const auto& table = AliasTable();
+  auto it = table.find(NormaliseHeaderName(header_name));
+  return it == table.end() ? std::string_view{} : it->second;
+}
+
+Result<std::vector<std::string>> MapHeader(
+    std::span<const std::string> header,
+    std::span<const std::pair<std::string, std::string>> overrides, const Location& header_row) {
+  std::vector<std::string> columns;
+  columns.reserve(header.size());
+  for (const std::string& h : header) columns.emplace_back(CanonicalColumnFor(h));
+
+  for (const auto& [from, to] : overrides) {
+    if (!to.empty() && !IsCanonical(to)) {
+      return Fail(ErrorCode::kInvalidInput,
+                  "--map " + Quote(from + "=" + to) + ": " + Quote(to) +
+                      " is not a canonical column; use id, surname, given_name, patronymic, "
+                      "full_name, birth_date, birth_place, service_number, rank, unit, sex, "
+                      "category or notes",
+                  header_row);
+    }
+    std::string wanted = NormaliseHeaderName(from);
+    bool found = false;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      if (header[i] == from || NormaliseHeaderName(header[i]) == wanted) {
+        columns[i] = to;
+        found = true;
+      }
+    }
+    if (!found) {
+      return Fail(ErrorCode::kInvalidInput,
+                  "--map names column " + Quote(from) + ", which the header does not have",
+                  header_row);
+    }
+  }
+
+  std::string recognised;
+  bool has_name = false;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i].empty()) continue;
+    for (std::size_t j = 0; j < i; ++j) {
+      if (columns[j] != columns[i]) continue;
+      Location where = header_row;
+      where.column = static_cast<std::int64_t>(i + 1);
+      where.field = header[i];
+      return Fail(ErrorCode::kInvalidInput,
+                  "columns " + std::to_string(j + 1) + " " + Quote(header[j]) + " and " +
+                      std::to_string(i + 1) + " " + Quote(header[i]) + " both mean " + columns[i] +
+                      "; rename one or use --map to say which is " + columns[i],
+                  where);
+    }
+    has_name = has_name || columns[i] == "surname" || columns[i] == "full_name";
+    recognised += (recognised.empty() ? "" : ", ") + columns[i] + " (" + header[i] + ")";
+  }
+  if (!has_name) {
+    return Fail(ErrorCode::kInvalidInput,
+                "no name column: the header needs a full name (ПІБ, ФИО, Full name) or a "
+                "surname (Прізвище, Фамилия, Surname) column, or --map; recognised: " +
+                    (recognised.empty() ? std::string("nothing") : recognised),
+                header_row);
+  }
+  return columns;
+}
+
+}  // namespace parley

@@ -1,0 +1,40 @@
+// parley/lists/header_map.h — recognising a list's header names as canonical columns.
+//
+// Bureaus name their columns in Ukrainian, Russian or English, in any case, with or without
+// spaces, punctuation or apostrophes ("Ім'я", "ІМʼЯ", "Ім’я" and "имя" are the same column).
+// MapHeader compares a normalised form of each header cell (ICU case folding, then only
+// letters, digits and "№" kept) with a table of known names, so a new alias is one line of
+// data, not code. `overrides` (the CLI's --map "ПІБ=full_name") win over the table.
+//
+// Contract: the result has one entry per header cell: a canonical column name, or "" for an
+// unknown column (kept by the reader as an extra field). Errors, both at the header row:
+//   - no name column at all (neither surname nor full_name): the message lists what was
+//     recognised, so the clerk sees which header to rename or --map;
+//   - two cells mapping to the same canonical column (e.g. "ПІБ" and "ФИО").
+//
+//   auto columns = MapHeader(header, {{"ПІБ", "full_name"}}, {.file = "a.csv", .row = 1});
+//   // columns == {"id", "full_name", "birth_date", ""}
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/error.h"
+
+namespace parley {
+
+// Case-folded, with only letters, digits and "№" kept: "Ім'я " -> "імя", "Date of birth" ->
+// "dateofbirth".
+[[nodiscard]] std::string NormaliseHeaderName(std::string_view name);
+
+// The canonical column a header name means, or "" when it is not a known alias.
+[[nodiscard]] std::string_view CanonicalColumnFor(std::string_view header_name);
+
+[[nodiscard]] Result<std::vector<std::string>> MapHeader(
+    std::span<const std::string> header,
+    std::span<const std::pair<std::string, std::string>> overrides, const Location& header_row);
+
+}  // namespace parley

@@ -1,0 +1,98 @@
+// parley/lists/test_files.h — helpers for the lists tests only: scratch files and the
+// encodings and workbooks a bureau would send, produced with the same libraries (ICU,
+// libxlsxwriter) so no binary fixture has to be committed.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <unicode/ucnv.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parley::testing_files {
+
+// A fresh path in the test's scratch directory, unique per test and name.
+inline std::filesystem::path ScratchPath(std::string_view name) {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) /
+                              ("parley_lists_" + std::to_string(::getpid())) /
+                              (std::string(info->test_suite_name()) + "." + info->name());
+  std::filesystem::create_directories(dir);
+  return dir / name;
+}
+
+inline std::filesystem::path WriteBytes(std::string_view name, std::string_view bytes) {
+  std::filesystem::path path = ScratchPath(name);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return path;
+}
+
+// `utf8` converted to `encoding` with ICU ("UTF-16LE", "windows-1251", ...).
+inline std::string Encode(std::string_view utf8, const char* encoding) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  int32_t n = ucnv_convert(encoding, "UTF-8", out.data(), static_cast<int32_t>(out.size()),
+                           utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  EXPECT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+  out.resize(static_cast<std::size_t>(n > 0 ? n : 0));
+  return out;
+}
+
+// A cell for MakeXlsx: text, a number, or a date (serial number with a date format).
+struct XlsxCell {
+  enum class Kind { kEmpty, kText, kNumber, kDate, kBool } kind = Kind::kEmpty;
+  std::string text;
+  double number = 0;
+  static XlsxCell Text(std::string s) { return {Kind::kText, std::move(s), 0}; }
+  static XlsxCell Number(double v) { return {Kind::kNumber, {}, v}; }
+  static XlsxCell Date(double serial) { return {Kind::kDate, {}, serial}; }
+  static XlsxCell Bool(bool b) { return {Kind::kBool, {}, b ? 1.0 : 0.0}; }
+};
+
+// Writes rows (row 0 = the sheet's row 1) into the sheet `sheet_name`, after an optional
+// empty first sheet. `date_format` is the number format of date cells.
+inline std::filesystem::path MakeXlsx(std::string_view name,
+                                      const std::vector<std::vector<XlsxCell>>& rows,
+                                      const char* sheet_name = "list",
+                                      bool empty_sheet_first = false,
+                                      const char* date_format = "dd.mm.yyyy") {
+  std::filesystem::path path = ScratchPath(name);
+  lxw_workbook* wb = workbook_new(path.string().c_str());
+  if (empty_sheet_first) workbook_add_worksheet(wb, "cover");
+  lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name);
+  lxw_format* date = workbook_add_format(wb);
+  format_set_num_format(date, date_format);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    for (std::size_t c = 0; c < rows[r].size(); ++c) {
+      const XlsxCell& cell = rows[r][c];
+      auto row = static_cast<lxw_row_t>(r);
+      auto col = static_cast<lxw_col_t>(c);
+      switch (cell.kind) {
+        case XlsxCell::Kind::kEmpty:
+          break;
+        case XlsxCell::Kind::kText:
+          worksheet_write_string(ws, row, col, cell.text.c_str(), nullptr);
+          break;
+        case XlsxCell::Kind::kNumber:
+          worksheet_write_number(ws, row, col, cell.number, nullptr);
+          break;
+        case XlsxCell::Kind::kDate:
+          worksheet_write_number(ws, row, col, cell.number, date);
+          break;
+        case XlsxCell::Kind::kBool:
+          worksheet_write_boolean(ws, row, col, cell.number != 0, nullptr);
+          break;
+      }
+    }
+  }
+  EXPECT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  return path;
+}
+
+}  // namespace parley::testing_files

@@ -1,0 +1,135 @@
+#include "lists/xlsx_reader.h"
+
+#include <gtest/gtest.h>
+
+#include "lists/test_files.h"
+
+namespace parley {
+namespace {
+
+using testing_files::MakeXlsx;
+using testing_files::ScratchPath;
+using C = testing_files::XlsxCell;
+
+std::vector<std::string> Row(const CellTable& t, std::size_t i) {
+  auto cells = t.Cells(i);
+  return {cells.begin(), cells.end()};
+}
+
+TEST(XlsxReader, ExcelSerialDates) {
+  EXPECT_EQ(ExcelSerialToIso(1, false), "1900-01-01");
+  EXPECT_EQ(ExcelSerialToIso(59, false), "1900-02-28");
+  EXPECT_EQ(ExcelSerialToIso(61, false), "1900-03-01");
+  EXPECT_EQ(ExcelSerialToIso(33304, false), "1991-03-07");
+  EXPECT_EQ(ExcelSerialToIso(33304.75, false), "1991-03-07");  // the time of day is dropped
+  EXPECT_EQ(ExcelSerialToIso(31842, true), "1991-03-07");
+  EXPECT_EQ(ExcelSerialToIso(0, false), "");
+  EXPECT_EQ(ExcelSerialToIso(-5, false), "");
+}
+
+TEST(XlsxReader, StringsNumbersDatesBooleansAndGaps) {
+  auto path =
+      MakeXlsx("a.xlsx",
+               {
+                   {C::Text("№"), C::Text("ПІБ"), C::Text("Дата"), C::Text("Ріст"), C::Text("Так")},
+                   {C::Number(7), C::Text("Шевченко Дмитро"), C::Date(33304), C::Number(1.75),
+                    C::Bool(true)},
+                   {C::Number(1234567), C{}, C{}, C::Number(-3), C::Bool(false)},
+               });
+  auto t = ReadXlsxSheet(path, "");
+  ASSERT_TRUE(t) << t.error().Describe();
+  ASSERT_EQ(t->rows.size(), 3u);
+  EXPECT_EQ(Row(*t, 0), (std::vector<std::string>{"№", "ПІБ", "Дата", "Ріст", "Так"}));
+  EXPECT_EQ(Row(*t, 1),
+            (std::vector<std::string>{"7", "Шевченко Дмитро", "1991-03-07", "1.75", "TRUE"}));
+  EXPECT_EQ(Row(*t, 2), (std::vector<std::string>{"1234567", "", "", "-3", "FALSE"}));
+  EXPECT_EQ(t->rows[2].line, 3);
+}
+
+TEST(XlsxReader, RowNumbersAreTheSheetsOwn) {
+  auto path = MakeXlsx("gaps.xlsx", {{C::Text("ПІБ")}, {}, {}, {C{}, C{}, C::Text("x")}});
+  auto t = ReadXlsxSheet(path, "");
+  ASSERT_TRUE(t);
+  ASSERT_EQ(t->rows.size(), 2u);  // rows 2 and 3 are not in the file at all
+  EXPECT_EQ(t->rows[1].line, 4);
+  EXPECT_EQ(Row(*t, 1), (std::vector<std::string>{"", "", "x"}));  // placed by r="C4"
+}
+
+TEST(XlsxReader, CustomDateFormatsAndNonDates) {
+  auto path = MakeXlsx("fmt.xlsx", {{C::Date(33304)}}, "list", false, "yyyy-mm-dd");
+  auto t = ReadXlsxSheet(path, "");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->Cells(0)[0], "1991-03-07");
+  auto minutes = MakeXlsx("time.xlsx", {{C::Date(33304.5)}}, "list", false, "hh:mm");
+  auto t2 = ReadXlsxSheet(minutes, "");
+  ASSERT_TRUE(t2);
+  EXPECT_EQ(t2->Cells(0)[0], "33304.5");  // a time is not a date
+  auto literal = MakeXlsx("lit.xlsx", {{C::Date(12)}}, "list", false, "\"day \"0");
+  auto t3 = ReadXlsxSheet(literal, "");
+  ASSERT_TRUE(t3);
+  EXPECT_EQ(t3->Cells(0)[0], "12");  // the d in a quoted literal does not make a date
+}
+
+TEST(XlsxReader, RichTextRunsAreJoined) {
+  auto path = ScratchPath("rich.xlsx");
+  lxw_workbook* wb = workbook_new(path.string().c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  lxw_rich_string_tuple a = {bold, const_cast<char*>("ШЕВЧЕНКО")};
+  lxw_rich_string_tuple b = {nullptr, const_cast<char*>(" Дмитро")};
+  lxw_rich_string_tuple* runs[] = {&a, &b, nullptr};
+  worksheet_write_rich_string(ws, 0, 0, runs, nullptr);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  auto t = ReadXlsxSheet(path, "");
+  ASSERT_TRUE(t) << t.error().Describe();
+  EXPECT_EQ(t->Cells(0)[0], "ШЕВЧЕНКО Дмитро");
+}
+
+TEST(XlsxReader, InlineStringsFromConstantMemoryWriters) {
+  auto path = ScratchPath("inline.xlsx");
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;
+  lxw_workbook* wb = workbook_new_opt(path.string().c_str(), &options);
+  lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
+  worksheet_write_string(ws, 0, 0, "007", nullptr);
+  worksheet_write_string(ws, 0, 2, "Коваль & <Ольга>", nullptr);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  auto t = ReadXlsxSheet(path, "");
+  ASSERT_TRUE(t) << t.error().Describe();
+  EXPECT_EQ(Row(*t, 0), (std::vector<std::string>{"007", "", "Коваль & <Ольга>"}));
+}
+
+TEST(XlsxReader, SheetByName) {
+  auto path = MakeXlsx("named.xlsx", {{C::Text("ПІБ")}}, "Полонені", true);
+  auto first = ReadXlsxSheet(path, "");
+  ASSERT_TRUE(first);
+  EXPECT_TRUE(first->rows.empty());  // the empty cover sheet comes first
+  auto named = ReadXlsxSheet(path, "Полонені");
+  ASSERT_TRUE(named);
+  EXPECT_EQ(named->Cells(0)[0], "ПІБ");
+}
+
+TEST(XlsxReader, MissingSheetListsTheSheets) {
+  auto path = MakeXlsx("named.xlsx", {{C::Text("ПІБ")}}, "Полонені", true);
+  auto t = ReadXlsxSheet(path, "Лист1");
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().message, "the workbook has no sheet 'Лист1'; it has 'cover', 'Полонені'");
+}
+
+TEST(XlsxReader, NotAZipFile) {
+  auto path = testing_files::WriteBytes("fake.xlsx", "id,ПІБ\n1,x\n");
+  auto t = ReadXlsxSheet(path, "");
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(t.error().message, "not an XLSX workbook (cannot open it as a zip file)");
+}
+
+TEST(XlsxReader, MissingFile) {
+  auto t = ReadXlsxSheet(ScratchPath("none.xlsx"), "");
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().code, ErrorCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace parley
