@@ -15,5 +15,6 @@ void RegisterWorkspaceCommands(CLI::App& app, CliContext& ctx);
 void RegisterImportCommand(CLI::App& app, CliContext& ctx);
 void RegisterExportCommand(CLI::App& app, CliContext& ctx);
 void RegisterNamesCommand(CLI::App& app, CliContext& ctx);
+void RegisterSynthCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli
