@@ -92,10 +92,8 @@ std::uint8_t Comparator::CompareName(std::uint32_t a, std::uint32_t a_group, std
   if (a == 0 || b == 0) return name_level::kMissing;
   if (a == b) return name_level::kExact;
   if (a_group == b_group) return name_level::kEquivalent;
-  double jw = JaroWinkler(pool_->View(a), pool_->View(b));
-  if (jw < kNameCloseJw && (a_group != a || b_group != b)) {
-    jw = std::max(jw, JaroWinkler(pool_->View(a_group), pool_->View(b_group)));
-  }
+  // Graded similarity on the keys as written; group ids are tags, not text to compare.
+  const double jw = JaroWinkler(pool_->View(a), pool_->View(b));
   if (jw >= kNameCloseJw) return name_level::kClose;
   if (jw >= kNameSimilarJw) return name_level::kSimilar;
   return name_level::kDifferent;

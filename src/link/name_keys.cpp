@@ -1,209 +1,67 @@
 #include "link/name_keys.h"
 
-#include <array>
-#include <unordered_map>
-#include <vector>
+#include <algorithm>
+#include <string>
 
 #include "core/try.h"
+#include "names/full_name_parser.h"
+#include "names/given_names.h"
+#include "names/phonetic_key.h"
 #include "names/romanise_key.h"
+#include "names/surname_forms.h"
 
 namespace parley::link {
 namespace {
 
-// Ukrainian and Russian forms of the same given name with their male patronymics. A stand-in
-// until the name engine's curated table (issue 3 part 1) lands; the group of a name is the key
-// of its Russian form. Female patronymics are derived by rule below.
-struct GivenNamePair {
-  std::string_view ua;
-  std::string_view ru;
-  std::string_view ua_patronymic;  // empty for female names
-  std::string_view ru_patronymic;
-};
-
-constexpr std::array<GivenNamePair, 44> kGivenNames = {{
-    {"Олександр", "Александр", "Олександрович", "Александрович"},
-    {"Андрій", "Андрей", "Андрійович", "Андреевич"},
-    {"Сергій", "Сергей", "Сергійович", "Сергеевич"},
-    {"Володимир", "Владимир", "Володимирович", "Владимирович"},
-    {"Дмитро", "Дмитрий", "Дмитрович", "Дмитриевич"},
-    {"Микола", "Николай", "Миколайович", "Николаевич"},
-    {"Юрій", "Юрий", "Юрійович", "Юрьевич"},
-    {"Василь", "Василий", "Васильович", "Васильевич"},
-    {"Михайло", "Михаил", "Михайлович", "Михайлович"},
-    {"Петро", "Пётр", "Петрович", "Петрович"},
-    {"Павло", "Павел", "Павлович", "Павлович"},
-    {"Євген", "Евгений", "Євгенович", "Евгеньевич"},
-    {"Олексій", "Алексей", "Олексійович", "Алексеевич"},
-    {"Григорій", "Григорий", "Григорович", "Григорьевич"},
-    {"Федір", "Фёдор", "Федорович", "Фёдорович"},
-    {"Іван", "Иван", "Іванович", "Иванович"},
-    {"Віктор", "Виктор", "Вікторович", "Викторович"},
-    {"Анатолій", "Анатолий", "Анатолійович", "Анатольевич"},
-    {"Віталій", "Виталий", "Віталійович", "Витальевич"},
-    {"Валерій", "Валерий", "Валерійович", "Валерьевич"},
-    {"Геннадій", "Геннадий", "Геннадійович", "Геннадьевич"},
-    {"Ігор", "Игорь", "Ігорович", "Игоревич"},
-    {"Олег", "Олег", "Олегович", "Олегович"},
-    {"Богдан", "Богдан", "Богданович", "Богданович"},
-    {"Костянтин", "Константин", "Костянтинович", "Константинович"},
-    {"Степан", "Степан", "Степанович", "Степанович"},
-    {"Тарас", "Тарас", "Тарасович", "Тарасович"},
-    {"Ярослав", "Ярослав", "Ярославович", "Ярославович"},
-    {"Максим", "Максим", "Максимович", "Максимович"},
-    {"Роман", "Роман", "Романович", "Романович"},
-    {"Леонід", "Леонид", "Леонідович", "Леонидович"},
-    {"Семен", "Семён", "Семенович", "Семёнович"},
-    {"Яків", "Яков", "Якович", "Яковлевич"},
-    {"Ілля", "Илья", "Ілліч", "Ильич"},
-    {"Кирило", "Кирилл", "Кирилович", "Кириллович"},
-    {"Данило", "Даниил", "Данилович", "Даниилович"},
-    {"Ганна", "Анна", "", ""},
-    {"Наталія", "Наталья", "", ""},
-    {"Тетяна", "Татьяна", "", ""},
-    {"Катерина", "Екатерина", "", ""},
-    {"Надія", "Надежда", "", ""},
-    {"Олена", "Елена", "", ""},
-    {"Ольга", "Ольга", "", ""},
-    {"Людмила", "Людмила", "", ""},
-}};
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-std::string ReplaceSuffix(std::string_view s, std::string_view suffix, std::string_view with) {
-  return std::string(s.substr(0, s.size() - suffix.size())) + std::string(with);
-}
-
-std::string UkrainianFemalePatronymic(std::string_view male) {
-  if (EndsWith(male, "йович")) return ReplaceSuffix(male, "йович", "ївна");
-  if (EndsWith(male, "ович")) return ReplaceSuffix(male, "ович", "івна");
-  return {};
-}
-
-std::string RussianFemalePatronymic(std::string_view male) {
-  if (EndsWith(male, "евич")) return ReplaceSuffix(male, "евич", "евна");
-  if (EndsWith(male, "ович")) return ReplaceSuffix(male, "ович", "овна");
-  return {};
-}
-
-std::string KeyOrEmpty(std::string_view text) {
-  auto k = names::RomanKey(text);
-  return k ? *k : std::string();
-}
-
-// key of any known form -> key of its group. Built once; read-only afterwards, so it is safe
-// to share between the threads that prepare records.
-using GroupTable = std::unordered_map<std::string, std::string>;
-
-struct EquivalenceTables {
-  GroupTable given;
-  GroupTable patronymic;
-};
-
-void AddGroup(GroupTable& table, std::string_view a, std::string_view b) {
-  std::string group = KeyOrEmpty(b);
-  if (group.empty()) return;
-  table.emplace(KeyOrEmpty(a), group);
-  table.emplace(group, group);
-}
-
-const EquivalenceTables& Tables() {
-  static const EquivalenceTables tables = [] {
-    EquivalenceTables t;
-    for (const auto& p : kGivenNames) {
-      AddGroup(t.given, p.ua, p.ru);
-      if (p.ua_patronymic.empty()) continue;
-      AddGroup(t.patronymic, p.ua_patronymic, p.ru_patronymic);
-      AddGroup(t.patronymic, UkrainianFemalePatronymic(p.ua_patronymic),
-               RussianFemalePatronymic(p.ru_patronymic));
+// The interned text of a group: the table's ids are stable within one build and never
+// stored, so a short tag is enough. A form in several groups (Саша: Олександр and Олександра)
+// takes its official or variant group before a diminutive one, then the smallest id, so
+// equal forms always get the same group.
+std::string GroupKey(std::string_view key, bool patronymic) {
+  if (key.empty()) return {};
+  const auto hits = names::LookupGivenNameKey(key);
+  const names::GivenNameHit* best = nullptr;
+  auto rank = [](const names::GivenNameHit& h) {
+    return h.kind == names::NameFormKind::kDiminutive ? 1 : 0;
+  };
+  for (const names::GivenNameHit& h : hits) {
+    if ((h.kind == names::NameFormKind::kPatronymic) != patronymic) continue;
+    if (best == nullptr || std::pair(rank(h), h.group) < std::pair(rank(*best), best->group)) {
+      best = &h;
     }
-    return t;
-  }();
-  return tables;
-}
-
-std::string GroupOf(const GroupTable& table, const std::string& key) {
-  auto it = table.find(key);
-  return it == table.end() ? key : it->second;
-}
-
-bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
-
-bool LooksLikePatronymic(std::string_view word) {
-  const std::string key = KeyOrEmpty(word);
-  for (std::string_view suffix : {"ovich", "evich", "ivna", "ovna", "evna", "ich", "inichna"}) {
-    if (EndsWith(key, suffix)) return true;
   }
-  return false;
+  if (best == nullptr) return std::string(key);
+  // Patronymics keep the bearer's sex: Миколайович and Миколаївна are different people.
+  std::string out = patronymic ? "#p" : "#g";
+  out += std::to_string(best->group);
+  if (patronymic) out += best->sex == names::Sex::kFemale ? "f" : "m";
+  return out;
 }
 
 }  // namespace
 
-std::string FoldSurnameGender(std::string key) {
-  // Order matters: the longer feminine endings first.
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kEndings = {{
-      {"skaia", "ski"}, {"ska", "ski"}, {"ova", "ov"}, {"eva", "ev"}, {"ina", "in"},
-  }};
-  for (const auto& [feminine, masculine] : kEndings) {
-    if (key.size() > feminine.size() + 2 && EndsWith(key, feminine)) {
-      return ReplaceSuffix(key, feminine, masculine);
-    }
-  }
-  return key;
-}
-
-std::string PhoneticKey(std::string_view skeleton) {
-  std::string out;
-  for (char c : skeleton) {
-    if (c == ' ') break;  // the first word of a double surname decides the block
-    if (!out.empty() && IsVowel(c)) continue;
-    if (!out.empty() && out.back() == c) continue;
-    out.push_back(c);
-    if (out.size() == 6) break;
-  }
-  return out;
-}
+std::string SurnameKey(std::string_view skeleton) { return names::SurnameStem(skeleton); }
 
 Result<NameKeys> ComputeNameKeys(const NameParts& parts) {
   NameKeys keys;
-  PARLEY_ASSIGN_OR_RETURN(std::string surname, names::RomanKey(parts.surname));
-  PARLEY_ASSIGN_OR_RETURN(keys.given_name, names::RomanKey(parts.given_name));
-  PARLEY_ASSIGN_OR_RETURN(keys.patronymic, names::RomanKey(parts.patronymic));
-  keys.surname = FoldSurnameGender(std::move(surname));
-  const auto& tables = Tables();
-  keys.given_group = GroupOf(tables.given, keys.given_name);
-  keys.patronymic_group = GroupOf(tables.patronymic, keys.patronymic);
-  keys.surname_phonetic = PhoneticKey(keys.surname);
+  NameParts use = parts;
+  names::ParsedName parsed;
+  if (parts.surname.empty() && parts.given_name.empty() && !parts.full_name.empty()) {
+    PARLEY_ASSIGN_OR_RETURN(parsed, names::ParseFullName(parts.full_name));
+    use = {parsed.surname, parsed.given, parsed.patronymic, {}};
+  }
+  PARLEY_ASSIGN_OR_RETURN(std::string surname, names::RomanKey(use.surname));
+  PARLEY_ASSIGN_OR_RETURN(keys.given_name, names::RomanKey(use.given_name));
+  PARLEY_ASSIGN_OR_RETURN(keys.patronymic, names::RomanKey(use.patronymic));
+  keys.surname = SurnameKey(surname);
+  keys.given_group = GroupKey(keys.given_name, /*patronymic=*/false);
+  keys.patronymic_group = GroupKey(keys.patronymic, /*patronymic=*/true);
+  keys.surname_phonetic = names::PhoneticKey(keys.surname);
+  // A double surname blocks by its first word, so "Петренко-Ковальчук" meets "Петренко".
+  if (auto space = keys.surname_phonetic.find(' '); space != std::string::npos) {
+    keys.surname_phonetic.resize(space);
+  }
   return keys;
-}
-
-SplitName SplitFullName(std::string_view full_name) {
-  std::vector<std::string_view> words;
-  std::size_t i = 0;
-  while (i < full_name.size()) {
-    while (i < full_name.size() && (full_name[i] == ' ' || full_name[i] == ',')) ++i;
-    std::size_t j = i;
-    while (j < full_name.size() && full_name[j] != ' ' && full_name[j] != ',') ++j;
-    if (j > i) words.push_back(full_name.substr(i, j - i));
-    i = j;
-  }
-  SplitName out;
-  if (words.empty()) return out;
-  if (words.size() == 1) {
-    out.surname = words[0];
-    return out;
-  }
-  if (words.size() >= 3 && LooksLikePatronymic(words[1]) && !LooksLikePatronymic(words[2])) {
-    out.given_name = words[0];  // "Given Patronymic Surname"
-    out.patronymic = words[1];
-    out.surname = words[2];
-    return out;
-  }
-  out.surname = words[0];
-  out.given_name = words[1];
-  if (words.size() >= 3) out.patronymic = words[2];
-  return out;
 }
 
 }  // namespace parley::link

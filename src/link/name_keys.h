@@ -2,7 +2,7 @@
 //
 // Linkage does not compare names as written; it compares keys from the name engine
 // (src/names): the skeleton key that puts Ukrainian, Russian and Latin spellings into one
-// space, a gender-folded surname (Ковальська / Ковальский meet), an equivalence group for given
+// space, a surname stem (Ковальська / Ковальский meet), an equivalence group for given
 // names and patronymics (Олександр / Александр, Миколайович / Николаевич) and a coarse
 // phonetic key for blocking. This file is the one seam between the two modules: everything in
 // src/link reads names only through NameKeys, so when the name engine's richer tables land
@@ -17,6 +17,10 @@
 //   auto k = ComputeNameKeys({"Шевченко", "Олександр", "Миколайович"});
 //   // k->surname == "shevchenko", k->given_group == ComputeNameKeys({"", "Александр", ""})
 //   //   ->given_group, k->patronymic_group likewise for "Николаевич".
+//
+// Built on src/names: RomanKey (skeleton), SurnameStem (sex and language endings),
+// LookupGivenNameKey (the curated table of 200+ names, patronymics and diminutives),
+// PhoneticKey (blocking) and ParseFullName (a lone full-name cell).
 #pragma once
 
 #include <cstdint>
@@ -27,37 +31,27 @@
 
 namespace parley::link {
 
-// The three name parts as a list wrote them (any script, any case).
+// The three name parts as a list wrote them (any script, any case), or only `full_name`
+// (then the name engine's parser decides which word is which).
 struct NameParts {
   std::string_view surname;
   std::string_view given_name;
   std::string_view patronymic;
+  std::string_view full_name;
 };
 
 struct NameKeys {
-  std::string surname;           // skeleton key, feminine endings folded to masculine
+  std::string surname;           // skeleton key stemmed across sex and language
   std::string given_name;        // skeleton key
-  std::string given_group;       // key of the given name's equivalence group
+  std::string given_group;       // equivalence group of the given name ("#g12"), else its key
   std::string patronymic;        // skeleton key
-  std::string patronymic_group;  // key of the patronymic's equivalence group
-  std::string surname_phonetic;  // coarse key for blocking (first letter + consonant skeleton)
+  std::string patronymic_group;  // group of the father's name and the bearer's sex, else key
+  std::string surname_phonetic;  // the name engine's phonetic key of the first surname word
 };
 
 [[nodiscard]] Result<NameKeys> ComputeNameKeys(const NameParts& parts);
 
-// Splits a single full-name cell into parts when a file had no split columns: surname first
-// unless the middle word is a patronymic ("Олександр Миколайович Шевченко").
-struct SplitName {
-  std::string surname;
-  std::string given_name;
-  std::string patronymic;
-};
-[[nodiscard]] SplitName SplitFullName(std::string_view full_name);
-
-// Folds the feminine surname endings of a skeleton key onto the masculine ones.
-[[nodiscard]] std::string FoldSurnameGender(std::string key);
-
-// The blocking key of a skeleton surname key.
-[[nodiscard]] std::string PhoneticKey(std::string_view skeleton);
+// The surname key of a skeleton key: its stem shared by male/female, Ukrainian/Russian forms.
+[[nodiscard]] std::string SurnameKey(std::string_view skeleton);
 
 }  // namespace parley::link

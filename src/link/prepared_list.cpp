@@ -19,13 +19,8 @@ struct DerivedKeys {
 
 Result<DerivedKeys> Derive(const PersonRecord& r) {
   DerivedKeys d;
-  Result<NameKeys> names;
-  if (r.surname.empty() && r.given_name.empty() && !r.full_name.empty()) {
-    const SplitName split = SplitFullName(r.full_name);
-    names = ComputeNameKeys({split.surname, split.given_name, split.patronymic});
-  } else {
-    names = ComputeNameKeys({r.surname, r.given_name, r.patronymic});
-  }
+  Result<NameKeys> names =
+      ComputeNameKeys({r.surname, r.given_name, r.patronymic, r.full_name});
   if (!names) {
     Error e = names.error();
     e.where.row = r.source_row;

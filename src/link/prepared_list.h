@@ -8,8 +8,7 @@
 //
 // Contract:
 //  - PrepareList keeps record order: keys[i] belongs to records[i].
-//  - A record with only `full_name` is split with SplitFullName (surname first unless the
-//    middle word is a patronymic).
+//  - A record with only `full_name` (not split by a reader) is parsed by the name engine.
 //  - Names the name engine refuses (invalid UTF-8) fail the whole call with the row named.
 //  - Preparation of the name keys runs on `threads` threads; interning is serial (the pool is
 //    not thread-safe), which is cheap next to transliteration.
