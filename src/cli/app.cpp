@@ -28,6 +28,7 @@ int Run(int argc, char** argv) {
   RegisterWorkspaceCommands(app, ctx);
   RegisterVersionCommand(app, ctx);
   RegisterNamesCommand(app, ctx);
+  RegisterLinkCommands(app, ctx);
   RegisterSynthCommand(app, ctx);
 
   try {

@@ -15,6 +15,8 @@ void RegisterWorkspaceCommands(CLI::App& app, CliContext& ctx);
 void RegisterImportCommand(CLI::App& app, CliContext& ctx);
 void RegisterExportCommand(CLI::App& app, CliContext& ctx);
 void RegisterNamesCommand(CLI::App& app, CliContext& ctx);
+// link, dedupe (file mode)
+void RegisterLinkCommands(CLI::App& app, CliContext& ctx);
 void RegisterSynthCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli
