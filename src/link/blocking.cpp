@@ -104,7 +104,7 @@ std::uint64_t BlockingKey(int rule, const RecordKeys& k) {
     case 2:
       return Combine(r, {k.surname, k.given_group});
     case 3:
-      return Combine(r, {k.service_number});
+      return Combine(r, {k.service_roman});
     case 4:
       return Combine(r, {k.given_group, k.patronymic_group, k.birth.year});
     default:
@@ -124,7 +124,7 @@ bool RuleAgrees(int rule, const RecordKeys& a, const RecordKeys& b) {
     case 2:
       return same_given && a.surname != 0 && a.surname == b.surname;
     case 3:
-      return a.service_number != 0 && a.service_number == b.service_number;
+      return a.service_roman != 0 && a.service_roman == b.service_roman;
     case 4:
       return same_given && same_year && a.patronymic_group != 0 &&
              a.patronymic_group == b.patronymic_group;

@@ -17,7 +17,7 @@ RecordKeys Key(StringPool& pool, std::string surname, std::string given, int yea
   k.given = k.given_group = pool.Intern(given);
   k.birth = {static_cast<std::uint16_t>(year), static_cast<std::uint8_t>(month),
              static_cast<std::uint8_t>(day)};
-  k.service_number = pool.Intern(service);
+  k.service_number = k.service_roman = pool.Intern(service);
   return k;
 }
 

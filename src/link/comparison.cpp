@@ -120,7 +120,8 @@ ComparisonVector Comparator::Compare(const RecordKeys& a, const RecordKeys& b) c
       CompareName(a.patronymic, a.patronymic_group, b.patronymic, b.patronymic_group);
   v[FieldIndex(Field::kBirthDate)] = CompareDates(a.birth, b.birth);
   v[FieldIndex(Field::kServiceNumber)] =
-      CompareCodes(*pool_, a.service_number, b.service_number, /*by_edit_distance=*/true);
+      std::max(CompareCodes(*pool_, a.service_number, b.service_number, /*by_edit_distance=*/true),
+               CompareCodes(*pool_, a.service_roman, b.service_roman, /*by_edit_distance=*/true));
   v[FieldIndex(Field::kBirthPlace)] =
       CompareCodes(*pool_, a.birth_place, b.birth_place, /*by_edit_distance=*/false);
   return v;

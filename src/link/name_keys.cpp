@@ -46,7 +46,10 @@ Result<NameKeys> ComputeNameKeys(const NameParts& parts) {
   NameKeys keys;
   NameParts use = parts;
   names::ParsedName parsed;
-  if (parts.surname.empty() && parts.given_name.empty() && !parts.full_name.empty()) {
+  // A full-name cell is parsed row by row even when the reader already split it: the reader
+  // decides one order per file, and mediator lists mix "Surname Given" and "Given Surname"
+  // rows; the name engine's parser weighs each row's own evidence (the given-name table).
+  if (!parts.full_name.empty()) {
     PARLEY_ASSIGN_OR_RETURN(parsed, names::ParseFullName(parts.full_name));
     use = {parsed.surname, parsed.given, parsed.patronymic, {}};
   }

@@ -31,8 +31,8 @@
 
 namespace parley::link {
 
-// The three name parts as a list wrote them (any script, any case), or only `full_name`
-// (then the name engine's parser decides which word is which).
+// The three name parts as a list wrote them (any script, any case). When `full_name` is set it
+// wins: the name engine's parser decides, row by row, which word is which.
 struct NameParts {
   std::string_view surname;
   std::string_view given_name;

@@ -14,6 +14,7 @@ namespace {
 struct DerivedKeys {
   NameKeys names;
   std::string service_number;
+  std::string service_roman;
   std::string place;
 };
 
@@ -29,6 +30,7 @@ Result<DerivedKeys> Derive(const PersonRecord& r) {
   }
   d.names = std::move(*names);
   d.service_number = NormaliseServiceNumber(r.service_number);
+  d.service_roman = RomanServiceNumber(r.service_number);
   d.place = PlaceKey(r.birth_place);
   return d;
 }
@@ -85,6 +87,7 @@ Result<PreparedList> PrepareList(std::span<const PersonRecord> records, StringPo
     k.patronymic_group = pool.Intern(d.names.patronymic_group);
     k.surname_phonetic = pool.Intern(d.names.surname_phonetic);
     k.service_number = pool.Intern(d.service_number);
+    k.service_roman = pool.Intern(d.service_roman);
     k.birth_place = pool.Intern(d.place);
     k.birth = {static_cast<std::uint16_t>(r.birth_date.year),
                static_cast<std::uint8_t>(r.birth_date.month),

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "names/romanise_key.h"
+
 namespace parley::link {
 namespace {
 
@@ -45,6 +47,21 @@ std::string NormaliseServiceNumber(std::string_view text) {
       continue;
     }
     ++i;  // other scripts and symbols carry no identity here
+  }
+  return out;
+}
+
+std::string RomanServiceNumber(std::string_view text) {
+  // Separators inside a number would split it into words for the key; drop them first.
+  std::string joined;
+  for (char c : text) {
+    if (c != ' ' && c != '-' && c != '/' && c != '.' && c != '_') joined.push_back(c);
+  }
+  auto key = names::RomanKey(joined);
+  if (!key) return {};
+  std::string out;
+  for (char c : *key) {
+    if (std::isalnum(static_cast<unsigned char>(c))) out.push_back(c);
   }
   return out;
 }

@@ -10,6 +10,11 @@
 // separators and punctuation removed. Never fails; "" means no usable number.
 //
 //   NormaliseServiceNumber("ав-123 456") == "AB123456"   (Cyrillic а, в)
+//
+// Lists written in Latin letters romanise the letters of a number phonetically instead
+// ("ЩР712343" becomes "SHCHR712343" on a mediator's list), so a second form passes the number
+// through the name engine's skeleton key: RomanServiceNumber("ЩР-712343") ==
+// RomanServiceNumber("SHCHR712343"). A pair agrees when either form agrees.
 #pragma once
 
 #include <string>
@@ -18,5 +23,8 @@
 namespace parley::link {
 
 [[nodiscard]] std::string NormaliseServiceNumber(std::string_view text);
+
+// The skeleton-key form (lowercase ASCII letters and digits, no separators); "" if none.
+[[nodiscard]] std::string RomanServiceNumber(std::string_view text);
 
 }  // namespace parley::link

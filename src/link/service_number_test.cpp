@@ -17,5 +17,12 @@ TEST(ServiceNumberTest, OtherCyrillicLettersAreKeptApart) {
   EXPECT_EQ(NormaliseServiceNumber(" - "), "");
 }
 
+TEST(ServiceNumberTest, RomanFormMeetsRomanisedLists) {
+  EXPECT_EQ(RomanServiceNumber("ЩР-712343"), RomanServiceNumber("SHCHR712343"));
+  EXPECT_EQ(RomanServiceNumber("ЩО 275441"), RomanServiceNumber("SCHO275441"));
+  EXPECT_NE(RomanServiceNumber("ЩР712343"), RomanServiceNumber("ЩР712344"));
+  EXPECT_EQ(RomanServiceNumber(""), "");
+}
+
 }  // namespace
 }  // namespace parley::link
