@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+
 namespace parley::link {
 namespace {
 
@@ -27,6 +30,28 @@ TEST(EditDistanceTest, CodePointsAndTranspositions) {
   EXPECT_EQ(EditDistance("Лисенко", "Лысенко"), 1);  // one Cyrillic letter, not two bytes
   EXPECT_EQ(EditDistance("abcdef", "uvwxyz", 2), 3);  // capped at limit + 1
   EXPECT_EQ(EditDistance("", "abc"), 3);
+}
+
+// The one-edit fast path against the general dynamic programme, on random short strings.
+TEST(EditDistanceTest, OneEditFastPathAgreesWithTheGeneralAlgorithm) {
+  std::mt19937 rng(3);
+  auto random_string = [&] {
+    std::string s(rng() % 6, 'a');
+    for (char& c : s) c = static_cast<char>('a' + rng() % 3);
+    return s;
+  };
+  for (int i = 0; i < 20000; ++i) {
+    const std::string a = random_string();
+    std::string b = rng() % 2 ? random_string() : a;
+    if (!b.empty() && rng() % 2) b[rng() % b.size()] = 'c';
+    const int general = std::min(EditDistance(a, b, 5), 2);
+    ASSERT_EQ(std::min(EditDistance(a, b, 1), 2), general) << a << " / " << b;
+  }
+}
+
+TEST(JaroWinklerTest, AsciiAndDecodedPathsAgree) {
+  // "é" forces the decoding path; the same shape in ASCII must score the same.
+  EXPECT_DOUBLE_EQ(JaroWinkler("caf\u00e9s", "cafes"), JaroWinkler("cafxs", "cafes"));
 }
 
 }  // namespace
