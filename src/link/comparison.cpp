@@ -13,10 +13,10 @@ namespace {
 // locking, no allocation after the first call on a thread, 96 KiB) answers most of those
 // comparisons with one load. It caches a pure function of two interned ids of one pool (and
 // returns the same float-rounded value on a hit or a miss, so results never depend on it); the
-// pool's address is part of the tag so that a second pool can never read stale entries.
+// pool's generation is part of the tag so that another pool can never read stale entries.
 struct JwMemoEntry {
   std::uint64_t ids = ~std::uint64_t{0};
-  const StringPool* pool = nullptr;
+  std::uint64_t generation = 0;
   float jw = 0;
 };
 constexpr std::size_t kJwMemoSize = 1 << 12;
@@ -25,9 +25,9 @@ double MemoJaroWinkler(const StringPool& pool, std::uint32_t a, std::uint32_t b)
   thread_local std::array<JwMemoEntry, kJwMemoSize> memo{};
   const std::uint64_t ids = (static_cast<std::uint64_t>(a) << 32) | b;
   JwMemoEntry& e = memo[(ids * 0x9E3779B97F4A7C15ULL) >> 52];
-  if (e.ids == ids && e.pool == &pool) return e.jw;
+  if (e.ids == ids && e.generation == pool.Generation()) return e.jw;
   const double jw = JaroWinkler(pool.View(a), pool.View(b));
-  e = {ids, &pool, static_cast<float>(jw)};
+  e = {ids, pool.Generation(), static_cast<float>(jw)};
   return static_cast<float>(jw);
 }
 

@@ -1,8 +1,14 @@
 #include "link/string_pool.h"
 
+#include <atomic>
+
 namespace parley::link {
 
-StringPool::StringPool() { views_.emplace_back(); }
+StringPool::StringPool() {
+  static std::atomic<std::uint64_t> next_generation{1};
+  generation_ = next_generation.fetch_add(1, std::memory_order_relaxed);
+  views_.emplace_back();
+}
 
 std::uint32_t StringPool::Intern(std::string_view text) {
   if (text.empty()) return 0;

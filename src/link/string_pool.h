@@ -37,11 +37,15 @@ class StringPool {
   std::uint32_t Intern(std::string_view text);
   [[nodiscard]] std::string_view View(std::uint32_t id) const { return views_[id]; }
   [[nodiscard]] std::size_t Size() const { return views_.size(); }
+  // A number no other pool of this process carries (it moves with the pool): memos of values
+  // computed from a pool's ids are tagged with it, since a pool's address can be reused.
+  [[nodiscard]] std::uint64_t Generation() const { return generation_; }
 
  private:
   std::deque<std::string> strings_;
   std::vector<std::string_view> views_;
   std::unordered_map<std::string_view, std::uint32_t> ids_;
+  std::uint64_t generation_;
 };
 
 }  // namespace parley::link
