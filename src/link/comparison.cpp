@@ -145,8 +145,12 @@ ComparisonVector Comparator::Compare(const RecordKeys& a, const RecordKeys& b) c
   v[FieldIndex(Field::kServiceNumber)] =
       std::max(CompareCodes(*pool_, a.service_number, b.service_number, /*by_edit_distance=*/true),
                CompareCodes(*pool_, a.service_roman, b.service_roman, /*by_edit_distance=*/true));
-  v[FieldIndex(Field::kBirthPlace)] =
-      CompareCodes(*pool_, a.birth_place, b.birth_place, /*by_edit_distance=*/false);
+  std::uint8_t place = CompareCodes(*pool_, a.birth_place, b.birth_place, false);
+  // Ukrainian and Russian place names differ in vowels (Київ/Киев, Дніпро/Днепр).
+  if (place == code_level::kDifferent && a.place_phonetic == b.place_phonetic) {
+    place = code_level::kClose;
+  }
+  v[FieldIndex(Field::kBirthPlace)] = place;
   return v;
 }
 

@@ -14,7 +14,8 @@
 //   birth date: missing, different, year ±1 (rest equal), same year (day or month differs),
 //     year only (same year, the rest unknown on one side), day/month swapped, exact
 //   service number: missing, different, close (one edit), exact (after homoglyph repair)
-//   birth place: missing, different, close (JW ≥ 0.90), exact
+//   birth place: missing, different, close (JW ≥ 0.90, or the same consonant skeleton:
+//     Київ/Киев, Дніпро/Днепр), exact
 //
 // Design for the workload: the comparator reads two 40-byte RecordKeys and the shared pool,
 // compares ids first and computes Jaro–Winkler only when ids differ; it never allocates, so

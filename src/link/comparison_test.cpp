@@ -90,6 +90,8 @@ TEST_F(ComparisonTest, BirthPlaceIgnoresSettlementType) {
   EXPECT_EQ(Level(v, Field::kBirthPlace), code_level::kExact);
   v = Compare(Rec("А", "Б", "", {}, "", "Харків"), Rec("А", "Б", "", {}, "", "г. Харьков"));
   EXPECT_EQ(Level(v, Field::kBirthPlace), code_level::kClose);
+  v = Compare(Rec("А", "Б", "", {}, "", "Київ"), Rec("А", "Б", "", {}, "", "Киев"));
+  EXPECT_EQ(Level(v, Field::kBirthPlace), code_level::kClose);
   v = Compare(Rec("А", "Б", "", {}, "", "Харків"), Rec("А", "Б", "", {}, "", "Одеса"));
   EXPECT_EQ(Level(v, Field::kBirthPlace), code_level::kDifferent);
 }

@@ -12,7 +12,18 @@ void EstimateU(const PreparedList& left, const PreparedList& right, bool same_li
   std::array<std::array<double, kMaxLevels>, kFieldCount> counts{};
   const std::size_t nl = left.Size();
   const std::size_t nr = right.Size();
-  if (nl > 0 && nr > 0 && !(same_list && nl < 2)) {
+  auto count = [&](std::size_t i, std::size_t j) {
+    const ComparisonVector v = comparator.Compare(left.keys[i], right.keys[j]);
+    for (int f = 0; f < kFieldCount; ++f) counts[f][v[f]] += 1;
+  };
+  const double all_pairs = static_cast<double>(nl) * static_cast<double>(nr);
+  if (all_pairs <= static_cast<double>(samples)) {
+    // Small lists: every pair once. Sampling with replacement would count the same few
+    // pairs hundreds of times and drown the prior in repetitions of one observation.
+    for (std::size_t i = 0; i < nl; ++i) {
+      for (std::size_t j = same_list ? i + 1 : 0; j < nr; ++j) count(i, j);
+    }
+  } else if (nl > 0 && nr > 0) {
     std::mt19937_64 rng(seed);
     std::uniform_int_distribution<std::size_t> pick_l(0, nl - 1);
     std::uniform_int_distribution<std::size_t> pick_r(0, nr - 1);
@@ -20,15 +31,18 @@ void EstimateU(const PreparedList& left, const PreparedList& right, bool same_li
       const std::size_t i = pick_l(rng);
       std::size_t j = pick_r(rng);
       if (same_list && i == j) continue;
-      const ComparisonVector v = comparator.Compare(left.keys[i], right.keys[j]);
-      for (int f = 0; f < kFieldCount; ++f) counts[f][v[f]] += 1;
+      count(i, j);
     }
   }
+  // A Dirichlet prior of kUPriorStrength pairs drawn from the starting u: with plenty of data
+  // it vanishes, and a field almost never filled in (service numbers in a small list) keeps
+  // a sane u instead of a uniform guess that would make "exact" look like weak evidence.
+  constexpr double kUPriorStrength = 10;
   for (int f = 0; f < kFieldCount; ++f) {
-    double total = 0;
-    for (int l = 1; l < kLevelCount[f]; ++l) total += counts[f][l] + 1;
+    double total = kUPriorStrength;
+    for (int l = 1; l < kLevelCount[f]; ++l) total += counts[f][l];
     for (int l = 1; l < kLevelCount[f]; ++l) {
-      params.fields[f].u[l] = (counts[f][l] + 1) / total;
+      params.fields[f].u[l] = (counts[f][l] + kUPriorStrength * params.fields[f].u[l]) / total;
     }
   }
 }

@@ -53,7 +53,8 @@ inline constexpr double kMaxLambda = 0.9;
 using PatternHistogram = std::vector<std::uint64_t>;  // kPatternCount entries
 
 // Fills params.fields[*].u from `samples` random pairs (i in left, j in right; i != j when
-// `same_list`). Levels never seen get a Laplace count of one.
+// `same_list`), or from every pair once when there are no more pairs than samples; the u
+// already in `params` serves as a prior worth ten pairs.
 void EstimateU(const PreparedList& left, const PreparedList& right, bool same_list,
                const Comparator& comparator, std::size_t samples, std::uint64_t seed,
                ModelParameters& params);

@@ -5,6 +5,7 @@
 
 #include "link/name_keys.h"
 #include "link/service_number.h"
+#include "names/phonetic_key.h"
 #include "names/romanise_key.h"
 
 namespace parley::link {
@@ -89,6 +90,7 @@ Result<PreparedList> PrepareList(std::span<const PersonRecord> records, StringPo
     k.service_number = pool.Intern(d.service_number);
     k.service_roman = pool.Intern(d.service_roman);
     k.birth_place = pool.Intern(d.place);
+    k.place_phonetic = pool.Intern(names::PhoneticKey(d.place));
     k.birth = {static_cast<std::uint16_t>(r.birth_date.year),
                static_cast<std::uint8_t>(r.birth_date.month),
                static_cast<std::uint8_t>(r.birth_date.day)};

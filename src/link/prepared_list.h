@@ -45,6 +45,7 @@ struct RecordKeys {
   std::uint32_t service_number = 0;  // look-alike letters made Latin (NormaliseServiceNumber)
   std::uint32_t service_roman = 0;   // letters romanised (RomanServiceNumber)
   std::uint32_t birth_place = 0;
+  std::uint32_t place_phonetic = 0;  // consonant skeleton: Київ/Киев, Львів/Львов meet
   PackedDate birth;
 };
 
