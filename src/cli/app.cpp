@@ -29,6 +29,9 @@ int Run(int argc, char** argv) {
   RegisterVersionCommand(app, ctx);
   RegisterNamesCommand(app, ctx);
   RegisterLinkCommands(app, ctx);
+  RegisterReconcileCommands(app, ctx);
+  RegisterImportCommand(app, ctx);
+  RegisterExportCommand(app, ctx);
   RegisterSynthCommand(app, ctx);
 
   try {

@@ -17,6 +17,8 @@ void RegisterExportCommand(CLI::App& app, CliContext& ctx);
 void RegisterNamesCommand(CLI::App& app, CliContext& ctx);
 // link, dedupe (file mode)
 void RegisterLinkCommands(CLI::App& app, CliContext& ctx);
+// reconcile, review (workspace mode)
+void RegisterReconcileCommands(CLI::App& app, CliContext& ctx);
 void RegisterSynthCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli
