@@ -90,7 +90,8 @@ class PairCollector {
 std::string_view BlockingRuleName(int rule) {
   static constexpr std::array<std::string_view, kBlockingRuleCount> kNames = {
       "surname_phonetic+birth_year", "given_group+birth_date", "surname+given_group",
-      "service_number", "given_group+patronymic_group+birth_year"};
+      "service_number", "given_group+patronymic_group+birth_year",
+      "surname+given_group+birth_year", "surname+given_group+patronymic_group"};
   return kNames[rule];
 }
 
@@ -107,6 +108,10 @@ std::uint64_t BlockingKey(int rule, const RecordKeys& k) {
       return Combine(r, {k.service_roman});
     case 4:
       return Combine(r, {k.given_group, k.patronymic_group, k.birth.year});
+    case 5:
+      return Combine(r, {k.surname, k.given_group, k.birth.year});
+    case 6:
+      return Combine(r, {k.surname, k.given_group, k.patronymic_group});
     default:
       return 0;
   }
@@ -128,6 +133,11 @@ bool RuleAgrees(int rule, const RecordKeys& a, const RecordKeys& b) {
     case 4:
       return same_given && same_year && a.patronymic_group != 0 &&
              a.patronymic_group == b.patronymic_group;
+    case 5:
+      return same_given && same_year && a.surname != 0 && a.surname == b.surname;
+    case 6:
+      return same_given && a.surname != 0 && a.surname == b.surname &&
+             a.patronymic_group != 0 && a.patronymic_group == b.patronymic_group;
     default:
       return false;
   }

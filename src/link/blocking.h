@@ -8,6 +8,9 @@
 //   3. surname key + given-name group           (birth date wrong or missing)
 //   4. service number                           (names garbled, number intact)
 //   5. given-name group + patronymic group + birth year  (surname changed or swapped)
+//   6. surname key + given-name group + birth year       (rule 3 made narrow enough for
+//      "Шевченко Олександр", whose rule-3 block is capped in a large register)
+//   7. surname key + given-name group + patronymic group  (the same, birth year wrong)
 //
 // No quadratic step: for each rule every record gets a 64-bit key; the keys of each side are
 // sorted once, equal runs are joined, and a pair found by rule k is dropped if an earlier rule
@@ -18,7 +21,8 @@
 // max_block_pairs is skipped for that rule. Its pairs are lost unless another rule finds them;
 // this is what the cap costs in recall, and BlockingStats counts the pairs skipped so the cost
 // is visible. A block is only that large for a very common name with an unknown birth date, or
-// a rule key shared by thousands (e.g. "Шевченко Дмитро" with rule 3).
+// a rule key shared by thousands (e.g. "Шевченко Дмитро" with rule 3); rules 6 and 7 exist so
+// that such people are still found by a narrower key.
 //
 //   BlockingStats stats;
 //   std::vector<CandidatePair> pairs = GenerateCandidates(left, &right, {}, &stats);
@@ -34,7 +38,7 @@
 
 namespace parley::link {
 
-inline constexpr int kBlockingRuleCount = 5;
+inline constexpr int kBlockingRuleCount = 7;
 
 struct CandidatePair {
   std::uint32_t left = 0;

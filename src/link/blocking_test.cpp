@@ -83,6 +83,7 @@ TEST(BlockingTest, OversizedBlocksAreCappedAndCounted) {
   const auto pairs = GenerateCandidates(l, nullptr, opts, &stats);
   EXPECT_TRUE(pairs.empty());
   EXPECT_EQ(stats.capped_blocks[2], 1u);
+  EXPECT_EQ(stats.capped_blocks[5], 0u) << "no birth year: rule 6 has no key";
   EXPECT_EQ(stats.capped_pairs[2], 200u * 199u / 2u);
 }
 
@@ -93,6 +94,32 @@ TEST(BlockingTest, DedupeGivesOrderedPairsOnly) {
   const auto pairs = GenerateCandidates(l, nullptr, {}, nullptr);
   ASSERT_EQ(pairs.size(), 1u);
   EXPECT_EQ(pairs[0], (CandidatePair{0, 2}));
+}
+
+TEST(BlockingTest, NarrowRulesFindPeopleInCappedCommonNameBlocks) {
+  StringPool pool;
+  std::vector<RecordKeys> left;
+  std::vector<RecordKeys> right;
+  // 100 "shevchenko dmitro" on each side, all born 1985 with different days: rules 1 and 3
+  // blocks are capped; rule 6 (surname + given + year) is too; the planted pair differs in
+  // year, so only rule 7 (with the patronymic) can find it.
+  for (int i = 0; i < 100; ++i) {
+    RecordKeys k = Key(pool, "shevchenko", "dmitro", 1985, 1 + i % 12, 1 + i % 28);
+    k.patronymic_group = pool.Intern("p" + std::to_string(i));
+    left.push_back(k);
+    k.birth.year = 1986;
+    right.push_back(k);
+  }
+  BlockingOptions opts;
+  opts.max_block_pairs = 1000;
+  BlockingStats stats;
+  const PreparedList l = List(left);
+  const PreparedList r = List(right);
+  const auto found = GenerateCandidates(l, &r, opts, &stats);
+  std::set<std::pair<std::uint32_t, std::uint32_t>> unique;
+  for (const auto& p : found) unique.insert({p.left, p.right});
+  for (std::uint32_t i = 0; i < 100; ++i) EXPECT_TRUE(unique.contains({i, i})) << i;
+  EXPECT_GT(stats.capped_blocks[2], 0u);
 }
 
 }  // namespace
