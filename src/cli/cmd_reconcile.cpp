@@ -204,9 +204,13 @@ Result<void> RunReview(CliContext& ctx, const ReviewOptions& o) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& l : all) {
       if (ctx.json) {
-        out.push_back({{"id", l.id}, {"left_list", l.left_list}, {"left_id", l.left_key},
-                       {"right_list", l.right_list}, {"right_id", l.right_key},
-                       {"probability", l.probability}, {"state", store::LinkStateName(l.state)},
+        out.push_back({{"id", l.id},
+                       {"left_list", l.left_list},
+                       {"left_id", l.left_key},
+                       {"right_list", l.right_list},
+                       {"right_id", l.right_key},
+                       {"probability", l.probability},
+                       {"state", store::LinkStateName(l.state)},
                        {"decided_by", l.decided_by},
                        {"explanation", nlohmann::json::parse(l.explanation, nullptr, false)}});
       } else {
@@ -228,8 +232,7 @@ void RegisterReconcileCommands(CLI::App& app, CliContext& ctx) {
   auto ro = std::make_shared<ReconcileOptions>();
   auto* rec = app.add_subcommand("reconcile", "Link two stored lists and queue pairs for review");
   rec->add_option("LEFT_LIST", ro->left, "A list in the workspace (e.g. ua-request)")->required();
-  rec->add_option("RIGHT_LIST", ro->right, "A list in the workspace (e.g. ru-custody)")
-      ->required();
+  rec->add_option("RIGHT_LIST", ro->right, "A list in the workspace (e.g. ru-custody)")->required();
   rec->add_option("--review-threshold", ro->review_threshold,
                   "Store pairs at or above this probability")
       ->check(CLI::Range(0.0, 1.0))

@@ -36,8 +36,7 @@ struct KeyedRecord {
   }
 };
 
-std::vector<KeyedRecord> SortedKeys(const std::vector<std::vector<std::uint64_t>>& keys,
-                                    int rule) {
+std::vector<KeyedRecord> SortedKeys(const std::vector<std::vector<std::uint64_t>>& keys, int rule) {
   std::vector<KeyedRecord> out;
   out.reserve(keys[rule].size());
   for (std::uint32_t i = 0; i < keys[rule].size(); ++i) {
@@ -89,9 +88,13 @@ class PairCollector {
 
 std::string_view BlockingRuleName(int rule) {
   static constexpr std::array<std::string_view, kBlockingRuleCount> kNames = {
-      "surname_phonetic+birth_year", "given_group+birth_date", "surname+given_group",
-      "service_number", "given_group+patronymic_group+birth_year",
-      "surname+given_group+birth_year", "surname+given_group+patronymic_group"};
+      "surname_phonetic+birth_year",
+      "given_group+birth_date",
+      "surname+given_group",
+      "service_number",
+      "given_group+patronymic_group+birth_year",
+      "surname+given_group+birth_year",
+      "surname+given_group+patronymic_group"};
   return kNames[rule];
 }
 
@@ -136,8 +139,8 @@ bool RuleAgrees(int rule, const RecordKeys& a, const RecordKeys& b) {
     case 5:
       return same_given && same_year && a.surname != 0 && a.surname == b.surname;
     case 6:
-      return same_given && a.surname != 0 && a.surname == b.surname &&
-             a.patronymic_group != 0 && a.patronymic_group == b.patronymic_group;
+      return same_given && a.surname != 0 && a.surname == b.surname && a.patronymic_group != 0 &&
+             a.patronymic_group == b.patronymic_group;
     default:
       return false;
   }
@@ -155,7 +158,8 @@ std::vector<CandidatePair> GenerateCandidates(const PreparedList& left, const Pr
   PairCollector collector(left_keys, rkeys, out);
   for (int rule = 0; rule < kBlockingRuleCount; ++rule) {
     const std::vector<KeyedRecord> ls = SortedKeys(left_keys, rule);
-    const std::vector<KeyedRecord> rs = dedupe ? std::vector<KeyedRecord>{} : SortedKeys(rkeys, rule);
+    const std::vector<KeyedRecord> rs =
+        dedupe ? std::vector<KeyedRecord>{} : SortedKeys(rkeys, rule);
     const std::vector<KeyedRecord>& rsorted = dedupe ? ls : rs;
     std::size_t i = 0;
     std::size_t j = 0;

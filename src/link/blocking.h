@@ -51,9 +51,9 @@ struct BlockingOptions {
 };
 
 struct BlockingStats {
-  std::array<std::uint64_t, kBlockingRuleCount> pairs_by_rule{};    // new pairs each rule added
-  std::array<std::uint64_t, kBlockingRuleCount> capped_blocks{};    // blocks skipped per rule
-  std::array<std::uint64_t, kBlockingRuleCount> capped_pairs{};     // pairs those blocks held
+  std::array<std::uint64_t, kBlockingRuleCount> pairs_by_rule{};  // new pairs each rule added
+  std::array<std::uint64_t, kBlockingRuleCount> capped_blocks{};  // blocks skipped per rule
+  std::array<std::uint64_t, kBlockingRuleCount> capped_pairs{};   // pairs those blocks held
 };
 
 [[nodiscard]] std::string_view BlockingRuleName(int rule);

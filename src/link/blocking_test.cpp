@@ -44,10 +44,17 @@ TEST(BlockingTest, FindsPlantedPairsAmongNoise) {
     left.push_back(Key(pool, s, g, y, m, d, "SN" + std::to_string(i)));
     if (i < 200) {
       switch (i % 4) {
-        case 0: right.push_back(Key(pool, s, "other", y, m, d)); break;     // given name differs
-        case 1: right.push_back(Key(pool, "zz" + s, g, y, m, d)); break;    // surname spoilt
-        case 2: right.push_back(Key(pool, s, g, y + 7, m, d)); break;       // wrong year
-        default: right.push_back(Key(pool, "q", "q", 1900, 1, 1, "SN" + std::to_string(i)));
+        case 0:
+          right.push_back(Key(pool, s, "other", y, m, d));
+          break;  // given name differs
+        case 1:
+          right.push_back(Key(pool, "zz" + s, g, y, m, d));
+          break;  // surname spoilt
+        case 2:
+          right.push_back(Key(pool, s, g, y + 7, m, d));
+          break;  // wrong year
+        default:
+          right.push_back(Key(pool, "q", "q", 1900, 1, 1, "SN" + std::to_string(i)));
       }
     } else {
       right.push_back(Key(pool, "x" + std::to_string(rng()), "y", 1950, 1, 1));

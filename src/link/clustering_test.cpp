@@ -43,8 +43,8 @@ TEST(ClusteringTest, ResultDoesNotDependOnEdgeOrder) {
 TEST(ClusteringTest, ClusterSizeIsBounded) {
   std::vector<MatchEdge> edges;
   for (std::uint32_t i = 1; i < 10; ++i) edges.push_back({0, i, 0.9f});
-  const auto cluster =
-      ClusterRecords(10, edges, [](std::uint32_t, std::uint32_t) { return false; }, 4);
+  const auto cluster = ClusterRecords(
+      10, edges, [](std::uint32_t, std::uint32_t) { return false; }, 4);
   int in_first = 0;
   for (auto c : cluster) in_first += c == cluster[0];
   EXPECT_EQ(in_first, 4);

@@ -37,8 +37,8 @@ std::uint8_t CompareCodes(const StringPool& pool, std::uint32_t a, std::uint32_t
   if (a == b) return code_level::kExact;
   const std::string_view x = pool.View(a);
   const std::string_view y = pool.View(b);
-  const bool close = by_edit_distance ? EditDistance(x, y, 1) <= 1
-                                      : MemoJaroWinkler(pool, a, b) >= kPlaceCloseJw;
+  const bool close =
+      by_edit_distance ? EditDistance(x, y, 1) <= 1 : MemoJaroWinkler(pool, a, b) >= kPlaceCloseJw;
   return close ? code_level::kClose : code_level::kDifferent;
 }
 
@@ -69,8 +69,8 @@ std::string_view FieldName(Field f) {
 }
 
 std::string_view LevelName(Field f, std::uint8_t level) {
-  static constexpr std::array<std::string_view, 6> kName = {
-      "missing", "different", "similar", "close", "equivalent", "exact"};
+  static constexpr std::array<std::string_view, 6> kName = {"missing", "different",  "similar",
+                                                            "close",   "equivalent", "exact"};
   static constexpr std::array<std::string_view, 7> kDate = {
       "missing", "different", "year_near", "same_year", "year_only", "swapped", "exact"};
   static constexpr std::array<std::string_view, 4> kCode = {"missing", "different", "close",

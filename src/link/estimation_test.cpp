@@ -48,7 +48,8 @@ TEST(EmTest, RecoversPlantedMixture) {
   EXPECT_NEAR(fit.match_proportion, 0.2, 0.01);
   for (int f = 0; f < kFieldCount; ++f) {
     for (int l = 1; l < kLevelCount[f]; ++l) {
-      EXPECT_NEAR(fit.fields[f].m[l], truth.fields[f].m[l], 0.02) << "field " << f << " level " << l;
+      EXPECT_NEAR(fit.fields[f].m[l], truth.fields[f].m[l], 0.02)
+          << "field " << f << " level " << l;
     }
   }
 }

@@ -24,8 +24,7 @@ class LinkRunner {
  public:
   LinkRunner(Linkage& out, const LinkOptions& options) : out_(out), options_(options) {}
 
-  Result<void> Prepare(std::span<const PersonRecord> left,
-                       std::span<const PersonRecord>* right) {
+  Result<void> Prepare(std::span<const PersonRecord> left, std::span<const PersonRecord>* right) {
     Progress("preparing", 0, 1);
     PARLEY_ASSIGN_OR_RETURN(out_.left_, PrepareList(left, out_.pool_, Threads()));
     if (right != nullptr) {
@@ -62,7 +61,8 @@ class LinkRunner {
       const auto& g = params.fields[FieldIndex(Field::kGivenName)].u;
       out_.model_.SetTermFrequencies(TermFrequencies::Count(
           out_.left_.keys, out_.same_list_ ? std::span<const RecordKeys>{} : out_.right_.keys,
-          out_.pool_.Size(), s[name_level::kExact], g[name_level::kExact] + g[name_level::kEquivalent]));
+          out_.pool_.Size(), s[name_level::kExact],
+          g[name_level::kExact] + g[name_level::kEquivalent]));
     }
     Progress("estimating", 1, 1);
     Decide();
@@ -151,8 +151,8 @@ class LinkRunner {
         const ComparisonVector v = FromPatternCode(patterns_[i]);
         const float w = model.Weight(v, lk[c.left], rk[c.right]);
         if (w < min_weight) continue;
-        kept[t].push_back({c.left, c.right, w, static_cast<float>(model.Probability(w)),
-                           patterns_[i]});
+        kept[t].push_back(
+            {c.left, c.right, w, static_cast<float>(model.Probability(w)), patterns_[i]});
       }
     });
     std::vector<LinkedPair>& matches = out_.matches_;
@@ -185,10 +185,10 @@ class LinkRunner {
     for (const LinkedPair& p : out_.matches_) edges.push_back({p.left, p.right, p.probability});
     const Comparator comparator(out_.pool_);
     const auto& keys = out_.left_.keys;
-    out_.clusters_ = ClusterRecords(keys.size(), std::move(edges),
-                                    [&](std::uint32_t a, std::uint32_t b) {
-                                      return RecordsConflict(comparator.Compare(keys[a], keys[b]));
-                                    });
+    out_.clusters_ =
+        ClusterRecords(keys.size(), std::move(edges), [&](std::uint32_t a, std::uint32_t b) {
+          return RecordsConflict(comparator.Compare(keys[a], keys[b]));
+        });
   }
 
   Linkage& out_;
@@ -197,8 +197,8 @@ class LinkRunner {
   std::vector<std::uint16_t> patterns_;
 };
 
-Result<Linkage> LinkRecords(std::span<const PersonRecord> left,
-                            std::span<const PersonRecord> right, const LinkOptions& options) {
+Result<Linkage> LinkRecords(std::span<const PersonRecord> left, std::span<const PersonRecord> right,
+                            const LinkOptions& options) {
   Linkage out;
   LinkRunner runner(out, options);
   PARLEY_TRY(runner.Prepare(left, &right));

@@ -43,8 +43,8 @@ namespace parley::link {
 inline constexpr double kDefaultMatchThreshold = 0.5;
 
 // Called now and then with the stage and how far it is; must be cheap and thread-safe.
-using ProgressFn = std::function<void(std::string_view stage, std::uint64_t done,
-                                      std::uint64_t total)>;
+using ProgressFn =
+    std::function<void(std::string_view stage, std::uint64_t done, std::uint64_t total)>;
 
 struct LinkOptions {
   double threshold = kDefaultMatchThreshold;
@@ -70,8 +70,8 @@ struct LinkStats {
   std::uint64_t right_records = 0;
   std::uint64_t candidates = 0;
   BlockingStats blocking;
-  EmReport em;                    // the last EM training session
-  double expected_matches = 0;    // the model's estimate of true matches among all pairs
+  EmReport em;                  // the last EM training session
+  double expected_matches = 0;  // the model's estimate of true matches among all pairs
 };
 
 // The result of a run. It keeps the prepared lists and the fitted model so that any pair can

@@ -18,12 +18,12 @@ struct Person {
 };
 
 constexpr std::pair<const char*, const char*> kSurnames[] = {
-    {"Шевченко", "Шевченко"}, {"Коваленко", "Коваленко"}, {"Бондаренко", "Бондаренко"},
-    {"Лисенко", "Лысенко"},   {"Олійник", "Олейник"},     {"Ковальський", "Ковальский"},
-    {"Мельник", "Мельник"},   {"Кравчук", "Кравчук"},     {"Поліщук", "Полищук"},
-    {"Гнатюк", "Гнатюк"},     {"Присяжнюк", "Присяжнюк"}, {"Дячук", "Дьячук"},
-    {"Бойко", "Бойко"},       {"Ткачук", "Ткачук"},       {"Савчук", "Савчук"},
-    {"Іваненко", "Иваненко"}, {"Руденко", "Руденко"},     {"Зінченко", "Зинченко"},
+    {"Шевченко", "Шевченко"},   {"Коваленко", "Коваленко"}, {"Бондаренко", "Бондаренко"},
+    {"Лисенко", "Лысенко"},     {"Олійник", "Олейник"},     {"Ковальський", "Ковальский"},
+    {"Мельник", "Мельник"},     {"Кравчук", "Кравчук"},     {"Поліщук", "Полищук"},
+    {"Гнатюк", "Гнатюк"},       {"Присяжнюк", "Присяжнюк"}, {"Дячук", "Дьячук"},
+    {"Бойко", "Бойко"},         {"Ткачук", "Ткачук"},       {"Савчук", "Савчук"},
+    {"Іваненко", "Иваненко"},   {"Руденко", "Руденко"},     {"Зінченко", "Зинченко"},
     {"Пилипенко", "Пилипенко"}, {"Юрченко", "Юрченко"}};
 constexpr std::tuple<const char*, const char*, const char*, const char*> kGiven[] = {
     {"Олександр", "Александр", "Олександрович", "Александрович"},
@@ -55,10 +55,17 @@ PersonRecord Russian(const Person& p, std::string id, int variation) {
   r.patronymic = std::get<3>(kGiven[p.father]);
   r.birth_date = p.birth;
   switch (variation % 5) {
-    case 1: std::swap(r.birth_date.day, r.birth_date.month); break;  // day/month swapped
-    case 2: r.birth_date = {p.birth.year, 0, 0}; break;              // only the year
-    case 3: r.patronymic.clear(); break;                             // no patronymic
-    default: break;
+    case 1:
+      std::swap(r.birth_date.day, r.birth_date.month);
+      break;  // day/month swapped
+    case 2:
+      r.birth_date = {p.birth.year, 0, 0};
+      break;  // only the year
+    case 3:
+      r.patronymic.clear();
+      break;  // no patronymic
+    default:
+      break;
   }
   return r;
 }
@@ -69,7 +76,8 @@ class LinkerTest : public ::testing::Test {
     std::mt19937 rng(11);
     std::set<std::tuple<int, int, int, int>> seen;
     while (people_.size() < 600) {
-      Person p{static_cast<int>(rng() % 20), static_cast<int>(rng() % 10),
+      Person p{static_cast<int>(rng() % 20),
+               static_cast<int>(rng() % 10),
                static_cast<int>(rng() % 10),
                {1960 + static_cast<int>(rng() % 40), 1 + static_cast<int>(rng() % 12),
                 13 + static_cast<int>(rng() % 15)}};  // day > 12 so a swap stays a valid date
@@ -79,7 +87,8 @@ class LinkerTest : public ::testing::Test {
     for (int i = 0; i < 300; ++i) left_.push_back(Ukrainian(people_[i], "L" + std::to_string(i)));
     // The register holds people 0..199 of the requests and 300..599 who were not requested.
     for (int i = 0; i < 200; ++i) right_.push_back(Russian(people_[i], "R" + std::to_string(i), i));
-    for (int i = 300; i < 600; ++i) right_.push_back(Russian(people_[i], "R" + std::to_string(i), 0));
+    for (int i = 300; i < 600; ++i)
+      right_.push_back(Russian(people_[i], "R" + std::to_string(i), 0));
   }
   std::vector<Person> people_;
   std::vector<PersonRecord> left_;
@@ -199,9 +208,13 @@ namespace parley::link {
 TEST_F(LinkerTest, DebugDump) {
   auto linkage = LinkRecords(left_, right_, {});
   const auto& p = linkage->Model().Parameters();
-  printf("lambda %g cands %llu it %d exp %g\n", p.match_proportion, (unsigned long long)linkage->Stats().candidates, linkage->Stats().em.iterations, linkage->Stats().expected_matches);
+  printf("lambda %g cands %llu it %d exp %g\n", p.match_proportion,
+         (unsigned long long)linkage->Stats().candidates, linkage->Stats().em.iterations,
+         linkage->Stats().expected_matches);
   for (int f = 0; f < kFieldCount; ++f) {
-    for (int l = 1; l < kLevelCount[f]; ++l) printf("f%d l%d m=%.4f u=%.4f w=%.2f\n", f, l, p.fields[f].m[l], p.fields[f].u[l], linkage->Model().LevelWeight(f,l));
+    for (int l = 1; l < kLevelCount[f]; ++l)
+      printf("f%d l%d m=%.4f u=%.4f w=%.2f\n", f, l, p.fields[f].m[l], p.fields[f].u[l],
+             linkage->Model().LevelWeight(f, l));
   }
 }
-}
+}  // namespace parley::link

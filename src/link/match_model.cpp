@@ -61,9 +61,9 @@ ModelParameters DefaultParameters() {
   return p;
 }
 
-TermFrequencies TermFrequencies::Count(std::span<const RecordKeys> a,
-                                       std::span<const RecordKeys> b, std::size_t pool_size,
-                                       double u_surname_exact, double u_given_agree) {
+TermFrequencies TermFrequencies::Count(std::span<const RecordKeys> a, std::span<const RecordKeys> b,
+                                       std::size_t pool_size, double u_surname_exact,
+                                       double u_given_agree) {
   std::vector<std::uint32_t> surname(pool_size, 0);
   std::vector<std::uint32_t> given(pool_size, 0);
   std::uint64_t surname_total = 0;

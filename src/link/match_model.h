@@ -3,8 +3,9 @@
 //
 // For each field f and agreement level l, m = P(level l | same person) and u = P(level l |
 // different people). A pair's match weight is Σ log2(m/u) over its fields; with λ the share of
-// true matches among all pairs (u is measured on random pairs, so λ is too), its probability is 1 / (1 + 2^-(log2(λ/(1-λ)) + W)).
-// "missing" always weighs 0: an absent value is no evidence either way.
+// true matches among all pairs (u is measured on random pairs, so λ is too), its probability is 1 /
+// (1 + 2^-(log2(λ/(1-λ)) + W)). "missing" always weighs 0: an absent value is no evidence either
+// way.
 //
 // Term-frequency adjustment: agreeing on "Шевченко" is weaker evidence than agreeing on a rare
 // surname, because two random people are more often both Шевченко. For the surname (exact) and

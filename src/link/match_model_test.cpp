@@ -79,8 +79,10 @@ TEST(MatchModelTest, PartialAgreementNeverOutweighsExact) {
   date.u[date_level::kSwapped] = 1e-9;
   MatchModel model(p);
   const int g = FieldIndex(Field::kGivenName);
-  EXPECT_LE(model.LevelWeight(g, name_level::kClose), model.LevelWeight(g, name_level::kEquivalent));
-  EXPECT_LE(model.LevelWeight(g, name_level::kEquivalent), model.LevelWeight(g, name_level::kExact));
+  EXPECT_LE(model.LevelWeight(g, name_level::kClose),
+            model.LevelWeight(g, name_level::kEquivalent));
+  EXPECT_LE(model.LevelWeight(g, name_level::kEquivalent),
+            model.LevelWeight(g, name_level::kExact));
   const int d = FieldIndex(Field::kBirthDate);
   EXPECT_LE(model.LevelWeight(d, date_level::kSwapped), model.LevelWeight(d, date_level::kExact));
 }

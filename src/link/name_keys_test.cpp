@@ -22,12 +22,12 @@ TEST(NameKeysTest, UkrainianAndRussianFormsShareGroups) {
 
 TEST(NameKeysTest, DomainPairsAreEquivalent) {
   const std::pair<std::string_view, std::string_view> pairs[] = {
-      {"Андрій", "Андрей"},   {"Сергій", "Сергей"},   {"Володимир", "Владимир"},
-      {"Дмитро", "Дмитрий"},  {"Микола", "Николай"},  {"Василь", "Василий"},
-      {"Михайло", "Михаил"},  {"Петро", "Пётр"},      {"Павло", "Павел"},
-      {"Євген", "Евгений"},   {"Олексій", "Алексей"}, {"Григорій", "Григорий"},
-      {"Федір", "Фёдор"},     {"Ганна", "Анна"},      {"Наталія", "Наталья"},
-      {"Тетяна", "Татьяна"},  {"Катерина", "Екатерина"}, {"Надія", "Надежда"},
+      {"Андрій", "Андрей"},       {"Сергій", "Сергей"},      {"Володимир", "Владимир"},
+      {"Дмитро", "Дмитрий"},      {"Микола", "Николай"},     {"Василь", "Василий"},
+      {"Михайло", "Михаил"},      {"Петро", "Пётр"},         {"Павло", "Павел"},
+      {"Євген", "Евгений"},       {"Олексій", "Алексей"},    {"Григорій", "Григорий"},
+      {"Федір", "Фёдор"},         {"Ганна", "Анна"},         {"Наталія", "Наталья"},
+      {"Тетяна", "Татьяна"},      {"Катерина", "Екатерина"}, {"Надія", "Надежда"},
       {"Oleksandr", "Александр"}, {"Mykola", "Nikolay"}};
   for (const auto& [a, b] : pairs) {
     EXPECT_EQ(Keys("", a, "").given_group, Keys("", b, "").given_group) << a << " / " << b;
@@ -41,7 +41,6 @@ TEST(NameKeysTest, PatronymicsFollowTheirNames) {
             Keys("", "", "Алексеевич").patronymic_group);
   EXPECT_EQ(Keys("", "", "Миколаївна").patronymic_group,
             Keys("", "", "Николаевна").patronymic_group);
-
 }
 
 TEST(NameKeysTest, SurnameGenderFormsFold) {
@@ -60,7 +59,8 @@ TEST(NameKeysTest, MissingStaysEmpty) {
 }
 
 TEST(NameKeysTest, PhoneticKeyBlocksSpellingsTogether) {
-  EXPECT_EQ(Keys("Шевченко", "", "").surname_phonetic, Keys("Schewtschenko", "", "").surname_phonetic);
+  EXPECT_EQ(Keys("Шевченко", "", "").surname_phonetic,
+            Keys("Schewtschenko", "", "").surname_phonetic);
   EXPECT_EQ(Keys("Петренко-Ковальчук", "", "").surname_phonetic,
             Keys("Петренко", "", "").surname_phonetic);
   EXPECT_NE(Keys("Шевченко", "", "").surname_phonetic, Keys("Коваленко", "", "").surname_phonetic);
@@ -76,7 +76,8 @@ TEST(NameKeysTest, FullNameOnlyIsParsedInEitherOrder) {
 }
 
 TEST(NameKeysTest, PatronymicKeepsTheBearersSex) {
-  EXPECT_NE(Keys("", "", "Миколайович").patronymic_group, Keys("", "", "Миколаївна").patronymic_group);
+  EXPECT_NE(Keys("", "", "Миколайович").patronymic_group,
+            Keys("", "", "Миколаївна").patronymic_group);
 }
 
 }  // namespace

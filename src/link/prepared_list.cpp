@@ -21,8 +21,7 @@ struct DerivedKeys {
 
 Result<DerivedKeys> Derive(const PersonRecord& r) {
   DerivedKeys d;
-  Result<NameKeys> names =
-      ComputeNameKeys({r.surname, r.given_name, r.patronymic, r.full_name});
+  Result<NameKeys> names = ComputeNameKeys({r.surname, r.given_name, r.patronymic, r.full_name});
   if (!names) {
     Error e = names.error();
     e.where.row = r.source_row;

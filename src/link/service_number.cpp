@@ -11,20 +11,49 @@ namespace {
 // stable stand-in so that "Ж123" and "123" stay different.
 char MapCyrillic(char32_t cp) {
   switch (cp) {
-    case U'А': case U'а': return 'A';
-    case U'В': case U'в': return 'B';
-    case U'Е': case U'е': case U'Є': case U'є': return 'E';
-    case U'К': case U'к': return 'K';
-    case U'М': case U'м': return 'M';
-    case U'Н': case U'н': return 'H';
-    case U'О': case U'о': return 'O';
-    case U'Р': case U'р': return 'P';
-    case U'С': case U'с': return 'C';
-    case U'Т': case U'т': return 'T';
-    case U'Х': case U'х': return 'X';
-    case U'У': case U'у': return 'Y';
-    case U'І': case U'і': return 'I';
-    default: return static_cast<char>('a' + static_cast<int>(cp % 26));  // lowercase: no clash
+    case U'А':
+    case U'а':
+      return 'A';
+    case U'В':
+    case U'в':
+      return 'B';
+    case U'Е':
+    case U'е':
+    case U'Є':
+    case U'є':
+      return 'E';
+    case U'К':
+    case U'к':
+      return 'K';
+    case U'М':
+    case U'м':
+      return 'M';
+    case U'Н':
+    case U'н':
+      return 'H';
+    case U'О':
+    case U'о':
+      return 'O';
+    case U'Р':
+    case U'р':
+      return 'P';
+    case U'С':
+    case U'с':
+      return 'C';
+    case U'Т':
+    case U'т':
+      return 'T';
+    case U'Х':
+    case U'х':
+      return 'X';
+    case U'У':
+    case U'у':
+      return 'Y';
+    case U'І':
+    case U'і':
+      return 'I';
+    default:
+      return static_cast<char>('a' + static_cast<int>(cp % 26));  // lowercase: no clash
   }
 }
 

@@ -15,7 +15,8 @@ struct CodePoints {
 };
 
 bool IsAscii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 // Minimal UTF-8 decoding: the keys are produced by our own code and are valid; a stray byte

@@ -27,7 +27,7 @@ TEST(EditDistanceTest, CodePointsAndTranspositions) {
   EXPECT_EQ(EditDistance("AB123", "AB123"), 0);
   EXPECT_EQ(EditDistance("AB123", "AB132"), 1);  // neighbours swapped
   EXPECT_EQ(EditDistance("AB123", "AB1234"), 1);
-  EXPECT_EQ(EditDistance("Лисенко", "Лысенко"), 1);  // one Cyrillic letter, not two bytes
+  EXPECT_EQ(EditDistance("Лисенко", "Лысенко"), 1);   // one Cyrillic letter, not two bytes
   EXPECT_EQ(EditDistance("abcdef", "uvwxyz", 2), 3);  // capped at limit + 1
   EXPECT_EQ(EditDistance("", "abc"), 3);
 }

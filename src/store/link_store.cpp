@@ -50,10 +50,14 @@ Result<StoredLink> ReadLink(Statement& st) {
 
 std::string_view LinkStateName(LinkState state) {
   switch (state) {
-    case LinkState::kAutoAccepted: return "auto_accepted";
-    case LinkState::kNeedsReview: return "needs_review";
-    case LinkState::kConfirmed: return "confirmed";
-    case LinkState::kRejected: return "rejected";
+    case LinkState::kAutoAccepted:
+      return "auto_accepted";
+    case LinkState::kNeedsReview:
+      return "needs_review";
+    case LinkState::kConfirmed:
+      return "confirmed";
+    case LinkState::kRejected:
+      return "rejected";
   }
   return "needs_review";
 }
