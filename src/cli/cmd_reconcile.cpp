@@ -2,7 +2,10 @@
 //
 // reconcile links the latest versions of two stored lists (the same engine as `parley link`)
 // and stores every pair at or above the review threshold as a link: auto-accepted at or above
-// --auto-accept, needs-review below. Earlier decisions are never overridden (LinkStore).
+// --auto-accept, needs-review below. Earlier decisions are never overridden (LinkStore). After
+// the first run, runs are incremental: only records created since the last run (new rows, new
+// versions of changed rows) are scored, against everything, with the model stored by the last
+// run; --full re-estimates and rescores all.
 //
 // review is the analyst's queue. Interactively it shows each needs-review pair side by side
 // with the explanation and waits for one key: a (accept), r (reject), s (skip), q (quit); on a
@@ -16,6 +19,7 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "cli/commands.h"
 #include "cli/progress_bar.h"
@@ -32,7 +36,48 @@ struct ReconcileOptions {
   std::string right;
   double review_threshold = 0.2;
   double auto_accept = 0.99;
+  bool full = false;  // ignore the last run: re-estimate the model, score every pair
 };
+
+nlohmann::json ParametersToJson(const link::ModelParameters& p) {
+  nlohmann::json fields = nlohmann::json::array();
+  for (int f = 0; f < link::kFieldCount; ++f) {
+    fields.push_back({{"field", link::FieldName(static_cast<link::Field>(f))},
+                      {"m", p.fields[f].m},
+                      {"u", p.fields[f].u}});
+  }
+  return {{"match_proportion", p.match_proportion}, {"fields", fields}};
+}
+
+Result<link::ModelParameters> ParametersFromJson(const std::string& text) {
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  link::ModelParameters p;
+  if (j.is_discarded() || !j.contains("fields") || j["fields"].size() != link::kFieldCount) {
+    return Fail(ErrorCode::kCorruption,
+                "the stored model of the last reconciliation is unreadable; run with --full");
+  }
+  p.match_proportion = j.value("match_proportion", p.match_proportion);
+  for (int f = 0; f < link::kFieldCount; ++f) {
+    p.fields[f].m = j["fields"][f]["m"].get<std::array<double, link::kMaxLevels>>();
+    p.fields[f].u = j["fields"][f]["u"].get<std::array<double, link::kMaxLevels>>();
+  }
+  return p;
+}
+
+// Marks the records created after `since_version` (new rows and new versions of changed
+// rows); returns how many.
+std::size_t MarkChanged(const std::vector<store::StoredRecord>& records, std::int64_t since_version,
+                        std::vector<bool>& active, std::set<std::int64_t>& scope) {
+  active.assign(records.size(), false);
+  std::size_t changed = 0;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (records[i].created_in_list_version <= since_version) continue;
+    active[i] = true;
+    scope.insert(records[i].record_id);
+    ++changed;
+  }
+  return changed;
+}
 
 std::vector<PersonRecord> Records(const std::vector<store::StoredRecord>& stored) {
   std::vector<PersonRecord> out;
@@ -58,10 +103,24 @@ Result<void> RunReconcile(CliContext& ctx, const ReconcileOptions& o) {
   PARLEY_ASSIGN_OR_RETURN(auto right_stored, ws->Records(o.right, std::nullopt));
   const auto left = Records(left_stored);
   const auto right = Records(right_stored);
+  PARLEY_ASSIGN_OR_RETURN(auto left_version, ws->Version(o.left, std::nullopt));
+  PARLEY_ASSIGN_OR_RETURN(auto right_version, ws->Version(o.right, std::nullopt));
+  store::LinkStore links(ws->db());
+  PARLEY_ASSIGN_OR_RETURN(auto last, links.LastRun(o.left, o.right));
   ProgressBar bar("reconcile");
   link::LinkOptions options;
   options.threshold = o.review_threshold;
   options.progress = bar.Callback();
+  // Incremental: score only pairs touching records new or changed since the last run, with
+  // the last run's model. Links of untouched records are left exactly as they are.
+  std::set<std::int64_t> scope;
+  const bool incremental = last.has_value() && !o.full;
+  std::size_t changed = 0;
+  if (incremental) {
+    PARLEY_ASSIGN_OR_RETURN(options.parameters, ParametersFromJson(last->model));
+    changed = MarkChanged(left_stored, last->left_version, options.left_active, scope) +
+              MarkChanged(right_stored, last->right_version, options.right_active, scope);
+  }
   PARLEY_ASSIGN_OR_RETURN(link::Linkage linkage, link::LinkRecords(left, right, options));
   bar.Finish();
   std::vector<store::LinkProposal> proposals;
@@ -73,12 +132,20 @@ Result<void> RunReconcile(CliContext& ctx, const ReconcileOptions& o) {
                          p.probability, p.weight, ExplanationJson(linkage, p),
                          p.probability >= o.auto_accept});
   }
-  store::LinkStore links(ws->db());
-  PARLEY_ASSIGN_OR_RETURN(auto saved, links.SaveRun(o.left, o.right, proposals, store::UtcNow()));
+  const std::string now = store::UtcNow();
+  PARLEY_ASSIGN_OR_RETURN(
+      auto saved, links.SaveRun(o.left, o.right, proposals, now, incremental ? &scope : nullptr));
+  PARLEY_TRY(links.RecordRun(
+      o.left, o.right,
+      {left_version.version, right_version.version, incremental,
+       ParametersToJson(linkage.Model().Parameters()).dump(), CurrentActor(), now}));
   std::int64_t auto_accepted = 0;
   for (const auto& p : proposals) auto_accepted += p.auto_accept ? 1 : 0;
   if (ctx.json) {
-    std::cout << nlohmann::json{{"proposed", proposals.size()},
+    std::cout << nlohmann::json{{"incremental", incremental},
+                                {"changed_records", changed},
+                                {"scored_pairs", linkage.Stats().candidates},
+                                {"proposed", proposals.size()},
                                 {"auto_accepted", auto_accepted},
                                 {"inserted", saved.inserted},
                                 {"updated", saved.updated},
@@ -87,6 +154,11 @@ Result<void> RunReconcile(CliContext& ctx, const ReconcileOptions& o) {
                      .dump()
               << "\n";
   } else {
+    if (incremental) {
+      std::cout << "incremental: " << changed << " new or changed records since "
+                << last->created_at << ", " << linkage.Stats().candidates
+                << " pairs scored with the stored model\n";
+    }
     std::cout << "reconciled " << o.left << " (" << left.size() << ") with " << o.right << " ("
               << right.size() << "): " << proposals.size() << " links, " << auto_accepted
               << " auto-accepted; " << saved.inserted << " new, " << saved.kept_decisions
@@ -241,6 +313,8 @@ void RegisterReconcileCommands(CLI::App& app, CliContext& ctx) {
                   "Auto-accept pairs at or above this probability")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
+  rec->add_flag("--full", ro->full,
+                "Re-estimate the model and score every pair, not only what changed");
   AddWorkspaceOption(*rec, ctx);
   AddJsonOption(*rec, ctx);
   rec->callback([&ctx, ro] {

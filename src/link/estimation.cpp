@@ -49,12 +49,26 @@ void EstimateU(const PreparedList& left, const PreparedList& right, bool same_li
 
 namespace {
 
+// The most m("different") may be, per field: how often the same person's two records can
+// disagree completely on it. Clerical error makes a field "close" or "year ±1", rarely wholly
+// different; when EM claims more (we saw 45% for birth dates in a 1M register full of
+// namesakes), it has fitted "same surname and given name" rather than "same person".
+constexpr std::array<double, kFieldCount> kMaxMDifferent = {0.05, 0.05, 0.05, 0.05, 0.05, 0.15};
+
 void ClampM(ModelParameters& params) {
   for (int f = 0; f < kFieldCount; ++f) {
     auto& m = params.fields[f].m;
     const int levels = kLevelCount[f];
     const int exact = levels - 1;
     m[exact] = std::max(m[exact], m[1]);
+    if (m[1] > kMaxMDifferent[f]) {
+      // Give the excess to the other levels in proportion, so they still sum to one.
+      const double rest = 1.0 - m[1];
+      const double scale = rest > 0 ? (1.0 - kMaxMDifferent[f]) / rest : 0;
+      for (int l = 2; l < levels; ++l)
+        m[l] = rest > 0 ? m[l] * scale : (1.0 - kMaxMDifferent[f]) / (levels - 2);
+      m[1] = kMaxMDifferent[f];
+    }
     double sum = 0;
     for (int l = 1; l < levels; ++l) {
       m[l] = std::clamp(m[l], kMinM, 1.0 - kMinM);

@@ -25,7 +25,8 @@
 // each iteration costs the same for ten pairs or a billion.
 //
 // Sane priors and clamping: EM starts from DefaultParameters() and keeps them as a Dirichlet
-// prior of EmOptions::prior_strength pseudo-matches; m is clamped to
+// prior of EmOptions::prior_strength pseudo-matches; m("different") is capped per field
+// (kMaxMDifferent in estimation.cpp: 5%, 15% for birth places); m is clamped to
 // [kMinM, 1 - kMinM] and, for the "exact" level of each field, not allowed below the level of
 // "different" (a field whose values agree less often for matches than for non-matches is a
 // sign that EM fitted a different mixture, e.g. "same surname" against everything else);

@@ -25,7 +25,8 @@ TEST(EmTest, RecoversPlantedMixture) {
     auto& fp = truth.fields[f];
     const int n = kLevelCount[f];
     for (int l = 1; l < n; ++l) {
-      fp.m[l] = l == n - 1 ? 0.7 : 0.3 / (n - 2);
+      // Matches rarely disagree completely (m("different") is capped at 5% by design).
+      fp.m[l] = l == n - 1 ? 0.7 : (l == 1 ? 0.02 : 0.28 / (n - 3));
       fp.u[l] = l == 1 ? 0.8 : 0.2 / (n - 2);
     }
   }
@@ -52,6 +53,18 @@ TEST(EmTest, RecoversPlantedMixture) {
           << "field " << f << " level " << l;
     }
   }
+}
+
+TEST(EmTest, DifferentLevelIsCapped) {
+  // Every pair disagrees on the surname: EM alone would make m("different") = 1.
+  PatternHistogram histogram(kPatternCount, 0);
+  ComparisonVector v{};
+  v[FieldIndex(Field::kSurname)] = name_level::kDifferent;
+  v[FieldIndex(Field::kBirthDate)] = date_level::kExact;
+  histogram[PatternCode(v)] = 1000;
+  ModelParameters p = DefaultParameters();
+  RunEm(histogram, p);
+  EXPECT_LE(p.fields[FieldIndex(Field::kSurname)].m[name_level::kDifferent], 0.05 + 1e-9);
 }
 
 TEST(EmTest, EmptyHistogramKeepsPriors) {

@@ -41,20 +41,15 @@ class LinkRunner {
     Progress("blocking", 0, 1);
     candidates_ = GenerateCandidates(out_.left_, out_.same_list_ ? nullptr : &out_.right_,
                                      options_.blocking, &out_.stats_.blocking);
+    KeepActivePairs();
     out_.stats_.candidates = candidates_.size();
     Progress("blocking", 1, 1);
     const Comparator comparator(out_.pool_);
     std::vector<TrainingSession> sessions = Sessions();
     PatternHistogram histogram = ComputePatterns(comparator, sessions);
     Progress("estimating", 0, 1);
-    ModelParameters params = DefaultParameters();
-    EstimateU(out_.left_, out_.Right(), out_.same_list_, comparator, options_.u_samples,
-              options_.seed, params);
-    out_.stats_.em = FitM(sessions, params);
-    const double nl = static_cast<double>(out_.left_.Size());
-    const double all_pairs =
-        out_.same_list_ ? nl * (nl - 1) / 2 : nl * static_cast<double>(out_.Right().Size());
-    out_.stats_.expected_matches = FitMatchProportion(histogram, all_pairs, params);
+    ModelParameters params = options_.parameters.value_or(DefaultParameters());
+    if (!options_.parameters) Estimate(comparator, sessions, histogram, params);
     out_.model_ = MatchModel(params);
     if (options_.term_frequency) {
       const auto& s = params.fields[FieldIndex(Field::kSurname)].u;
@@ -69,6 +64,28 @@ class LinkRunner {
   }
 
  private:
+  void KeepActivePairs() {
+    const auto& la = options_.left_active;
+    const auto& ra = out_.same_list_ ? options_.left_active : options_.right_active;
+    if (la.empty() && ra.empty()) return;
+    std::erase_if(candidates_, [&](const CandidatePair& c) {
+      const bool left_active = c.left < la.size() && la[c.left];
+      const bool right_active = c.right < ra.size() && ra[c.right];
+      return !left_active && !right_active;
+    });
+  }
+
+  void Estimate(const Comparator& comparator, const std::vector<TrainingSession>& sessions,
+                const PatternHistogram& histogram, ModelParameters& params) {
+    EstimateU(out_.left_, out_.Right(), out_.same_list_, comparator, options_.u_samples,
+              options_.seed, params);
+    out_.stats_.em = FitM(sessions, params);
+    const double nl = static_cast<double>(out_.left_.Size());
+    const double all_pairs =
+        out_.same_list_ ? nl * (nl - 1) / 2 : nl * static_cast<double>(out_.Right().Size());
+    out_.stats_.expected_matches = FitMatchProportion(histogram, all_pairs, params);
+  }
+
   int Threads() const { return std::max(1, options_.threads); }
 
   void Progress(std::string_view stage, std::uint64_t done, std::uint64_t total) const {

@@ -14,6 +14,9 @@
 // Passes one and two run on `threads` threads over disjoint slices of the candidates, each
 // with its own histogram, and allocate nothing per pair.
 //
+// Incremental runs (LinkOptions::left_active / right_active / parameters) block everything as
+// usual but score only the pairs touching a new or changed record, with a stored model.
+//
 // Contract: records are taken as read (ReadListFile's output); the only failure is a name the
 // name engine refuses. Output pairs index into the inputs and are sorted by (left, right).
 // Deterministic for a given seed and input, whatever the thread count.
@@ -25,6 +28,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -55,6 +59,13 @@ struct LinkOptions {
   std::uint64_t seed = 20260101;
   bool term_frequency = true;
   ProgressFn progress;  // may be empty
+  // Incremental runs: only candidate pairs touching an active record are scored; empty means
+  // every record is active. Sizes must match the lists when set.
+  std::vector<bool> left_active;
+  std::vector<bool> right_active;
+  // Use these m, u and λ instead of estimating them: an incremental run reuses the model of the
+  // last full run, since a handful of new records cannot train one.
+  std::optional<ModelParameters> parameters;
 };
 
 struct LinkedPair {
@@ -68,7 +79,7 @@ struct LinkedPair {
 struct LinkStats {
   std::uint64_t left_records = 0;
   std::uint64_t right_records = 0;
-  std::uint64_t candidates = 0;
+  std::uint64_t candidates = 0;  // scored pairs (after the incremental filter)
   BlockingStats blocking;
   EmReport em;                  // the last EM training session
   double expected_matches = 0;  // the model's estimate of true matches among all pairs

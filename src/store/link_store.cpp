@@ -90,7 +90,8 @@ std::string UtcNow() {
 
 Result<SaveRunOutcome> LinkStore::SaveRun(std::string_view left_list, std::string_view right_list,
                                           const std::vector<LinkProposal>& proposals,
-                                          const std::string& now) {
+                                          const std::string& now,
+                                          const std::set<std::int64_t>* scope) {
   PARLEY_ASSIGN_OR_RETURN(const std::int64_t left_id, ListId(db_, left_list));
   PARLEY_ASSIGN_OR_RETURN(const std::int64_t right_id, ListId(db_, right_list));
   Transaction tx(db_);
@@ -159,7 +160,8 @@ Result<SaveRunOutcome> LinkStore::SaveRun(std::string_view left_list, std::strin
   // Undecided links of these lists that this run no longer proposes are withdrawn.
   PARLEY_ASSIGN_OR_RETURN(
       Statement stale,
-      db_.Prepare("SELECT id FROM links WHERE left_list_id = ? AND right_list_id = ? AND NOT "
+      db_.Prepare("SELECT id, left_record_id, right_record_id FROM links WHERE left_list_id = ? "
+                  "AND right_list_id = ? AND NOT "
                   "EXISTS (SELECT 1 FROM link_decisions d WHERE d.link_id = links.id)"));
   stale.Bind(1, left_id);
   stale.Bind(2, right_id);
@@ -167,7 +169,11 @@ Result<SaveRunOutcome> LinkStore::SaveRun(std::string_view left_list, std::strin
   while (true) {
     PARLEY_ASSIGN_OR_RETURN(bool row, stale.Step());
     if (!row) break;
-    if (!proposed.contains(stale.ColumnInt(0))) withdraw.push_back(stale.ColumnInt(0));
+    const bool in_scope = scope == nullptr || scope->contains(stale.ColumnInt(1)) ||
+                          scope->contains(stale.ColumnInt(2));
+    if (in_scope && !proposed.contains(stale.ColumnInt(0))) {
+      withdraw.push_back(stale.ColumnInt(0));
+    }
   }
   PARLEY_ASSIGN_OR_RETURN(Statement remove, db_.Prepare("DELETE FROM links WHERE id = ?"));
   for (std::int64_t id : withdraw) {
@@ -177,6 +183,43 @@ Result<SaveRunOutcome> LinkStore::SaveRun(std::string_view left_list, std::strin
   }
   PARLEY_TRY(tx.Commit());
   return out;
+}
+
+Result<std::optional<ReconcileRun>> LinkStore::LastRun(std::string_view left_list,
+                                                       std::string_view right_list) {
+  PARLEY_ASSIGN_OR_RETURN(const std::int64_t left_id, ListId(db_, left_list));
+  PARLEY_ASSIGN_OR_RETURN(const std::int64_t right_id, ListId(db_, right_list));
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement st,
+      db_.Prepare("SELECT left_version, right_version, incremental, model, actor, created_at "
+                  "FROM reconcile_runs WHERE left_list_id = ? AND right_list_id = ? "
+                  "ORDER BY id DESC LIMIT 1"));
+  st.Bind(1, left_id);
+  st.Bind(2, right_id);
+  PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return std::optional<ReconcileRun>();
+  return ReconcileRun{st.ColumnInt(0),  st.ColumnInt(1),  st.ColumnInt(2) != 0,
+                      st.ColumnText(3), st.ColumnText(4), st.ColumnText(5)};
+}
+
+Result<void> LinkStore::RecordRun(std::string_view left_list, std::string_view right_list,
+                                  const ReconcileRun& run) {
+  PARLEY_ASSIGN_OR_RETURN(const std::int64_t left_id, ListId(db_, left_list));
+  PARLEY_ASSIGN_OR_RETURN(const std::int64_t right_id, ListId(db_, right_list));
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement st,
+      db_.Prepare("INSERT INTO reconcile_runs(left_list_id, right_list_id, left_version, "
+                  "right_version, incremental, model, actor, created_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+  st.Bind(1, left_id);
+  st.Bind(2, right_id);
+  st.Bind(3, run.left_version);
+  st.Bind(4, run.right_version);
+  st.Bind(5, std::int64_t{run.incremental ? 1 : 0});
+  st.Bind(6, run.model);
+  st.Bind(7, run.actor);
+  st.Bind(8, run.created_at);
+  return st.Run();
 }
 
 Result<void> LinkStore::Decide(std::int64_t link_id, LinkDecision decision,

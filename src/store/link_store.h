@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -64,15 +65,33 @@ struct SaveRunOutcome {
   std::int64_t removed = 0;         // undecided links no longer proposed
 };
 
+// A past reconciliation run of a pair of lists.
+struct ReconcileRun {
+  std::int64_t left_version = 0;
+  std::int64_t right_version = 0;
+  bool incremental = false;
+  std::string model;  // the link model's parameters (JSON), reused by incremental runs
+  std::string actor;
+  std::string created_at;
+};
+
 class LinkStore {
  public:
   explicit LinkStore(Database& db) : db_(db) {}
 
   // Stores a run's proposals for a pair of lists in one transaction (see the contract above).
+  // `scope` (incremental runs): only undecided links touching one of these record ids may be
+  // withdrawn, since the run did not look at the others; nullptr = every link of the lists.
   [[nodiscard]] Result<SaveRunOutcome> SaveRun(std::string_view left_list,
                                                std::string_view right_list,
                                                const std::vector<LinkProposal>& proposals,
-                                               const std::string& now);
+                                               const std::string& now,
+                                               const std::set<std::int64_t>* scope = nullptr);
+  // The latest run of this pair of lists, if any.
+  [[nodiscard]] Result<std::optional<ReconcileRun>> LastRun(std::string_view left_list,
+                                                            std::string_view right_list);
+  [[nodiscard]] Result<void> RecordRun(std::string_view left_list, std::string_view right_list,
+                                       const ReconcileRun& run);
   // Records a decision and moves the link to confirmed / rejected.
   [[nodiscard]] Result<void> Decide(std::int64_t link_id, LinkDecision decision,
                                     const std::string& actor, const std::string& now);

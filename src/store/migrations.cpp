@@ -131,6 +131,19 @@ CREATE TRIGGER link_decisions_no_update BEFORE UPDATE ON link_decisions
 BEGIN SELECT RAISE(ABORT, 'link decisions are append-only'); END;
 CREATE TRIGGER link_decisions_no_delete BEFORE DELETE ON link_decisions
 BEGIN SELECT RAISE(ABORT, 'link decisions are append-only'); END;
+-- Each reconciliation run: the list versions it saw and the model it used, so that the next
+-- run can score only what changed since, with the same model.
+CREATE TABLE reconcile_runs (
+  id            INTEGER PRIMARY KEY,
+  left_list_id  INTEGER NOT NULL REFERENCES lists(id),
+  right_list_id INTEGER NOT NULL REFERENCES lists(id),
+  left_version  INTEGER NOT NULL,
+  right_version INTEGER NOT NULL,
+  incremental   INTEGER NOT NULL CHECK (incremental IN (0, 1)),
+  model         TEXT NOT NULL,
+  actor         TEXT NOT NULL,
+  created_at    TEXT NOT NULL
+);
 )sql";
 
 const std::vector<const char*>& Migrations() {
