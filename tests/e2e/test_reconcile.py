@@ -74,6 +74,36 @@ class ReconcileTest(ParleyTestCase):
         self.assertEqual(fields["given_name"], "equivalent")
         self.assertEqual(fields["birth_date"], "exact")
 
+    def test_new_list_version_is_reconciled_incrementally(self):
+        first = self.parley_json("reconcile", "ua-request", "ru-custody")
+        self.assertFalse(first["incremental"])
+        links = self.links()
+        rejected = links[("U2", "R2")]["id"]
+        self.parley("review", "--decide", str(rejected), "reject")
+        # Version 2 of the request list: U1 unchanged, U2 corrected, a new U3.
+        request = self.write("request2.csv", [
+            ["U1", "Шевченко", "Олександр", "Миколайович", "12.03.1990", "Київ", ""],
+            ["U2", "Лисенко", "Андрій", "Юрійович", "03.05.1985", "Харків", ""],
+            ["U3", "Ковальчук", "Петро", "Іванович", "01.01.1970", "", ""],
+        ] + filler("UF", 0, 0))
+        custody = self.write("custody2.csv", [
+            ["R1", "Шевченко", "Александр", "Николаевич", "12.03.1990", "Киев", ""],
+            ["R2", "Лысенко", "Андрей", "", "03.05.1985", "", ""],
+            ["R3", "Ковальчук", "Пётр", "Иванович", "01.01.1970", "", ""],
+        ] + filler("RF", 1, 3))
+        self.parley("import", request, "--list", "ua-request", "--kind", "request", "--side", "ua")
+        self.parley("import", custody, "--list", "ru-custody", "--kind", "custody", "--side", "ru")
+        second = self.parley_json("reconcile", "ua-request", "ru-custody")
+        self.assertTrue(second["incremental"])
+        self.assertEqual(second["changed_records"], 3)  # U2 (new version), U3 and R3
+        links = self.links()
+        self.assertIn(("U3", "R3"), links)
+        self.assertEqual(links[("U2", "R2")]["state"], "rejected")
+        self.assertIn(("U1", "R1"), links, "untouched links survive an incremental run")
+        full = self.parley_json("reconcile", "ua-request", "ru-custody", "--full")
+        self.assertFalse(full["incremental"])
+        self.assertEqual(self.links()[("U2", "R2")]["state"], "rejected")
+
     def test_bad_decisions_are_user_errors(self):
         self.parley("reconcile", "ua-request", "ru-custody")
         self.parley("review", "--decide", "99999", "accept", expect=1)
