@@ -47,7 +47,7 @@ struct CandidatePair {
 };
 
 struct BlockingOptions {
-  std::uint64_t max_block_pairs = 5000;
+  std::uint64_t max_block_pairs = 20000;
 };
 
 struct BlockingStats {
