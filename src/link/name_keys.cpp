@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 #include "core/try.h"
 #include "names/full_name_parser.h"
@@ -42,7 +43,21 @@ std::string GroupKey(std::string_view key, bool patronymic) {
 
 std::string SurnameKey(std::string_view skeleton) { return names::SurnameStem(skeleton); }
 
-Result<NameKeys> ComputeNameKeys(const NameParts& parts) {
+namespace {
+
+// The keys of one name part, memoised in `memo` (key: the text as written).
+template <typename Make>
+Result<const std::pair<std::string, std::string>*> Remember(
+    std::unordered_map<std::string, std::pair<std::string, std::string>>& memo,
+    std::string_view text, Make make) {
+  if (auto it = memo.find(std::string(text)); it != memo.end()) return &it->second;
+  PARLEY_ASSIGN_OR_RETURN(auto value, make(text));
+  return &memo.emplace(std::string(text), std::move(value)).first->second;
+}
+
+}  // namespace
+
+Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
   NameKeys keys;
   NameParts use = parts;
   names::ParsedName parsed;
@@ -53,18 +68,37 @@ Result<NameKeys> ComputeNameKeys(const NameParts& parts) {
     PARLEY_ASSIGN_OR_RETURN(parsed, names::ParseFullName(parts.full_name));
     use = {parsed.surname, parsed.given, parsed.patronymic, {}};
   }
-  PARLEY_ASSIGN_OR_RETURN(std::string surname, names::RomanKey(use.surname));
-  PARLEY_ASSIGN_OR_RETURN(keys.given_name, names::RomanKey(use.given_name));
-  PARLEY_ASSIGN_OR_RETURN(keys.patronymic, names::RomanKey(use.patronymic));
-  keys.surname = SurnameKey(surname);
-  keys.given_group = GroupKey(keys.given_name, /*patronymic=*/false);
-  keys.patronymic_group = GroupKey(keys.patronymic, /*patronymic=*/true);
-  keys.surname_phonetic = names::PhoneticKey(keys.surname);
-  // A double surname blocks by its first word, so "Петренко-Ковальчук" meets "Петренко".
-  if (auto space = keys.surname_phonetic.find(' '); space != std::string::npos) {
-    keys.surname_phonetic.resize(space);
-  }
+  using Pair = std::pair<std::string, std::string>;
+  PARLEY_ASSIGN_OR_RETURN(const Pair* surname,
+                          Remember(surname_, use.surname, [](std::string_view t) -> Result<Pair> {
+                            PARLEY_ASSIGN_OR_RETURN(std::string key, names::RomanKey(t));
+                            Pair out{SurnameKey(key), {}};
+                            out.second = names::PhoneticKey(out.first);
+                            // A double surname blocks by its first word: "Петренко-Ковальчук" meets
+                            // "Петренко".
+                            if (auto space = out.second.find(' '); space != std::string::npos)
+                              out.second.resize(space);
+                            return out;
+                          }));
+  auto given_like = [](bool patronymic) {
+    return [patronymic](std::string_view t) -> Result<Pair> {
+      PARLEY_ASSIGN_OR_RETURN(std::string key, names::RomanKey(t));
+      std::string group = GroupKey(key, patronymic);
+      return Pair{std::move(key), std::move(group)};
+    };
+  };
+  PARLEY_ASSIGN_OR_RETURN(const Pair* given, Remember(given_, use.given_name, given_like(false)));
+  PARLEY_ASSIGN_OR_RETURN(const Pair* patronymic,
+                          Remember(patronymic_, use.patronymic, given_like(true)));
+  keys.surname = surname->first;
+  keys.surname_phonetic = surname->second;
+  keys.given_name = given->first;
+  keys.given_group = given->second;
+  keys.patronymic = patronymic->first;
+  keys.patronymic_group = patronymic->second;
   return keys;
 }
+
+Result<NameKeys> ComputeNameKeys(const NameParts& parts) { return NameKeyCache().Compute(parts); }
 
 }  // namespace parley::link

@@ -26,6 +26,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 
 #include "core/error.h"
 
@@ -50,6 +52,21 @@ struct NameKeys {
 };
 
 [[nodiscard]] Result<NameKeys> ComputeNameKeys(const NameParts& parts);
+
+// ComputeNameKeys with the keys of each surname, given name and patronymic remembered: a
+// million records hold a few thousand distinct surnames and a few hundred given names, and
+// transliteration is what preparing a record costs. One cache per thread (not thread-safe);
+// results are identical to ComputeNameKeys.
+class NameKeyCache {
+ public:
+  [[nodiscard]] Result<NameKeys> Compute(const NameParts& parts);
+
+ private:
+  using Memo = std::unordered_map<std::string, std::pair<std::string, std::string>>;
+  Memo surname_;     // text -> (surname key, phonetic key)
+  Memo given_;       // text -> (key, group)
+  Memo patronymic_;  // text -> (key, group)
+};
 
 // The surname key of a skeleton key: its stem shared by male/female, Ukrainian/Russian forms.
 [[nodiscard]] std::string SurnameKey(std::string_view skeleton);

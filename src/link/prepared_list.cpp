@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <thread>
+#include <unordered_map>
 
 #include "link/name_keys.h"
 #include "link/service_number.h"
@@ -17,11 +18,15 @@ struct DerivedKeys {
   std::string service_number;
   std::string service_roman;
   std::string place;
+  std::string place_phonetic;
 };
 
-Result<DerivedKeys> Derive(const PersonRecord& r) {
+// Per-thread memo of place keys (places repeat even more than names).
+using PlaceMemo = std::unordered_map<std::string, std::pair<std::string, std::string>>;
+
+Result<DerivedKeys> Derive(const PersonRecord& r, NameKeyCache& name_cache, PlaceMemo& places) {
   DerivedKeys d;
-  Result<NameKeys> names = ComputeNameKeys({r.surname, r.given_name, r.patronymic, r.full_name});
+  Result<NameKeys> names = name_cache.Compute({r.surname, r.given_name, r.patronymic, r.full_name});
   if (!names) {
     Error e = names.error();
     e.where.row = r.source_row;
@@ -31,7 +36,14 @@ Result<DerivedKeys> Derive(const PersonRecord& r) {
   d.names = std::move(*names);
   d.service_number = NormaliseServiceNumber(r.service_number);
   d.service_roman = RomanServiceNumber(r.service_number);
-  d.place = PlaceKey(r.birth_place);
+  auto place = places.find(r.birth_place);
+  if (place == places.end()) {
+    std::string key = PlaceKey(r.birth_place);
+    std::string phonetic = names::PhoneticKey(key);
+    place = places.emplace(r.birth_place, std::pair(std::move(key), std::move(phonetic))).first;
+  }
+  d.place = place->second.first;
+  d.place_phonetic = place->second.second;
   return d;
 }
 
@@ -68,7 +80,11 @@ Result<PreparedList> PrepareList(std::span<const PersonRecord> records, StringPo
     std::vector<std::jthread> workers;
     for (int t = 0; t < threads; ++t) {
       workers.emplace_back([&, t] {
-        for (std::size_t i = t; i < n; i += threads) derived[i] = Derive(records[i]);
+        NameKeyCache name_cache;
+        PlaceMemo places;
+        for (std::size_t i = t; i < n; i += threads) {
+          derived[i] = Derive(records[i], name_cache, places);
+        }
       });
     }
   }
@@ -89,7 +105,7 @@ Result<PreparedList> PrepareList(std::span<const PersonRecord> records, StringPo
     k.service_number = pool.Intern(d.service_number);
     k.service_roman = pool.Intern(d.service_roman);
     k.birth_place = pool.Intern(d.place);
-    k.place_phonetic = pool.Intern(names::PhoneticKey(d.place));
+    k.place_phonetic = pool.Intern(d.place_phonetic);
     k.birth = {static_cast<std::uint16_t>(r.birth_date.year),
                static_cast<std::uint8_t>(r.birth_date.month),
                static_cast<std::uint8_t>(r.birth_date.day)};
