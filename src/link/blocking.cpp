@@ -1,6 +1,8 @@
 #include "link/blocking.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <unordered_set>
 
 namespace parley::link {
@@ -55,34 +57,44 @@ std::vector<std::vector<std::uint64_t>> AllKeys(const PreparedList& list) {
   return keys;
 }
 
-class PairCollector {
- public:
-  PairCollector(const std::vector<std::vector<std::uint64_t>>& left_keys,
-                const std::vector<std::vector<std::uint64_t>>& right_keys,
-                std::vector<CandidatePair>& out)
-      : left_keys_(left_keys), right_keys_(right_keys), out_(out) {}
+using RuleKeys = std::vector<std::vector<std::uint64_t>>;  // [rule][record]
 
-  // True when an earlier rule already produced (l, r).
-  [[nodiscard]] bool SeenBefore(int rule, std::uint32_t l, std::uint32_t r) const {
-    for (int j = 0; j < rule; ++j) {
-      const std::uint64_t k = left_keys_[j][l];
-      if (k != 0 && k == right_keys_[j][r] && !capped_[j].contains(k)) return true;
+// Calls block(key, l_begin, l_end, r_begin, r_end) for every key present on both sides
+// (in dedupe, `l` and `r` are the same array).
+template <typename Block>
+void ForEachBlock(const std::vector<KeyedRecord>& l, const std::vector<KeyedRecord>& r,
+                  Block block) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < l.size() && j < r.size()) {
+    if (l[i].key < r[j].key) {
+      ++i;
+    } else if (r[j].key < l[i].key) {
+      ++j;
+    } else {
+      const std::uint64_t key = l[i].key;
+      std::size_t i_end = i;
+      while (i_end < l.size() && l[i_end].key == key) ++i_end;
+      std::size_t j_end = j;
+      while (j_end < r.size() && r[j_end].key == key) ++j_end;
+      block(key, i, i_end, j, j_end);
+      i = i_end;
+      j = j_end;
     }
-    return false;
   }
-  void Add(int rule, std::uint32_t l, std::uint32_t r, BlockingStats& stats) {
-    if (SeenBefore(rule, l, r)) return;
-    out_.push_back({l, r});
-    ++stats.pairs_by_rule[rule];
-  }
-  void Cap(int rule, std::uint64_t key) { capped_[rule].insert(key); }
+}
 
- private:
-  const std::vector<std::vector<std::uint64_t>>& left_keys_;
-  const std::vector<std::vector<std::uint64_t>>& right_keys_;
-  std::vector<CandidatePair>& out_;
-  std::array<std::unordered_set<std::uint64_t>, kBlockingRuleCount> capped_;
-};
+// Runs body(rule) for every rule on `threads` threads; each rule runs on exactly one.
+template <typename Body>
+void ForEachRule(int threads, Body body) {
+  std::atomic<int> next{0};
+  std::vector<std::jthread> workers;
+  for (int t = 0; t < std::max(1, threads); ++t) {
+    workers.emplace_back([&] {
+      for (int rule = next++; rule < kBlockingRuleCount; rule = next++) body(rule);
+    });
+  }
+}
 
 }  // namespace
 
@@ -151,55 +163,69 @@ std::vector<CandidatePair> GenerateCandidates(const PreparedList& left, const Pr
                                               BlockingStats* stats_out) {
   BlockingStats stats;
   const bool dedupe = right == nullptr;
-  const auto left_keys = AllKeys(left);
-  const auto right_keys = dedupe ? std::vector<std::vector<std::uint64_t>>{} : AllKeys(*right);
-  const auto& rkeys = dedupe ? left_keys : right_keys;
-  std::vector<CandidatePair> out;
-  PairCollector collector(left_keys, rkeys, out);
-  for (int rule = 0; rule < kBlockingRuleCount; ++rule) {
-    const std::vector<KeyedRecord> ls = SortedKeys(left_keys, rule);
-    const std::vector<KeyedRecord> rs =
-        dedupe ? std::vector<KeyedRecord>{} : SortedKeys(rkeys, rule);
-    const std::vector<KeyedRecord>& rsorted = dedupe ? ls : rs;
-    std::size_t i = 0;
-    std::size_t j = 0;
-    while (i < ls.size() && j < rsorted.size()) {
-      if (ls[i].key < rsorted[j].key) {
-        ++i;
-        continue;
-      }
-      if (rsorted[j].key < ls[i].key) {
-        ++j;
-        continue;
-      }
-      const std::uint64_t key = ls[i].key;
-      std::size_t i_end = i;
-      while (i_end < ls.size() && ls[i_end].key == key) ++i_end;
-      std::size_t j_end = j;
-      while (j_end < rsorted.size() && rsorted[j_end].key == key) ++j_end;
-      const std::uint64_t n_l = i_end - i;
-      const std::uint64_t n_r = j_end - j;
-      const std::uint64_t block_pairs = dedupe ? n_l * (n_l - 1) / 2 : n_l * n_r;
-      if (block_pairs > options.max_block_pairs) {
-        collector.Cap(rule, key);
-        ++stats.capped_blocks[rule];
-        stats.capped_pairs[rule] += block_pairs;
-      } else if (dedupe) {
-        for (std::size_t a = i; a < i_end; ++a) {
-          for (std::size_t b = a + 1; b < i_end; ++b) {
-            collector.Add(rule, ls[a].index, ls[b].index, stats);
-          }
-        }
-      } else {
-        for (std::size_t a = i; a < i_end; ++a) {
-          for (std::size_t b = j; b < j_end; ++b) {
-            collector.Add(rule, ls[a].index, rsorted[b].index, stats);
-          }
-        }
-      }
-      i = i_end;
-      j = j_end;
+  const RuleKeys left_keys = AllKeys(left);
+  const RuleKeys right_keys = dedupe ? RuleKeys{} : AllKeys(*right);
+  const RuleKeys& rkeys = dedupe ? left_keys : right_keys;
+  auto block_pairs = [dedupe](std::uint64_t n_l, std::uint64_t n_r) {
+    return dedupe ? n_l * (n_l - 1) / 2 : n_l * n_r;
+  };
+  // Phase one, rules in parallel: sort each rule's keys and find its oversized blocks. Phase
+  // two needs every earlier rule's capped blocks to decide whether a pair is new.
+  std::vector<std::vector<KeyedRecord>> ls(kBlockingRuleCount);
+  std::vector<std::vector<KeyedRecord>> rs(kBlockingRuleCount);
+  std::array<std::unordered_set<std::uint64_t>, kBlockingRuleCount> capped;
+  ForEachRule(options.threads, [&](int rule) {
+    ls[rule] = SortedKeys(left_keys, rule);
+    if (!dedupe) rs[rule] = SortedKeys(rkeys, rule);
+    ForEachBlock(
+        ls[rule], dedupe ? ls[rule] : rs[rule],
+        [&](std::uint64_t key, std::size_t i, std::size_t i_end, std::size_t j, std::size_t j_end) {
+          const std::uint64_t pairs = block_pairs(i_end - i, j_end - j);
+          if (pairs <= options.max_block_pairs) return;
+          capped[rule].insert(key);
+          ++stats.capped_blocks[rule];
+          stats.capped_pairs[rule] += pairs;
+        });
+  });
+  // A pair found by rule k is dropped if an earlier rule produced it: equal keys under that
+  // rule, in a block that was not capped.
+  auto seen_before = [&](int rule, std::uint32_t l, std::uint32_t r) {
+    for (int j = 0; j < rule; ++j) {
+      const std::uint64_t k = left_keys[j][l];
+      if (k != 0 && k == rkeys[j][r] && !capped[j].contains(k)) return true;
     }
+    return false;
+  };
+  // Phase two, rules in parallel: each rule's new pairs, concatenated in rule order.
+  std::vector<std::vector<CandidatePair>> found(kBlockingRuleCount);
+  ForEachRule(options.threads, [&](int rule) {
+    const auto& l = ls[rule];
+    const auto& r = dedupe ? ls[rule] : rs[rule];
+    auto& out = found[rule];
+    auto add = [&](std::uint32_t a, std::uint32_t b) {
+      if (!seen_before(rule, a, b)) out.push_back({a, b});
+    };
+    ForEachBlock(
+        l, r,
+        [&](std::uint64_t key, std::size_t i, std::size_t i_end, std::size_t j, std::size_t j_end) {
+          if (capped[rule].contains(key)) return;
+          for (std::size_t a = i; a < i_end; ++a) {
+            for (std::size_t b = dedupe ? a + 1 : j; b < j_end; ++b) {
+              add(l[a].index, r[b].index);
+            }
+          }
+        });
+    stats.pairs_by_rule[rule] = out.size();
+    std::vector<KeyedRecord>().swap(ls[rule]);  // free the sorted keys as soon as possible
+    if (!dedupe) std::vector<KeyedRecord>().swap(rs[rule]);
+  });
+  std::size_t total = 0;
+  for (const auto& f : found) total += f.size();
+  std::vector<CandidatePair> out;
+  out.reserve(total);
+  for (auto& f : found) {
+    out.insert(out.end(), f.begin(), f.end());
+    std::vector<CandidatePair>().swap(f);
   }
   if (stats_out != nullptr) *stats_out = stats;
   return out;

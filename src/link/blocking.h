@@ -15,7 +15,9 @@
 // No quadratic step: for each rule every record gets a 64-bit key; the keys of each side are
 // sorted once, equal runs are joined, and a pair found by rule k is dropped if an earlier rule
 // j < k already produced it (keys equal under j and j's block was not capped), so the result is
-// free of duplicates without sorting or hashing the pairs themselves.
+// free of duplicates without sorting or hashing the pairs themselves. Rules run in parallel
+// (first every rule's oversized blocks, then every rule's pairs); the output is concatenated
+// in rule order, so it does not depend on the thread count.
 //
 // Oversized blocks: a block whose size (left × right, or n(n-1)/2 in dedupe) exceeds
 // max_block_pairs is skipped for that rule. Its pairs are lost unless another rule finds them;
@@ -48,6 +50,7 @@ struct CandidatePair {
 
 struct BlockingOptions {
   std::uint64_t max_block_pairs = 20000;
+  int threads = 1;  // rules are sorted and joined in parallel, one rule per thread
 };
 
 struct BlockingStats {

@@ -71,6 +71,28 @@ TEST(BlockingTest, FindsPlantedPairsAmongNoise) {
   EXPECT_LT(pairs.size(), 20000u) << "blocking must not approach the 4M cross product";
 }
 
+TEST(BlockingTest, SameCandidatesInTheSameOrderWithOneOrTwoThreads) {
+  StringPool pool;
+  std::mt19937 rng(9);
+  std::vector<RecordKeys> left;
+  std::vector<RecordKeys> right;
+  for (int i = 0; i < 3000; ++i) {
+    left.push_back(Key(pool, "s" + std::to_string(rng() % 300), "g" + std::to_string(rng() % 20),
+                       1960 + static_cast<int>(rng() % 10), 1, 1 + static_cast<int>(rng() % 28)));
+    right.push_back(Key(pool, "s" + std::to_string(rng() % 300), "g" + std::to_string(rng() % 20),
+                        1960 + static_cast<int>(rng() % 10), 1, 1 + static_cast<int>(rng() % 28)));
+  }
+  const PreparedList l = List(left);
+  const PreparedList r = List(right);
+  BlockingOptions one;
+  one.max_block_pairs = 200;
+  BlockingOptions two = one;
+  two.threads = 2;
+  EXPECT_EQ(GenerateCandidates(l, &r, one, nullptr), GenerateCandidates(l, &r, two, nullptr));
+  EXPECT_EQ(GenerateCandidates(l, nullptr, one, nullptr),
+            GenerateCandidates(l, nullptr, two, nullptr));
+}
+
 TEST(BlockingTest, PairFoundByTwoRulesAppearsOnce) {
   StringPool pool;
   const PreparedList l = List({Key(pool, "shevchenko", "dmitro", 1990, 1, 2, "A1")});

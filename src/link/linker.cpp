@@ -39,8 +39,10 @@ class LinkRunner {
 
   void Run() {
     Progress("blocking", 0, 1);
-    candidates_ = GenerateCandidates(out_.left_, out_.same_list_ ? nullptr : &out_.right_,
-                                     options_.blocking, &out_.stats_.blocking);
+    BlockingOptions blocking = options_.blocking;
+    blocking.threads = Threads();
+    candidates_ = GenerateCandidates(out_.left_, out_.same_list_ ? nullptr : &out_.right_, blocking,
+                                     &out_.stats_.blocking);
     KeepActivePairs();
     out_.stats_.candidates = candidates_.size();
     Progress("blocking", 1, 1);
