@@ -119,7 +119,8 @@ void RunImport(CliContext& ctx, const ImportOptions& o) {
     return;
   }
   if (list->records.empty()) {
-    ReportError(Error{ErrorCode::kInvalidInput, "no valid rows to import", {o.file}}, ctx);
+    ReportError(Error{ErrorCode::kInvalidInput, "no valid rows to import", {o.file, 0, 0, ""}},
+                ctx);
     return;
   }
   std::string rejects_file;
