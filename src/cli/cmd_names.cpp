@@ -2,7 +2,8 @@
 //
 // Input: a CSV whose header holds `name1` and `name2` (other columns are kept). Output: the
 // same rows and columns plus `score` (0..1, four decimals) and `match` (true when score >= the
-// threshold, by default names::kDefaultMatchThreshold). Any unreadable row refuses the whole
+// threshold, by default names::kDefaultMatchThreshold); with --explain, an `explanation` column
+// saying what each name part contributed. Any unreadable row refuses the whole
 // run with its line and column, and nothing is written: a half-scored file would be mistaken
 // for a whole one. The CSV reader is the private one in names/internal/csv.h until the lists
 // module's reader lands.
@@ -23,6 +24,7 @@ struct NamesOptions {
   std::string input;
   std::string output;
   double threshold = names::kDefaultMatchThreshold;
+  bool explain = false;
 };
 
 Result<std::string> ReadFile(const std::string& path) {
@@ -51,16 +53,26 @@ Result<void> WriteFileAtomically(const std::string& path, const std::string& tex
   std::filesystem::rename(temp, path, ec);
   if (ec) {
     std::filesystem::remove(temp, ec);
-    return Fail(ErrorCode::kIoError, "cannot move the output into place",
-                Location{path, 0, 0, ""});
+    return Fail(ErrorCode::kIoError, "cannot move the output into place", Location{path, 0, 0, ""});
   }
   return {};
 }
 
 Result<std::size_t> FindColumn(const std::vector<std::string>& header, std::string_view name,
                                const std::string& file) {
+  // Spreadsheets add stray spaces and capitals to headers; neither changes the meaning.
+  auto same = [name](std::string_view cell) {
+    while (!cell.empty() && cell.front() == ' ') cell.remove_prefix(1);
+    while (!cell.empty() && cell.back() == ' ') cell.remove_suffix(1);
+    if (cell.size() != name.size()) return false;
+    for (std::size_t k = 0; k < cell.size(); ++k) {
+      const char c = cell[k] >= 'A' && cell[k] <= 'Z' ? static_cast<char>(cell[k] + 32) : cell[k];
+      if (c != name[k]) return false;
+    }
+    return true;
+  };
   for (std::size_t i = 0; i < header.size(); ++i) {
-    if (header[i] == name) return i;
+    if (same(header[i])) return i;
   }
   return Fail(ErrorCode::kInvalidInput,
               "the header has no column '" + std::string(name) +
@@ -90,15 +102,17 @@ Result<std::string> ScorePairs(const NamesOptions& options) {
   if (!col2) return std::unexpected(col2.error());
 
   std::string out;
+  const std::size_t input_columns = header.size();
   header.push_back("score");
   header.push_back("match");
+  if (options.explain) header.push_back("explanation");
   names::internal::AppendCsvRecord(header, out);
   for (std::size_t r = 1; r < records->size(); ++r) {
     auto& record = (*records)[r];
-    if (record.fields.size() != header.size() - 2) {
+    if (record.fields.size() != input_columns) {
       return Fail(ErrorCode::kInvalidInput,
-                  "the row has " + std::to_string(record.fields.size()) + " fields; the header has " +
-                      std::to_string(header.size() - 2),
+                  "the row has " + std::to_string(record.fields.size()) +
+                      " fields; the header has " + std::to_string(input_columns),
                   Location{options.input, record.line, 0, ""});
     }
     auto score = names::CompareFullNames(record.fields[*col1], record.fields[*col2]);
@@ -109,6 +123,7 @@ Result<std::string> ScorePairs(const NamesOptions& options) {
     }
     record.fields.push_back(FormatScore(score->score));
     record.fields.push_back(score->score >= options.threshold ? "true" : "false");
+    if (options.explain) record.fields.push_back(names::Explain(*score));
     names::internal::AppendCsvRecord(record.fields, out);
   }
   return out;
@@ -120,13 +135,14 @@ void RegisterNamesCommand(CLI::App& app, CliContext& ctx) {
   auto options = std::make_shared<NamesOptions>();
   auto* cmd = app.add_subcommand(
       "names", "Score pairs of names (CSV with name1,name2) across scripts and spellings");
-  cmd->add_option("FILE", options->input, "CSV with a header holding name1 and name2")
-      ->required();
+  cmd->add_option("FILE", options->input, "CSV with a header holding name1 and name2")->required();
   cmd->add_option("--out", options->output, "Where to write the scored CSV")->required();
   cmd->add_option("--threshold", options->threshold,
                   "Score at or above which `match` is true (default " +
                       FormatScore(names::kDefaultMatchThreshold) + ")")
       ->check(CLI::Range(0.0, 1.0));
+  cmd->add_flag("--explain", options->explain,
+                "Add an `explanation` column: what each name part contributed");
   cmd->callback([options, &ctx] {
     auto out = ScorePairs(*options);
     if (!out) {

@@ -63,7 +63,7 @@ Result<Tokens> Tokenise(std::string_view text) {
 
   Tokens out;
   std::u32string current;
-  auto flush = [&] {
+  auto flush = [&]() -> Result<void> {
     int letters = 0;
     int upper = 0;
     for (char32_t cp : current) {
@@ -75,7 +75,9 @@ Result<Tokens> Tokenise(std::string_view text) {
     if (letters > 0) {
       Token t;
       t.text = internal::EncodeUtf8(current);
-      t.key = RomanKey(t.text).value_or("");
+      auto key = RomanKeyOfRepaired(current);
+      if (!key) return std::unexpected(key.error());
+      t.key = std::move(*key);
       const bool dotted = current.back() == U'.';
       t.initial = letters == 1 || (dotted && letters == 2 && upper >= 1);
       t.upper = letters >= 2 && upper == letters;
@@ -91,19 +93,18 @@ Result<Tokens> Tokenise(std::string_view text) {
       out.list.push_back(std::move(t));
     }
     current.clear();
+    return {};
   };
   for (char32_t cp : *cps) {
-    if (cp == U',') {
-      flush();
-      if (out.before_comma < 0) out.before_comma = static_cast<int>(out.list.size());
-    } else if (u_isUWhiteSpace(static_cast<UChar32>(cp))) {
-      flush();
-    } else {
-      current.push_back(cp);
-      if (cp == U'.') flush();
+    const bool comma = cp == U',';
+    const bool boundary = comma || u_isUWhiteSpace(static_cast<UChar32>(cp));
+    if (!boundary) current.push_back(cp);
+    if (boundary || cp == U'.') {
+      if (auto flushed = flush(); !flushed) return std::unexpected(flushed.error());
     }
+    if (comma && out.before_comma < 0) out.before_comma = static_cast<int>(out.list.size());
   }
-  flush();
+  if (auto flushed = flush(); !flushed) return std::unexpected(flushed.error());
   if (out.list.empty()) return Fail(ErrorCode::kInvalidInput, "the name has no letters");
   // Capitals mark the surname only when the other words are not capitals too.
   const bool all_upper = std::all_of(out.list.begin(), out.list.end(),
@@ -131,19 +132,24 @@ std::vector<Layout> Layouts(std::size_t n) {
     layouts.push_back({{Role::kGiven, Role::kSurname}, 0.2, "given surname"});
     return layouts;
   }
-  layouts.push_back({join(repeat(n - 2), {Role::kGiven, Role::kPatronymic}), 1.0,
-                     "surname given patronymic"});
+  layouts.push_back(
+      {join(repeat(n - 2), {Role::kGiven, Role::kPatronymic}), 1.0, "surname given patronymic"});
   layouts.push_back({join({}, {Role::kGiven, Role::kPatronymic}, repeat(n - 2)), 0.5,
                      "given patronymic surname"});
   layouts.push_back({join(repeat(n - 1), {Role::kGiven}), -0.5, "surname given"});
   layouts.push_back({join({}, {Role::kGiven}, repeat(n - 1)), -0.7, "given surname"});
   if (n == 3) {
-    layouts.push_back({{Role::kGiven, Role::kSurname, Role::kPatronymic}, -1.0,
-                       "given surname patronymic"});
+    layouts.push_back(
+        {{Role::kGiven, Role::kSurname, Role::kPatronymic}, -1.0, "given surname patronymic"});
   }
   return layouts;
 }
 
+// Points for a word playing a role, roughly log-odds: what the name table says (3 for a given
+// name, 4 for a patronymic, 3 for a patronymic ending) outweighs a surname ending or capitals
+// (2 each), and those outweigh the position prior (at most 1 per layout). A comma (3, in
+// LayoutScore) settles what the words alone cannot. Wrong roles cost about as much as right
+// ones earn, so that one strong clue is not outvoted by two weak ones.
 double RoleScore(const Token& t, Role role) {
   const bool patronymic = t.patronymic_table || t.patronymic_suffix;
   switch (role) {
@@ -158,8 +164,8 @@ double RoleScore(const Token& t, Role role) {
       return t.given_hit ? -2.0 : -1.5;
     case Role::kSurname:
       if (t.initial) return -3.0;
-      return (t.surname_ending ? 2.0 : 0.0) + (t.upper ? 2.0 : 0.0) -
-             (t.given_hit ? 2.0 : 0.0) - (patronymic ? 3.0 : 0.0);
+      return (t.surname_ending ? 2.0 : 0.0) + (t.upper ? 2.0 : 0.0) - (t.given_hit ? 2.0 : 0.0) -
+             (patronymic ? 3.0 : 0.0);
   }
   return 0.0;
 }
@@ -243,12 +249,16 @@ ParsedName Build(const Tokens& tokens, const Layout& layout, double confidence) 
         p.given = t.text;
         p.given_key = t.key;
         p.given_is_initial = t.initial;
+        p.given_hits = t.hits;
+        if (t.hits.empty() && !t.initial) p.given_near_hits = LookupGivenNameKeyNear(t.key);
         given = &t;
         break;
       case Role::kPatronymic:
         p.patronymic = t.text;
         p.patronymic_key = t.key;
         p.patronymic_is_initial = t.initial;
+        p.patronymic_hits = t.hits;
+        if (t.hits.empty() && !t.initial) p.patronymic_near_hits = LookupGivenNameKeyNear(t.key);
         patronymic = &t;
         break;
     }
@@ -282,8 +292,8 @@ Result<std::vector<ParsedName>> ParseFullNameReadings(std::string_view text,
                    [](const Scored& a, const Scored& b) { return a.score > b.score; });
   std::vector<ParsedName> readings;
   for (std::size_t i = 0; i < scored.size() && i < std::max<std::size_t>(max_layouts, 1); ++i) {
-    const double rival = i == 0 ? (scored.size() > 1 ? scored[1].score : scored[0].score)
-                                : scored[0].score;
+    const double rival =
+        i == 0 ? (scored.size() > 1 ? scored[1].score : scored[0].score) : scored[0].score;
     // A lone word has no rival: an honest coin toss between surname and given name.
     const double margin = scored[i].score - rival;
     readings.push_back(Build(*tokens, *scored[i].layout, 1.0 / (1.0 + std::exp(-margin))));

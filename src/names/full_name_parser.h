@@ -24,6 +24,7 @@
 //   // p->patronymic_is_initial, p->confidence > 0.9
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,14 @@ struct ParsedName {
   std::string given_key;
   std::string patronymic_key;
   std::string surname_stem;  // SurnameStem(surname_key)
+  // Table hits of the given name and patronymic (empty for initials and unknown names); they
+  // point into the process-lifetime index, so a ParsedName may be kept and compared often.
+  std::span<const GivenNameHit> given_hits;
+  std::span<const GivenNameHit> patronymic_hits;
+  // When the exact lookup finds nothing: the table names one typo away (LookupGivenNameKeyNear),
+  // found once here so that comparisons never search.
+  std::vector<GivenNameHit> given_near_hits;
+  std::vector<GivenNameHit> patronymic_near_hits;
   bool given_is_initial = false;
   bool patronymic_is_initial = false;
   bool surname_first = true;  // the order the text used
@@ -54,7 +63,7 @@ struct ParsedName {
 // The best `max_layouts` readings, best first (at least one). The comparator uses the
 // runner-up when the best reading is unsure.
 [[nodiscard]] Result<std::vector<ParsedName>> ParseFullNameReadings(std::string_view text,
-                                                                     std::size_t max_layouts);
+                                                                    std::size_t max_layouts);
 
 // True when a skeleton key of one word ends like a patronymic (-ovich, -evich, -ivna, -ovna,
 // -evna, -ichna); the short -ich is not enough on its own (Петрович is also a surname).

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
+#include "names/internal/csv.h"
+
 namespace parley::names {
 namespace {
 
@@ -152,7 +157,27 @@ TEST(FullNameParserTest, RejectsInvalidUtf8) {
   EXPECT_EQ(p.error().code, ErrorCode::kInvalidInput);
 }
 
-TEST(PatronymicSuffixTest, Suffixes) {
+// tests/cases/names/parse.csv: free-form names with the parse a clerk expects. Tests run from
+// the repository root (gtest_discover_tests sets the working directory).
+TEST(FullNameParserTest, DataCases) {
+  const char* kPath = "tests/cases/names/parse.csv";
+  std::ifstream in(kPath, std::ios::binary);
+  ASSERT_TRUE(in) << "run from the repository root: " << kPath;
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto records = internal::ParseCsv(text, kPath);
+  ASSERT_TRUE(records.has_value()) << records.error().Describe();
+  ASSERT_GT(records->size(), 20u);
+  for (std::size_t i = 1; i < records->size(); ++i) {
+    const auto& f = (*records)[i].fields;
+    ASSERT_EQ(f.size(), 5u) << "line " << (*records)[i].line;
+    const ParsedName p = Parse(f[0]);
+    EXPECT_EQ(p.surname, f[1]) << f[0] << " (line " << (*records)[i].line << ")";
+    EXPECT_EQ(p.given, f[2]) << f[0];
+    EXPECT_EQ(p.patronymic, f[3]) << f[0];
+  }
+}
+
+TEST(NamesPatronymicSuffixTest, Suffixes) {
   EXPECT_TRUE(HasPatronymicSuffix("oleksandrovich"));
   EXPECT_TRUE(HasPatronymicSuffix("nikolaevna"));
   EXPECT_TRUE(HasPatronymicSuffix("mikolaivna"));

@@ -52,13 +52,47 @@ class GivenNameIndex {
       keys_.push_back(std::move(e.key));
       hits_.push_back(e.hit);
     }
+    BuildDeletionIndex();
+  }
+
+  // Table keys within one edit (insertion, deletion, substitution or adjacent transposition)
+  // of `key`, found through the one-deletion neighbourhoods of both sides.
+  std::vector<GivenNameHit> FindNear(std::string_view key) const {
+    std::vector<GivenNameHit> out;
+    if (key.size() < kMinFuzzyLength) return out;
+    std::vector<std::string_view> candidates;
+    auto collect_deleted = [&](std::string_view probe) {
+      auto [lo, hi] =
+          std::equal_range(deletions_.begin(), deletions_.end(), probe,
+                           [](const auto& a, const auto& b) { return ProbeOf(a) < ProbeOf(b); });
+      for (auto it = lo; it != hi; ++it) candidates.push_back(keys_[it->second]);
+    };
+    auto collect_exact = [&](std::string_view probe) {
+      auto it = std::lower_bound(keys_.begin(), keys_.end(), probe,
+                                 [](const std::string& a, std::string_view b) { return a < b; });
+      if (it != keys_.end() && *it == probe) candidates.push_back(*it);
+    };
+    collect_deleted(key);  // key has one letter fewer than a table key
+    std::string deleted;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      deleted.assign(key.substr(0, i)).append(key.substr(i + 1));
+      collect_exact(deleted);    // key has one letter more
+      collect_deleted(deleted);  // one letter substituted or two transposed
+    }
+    for (std::string_view candidate : candidates) {
+      if (candidate.size() < kMinFuzzyLength || !WithinOneEdit(key, candidate)) continue;
+      // Every candidate views a key inside the index, never the scratch string.
+      for (const auto& hit : Find(candidate)) {
+        if (std::find(out.begin(), out.end(), hit) == out.end()) out.push_back(hit);
+      }
+    }
+    return out;
   }
 
   std::span<const GivenNameHit> Find(std::string_view key) const {
-    auto [lo, hi] = std::equal_range(keys_.begin(), keys_.end(), key,
-                                     [](const auto& a, const auto& b) {
-                                       return std::string_view(a) < std::string_view(b);
-                                     });
+    auto [lo, hi] = std::equal_range(
+        keys_.begin(), keys_.end(), key,
+        [](const auto& a, const auto& b) { return std::string_view(a) < std::string_view(b); });
     return std::span<const GivenNameHit>(hits_).subspan(
         static_cast<std::size_t>(lo - keys_.begin()), static_cast<std::size_t>(hi - lo));
   }
@@ -87,9 +121,42 @@ class GivenNameIndex {
     }
   }
 
+  static std::string_view ProbeOf(const std::pair<std::string, std::size_t>& entry) {
+    return entry.first;
+  }
+  static std::string_view ProbeOf(std::string_view probe) { return probe; }
+
+  // Optimal string alignment distance <= 1, on keys (ASCII: bytes are letters).
+  static bool WithinOneEdit(std::string_view a, std::string_view b) {
+    if (a.size() > b.size()) std::swap(a, b);
+    if (b.size() - a.size() > 1) return false;
+    std::size_t i = 0;
+    while (i < a.size() && a[i] == b[i]) ++i;
+    if (i == a.size()) return true;
+    if (a.size() != b.size()) return a.substr(i) == b.substr(i + 1);
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.substr(i + 2) == b.substr(i + 2);
+  }
+
+  void BuildDeletionIndex() {
+    for (std::size_t k = 0; k < keys_.size(); ++k) {
+      if (k > 0 && keys_[k] == keys_[k - 1]) continue;  // one entry per distinct key
+      const std::string& key = keys_[k];
+      for (std::size_t i = 0; i < key.size(); ++i) {
+        deletions_.emplace_back(key.substr(0, i) + key.substr(i + 1), k);
+      }
+    }
+    std::sort(deletions_.begin(), deletions_.end());
+    deletions_.erase(std::unique(deletions_.begin(), deletions_.end()), deletions_.end());
+  }
+
+  static constexpr std::size_t kMinFuzzyLength = 5;
+
   std::vector<GivenNameGroup> groups_;
   std::vector<std::string> keys_;
   std::vector<GivenNameHit> hits_;
+  std::vector<std::pair<std::string, std::size_t>> deletions_;  // (key minus one letter, key)
 };
 
 const GivenNameIndex& Index() {
@@ -97,8 +164,7 @@ const GivenNameIndex& Index() {
   return index;
 }
 
-bool ShareGroup(std::span<const GivenNameHit> a, std::span<const GivenNameHit> b,
-                bool patronymic) {
+bool ShareGroup(std::span<const GivenNameHit> a, std::span<const GivenNameHit> b, bool patronymic) {
   for (const auto& x : a) {
     if ((x.kind == NameFormKind::kPatronymic) != patronymic) continue;
     for (const auto& y : b) {
@@ -111,8 +177,10 @@ bool ShareGroup(std::span<const GivenNameHit> a, std::span<const GivenNameHit> b
 
 }  // namespace
 
-std::span<const GivenNameHit> LookupGivenNameKey(std::string_view key) {
-  return Index().Find(key);
+std::span<const GivenNameHit> LookupGivenNameKey(std::string_view key) { return Index().Find(key); }
+
+std::vector<GivenNameHit> LookupGivenNameKeyNear(std::string_view key) {
+  return Index().FindNear(key);
 }
 
 Result<std::vector<GivenNameHit>> LookupGivenName(std::string_view word) {

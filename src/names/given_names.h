@@ -62,6 +62,12 @@ struct GivenNameGroup {
 // know it. The span stays valid for the life of the process.
 [[nodiscard]] std::span<const GivenNameHit> LookupGivenNameKey(std::string_view key);
 
+// Hits of the table forms within one edit (a letter inserted, deleted, replaced, or two
+// adjacent letters swapped) of `key`, for keys of at least five letters: the typos a clerk
+// makes ("Олекандр", "Oleksnadr"). Weaker evidence than an exact hit; meant for keys the exact
+// lookup does not know. Allocates; not for the inner loop of linkage.
+[[nodiscard]] std::vector<GivenNameHit> LookupGivenNameKeyNear(std::string_view key);
+
 // Keys `word` first (any script); fails only on invalid UTF-8.
 [[nodiscard]] Result<std::vector<GivenNameHit>> LookupGivenName(std::string_view word);
 
@@ -70,11 +76,9 @@ struct GivenNameGroup {
 [[nodiscard]] const GivenNameGroup& GivenNameGroupOf(GivenNameGroupId id);
 
 // True when some group holds a given-name form (official, variant or diminutive) of each.
-[[nodiscard]] bool SameGivenName(std::span<const GivenNameHit> a,
-                                 std::span<const GivenNameHit> b);
+[[nodiscard]] bool SameGivenName(std::span<const GivenNameHit> a, std::span<const GivenNameHit> b);
 // True when both are patronymics from the same father's name.
-[[nodiscard]] bool SamePatronymic(std::span<const GivenNameHit> a,
-                                  std::span<const GivenNameHit> b);
+[[nodiscard]] bool SamePatronymic(std::span<const GivenNameHit> a, std::span<const GivenNameHit> b);
 // True when any hit is of kind `kind`.
 [[nodiscard]] bool HasKind(std::span<const GivenNameHit> hits, NameFormKind kind);
 

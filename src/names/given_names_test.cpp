@@ -19,9 +19,7 @@ std::vector<GivenNameHit> Hits(std::string_view word) {
 }
 
 bool Same(std::string_view a, std::string_view b) { return SameGivenName(Hits(a), Hits(b)); }
-bool SameFather(std::string_view a, std::string_view b) {
-  return SamePatronymic(Hits(a), Hits(b));
-}
+bool SameFather(std::string_view a, std::string_view b) { return SamePatronymic(Hits(a), Hits(b)); }
 
 TEST(GivenNamesTest, TableHasAtLeast200Names) {
   EXPECT_GE(GivenNameGroupCount(), 200u);
@@ -73,6 +71,25 @@ TEST(GivenNamesTest, RomanisedFormsFindTheGroup) {
   EXPECT_TRUE(Same("Nataliia", "Natalya"));
 }
 
+TEST(GivenNamesTest, PassportSpellingsFindTheGroup) {
+  // Ukraine 2010 (Ukrainian passports) and ICAO 9303 (Russian passports since 2013).
+  const std::pair<std::string_view, std::string_view> spellings[] = {
+      {"Oleksii", "Олексій"},     {"Aleksei", "Олексій"},    {"Serhii", "Сергій"},
+      {"Sergei", "Сергій"},       {"Andrii", "Андрій"},      {"Andrei", "Андрій"},
+      {"Volodymyr", "Володимир"}, {"Vladimir", "Володимир"}, {"Mykhailo", "Михайло"},
+      {"Mikhail", "Михайло"},     {"Fedir", "Федір"},        {"Fedor", "Федір"},
+      {"Vasyl", "Василь"},        {"Vasilii", "Василь"},     {"Dmitrii", "Дмитро"},
+      {"Mykola", "Микола"},       {"Nikolai", "Микола"},     {"Ihor", "Ігор"},
+      {"Igor", "Ігор"},           {"Tetiana", "Тетяна"},     {"Tatiana", "Тетяна"},
+      {"Kateryna", "Катерина"},   {"Ekaterina", "Катерина"}, {"Nadiia", "Надія"},
+      {"Nadezhda", "Надія"},      {"Iryna", "Ірина"},        {"Liudmyla", "Людмила"},
+      {"Svitlana", "Світлана"},   {"Svetlana", "Світлана"},  {"Yevheniia", "Євгенія"},
+  };
+  for (const auto& [latin, cyrillic] : spellings) {
+    EXPECT_TRUE(Same(latin, cyrillic)) << latin << " / " << cyrillic;
+  }
+}
+
 TEST(GivenNamesTest, Diminutives) {
   EXPECT_TRUE(Same("Саша", "Олександр"));
   EXPECT_TRUE(Same("Сашко", "Александр"));
@@ -92,6 +109,23 @@ TEST(GivenNamesTest, DifferentNamesAreNotEquivalent) {
   EXPECT_FALSE(Same("Юрій", "Георгій"));
   EXPECT_FALSE(Same("Ганна", "Галина"));
   EXPECT_FALSE(Same("Ярослав", "Станіслав"));  // share only the diminutive Слава
+}
+
+bool NearGroupOf(std::string_view typo, std::string_view name) {
+  const auto near = LookupGivenNameKeyNear(RomanKey(typo).value());
+  return SameGivenName(near, Hits(name)) || SamePatronymic(near, Hits(name));
+}
+
+TEST(GivenNamesTest, NearLookupAllowsOneTypo) {
+  EXPECT_TRUE(NearGroupOf("Олекандр", "Александр"));           // deletion
+  EXPECT_TRUE(NearGroupOf("Oleksnadr", "Олександр"));          // transposition
+  EXPECT_TRUE(NearGroupOf("Олександер", "Олександр"));         // insertion
+  EXPECT_TRUE(NearGroupOf("Володимор", "Владимир"));           // substitution
+  EXPECT_TRUE(NearGroupOf("Олександрович", "Александрович"));  // exact keys are near too
+  EXPECT_TRUE(NearGroupOf("Миколайвич", "Николаевич"));        // a patronymic typo
+  EXPECT_FALSE(NearGroupOf("Олеандрр", "Олександр"));          // two edits
+  EXPECT_TRUE(LookupGivenNameKeyNear("ivn").empty());          // too short to guess
+  EXPECT_TRUE(LookupGivenNameKeyNear("shevchenko").empty());
 }
 
 TEST(GivenNamesTest, UnknownNameHasNoHits) {
@@ -139,6 +173,34 @@ TEST(GivenNamesTest, EveryFormKeysAndFindsItsOwnRow) {
   }
 }
 
+TEST(GivenNamesTest, EveryPatronymicFindsItsFatherWithTheRightSex) {
+  const auto rows = internal::GivenNameRows();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const bool male = rows[i].sex == internal::TableSex::kMale;
+    EXPECT_EQ(male, !rows[i].patronymics_uk.empty()) << rows[i].ukrainian;
+    EXPECT_EQ(male, !rows[i].patronymics_ru.empty()) << rows[i].russian;
+    for (std::string_view list : {rows[i].patronymics_uk, rows[i].patronymics_ru}) {
+      std::size_t position = 0;
+      while (!list.empty()) {
+        const std::size_t bar = list.find('|');
+        const std::string_view form = list.substr(0, bar);
+        const Sex expected = position % 2 == 0 ? Sex::kMale : Sex::kFemale;
+        bool found = false;
+        for (const auto& h : Hits(form)) {
+          found =
+              found || (h.group == i && h.kind == NameFormKind::kPatronymic && h.sex == expected);
+        }
+        EXPECT_TRUE(found) << form << " of " << rows[i].ukrainian;
+        ++position;
+        if (bar == std::string_view::npos) break;
+        list.remove_prefix(bar + 1);
+      }
+      EXPECT_EQ(position % 2, 0u) << "patronymics come in masculine|feminine pairs: "
+                                  << rows[i].ukrainian;
+    }
+  }
+}
+
 // Two different rows whose official forms share a key would make two names equal; the only
 // collisions allowed are listed here, each checked by a person.
 TEST(GivenNamesTest, NoOfficialFormCollisions) {
@@ -151,6 +213,34 @@ TEST(GivenNamesTest, NoOfficialFormCollisions) {
   }
   for (const auto& [key, groups] : by_key) {
     EXPECT_EQ(groups.size(), 1u) << "official forms collide on key " << key;
+  }
+}
+
+// A variant or diminutive that keys like another row's official form would make two different
+// names equal through it (Polish "Jan" for Іван is the official Ян).
+TEST(GivenNamesTest, NoVariantOrDiminutiveIsAnotherNamesOfficialForm) {
+  std::map<std::string, std::set<std::size_t>> official;
+  const auto rows = internal::GivenNameRows();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (std::string_view form : {rows[i].ukrainian, rows[i].russian}) {
+      official[RomanKey(form).value()].insert(i);
+    }
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (std::string_view list : {rows[i].variants, rows[i].diminutives}) {
+      while (!list.empty()) {
+        const std::size_t bar = list.find('|');
+        const std::string key = RomanKey(list.substr(0, bar)).value();
+        if (auto it = official.find(key); it != official.end()) {
+          for (std::size_t j : it->second) {
+            EXPECT_EQ(j, i) << list.substr(0, bar) << " of " << rows[i].ukrainian
+                            << " is the official form of " << rows[j].ukrainian;
+          }
+        }
+        if (bar == std::string_view::npos) break;
+        list.remove_prefix(bar + 1);
+      }
+    }
   }
 }
 

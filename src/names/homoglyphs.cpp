@@ -29,22 +29,34 @@ bool IsLatinLetter(char32_t cp) {
   return cp >= 0x1E00 && cp <= 0x1EFF;
 }
 
-// Index in kLatinCyrillic or -1.
-int LatinLookAlike(char32_t cp) {
-  for (std::size_t i = 0; i < kLatinCyrillic.size(); ++i) {
-    if (kLatinCyrillic[i].first == cp) return static_cast<int>(i);
-  }
-  return -1;
-}
-int CyrillicLookAlike(char32_t cp) {
-  for (std::size_t i = 0; i < kLatinCyrillic.size(); ++i) {
-    if (kLatinCyrillic[i].second == cp) return static_cast<int>(i);
-  }
-  return -1;
+// Direct lookup tables built from the pairs at compile time: this runs on every letter of
+// every name, and a linear search over the pairs was half the cost of a key.
+constexpr char32_t kLatinTableSize = 0x100;
+constexpr char32_t kCyrillicTableBase = 0x400;
+constexpr char32_t kCyrillicTableSize = 0x60;
+
+constexpr auto kLatinToCyrillic = [] {
+  std::array<char32_t, kLatinTableSize> table{};
+  for (auto [latin, cyrillic] : kLatinCyrillic) table[latin] = cyrillic;
+  return table;
+}();
+constexpr auto kCyrillicToLatin = [] {
+  std::array<char32_t, kCyrillicTableSize> table{};
+  for (auto [latin, cyrillic] : kLatinCyrillic) table[cyrillic - kCyrillicTableBase] = latin;
+  return table;
+}();
+
+// The Cyrillic twin of a Latin letter, or 0.
+char32_t LatinLookAlike(char32_t cp) { return cp < kLatinTableSize ? kLatinToCyrillic[cp] : 0; }
+// The Latin twin of a Cyrillic letter, or 0.
+char32_t CyrillicLookAlike(char32_t cp) {
+  return cp >= kCyrillicTableBase && cp < kCyrillicTableBase + kCyrillicTableSize
+             ? kCyrillicToLatin[cp - kCyrillicTableBase]
+             : 0;
 }
 
 bool IsWordChar(char32_t cp) {
-  if (IsApostrophe(cp)) return true;
+  if (IsApostrophe(cp) || IsCyrillic(cp) || IsLatinLetter(cp)) return true;
   const auto c = static_cast<UChar32>(cp);
   return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
@@ -61,10 +73,10 @@ Votes Count(std::u32string_view word) {
   for (char32_t cp : word) {
     if (IsCyrillic(cp)) {
       ++v.cyrillic;
-      if (CyrillicLookAlike(cp) < 0) ++v.sure_cyrillic;
+      if (CyrillicLookAlike(cp) == 0) ++v.sure_cyrillic;
     } else if (IsLatinLetter(cp)) {
       ++v.latin;
-      if (LatinLookAlike(cp) < 0) ++v.sure_latin;
+      if (LatinLookAlike(cp) == 0) ++v.sure_latin;
     }
   }
   return v;
@@ -83,7 +95,14 @@ Script Decide(const Votes& v, Script text_default) {
 
 bool IsUkrainianMarker(char32_t cp) {
   switch (cp) {
-    case U'і': case U'І': case U'ї': case U'Ї': case U'є': case U'Є': case U'ґ': case U'Ґ':
+    case U'і':
+    case U'І':
+    case U'ї':
+    case U'Ї':
+    case U'є':
+    case U'Є':
+    case U'ґ':
+    case U'Ґ':
       return true;
     default:
       return false;
@@ -102,13 +121,13 @@ void RepairWord(std::u32string& text, std::size_t begin, std::size_t end, Script
       continue;
     }
     if (script == Script::kCyrillic) {
-      if (int k = LatinLookAlike(cp); k >= 0) cp = kLatinCyrillic[static_cast<std::size_t>(k)].second;
+      if (char32_t twin = LatinLookAlike(cp); twin != 0) cp = twin;
       if (cp == U'ъ' || cp == U'Ъ') {
         const char32_t next = i + 1 < end ? text[i + 1] : 0;
         if (ukrainian || IsUkrainianMarker(next)) cp = kApostrophe;
       }
     } else if (script == Script::kLatin) {
-      if (int k = CyrillicLookAlike(cp); k >= 0) cp = kLatinCyrillic[static_cast<std::size_t>(k)].first;
+      if (char32_t twin = CyrillicLookAlike(cp); twin != 0) cp = twin;
     }
   }
 }
@@ -123,8 +142,17 @@ Script ScriptOf(char32_t cp) {
 
 bool IsApostrophe(char32_t cp) {
   switch (cp) {
-    case U'\'': case U'`': case U'\u00B4': case U'\u02B9': case U'\u02BB': case U'\u02BC':
-    case U'\u02BD': case U'\u2018': case U'\u2019': case U'\u201B': case U'\u2032':
+    case U'\'':
+    case U'`':
+    case U'\u00B4':
+    case U'\u02B9':
+    case U'\u02BB':
+    case U'\u02BC':
+    case U'\u02BD':
+    case U'\u2018':
+    case U'\u2019':
+    case U'\u201B':
+    case U'\u2032':
       return true;
     default:
       return false;
@@ -142,8 +170,7 @@ void RepairHomoglyphsInPlace(std::u32string& text) {
     }
     std::size_t end = i;
     while (end < text.size() && IsWordChar(text[end])) ++end;
-    const Script script = Decide(Count(std::u32string_view(text).substr(i, end - i)),
-                                 text_default);
+    const Script script = Decide(Count(std::u32string_view(text).substr(i, end - i)), text_default);
     RepairWord(text, i, end, script);
     i = end;
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <vector>
 
 #include "names/given_names.h"
@@ -16,6 +17,7 @@ constexpr double kNoPatronymicFactor = 0.97;
 constexpr double kNoGivenFactor = 0.85;
 constexpr double kSexConflictFactor = 0.6;
 constexpr double kDiminutiveAgreement = 0.93;
+constexpr double kNearAgreement = 0.9;
 constexpr double kKnownDifferentCap = 0.2;
 constexpr double kInitialAgrees = 0.9;
 constexpr double kInitialsAgree = 0.85;
@@ -27,8 +29,7 @@ constexpr double kSpellingFloor = 0.8;
 // about 0.9 (shevchenko/shevchuk 0.92) while a one-letter typo scores about 0.98. Rescaling
 // 0.8..1 to 0..1 makes a shared root count for little and keeps typos close to 1.
 double Spelling(std::string_view a, std::string_view b) {
-  return std::clamp((JaroWinklerAscii(a, b) - kSpellingFloor) / (1.0 - kSpellingFloor), 0.0,
-                    1.0);
+  return std::clamp((JaroWinklerAscii(a, b) - kSpellingFloor) / (1.0 - kSpellingFloor), 0.0, 1.0);
 }
 
 // Match flags live on the stack for names of ordinary length: no allocation per comparison.
@@ -122,39 +123,62 @@ bool IsDiminutiveOnly(std::span<const GivenNameHit> a, std::span<const GivenName
   return true;
 }
 
-// Similarity of two given names (patronymic == false) or two patronymics; -1 if either is
-// missing.
-double PartSimilarity(std::string_view a_key, bool a_initial, std::string_view b_key,
-                      bool b_initial, bool patronymic) {
-  if (a_key.empty() || b_key.empty()) return -1.0;
+struct Part {
+  double value = -1.0;
+  PartEvidence evidence = PartEvidence::kNotCompared;
+};
+
+// Similarity of two given names (patronymic == false) or two patronymics.
+Part PartSimilarity(std::string_view a_key, bool a_initial, std::span<const GivenNameHit> a_hits,
+                    std::span<const GivenNameHit> a_near_hits, std::string_view b_key,
+                    bool b_initial, std::span<const GivenNameHit> b_hits,
+                    std::span<const GivenNameHit> b_near_hits, bool patronymic) {
+  if (a_key.empty() || b_key.empty()) return {};
   if (a_initial && b_initial) {
-    return a_key.starts_with(b_key) || b_key.starts_with(a_key) ? kInitialsAgree
-                                                                : kInitialDisagrees;
+    return a_key.starts_with(b_key) || b_key.starts_with(a_key)
+               ? Part{kInitialsAgree, PartEvidence::kInitialAgrees}
+               : Part{kInitialDisagrees, PartEvidence::kInitialDisagrees};
   }
   if (a_initial || b_initial) {
     const std::string_view initial = a_initial ? a_key : b_key;
     const std::string_view full = a_initial ? b_key : a_key;
-    return InitialAgrees(initial, full, LookupGivenNameKey(full), patronymic) ? kInitialAgrees
-                                                                               : kInitialDisagrees;
+    return InitialAgrees(initial, full, a_initial ? b_hits : a_hits, patronymic)
+               ? Part{kInitialAgrees, PartEvidence::kInitialAgrees}
+               : Part{kInitialDisagrees, PartEvidence::kInitialDisagrees};
   }
-  const auto a_hits = LookupGivenNameKey(a_key);
-  const auto b_hits = LookupGivenNameKey(b_key);
   const double spelling = Spelling(a_key, b_key);
   if (patronymic ? SamePatronymic(a_hits, b_hits) : SameGivenName(a_hits, b_hits)) {
-    if (!patronymic && IsDiminutiveOnly(a_hits, b_hits)) return std::max(kDiminutiveAgreement, spelling);
-    return 1.0;
+    if (!patronymic && IsDiminutiveOnly(a_hits, b_hits)) {
+      return {std::max(kDiminutiveAgreement, spelling), PartEvidence::kTableDiminutive};
+    }
+    return {1.0, PartEvidence::kTableSame};
   }
-  const NameFormKind kind = patronymic ? NameFormKind::kPatronymic : NameFormKind::kOfficial;
-  const bool a_known = HasKind(a_hits, kind) || (!patronymic && !a_hits.empty());
-  const bool b_known = HasKind(b_hits, kind) || (!patronymic && !b_hits.empty());
-  if (a_known && b_known) return std::min(kKnownDifferentCap, spelling);
-  return spelling;
+  // A side the table does not know may be a typo of a name it does know: weaker evidence,
+  // and never a conflict.
+  if (a_hits.empty() || b_hits.empty()) {
+    const auto a_near = a_hits.empty() ? a_near_hits : a_hits;
+    const auto b_near = b_hits.empty() ? b_near_hits : b_hits;
+    if (patronymic ? SamePatronymic(a_near, b_near) : SameGivenName(a_near, b_near)) {
+      return {std::max(kNearAgreement, spelling), PartEvidence::kTableNear};
+    }
+  }
+  // Both known to the table, and not as one name: a conflict, whatever the spelling says
+  // (Олександр/Олексій are close in letters and different people).
+  auto known = [patronymic](std::span<const GivenNameHit> hits) {
+    return std::any_of(hits.begin(), hits.end(), [patronymic](const GivenNameHit& h) {
+      return (h.kind == NameFormKind::kPatronymic) == patronymic;
+    });
+  };
+  if (known(a_hits) && known(b_hits)) {
+    return {std::min(kKnownDifferentCap, spelling), PartEvidence::kTableDifferent};
+  }
+  return {spelling, PartEvidence::kSpelling};
 }
 
 double SurnameSimilarity(const ParsedName& a, const ParsedName& b) {
   if (a.surname_key.empty() || b.surname_key.empty()) return -1.0;
-  double best = std::max(Spelling(a.surname_key, b.surname_key),
-                         Spelling(a.surname_stem, b.surname_stem));
+  double best =
+      std::max(Spelling(a.surname_key, b.surname_key), Spelling(a.surname_stem, b.surname_stem));
   // One side may carry one half of a double surname (Петренко-Ковальчук / Ковальчук).
   auto parts = [&](std::string_view two_words, std::string_view other) {
     if (two_words.find(' ') == std::string_view::npos) return;
@@ -178,15 +202,21 @@ double JaroWinklerAscii(std::string_view a, std::string_view b) { return Winkler
 NameScore CompareParsedNames(const ParsedName& a, const ParsedName& b) {
   NameScore s;
   s.surname = SurnameSimilarity(a, b);
-  s.given = PartSimilarity(a.given_key, a.given_is_initial, b.given_key, b.given_is_initial,
-                           false);
-  s.patronymic = PartSimilarity(a.patronymic_key, a.patronymic_is_initial, b.patronymic_key,
-                                b.patronymic_is_initial, true);
+  const Part given =
+      PartSimilarity(a.given_key, a.given_is_initial, a.given_hits, a.given_near_hits, b.given_key,
+                     b.given_is_initial, b.given_hits, b.given_near_hits, false);
+  const Part patronymic = PartSimilarity(
+      a.patronymic_key, a.patronymic_is_initial, a.patronymic_hits, a.patronymic_near_hits,
+      b.patronymic_key, b.patronymic_is_initial, b.patronymic_hits, b.patronymic_near_hits, true);
+  s.given = given.value;
+  s.given_evidence = given.evidence;
+  s.patronymic = patronymic.value;
+  s.patronymic_evidence = patronymic.evidence;
   double weighted = 0.0;
   double weights = 0.0;
-  for (auto [value, weight] : {std::pair{s.surname, kSurnameWeight},
-                               std::pair{s.given, kGivenWeight},
-                               std::pair{s.patronymic, kPatronymicWeight}}) {
+  for (auto [value, weight] :
+       {std::pair{s.surname, kSurnameWeight}, std::pair{s.given, kGivenWeight},
+        std::pair{s.patronymic, kPatronymicWeight}}) {
     if (value < 0.0) continue;
     weighted += value * weight;
     weights += weight;
@@ -201,16 +231,78 @@ NameScore CompareParsedNames(const ParsedName& a, const ParsedName& b) {
   return s;
 }
 
+namespace {
+
+const char* EvidenceText(PartEvidence e) {
+  switch (e) {
+    case PartEvidence::kNotCompared:
+      return "not compared (missing on one side)";
+    case PartEvidence::kSpelling:
+      return "by spelling";
+    case PartEvidence::kTableSame:
+      return "same name in the name table";
+    case PartEvidence::kTableDiminutive:
+      return "same name through a diminutive";
+    case PartEvidence::kTableDifferent:
+      return "different names in the name table";
+    case PartEvidence::kTableNear:
+      return "same name in the name table, allowing a one-letter typo";
+    case PartEvidence::kInitialAgrees:
+      return "initial agrees";
+    case PartEvidence::kInitialDisagrees:
+      return "initial contradicts";
+  }
+  return "";
+}
+
+void AppendPart(std::string& out, const char* label, double value, PartEvidence evidence) {
+  char number[16];
+  std::snprintf(number, sizeof number, "%.2f", value < 0.0 ? 0.0 : value);
+  if (!out.empty()) out += "; ";
+  out += label;
+  if (evidence != PartEvidence::kNotCompared) {
+    out += ' ';
+    out += number;
+  }
+  out += " (";
+  out += EvidenceText(evidence);
+  out += ')';
+}
+
+}  // namespace
+
+std::string Explain(const NameScore& s) {
+  std::string out;
+  AppendPart(out, "surname", s.surname,
+             s.surname < 0.0 ? PartEvidence::kNotCompared : PartEvidence::kSpelling);
+  AppendPart(out, "given name", s.given, s.given_evidence);
+  AppendPart(out, "patronymic", s.patronymic, s.patronymic_evidence);
+  if (s.sex_conflict) out += "; sexes differ";
+  return out;
+}
+
+namespace {
+
+// The best reading, and the runner-up too when the best is unsure. Most names are sure, so the
+// second reading (and its typo lookups) is built only for the few that need it.
+Result<std::vector<ParsedName>> Readings(std::string_view text) {
+  auto readings = ParseFullNameReadings(text, 1);
+  if (readings && readings->front().confidence < kUnsureParse) {
+    return ParseFullNameReadings(text, 2);
+  }
+  return readings;
+}
+
+}  // namespace
+
 Result<NameScore> CompareFullNames(std::string_view a, std::string_view b) {
-  auto ra = ParseFullNameReadings(a, 2);
+  auto ra = Readings(a);
   if (!ra) return std::unexpected(ra.error());
-  auto rb = ParseFullNameReadings(b, 2);
+  auto rb = Readings(b);
   if (!rb) return std::unexpected(rb.error());
-  const std::size_t na = ra->front().confidence < kUnsureParse ? ra->size() : 1;
-  const std::size_t nb = rb->front().confidence < kUnsureParse ? rb->size() : 1;
   NameScore best = CompareParsedNames(ra->front(), rb->front());
-  for (std::size_t i = 0; i < na; ++i) {
-    for (std::size_t j = 0; j < nb; ++j) {
+  for (std::size_t i = 0; i < ra->size(); ++i) {
+    for (std::size_t j = 0; j < rb->size(); ++j) {
       if (i == 0 && j == 0) continue;
       NameScore s = CompareParsedNames((*ra)[i], (*rb)[j]);
       if (s.score > best.score) best = s;

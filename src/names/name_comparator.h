@@ -9,7 +9,8 @@
 //   surname     spelling of the skeleton keys and of the sex/language-neutral stems
 //               (surname_forms.h), the higher of the two;
 //   given name  1 when the given-name table puts both in one group (0.93 when only through a
-//               diminutive), a low score when the table knows both as different names
+//               diminutive, 0.9 when one side needs a one-letter typo allowed to find its
+//               table group), a low score when the table knows both as different names
 //               (Олександр/Олексій: a conflict, at most 0.2), spelling otherwise; an initial
 //               agrees when the other name, or its Ukrainian or Russian official form, starts
 //               with it (О. agrees with Александр through Олександр);
@@ -25,8 +26,8 @@
 //
 // The default threshold, kDefaultMatchThreshold = 0.88, sits between the two cases that
 // matter most (see name_comparator_test.cpp):
-//   - the same person across scripts and systems scores >= 0.95 (a one-letter surname typo on
-//     top still scores ~0.97; one side without patronymic 0.97);
+//   - the same person across scripts and systems scores >= 0.95 (a one-letter surname typo
+//     still scores about 0.955; one side without patronymic 0.97);
 //   - namesakes with different known patronymics, the commonest false match in a list of
 //     8,000 men holding a dozen "Шевченко Дмитро", score at most 0.45 + 0.35 + 0.20 x 0.2 =
 //     0.84 (0.80 for Олександрович/Миколайович); a contradicting initial 0.785; a different
@@ -48,11 +49,25 @@ namespace parley::names {
 
 inline constexpr double kDefaultMatchThreshold = 0.88;
 
+// What decided a part's similarity: the review queue shows it to the analyst.
+enum class PartEvidence : unsigned char {
+  kNotCompared,      // missing on one side
+  kSpelling,         // spelling of the keys (and stems, for surnames)
+  kTableSame,        // one group in the given-name table
+  kTableDiminutive,  // one group, but only through a diminutive
+  kTableDifferent,   // both in the table, as different names: a conflict
+  kTableNear,  // one group once a one-letter typo is allowed (Олекандр/Александр)
+  kInitialAgrees,
+  kInitialDisagrees,
+};
+
 struct NameScore {
-  double score = 0.0;        // 0..1
-  double surname = -1.0;     // part similarities; -1 when the part was not compared
+  double score = 0.0;     // 0..1
+  double surname = -1.0;  // part similarities; -1 when the part was not compared
   double given = -1.0;
   double patronymic = -1.0;
+  PartEvidence given_evidence = PartEvidence::kNotCompared;
+  PartEvidence patronymic_evidence = PartEvidence::kNotCompared;
   bool sex_conflict = false;
 };
 
@@ -62,6 +77,10 @@ struct NameScore {
 [[nodiscard]] double JaroWinklerAscii(std::string_view a, std::string_view b);
 
 [[nodiscard]] NameScore CompareParsedNames(const ParsedName& a, const ParsedName& b);
+
+// One line for a person: "surname 1.00 (by spelling); given name 1.00 (same name in the name
+// table); patronymic 0.00 (different names in the name table)".
+[[nodiscard]] std::string Explain(const NameScore& score);
 
 // Parses both names and compares them; fails only when a name cannot be parsed (invalid
 // UTF-8, no letters).

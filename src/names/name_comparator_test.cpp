@@ -15,7 +15,7 @@ double Score(std::string_view a, std::string_view b) {
 
 constexpr std::string_view kDmytro = "Шевченко Дмитро Олександрович";
 
-TEST(JaroWinklerTest, KnownValues) {
+TEST(NamesJaroWinklerTest, KnownValues) {
   EXPECT_NEAR(JaroWinklerAscii("martha", "marhta"), 0.9611, 1e-4);
   EXPECT_NEAR(JaroWinklerAscii("dwayne", "duane"), 0.84, 1e-4);
   EXPECT_NEAR(JaroWinklerAscii("dixon", "dicksonx"), 0.8133, 1e-4);
@@ -24,13 +24,13 @@ TEST(JaroWinklerTest, KnownValues) {
   EXPECT_DOUBLE_EQ(JaroWinklerAscii("abc", "xyz"), 0.0);
 }
 
-TEST(JaroWinklerTest, CountsCodePointsNotBytes) {
+TEST(NamesJaroWinklerTest, CountsCodePointsNotBytes) {
   // One letter differs out of eight; on bytes it would be one of sixteen.
   EXPECT_NEAR(JaroWinkler(U"шевченко", U"шевчинко"), JaroWinklerAscii("abcdefgh", "abcdexgh"),
               1e-12);
 }
 
-TEST(JaroWinklerTest, LongInputsUseTheHeap) {
+TEST(NamesJaroWinklerTest, LongInputsUseTheHeap) {
   const std::string a(200, 'a');
   EXPECT_DOUBLE_EQ(JaroWinklerAscii(a, a), 1.0);
 }
@@ -92,6 +92,17 @@ TEST(NameComparatorTest, TyposAndMissingParts) {
   EXPECT_LT(Score("Петренко Олександр", "Петренко Саша"), 1.0);  // diminutive: less sure
 }
 
+TEST(NameComparatorTest, GivenNameTypoAcrossLanguages) {
+  auto s = CompareFullNames("Шевченко Олекандр Іванович", "Шевченко Александр Иванович");
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->given_evidence, PartEvidence::kTableNear);
+  EXPECT_GE(s->score, kDefaultMatchThreshold);
+  EXPECT_LT(s->score, 1.0);
+  // A typo never turns into a conflict with a different known name.
+  EXPECT_LT(Score("Шевченко Олекандр Іванович", "Шевченко Олексій Іванович"),
+            kDefaultMatchThreshold);
+}
+
 TEST(NameComparatorTest, HomoglyphsAndApostrophes) {
   EXPECT_DOUBLE_EQ(Score("Шевчeнко Дмитpо Олександрович", kDmytro), 1.0);
   // Identical once apostrophes are unified; no patronymic on either side costs the 3%.
@@ -115,6 +126,25 @@ TEST(NameComparatorTest, SymmetricAndBounded) {
 
 TEST(NameComparatorTest, DoubleSurnameHalfStillClose) {
   EXPECT_GE(Score("Петренко-Ковальчук Олена Іванівна", "Ковальчук Олена Іванівна"), 0.9);
+}
+
+TEST(NameComparatorTest, EvidenceAndExplanation) {
+  auto s = CompareFullNames(kDmytro, "Шевченко Дмитрий Николаевич");
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->given_evidence, PartEvidence::kTableSame);
+  EXPECT_EQ(s->patronymic_evidence, PartEvidence::kTableDifferent);
+  EXPECT_EQ(Explain(*s),
+            "surname 1.00 (by spelling); given name 1.00 (same name in the name table); "
+            "patronymic 0.00 (different names in the name table)");
+  s = CompareFullNames(kDmytro, "Шевченко Дима");
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->given_evidence, PartEvidence::kTableDiminutive);
+  EXPECT_EQ(s->patronymic_evidence, PartEvidence::kNotCompared);
+  EXPECT_NE(Explain(*s).find("patronymic (not compared"), std::string::npos) << Explain(*s);
+  s = CompareFullNames(kDmytro, "Шевченко Д. М.");
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->given_evidence, PartEvidence::kInitialAgrees);
+  EXPECT_EQ(s->patronymic_evidence, PartEvidence::kInitialDisagrees);
 }
 
 TEST(NameComparatorTest, ErrorsPropagate) {

@@ -47,19 +47,23 @@ Result<std::string> Normalise(std::string_view utf8, NormalForm form) {
     return out;
   }
   // Validate first so that a malformed cell is the user's error, not an ICU failure.
-  if (auto decoded = internal::DecodeUtf8(utf8); !decoded) return std::unexpected(decoded.error());
+  if (auto valid = internal::ValidateUtf8(utf8); !valid) return std::unexpected(valid.error());
   auto normaliser = Instance(form);
   if (!normaliser) return std::unexpected(normaliser.error());
+  const icu::StringPiece piece(utf8.data(), static_cast<std::int32_t>(utf8.size()));
+  UErrorCode status = U_ZERO_ERROR;
+  // Most names are already normalised; the check is a table scan, far cheaper than a rewrite.
+  if ((*normaliser)->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
+    return std::string(utf8);
+  }
+  status = U_ZERO_ERROR;
   std::string out;
   out.reserve(utf8.size());
   icu::StringByteSink<std::string> sink(&out);
-  UErrorCode status = U_ZERO_ERROR;
-  (*normaliser)
-      ->normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<std::int32_t>(utf8.size())),
-                      sink, nullptr, status);
+  (*normaliser)->normalizeUTF8(0, piece, sink, nullptr, status);
   if (U_FAILURE(status)) {
-    return Fail(ErrorCode::kInternal, std::string("ICU normalisation failed: ") +
-                                          u_errorName(status));
+    return Fail(ErrorCode::kInternal,
+                std::string("ICU normalisation failed: ") + u_errorName(status));
   }
   return out;
 }
@@ -79,8 +83,8 @@ Result<std::string> FoldCase(std::string_view utf8) {
                          icu::StringPiece(nfc->data(), static_cast<std::int32_t>(nfc->size())),
                          sink, nullptr, status);
   if (U_FAILURE(status)) {
-    return Fail(ErrorCode::kInternal, std::string("ICU case folding failed: ") +
-                                          u_errorName(status));
+    return Fail(ErrorCode::kInternal,
+                std::string("ICU case folding failed: ") + u_errorName(status));
   }
   // Folding can decompose (e.g. U+0130); recompose so callers always see NFC.
   return Normalise(out, NormalForm::kNfc);

@@ -24,9 +24,9 @@
 namespace parley::names {
 
 enum class NormalForm {
-  kNfc,            // canonical composition: what we store and display
-  kNfkc,           // compatibility composition: fullwidth and ligature forms unified
-  kNfkcCasefold,   // NFKC + full case folding + removal of default-ignorable code points
+  kNfc,           // canonical composition: what we store and display
+  kNfkc,          // compatibility composition: fullwidth and ligature forms unified
+  kNfkcCasefold,  // NFKC + full case folding + removal of default-ignorable code points
 };
 
 // Returns `utf8` in the requested normal form.

@@ -16,15 +16,32 @@ char ClassAt(std::string_view w, std::size_t i, std::size_t& consumed) {
     return c == 'k' ? 'K' : 'S';
   }
   switch (c) {
-    case 'b': case 'p': return 'P';
-    case 'v': case 'f': return 'F';
-    case 'g': case 'k': case 'h': return 'K';
-    case 'd': case 't': return 'T';
-    case 'z': case 's': case 'c': return 'S';
-    case 'l': return 'L';
-    case 'm': case 'n': return 'N';
-    case 'r': return 'R';
-    default: return '\0';
+    case 'b':
+    case 'p':
+      return 'P';
+    case 'v':
+    case 'f':
+      return 'F';
+    case 'g':
+    case 'k':
+    case 'h':
+      return 'K';
+    case 'd':
+    case 't':
+      return 'T';
+    case 'z':
+    case 's':
+    case 'c':
+      return 'S';
+    case 'l':
+      return 'L';
+    case 'm':
+    case 'n':
+      return 'N';
+    case 'r':
+      return 'R';
+    default:
+      return '\0';
   }
 }
 

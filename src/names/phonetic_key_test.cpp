@@ -18,35 +18,35 @@ void ExpectOneKey(const std::vector<std::string_view>& forms) {
   for (auto f : forms) EXPECT_EQ(Phon(f), first) << f << " vs " << forms.front();
 }
 
-TEST(PhoneticKeyTest, LysenkoFamily) {
+TEST(NamesPhoneticKeyTest, LysenkoFamily) {
   EXPECT_EQ(Phon("Лисенко"), "LSNK");
   ExpectOneKey({"Лисенко", "Лысенко", "Lysenko", "Lisenko", "Lyssenko"});
 }
 
-TEST(PhoneticKeyTest, ShevchenkoFamily) {
+TEST(NamesPhoneticKeyTest, ShevchenkoFamily) {
   EXPECT_EQ(Phon("Шевченко"), "SFSNK");
   ExpectOneKey({"Шевченко", "Shevchenko", "Ševčenko", "Schewtschenko", "Szewczenko"});
 }
 
-TEST(PhoneticKeyTest, CoarseOnPurpose) {
+TEST(NamesPhoneticKeyTest, CoarseOnPurpose) {
   // Typos and voicing confusions that the skeleton keeps apart still block together.
   EXPECT_EQ(Phon("Бондаренко"), Phon("Пондаренко"));
   EXPECT_EQ(Phon("Олександр"), Phon("Александр"));
   EXPECT_EQ(Phon("Іванов"), Phon("Иванова"));
 }
 
-TEST(PhoneticKeyTest, DifferentSurnamesDiffer) {
+TEST(NamesPhoneticKeyTest, DifferentSurnamesDiffer) {
   EXPECT_NE(Phon("Шевченко"), Phon("Шевчук"));
   EXPECT_NE(Phon("Лисенко"), Phon("Коваленко"));
 }
 
-TEST(PhoneticKeyTest, AtMostSixClassesPerWord) {
+TEST(NamesPhoneticKeyTest, AtMostSixClassesPerWord) {
   EXPECT_EQ(PhoneticKey("khmelnitsk"), "KNLNTS");
   EXPECT_LE(PhoneticKey("vishnevetsk dnipropetrovsk").size(), 13u);
   EXPECT_EQ(PhoneticKey("dnipropetrovsk"), "TNPRPT");
 }
 
-TEST(PhoneticKeyTest, EmptyAndVowelOnly) {
+TEST(NamesPhoneticKeyTest, EmptyAndVowelOnly) {
   EXPECT_EQ(PhoneticKey(""), "");
   EXPECT_EQ(PhoneticKey("aia"), "");
 }

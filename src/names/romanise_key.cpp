@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <cstdint>
 #include <memory>
 
 #include "names/homoglyphs.h"
@@ -18,44 +19,113 @@ namespace {
 // below may need (є as "ie", ё as "io", щ as "shch") so that FoldLatinWord is the only place
 // where spellings are merged.
 constexpr std::array<std::string_view, 32> kCyrillicBasic = {
-    "a",  "b",  "v",  "g",    "d", "e", "zh", "z", "i", "i", "k", "l", "m",  "n",  "o",  "p",
-    "r",  "s",  "t",  "u",    "f", "kh", "ts", "ch", "sh", "shch", "", "i", "", "e", "iu", "ia",
+    "a", "b", "v", "g", "d", "e",  "zh", "z",  "i",  "i",    "k", "l", "m", "n", "o",  "p",
+    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "",  "i", "",  "e", "iu", "ia",
 };
 
 // Latin letters with diacritics used by romanisation systems or by neighbours' spellings of
 // these names (GOST 7.79 A, ISO 9, Czech/Slovak, Polish, German). Anything else goes to ICU.
 std::string_view LatinDiacritic(char32_t cp) {
   switch (cp) {
-    case U'š': case U'ś': return cp == U'š' ? "sh" : "s";
-    case U'č': case U'ć': case U'ĉ': return "ch";
-    case U'ž': case U'ż': return "zh";
-    case U'ź': return "z";
-    case U'ŝ': return "shch";
-    case U'ł': return "l";
-    case U'ń': case U'ñ': return "n";
-    case U'ř': return "r";
-    case U'á': case U'à': case U'ä': case U'ą': case U'ã': case U'å': return "a";
-    case U'â': return "ia";  // GOST 7.79 A: я
-    case U'é': case U'è': case U'ê': case U'ë': case U'ę': case U'ě': return "e";
-    case U'í': case U'ì': case U'î': case U'ï': case U'ý': case U'ÿ': return "i";
-    case U'ó': case U'ò': case U'ô': case U'ö': case U'õ': case U'ő': return "o";
-    case U'ú': case U'ù': case U'ü': case U'ů': case U'ű': return "u";
-    case U'û': return "iu";  // GOST 7.79 A: ю
-    case U'ǵ': case U'ğ': return "g";
-    case U'ď': return "d";
-    case U'ť': return "t";
-    case U'ň': return "n";
-    case U'ľ': case U'ĺ': return "l";
-    case U'ß': return "ss";
-    default: return {};
+    case U'š':
+    case U'ś':
+      return cp == U'š' ? "sh" : "s";
+    case U'č':
+    case U'ć':
+    case U'ĉ':
+      return "ch";
+    case U'ž':
+    case U'ż':
+      return "zh";
+    case U'ź':
+      return "z";
+    case U'ŝ':
+      return "shch";
+    case U'ł':
+      return "l";
+    case U'ń':
+    case U'ñ':
+      return "n";
+    case U'ř':
+      return "r";
+    case U'á':
+    case U'à':
+    case U'ä':
+    case U'ą':
+    case U'ã':
+    case U'å':
+      return "a";
+    case U'â':
+      return "ia";  // GOST 7.79 A: я
+    case U'é':
+    case U'è':
+    case U'ê':
+    case U'ë':
+    case U'ę':
+    case U'ě':
+      return "e";
+    case U'í':
+    case U'ì':
+    case U'î':
+    case U'ï':
+    case U'ý':
+    case U'ÿ':
+      return "i";
+    case U'ó':
+    case U'ò':
+    case U'ô':
+    case U'ö':
+    case U'õ':
+    case U'ő':
+      return "o";
+    case U'ú':
+    case U'ù':
+    case U'ü':
+    case U'ů':
+    case U'ű':
+      return "u";
+    case U'û':
+      return "iu";  // GOST 7.79 A: ю
+    case U'ǵ':
+    case U'ğ':
+      return "g";
+    case U'ď':
+      return "d";
+    case U'ť':
+      return "t";
+    case U'ň':
+      return "n";
+    case U'ľ':
+    case U'ĺ':
+      return "l";
+    case U'ß':
+      return "ss";
+    default:
+      return {};
   }
 }
 
 bool IsSeparator(char32_t cp) {
   switch (cp) {
-    case U'-': case U'\u2010': case U'\u2011': case U'\u2012': case U'\u2013': case U'\u2014':
-    case U',': case U'.': case U';': case U':': case U'/': case U'\\': case U'(': case U')':
-    case U'[': case U']': case U'_': case U'+': case U'&':
+    case U'-':
+    case U'\u2010':
+    case U'\u2011':
+    case U'\u2012':
+    case U'\u2013':
+    case U'\u2014':
+    case U',':
+    case U'.':
+    case U';':
+    case U':':
+    case U'/':
+    case U'\\':
+    case U'(':
+    case U')':
+    case U'[':
+    case U']':
+    case U'_':
+    case U'+':
+    case U'&':
       return true;
     default:
       return u_isUWhiteSpace(static_cast<UChar32>(cp));
@@ -121,65 +191,86 @@ class KeyWriter {
   std::size_t begin_;
 };
 
+// The fold table, hand-written rather than an ICU rule set: each rule is one decision
+// documented in romanise_key.h, the order is the longest match first, and only the rules
+// sharing the current letter are tried, so a word folds in one pass without allocation. An
+// ICU rule-based transliterator would run the same few rules through a general rule engine
+// (ICU's BGN pass alone costs twice this whole key, see bench/names_bench.cpp). `$` in a
+// pattern matches the end of the word; `consume` may be shorter than the pattern when the
+// rest is context.
+struct FoldRule {
+  std::string_view pattern;
+  std::size_t consume;
+  std::string_view emit;
+};
+
+// clang-format off
+constexpr auto kFoldRules = std::to_array<FoldRule>({
+    {"shtsch", 6, "sh"}, {"shch", 4, "sh"}, {"szcz", 4, "sh"}, {"sch", 3, "sh"},   // ш, щ
+    {"sh", 2, "sh"}, {"sz", 2, "sh"},
+    {"tsch", 4, "ch"}, {"tch", 3, "ch"}, {"ch", 2, "ch"}, {"cz", 2, "ch"},         // ч
+    {"ts", 2, "ts"}, {"tz", 2, "ts"},                                              // ц
+    {"ce", 1, "ts"}, {"ci", 1, "ts"}, {"cy", 1, "ts"}, {"c$", 1, "ts"},
+    {"ck", 2, "k"}, {"c", 1, "k"}, {"q", 1, "k"},                                  // к
+    {"kh", 2, "kh"},                                                               // х
+    {"gh", 2, "g"}, {"h", 1, "g"},                                                 // г
+    {"zh", 2, "zh"}, {"th", 2, "t"}, {"ph", 2, "f"}, {"w", 1, "v"}, {"ou", 2, "u"},
+    {"x", 1, "ks"},                                                                // кс
+    {"j", 1, "i"}, {"y", 1, "i"},                                                  // й, и, ы
+});
+// clang-format on
+
+// For each letter, the rules starting with it, in table order (longest first), so that
+// folding a letter looks at two or three rules instead of all of them.
+constexpr std::size_t kMaxRulesPerLetter = 8;
+struct RulesOfLetter {
+  std::array<std::uint8_t, kMaxRulesPerLetter> index{};
+  std::uint8_t count = 0;
+};
+constexpr auto kRulesByLetter = [] {
+  std::array<RulesOfLetter, 26> by_letter{};
+  for (std::size_t r = 0; r < kFoldRules.size(); ++r) {
+    auto& slot = by_letter[static_cast<std::size_t>(kFoldRules[r].pattern.front() - 'a')];
+    slot.index[slot.count++] = static_cast<std::uint8_t>(r);
+  }
+  return by_letter;
+}();
+
+bool Matches(std::string_view w, std::size_t at, std::string_view pattern) {
+  for (std::size_t k = 0; k < pattern.size(); ++k) {
+    if (pattern[k] == '$') return at + k == w.size();
+    if (at + k >= w.size() || w[at + k] != pattern[k]) return false;
+  }
+  return true;
+}
+
 void FoldInto(std::string_view w, std::string& out) {
   KeyWriter key(out);
   std::size_t i = 0;
-  auto starts = [&](std::string_view p) { return w.substr(i).starts_with(p); };
-  auto emit = [&](std::string_view token, std::size_t consumed) {
-    key.Put(token);
-    i += consumed;
-  };
   while (i < w.size()) {
     const char c = w[i];
-    const char next = i + 1 < w.size() ? w[i + 1] : '\0';
-    switch (c) {
-      case 's':
-        if (starts("shtsch")) { emit("sh", 6); continue; }
-        if (starts("shch") || starts("szcz")) { emit("sh", 4); continue; }
-        if (starts("sch")) { emit("sh", 3); continue; }
-        if (next == 'h' || next == 'z') { emit("sh", 2); continue; }
-        break;
-      case 't':
-        if (starts("tsch")) { emit("ch", 4); continue; }
-        if (starts("tch")) { emit("ch", 3); continue; }
-        if (next == 's' || next == 'z') { emit("ts", 2); continue; }
-        if (next == 'h') { emit("t", 2); continue; }
-        break;
-      case 'c':
-        if (next == 'h' || next == 'z') { emit("ch", 2); continue; }
-        if (next == 'k') { emit("k", 2); continue; }
-        if (next == 'e' || next == 'i' || next == 'y' || next == '\0') { emit("ts", 1); continue; }
-        emit("k", 1);
-        continue;
-      case 'z':
-        if (next == 'h') { emit("zh", 2); continue; }
-        break;
-      case 'k':
-        if (next == 'h') { emit("kh", 2); continue; }
-        break;
-      case 'p':
-        if (next == 'h') { emit("f", 2); continue; }
-        break;
-      case 'g':
-        if (next == 'h') { emit("g", 2); continue; }
-        break;
-      case 'h': emit("g", 1); continue;
-      case 'x': emit("ks", 1); continue;
-      case 'w': emit("v", 1); continue;
-      case 'q': emit("k", 1); continue;
-      case 'j': case 'y': emit("i", 1); continue;
-      case 'o':
-        if (next == 'u') { emit("u", 2); continue; }
-        break;
-      default:
-        break;
-    }
     if (!IsLetter(c) && !(c >= '0' && c <= '9')) {
       ++i;  // a digraph breaker such as BGN's middle dot ("z·h" is з+г, not ж)
       continue;
     }
-    key.Put(c);
-    ++i;
+    const FoldRule* rule = nullptr;
+    if (IsLetter(c)) {
+      const RulesOfLetter& candidates = kRulesByLetter[static_cast<std::size_t>(c - 'a')];
+      for (std::size_t k = 0; k < candidates.count; ++k) {
+        const FoldRule& r = kFoldRules[candidates.index[k]];
+        if (Matches(w, i, r.pattern)) {
+          rule = &r;
+          break;
+        }
+      }
+    }
+    if (rule == nullptr) {
+      key.Put(c);
+      ++i;
+    } else {
+      key.Put(rule->emit);
+      i += rule->consume;
+    }
   }
 }
 
@@ -224,30 +315,44 @@ void AppendWide(std::u32string_view word, std::string& wide) {
   }
 }
 
-}  // namespace
-
-std::string FoldLatinWord(std::string_view ascii_word) {
-  std::string out;
-  out.reserve(ascii_word.size());
-  FoldInto(ascii_word, out);
-  return out;
+// Names are almost always plain Cyrillic and Latin letters that are already NFKC; for those,
+// per-code-point simple case folding gives exactly what NFKC_Casefold would, without the
+// UTF-8 round trips through ICU's normaliser (the single largest cost of a key). Anything else
+// (combining marks, compatibility characters, invisible code points, other scripts) takes the
+// ICU path. Apostrophe variants count as plain: repair turns them all into U+02BC.
+bool IsPlainNfkc(std::u32string_view text) {
+  for (char32_t cp : text) {
+    const bool ascii = cp < 0x80;
+    const bool latin1_letter = cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7;
+    const bool latin_ext_a = cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x132 &&
+                             cp != 0x133 && cp != 0x13F && cp != 0x140 && cp != 0x149 &&
+                             cp != 0x17F;
+    const bool cyrillic = cp >= 0x400 && cp <= 0x4FF;
+    if (!(ascii || latin1_letter || latin_ext_a || cyrillic || IsApostrophe(cp))) return false;
+  }
+  return true;
 }
 
-Result<std::string> RomanKey(std::string_view utf8) {
-  // Look-alikes are repaired before case folding: folding would turn a Latin "B" typed for "В"
-  // into "b", which no longer looks like any Cyrillic letter.
-  auto raw = internal::DecodeUtf8(utf8);
-  if (!raw) return std::unexpected(raw.error());
-  RepairHomoglyphsInPlace(*raw);
-  auto folded = Normalise(internal::EncodeUtf8(*raw), NormalForm::kNfkcCasefold);
-  if (!folded) return std::unexpected(folded.error());
-  auto cps = internal::DecodeUtf8(*folded);
-  if (!cps) return std::unexpected(cps.error());
+void SimpleFold(std::u32string& text) {
+  for (char32_t& cp : text) {
+    if (cp >= U'A' && cp <= U'Z') {
+      cp += 0x20;
+    } else if (cp >= 0x80) {
+      cp = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT));
+    }
+  }
+}
 
+Result<std::u32string> IcuFold(const std::u32string& text) {
+  auto folded = Normalise(internal::EncodeUtf8(text), NormalForm::kNfkcCasefold);
+  if (!folded) return std::unexpected(folded.error());
+  return internal::DecodeUtf8(*folded);
+}
+
+std::string RomaniseFolded(std::u32string_view text) {
   std::string key;
-  key.reserve(cps->size() + 4);
+  key.reserve(text.size() + 4);
   std::string wide;
-  const std::u32string_view text = *cps;
   std::size_t i = 0;
   while (i < text.size()) {
     if (IsSeparator(text[i])) {
@@ -267,6 +372,41 @@ Result<std::string> RomanKey(std::string_view utf8) {
     i = end;
   }
   return key;
+}
+
+}  // namespace
+
+std::string FoldLatinWord(std::string_view ascii_word) {
+  std::string out;
+  out.reserve(ascii_word.size());
+  FoldInto(ascii_word, out);
+  return out;
+}
+
+Result<std::string> RomanKey(std::string_view utf8) {
+  auto raw = internal::DecodeUtf8(utf8);
+  if (!raw) return std::unexpected(raw.error());
+  // Look-alikes are repaired on composed text (so that "č" written as c + caron votes like
+  // "č") and before case folding (folding would turn a Latin "B" typed for "В" into "b", which
+  // no longer looks like any Cyrillic letter).
+  if (!IsPlainNfkc(*raw)) {
+    auto nfc = Normalise(utf8, NormalForm::kNfc);
+    if (!nfc) return std::unexpected(nfc.error());
+    raw = internal::DecodeUtf8(*nfc);
+    if (!raw) return std::unexpected(raw.error());
+  }
+  RepairHomoglyphsInPlace(*raw);
+  return RomanKeyOfRepaired(std::move(*raw));
+}
+
+Result<std::string> RomanKeyOfRepaired(std::u32string text) {
+  if (IsPlainNfkc(text)) {
+    SimpleFold(text);
+    return RomaniseFolded(text);
+  }
+  auto folded = IcuFold(text);
+  if (!folded) return std::unexpected(folded.error());
+  return RomaniseFolded(*folded);
 }
 
 }  // namespace parley::names

@@ -23,7 +23,8 @@
 //   kh, х                -> kh   kept apart from g: Гарченко and Харченко are different names.
 //   x                    -> ks   the old habit (Alexandr, Xenia); GOST B's x for х is rare in
 //                                names and loses to the far commoner кс.
-//   ts, tz, ц, c(e/i/y)  -> ts   ICAO/BGN ts, German tz, GOST/Polish c before front vowels.
+//   ts, tz, ц, c(e/i/y)  -> ts   ICAO/BGN ts, German tz, GOST/Polish c before front vowels
+//   and word-final c             and at the end of a word (Kravec).
 //   c elsewhere, ck, q   -> k    English habits: Nicolai, Victor.
 //   ch, tch, tsch, cz, č -> ch
 //   sh, sch, shch, szcz, š, ш, щ -> sh
@@ -31,12 +32,15 @@
 //                                ш and щ cannot be told apart in Latin; they share one class.
 //   zh, ž, ż             -> zh   w -> v, ph -> f, th -> t, ou -> u (French Iouri).
 //   ь, ъ, apostrophes    -> dropped (Ukraine 2010 and ICAO drop ь; BGN writes ʹ).
-// Letters with diacritics that no system above uses go through ICU "Any-Latin; Latin-ASCII".
+// Before any of this the text is case-folded (NFKC_Casefold) and look-alike letters are
+// repaired (homoglyphs.h), so "Cергій" with a Latin C keys as "Сергій". Letters with
+// diacritics that no system above uses go through ICU "Any-Latin; Latin-ASCII".
 //
 // Why hand-written tables and not ICU's Russian-Latin/BGN and Ukrainian-Latin/BGN for the
 // Cyrillic side: those need the language known in advance (we often do not know it: some
-// Ukrainians carry Russian forms), cost about a microsecond per word in rule matching, and
-// whatever they output is folded by the table above anyway. The unit tests check that the keys
+// Ukrainians carry Russian forms), cost about 2 µs per three-word name in rule matching (twice
+// this whole key, normalisation and folding included: bench/names_bench.cpp), and whatever
+// they output is folded by the table above anyway. The unit tests check that the keys
 // of ICU's BGN output equal the keys computed here from Cyrillic (a differential test), so the
 // hand table cannot silently drift from what ICU would give. ICU is still used for
 // normalisation and for scripts and letters outside the tables, with one cached Transliterator
@@ -60,6 +64,11 @@ namespace parley::names {
 
 // The skeleton key of a name or of any free text holding names.
 [[nodiscard]] Result<std::string> RomanKey(std::string_view utf8);
+
+// The same for code points already decoded and passed through RepairHomoglyphsInPlace (the
+// parser holds words in that form; this spares a decode and a second repair per word). Fails
+// only if ICU does.
+[[nodiscard]] Result<std::string> RomanKeyOfRepaired(std::u32string text);
 
 // The Latin half of the pipeline alone: folds one lowercase ASCII word (a-z only; other bytes
 // are copied) into the reduced alphabet. Exposed for tests and for callers that already hold

@@ -39,6 +39,9 @@ std::string SurnameStem(std::string_view key) {
     word.remove_suffix(EndingToDrop(word));
     if (!out.empty()) out.push_back(' ');
     out.append(word);
+    // Russian -ёв/-ев is Ukrainian -ов/-ьов after many stems (Ковалёв/Ковальов, Хрущёв/Хрущов,
+    // Соловьёв/Соловйов): one possessive ending in the stem.
+    if (word.size() >= 5 && word.ends_with("ev")) out[out.size() - 2] = 'o';
     if (space == std::string_view::npos) break;
     key.remove_prefix(space + 1);
   }

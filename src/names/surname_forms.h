@@ -13,6 +13,8 @@
 //   -ova -> -ov   -eva -> -ev   -ina -> -in          (Іванова, Ковалева/Ковальова, Ільїна)
 //   -aia, -oi, consonant+i, consonant+a -> stem     (adjectival: -ська/-ский/-ская/-ской,
 //                                                    -цький/-цкий, Біла/Белая/Белый)
+// and then a final -ev becomes -ov: Russian -ёв/-ев is Ukrainian -ов/-ьов after many stems
+// (Ковалёв/Ковальов, Хрущёв/Хрущов, Соловьёв/Соловйов).
 // The last rule also merges rare nominal pairs such as Ворон/Ворона; the comparator therefore
 // scores the full keys as well and takes the stem only as one piece of evidence.
 //

@@ -7,7 +7,7 @@ namespace {
 
 using Fields = std::vector<std::string>;
 
-TEST(CsvTest, PlainRecordsLfAndCrlf) {
+TEST(NamesCsvTest, PlainRecordsLfAndCrlf) {
   auto r = ParseCsv("a,b\nc,d\r\ne,f", "t.csv");
   ASSERT_TRUE(r.has_value());
   ASSERT_EQ(r->size(), 3u);
@@ -17,7 +17,7 @@ TEST(CsvTest, PlainRecordsLfAndCrlf) {
   EXPECT_EQ((*r)[2].line, 3);
 }
 
-TEST(CsvTest, QuotedFieldsWithCommasQuotesAndNewlines) {
+TEST(NamesCsvTest, QuotedFieldsWithCommasQuotesAndNewlines) {
   auto r = ParseCsv("\"Shevchenko, D\",\"say \"\"hi\"\"\"\n\"two\nlines\",x\ny,z\n", "t.csv");
   ASSERT_TRUE(r.has_value());
   ASSERT_EQ(r->size(), 3u);
@@ -26,7 +26,7 @@ TEST(CsvTest, QuotedFieldsWithCommasQuotesAndNewlines) {
   EXPECT_EQ((*r)[2].line, 4);  // the quoted line break counts
 }
 
-TEST(CsvTest, BomAndBlankLinesAndEmptyFields) {
+TEST(NamesCsvTest, BomAndBlankLinesAndEmptyFields) {
   auto r = ParseCsv("\xEF\xBB\xBFname1,name2\n\n,\n\"\",b\n", "t.csv");
   ASSERT_TRUE(r.has_value());
   ASSERT_EQ(r->size(), 3u);
@@ -35,7 +35,7 @@ TEST(CsvTest, BomAndBlankLinesAndEmptyFields) {
   EXPECT_EQ((*r)[2].fields, (Fields{"", "b"}));
 }
 
-TEST(CsvTest, UnterminatedQuoteIsAnError) {
+TEST(NamesCsvTest, UnterminatedQuoteIsAnError) {
   auto r = ParseCsv("a,b\n\"open,c\n", "t.csv");
   ASSERT_FALSE(r.has_value());
   EXPECT_EQ(r.error().code, ErrorCode::kInvalidInput);
@@ -43,19 +43,19 @@ TEST(CsvTest, UnterminatedQuoteIsAnError) {
   EXPECT_EQ(r.error().where.file, "t.csv");
 }
 
-TEST(CsvTest, StrayQuoteIsAnError) {
+TEST(NamesCsvTest, StrayQuoteIsAnError) {
   auto r = ParseCsv("a,b\nab\"c,d\n", "t.csv");
   ASSERT_FALSE(r.has_value());
   EXPECT_EQ(r.error().where.row, 2);
 }
 
-TEST(CsvTest, TextAfterClosingQuoteIsAnError) {
+TEST(NamesCsvTest, TextAfterClosingQuoteIsAnError) {
   auto r = ParseCsv("\"a\"b,c\n", "t.csv");
   ASSERT_FALSE(r.has_value());
   EXPECT_EQ(r.error().where.row, 1);
 }
 
-TEST(CsvTest, WriterQuotesOnlyWhenNeededAndRoundTrips) {
+TEST(NamesCsvTest, WriterQuotesOnlyWhenNeededAndRoundTrips) {
   const Fields fields = {"plain", "a,b", "say \"hi\"", "two\nlines", ""};
   std::string out;
   AppendCsvRecord(fields, out);

@@ -2,6 +2,8 @@
 //
 // Not API: read through given_names.h, which keys and indexes it. Kept apart from the lookup
 // code so that a reviewer (a bureau clerk who knows the names) can check the data alone.
+//
+//   for (const GivenNameRow& row : GivenNameRows()) Index(row.ukrainian, row.russian, ...);
 #pragma once
 
 #include <span>

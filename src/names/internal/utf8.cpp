@@ -6,9 +6,11 @@
 
 namespace parley::names::internal {
 
-Result<std::u32string> DecodeUtf8(std::string_view utf8) {
-  std::u32string out;
-  out.reserve(utf8.size());
+namespace {
+
+// Calls `sink(cp)` for every code point; the error names the first malformed byte.
+template <typename Sink>
+Result<void> ForEachCodePoint(std::string_view utf8, Sink&& sink) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(utf8.data());
   const auto length = static_cast<std::int32_t>(utf8.size());
   std::int32_t i = 0;
@@ -20,8 +22,22 @@ Result<std::u32string> DecodeUtf8(std::string_view utf8) {
       return Fail(ErrorCode::kInvalidInput,
                   "invalid UTF-8 at byte " + std::to_string(start + 1) + " of a name");
     }
-    out.push_back(static_cast<char32_t>(cp));
+    sink(static_cast<char32_t>(cp));
   }
+  return {};
+}
+
+}  // namespace
+
+Result<void> ValidateUtf8(std::string_view utf8) {
+  return ForEachCodePoint(utf8, [](char32_t) {});
+}
+
+Result<std::u32string> DecodeUtf8(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  auto ok = ForEachCodePoint(utf8, [&out](char32_t cp) { out.push_back(cp); });
+  if (!ok) return std::unexpected(ok.error());
   return out;
 }
 

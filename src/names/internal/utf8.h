@@ -17,6 +17,8 @@
 namespace parley::names::internal {
 
 [[nodiscard]] Result<std::u32string> DecodeUtf8(std::string_view utf8);
+// The same check as DecodeUtf8 without building the code points.
+[[nodiscard]] Result<void> ValidateUtf8(std::string_view utf8);
 void AppendUtf8(char32_t cp, std::string& out);
 [[nodiscard]] std::string EncodeUtf8(std::u32string_view cps);
 [[nodiscard]] bool IsAscii(std::string_view text);
