@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 namespace parley {
 namespace {
@@ -117,24 +118,66 @@ class CsvParser {
 
 }  // namespace
 
-char DetectCsvDelimiter(std::string_view text) {
-  std::size_t counts[3] = {0, 0, 0};
-  constexpr char kCandidates[3] = {',', ';', '\t'};
+namespace {
+
+constexpr int kSampleRecords = 50;
+constexpr std::size_t kSampleBytes = 64 * 1024;
+
+// Cells per record of the first records if `delimiter` were the delimiter (quote-aware;
+// blank lines left out).
+std::vector<std::size_t> SampleWidths(std::string_view text, char delimiter) {
+  std::vector<std::size_t> widths;
+  std::size_t cells = 1;
   bool quoted = false;
-  for (char c : text) {
+  bool blank = true;
+  std::size_t end = std::min(text.size(), kSampleBytes);
+  for (std::size_t i = 0; i < end && widths.size() < kSampleRecords; ++i) {
+    char c = text[i];
     if (c == '"') quoted = !quoted;
-    if (quoted) continue;
-    if (c == '\n' || c == '\r') break;
-    for (int i = 0; i < 3; ++i) {
-      if (c == kCandidates[i]) ++counts[i];
+    if (quoted) {
+      blank = false;
+      continue;
+    }
+    if (c == '\n' || c == '\r') {
+      if (!blank) widths.push_back(cells);
+      if (c == '\r' && i + 1 < end && text[i + 1] == '\n') ++i;
+      cells = 1;
+      blank = true;
+      continue;
+    }
+    blank = false;
+    if (c == delimiter) ++cells;
+  }
+  if (!blank && widths.size() < kSampleRecords) widths.push_back(cells);
+  return widths;
+}
+
+}  // namespace
+
+// A header cell may itself hold the other delimiters ("Прізвище, ім'я, по батькові;Стать"),
+// so counting them in the header alone misleads. The delimiter is the candidate that splits
+// the header (its first record of more than one cell: title lines above are skipped) and
+// gives the most of the following records the header's width (as Python's csv.Sniffer does); ties
+// go to the wider header, then to the order comma, semicolon, tab. A one-column file gets the
+// comma.
+char DetectCsvDelimiter(std::string_view text) {
+  constexpr char kCandidates[3] = {',', ';', '\t'};
+  char best = ',';
+  std::size_t best_consistent = 0;
+  std::size_t best_width = 1;
+  for (char candidate : kCandidates) {
+    std::vector<std::size_t> widths = SampleWidths(text, candidate);
+    // The header is the first record this delimiter splits: title lines above it don't.
+    auto header = std::find_if(widths.begin(), widths.end(), [](std::size_t w) { return w > 1; });
+    if (header == widths.end()) continue;
+    auto consistent = static_cast<std::size_t>(std::count(header, widths.end(), *header));
+    if (consistent > best_consistent || (consistent == best_consistent && *header > best_width)) {
+      best = candidate;
+      best_consistent = consistent;
+      best_width = *header;
     }
   }
-  // Ties (including a one-column file) go to the comma, the RFC's delimiter.
-  int best = 0;
-  for (int i = 1; i < 3; ++i) {
-    if (counts[i] > counts[best]) best = i;
-  }
-  return kCandidates[best];
+  return best;
 }
 
 Result<CellTable> ParseCsv(std::string_view text, const CsvOptions& options) {

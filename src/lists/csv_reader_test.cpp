@@ -70,6 +70,19 @@ TEST(CsvReader, DetectsSemicolonAndTab) {
   EXPECT_EQ(Rows(*t), (R{{"a", "b"}, {"1;x", "2,5"}}));
 }
 
+TEST(CsvReader, DelimitersInsideHeaderCellsDoNotMislead) {
+  EXPECT_EQ(DetectCsvDelimiter("Прізвище, ім'я, по батькові;Стать;Дата\n"
+                               "Шевченко Дмитро;ч;1990\nКоваль Ольга;ж;1985\n"),
+            ';');
+  EXPECT_EQ(DetectCsvDelimiter("Прізвище, ім'я, по батькові\tСтать\r\nШевченко Дмитро\tч\r\n"),
+            '\t');
+  // Title lines above the header have no delimiter at all.
+  EXPECT_EQ(DetectCsvDelimiter("Список військовополонених\n\nПІБ;Стать\nШевченко, Дмитро;ч\n"),
+            ';');
+  // A quoted cell with newlines and semicolons inside does not disturb the count.
+  EXPECT_EQ(DetectCsvDelimiter("id,ПІБ,Примітки\n1,Шевченко,\"a;b\nc;d\"\n2,Коваль,\n"), ',');
+}
+
 TEST(CsvReader, UnbalancedQuoteNamesTheRowWhereItBegan) {
   auto t = ParseCsv("a,b\n1,x\n2,\"open\n3,y\n4,z\n", {.delimiter = 0, .file = "q.csv"});
   ASSERT_FALSE(t);

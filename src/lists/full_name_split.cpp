@@ -17,7 +17,7 @@ constexpr std::string_view kPatronymicSuffixes[] = {
     "yovych", "ivna", "ovna",  "evna",   "ichna", "ychna", "yivna"};
 
 // Turkic patronymic particles written as a separate word: "Гусейн огли" = son of Huseyn.
-constexpr std::string_view kPatronymicParticles[] = {"огли", "оглы", "огди", "кизи", "кызы",
+constexpr std::string_view kPatronymicParticles[] = {"огли", "оглы", "оглу", "кизи", "кызы",
                                                      "ogly", "ogli", "oglu", "kyzy", "kizi"};
 
 icu::UnicodeString ToUnicode(std::string_view s) {
@@ -41,6 +41,8 @@ bool IsParticle(std::string_view token) {
 // All letters upper case, at least two of them: "ШЕВЧЕНКО", "SHEVCHENKO-BOIKO". Decodes in
 // place (U8_NEXT) because it runs on every token of every row.
 bool IsAllCaps(std::string_view token) {
+  // Initials ("Д.О.") are capitals too, but never a surname.
+  if (token.find('.') != std::string_view::npos) return false;
   const auto* s = reinterpret_cast<const std::uint8_t*>(token.data());
   const auto length = static_cast<std::int32_t>(token.size());
   int letters = 0;
@@ -129,6 +131,13 @@ NameParts SplitGivenFirst(std::span<const std::string_view> tokens) {
 
 std::string_view NameOrderName(NameOrder order) {
   return order == NameOrder::kGivenFirst ? "given-first" : "surname-first";
+}
+
+Result<NameOrder> ParseNameOrder(std::string_view text) {
+  if (text == "surname-first") return NameOrder::kSurnameFirst;
+  if (text == "given-first") return NameOrder::kGivenFirst;
+  return Fail(ErrorCode::kInvalidInput,
+              "unknown name order '" + std::string(text) + "'; use surname-first or given-first");
 }
 
 bool LooksLikePatronymic(std::string_view token) {

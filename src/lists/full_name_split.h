@@ -18,6 +18,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/error.h"
+
 namespace parley {
 
 enum class NameOrder { kSurnameFirst, kGivenFirst };
@@ -30,6 +32,9 @@ struct NameParts {
 
 // "surname-first" or "given-first".
 [[nodiscard]] std::string_view NameOrderName(NameOrder order);
+
+// The inverse of NameOrderName; an error names the accepted values.
+[[nodiscard]] Result<NameOrder> ParseNameOrder(std::string_view text);
 
 // True for a token that looks like a patronymic (Cyrillic or Latin suffix, any case).
 [[nodiscard]] bool LooksLikePatronymic(std::string_view token);

@@ -43,6 +43,11 @@ TEST(FullNameSplit, UpperCaseTokenIsTheSurname) {
   ExpectSplit("ШЕВЧЕНКО ДМИТРО ОЛЕКСАНДРОВИЧ", kSf, "ШЕВЧЕНКО", "ДМИТРО", "ОЛЕКСАНДРОВИЧ");
 }
 
+TEST(FullNameSplit, InitialsAreNotASurname) {
+  ExpectSplit("Шевченко Д.О.", kSf, "Шевченко", "Д.О.", "");
+  ExpectSplit("Шевченко Д. О.", kSf, "Шевченко", "Д.", "О.");
+}
+
 TEST(FullNameSplit, ExtraTokensStayWithTheSurname) {
   ExpectSplit("Петренко Бойко Іван Петрович", kSf, "Петренко Бойко", "Іван", "Петрович");
   ExpectSplit("Іван Петрович Петренко Бойко", kGf, "Петренко Бойко", "Іван", "Петрович");

@@ -12,8 +12,10 @@
 //     recognised, so the clerk sees which header to rename or --map;
 //   - two cells mapping to the same canonical column (e.g. "ПІБ" and "ФИО").
 //
-//   auto columns = MapHeader(header, {{"ПІБ", "full_name"}}, {.file = "a.csv", .row = 1});
-//   // columns == {"id", "full_name", "birth_date", ""}
+//   std::vector<std::string> header = {"№", "Особа", "Дата народження", "Група крові"};
+//   std::vector<std::pair<std::string, std::string>> map = {{"Особа", "full_name"}};
+//   auto columns = MapHeader(header, map, Location{"a.csv", 1, 0, {}});
+//   // *columns == {"id", "full_name", "birth_date", ""}
 #pragma once
 
 #include <span>

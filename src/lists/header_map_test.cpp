@@ -60,6 +60,10 @@ TEST(HeaderMap, RecognisesUkrainianRussianAndEnglish) {
       {"№", "id"},
       {"ID", "id"},
       {"Номер", "id"},
+      {"Дата нар.", "birth_date"},
+      {"Рік народження", "birth_date"},
+      {"Жетон №", "service_number"},
+      {"№ з/п", "id"},
       {"birth_date", "birth_date"},
       {"SERVICE_NUMBER", "service_number"},
   };

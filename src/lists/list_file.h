@@ -28,12 +28,16 @@ enum class ListFormat { kCsv, kXlsx, kJson };
 struct ListReadOptions {
   // Header overrides: {"ПІБ", "full_name"} maps the file's column "ПІБ" to full_name.
   std::vector<std::pair<std::string, std::string>> column_map;
-  // Force an encoding ("utf-8", "utf-16le", "utf-16be", "windows-1251"); empty = detect.
+  // CSV only: force an encoding ("utf-8", "utf-16le", "utf-16be", "windows-1251"); empty =
+  // detect. XLSX is XML, whose encoding is declared, so this is ignored there.
   std::string encoding;
   // Today's date for the "not in the future" check; year 0 = the system clock.
   DateBounds date_bounds;
   // XLSX only: the worksheet to read; empty = the first one.
   std::string sheet;
+  // Order of a single full-name column: "surname-first", "given-first"; empty = detect
+  // (a list without patronymics gives no evidence, and then surname-first is assumed).
+  std::string name_order;
 };
 
 // A row that could not be read, with the reason; `where` names the file, row and column.
@@ -44,8 +48,10 @@ struct RowReject {
 
 struct ListFile {
   ListFormat format = ListFormat::kCsv;
-  std::string encoding;                        // what was detected or forced, e.g. "windows-1251"
+  // What was detected or forced: utf-8, utf-8-bom, utf-16le, utf-16be, windows-1251 (XLSX: utf-8).
+  std::string encoding;
   std::vector<std::string> header;             // as written in the file
+  std::int64_t header_row = 1;                 // where the header is (title rows may precede it)
   std::vector<std::string> canonical_columns;  // canonical name per header cell ("" = extra)
   std::string name_order;                      // "surname-first" / "given-first" / "split columns"
   std::vector<PersonRecord> records;           // the good rows, in file order
@@ -53,16 +59,20 @@ struct ListFile {
 };
 
 // Reads a whole list file. The format comes from the extension (.csv, .tsv, .txt = CSV;
-// .xlsx = XLSX). When the file has no id column, each record's id is "row-<N>", N being its
-// row number, so ids stay unique and point back at the file. Errors (returned, not in `rejects`)
-// mean the file as a whole cannot be read: missing, no header, no name column, unknown encoding, an
-// unterminated quote that swallows the rest of the file.
+// .xlsx = XLSX). The header is the first non-blank row that names a name column (title rows
+// above it are skipped; see `header_row`). When the file has no id column, each record's id
+// is "row-<N>", N being its row number, so ids stay unique and point back at the file.
+// Errors (returned, not in `rejects`) mean the file as a whole cannot be read: missing, no
+// header, no name column, two columns meaning the same field, unknown or broken encoding,
+// an unterminated quote that swallows the rest of the file.
 [[nodiscard]] Result<ListFile> ReadListFile(const std::filesystem::path& path,
                                             const ListReadOptions& options);
 
 // Writes records as a list file: the canonical columns (birth dates in ISO 8601), then the
 // extra columns (the union over records, in first-seen order), then `derived` columns if the
-// caller supplies them (one value per record per derived column name).
+// caller supplies them (one value per record per derived column name). CSV is UTF-8 without
+// a BOM; XLSX writes every cell as a string (ids like "007" survive); JSON is an array of
+// objects with the canonical fields, an "extra" object and, when given, a "derived" object.
 struct DerivedColumns {
   std::vector<std::string> names;
   std::vector<std::vector<std::string>> values;  // values[record][column]

@@ -3,7 +3,6 @@
 // collects every bad row (one reject per row, its first problem) so a clerk fixes the file
 // in one pass; only problems that make the whole file unreadable are returned as errors.
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <fstream>
 #include <optional>
@@ -21,10 +20,15 @@ namespace {
 
 constexpr std::size_t kNoColumn = static_cast<std::size_t>(-1);
 
-Result<ListFormat> FormatFromExtension(const std::filesystem::path& path) {
+std::string LowerExtension(const std::filesystem::path& path) {
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+Result<ListFormat> FormatFromExtension(const std::filesystem::path& path) {
+  std::string ext = LowerExtension(path);
   if (ext == ".csv" || ext == ".tsv" || ext == ".txt") return ListFormat::kCsv;
   if (ext == ".xlsx") return ListFormat::kXlsx;
   return Fail(ErrorCode::kInvalidInput,
@@ -47,22 +51,23 @@ Result<std::string> ReadBytes(const std::filesystem::path& path) {
   return bytes;
 }
 
-// Spreadsheets pad cells with spaces, tabs and no-break spaces (U+00A0); none is content.
+// Spreadsheets pad cells with spaces, tabs, stray line ends and no-break spaces (U+00A0);
+// none of them is content.
+std::size_t LeadingBlank(std::string_view s) {
+  if (s.starts_with("\xC2\xA0")) return 2;
+  return !s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n');
+}
+
+std::size_t TrailingBlank(std::string_view s) {
+  if (s.ends_with("\xC2\xA0")) return 2;
+  return !s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n');
+}
+
 std::string_view TrimCell(std::string_view s) {
-  auto blank_front = [&] {
-    if (s.empty()) return std::size_t{0};
-    if (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')
-      return std::size_t{1};
-    return s.starts_with("\xC2\xA0") ? std::size_t{2} : std::size_t{0};
-  };
-  auto blank_back = [&] {
-    if (s.empty()) return std::size_t{0};
-    if (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')
-      return std::size_t{1};
-    return s.ends_with("\xC2\xA0") ? std::size_t{2} : std::size_t{0};
-  };
-  for (std::size_t n; (n = blank_front()) > 0;) s.remove_prefix(n);
-  for (std::size_t n; (n = blank_back()) > 0;) s.remove_suffix(n);
+  while (std::size_t n = LeadingBlank(s)) s.remove_prefix(n);
+  while (std::size_t n = TrailingBlank(s)) s.remove_suffix(n);
   return s;
 }
 
@@ -97,8 +102,7 @@ Result<CellTable> LoadCells(const std::filesystem::path& path, ListFormat format
   if (!decoded) return Fail(decoded.error());
   list.encoding = std::move(decoded->encoding);
   text = std::move(decoded->utf8);
-  std::string ext = path.extension().string();
-  char delimiter = (ext == ".tsv" || ext == ".TSV") ? '\t' : '\0';
+  char delimiter = LowerExtension(path) == ".tsv" ? '\t' : '\0';  // else detect
   return ParseCsv(text, CsvOptions{delimiter, path.string()});
 }
 
@@ -111,7 +115,9 @@ bool IsBlankRow(std::span<const std::string_view> cells) {
 class RowValidator {
  public:
   RowValidator(std::string file, const ListFile& list, const ListReadOptions& options)
-      : file_(std::move(file)), list_(list), options_(options) {
+      : file_(std::move(file)), list_(list), bounds_(options.date_bounds) {
+    // One "today" for the whole file: the clock is read once, not once per row.
+    if (bounds_.today.IsUnknown()) bounds_.today = TodayUtc();
     for (std::size_t i = 0; i < list.canonical_columns.size(); ++i) {
       const std::string& c = list.canonical_columns[i];
       if (c == "id") id_column_ = i;
@@ -119,11 +125,20 @@ class RowValidator {
       if (c == "full_name") full_name_column_ = i;
       // Resolved once per column, not once per cell: a million rows have ten million cells.
       text_fields_.push_back(TextField(c));
-      // A column with an empty header (often a trailing delimiter) still gets a name, so
-      // the value survives export; its empty cells are not kept (see SetCell).
-      extra_names_.push_back(list.header[i].empty() ? "column " + std::to_string(i + 1)
-                                                    : list.header[i]);
+      extra_names_.push_back(ExtraName(list.header, i));
     }
+  }
+
+  // Extra fields are keyed by column name, so every extra column needs a distinct one: a
+  // column with an empty header (often a trailing delimiter) becomes "column N" (its empty
+  // cells are not kept, see SetCell), and a repeated name gets " (N)" (N = its column), or
+  // exports, which look extras up by name, would drop the second column's values.
+  static std::string ExtraName(const std::vector<std::string>& header, std::size_t i) {
+    std::string number = std::to_string(i + 1);
+    if (header[i].empty()) return "column " + number;
+    bool repeated = std::find(header.begin(), header.begin() + static_cast<std::ptrdiff_t>(i),
+                              header[i]) != header.begin() + static_cast<std::ptrdiff_t>(i);
+    return repeated ? header[i] + " (" + number + ")" : header[i];
   }
 
   void SetNameOrder(NameOrder order) { order_ = order; }
@@ -203,7 +218,7 @@ class RowValidator {
       return std::nullopt;
     }
     if (column == "birth_date") {
-      auto date = ParsePartialDate(value, options_.date_bounds);
+      auto date = ParsePartialDate(value, bounds_);
       if (!date) return At(line, i, "invalid birth date: " + date.error().message);
       r.birth_date = *date;
       return std::nullopt;
@@ -229,7 +244,7 @@ class RowValidator {
 
   std::string file_;
   const ListFile& list_;
-  const ListReadOptions& options_;
+  DateBounds bounds_;
   NameOrder order_ = NameOrder::kSurnameFirst;
   std::size_t id_column_ = kNoColumn;
   std::size_t surname_column_ = kNoColumn;
@@ -239,11 +254,38 @@ class RowValidator {
   std::unordered_map<std::string, std::int64_t> first_row_of_id_;
 };
 
-std::size_t FindHeaderRow(const CellTable& table) {
-  for (std::size_t i = 0; i < table.rows.size(); ++i) {
-    if (!IsBlankRow(table.Cells(i))) return i;
+// Bureaus' spreadsheets often open with a title ("Список військовополонених ...") or a date
+// line above the header. The header is the first of the first kMaxHeaderCandidates non-blank
+// rows that maps to a name column; if none does, the first non-blank row's error stands
+// (that is the row a clerk would take for the header). Title rows are ignored, not rejected.
+constexpr int kMaxHeaderCandidates = 10;
+
+struct HeaderRow {
+  std::size_t index = 0;
+  std::vector<std::string> cells;
+  std::vector<std::string> columns;
+};
+
+Result<HeaderRow> FindHeader(const CellTable& table, const ListReadOptions& options,
+                             const std::string& file) {
+  std::optional<Error> first_error;
+  int candidates = 0;
+  for (std::size_t i = 0; i < table.rows.size() && candidates < kMaxHeaderCandidates; ++i) {
+    if (IsBlankRow(table.Cells(i))) continue;
+    ++candidates;
+    HeaderRow header{i, {}, {}};
+    for (std::string_view h : table.Cells(i)) header.cells.emplace_back(TrimCell(h));
+    auto columns =
+        MapHeader(header.cells, options.column_map, Location{file, table.rows[i].line, 0, {}});
+    if (columns) {
+      header.columns = std::move(*columns);
+      return header;
+    }
+    if (!first_error) first_error = std::move(columns.error());
   }
-  return table.rows.size();
+  if (first_error) return Fail(std::move(*first_error));
+  return Fail(ErrorCode::kInvalidInput, "the file is empty: no header row",
+              Location{file, 0, 0, {}});
 }
 
 NameOrder DetectOrder(const CellTable& table, std::size_t first_row, std::size_t column) {
@@ -272,22 +314,25 @@ Result<ListFile> ReadListFile(const std::filesystem::path& path, const ListReadO
   if (!table) return Fail(table.error());
 
   std::string file = path.string();
-  std::size_t header_index = FindHeaderRow(*table);
-  if (header_index == table->rows.size()) {
-    return Fail(ErrorCode::kInvalidInput, "the file is empty: no header row",
-                Location{file, 0, 0, {}});
-  }
-  for (std::string_view h : table->Cells(header_index)) list.header.emplace_back(TrimCell(h));
-  auto columns = MapHeader(list.header, options.column_map,
-                           Location{file, table->rows[header_index].line, 0, {}});
-  if (!columns) return Fail(columns.error());
-  list.canonical_columns = std::move(*columns);
+  auto header = FindHeader(*table, options, file);
+  if (!header) return Fail(header.error());
+  std::size_t header_index = header->index;
+  list.header_row = table->rows[header_index].line;
+  list.header = std::move(header->cells);
+  list.canonical_columns = std::move(header->columns);
 
   RowValidator validator(file, list, options);
   if (validator.surname_column() != kNoColumn) {
     list.name_order = "split columns";
   } else {
-    NameOrder order = DetectOrder(*table, header_index + 1, validator.full_name_column());
+    NameOrder order = NameOrder::kSurnameFirst;
+    if (options.name_order.empty()) {
+      order = DetectOrder(*table, header_index + 1, validator.full_name_column());
+    } else {
+      auto forced = ParseNameOrder(options.name_order);
+      if (!forced) return Fail(forced.error());
+      order = *forced;
+    }
     validator.SetNameOrder(order);
     list.name_order = std::string(NameOrderName(order));
   }

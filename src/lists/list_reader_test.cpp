@@ -75,6 +75,24 @@ TEST(ListReader, DetectsGivenFirstOrderForTheFile) {
   EXPECT_EQ(list->records[1].patronymic, "Ivanivna");
 }
 
+TEST(ListReader, NameOrderCanBeForced) {
+  // Without patronymics there is no evidence, so detection assumes surname-first.
+  auto detected = ReadCsv("Name\nDmytro Shevchenko\n");
+  ASSERT_TRUE(detected);
+  EXPECT_EQ(detected->records[0].surname, "Dmytro");
+  ListReadOptions o = Options();
+  o.name_order = "given-first";
+  auto forced = ReadCsv("Name\nDmytro Shevchenko\n", o);
+  ASSERT_TRUE(forced);
+  EXPECT_EQ(forced->name_order, "given-first");
+  EXPECT_EQ(forced->records[0].surname, "Shevchenko");
+  o.name_order = "last-first";
+  auto bad = ReadCsv("Name\nDmytro Shevchenko\n", o);
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().message,
+            "unknown name order 'last-first'; use surname-first or given-first");
+}
+
 TEST(ListReader, GeneratesRowIdsWithoutAnIdColumn) {
   auto list = ReadCsv("ПІБ\nШевченко Дмитро\n\"Коваль\nОльга\"\nБондар Ігор\n");
   ASSERT_TRUE(list);
@@ -92,12 +110,31 @@ TEST(ListReader, SkipsEmptyRowsSilentlyAndPadsShortRows) {
   EXPECT_EQ(list->records[0].notes, "");
 }
 
+TEST(ListReader, SkipsTitleRowsAboveTheHeader) {
+  auto list = ReadCsv(
+      "Список військовополонених;;\nстаном на 01.11.2026;;\n\n№;ПІБ;Звання\n"
+      "1;Шевченко Дмитро;солдат\n");
+  ASSERT_TRUE(list) << list.error().Describe();
+  EXPECT_EQ(list->header_row, 4);
+  EXPECT_EQ(list->header, (std::vector<std::string>{"№", "ПІБ", "Звання"}));
+  ASSERT_EQ(list->records.size(), 1u);
+  EXPECT_EQ(list->records[0].rank, "солдат");
+  EXPECT_EQ(list->records[0].source_row, 5);
+}
+
 TEST(ListReader, ColumnsWithoutHeaderGetANameWhenTheyHoldData) {
   auto list = ReadCsv("id,ПІБ,\n1,Шевченко Дмитро,\n2,Коваль Ольга,тел. 123\n");
   ASSERT_TRUE(list) << list.error().Describe();
   ASSERT_EQ(list->records.size(), 2u);
   EXPECT_TRUE(list->records[0].extra.empty());
   EXPECT_EQ(list->records[1].extra, (std::vector<ExtraField>{{"column 3", "тел. 123"}}));
+}
+
+TEST(ListReader, RepeatedExtraColumnNamesStayDistinct) {
+  auto list = ReadCsv("ПІБ,Телефон,Телефон\nШевченко Дмитро,111,222\n");
+  ASSERT_TRUE(list) << list.error().Describe();
+  EXPECT_EQ(list->records[0].extra,
+            (std::vector<ExtraField>{{"Телефон", "111"}, {"Телефон (3)", "222"}}));
 }
 
 TEST(ListReader, UsesFullNameWhenSplitColumnsAreEmpty) {
@@ -226,7 +263,7 @@ TEST(ListReader, UnbalancedQuoteIsAFileError) {
 TEST(ListReader, NoNameColumnIsAFileError) {
   auto list = ReadCsv("\n№,Дата народження\n1,1990\n");
   ASSERT_FALSE(list);
-  EXPECT_EQ(list.error().where.row, 2);  // the header is the first non-empty line
+  EXPECT_EQ(list.error().where.row, 2);  // the first non-empty line is taken for the header
   EXPECT_TRUE(list.error().message.ends_with("recognised: id (№), birth_date (Дата народження)"))
       << list.error().message;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <minizip/zip.h>
 #include <unicode/ucnv.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -93,6 +94,53 @@ inline std::filesystem::path MakeXlsx(std::string_view name,
   }
   EXPECT_EQ(workbook_close(wb), LXW_NO_ERROR);
   return path;
+}
+
+// A zip of the given parts, for hand-made (and deliberately damaged) XLSX packages.
+inline std::filesystem::path MakeZip(
+    std::string_view name, const std::vector<std::pair<std::string, std::string>>& parts) {
+  std::filesystem::path path = ScratchPath(name);
+  zipFile zip = zipOpen64(path.string().c_str(), APPEND_STATUS_CREATE);
+  EXPECT_NE(zip, nullptr);
+  for (const auto& [part, content] : parts) {
+    zip_fileinfo info{};
+    EXPECT_EQ(zipOpenNewFileInZip64(zip, part.c_str(), &info, nullptr, 0, nullptr, 0, nullptr,
+                                    Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0),
+              ZIP_OK);
+    EXPECT_EQ(zipWriteInFileInZip(zip, content.data(), static_cast<unsigned>(content.size())),
+              ZIP_OK);
+    EXPECT_EQ(zipCloseFileInZip(zip), ZIP_OK);
+  }
+  EXPECT_EQ(zipClose(zip, nullptr), ZIP_OK);
+  return path;
+}
+
+// The parts of a minimal one-sheet workbook around `sheet_data` (the <sheetData> children),
+// with `shared` strings, `styles` (a whole styles.xml, or "" for none) and workbookPr.
+inline std::vector<std::pair<std::string, std::string>> MinimalWorkbook(
+    const std::string& sheet_data, const std::string& shared = "", const std::string& styles = "",
+    const std::string& workbook_pr = "") {
+  constexpr const char* kNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  constexpr const char* kRelNs =
+      "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  std::vector<std::pair<std::string, std::string>> parts = {
+      {"xl/workbook.xml", std::string("<workbook xmlns=\"") + kNs + "\" xmlns:r=\"" + kRelNs +
+                              "\">" + workbook_pr +
+                              "<sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets>"
+                              "</workbook>"},
+      {"xl/_rels/workbook.xml.rels",
+       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+       "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\" Type=\"x\"/>"
+       "</Relationships>"},
+      {"xl/worksheets/sheet1.xml", std::string("<worksheet xmlns=\"") + kNs + "\"><sheetData>" +
+                                       sheet_data + "</sheetData></worksheet>"},
+  };
+  if (!shared.empty()) {
+    parts.push_back(
+        {"xl/sharedStrings.xml", std::string("<sst xmlns=\"") + kNs + "\">" + shared + "</sst>"});
+  }
+  if (!styles.empty()) parts.push_back({"xl/styles.xml", styles});
+  return parts;
 }
 
 }  // namespace parley::testing_files

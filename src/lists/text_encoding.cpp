@@ -170,10 +170,18 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view forced
   }
   Utf8Scan scan = ScanUtf8(bytes);
   if (scan.invalid == 0) return DecodedText{std::string(bytes), "utf-8"};
-  // See the header: more well-formed than ill-formed sequences = damaged UTF-8.
+  // The thresholds and why they are safe: see the header.
   if (scan.valid_multibyte > scan.invalid) return DecodeUtf8(bytes, false, file);
-
-  return DecodeCp1251(bytes, file);
+  if (scan.valid_multibyte * 4 <= scan.invalid) return DecodeCp1251(bytes, file);
+  std::int64_t line = LineAt(bytes, scan.first_invalid);
+  return Fail(ErrorCode::kInvalidInput,
+              "cannot tell the encoding: the file has " + std::to_string(scan.valid_multibyte) +
+                  " UTF-8 characters and " + std::to_string(scan.invalid) +
+                  " byte sequences that are not UTF-8 (the first at byte " +
+                  std::to_string(scan.first_invalid) + ", line " + std::to_string(line) +
+                  "); it may be UTF-8 with a Windows-1251 part. Re-save it in one encoding, or "
+                  "pass --encoding",
+              Location{file, line, 0, {}});
 }
 
 }  // namespace parley

@@ -116,6 +116,29 @@ TEST(TextEncoding, TruncatedMultibyteAtEndIsBroken) {
   EXPECT_EQ(d.error().where.row, 2);
 }
 
+TEST(TextEncoding, MixedUtf8AndCp1251IsNotGuessed) {
+  // "Шев" in UTF-8 (3 well-formed) then "Коваль" in cp1251 (6 ill-formed): neither wins.
+  std::string bytes = "id,name\n1,Шев\n2," + Encode("Коваль", "windows-1251") + "\n";
+  auto d = DecodeToUtf8(bytes, "", "mixed.csv");
+  ASSERT_FALSE(d);
+  EXPECT_EQ(d.error().Describe(),
+            "mixed.csv: row 3: cannot tell the encoding: the file has 3 UTF-8 characters and 6 "
+            "byte sequences that are not UTF-8 (the first at byte 19, line 3); it may be UTF-8 "
+            "with a Windows-1251 part. Re-save it in one encoding, or pass --encoding");
+  auto forced = DecodeToUtf8(bytes, "windows-1251", "mixed.csv");
+  ASSERT_TRUE(forced);  // forcing is the clerk's way out
+}
+
+TEST(TextEncoding, AllCapitalsCp1251) {
+  std::string text =
+      "ПІБ;МІСЦЕ НАРОДЖЕННЯ\nШЕВЧЕНКО ДМИТРО ОЛЕКСАНДРОВИЧ;КИЇВ\n"
+      "ВІКТОРІЯ МИКОЛАЇВНА ІВАНЕНКО;ВІННИЦЯ\nҐУДЗЬ ЄВГЕН ІГОРОВИЧ;ІЗМАЇЛ\n";
+  auto d = DecodeToUtf8(Encode(text, "windows-1251"), "", "caps.csv");
+  ASSERT_TRUE(d) << d.error().Describe();
+  EXPECT_EQ(d->encoding, "windows-1251");
+  EXPECT_EQ(d->utf8, text);
+}
+
 TEST(TextEncoding, ForcedEncodingWins) {
   // Pure ASCII-with-high-bytes would be detected as cp1251; forcing says what it is.
   std::string bytes = Encode("Шевченко", "windows-1251");

@@ -23,7 +23,11 @@ Error XlsxError(const std::filesystem::path& path, std::string message) {
   return Error{ErrorCode::kInvalidInput, std::move(message), Location{path.string(), 0, 0, {}}};
 }
 
-// The bytes of one part of the package, or nullopt-like empty result when absent.
+// Larger than any real list's sheet (a million rows is ~150 MB of XML); a bigger declared
+// size is a damaged or hostile file, refused before allocating for it.
+constexpr std::uint64_t kMaxPartBytes = std::uint64_t{2} << 30;
+
+// The bytes of one part of the package; an error when the part is absent or damaged.
 Result<std::string> ReadPart(unzFile zip, const std::string& name,
                              const std::filesystem::path& path) {
   if (unzLocateFile(zip, name.c_str(), 0) != UNZ_OK) {
@@ -33,6 +37,10 @@ Result<std::string> ReadPart(unzFile zip, const std::string& name,
   if (unzGetCurrentFileInfo64(zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK ||
       unzOpenCurrentFile(zip) != UNZ_OK) {
     return Fail(XlsxError(path, "cannot open " + name + " inside the workbook"));
+  }
+  if (info.uncompressed_size > kMaxPartBytes) {
+    unzCloseCurrentFile(zip);
+    return Fail(XlsxError(path, name + " is larger than 2 GB; split the list or save it as CSV"));
   }
   std::string data(static_cast<std::size_t>(info.uncompressed_size), '\0');
   int got =
@@ -48,10 +56,12 @@ bool HasPart(unzFile zip, const std::string& name) {
   return unzLocateFile(zip, name.c_str(), 0) == UNZ_OK;
 }
 
-Result<pugi::xml_document> ParseXml(const std::string& data, const std::string& name,
+// Parses in place: the document points into `data`, which must outlive it. For a big sheet
+// this saves a copy of a hundred megabytes of XML.
+Result<pugi::xml_document> ParseXml(std::string& data, const std::string& name,
                                     const std::filesystem::path& path) {
   pugi::xml_document doc;
-  pugi::xml_parse_result ok = doc.load_buffer(data.data(), data.size());
+  pugi::xml_parse_result ok = doc.load_buffer_inplace(data.data(), data.size());
   if (!ok) {
     return Fail(XlsxError(
         path, "the workbook is damaged: " + name + " is not valid XML (" + ok.description() + ")"));
@@ -320,8 +330,6 @@ Result<CellTable> ReadXlsxSheet(const std::filesystem::path& path, std::string_v
   if (!sheet_xml) return Fail(sheet_xml.error());
   auto doc = ParseXml(*sheet_xml, workbook->sheet_part, path);
   if (!doc) return Fail(doc.error());
-  sheet_xml->clear();
-  sheet_xml->shrink_to_fit();
 
   CellTable table;
   for (std::string& s : *shared) table.owned.push_back(std::move(s));

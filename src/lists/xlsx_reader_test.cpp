@@ -117,6 +117,80 @@ TEST(XlsxReader, MissingSheetListsTheSheets) {
   EXPECT_EQ(t.error().message, "the workbook has no sheet 'Лист1'; it has 'cover', 'Полонені'");
 }
 
+// --- Hand-made packages: what other writers produce, and damage -----------------------------
+
+using testing_files::MakeZip;
+using testing_files::MinimalWorkbook;
+
+TEST(XlsxReader, SharedStringsWithRichTextAndPhoneticRuns) {
+  auto path =
+      MakeZip("ss.xlsx", MinimalWorkbook("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>1</v></c>"
+                                         "<c r=\"B1\" t=\"s\"><v>0</v></c></row>",
+                                         "<si><t>ПІБ</t></si>"
+                                         "<si><r><rPr><b/></rPr><t>ШЕВЧЕНКО</t></r><r><t xml:space="
+                                         "\"preserve\"> Дмитро</t></r><rPh><t>x</t></rPh></si>"));
+  auto t = ReadXlsxSheet(path, "");
+  ASSERT_TRUE(t) << t.error().Describe();
+  EXPECT_EQ(Row(*t, 0), (std::vector<std::string>{"ШЕВЧЕНКО Дмитро", "ПІБ"}));
+}
+
+TEST(XlsxReader, CellsAndRowsWithoutReferencesFollowTheirNeighbours) {
+  auto path =
+      MakeZip("noref.xlsx", MinimalWorkbook("<row><c t=\"inlineStr\"><is><t>a</t></is></c>"
+                                            "<c><v>2</v></c></row>"
+                                            "<row><c r=\"C2\" t=\"str\"><f>1+1</f><v>x</v></c>"
+                                            "<c t=\"e\"><v>#N/A</v></c></row>"));
+  auto t = ReadXlsxSheet(path, "");
+  ASSERT_TRUE(t) << t.error().Describe();
+  EXPECT_EQ(Row(*t, 0), (std::vector<std::string>{"a", "2"}));
+  EXPECT_EQ(t->rows[1].line, 2);
+  EXPECT_EQ(Row(*t, 1), (std::vector<std::string>{"", "", "x", "#N/A"}));
+}
+
+TEST(XlsxReader, Date1904SystemAndIsoDateCells) {
+  std::string styles =
+      "<styleSheet><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs>"
+      "</styleSheet>";
+  auto path = MakeZip("1904.xlsx", MinimalWorkbook("<row r=\"1\"><c r=\"A1\" s=\"1\"><v>31842</v>"
+                                                   "</c><c r=\"B1\" t=\"d\"><v>1991-03-07T00:00:00"
+                                                   "</v></c><c r=\"C1\"><v>31842</v></c></row>",
+                                                   "", styles, "<workbookPr date1904=\"1\"/>"));
+  auto t = ReadXlsxSheet(path, "");
+  ASSERT_TRUE(t) << t.error().Describe();
+  EXPECT_EQ(Row(*t, 0), (std::vector<std::string>{"1991-03-07", "1991-03-07", "31842"}));
+}
+
+TEST(XlsxReader, DamagedSheetXmlIsAnError) {
+  auto parts = MinimalWorkbook("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>");
+  parts[2].second.resize(parts[2].second.size() - 20);  // cut off the end
+  auto t = ReadXlsxSheet(MakeZip("cut.xlsx", parts), "");
+  ASSERT_FALSE(t);
+  EXPECT_TRUE(t.error().message.starts_with(
+      "the workbook is damaged: xl/worksheets/sheet1.xml is not valid XML"))
+      << t.error().message;
+}
+
+TEST(XlsxReader, BadCellReferenceIsAnError) {
+  auto t = ReadXlsxSheet(
+      MakeZip("ref.xlsx", MinimalWorkbook("<row r=\"1\"><c r=\"1A\"><v>1</v></c></row>")), "");
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().message, "the workbook is damaged: bad cell reference '1A'");
+}
+
+TEST(XlsxReader, MissingWorkbookPartIsAnError) {
+  auto t = ReadXlsxSheet(MakeZip("empty.xlsx", {{"hello.txt", "hi"}}), "");
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().message, "not a valid XLSX workbook: it has no xl/workbook.xml");
+}
+
+TEST(XlsxReader, MissingSheetRelationshipIsAnError) {
+  auto parts = MinimalWorkbook("");
+  parts[1].second = "<Relationships/>";
+  auto t = ReadXlsxSheet(MakeZip("rel.xlsx", parts), "");
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().message, "the workbook is damaged: sheet relationship rId1 is missing");
+}
+
 TEST(XlsxReader, NotAZipFile) {
   auto path = testing_files::WriteBytes("fake.xlsx", "id,ПІБ\n1,x\n");
   auto t = ReadXlsxSheet(path, "");
