@@ -2,6 +2,8 @@
 // what it wrote. Never touches a workspace.
 #include <iomanip>
 #include <iostream>
+#include <memory>
+#include <string>
 
 #include "cli/commands.h"
 #include "synth/scenario_writer.h"
@@ -18,7 +20,7 @@ void PrintSummary(const synth::SynthSummary& s, const std::string& out_dir) {
             << out_dir << "\n\nFiles\n";
   for (const auto& f : s.files) {
     std::cout << "  " << std::left << std::setw(16) << f.file << std::right << std::setw(10)
-              << f.rows << " rows\n";
+              << f.rows << " rows  " << f.encoding << "\n";
   }
   std::cout << "\nVariation injected\n";
   for (const auto& item : s.variations.Items()) {
@@ -63,6 +65,9 @@ void RegisterSynthCommand(CLI::App& app, CliContext& ctx) {
           "Share of people copying an earlier person's surname and given name");
   AddRate(cmd, "--ukrainian-letters", o.ukrainian_letters_rate,
           "Share of ua-custody rows writing Russian names in Ukrainian letters");
+  cmd->add_flag("--legacy-encodings", o.legacy_encodings,
+                "Write ua-request.csv as UTF-8 with BOM, ru-custody.csv as Windows-1251 and "
+                "ua-custody.csv as UTF-16LE");
   auto& r = o.rates;
   AddRate(cmd, "--duplicate", r.duplicate, "Rows listing a person a second time");
   AddRate(cmd, "--typo", r.typo, "Rows with a typo in a name");
@@ -79,6 +84,11 @@ void RegisterSynthCommand(CLI::App& app, CliContext& ctx) {
           "Single-column rows written Given Patronymic Surname");
   AddRate(cmd, "--civilian-as-combatant", r.civilian_as_combatant,
           "Civilians the detaining side lists as combatants");
+  AddRate(cmd, "--diminutive", r.diminutive,
+          "Request rows giving the given name as a diminutive (Сашко)");
+  AddRate(cmd, "--place-prefix", r.place_prefix, "Birth places written with м./г. in front");
+  AddRate(cmd, "--number-format", r.number_format,
+          "Service numbers with a space after the series or without the dash");
 
   cmd->callback([state, &ctx] {
     auto summary = synth::WriteScenario(state->options, state->out_dir);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "synth/utf8.h"
+#include "synth/vocabulary_surnames.h"
+
 namespace parley::synth {
 namespace {
 
@@ -57,6 +60,50 @@ TEST(RussianFormsTest, FeminineSurnames) {
   EXPECT_EQ(FeminineSurnameRu("Толстой"), "Толстая");
   EXPECT_EQ(FeminineSurnameRu("Соловьёв"), "Соловьёва");
   EXPECT_EQ(FeminineSurnameRu("Никитин"), "Никитина");
+}
+
+// Folds the letters that legitimately differ between a Ukrainian surname's letter-for-letter
+// Russian rendering and its established Russian spelling (и/ы/е/о/і vowels, soft and hard signs,
+// apostrophes), leaving the consonant skeleton.
+std::u32string Skeleton(std::string_view name) {
+  std::u32string out;
+  for (char32_t c : DecodeUtf8(name)) {
+    c = ToLowerCp(c);
+    switch (c) {
+      case U'ь':
+      case U'ъ':
+      case U'\'':
+        break;
+      case U'ы':
+      case U'е':
+      case U'о':
+      case U'ё':
+      case U'і':
+      case U'є':
+      case U'ї':
+        out.push_back(U'и');
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// Differential check of the hand-written vocabulary against the rules: the Russian spelling of
+// every Ukrainian surname must keep the root's consonants (DOMAIN.md: "surnames change letters,
+// not roots"), so a translated root (Ведмід -> Медвед) or a typo in the table fails here.
+TEST(RussianFormsTest, VocabularyRussianSpellingsKeepTheRoot) {
+  int checked = 0;
+  for (const Surname& s : UkrainianSurnames()) {
+    EXPECT_EQ(Skeleton(RussianSurname(s.ua_m)), Skeleton(s.ru_m)) << s.ua_m << " / " << s.ru_m;
+    // A feminine adjective (Біла) is rendered from its masculine (Білий -> Белый -> Белая).
+    const std::string feminine =
+        s.ua_f == s.ua_m ? RussianSurname(s.ua_f) : FeminineSurnameRu(RussianSurname(s.ua_m));
+    EXPECT_EQ(Skeleton(feminine), Skeleton(s.ru_f)) << s.ua_f << " / " << s.ru_f;
+    ++checked;
+  }
+  EXPECT_GE(checked, 400);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "lists/csv_writer.h"
+#include "synth/encoding.h"
 #include "synth/utf8.h"
 #include "synth/variations.h"
 #include "synth/vocabulary_names.h"
@@ -153,32 +154,57 @@ std::string JoinName(const NameParts& n, bool given_first) {
   return out;
 }
 
-// Removes the ь a Russian clerk writes for a Ukrainian apostrophe (Дем'яненко: Демьяненко or
-// Демяненко — DOMAIN.md: "' dropped or ъ/ь").
-std::string DropSoftSignBeforeIotated(std::string_view text) {
-  std::string out(text);
-  for (std::string_view pair : {"ья", "ью", "ье"}) {
-    size_t pos;
-    while ((pos = out.find(pair)) != std::string::npos) out.erase(pos, 2);  // drop the ь
+// Rewrites the ь a Russian clerk writes for a Ukrainian apostrophe (Дем'яненко: Демьяненко) as
+// `replacement`: "" (Демяненко) or "ъ" (Демъяненко).
+std::string ReplaceSoftSignBeforeIotated(std::string_view text, std::string_view replacement) {
+  std::string out;
+  out.reserve(text.size());
+  const std::string_view soft = "ь";
+  for (size_t i = 0; i < text.size();) {
+    const std::string_view rest = text.substr(i);
+    if (rest.starts_with(soft) &&
+        (rest.substr(2).starts_with("я") || rest.substr(2).starts_with("ю") ||
+         rest.substr(2).starts_with("е"))) {
+      out += replacement;
+      i += soft.size();
+    } else {
+      out += text[i++];
+    }
   }
   return out;
+}
+
+// "ЩК123456" -> "ЩК 123456"; "ЩК-123456" -> "ЩК123456": the two habits clerks have with the
+// separator between series and number.
+std::string ReformatServiceNumber(std::string_view number) {
+  const size_t dash = number.find('-');
+  if (dash != std::string_view::npos) {
+    return std::string(number.substr(0, dash)) + std::string(number.substr(dash + 1));
+  }
+  const size_t digits = number.find_first_of("0123456789");
+  if (digits == std::string_view::npos) return std::string(number);
+  return std::string(number.substr(0, digits)) + " " + std::string(number.substr(digits));
 }
 
 class ScenarioWriter {
  public:
   ScenarioWriter(const SynthOptions& options, std::filesystem::path dir)
       : o_(options), r_(options.rates), dir_(std::move(dir)) {}
+  // counts_ refers into summary_: a copy would point into the original.
+  ScenarioWriter(const ScenarioWriter&) = delete;
+  ScenarioWriter& operator=(const ScenarioWriter&) = delete;
 
   [[nodiscard]] Result<SynthSummary> Run();
 
  private:
   // Renders and applies variations to a list's names; returns how many variations it applied.
-  int VaryNames(NameParts& names, Rng& rng, bool cyrillic, bool upper_surname_allowed);
+  int VaryNames(NameParts& names, Rng& rng, Keyboard keyboard, bool upper_surname_allowed);
   // Applies date variations; returns how many it applied.
   int VaryDate(PartialDate& date, Rng& rng);
   std::vector<Entry> Select(Nation subject, bool custody, double held_share, double missing_share,
                             Rng& rng);
   [[nodiscard]] Result<void> WriteCyrillicList(const ListSpec& spec);
+  [[nodiscard]] Result<void> Reencode(const ListSpec& spec);
   [[nodiscard]] Result<void> WriteMediatorList();
   [[nodiscard]] Result<void> WritePeople();
   [[nodiscard]] Result<void> WriteReadme();
@@ -213,7 +239,8 @@ std::vector<Entry> ScenarioWriter::Select(Nation subject, bool custody, double h
   return entries;
 }
 
-int ScenarioWriter::VaryNames(NameParts& n, Rng& rng, bool cyrillic, bool upper_surname_allowed) {
+int ScenarioWriter::VaryNames(NameParts& n, Rng& rng, Keyboard keyboard,
+                              bool upper_surname_allowed) {
   int applied = 0;
   if (!n.patronymic.empty() && rng.Chance(r_.missing_patronymic)) {
     n.patronymic.clear();
@@ -227,14 +254,14 @@ int ScenarioWriter::VaryNames(NameParts& n, Rng& rng, bool cyrillic, bool upper_
   };
   if (rng.Chance(r_.typo)) {
     std::string& part = pick_part();
-    std::string typo = InjectTypo(part, rng);
+    std::string typo = InjectTypo(part, rng, keyboard);
     if (typo != part) {
       part = std::move(typo);
       ++counts_.typos;
       ++applied;
     }
   }
-  if (cyrillic && rng.Chance(r_.homoglyph)) {
+  if (rng.Chance(r_.homoglyph)) {
     std::string& part = pick_part();
     std::string changed = InjectHomoglyph(part, rng);
     if (changed != part) {
@@ -319,8 +346,16 @@ Result<void> ScenarioWriter::WriteCyrillicList(const ListSpec& spec) {
     NameParts names;
     if (spec.subject == Nation::kUkrainian) {
       names = spec.ukrainian_clerk ? OwnForm(p) : RussianForm(p);
-      if (!spec.ukrainian_clerk && HasApostrophe(UkrainianForm(p).surname) && rng.Chance(0.3)) {
-        names.surname = DropSoftSignBeforeIotated(names.surname);
+      if (!spec.ukrainian_clerk && HasApostrophe(UkrainianForm(p).surname)) {
+        // DOMAIN.md: the apostrophe is "dropped or ъ/ь"; the vocabulary writes ь.
+        const std::uint64_t habit = rng.Below(10);
+        if (habit < 3) {
+          names.surname = ReplaceSoftSignBeforeIotated(names.surname, "");
+          ++counts_.apostrophe_variants;
+        } else if (habit == 3) {
+          names.surname = ReplaceSoftSignBeforeIotated(names.surname, "ъ");
+          ++counts_.apostrophe_variants;
+        }
       }
     } else if (spec.ukrainian_clerk && rng.Chance(o_.ukrainian_letters_rate)) {
       names = rng.Chance(0.5) ? UkrainianForm(p) : UkrainianLettersForm(p);
@@ -328,15 +363,24 @@ Result<void> ScenarioWriter::WriteCyrillicList(const ListSpec& spec) {
     } else {
       names = RussianForm(p);
     }
+    if (!spec.custody && rng.Chance(r_.diminutive)) {
+      const std::string_view full =
+          p.sex == Sex::kFemale ? FemaleNames()[p.given].ua : MaleNames()[p.given].ua;
+      if (const Diminutive* d = FindDiminutive(full)) {
+        names.given = spec.ukrainian_clerk ? d->ua : d->ru;
+        ++counts_.diminutives;
+      }
+    }
     PartialDate birth = p.birth;
-    int applied = VaryNames(names, rng, true, true);
+    const Keyboard keyboard = spec.ukrainian_clerk ? Keyboard::kUkrainian : Keyboard::kRussian;
+    int applied = VaryNames(names, rng, keyboard, true);
     applied += VaryDate(birth, rng);
     if (e.duplicate) {
       ++counts_.duplicate_rows;
       // A second entry of the same person always differs a little from the first.
       if (applied == 0) {
         if (rng.Chance(0.5) || birth.day == 0) {
-          names.given = InjectTypo(names.given, rng);
+          names.given = InjectTypo(names.given, rng, keyboard);
           ++counts_.typos;
         } else {
           birth.day = 0;
@@ -358,9 +402,23 @@ Result<void> ScenarioWriter::WriteCyrillicList(const ListSpec& spec) {
     }
     cells[c++] = FormatDateDmy(birth);
     const Town& town = towns[p.birth_place];
-    cells[c++] = spec.ukrainian_clerk ? town.ua : town.ru;
+    std::string place(spec.ukrainian_clerk ? town.ua : town.ru);
+    if (HasApostrophe(place) && rng.Chance(r_.apostrophe_variant)) {  // Слов'янськ
+      std::string varied = ReplaceApostrophes(place, PickApostrophe(rng));
+      counts_.apostrophe_variants += varied != place ? 1 : 0;
+      place = std::move(varied);
+    }
+    if (rng.Chance(r_.place_prefix)) {
+      place.insert(0, spec.ukrainian_clerk ? "м. " : "г. ");
+      ++counts_.place_prefixes;
+    }
+    cells[c++] = std::move(place);
     // The detaining side copies the number from captured documents, which are sometimes lost.
     std::string number = spec.custody && rng.Chance(0.2) ? "" : ServiceNumber(p);
+    if (!number.empty() && rng.Chance(r_.number_format)) {
+      number = ReformatServiceNumber(number);
+      ++counts_.number_formats;
+    }
     if (!number.empty() && rng.Chance(r_.homoglyph)) {
       number = InjectHomoglyph(number, rng);
       ++counts_.homoglyph_rows;
@@ -393,8 +451,19 @@ Result<void> ScenarioWriter::WriteCyrillicList(const ListSpec& spec) {
     csv.WriteRow(std::span<const std::string>(cells.data(), c));
     WriteTruth(spec.file, cells[0], p);
   }
-  summary_.files.push_back({std::string(spec.file), row_number});
-  return file.Close();
+  summary_.files.push_back({std::string(spec.file), row_number, "utf-8"});
+  if (auto closed = file.Close(); !closed) return closed;
+  return Reencode(spec);
+}
+
+Result<void> ScenarioWriter::Reencode(const ListSpec& spec) {
+  if (!o_.legacy_encodings) return {};
+  const FileEncoding encoding = spec.stream == kStreamUaRequest   ? FileEncoding::kUtf8Bom
+                                : spec.stream == kStreamRuCustody ? FileEncoding::kWindows1251
+                                : spec.stream == kStreamUaCustody ? FileEncoding::kUtf16Le
+                                                                  : FileEncoding::kUtf8;
+  summary_.files.back().encoding = FileEncodingName(encoding);
+  return ReencodeFile(dir_ / spec.file, encoding, summary_.encoding_replacements);
 }
 
 RomanisationSystem DrawSystem(Rng& rng) {
@@ -446,7 +515,7 @@ Result<void> ScenarioWriter::WriteMediatorList() {
                     batch_no_patronymic ? "" : Romanise(cyr.patronymic, system)};
     if (batch_no_patronymic) ++counts_.missing_patronymics;
     PartialDate birth = p.birth;
-    int applied = VaryNames(names, rng, false, false);
+    int applied = VaryNames(names, rng, Keyboard::kLatin, false);
     applied += VaryDate(birth, rng);
     if (batch_upper) {
       names.surname = ToUpper(names.surname);
@@ -455,7 +524,7 @@ Result<void> ScenarioWriter::WriteMediatorList() {
     if (e.duplicate) {
       ++counts_.duplicate_rows;
       if (applied == 0) {
-        names.given = InjectTypo(names.given, rng);
+        names.given = InjectTypo(names.given, rng, Keyboard::kLatin);
         ++counts_.typos;
       }
     }
@@ -578,7 +647,7 @@ Result<void> ScenarioWriter::WriteReadme() {
       << "people = " << o_.people << ", seed = " << o_.seed
       << " (the same people and seed always give byte-identical files)\n"
       << "reference date (scenario's today) = " << o_.population.reference_date.ToIso() << "\n\n"
-      << "FILES (UTF-8, RFC 4180 CSV, CRLF line ends, header row first)\n"
+      << "FILES (RFC 4180 CSV, CRLF line ends, header row first; encoding at the end)\n"
          "ua-request.csv  Ukraine's request for its own people: held by Russia, and some only\n"
          "                reported missing. Ukrainian spelling, one ПІБ column, surname first\n"
          "                (a few rows given name first). Dates DD.MM.YYYY, MM.YYYY or YYYY.\n"
@@ -618,7 +687,8 @@ Result<void> ScenarioWriter::WriteReadme() {
       << RateLine("day_month_swap", r_.day_month_swap, "day and month exchanged (both <= 12)")
       << RateLine("wrong_birth_year", r_.wrong_birth_year, "birth year off by one")
       << RateLine("missing_patronymic", r_.missing_patronymic, "patronymic left empty")
-      << RateLine("homoglyph", r_.homoglyph, "Latin look-alike letters in Cyrillic text")
+      << RateLine("homoglyph", r_.homoglyph,
+                  "look-alike letters of the other script (Latin in Cyrillic, or the reverse)")
       << RateLine("apostrophe_variant", r_.apostrophe_variant,
                   "of rows with an apostrophe: ' or U+2019 or U+02BC")
       << RateLine("upper_case_surname", r_.upper_case_surname, "surname in capitals")
@@ -626,6 +696,12 @@ Result<void> ScenarioWriter::WriteReadme() {
                   "full name written Given Patronymic Surname")
       << RateLine("civilian_as_combatant", r_.civilian_as_combatant,
                   "of civilians: listed as combatant by the detaining side")
+      << RateLine("diminutive", r_.diminutive,
+                  "request rows: given name as the family says it (Сашко, Саша)")
+      << RateLine("place_prefix", r_.place_prefix,
+                  "birth place written as \"м. Київ\" / \"г. Киев\"")
+      << RateLine("number_format", r_.number_format,
+                  "service number written \"ЩК 123456\" or \"ЩМ123456\" (no dash)")
       << RateLine("namesake_rate", o_.population.namesake_rate,
                   "of people: copies an earlier person's surname and given name")
       << RateLine("russian_passport_share", o_.population.russian_passport_share,
@@ -636,8 +712,15 @@ Result<void> ScenarioWriter::WriteReadme() {
                   "of Ukrainians held by Russia: on the mediator's list")
       << "Mediator batches (" << o_.mediator_batch
       << " rows): 40% write surnames in capitals, 30% put the given name first, 25% omit\n"
-         "patronymics. Russian registers drop the ь for a Ukrainian apostrophe on 30% of rows.\n"
-         "Custody registers lack the service number on 20% of rows.\n";
+         "patronymics. For a Ukrainian apostrophe Russian registers write ь, or nothing (30% of\n"
+         "rows), or ъ (10%).\n"
+         "Custody registers lack the service number on 20% of rows.\n\n"
+      << "ENCODING: "
+      << (o_.legacy_encodings
+              ? "ua-request.csv is UTF-8 with BOM, ru-custody.csv Windows-1251 (U+02BC written as "
+                "'), ua-custody.csv UTF-16LE with BOM; the other files UTF-8.\n"
+              : "every file UTF-8 without BOM (--legacy-encodings writes some lists in "
+                "Windows-1251 and UTF-16).\n");
   return file.Close();
 }
 
@@ -699,6 +782,9 @@ std::vector<VariationCounts::Item> VariationCounts::Items() const {
       {"ukrainian_letters_rows", ukrainian_letters_rows},
       {"missing_only_requests", missing_only_requests},
       {"unrequested_custody", unrequested_custody},
+      {"diminutives", diminutives},
+      {"place_prefixes", place_prefixes},
+      {"number_formats", number_formats},
   };
 }
 
@@ -714,7 +800,7 @@ std::string SynthSummary::ToJson() const {
   s << "{\"people\":" << people << ",\"seed\":" << seed << ",\"files\":[";
   for (size_t i = 0; i < files.size(); ++i) {
     s << (i ? "," : "") << "{\"file\":\"" << files[i].file << "\",\"rows\":" << files[i].rows
-      << "}";
+      << ",\"encoding\":\"" << files[i].encoding << "\"}";
   }
   s << "],\"variations\":{";
   const auto items = variations.Items();
@@ -726,7 +812,7 @@ std::string SynthSummary::ToJson() const {
     s << (i ? "," : "") << "\"" << RomanisationSystemName(static_cast<RomanisationSystem>(i))
       << "\":" << romanised_rows[static_cast<size_t>(i)];
   }
-  s << "}}";
+  s << "},\"encoding_replacements\":" << encoding_replacements << "}";
   return s.str();
 }
 
@@ -753,6 +839,9 @@ Result<void> ValidateOptions(const SynthOptions& o) {
       {"upper-case-surname", r.upper_case_surname},
       {"given-first", r.given_first_order},
       {"civilian-as-combatant", r.civilian_as_combatant},
+      {"diminutive", r.diminutive},
+      {"place-prefix", r.place_prefix},
+      {"number-format", r.number_format},
       {"request-share-held", o.request_share_held},
       {"request-share-missing", o.request_share_missing},
       {"custody-share", o.custody_share},

@@ -29,6 +29,7 @@
 //   truth.csv       file,id,person_id for every row of every list above.
 //   people.csv      each person's true canonical attributes (person_id first).
 //   README.txt      the layouts above, the options used, and what each variation means.
+// All files are UTF-8 unless `legacy_encodings` asks for Windows-1251 and UTF-16 (see below).
 //
 // Values: Категорія/category is one of combatant, civilian, medical, chaplain (the canonical
 // codes of SYSTEM.md, so imports need no mapping); health is "seriously_wounded" or empty; sex
@@ -76,6 +77,9 @@ struct VariationRates {
   double upper_case_surname = 0.10;     // surname in capitals (Cyrillic lists; mediator by batch)
   double given_first_order = 0.05;      // "Given Patronymic Surname" in single-name columns
   double civilian_as_combatant = 0.30;  // of civilians, in the detaining side's register
+  double diminutive = 0.01;  // request rows naming a man as his family does (Сашко, Саша)
+  double place_prefix = 0.15;   // birth place written with "м." / "г." (town) in front
+  double number_format = 0.10;  // service number with a space after the series or no dash
 };
 
 struct SynthOptions {
@@ -89,6 +93,9 @@ struct SynthOptions {
   int mediator_batch = 200;              // rows per mediator batch (one romanisation system)
   double mediator_row_switch = 0.15;     // rows romanised by another system than their batch
   double ukrainian_letters_rate = 0.30;  // ua-custody rows of Russians in Ukrainian letters
+  // Rewrite ua-request.csv as UTF-8 with BOM, ru-custody.csv as Windows-1251 and ua-custody.csv
+  // as UTF-16LE (DOMAIN.md: lists arrive in all three); the others stay UTF-8.
+  bool legacy_encodings = false;
   VariationRates rates;
 };
 
@@ -113,6 +120,9 @@ struct VariationCounts {
   std::uint64_t ukrainian_letters_rows = 0;
   std::uint64_t missing_only_requests = 0;  // requested people nobody holds
   std::uint64_t unrequested_custody = 0;    // held people their side did not request
+  std::uint64_t diminutives = 0;            // given names written as a diminutive (Сашко)
+  std::uint64_t place_prefixes = 0;         // birth places with "м." / "г." in front
+  std::uint64_t number_formats = 0;         // service numbers written "ЩК 123456" or "ЩМ123456"
 
   struct Item {
     std::string_view name;
@@ -123,7 +133,8 @@ struct VariationCounts {
 
 struct ListFileSummary {
   std::string file;
-  std::uint64_t rows = 0;  // data rows, header excluded
+  std::uint64_t rows = 0;          // data rows, header excluded
+  std::string encoding = "utf-8";  // see FileEncodingName
 };
 
 struct SynthSummary {
@@ -132,8 +143,10 @@ struct SynthSummary {
   std::vector<ListFileSummary> files;  // in the order written
   VariationCounts variations;
   std::array<std::uint64_t, kRomanisationSystemCount> romanised_rows{};  // by system
+  // Characters Windows-1251 cannot hold (ʼ) written as their ASCII fallback.
+  std::uint64_t encoding_replacements = 0;
   [[nodiscard]] std::uint64_t TotalRows() const;
-  // One JSON object: {"people":..,"seed":..,"files":[{"file":..,"rows":..}],
+  // One JSON object: {"people":..,"seed":..,"files":[{"file":..,"rows":..,"encoding":..}],
   // "variations":{..},"romanisation":{..}}.
   [[nodiscard]] std::string ToJson() const;
 };

@@ -123,6 +123,33 @@ TEST(ScenarioWriterTest, SameSeedGivesIdenticalBytesAndOtherSeedsDiffer) {
   fs::remove_all(c);
 }
 
+std::uint64_t Fnv1a(std::string_view bytes, std::uint64_t hash = 0xCBF29CE484222325ULL) {
+  for (char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001B3ULL;
+  }
+  return hash;
+}
+
+// Pins the exact output of one small scenario. Published benchmarks cite "seed 1, N people":
+// if this fails after a deliberate change to the generator (vocabulary, rates, layout), update
+// the constant and say so in the commit message; if it fails after a toolchain or library
+// upgrade, the generator has a portability bug.
+TEST(ScenarioWriterTest, OutputIsPinned) {
+  SynthOptions options;
+  options.people = 300;
+  options.seed = 1;
+  const fs::path dir = TempDir("pinned");
+  ASSERT_TRUE(WriteScenario(options, dir).has_value());
+  std::uint64_t hash = 0xCBF29CE484222325ULL;
+  for (const char* file : {"ua-request.csv", "ru-custody.csv", "ru-request.csv", "ua-custody.csv",
+                           "mediator.csv", "truth.csv", "people.csv"}) {
+    hash = Fnv1a(ReadBytes(dir / file), hash);
+  }
+  EXPECT_EQ(hash, 0xb94abd475946a259ULL) << std::hex << "new hash: 0x" << hash;
+  fs::remove_all(dir);
+}
+
 TEST_F(ScenarioTest, HeadersAreAsDocumented) {
   EXPECT_EQ(ReadCsv(dir() / "ua-request.csv")[0],
             (Row{"№", "ПІБ", "Дата народження", "Місце народження", "Військовий квиток", "Звання",
@@ -185,11 +212,65 @@ TEST_F(ScenarioTest, EveryDateIsValidAndInThePast) {
   }
 }
 
+bool HasUkrainianOnlyLetter(const std::string& text) {
+  for (char32_t c : DecodeUtf8(ToLower(text))) {
+    if (c == U'і' || c == U'ї' || c == U'є' || c == U'ґ') return true;
+  }
+  return false;
+}
+
+bool HasRussianOnlyLetter(const std::string& text) {
+  for (char32_t c : DecodeUtf8(ToLower(text))) {
+    if (c == U'ы' || c == U'э' || c == U'ё' || c == U'ъ') return true;
+  }
+  return false;
+}
+
+// Each side writes in its own language: Russian registers and requests never use Ukrainian-only
+// letters; Ukraine's request mostly does, and its custody register of Russians sometimes does.
+TEST_F(ScenarioTest, EachListIsWrittenInItsClerksLanguage) {
+  for (const char* file : {"ru-custody.csv", "ru-request.csv"}) {
+    const auto csv = ReadCsv(dir() / file);
+    for (size_t i = 1; i < csv.size(); ++i) {
+      const std::string name = csv[i][1] + " " + csv[i][2] + " " + csv[i][3];
+      ASSERT_FALSE(HasUkrainianOnlyLetter(name)) << file << ": " << name;
+    }
+  }
+  auto share = [](const std::vector<Row>& csv, auto predicate, size_t first, size_t last) {
+    double hits = 0;
+    for (size_t i = 1; i < csv.size(); ++i) {
+      std::string name;
+      for (size_t c = first; c <= last; ++c) name += csv[i][c] + " ";
+      hits += predicate(name) ? 1 : 0;
+    }
+    return hits / static_cast<double>(csv.size() - 1);
+  };
+  const auto ua_request = ReadCsv(dir() / "ua-request.csv");
+  EXPECT_GT(share(ua_request, HasUkrainianOnlyLetter, 1, 1), 0.6);
+  // Ukrainians with Russian forms in their passports (15%) show Russian letters in Ukraine's list.
+  EXPECT_GT(share(ua_request, HasRussianOnlyLetter, 1, 1), 0.01);
+  const auto ua_custody = ReadCsv(dir() / "ua-custody.csv");
+  const double ukrainian_letters = share(ua_custody, HasUkrainianOnlyLetter, 1, 3);
+  EXPECT_GT(ukrainian_letters, 0.15);
+  EXPECT_LT(ukrainian_letters, 0.35);
+}
+
 TEST_F(ScenarioTest, MediatorNamesAreLatin) {
   const auto csv = ReadCsv(dir() / "mediator.csv");
+  const std::u32string_view look_alikes = U"АВЕКМНОРСТУХІаеорсухі";
+  double with_cyrillic = 0;
   for (size_t i = 1; i < csv.size(); ++i) {
-    for (char32_t c : DecodeUtf8(csv[i][1])) ASSERT_FALSE(IsCyrillicCp(c)) << csv[i][1];
+    bool cyrillic = false;
+    for (char32_t c : DecodeUtf8(csv[i][1])) {
+      if (!IsCyrillicCp(c)) continue;
+      ASSERT_NE(look_alikes.find(c), std::u32string_view::npos) << csv[i][1];
+      cyrillic = true;
+    }
+    with_cyrillic += cyrillic ? 1 : 0;
   }
+  // Only the homoglyph variation puts Cyrillic into the Latin list.
+  EXPECT_NEAR(with_cyrillic / static_cast<double>(csv.size() - 1), VariationRates{}.homoglyph,
+              0.012);
   std::uint64_t romanised = 0;
   for (auto n : summary().romanised_rows) {
     EXPECT_GT(n, 0u);  // every system is used
@@ -304,7 +385,14 @@ TEST(ScenarioWriterTest, ReportsAnUnwritableFolder) {
 TEST(ScenarioWriterTest, ZeroRatesGiveCleanLists) {
   SynthOptions options;
   options.people = 2000;
-  options.rates = VariationRates{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  VariationRates& r = options.rates;
+  for (double* rate :
+       {&r.duplicate, &r.typo, &r.year_only, &r.month_year, &r.day_month_swap, &r.wrong_birth_year,
+        &r.missing_patronymic, &r.homoglyph, &r.apostrophe_variant, &r.upper_case_surname,
+        &r.given_first_order, &r.civilian_as_combatant, &r.diminutive, &r.place_prefix,
+        &r.number_format}) {
+    *rate = 0;
+  }
   const fs::path dir = TempDir("clean");
   auto summary = WriteScenario(options, dir);
   ASSERT_TRUE(summary.has_value());
@@ -315,6 +403,32 @@ TEST(ScenarioWriterTest, ZeroRatesGiveCleanLists) {
   const auto csv = ReadCsv(dir / "ua-request.csv");
   for (size_t i = 1; i < csv.size(); ++i) ASSERT_EQ(csv[i][2].size(), 10u) << csv[i][2];
   fs::remove_all(dir);
+}
+
+TEST(ScenarioWriterTest, LegacyEncodingsRewriteThreeLists) {
+  SynthOptions options;
+  options.people = 1000;
+  options.legacy_encodings = true;
+  const fs::path dir = TempDir("encodings");
+  auto summary = WriteScenario(options, dir);
+  ASSERT_TRUE(summary.has_value()) << summary.error().Describe();
+  std::map<std::string, std::string> encodings;
+  for (const auto& f : summary->files) encodings[f.file] = f.encoding;
+  EXPECT_EQ(encodings["ua-request.csv"], "utf-8-bom");
+  EXPECT_EQ(encodings["ru-custody.csv"], "windows-1251");
+  EXPECT_EQ(encodings["ua-custody.csv"], "utf-16le");
+  EXPECT_EQ(encodings["mediator.csv"], "utf-8");
+  EXPECT_TRUE(ReadBytes(dir / "ua-request.csv").starts_with("\xEF\xBB\xBF№,ПІБ"));
+  // "№,Фамилия" in Windows-1251.
+  EXPECT_TRUE(ReadBytes(dir / "ru-custody.csv").starts_with("\xB9,\xD4\xE0\xEC\xE8\xEB\xE8\xFF"));
+  EXPECT_TRUE(ReadBytes(dir / "ua-custody.csv").starts_with(std::string("\xFF\xFE\x16\x21", 4)));
+  // The truth is the same whatever the encoding.
+  options.legacy_encodings = false;
+  const fs::path plain = TempDir("plain");
+  ASSERT_TRUE(WriteScenario(options, plain).has_value());
+  EXPECT_EQ(ReadBytes(dir / "truth.csv"), ReadBytes(plain / "truth.csv"));
+  fs::remove_all(dir);
+  fs::remove_all(plain);
 }
 
 }  // namespace

@@ -2,14 +2,36 @@
 
 #include <array>
 #include <cstdio>
+#include <vector>
 
 #include "synth/utf8.h"
 
 namespace parley::synth {
 namespace {
 
-constexpr std::u32string_view kCyrillicLower = U"абвгдежзийклмнопрстуфхцчшщьюяіїєы";
-constexpr std::u32string_view kLatinLower = U"abcdefghijklmnopqrstuvwxyz";
+// Letter rows of each layout; a neighbour is the key to the left or right in the same row.
+struct Layout {
+  std::u32string_view rows[3];
+  std::u32string_view letters;  // every letter the keyboard can type
+};
+constexpr Layout kUkrainianLayout = {{U"йцукенгшщзхї", U"фівапролджє", U"ячсмитьбю"},
+                                     U"абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"};
+constexpr Layout kRussianLayout = {{U"йцукенгшщзхъ", U"фывапролджэ", U"ячсмитьбю"},
+                                   U"абвгдеёжзийклмнопрстуфхцчшщъыьэюя"};
+constexpr Layout kLatinLayout = {{U"qwertyuiop", U"asdfghjkl", U"zxcvbnm"},
+                                 U"abcdefghijklmnopqrstuvwxyz"};
+
+const Layout& LayoutFor(Keyboard keyboard) {
+  switch (keyboard) {
+    case Keyboard::kUkrainian:
+      return kUkrainianLayout;
+    case Keyboard::kRussian:
+      return kRussianLayout;
+    case Keyboard::kLatin:
+      return kLatinLayout;
+  }
+  return kLatinLayout;
+}
 
 struct LookAlike {
   char32_t cyrillic;
@@ -19,33 +41,44 @@ constexpr std::array kLookAlikes = {
     LookAlike{U'А', U'A'}, LookAlike{U'В', U'B'}, LookAlike{U'Е', U'E'}, LookAlike{U'К', U'K'},
     LookAlike{U'М', U'M'}, LookAlike{U'Н', U'H'}, LookAlike{U'О', U'O'}, LookAlike{U'Р', U'P'},
     LookAlike{U'С', U'C'}, LookAlike{U'Т', U'T'}, LookAlike{U'Х', U'X'}, LookAlike{U'І', U'I'},
-    LookAlike{U'а', U'a'}, LookAlike{U'е', U'e'}, LookAlike{U'о', U'o'}, LookAlike{U'р', U'p'},
-    LookAlike{U'с', U'c'}, LookAlike{U'у', U'y'}, LookAlike{U'х', U'x'}, LookAlike{U'і', U'i'},
+    LookAlike{U'У', U'Y'}, LookAlike{U'а', U'a'}, LookAlike{U'е', U'e'}, LookAlike{U'о', U'o'},
+    LookAlike{U'р', U'p'}, LookAlike{U'с', U'c'}, LookAlike{U'у', U'y'}, LookAlike{U'х', U'x'},
+    LookAlike{U'і', U'i'},
 };
 
 bool IsLetter(char32_t c) {
   return IsCyrillicCp(c) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
 }
 
-char32_t LatinFor(char32_t c) {
+// The letter of the other script that looks the same, or 0.
+char32_t LookAlikeFor(char32_t c) {
   for (const LookAlike& l : kLookAlikes) {
     if (l.cyrillic == c) return l.latin;
+    if (l.latin == c) return l.cyrillic;
   }
   return 0;
 }
 
-char32_t RandomLetterLike(char32_t original, Rng& rng) {
-  const bool cyrillic = IsCyrillicCp(original);
-  const std::u32string_view alphabet = cyrillic ? kCyrillicLower : kLatinLower;
+char32_t MistypedLetter(char32_t original, Rng& rng, const Layout& layout) {
   const char32_t lower = ToLowerCp(original);
-  char32_t pick = lower;
-  while (pick == lower) pick = alphabet[rng.Below(alphabet.size())];
+  char32_t pick = 0;
+  if (rng.Chance(0.7)) {
+    for (std::u32string_view row : layout.rows) {
+      const size_t at = row.find(lower);
+      if (at == std::u32string_view::npos) continue;
+      const bool left = at > 0 && (at + 1 == row.size() || rng.Chance(0.5));
+      pick = left ? row[at - 1] : row[at + 1];
+      break;
+    }
+  }
+  while (pick == 0 || pick == lower) pick = layout.letters[rng.Below(layout.letters.size())];
   return IsUpperCp(original) ? ToUpperCp(pick) : pick;
 }
 
 }  // namespace
 
-std::string InjectTypo(std::string_view word, Rng& rng) {
+std::string InjectTypo(std::string_view word, Rng& rng, Keyboard keyboard) {
+  const Layout& layout = LayoutFor(keyboard);
   std::u32string cps = DecodeUtf8(word);
   if (cps.size() < 3) return std::string(word);
   // Clerks rarely mistype the first letter (they copy it carefully); keep it most of the time.
@@ -54,12 +87,12 @@ std::string InjectTypo(std::string_view word, Rng& rng) {
   if (!IsLetter(cps[pos])) return std::string(word);
   switch (rng.Below(4)) {
     case 0:
-      cps[pos] = RandomLetterLike(cps[pos], rng);
+      cps[pos] = MistypedLetter(cps[pos], rng, layout);
       break;
     case 1: {
       const size_t a = pos + 1 < cps.size() ? pos : pos - 1;
       if (cps[a] == cps[a + 1]) {
-        cps[a] = RandomLetterLike(cps[a], rng);
+        cps[a] = MistypedLetter(cps[a], rng, layout);
       } else {
         std::swap(cps[a], cps[a + 1]);
         // Swapping the first letter would also swap its case: keep the word's shape.
@@ -72,7 +105,7 @@ std::string InjectTypo(std::string_view word, Rng& rng) {
     }
     case 2:
       if (pos == 0) {
-        cps[0] = RandomLetterLike(cps[0], rng);
+        cps[0] = MistypedLetter(cps[0], rng, layout);
       } else {
         cps.erase(pos, 1);
       }
@@ -86,21 +119,17 @@ std::string InjectTypo(std::string_view word, Rng& rng) {
 
 std::string InjectHomoglyph(std::string_view word, Rng& rng) {
   std::u32string cps = DecodeUtf8(word);
-  size_t candidates = 0;
-  for (char32_t c : cps) candidates += LatinFor(c) != 0 ? 1 : 0;
-  if (candidates == 0) return std::string(word);
-  const int replacements = candidates > 1 && rng.Chance(0.25) ? 2 : 1;
+  std::vector<size_t> candidates;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    if (LookAlikeFor(cps[i]) != 0) candidates.push_back(i);
+  }
+  if (candidates.empty()) return std::string(word);
+  // Each position changes at most once, so a second swap cannot undo the first.
+  const int replacements = candidates.size() > 1 && rng.Chance(0.25) ? 2 : 1;
   for (int r = 0; r < replacements; ++r) {
-    size_t target = rng.Below(candidates);
-    for (char32_t& c : cps) {
-      if (LatinFor(c) == 0) continue;
-      if (target-- == 0) {
-        c = LatinFor(c);
-        --candidates;
-        break;
-      }
-    }
-    if (candidates == 0) break;
+    const size_t k = rng.Below(candidates.size());
+    cps[candidates[k]] = LookAlikeFor(cps[candidates[k]]);
+    candidates.erase(candidates.begin() + static_cast<std::ptrdiff_t>(k));
   }
   return EncodeUtf8(cps);
 }

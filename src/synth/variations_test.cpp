@@ -18,7 +18,7 @@ TEST(VariationsTest, TyposChangeCodePointsNotBytes) {
   Rng rng(1);
   int changed = 0;
   for (int i = 0; i < 2000; ++i) {
-    const std::string typo = InjectTypo("Шевченко", rng);
+    const std::string typo = InjectTypo("Шевченко", rng, Keyboard::kUkrainian);
     ASSERT_TRUE(IsValidUtf8Cyrillic(typo)) << typo;
     const auto length = static_cast<int>(DecodeUtf8(typo).size());
     ASSERT_GE(length, 7);
@@ -32,12 +32,43 @@ TEST(VariationsTest, TyposChangeCodePointsNotBytes) {
 TEST(VariationsTest, TypoKeepsTheWordsCaseShape) {
   Rng rng(2);
   for (int i = 0; i < 500; ++i) {
-    const std::u32string cps = DecodeUtf8(InjectTypo("Олег", rng));
+    const std::u32string cps = DecodeUtf8(InjectTypo("Олег", rng, Keyboard::kUkrainian));
     int upper = 0;
     for (char32_t c : cps) upper += IsUpperCp(c);
     ASSERT_LE(upper, 1);
   }
-  EXPECT_EQ(InjectTypo("Ян", rng), "Ян");  // too short to mistype plausibly
+  EXPECT_EQ(InjectTypo("Ян", rng, Keyboard::kRussian), "Ян");  // too short to mistype plausibly
+}
+
+TEST(VariationsTest, TyposUseOnlyTheClerksKeyboard) {
+  Rng rng(6);
+  for (int i = 0; i < 3000; ++i) {
+    for (char32_t c : DecodeUtf8(InjectTypo("Станислав", rng, Keyboard::kRussian))) {
+      ASSERT_TRUE(c != U'і' && c != U'ї' && c != U'є' && c != U'ґ');
+    }
+    for (char32_t c : DecodeUtf8(InjectTypo("Станіслав", rng, Keyboard::kUkrainian))) {
+      ASSERT_TRUE(c != U'ы' && c != U'э' && c != U'ъ' && c != U'ё');
+    }
+    for (char32_t c : DecodeUtf8(InjectTypo("Stanislav", rng, Keyboard::kLatin))) {
+      ASSERT_LT(c, 0x80u);
+    }
+  }
+}
+
+TEST(VariationsTest, SubstitutionsMostlyHitNeighbouringKeys) {
+  Rng rng(7);
+  int neighbour = 0, substitutions = 0;
+  for (int i = 0; i < 5000; ++i) {
+    const std::u32string out = DecodeUtf8(InjectTypo("кккк", rng, Keyboard::kRussian));
+    if (out.size() != 4) continue;
+    for (char32_t c : out) {
+      if (c == U'к') continue;
+      ++substitutions;
+      neighbour += c == U'у' || c == U'е';  // к sits between у and е on ЙЦУКЕН
+    }
+  }
+  ASSERT_GT(substitutions, 500);
+  EXPECT_GT(static_cast<double>(neighbour) / substitutions, 0.6);
 }
 
 TEST(VariationsTest, HomoglyphsAreLatinLookAlikes) {
@@ -51,6 +82,14 @@ TEST(VariationsTest, HomoglyphsAreLatinLookAlikes) {
     ASSERT_LE(latin, 2);
   }
   EXPECT_EQ(InjectHomoglyph("Бжд", rng), "Бжд");  // no look-alike letter
+  for (int i = 0; i < 200; ++i) {
+    const std::string out = InjectHomoglyph("Shevchenko", rng);
+    ASSERT_NE(out, "Shevchenko");
+    int cyrillic = 0;
+    for (char32_t c : DecodeUtf8(out)) cyrillic += IsCyrillicCp(c);
+    ASSERT_GE(cyrillic, 1);
+    ASSERT_LE(cyrillic, 2);
+  }
 }
 
 TEST(VariationsTest, ApostrophesAreReplacedEverywhere) {

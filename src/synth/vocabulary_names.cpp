@@ -140,6 +140,42 @@ constexpr std::array kFemaleNames = {
     FemaleName{"Зінаїда", "Зинаида"},
 };
 
+constexpr std::array kDiminutives = {
+    Diminutive{"Олександр", "Сашко", "Саша"},
+    Diminutive{"Сергій", "Сергійко", "Серёжа"},
+    Diminutive{"Андрій", "Андрійко", "Андрюша"},
+    Diminutive{"Дмитро", "Дмитрик", "Дима"},
+    Diminutive{"Володимир", "Володя", "Володя"},
+    Diminutive{"Віталій", "Віталік", "Виталик"},
+    Diminutive{"Юрій", "Юра", "Юра"},
+    Diminutive{"Микола", "Коля", "Коля"},
+    Diminutive{"Олексій", "Льоша", "Лёша"},
+    Diminutive{"Іван", "Іванко", "Ваня"},
+    Diminutive{"Василь", "Вася", "Вася"},
+    Diminutive{"Віктор", "Вітя", "Витя"},
+    Diminutive{"Михайло", "Михась", "Миша"},
+    Diminutive{"Максим", "Макс", "Макс"},
+    Diminutive{"Євген", "Женя", "Женя"},
+    Diminutive{"Анатолій", "Толя", "Толя"},
+    Diminutive{"Петро", "Петрик", "Петя"},
+    Diminutive{"Павло", "Павлик", "Паша"},
+    Diminutive{"Богдан", "Бодя", "Бодя"},
+    Diminutive{"Валерій", "Валера", "Валера"},
+    Diminutive{"Ярослав", "Ярик", "Ярик"},
+    Diminutive{"Костянтин", "Костя", "Костя"},
+    Diminutive{"Станіслав", "Стас", "Стас"},
+    Diminutive{"Владислав", "Влад", "Влад"},
+    Diminutive{"Олена", "Оленка", "Лена"},
+    Diminutive{"Наталія", "Наталка", "Наташа"},
+    Diminutive{"Тетяна", "Таня", "Таня"},
+    Diminutive{"Катерина", "Катруся", "Катя"},
+    Diminutive{"Анастасія", "Настя", "Настя"},
+    Diminutive{"Юлія", "Юля", "Юля"},
+    Diminutive{"Марія", "Марічка", "Маша"},
+    Diminutive{"Ірина", "Іра", "Ира"},
+    Diminutive{"Світлана", "Світланка", "Света"},
+};
+
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -155,6 +191,14 @@ std::string ReplaceSuffix(std::string_view s, std::string_view old_suffix,
 
 std::span<const MaleName> MaleNames() { return kMaleNames; }
 std::span<const FemaleName> FemaleNames() { return kFemaleNames; }
+std::span<const Diminutive> Diminutives() { return kDiminutives; }
+
+const Diminutive* FindDiminutive(std::string_view full_ua) {
+  for (const Diminutive& d : kDiminutives) {
+    if (d.full_ua == full_ua) return &d;
+  }
+  return nullptr;
+}
 
 std::string FemininePatronymicUa(std::string_view m) {
   if (EndsWith(m, "йович")) return ReplaceSuffix(m, "йович", "ївна");

@@ -33,10 +33,22 @@ struct FemaleName {
   std::string_view ru;
 };
 
+// A familiar form families use when they report a missing man (Олександр: Сашко / Саша).
+struct Diminutive {
+  std::string_view full_ua;  // the given name it stands for, Ukrainian form
+  std::string_view ua;
+  std::string_view ru;
+};
+
 // At least 80 pairs, including every pair named in DOMAIN.md; most common first.
 [[nodiscard]] std::span<const MaleName> MaleNames();
 // At least 30 pairs; most common first.
 [[nodiscard]] std::span<const FemaleName> FemaleNames();
+
+// Diminutives of the common given names, both sexes.
+[[nodiscard]] std::span<const Diminutive> Diminutives();
+// The diminutive of a Ukrainian given name, or nullptr when it has none in the table.
+[[nodiscard]] const Diminutive* FindDiminutive(std::string_view full_ua);
 
 // Миколайович -> Миколаївна, Петрович -> Петрівна, Ілліч -> Іллівна.
 [[nodiscard]] std::string FemininePatronymicUa(std::string_view masculine);

@@ -103,7 +103,7 @@ constexpr std::array kRoots = {
     Pair{"Грищ", "Грищ"},         Pair{"Федор", "Федор"},
     Pair{"Стеф", "Стеф"},         Pair{"Кирил", "Кирил"},
     Pair{"Марк", "Марк"},         Pair{"Мирон", "Мирон"},
-    Pair{"Семен", "Семен"},       Pair{"Самій", "Самой"},
+    Pair{"Семен", "Семен"},       Pair{"Самійл", "Самойл"},
     Pair{"Антон", "Антон"},       Pair{"Зінов", "Зинов"},
     Pair{"Юхим", "Юхим"},         Pair{"Хом", "Хом"},
     Pair{"Яцен", "Яцен"},         Pair{"Ющ", "Ющ"},
@@ -112,7 +112,7 @@ constexpr std::array kRoots = {
     Pair{"Верб", "Верб"},         Pair{"Берез", "Берез"},
     Pair{"Липов", "Липов"},       Pair{"Калин", "Калин"},
     Pair{"Мовчан", "Мовчан"},     Pair{"Гуцал", "Гуцал"},
-    Pair{"Бурлак", "Бурлак"},     Pair{"Козак", "Казак"},
+    Pair{"Бурлак", "Бурлак"},     Pair{"Козак", "Козак"},
     Pair{"Сотник", "Сотник"},     Pair{"Писар", "Писар"},
     Pair{"Пасічн", "Пасечн"},     Pair{"Мірош", "Мирош"},
     Pair{"Рибал", "Рыбал"},       Pair{"Швець", "Швец"},
@@ -123,8 +123,8 @@ constexpr std::array kRoots = {
     Pair{"Шпак", "Шпак"},         Pair{"Горобець", "Горобец"},
     Pair{"Сокол", "Сокол"},       Pair{"Ворон", "Ворон"},
     Pair{"Журавель", "Журавель"}, Pair{"Лебідь", "Лебедь"},
-    Pair{"Ведмід", "Медвед"},     Pair{"Зайч", "Зайч"},
-    Pair{"Бобр", "Бобр"},         Pair{"Вовч", "Волч"},
+    Pair{"Ведмід", "Ведмед"},     Pair{"Зайч", "Зайч"},
+    Pair{"Бобр", "Бобр"},         Pair{"Вовч", "Вовч"},
     Pair{"Козл", "Козл"},         Pair{"Бик", "Бык"},
     Pair{"Голуб", "Голуб"},       Pair{"Сирот", "Сирот"},
     Pair{"Сивок", "Сивок"},       Pair{"Рудь", "Рудь"},
@@ -148,10 +148,10 @@ constexpr std::array kRoots = {
     Pair{"Поділ", "Подол"},       Pair{"Литвин", "Литвин"},
     Pair{"Руснак", "Руснак"},     Pair{"Сліпч", "Слипч"},
     Pair{"Кругл", "Кругл"},       Pair{"Тонк", "Тонк"},
-    Pair{"Товст", "Толст"},       Pair{"Сухор", "Сухор"},
+    Pair{"Товст", "Товст"},       Pair{"Сухор", "Сухор"},
     Pair{"Мокр", "Мокр"},         Pair{"Гнід", "Гнед"},
     Pair{"Рябоконь", "Рябоконь"}, Pair{"Головат", "Головат"},
-    Pair{"Вусат", "Усат"},        Pair{"Бородай", "Бородай"},
+    Pair{"Вусат", "Вусат"},       Pair{"Бородай", "Бородай"},
     Pair{"Кривонос", "Кривонос"}, Pair{"Ступ", "Ступ"},
     Pair{"Жук", "Жук"},           Pair{"Комар", "Комар"},
     Pair{"Осад", "Осад"},         Pair{"Панас", "Панас"},
@@ -200,9 +200,16 @@ std::string Join(std::string_view root_ua, std::string_view root, const Pair& su
     return "";
   }
   if (EndsWithAny(root_ua, {"к", "г", "х"})) {
-    if (key == "ович" || key == "ів" || key == "ук") return std::string(root) += suffix;
+    if (key == "ович" || key == "ів") return std::string(root) += suffix;
     return "";
   }
+  // After л and н Ukrainian surnames take the soft -юк (Кирилюк, Гуменюк, Семенюк), and -чук
+  // after л is written -льчук (Кирильчук).
+  if (EndsWithAny(root_ua, {"л", "н"})) {
+    if (key == "ук") return std::string(root) += "юк";
+    if (key == "чук" && EndsWithAny(root_ua, {"л"})) return std::string(root) += "ьчук";
+  }
+  if (EndsWithAny(root_ua, {"в"}) && key == "ук") return "";
   if (EndsWithAny(root_ua, {"ч", "ш", "щ", "ж"})) {
     if (key == "енко" || key == "ович" || key == "ів" || key == "ук") {
       return std::string(root) += suffix;

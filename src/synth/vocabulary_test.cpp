@@ -121,6 +121,19 @@ TEST(VocabularyTest, GeneratedSurnamesUseRealisticSuffixes) {
   EXPECT_GT(skyi, 40);
 }
 
+TEST(VocabularyTest, DiminutivesBelongToKnownGivenNames) {
+  ASSERT_NE(FindDiminutive("Олександр"), nullptr);
+  EXPECT_EQ(FindDiminutive("Олександр")->ua, "Сашко");
+  EXPECT_EQ(FindDiminutive("Олександр")->ru, "Саша");
+  EXPECT_EQ(FindDiminutive("Всеволод"), nullptr);
+  for (const Diminutive& d : Diminutives()) {
+    bool known = false;
+    for (const MaleName& n : MaleNames()) known |= n.ua == d.full_ua;
+    for (const FemaleName& n : FemaleNames()) known |= n.ua == d.full_ua;
+    EXPECT_TRUE(known) << d.full_ua;
+  }
+}
+
 TEST(VocabularyTest, UnitsAreSyntheticAndDistinct) {
   std::set<std::string> ua, ru;
   for (int i = 0; i < kUnitsPerSide; ++i) {
