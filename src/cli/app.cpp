@@ -37,6 +37,8 @@ int Run(int argc, char** argv) {
   RegisterKeysCommand(app, ctx);
   RegisterVerifyCommand(app, ctx);
   RegisterBundleCommand(app, ctx);
+  RegisterLinkCommands(app, ctx);
+  RegisterReconcileCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -22,5 +22,9 @@ void RegisterPlanCommand(CLI::App& app, CliContext& ctx);
 void RegisterKeysCommand(CLI::App& app, CliContext& ctx);
 void RegisterVerifyCommand(CLI::App& app, CliContext& ctx);
 void RegisterBundleCommand(CLI::App& app, CliContext& ctx);
+// link, dedupe (file mode)
+void RegisterLinkCommands(CLI::App& app, CliContext& ctx);
+// reconcile, review (workspace mode)
+void RegisterReconcileCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli

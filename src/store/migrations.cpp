@@ -96,8 +96,58 @@ WHEN (SELECT state FROM list_versions WHERE id = OLD.list_version_id) = 'submitt
 BEGIN SELECT RAISE(ABORT, 'list version is submitted and frozen'); END;
 )sql";
 
+// Version 2: reconciliation (issue 3). A link is a candidate pair of person records from two
+// lists with the model's probability and per-field explanation at the last run; its state is
+// what parley or an analyst made of it. Decisions are an append-only trail (who, when, what):
+// a link's state follows its latest decision, and a later run never overrides a decision.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE links (
+  id                   INTEGER PRIMARY KEY,
+  left_list_id         INTEGER NOT NULL REFERENCES lists(id),
+  right_list_id        INTEGER NOT NULL REFERENCES lists(id),
+  left_record_id       INTEGER NOT NULL REFERENCES person_records(id),
+  right_record_id      INTEGER NOT NULL REFERENCES person_records(id),
+  left_record_version  INTEGER NOT NULL,
+  right_record_version INTEGER NOT NULL,
+  probability          REAL NOT NULL CHECK (probability >= 0 AND probability <= 1),
+  match_weight         REAL NOT NULL,
+  explanation          TEXT NOT NULL,
+  state                TEXT NOT NULL
+                       CHECK (state IN ('auto_accepted','needs_review','confirmed','rejected')),
+  created_at           TEXT NOT NULL,
+  updated_at           TEXT NOT NULL,
+  UNIQUE (left_record_id, right_record_id)
+);
+CREATE INDEX links_by_lists ON links(left_list_id, right_list_id, state);
+CREATE TABLE link_decisions (
+  id         INTEGER PRIMARY KEY,
+  link_id    INTEGER NOT NULL REFERENCES links(id),
+  decision   TEXT NOT NULL CHECK (decision IN ('accept','reject')),
+  actor      TEXT NOT NULL CHECK (length(actor) > 0),
+  decided_at TEXT NOT NULL
+);
+CREATE INDEX link_decisions_by_link ON link_decisions(link_id);
+CREATE TRIGGER link_decisions_no_update BEFORE UPDATE ON link_decisions
+BEGIN SELECT RAISE(ABORT, 'link decisions are append-only'); END;
+CREATE TRIGGER link_decisions_no_delete BEFORE DELETE ON link_decisions
+BEGIN SELECT RAISE(ABORT, 'link decisions are append-only'); END;
+-- Each reconciliation run: the list versions it saw and the model it used, so that the next
+-- run can score only what changed since, with the same model.
+CREATE TABLE reconcile_runs (
+  id            INTEGER PRIMARY KEY,
+  left_list_id  INTEGER NOT NULL REFERENCES lists(id),
+  right_list_id INTEGER NOT NULL REFERENCES lists(id),
+  left_version  INTEGER NOT NULL,
+  right_version INTEGER NOT NULL,
+  incremental   INTEGER NOT NULL CHECK (incremental IN (0, 1)),
+  model         TEXT NOT NULL,
+  actor         TEXT NOT NULL,
+  created_at    TEXT NOT NULL
+);
+)sql";
+
 const std::vector<const char*>& Migrations() {
-  static const std::vector<const char*> kMigrations = {kSchemaV1};
+  static const std::vector<const char*> kMigrations = {kSchemaV1, kSchemaV2};
   return kMigrations;
 }
 

@@ -1,0 +1,234 @@
+#include "link/blocking.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <unordered_set>
+
+namespace parley::link {
+namespace {
+
+std::uint64_t Mix(std::uint64_t x) {
+  // splitmix64's finaliser: spreads ids so that keys of different rules do not line up.
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+std::uint64_t Combine(std::uint64_t rule, std::initializer_list<std::uint64_t> parts) {
+  std::uint64_t h = Mix(rule);
+  for (std::uint64_t p : parts) {
+    if (p == 0) return 0;
+    h = Mix(h ^ p);
+  }
+  return h == 0 ? 1 : h;
+}
+
+std::uint64_t FullDate(const PackedDate& d) {
+  if (d.day == 0) return 0;
+  return (static_cast<std::uint64_t>(d.year) << 16) | (d.month << 8) | d.day;
+}
+
+struct KeyedRecord {
+  std::uint64_t key;
+  std::uint32_t index;
+  friend bool operator<(const KeyedRecord& a, const KeyedRecord& b) {
+    return a.key < b.key || (a.key == b.key && a.index < b.index);
+  }
+};
+
+std::vector<KeyedRecord> SortedKeys(const std::vector<std::vector<std::uint64_t>>& keys, int rule) {
+  std::vector<KeyedRecord> out;
+  out.reserve(keys[rule].size());
+  for (std::uint32_t i = 0; i < keys[rule].size(); ++i) {
+    if (keys[rule][i] != 0) out.push_back({keys[rule][i], i});
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::vector<std::uint64_t>> AllKeys(const PreparedList& list) {
+  std::vector<std::vector<std::uint64_t>> keys(kBlockingRuleCount);
+  for (int rule = 0; rule < kBlockingRuleCount; ++rule) {
+    keys[rule].reserve(list.Size());
+    for (const RecordKeys& k : list.keys) keys[rule].push_back(BlockingKey(rule, k));
+  }
+  return keys;
+}
+
+using RuleKeys = std::vector<std::vector<std::uint64_t>>;  // [rule][record]
+
+// Calls block(key, l_begin, l_end, r_begin, r_end) for every key present on both sides
+// (in dedupe, `l` and `r` are the same array).
+template <typename Block>
+void ForEachBlock(const std::vector<KeyedRecord>& l, const std::vector<KeyedRecord>& r,
+                  Block block) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < l.size() && j < r.size()) {
+    if (l[i].key < r[j].key) {
+      ++i;
+    } else if (r[j].key < l[i].key) {
+      ++j;
+    } else {
+      const std::uint64_t key = l[i].key;
+      std::size_t i_end = i;
+      while (i_end < l.size() && l[i_end].key == key) ++i_end;
+      std::size_t j_end = j;
+      while (j_end < r.size() && r[j_end].key == key) ++j_end;
+      block(key, i, i_end, j, j_end);
+      i = i_end;
+      j = j_end;
+    }
+  }
+}
+
+// Runs body(rule) for every rule on `threads` threads; each rule runs on exactly one.
+template <typename Body>
+void ForEachRule(int threads, Body body) {
+  std::atomic<int> next{0};
+  std::vector<std::jthread> workers;
+  for (int t = 0; t < std::max(1, threads); ++t) {
+    workers.emplace_back([&] {
+      for (int rule = next++; rule < kBlockingRuleCount; rule = next++) body(rule);
+    });
+  }
+}
+
+}  // namespace
+
+std::string_view BlockingRuleName(int rule) {
+  static constexpr std::array<std::string_view, kBlockingRuleCount> kNames = {
+      "surname_phonetic+birth_year",
+      "given_group+birth_date",
+      "surname+given_group",
+      "service_number",
+      "given_group+patronymic_group+birth_year",
+      "surname+given_group+birth_year",
+      "surname+given_group+patronymic_group"};
+  return kNames[rule];
+}
+
+std::uint64_t BlockingKey(int rule, const RecordKeys& k) {
+  const std::uint64_t r = static_cast<std::uint64_t>(rule) + 1;
+  switch (rule) {
+    case 0:
+      return Combine(r, {k.surname_phonetic, k.birth.year});
+    case 1:
+      return Combine(r, {k.given_group, FullDate(k.birth)});
+    case 2:
+      return Combine(r, {k.surname, k.given_group});
+    case 3:
+      return Combine(r, {k.service_roman});
+    case 4:
+      return Combine(r, {k.given_group, k.patronymic_group, k.birth.year});
+    case 5:
+      return Combine(r, {k.surname, k.given_group, k.birth.year});
+    case 6:
+      return Combine(r, {k.surname, k.given_group, k.patronymic_group});
+    default:
+      return 0;
+  }
+}
+
+bool RuleAgrees(int rule, const RecordKeys& a, const RecordKeys& b) {
+  const bool same_year = a.birth.year != 0 && a.birth.year == b.birth.year;
+  const bool same_given = a.given_group != 0 && a.given_group == b.given_group;
+  switch (rule) {
+    case 0:
+      return same_year && a.surname_phonetic != 0 && a.surname_phonetic == b.surname_phonetic;
+    case 1:
+      return same_given && a.birth.day != 0 && a.birth.year == b.birth.year &&
+             a.birth.month == b.birth.month && a.birth.day == b.birth.day;
+    case 2:
+      return same_given && a.surname != 0 && a.surname == b.surname;
+    case 3:
+      return a.service_roman != 0 && a.service_roman == b.service_roman;
+    case 4:
+      return same_given && same_year && a.patronymic_group != 0 &&
+             a.patronymic_group == b.patronymic_group;
+    case 5:
+      return same_given && same_year && a.surname != 0 && a.surname == b.surname;
+    case 6:
+      return same_given && a.surname != 0 && a.surname == b.surname && a.patronymic_group != 0 &&
+             a.patronymic_group == b.patronymic_group;
+    default:
+      return false;
+  }
+}
+
+std::vector<CandidatePair> GenerateCandidates(const PreparedList& left, const PreparedList* right,
+                                              const BlockingOptions& options,
+                                              BlockingStats* stats_out) {
+  BlockingStats stats;
+  const bool dedupe = right == nullptr;
+  const RuleKeys left_keys = AllKeys(left);
+  const RuleKeys right_keys = dedupe ? RuleKeys{} : AllKeys(*right);
+  const RuleKeys& rkeys = dedupe ? left_keys : right_keys;
+  auto block_pairs = [dedupe](std::uint64_t n_l, std::uint64_t n_r) {
+    return dedupe ? n_l * (n_l - 1) / 2 : n_l * n_r;
+  };
+  // Phase one, rules in parallel: sort each rule's keys and find its oversized blocks. Phase
+  // two needs every earlier rule's capped blocks to decide whether a pair is new.
+  std::vector<std::vector<KeyedRecord>> ls(kBlockingRuleCount);
+  std::vector<std::vector<KeyedRecord>> rs(kBlockingRuleCount);
+  std::array<std::unordered_set<std::uint64_t>, kBlockingRuleCount> capped;
+  ForEachRule(options.threads, [&](int rule) {
+    ls[rule] = SortedKeys(left_keys, rule);
+    if (!dedupe) rs[rule] = SortedKeys(rkeys, rule);
+    ForEachBlock(
+        ls[rule], dedupe ? ls[rule] : rs[rule],
+        [&](std::uint64_t key, std::size_t i, std::size_t i_end, std::size_t j, std::size_t j_end) {
+          const std::uint64_t pairs = block_pairs(i_end - i, j_end - j);
+          if (pairs <= options.max_block_pairs) return;
+          capped[rule].insert(key);
+          ++stats.capped_blocks[rule];
+          stats.capped_pairs[rule] += pairs;
+        });
+  });
+  // A pair found by rule k is dropped if an earlier rule produced it: equal keys under that
+  // rule, in a block that was not capped.
+  auto seen_before = [&](int rule, std::uint32_t l, std::uint32_t r) {
+    for (int j = 0; j < rule; ++j) {
+      const std::uint64_t k = left_keys[j][l];
+      if (k != 0 && k == rkeys[j][r] && !capped[j].contains(k)) return true;
+    }
+    return false;
+  };
+  // Phase two, rules in parallel: each rule's new pairs, concatenated in rule order.
+  std::vector<std::vector<CandidatePair>> found(kBlockingRuleCount);
+  ForEachRule(options.threads, [&](int rule) {
+    const auto& l = ls[rule];
+    const auto& r = dedupe ? ls[rule] : rs[rule];
+    auto& out = found[rule];
+    auto add = [&](std::uint32_t a, std::uint32_t b) {
+      if (!seen_before(rule, a, b)) out.push_back({a, b});
+    };
+    ForEachBlock(
+        l, r,
+        [&](std::uint64_t key, std::size_t i, std::size_t i_end, std::size_t j, std::size_t j_end) {
+          if (capped[rule].contains(key)) return;
+          for (std::size_t a = i; a < i_end; ++a) {
+            for (std::size_t b = dedupe ? a + 1 : j; b < j_end; ++b) {
+              add(l[a].index, r[b].index);
+            }
+          }
+        });
+    stats.pairs_by_rule[rule] = out.size();
+    std::vector<KeyedRecord>().swap(ls[rule]);  // free the sorted keys as soon as possible
+    if (!dedupe) std::vector<KeyedRecord>().swap(rs[rule]);
+  });
+  std::size_t total = 0;
+  for (const auto& f : found) total += f.size();
+  std::vector<CandidatePair> out;
+  out.reserve(total);
+  for (auto& f : found) {
+    out.insert(out.end(), f.begin(), f.end());
+    std::vector<CandidatePair>().swap(f);
+  }
+  if (stats_out != nullptr) *stats_out = stats;
+  return out;
+}
+
+}  // namespace parley::link

@@ -1,0 +1,77 @@
+// parley/link/blocking.h — which pairs are worth scoring: candidate generation by blocking.
+//
+// Comparing every request with every record of a million-row register is 3·10^11 pairs; the
+// same person almost always shares *some* cheap key on both sides. A pair becomes a candidate
+// when it agrees on at least one of these keys (a union of blocking rules):
+//   1. surname phonetic key + birth year        (given name in another language, typos)
+//   2. given-name group + full birth date       (surname misspelt beyond the phonetic key)
+//   3. surname key + given-name group           (birth date wrong or missing)
+//   4. service number                           (names garbled, number intact)
+//   5. given-name group + patronymic group + birth year  (surname changed or swapped)
+//   6. surname key + given-name group + birth year       (rule 3 made narrow enough for
+//      "Шевченко Олександр", whose rule-3 block is capped in a large register)
+//   7. surname key + given-name group + patronymic group  (the same, birth year wrong)
+//
+// No quadratic step: for each rule every record gets a 64-bit key; the keys of each side are
+// sorted once, equal runs are joined, and a pair found by rule k is dropped if an earlier rule
+// j < k already produced it (keys equal under j and j's block was not capped), so the result is
+// free of duplicates without sorting or hashing the pairs themselves. Rules run in parallel
+// (first every rule's oversized blocks, then every rule's pairs); the output is concatenated
+// in rule order, so it does not depend on the thread count.
+//
+// Oversized blocks: a block whose size (left × right, or n(n-1)/2 in dedupe) exceeds
+// max_block_pairs is skipped for that rule. Its pairs are lost unless another rule finds them;
+// this is what the cap costs in recall, and BlockingStats counts the pairs skipped so the cost
+// is visible. A block is only that large for a very common name with an unknown birth date, or
+// a rule key shared by thousands (e.g. "Шевченко Дмитро" with rule 3); rules 6 and 7 exist so
+// that such people are still found by a narrower key.
+//
+//   BlockingStats stats;
+//   std::vector<CandidatePair> pairs = GenerateCandidates(left, &right, {}, &stats);
+//   // dedupe within one list: GenerateCandidates(list, nullptr, ...) gives pairs i < j
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "link/prepared_list.h"
+
+namespace parley::link {
+
+inline constexpr int kBlockingRuleCount = 7;
+
+struct CandidatePair {
+  std::uint32_t left = 0;
+  std::uint32_t right = 0;
+  friend bool operator==(const CandidatePair&, const CandidatePair&) = default;
+};
+
+struct BlockingOptions {
+  std::uint64_t max_block_pairs = 20000;
+  int threads = 1;  // rules are sorted and joined in parallel, one rule per thread
+};
+
+struct BlockingStats {
+  std::array<std::uint64_t, kBlockingRuleCount> pairs_by_rule{};  // new pairs each rule added
+  std::array<std::uint64_t, kBlockingRuleCount> capped_blocks{};  // blocks skipped per rule
+  std::array<std::uint64_t, kBlockingRuleCount> capped_pairs{};   // pairs those blocks held
+};
+
+[[nodiscard]] std::string_view BlockingRuleName(int rule);
+
+// The rule's key of one record; 0 when the record lacks a part of it.
+[[nodiscard]] std::uint64_t BlockingKey(int rule, const RecordKeys& k);
+
+// True when two records agree on the rule's key (the same test as equal BlockingKey values,
+// without hashing). Used to pick the pairs of an EM training session.
+[[nodiscard]] bool RuleAgrees(int rule, const RecordKeys& a, const RecordKeys& b);
+
+// Candidate pairs between `left` and `*right`, or within `left` (i < j) when right is null.
+[[nodiscard]] std::vector<CandidatePair> GenerateCandidates(const PreparedList& left,
+                                                            const PreparedList* right,
+                                                            const BlockingOptions& options,
+                                                            BlockingStats* stats);
+
+}  // namespace parley::link

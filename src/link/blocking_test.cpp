@@ -1,0 +1,155 @@
+#include "link/blocking.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <set>
+
+namespace parley::link {
+namespace {
+
+RecordKeys Key(StringPool& pool, std::string surname, std::string given, int year, int month,
+               int day, std::string service = "") {
+  RecordKeys k;
+  k.surname = pool.Intern(surname);
+  k.surname_phonetic = pool.Intern(surname.substr(0, 3));
+  k.given = k.given_group = pool.Intern(given);
+  k.birth = {static_cast<std::uint16_t>(year), static_cast<std::uint8_t>(month),
+             static_cast<std::uint8_t>(day)};
+  k.service_number = k.service_roman = pool.Intern(service);
+  return k;
+}
+
+PreparedList List(std::vector<RecordKeys> keys) {
+  PreparedList l;
+  l.keys = std::move(keys);
+  for (std::size_t i = 0; i < l.keys.size(); ++i) l.ids.push_back(std::to_string(i));
+  return l;
+}
+
+TEST(BlockingTest, FindsPlantedPairsAmongNoise) {
+  StringPool pool;
+  std::mt19937 rng(5);
+  std::vector<RecordKeys> left;
+  std::vector<RecordKeys> right;
+  // 2000 random people on each side; left i and right i are the same person for i < 200,
+  // each with one field spoilt so that only some rules can find them.
+  for (int i = 0; i < 2000; ++i) {
+    const std::string s = "sur" + std::to_string(rng() % 5000);
+    const std::string g = "giv" + std::to_string(rng() % 300);
+    const int y = 1950 + static_cast<int>(rng() % 50);
+    const int m = 1 + static_cast<int>(rng() % 12);
+    const int d = 1 + static_cast<int>(rng() % 28);
+    left.push_back(Key(pool, s, g, y, m, d, "SN" + std::to_string(i)));
+    if (i < 200) {
+      switch (i % 4) {
+        case 0:
+          right.push_back(Key(pool, s, "other", y, m, d));
+          break;  // given name differs
+        case 1:
+          right.push_back(Key(pool, "zz" + s, g, y, m, d));
+          break;  // surname spoilt
+        case 2:
+          right.push_back(Key(pool, s, g, y + 7, m, d));
+          break;  // wrong year
+        default:
+          right.push_back(Key(pool, "q", "q", 1900, 1, 1, "SN" + std::to_string(i)));
+      }
+    } else {
+      right.push_back(Key(pool, "x" + std::to_string(rng()), "y", 1950, 1, 1));
+    }
+  }
+  const PreparedList l = List(left);
+  const PreparedList r = List(right);
+  BlockingStats stats;
+  const auto pairs = GenerateCandidates(l, &r, {}, &stats);
+  std::set<std::pair<std::uint32_t, std::uint32_t>> unique;
+  for (const auto& p : pairs) unique.insert({p.left, p.right});
+  EXPECT_EQ(unique.size(), pairs.size()) << "candidate pairs must be deduplicated";
+  for (std::uint32_t i = 0; i < 200; ++i) EXPECT_TRUE(unique.contains({i, i})) << i;
+  EXPECT_LT(pairs.size(), 20000u) << "blocking must not approach the 4M cross product";
+}
+
+TEST(BlockingTest, SameCandidatesInTheSameOrderWithOneOrTwoThreads) {
+  StringPool pool;
+  std::mt19937 rng(9);
+  std::vector<RecordKeys> left;
+  std::vector<RecordKeys> right;
+  for (int i = 0; i < 3000; ++i) {
+    left.push_back(Key(pool, "s" + std::to_string(rng() % 300), "g" + std::to_string(rng() % 20),
+                       1960 + static_cast<int>(rng() % 10), 1, 1 + static_cast<int>(rng() % 28)));
+    right.push_back(Key(pool, "s" + std::to_string(rng() % 300), "g" + std::to_string(rng() % 20),
+                        1960 + static_cast<int>(rng() % 10), 1, 1 + static_cast<int>(rng() % 28)));
+  }
+  const PreparedList l = List(left);
+  const PreparedList r = List(right);
+  BlockingOptions one;
+  one.max_block_pairs = 200;
+  BlockingOptions two = one;
+  two.threads = 2;
+  EXPECT_EQ(GenerateCandidates(l, &r, one, nullptr), GenerateCandidates(l, &r, two, nullptr));
+  EXPECT_EQ(GenerateCandidates(l, nullptr, one, nullptr),
+            GenerateCandidates(l, nullptr, two, nullptr));
+}
+
+TEST(BlockingTest, PairFoundByTwoRulesAppearsOnce) {
+  StringPool pool;
+  const PreparedList l = List({Key(pool, "shevchenko", "dmitro", 1990, 1, 2, "A1")});
+  const PreparedList r = List({Key(pool, "shevchenko", "dmitro", 1990, 1, 2, "A1")});
+  const auto pairs = GenerateCandidates(l, &r, {}, nullptr);
+  ASSERT_EQ(pairs.size(), 1u);
+}
+
+TEST(BlockingTest, OversizedBlocksAreCappedAndCounted) {
+  StringPool pool;
+  std::vector<RecordKeys> many;
+  for (int i = 0; i < 200; ++i) many.push_back(Key(pool, "shevchenko", "dmitro", 0, 0, 0));
+  const PreparedList l = List(many);
+  BlockingOptions opts;
+  opts.max_block_pairs = 1000;
+  BlockingStats stats;
+  const auto pairs = GenerateCandidates(l, nullptr, opts, &stats);
+  EXPECT_TRUE(pairs.empty());
+  EXPECT_EQ(stats.capped_blocks[2], 1u);
+  EXPECT_EQ(stats.capped_blocks[5], 0u) << "no birth year: rule 6 has no key";
+  EXPECT_EQ(stats.capped_pairs[2], 200u * 199u / 2u);
+}
+
+TEST(BlockingTest, DedupeGivesOrderedPairsOnly) {
+  StringPool pool;
+  const PreparedList l = List({Key(pool, "a", "b", 1990, 1, 1), Key(pool, "c", "d", 1980, 1, 1),
+                               Key(pool, "a", "b", 1990, 1, 1)});
+  const auto pairs = GenerateCandidates(l, nullptr, {}, nullptr);
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0], (CandidatePair{0, 2}));
+}
+
+TEST(BlockingTest, NarrowRulesFindPeopleInCappedCommonNameBlocks) {
+  StringPool pool;
+  std::vector<RecordKeys> left;
+  std::vector<RecordKeys> right;
+  // 100 "shevchenko dmitro" on each side, all born 1985 with different days: rules 1 and 3
+  // blocks are capped; rule 6 (surname + given + year) is too; the planted pair differs in
+  // year, so only rule 7 (with the patronymic) can find it.
+  for (int i = 0; i < 100; ++i) {
+    RecordKeys k = Key(pool, "shevchenko", "dmitro", 1985, 1 + i % 12, 1 + i % 28);
+    k.patronymic_group = pool.Intern("p" + std::to_string(i));
+    left.push_back(k);
+    k.birth.year = 1986;
+    right.push_back(k);
+  }
+  BlockingOptions opts;
+  opts.max_block_pairs = 1000;
+  BlockingStats stats;
+  const PreparedList l = List(left);
+  const PreparedList r = List(right);
+  const auto found = GenerateCandidates(l, &r, opts, &stats);
+  std::set<std::pair<std::uint32_t, std::uint32_t>> unique;
+  for (const auto& p : found) unique.insert({p.left, p.right});
+  for (std::uint32_t i = 0; i < 100; ++i) EXPECT_TRUE(unique.contains({i, i})) << i;
+  EXPECT_GT(stats.capped_blocks[2], 0u);
+}
+
+}  // namespace
+}  // namespace parley::link

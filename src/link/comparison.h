@@ -1,0 +1,96 @@
+// parley/link/comparison.h — comparison levels per field: how two records agree.
+//
+// Fellegi–Sunter does not score "similarity" directly; it asks, per field, which of a few
+// discrete agreement levels a pair falls in, and learns how much more often true matches fall
+// in each level than non-matches. The levels are chosen for how lists of prisoners really
+// differ (DOMAIN.md): names written in another language are "equivalent", not "different";
+// a birth date with day and month swapped is its own level, as is a year off by one and a row
+// that knows only the year.
+//
+// Levels (0 is always "missing": one side has no value, so the field says nothing):
+//   names (surname, given name, patronymic):
+//     missing, different, similar (JW ≥ 0.85 on keys), close (JW ≥ 0.93),
+//     equivalent (same equivalence group, e.g. Олександр/Александр), exact (same key)
+//   birth date: missing, different, year ±1 (rest equal), same year (day or month differs),
+//     year only (same year, the rest unknown on one side), day/month swapped, exact
+//   service number: missing, different, close (one edit), exact (after homoglyph repair)
+//   birth place: missing, different, close (JW ≥ 0.90, or the same consonant skeleton:
+//     Київ/Киев, Дніпро/Днепр), exact
+//
+// Design for the workload: the comparator reads two 40-byte RecordKeys and the shared pool,
+// compares ids first and computes Jaro–Winkler only when ids differ; it never allocates, so
+// it can run at millions of pairs per second per core. A comparison vector packs into a
+// 16-bit pattern code so that EM runs over a histogram of patterns, not over pairs.
+//
+//   Comparator cmp(pool);
+//   ComparisonVector v = cmp.Compare(left.keys[i], right.keys[j]);
+//   v[FieldIndex(Field::kBirthDate)] == date_level::kSwapped
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+#include "link/prepared_list.h"
+#include "link/string_pool.h"
+
+namespace parley::link {
+
+enum class Field : std::uint8_t {
+  kSurname,
+  kGivenName,
+  kPatronymic,
+  kBirthDate,
+  kServiceNumber,
+  kBirthPlace
+};
+inline constexpr int kFieldCount = 6;
+inline constexpr int kMaxLevels = 7;
+inline constexpr std::array<int, kFieldCount> kLevelCount = {6, 6, 6, 7, 4, 4};
+constexpr int FieldIndex(Field f) { return static_cast<int>(f); }
+
+namespace name_level {
+inline constexpr std::uint8_t kMissing = 0, kDifferent = 1, kSimilar = 2, kClose = 3,
+                              kEquivalent = 4, kExact = 5;
+}
+namespace date_level {
+inline constexpr std::uint8_t kMissing = 0, kDifferent = 1, kYearNear = 2, kSameYear = 3,
+                              kYearOnly = 4, kSwapped = 5, kExact = 6;
+}
+namespace code_level {
+inline constexpr std::uint8_t kMissing = 0, kDifferent = 1, kClose = 2, kExact = 3;
+}
+inline constexpr std::uint8_t kLevelMissing = 0;
+
+using ComparisonVector = std::array<std::uint8_t, kFieldCount>;
+
+// Mixed-radix code of a comparison vector, < kPatternCount.
+inline constexpr int kPatternCount = 6 * 6 * 6 * 7 * 4 * 4;
+[[nodiscard]] std::uint16_t PatternCode(const ComparisonVector& v);
+[[nodiscard]] ComparisonVector FromPatternCode(std::uint16_t code);
+
+[[nodiscard]] std::string_view FieldName(Field f);
+[[nodiscard]] std::string_view LevelName(Field f, std::uint8_t level);
+
+// Thresholds on Jaro–Winkler of skeleton keys.
+inline constexpr double kNameCloseJw = 0.93;
+inline constexpr double kNameSimilarJw = 0.85;
+inline constexpr double kPlaceCloseJw = 0.90;
+
+[[nodiscard]] std::uint8_t CompareDates(PackedDate a, PackedDate b);
+
+class Comparator {
+ public:
+  explicit Comparator(const StringPool& pool) : pool_(&pool) {}
+
+  [[nodiscard]] ComparisonVector Compare(const RecordKeys& a, const RecordKeys& b) const;
+
+  // Level of two name keys (ids into the pool) with their equivalence groups.
+  [[nodiscard]] std::uint8_t CompareName(std::uint32_t a, std::uint32_t a_group, std::uint32_t b,
+                                         std::uint32_t b_group) const;
+
+ private:
+  const StringPool* pool_;
+};
+
+}  // namespace parley::link

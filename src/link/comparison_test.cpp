@@ -1,0 +1,108 @@
+#include "link/comparison.h"
+
+#include <gtest/gtest.h>
+
+#include "link/prepared_list.h"
+
+namespace parley::link {
+namespace {
+
+PersonRecord Rec(std::string surname, std::string given, std::string patronymic,
+                 PartialDate birth = {}, std::string service = "", std::string place = "") {
+  PersonRecord r;
+  r.id = surname + given;
+  r.surname = std::move(surname);
+  r.given_name = std::move(given);
+  r.patronymic = std::move(patronymic);
+  r.birth_date = birth;
+  r.service_number = std::move(service);
+  r.birth_place = std::move(place);
+  return r;
+}
+
+class ComparisonTest : public ::testing::Test {
+ protected:
+  ComparisonVector Compare(const PersonRecord& a, const PersonRecord& b) {
+    std::vector<PersonRecord> records = {a, b};
+    auto prepared = PrepareList(records, pool_, 1);
+    EXPECT_TRUE(prepared.has_value());
+    Comparator cmp(pool_);
+    return cmp.Compare(prepared->keys[0], prepared->keys[1]);
+  }
+  std::uint8_t Level(const ComparisonVector& v, Field f) { return v[FieldIndex(f)]; }
+  StringPool pool_;
+};
+
+TEST_F(ComparisonTest, NameLevels) {
+  auto v = Compare(Rec("Шевченко", "Олександр", "Миколайович"),
+                   Rec("Шевченко", "Александр", "Николаевич"));
+  EXPECT_EQ(Level(v, Field::kSurname), name_level::kExact);
+  EXPECT_EQ(Level(v, Field::kGivenName), name_level::kEquivalent);
+  EXPECT_EQ(Level(v, Field::kPatronymic), name_level::kEquivalent);
+
+  v = Compare(Rec("Shevchenko", "Oleksandr", ""), Rec("Шевченко", "Олександр", "Іванович"));
+  EXPECT_EQ(Level(v, Field::kSurname), name_level::kExact);
+  EXPECT_EQ(Level(v, Field::kGivenName), name_level::kExact);
+  EXPECT_EQ(Level(v, Field::kPatronymic), name_level::kMissing);
+
+  v = Compare(Rec("Шевченко", "Дмитро", "Іванович"), Rec("Шевчеко", "Дмитро", "Петрович"));
+  EXPECT_EQ(Level(v, Field::kSurname), name_level::kClose);
+  EXPECT_EQ(Level(v, Field::kPatronymic), name_level::kDifferent);
+
+  v = Compare(Rec("Шевченко", "Дмитро", ""), Rec("Коваленко", "Андрій", ""));
+  EXPECT_EQ(Level(v, Field::kSurname), name_level::kDifferent);
+  EXPECT_EQ(Level(v, Field::kGivenName), name_level::kDifferent);
+}
+
+TEST_F(ComparisonTest, SwappedSurnameAndGivenName) {
+  auto v = Compare(Rec("Шевченко", "Дмитро", ""), Rec("Дмитро", "Шевченко", ""));
+  EXPECT_EQ(Level(v, Field::kSurname), name_level::kExact);
+  EXPECT_EQ(Level(v, Field::kGivenName), name_level::kExact);
+}
+
+TEST(CompareDatesTest, EveryLevel) {
+  const PackedDate d{1990, 3, 7};
+  EXPECT_EQ(CompareDates(d, {1990, 3, 7}), date_level::kExact);
+  EXPECT_EQ(CompareDates(d, {1990, 7, 3}), date_level::kSwapped);
+  EXPECT_EQ(CompareDates(d, {1991, 3, 7}), date_level::kYearNear);
+  EXPECT_EQ(CompareDates(d, {1990, 3, 8}), date_level::kSameYear);
+  EXPECT_EQ(CompareDates(d, {1990, 0, 0}), date_level::kYearOnly);
+  EXPECT_EQ(CompareDates(d, {1990, 3, 0}), date_level::kYearOnly);
+  EXPECT_EQ(CompareDates(d, {0, 0, 0}), date_level::kMissing);
+  EXPECT_EQ(CompareDates(d, {1985, 11, 20}), date_level::kDifferent);
+  EXPECT_EQ(CompareDates(d, {1989, 0, 0}), date_level::kYearNear);
+  EXPECT_EQ(CompareDates(d, {1993, 0, 0}), date_level::kDifferent);
+}
+
+TEST_F(ComparisonTest, ServiceNumberAfterHomoglyphRepair) {
+  auto v = Compare(Rec("А", "Б", "", {}, "АВ123456"), Rec("А", "Б", "", {}, "AB 123456"));
+  EXPECT_EQ(Level(v, Field::kServiceNumber), code_level::kExact);
+  v = Compare(Rec("А", "Б", "", {}, "AB123456"), Rec("А", "Б", "", {}, "AB123465"));
+  EXPECT_EQ(Level(v, Field::kServiceNumber), code_level::kClose);
+  v = Compare(Rec("А", "Б", "", {}, "AB123456"), Rec("А", "Б", "", {}, "XY987654"));
+  EXPECT_EQ(Level(v, Field::kServiceNumber), code_level::kDifferent);
+  v = Compare(Rec("А", "Б", "", {}, "AB123456"), Rec("А", "Б", "", {}, ""));
+  EXPECT_EQ(Level(v, Field::kServiceNumber), code_level::kMissing);
+}
+
+TEST_F(ComparisonTest, BirthPlaceIgnoresSettlementType) {
+  auto v = Compare(Rec("А", "Б", "", {}, "", "м. Харків"), Rec("А", "Б", "", {}, "", "Харків"));
+  EXPECT_EQ(Level(v, Field::kBirthPlace), code_level::kExact);
+  v = Compare(Rec("А", "Б", "", {}, "", "Харків"), Rec("А", "Б", "", {}, "", "г. Харьков"));
+  EXPECT_EQ(Level(v, Field::kBirthPlace), code_level::kClose);
+  v = Compare(Rec("А", "Б", "", {}, "", "Київ"), Rec("А", "Б", "", {}, "", "Киев"));
+  EXPECT_EQ(Level(v, Field::kBirthPlace), code_level::kClose);
+  v = Compare(Rec("А", "Б", "", {}, "", "Харків"), Rec("А", "Б", "", {}, "", "Одеса"));
+  EXPECT_EQ(Level(v, Field::kBirthPlace), code_level::kDifferent);
+}
+
+TEST(PatternCodeTest, RoundTripsEveryVector) {
+  for (int code = 0; code < kPatternCount; ++code) {
+    const auto v = FromPatternCode(static_cast<std::uint16_t>(code));
+    for (int f = 0; f < kFieldCount; ++f) ASSERT_LT(v[f], kLevelCount[f]);
+    ASSERT_EQ(PatternCode(v), code);
+  }
+}
+
+}  // namespace
+}  // namespace parley::link

@@ -1,0 +1,236 @@
+#include "link/linker.h"
+
+#include <algorithm>
+#include <thread>
+
+#include "core/try.h"
+#include "link/assignment.h"
+#include "link/clustering.h"
+
+namespace parley::link {
+
+bool RecordsConflict(const ComparisonVector& v) {
+  return v[FieldIndex(Field::kBirthDate)] == date_level::kDifferent ||
+         v[FieldIndex(Field::kPatronymic)] == name_level::kDifferent ||
+         v[FieldIndex(Field::kServiceNumber)] == code_level::kDifferent;
+}
+
+std::array<FieldWeight, kFieldCount> Linkage::Explain(const LinkedPair& p) const {
+  return model_.Explain(FromPatternCode(p.pattern), left_.keys[p.left], Right().keys[p.right]);
+}
+
+// Runs the stages on a Linkage it fills in; a class only to share the state between them.
+class LinkRunner {
+ public:
+  LinkRunner(Linkage& out, const LinkOptions& options) : out_(out), options_(options) {}
+
+  Result<void> Prepare(std::span<const PersonRecord> left, std::span<const PersonRecord>* right) {
+    Progress("preparing", 0, 1);
+    PARLEY_ASSIGN_OR_RETURN(out_.left_, PrepareList(left, out_.pool_, Threads()));
+    if (right != nullptr) {
+      PARLEY_ASSIGN_OR_RETURN(out_.right_, PrepareList(*right, out_.pool_, Threads()));
+    }
+    out_.same_list_ = right == nullptr;
+    out_.stats_.left_records = out_.left_.Size();
+    out_.stats_.right_records = out_.Right().Size();
+    Progress("preparing", 1, 1);
+    return {};
+  }
+
+  void Run() {
+    Progress("blocking", 0, 1);
+    BlockingOptions blocking = options_.blocking;
+    blocking.threads = Threads();
+    candidates_ = GenerateCandidates(out_.left_, out_.same_list_ ? nullptr : &out_.right_, blocking,
+                                     &out_.stats_.blocking);
+    KeepActivePairs();
+    out_.stats_.candidates = candidates_.size();
+    Progress("blocking", 1, 1);
+    const Comparator comparator(out_.pool_);
+    std::vector<TrainingSession> sessions = Sessions();
+    PatternHistogram histogram = ComputePatterns(comparator, sessions);
+    Progress("estimating", 0, 1);
+    ModelParameters params = options_.parameters.value_or(DefaultParameters());
+    if (!options_.parameters) Estimate(comparator, sessions, histogram, params);
+    out_.model_ = MatchModel(params);
+    if (options_.term_frequency) {
+      const auto& s = params.fields[FieldIndex(Field::kSurname)].u;
+      const auto& g = params.fields[FieldIndex(Field::kGivenName)].u;
+      out_.model_.SetTermFrequencies(TermFrequencies::Count(
+          out_.left_.keys, out_.same_list_ ? std::span<const RecordKeys>{} : out_.right_.keys,
+          out_.pool_.Size(), s[name_level::kExact],
+          g[name_level::kExact] + g[name_level::kEquivalent]));
+    }
+    Progress("estimating", 1, 1);
+    Decide();
+  }
+
+ private:
+  void KeepActivePairs() {
+    const auto& la = options_.left_active;
+    const auto& ra = out_.same_list_ ? options_.left_active : options_.right_active;
+    if (la.empty() && ra.empty()) return;
+    std::erase_if(candidates_, [&](const CandidatePair& c) {
+      const bool left_active = c.left < la.size() && la[c.left];
+      const bool right_active = c.right < ra.size() && ra[c.right];
+      return !left_active && !right_active;
+    });
+  }
+
+  void Estimate(const Comparator& comparator, const std::vector<TrainingSession>& sessions,
+                const PatternHistogram& histogram, ModelParameters& params) {
+    EstimateU(out_.left_, out_.Right(), out_.same_list_, comparator, options_.u_samples,
+              options_.seed, params);
+    out_.stats_.em = FitM(sessions, params);
+    const double nl = static_cast<double>(out_.left_.Size());
+    const double all_pairs =
+        out_.same_list_ ? nl * (nl - 1) / 2 : nl * static_cast<double>(out_.Right().Size());
+    out_.stats_.expected_matches = FitMatchProportion(histogram, all_pairs, params);
+  }
+
+  int Threads() const { return std::max(1, options_.threads); }
+
+  void Progress(std::string_view stage, std::uint64_t done, std::uint64_t total) const {
+    if (options_.progress) options_.progress(stage, done, total);
+  }
+
+  // Runs body(begin, end, thread) over `n` items split into one slice per thread.
+  template <typename Body>
+  void Parallel(std::size_t n, Body body) const {
+    const int threads = Threads();
+    std::vector<std::jthread> workers;
+    for (int t = 0; t < threads; ++t) {
+      const std::size_t begin = n * t / threads;
+      const std::size_t end = n * (t + 1) / threads;
+      workers.emplace_back([=, &body] { body(begin, end, t); });
+    }
+  }
+
+  // EM training sessions: (blocking rule, the fields it fixes). See estimation.h.
+  static constexpr int kSessionRule[] = {1, 2, 0};
+  static std::vector<TrainingSession> Sessions() {
+    std::vector<TrainingSession> sessions(std::size(kSessionRule));
+    for (auto& s : sessions) s.histogram.assign(kPatternCount, 0);
+    auto ignore = [&](int s, Field f) { sessions[s].ignored[FieldIndex(f)] = true; };
+    ignore(0, Field::kGivenName);  // given-name group + birth date
+    ignore(0, Field::kBirthDate);
+    ignore(1, Field::kSurname);  // surname + given-name group
+    ignore(1, Field::kGivenName);
+    ignore(2, Field::kSurname);  // phonetic surname + birth year
+    ignore(2, Field::kBirthDate);
+    return sessions;
+  }
+
+  PatternHistogram ComputePatterns(const Comparator& comparator,
+                                   std::vector<TrainingSession>& sessions) {
+    patterns_.resize(candidates_.size());
+    const std::size_t per_thread = 1 + sessions.size();
+    std::vector<PatternHistogram> histograms(Threads() * per_thread,
+                                             PatternHistogram(kPatternCount, 0));
+    const auto& lk = out_.left_.keys;
+    const auto& rk = out_.Right().keys;
+    const std::size_t n = candidates_.size();
+    Parallel(n, [&](std::size_t begin, std::size_t end, int t) {
+      PatternHistogram* h = &histograms[t * per_thread];
+      for (std::size_t i = begin; i < end; ++i) {
+        const CandidatePair c = candidates_[i];
+        const RecordKeys& a = lk[c.left];
+        const RecordKeys& b = rk[c.right];
+        const std::uint16_t code = PatternCode(comparator.Compare(a, b));
+        patterns_[i] = code;
+        ++h[0][code];
+        for (std::size_t s = 0; s < std::size(kSessionRule); ++s) {
+          if (RuleAgrees(kSessionRule[s], a, b)) ++h[1 + s][code];
+        }
+        if (t == 0 && (i - begin) % 1000000 == 0) Progress("scoring", i - begin, end - begin);
+      }
+    });
+    Progress("scoring", 1, 1);
+    PatternHistogram total(kPatternCount, 0);
+    for (int t = 0; t < Threads(); ++t) {
+      for (int c = 0; c < kPatternCount; ++c) {
+        total[c] += histograms[t * per_thread][c];
+        for (std::size_t s = 0; s < sessions.size(); ++s) {
+          sessions[s].histogram[c] += histograms[t * per_thread + 1 + s][c];
+        }
+      }
+    }
+    return total;
+  }
+
+  void Decide() {
+    const auto& lk = out_.left_.keys;
+    const auto& rk = out_.Right().keys;
+    const MatchModel& model = out_.model_;
+    const double min_weight = model.WeightForProbability(options_.threshold);
+    std::vector<std::vector<LinkedPair>> kept(Threads());
+    Parallel(candidates_.size(), [&](std::size_t begin, std::size_t end, int t) {
+      for (std::size_t i = begin; i < end; ++i) {
+        const CandidatePair c = candidates_[i];
+        const ComparisonVector v = FromPatternCode(patterns_[i]);
+        const float w = model.Weight(v, lk[c.left], rk[c.right]);
+        if (w < min_weight) continue;
+        kept[t].push_back(
+            {c.left, c.right, w, static_cast<float>(model.Probability(w)), patterns_[i]});
+      }
+    });
+    std::vector<LinkedPair>& matches = out_.matches_;
+    for (auto& part : kept) matches.insert(matches.end(), part.begin(), part.end());
+    std::sort(matches.begin(), matches.end(), [](const LinkedPair& a, const LinkedPair& b) {
+      return a.left < b.left || (a.left == b.left && a.right < b.right);
+    });
+    if (out_.same_list_) {
+      Cluster();
+    } else if (options_.one_to_one) {
+      KeepOneToOne();
+    }
+  }
+
+  void KeepOneToOne() {
+    std::vector<ScoredLink> links;
+    links.reserve(out_.matches_.size());
+    for (const LinkedPair& p : out_.matches_) links.push_back({p.left, p.right, p.probability});
+    std::vector<std::size_t> keep = GreedyOneToOne(links);
+    std::sort(keep.begin(), keep.end());
+    std::vector<LinkedPair> kept;
+    kept.reserve(keep.size());
+    for (std::size_t i : keep) kept.push_back(out_.matches_[i]);
+    out_.matches_ = std::move(kept);
+  }
+
+  void Cluster() {
+    std::vector<MatchEdge> edges;
+    edges.reserve(out_.matches_.size());
+    for (const LinkedPair& p : out_.matches_) edges.push_back({p.left, p.right, p.probability});
+    const Comparator comparator(out_.pool_);
+    const auto& keys = out_.left_.keys;
+    out_.clusters_ =
+        ClusterRecords(keys.size(), std::move(edges), [&](std::uint32_t a, std::uint32_t b) {
+          return RecordsConflict(comparator.Compare(keys[a], keys[b]));
+        });
+  }
+
+  Linkage& out_;
+  const LinkOptions& options_;
+  std::vector<CandidatePair> candidates_;
+  std::vector<std::uint16_t> patterns_;
+};
+
+Result<Linkage> LinkRecords(std::span<const PersonRecord> left, std::span<const PersonRecord> right,
+                            const LinkOptions& options) {
+  Linkage out;
+  LinkRunner runner(out, options);
+  PARLEY_TRY(runner.Prepare(left, &right));
+  runner.Run();
+  return out;
+}
+
+Result<Linkage> DedupeRecords(std::span<const PersonRecord> list, const LinkOptions& options) {
+  Linkage out;
+  LinkRunner runner(out, options);
+  PARLEY_TRY(runner.Prepare(list, nullptr));
+  runner.Run();
+  return out;
+}
+
+}  // namespace parley::link

@@ -1,0 +1,124 @@
+// parley/link/linker.h — the linkage pipeline: prepare, block, score, learn, decide.
+//
+// LinkRecords finds the pairs of records (one from each list) that are probably the same
+// person; DedupeRecords finds the groups of records within one list that are. Both run:
+//   1. PrepareList: names to keys, interned (once per record, in parallel);
+//   2. GenerateCandidates: union of blocking rules, no quadratic step;
+//   3. pass one over the candidates: comparison vector of each pair, kept as a 16-bit
+//      pattern code (2 bytes a pair), and the histogram of patterns;
+//   4. u from random pairs, m and λ by EM on the histogram, term frequencies of surnames
+//      and given-name groups;
+//   5. pass two: the weight of each pair from the pattern (a table lookup) plus the TF
+//      adjustment; pairs at or above the threshold are kept, with optional one-to-one
+//      assignment (link) or conflict-aware clustering (dedupe).
+// Passes one and two run on `threads` threads over disjoint slices of the candidates, each
+// with its own histogram, and allocate nothing per pair.
+//
+// Incremental runs (LinkOptions::left_active / right_active / parameters) block everything as
+// usual but score only the pairs touching a new or changed record, with a stored model.
+//
+// Contract: records are taken as read (ReadListFile's output); the only failure is a name the
+// name engine refuses. Output pairs index into the inputs and are sorted by (left, right).
+// Deterministic for a given seed and input, whatever the thread count.
+//
+//   LinkOptions opts;                         // threshold kDefaultMatchThreshold
+//   PARLEY_ASSIGN_OR_RETURN(Linkage l, LinkRecords(requests, custody, opts));
+//   for (const LinkedPair& p : l.Matches()) { auto why = l.Explain(p); ... }
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "link/blocking.h"
+#include "link/comparison.h"
+#include "link/estimation.h"
+#include "link/match_model.h"
+#include "link/prepared_list.h"
+#include "link/string_pool.h"
+#include "lists/person_record.h"
+
+namespace parley::link {
+
+inline constexpr double kDefaultMatchThreshold = 0.5;
+
+// Called now and then with the stage and how far it is; must be cheap and thread-safe.
+using ProgressFn =
+    std::function<void(std::string_view stage, std::uint64_t done, std::uint64_t total)>;
+
+struct LinkOptions {
+  double threshold = kDefaultMatchThreshold;
+  bool one_to_one = false;  // link only: each record in at most one pair
+  int threads = 2;
+  BlockingOptions blocking;
+  std::size_t u_samples = 400000;
+  std::uint64_t seed = 20260101;
+  bool term_frequency = true;
+  ProgressFn progress;  // may be empty
+  // Incremental runs: only candidate pairs touching an active record are scored; empty means
+  // every record is active. Sizes must match the lists when set.
+  std::vector<bool> left_active;
+  std::vector<bool> right_active;
+  // Use these m, u and λ instead of estimating them: an incremental run reuses the model of the
+  // last full run, since a handful of new records cannot train one.
+  std::optional<ModelParameters> parameters;
+};
+
+struct LinkedPair {
+  std::uint32_t left = 0;
+  std::uint32_t right = 0;
+  float weight = 0;
+  float probability = 0;
+  std::uint16_t pattern = 0;
+};
+
+struct LinkStats {
+  std::uint64_t left_records = 0;
+  std::uint64_t right_records = 0;
+  std::uint64_t candidates = 0;  // scored pairs (after the incremental filter)
+  BlockingStats blocking;
+  EmReport em;                  // the last EM training session
+  double expected_matches = 0;  // the model's estimate of true matches among all pairs
+};
+
+// The result of a run. It keeps the prepared lists and the fitted model so that any pair can
+// be explained field by field after the fact.
+class Linkage {
+ public:
+  [[nodiscard]] const std::vector<LinkedPair>& Matches() const { return matches_; }
+  [[nodiscard]] const PreparedList& Left() const { return left_; }
+  [[nodiscard]] const PreparedList& Right() const { return same_list_ ? left_ : right_; }
+  [[nodiscard]] const MatchModel& Model() const { return model_; }
+  [[nodiscard]] const LinkStats& Stats() const { return stats_; }
+  // Cluster number per record (DedupeRecords only; empty for LinkRecords).
+  [[nodiscard]] const std::vector<std::uint32_t>& Clusters() const { return clusters_; }
+  [[nodiscard]] std::array<FieldWeight, kFieldCount> Explain(const LinkedPair& p) const;
+
+ private:
+  friend class LinkRunner;
+  StringPool pool_;
+  PreparedList left_;
+  PreparedList right_;
+  bool same_list_ = false;
+  MatchModel model_;
+  LinkStats stats_;
+  std::vector<LinkedPair> matches_;
+  std::vector<std::uint32_t> clusters_;
+};
+
+[[nodiscard]] Result<Linkage> LinkRecords(std::span<const PersonRecord> left,
+                                          std::span<const PersonRecord> right,
+                                          const LinkOptions& options);
+
+// Pairs within one list (left < right) at or above the threshold, and the clusters.
+[[nodiscard]] Result<Linkage> DedupeRecords(std::span<const PersonRecord> list,
+                                            const LinkOptions& options);
+
+// True when two records hold decisive values that disagree (see clustering.h).
+[[nodiscard]] bool RecordsConflict(const ComparisonVector& v);
+
+}  // namespace parley::link

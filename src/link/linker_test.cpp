@@ -1,0 +1,220 @@
+#include "link/linker.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <set>
+
+namespace parley::link {
+namespace {
+
+// A small generated set with known truth: Ukrainian-spelled requests, a Russian-spelled
+// register holding some of them (with typical clerical variation), and namesakes.
+struct Person {
+  int surname;
+  int given;
+  int father;
+  PartialDate birth;
+};
+
+constexpr std::pair<const char*, const char*> kSurnames[] = {
+    {"Шевченко", "Шевченко"},   {"Коваленко", "Коваленко"}, {"Бондаренко", "Бондаренко"},
+    {"Лисенко", "Лысенко"},     {"Олійник", "Олейник"},     {"Ковальський", "Ковальский"},
+    {"Мельник", "Мельник"},     {"Кравчук", "Кравчук"},     {"Поліщук", "Полищук"},
+    {"Гнатюк", "Гнатюк"},       {"Присяжнюк", "Присяжнюк"}, {"Дячук", "Дьячук"},
+    {"Бойко", "Бойко"},         {"Ткачук", "Ткачук"},       {"Савчук", "Савчук"},
+    {"Іваненко", "Иваненко"},   {"Руденко", "Руденко"},     {"Зінченко", "Зинченко"},
+    {"Пилипенко", "Пилипенко"}, {"Юрченко", "Юрченко"}};
+constexpr std::tuple<const char*, const char*, const char*, const char*> kGiven[] = {
+    {"Олександр", "Александр", "Олександрович", "Александрович"},
+    {"Андрій", "Андрей", "Андрійович", "Андреевич"},
+    {"Сергій", "Сергей", "Сергійович", "Сергеевич"},
+    {"Володимир", "Владимир", "Володимирович", "Владимирович"},
+    {"Дмитро", "Дмитрий", "Дмитрович", "Дмитриевич"},
+    {"Микола", "Николай", "Миколайович", "Николаевич"},
+    {"Юрій", "Юрий", "Юрійович", "Юрьевич"},
+    {"Василь", "Василий", "Васильович", "Васильевич"},
+    {"Олексій", "Алексей", "Олексійович", "Алексеевич"},
+    {"Петро", "Пётр", "Петрович", "Петрович"}};
+
+PersonRecord Ukrainian(const Person& p, std::string id) {
+  PersonRecord r;
+  r.id = std::move(id);
+  r.surname = kSurnames[p.surname].first;
+  r.given_name = std::get<0>(kGiven[p.given]);
+  r.patronymic = std::get<2>(kGiven[p.father]);
+  r.birth_date = p.birth;
+  return r;
+}
+
+PersonRecord Russian(const Person& p, std::string id, int variation) {
+  PersonRecord r;
+  r.id = std::move(id);
+  r.surname = kSurnames[p.surname].second;
+  r.given_name = std::get<1>(kGiven[p.given]);
+  r.patronymic = std::get<3>(kGiven[p.father]);
+  r.birth_date = p.birth;
+  switch (variation % 5) {
+    case 1:
+      std::swap(r.birth_date.day, r.birth_date.month);
+      break;  // day/month swapped
+    case 2:
+      r.birth_date = {p.birth.year, 0, 0};
+      break;  // only the year
+    case 3:
+      r.patronymic.clear();
+      break;  // no patronymic
+    default:
+      break;
+  }
+  return r;
+}
+
+class LinkerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::mt19937 rng(11);
+    std::set<std::tuple<int, int, int, int>> seen;
+    while (people_.size() < 600) {
+      Person p{static_cast<int>(rng() % 20),
+               static_cast<int>(rng() % 10),
+               static_cast<int>(rng() % 10),
+               {1960 + static_cast<int>(rng() % 40), 1 + static_cast<int>(rng() % 12),
+                13 + static_cast<int>(rng() % 15)}};  // day > 12 so a swap stays a valid date
+      if (!seen.insert({p.surname, p.given, p.father, p.birth.year}).second) continue;
+      people_.push_back(p);
+    }
+    for (int i = 0; i < 300; ++i) left_.push_back(Ukrainian(people_[i], "L" + std::to_string(i)));
+    // The register holds people 0..199 of the requests and 300..599 who were not requested.
+    for (int i = 0; i < 200; ++i) right_.push_back(Russian(people_[i], "R" + std::to_string(i), i));
+    for (int i = 300; i < 600; ++i)
+      right_.push_back(Russian(people_[i], "R" + std::to_string(i), 0));
+  }
+  std::vector<Person> people_;
+  std::vector<PersonRecord> left_;
+  std::vector<PersonRecord> right_;
+};
+
+TEST_F(LinkerTest, CrossScriptGoldenSet) {
+  LinkOptions opts;
+  auto linkage = LinkRecords(left_, right_, opts);
+  ASSERT_TRUE(linkage.has_value()) << linkage.error().Describe();
+  int true_positive = 0;
+  int false_positive = 0;
+  for (const LinkedPair& p : linkage->Matches()) {
+    const bool correct = p.left < 200 && p.right == p.left;
+    (correct ? true_positive : false_positive)++;
+    EXPECT_GE(p.probability, opts.threshold);
+  }
+  EXPECT_GE(true_positive, 196) << "recall on 200 planted pairs";
+  EXPECT_LE(false_positive, 2) << "namesakes (same surname and given name) must not match";
+  EXPECT_NEAR(linkage->Stats().expected_matches, 200, 10) << "λ from the fixed point";
+}
+
+TEST_F(LinkerTest, NamesakeWithOtherFatherAndBirthDateDoesNotMatch) {
+  Person p = people_[0];
+  Person namesake = p;
+  namesake.father = (p.father + 1) % 10;
+  namesake.birth = {p.birth.year - 9, 5, 20};
+  right_.push_back(Russian(namesake, "NAMESAKE", 0));
+  auto linkage = LinkRecords(left_, right_, {});
+  ASSERT_TRUE(linkage.has_value());
+  for (const LinkedPair& p2 : linkage->Matches()) {
+    EXPECT_NE(linkage->Right().ids[p2.right], "NAMESAKE");
+  }
+}
+
+TEST_F(LinkerTest, ExplanationSumsToTheWeight) {
+  auto linkage = LinkRecords(left_, right_, {});
+  ASSERT_TRUE(linkage.has_value());
+  ASSERT_FALSE(linkage->Matches().empty());
+  for (const LinkedPair& p : linkage->Matches()) {
+    float sum = 0;
+    for (const FieldWeight& fw : linkage->Explain(p)) sum += fw.weight;
+    ASSERT_NEAR(sum, p.weight, 1e-3);
+  }
+}
+
+TEST_F(LinkerTest, OneToOneKeepsEachRecordOnce) {
+  // A duplicate in the register makes two candidates for one request.
+  right_.push_back(Russian(people_[5], "DUP", 0));
+  LinkOptions opts;
+  opts.one_to_one = true;
+  auto linkage = LinkRecords(left_, right_, opts);
+  ASSERT_TRUE(linkage.has_value());
+  std::set<std::uint32_t> lefts;
+  std::set<std::uint32_t> rights;
+  for (const LinkedPair& p : linkage->Matches()) {
+    EXPECT_TRUE(lefts.insert(p.left).second);
+    EXPECT_TRUE(rights.insert(p.right).second);
+  }
+}
+
+TEST_F(LinkerTest, SameResultWithOneOrTwoThreads) {
+  LinkOptions one;
+  one.threads = 1;
+  LinkOptions two;
+  two.threads = 2;
+  auto a = LinkRecords(left_, right_, one);
+  auto b = LinkRecords(left_, right_, two);
+  ASSERT_TRUE(a.has_value() && b.has_value());
+  ASSERT_EQ(a->Matches().size(), b->Matches().size());
+  for (std::size_t i = 0; i < a->Matches().size(); ++i) {
+    EXPECT_EQ(a->Matches()[i].left, b->Matches()[i].left);
+    EXPECT_EQ(a->Matches()[i].right, b->Matches()[i].right);
+  }
+}
+
+TEST_F(LinkerTest, DedupeClustersDuplicatesButNotNamesakes) {
+  std::vector<PersonRecord> list(left_.begin(), left_.begin() + 200);
+  // Duplicates of 0..49 written in Russian; a namesake of person 0 with another father.
+  for (int i = 0; i < 50; ++i) list.push_back(Russian(people_[i], "D" + std::to_string(i), i));
+  Person namesake = people_[0];
+  namesake.father = (namesake.father + 3) % 10;
+  list.push_back(Ukrainian(namesake, "NAMESAKE"));
+  auto linkage = DedupeRecords(list, {});
+  ASSERT_TRUE(linkage.has_value());
+  const auto& cluster = linkage->Clusters();
+  ASSERT_EQ(cluster.size(), list.size());
+  int together = 0;
+  for (int i = 0; i < 50; ++i) together += cluster[i] == cluster[200 + i];
+  EXPECT_GE(together, 48);
+  EXPECT_NE(cluster[0], cluster[250]) << "namesake with another patronymic joined";
+  std::set<std::uint32_t> distinct(cluster.begin(), cluster.begin() + 200);
+  EXPECT_GE(distinct.size(), 198u) << "different people merged";
+}
+
+TEST(LinkerEdgeTest, EmptyListsGiveNoPairs) {
+  auto linkage = LinkRecords({}, {}, {});
+  ASSERT_TRUE(linkage.has_value());
+  EXPECT_TRUE(linkage->Matches().empty());
+}
+
+TEST(LinkerEdgeTest, InvalidUtf8IsAnInputError) {
+  PersonRecord r;
+  r.id = "1";
+  r.surname = "\xff\xfe";
+  r.source_row = 7;
+  std::vector<PersonRecord> list = {r};
+  auto linkage = DedupeRecords(list, {});
+  ASSERT_FALSE(linkage.has_value());
+  EXPECT_EQ(linkage.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(linkage.error().where.row, 7);
+}
+
+}  // namespace
+}  // namespace parley::link
+namespace parley::link {
+TEST_F(LinkerTest, DebugDump) {
+  auto linkage = LinkRecords(left_, right_, {});
+  const auto& p = linkage->Model().Parameters();
+  printf("lambda %g cands %llu it %d exp %g\n", p.match_proportion,
+         (unsigned long long)linkage->Stats().candidates, linkage->Stats().em.iterations,
+         linkage->Stats().expected_matches);
+  for (int f = 0; f < kFieldCount; ++f) {
+    for (int l = 1; l < kLevelCount[f]; ++l)
+      printf("f%d l%d m=%.4f u=%.4f w=%.2f\n", f, l, p.fields[f].m[l], p.fields[f].u[l],
+             linkage->Model().LevelWeight(f, l));
+  }
+}
+}  // namespace parley::link

@@ -1,0 +1,141 @@
+#include "link/match_model.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace parley::link {
+namespace {
+
+constexpr double kMinProbability = 1e-6;
+
+void Normalise(std::array<double, kMaxLevels>& p, int levels) {
+  double sum = 0;
+  for (int l = 1; l < levels; ++l) sum += p[l];
+  for (int l = 1; l < levels; ++l) p[l] = sum > 0 ? p[l] / sum : 1.0 / (levels - 1);
+}
+
+std::vector<float> Adjustments(const std::vector<std::uint32_t>& counts, std::uint64_t total,
+                               double u_agree) {
+  std::vector<float> out(counts.size(), 0.0f);
+  if (total == 0 || u_agree <= 0) return out;
+  for (std::size_t id = 1; id < counts.size(); ++id) {
+    if (counts[id] == 0) continue;
+    const double tf = static_cast<double>(counts[id]) / static_cast<double>(total);
+    out[id] = static_cast<float>(std::clamp(std::log2(u_agree / tf), kMinTfAdjust, kMaxTfAdjust));
+  }
+  return out;
+}
+
+// Partial agreement is never stronger evidence than full agreement, and no agreement level is
+// weaker than "different". A level that random pairs almost never reach (u from a Laplace count
+// of one) would otherwise get a huge weight from a handful of pairs; names are also ordered:
+// similar ≤ close ≤ equivalent ≤ exact.
+void CapPartialAgreement(int field, std::array<float, kMaxLevels>& w) {
+  const int exact = kLevelCount[field] - 1;
+  for (int l = 2; l < exact; ++l) w[l] = std::clamp(w[l], w[1], std::max(w[1], w[exact]));
+  if (field <= FieldIndex(Field::kPatronymic)) {
+    for (int l = exact - 1; l >= 2; --l) w[l] = std::min(w[l], w[l + 1]);
+  }
+}
+
+}  // namespace
+
+ModelParameters DefaultParameters() {
+  ModelParameters p;
+  auto set = [&p](Field f, std::initializer_list<double> m, std::initializer_list<double> u) {
+    auto& fp = p.fields[FieldIndex(f)];
+    std::copy(m.begin(), m.end(), fp.m.begin() + 1);
+    std::copy(u.begin(), u.end(), fp.u.begin() + 1);
+  };
+  //                    different similar close  equiv  exact
+  set(Field::kSurname, {0.02, 0.04, 0.10, 0.04, 0.80}, {0.90, 0.06, 0.02, 0.001, 0.019});
+  set(Field::kGivenName, {0.02, 0.03, 0.05, 0.30, 0.60}, {0.85, 0.05, 0.02, 0.02, 0.06});
+  set(Field::kPatronymic, {0.03, 0.03, 0.05, 0.29, 0.60}, {0.85, 0.05, 0.02, 0.02, 0.06});
+  //                      different near  same_year year_only swapped exact
+  set(Field::kBirthDate, {0.03, 0.05, 0.06, 0.10, 0.03, 0.73},
+      {0.93, 0.04, 0.02, 0.009, 0.0005, 0.0005});
+  //                           different close exact
+  set(Field::kServiceNumber, {0.05, 0.10, 0.85}, {0.998, 0.0015, 0.0005});
+  set(Field::kBirthPlace, {0.10, 0.10, 0.80}, {0.90, 0.05, 0.05});
+  p.match_proportion = 0.05;
+  return p;
+}
+
+TermFrequencies TermFrequencies::Count(std::span<const RecordKeys> a, std::span<const RecordKeys> b,
+                                       std::size_t pool_size, double u_surname_exact,
+                                       double u_given_agree) {
+  std::vector<std::uint32_t> surname(pool_size, 0);
+  std::vector<std::uint32_t> given(pool_size, 0);
+  std::uint64_t surname_total = 0;
+  std::uint64_t given_total = 0;
+  for (auto list : {a, b}) {
+    for (const RecordKeys& k : list) {
+      if (k.surname != 0) ++surname[k.surname], ++surname_total;
+      if (k.given_group != 0) ++given[k.given_group], ++given_total;
+    }
+  }
+  TermFrequencies tf;
+  tf.surname = Adjustments(surname, surname_total, u_surname_exact);
+  tf.given_group = Adjustments(given, given_total, u_given_agree);
+  return tf;
+}
+
+MatchModel::MatchModel(const ModelParameters& params) : params_(params) {
+  for (int f = 0; f < kFieldCount; ++f) {
+    auto& fp = params_.fields[f];
+    for (int l = 1; l < kLevelCount[f]; ++l) {
+      fp.m[l] = std::clamp(fp.m[l], kMinProbability, 1.0);
+      fp.u[l] = std::clamp(fp.u[l], kMinProbability, 1.0);
+    }
+    Normalise(fp.m, kLevelCount[f]);
+    Normalise(fp.u, kLevelCount[f]);
+    weights_[f][0] = 0.0f;
+    for (int l = 1; l < kLevelCount[f]; ++l) {
+      weights_[f][l] = static_cast<float>(std::log2(fp.m[l] / fp.u[l]));
+    }
+    CapPartialAgreement(f, weights_[f]);
+  }
+  const double lambda = std::clamp(params_.match_proportion, 1e-15, 1.0 - 1e-9);
+  prior_log2_odds_ = std::log2(lambda / (1.0 - lambda));
+}
+
+float MatchModel::TfAdjustment(const ComparisonVector& v, const RecordKeys& a,
+                               const RecordKeys& b) const {
+  float adj = 0;
+  if (v[FieldIndex(Field::kSurname)] == name_level::kExact && a.surname < tf_.surname.size()) {
+    adj += tf_.surname[a.surname];
+  }
+  const std::uint8_t g = v[FieldIndex(Field::kGivenName)];
+  if ((g == name_level::kExact || g == name_level::kEquivalent) &&
+      a.given_group < tf_.given_group.size() && a.given_group == b.given_group) {
+    adj += tf_.given_group[a.given_group];
+  }
+  return adj;
+}
+
+double MatchModel::Probability(double weight) const {
+  return 1.0 / (1.0 + std::exp2(-(prior_log2_odds_ + weight)));
+}
+
+double MatchModel::WeightForProbability(double p) const {
+  p = std::clamp(p, 1e-12, 1.0 - 1e-12);
+  return std::log2(p / (1.0 - p)) - prior_log2_odds_;
+}
+
+std::array<FieldWeight, kFieldCount> MatchModel::Explain(const ComparisonVector& v,
+                                                         const RecordKeys& a,
+                                                         const RecordKeys& b) const {
+  std::array<FieldWeight, kFieldCount> out{};
+  for (int f = 0; f < kFieldCount; ++f) {
+    out[f] = {static_cast<Field>(f), v[f], weights_[f][v[f]]};
+  }
+  if (v[FieldIndex(Field::kSurname)] == name_level::kExact && a.surname < tf_.surname.size()) {
+    out[FieldIndex(Field::kSurname)].weight += tf_.surname[a.surname];
+  }
+  ComparisonVector only_given{};
+  only_given[FieldIndex(Field::kGivenName)] = v[FieldIndex(Field::kGivenName)];
+  out[FieldIndex(Field::kGivenName)].weight += TfAdjustment(only_given, a, b);
+  return out;
+}
+
+}  // namespace parley::link

@@ -1,0 +1,110 @@
+// parley/link/match_model.h — the Fellegi–Sunter model: m and u per level, match weights,
+// term-frequency adjustment, and the probability of a pair.
+//
+// For each field f and agreement level l, m = P(level l | same person) and u = P(level l |
+// different people). A pair's match weight is Σ log2(m/u) over its fields; with λ the share of
+// true matches among all pairs (u is measured on random pairs, so λ is too), its probability is 1 /
+// (1 + 2^-(log2(λ/(1-λ)) + W)). "missing" always weighs 0: an absent value is no evidence either
+// way.
+//
+// Term-frequency adjustment: agreeing on "Шевченко" is weaker evidence than agreeing on a rare
+// surname, because two random people are more often both Шевченко. For the surname (exact) and
+// the given name (exact or equivalent, by equivalence group) the weight of agreement becomes
+// log2(m / tf(value)) instead of log2(m / u), where tf(value) is the value's share of records:
+// the chance that a random record carries it. Stored as an additive adjustment
+// log2(u / tf(value)) per interned id, clamped to [kMinTfAdjust, kMaxTfAdjust] so that one
+// very rare name cannot outvote a contradicting birth date.
+//
+// Partial levels are capped: never above "exact", never below "different", and for names
+// similar ≤ close ≤ equivalent ≤ exact (a level random pairs never reach would otherwise get an
+// enormous weight from u's Laplace count of one).
+//
+// Design: weights are a dense float table [field][level] and the TF adjustments are dense
+// arrays indexed by pool id, so scoring a pair is a handful of loads and adds.
+//
+//   MatchModel model(params);
+//   model.SetTermFrequencies(TermFrequencies::Count(left, right, pool.Size()));
+//   double w = model.Weight(v, left.keys[i], right.keys[j]);
+//   double p = model.Probability(w);
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "link/comparison.h"
+#include "link/prepared_list.h"
+
+namespace parley::link {
+
+inline constexpr double kMinTfAdjust = -6.0;
+inline constexpr double kMaxTfAdjust = 2.5;
+
+struct FieldProbabilities {
+  std::array<double, kMaxLevels> m{};  // index 0 (missing) is unused
+  std::array<double, kMaxLevels> u{};
+};
+
+struct ModelParameters {
+  std::array<FieldProbabilities, kFieldCount> fields;
+  double match_proportion = 1e-4;  // λ: the share of all pairs (left × right) that match
+};
+
+// Starting m probabilities: most true matches agree exactly, few are "different". EM refines
+// them; they also serve when there are too few pairs to estimate anything.
+[[nodiscard]] ModelParameters DefaultParameters();
+
+// Per-value share of records, as TF adjustments indexed by pool id.
+struct TermFrequencies {
+  std::vector<float> surname;      // by surname id
+  std::vector<float> given_group;  // by given-name group id
+  // Counts values over the given lists (pass the same list twice for dedupe: shares are the
+  // same). `u_surname_exact` / `u_given_exact` are the models' u of the levels adjusted.
+  [[nodiscard]] static TermFrequencies Count(std::span<const RecordKeys> a,
+                                             std::span<const RecordKeys> b, std::size_t pool_size,
+                                             double u_surname_exact, double u_given_agree);
+};
+
+// A field's contribution to a pair's weight, for explanations.
+struct FieldWeight {
+  Field field;
+  std::uint8_t level;
+  float weight;  // log2(m/u), with the TF adjustment when it applied
+};
+
+class MatchModel {
+ public:
+  MatchModel() : MatchModel(DefaultParameters()) {}
+  explicit MatchModel(const ModelParameters& params);
+
+  void SetTermFrequencies(TermFrequencies tf) { tf_ = std::move(tf); }
+
+  [[nodiscard]] float LevelWeight(int field, std::uint8_t level) const {
+    return weights_[field][level];
+  }
+  [[nodiscard]] float Weight(const ComparisonVector& v, const RecordKeys& a,
+                             const RecordKeys& b) const {
+    float w = 0;
+    for (int f = 0; f < kFieldCount; ++f) w += weights_[f][v[f]];
+    return w + TfAdjustment(v, a, b);
+  }
+  [[nodiscard]] float TfAdjustment(const ComparisonVector& v, const RecordKeys& a,
+                                   const RecordKeys& b) const;
+  [[nodiscard]] double Probability(double weight) const;
+  // The weight at which Probability() equals p.
+  [[nodiscard]] double WeightForProbability(double p) const;
+  [[nodiscard]] std::array<FieldWeight, kFieldCount> Explain(const ComparisonVector& v,
+                                                             const RecordKeys& a,
+                                                             const RecordKeys& b) const;
+  [[nodiscard]] const ModelParameters& Parameters() const { return params_; }
+  [[nodiscard]] double PriorLog2Odds() const { return prior_log2_odds_; }
+
+ private:
+  ModelParameters params_;
+  std::array<std::array<float, kMaxLevels>, kFieldCount> weights_{};
+  double prior_log2_odds_ = 0;
+  TermFrequencies tf_;
+};
+
+}  // namespace parley::link

@@ -1,0 +1,90 @@
+#include "link/match_model.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace parley::link {
+namespace {
+
+TEST(MatchModelTest, WeightsAreLog2OfMOverUAndMissingIsZero) {
+  ModelParameters p = DefaultParameters();
+  MatchModel model(p);
+  const int s = FieldIndex(Field::kSurname);
+  const auto& fp = model.Parameters().fields[s];
+  EXPECT_NEAR(model.LevelWeight(s, name_level::kExact),
+              std::log2(fp.m[name_level::kExact] / fp.u[name_level::kExact]), 1e-5);
+  EXPECT_GT(model.LevelWeight(s, name_level::kExact), 0);
+  EXPECT_LT(model.LevelWeight(s, name_level::kDifferent), 0);
+  EXPECT_EQ(model.LevelWeight(s, kLevelMissing), 0);
+}
+
+TEST(MatchModelTest, ProbabilityAndWeightAreInverse) {
+  MatchModel model(DefaultParameters());
+  for (double p : {0.01, 0.5, 0.9, 0.999}) {
+    EXPECT_NEAR(model.Probability(model.WeightForProbability(p)), p, 1e-9);
+  }
+  EXPECT_LT(model.Probability(-10), model.Probability(10));
+}
+
+TEST(TermFrequencyTest, CommonSurnameWeighsLessThanRareOne) {
+  // 100 records: 30 share surname id 1 ("Шевченко"), one has id 2 (rare), the rest unique.
+  std::vector<RecordKeys> records(100);
+  for (std::uint32_t i = 0; i < 100; ++i) records[i].surname = i < 30 ? 1 : (i == 30 ? 2 : 100 + i);
+  const double u_exact = 0.095;  // ≈ Σ share² for this distribution
+  TermFrequencies tf = TermFrequencies::Count(records, {}, 300, u_exact, 0.1);
+  MatchModel model(DefaultParameters());
+  model.SetTermFrequencies(tf);
+  ComparisonVector v{};
+  v[FieldIndex(Field::kSurname)] = name_level::kExact;
+  RecordKeys common;
+  common.surname = 1;
+  RecordKeys rare;
+  rare.surname = 2;
+  const float w_common = model.Weight(v, common, common);
+  const float w_rare = model.Weight(v, rare, rare);
+  const float w_plain = model.LevelWeight(FieldIndex(Field::kSurname), name_level::kExact);
+  EXPECT_LT(w_common, w_plain);
+  EXPECT_GT(w_rare, w_plain);
+  EXPECT_LT(w_common, w_rare);
+  // The adjustment is bounded: one rare name cannot outvote everything else.
+  EXPECT_LE(w_rare - w_plain, kMaxTfAdjust + 1e-6);
+}
+
+TEST(TermFrequencyTest, GivenNameAdjustedByGroup) {
+  std::vector<RecordKeys> records(10);
+  for (std::uint32_t i = 0; i < 10; ++i) records[i].given_group = i < 8 ? 5 : 6;
+  TermFrequencies tf = TermFrequencies::Count(records, {}, 10, 0.1, 0.5);
+  MatchModel model(DefaultParameters());
+  model.SetTermFrequencies(tf);
+  ComparisonVector v{};
+  v[FieldIndex(Field::kGivenName)] = name_level::kEquivalent;
+  RecordKeys a;
+  a.given_group = 5;
+  RecordKeys b;
+  b.given_group = 6;
+  EXPECT_LT(model.Weight(v, a, a), model.Weight(v, b, b));
+}
+
+}  // namespace
+}  // namespace parley::link
+
+namespace parley::link {
+namespace {
+TEST(MatchModelTest, PartialAgreementNeverOutweighsExact) {
+  ModelParameters p = DefaultParameters();
+  auto& given = p.fields[FieldIndex(Field::kGivenName)];
+  given.u[name_level::kClose] = 1e-7;  // a level random pairs never reached
+  auto& date = p.fields[FieldIndex(Field::kBirthDate)];
+  date.u[date_level::kSwapped] = 1e-9;
+  MatchModel model(p);
+  const int g = FieldIndex(Field::kGivenName);
+  EXPECT_LE(model.LevelWeight(g, name_level::kClose),
+            model.LevelWeight(g, name_level::kEquivalent));
+  EXPECT_LE(model.LevelWeight(g, name_level::kEquivalent),
+            model.LevelWeight(g, name_level::kExact));
+  const int d = FieldIndex(Field::kBirthDate);
+  EXPECT_LE(model.LevelWeight(d, date_level::kSwapped), model.LevelWeight(d, date_level::kExact));
+}
+}  // namespace
+}  // namespace parley::link

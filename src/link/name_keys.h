@@ -1,0 +1,74 @@
+// parley/link/name_keys.h — the comparison keys linkage derives from a record's names.
+//
+// Linkage does not compare names as written; it compares keys from the name engine
+// (src/names): the skeleton key that puts Ukrainian, Russian and Latin spellings into one
+// space, a surname stem (Ковальська / Ковальский meet), an equivalence group for given
+// names and patronymics (Олександр / Александр, Миколайович / Николаевич) and a coarse
+// phonetic key for blocking. This file is the one seam between the two modules: everything in
+// src/link reads names only through NameKeys, so when the name engine's richer tables land
+// only this file changes.
+//
+// Contract:
+//  - ComputeNameKeys never fails on text the name engine accepts; invalid UTF-8 is
+//    kInvalidInput (the caller adds the row).
+//  - Empty input gives empty keys ("missing", never "different").
+//  - Group keys equal the plain key when a name is not in the equivalence table.
+//
+//   auto k = ComputeNameKeys({"Шевченко", "Олександр", "Миколайович"});
+//   // k->surname == "shevchenko", k->given_group == ComputeNameKeys({"", "Александр", ""})
+//   //   ->given_group, k->patronymic_group likewise for "Николаевич".
+//
+// Built on src/names: RomanKey (skeleton), SurnameStem (sex and language endings),
+// LookupGivenNameKey (the curated table of 200+ names, patronymics and diminutives),
+// PhoneticKey (blocking) and ParseFullName (a lone full-name cell).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "core/error.h"
+
+namespace parley::link {
+
+// The three name parts as a list wrote them (any script, any case). When `full_name` is set it
+// wins: the name engine's parser decides, row by row, which word is which.
+struct NameParts {
+  std::string_view surname;
+  std::string_view given_name;
+  std::string_view patronymic;
+  std::string_view full_name;
+};
+
+struct NameKeys {
+  std::string surname;           // skeleton key stemmed across sex and language
+  std::string given_name;        // skeleton key
+  std::string given_group;       // equivalence group of the given name ("#g12"), else its key
+  std::string patronymic;        // skeleton key
+  std::string patronymic_group;  // group of the father's name and the bearer's sex, else key
+  std::string surname_phonetic;  // the name engine's phonetic key of the first surname word
+};
+
+[[nodiscard]] Result<NameKeys> ComputeNameKeys(const NameParts& parts);
+
+// ComputeNameKeys with the keys of each surname, given name and patronymic remembered: a
+// million records hold a few thousand distinct surnames and a few hundred given names, and
+// transliteration is what preparing a record costs. One cache per thread (not thread-safe);
+// results are identical to ComputeNameKeys.
+class NameKeyCache {
+ public:
+  [[nodiscard]] Result<NameKeys> Compute(const NameParts& parts);
+
+ private:
+  using Memo = std::unordered_map<std::string, std::pair<std::string, std::string>>;
+  Memo surname_;     // text -> (surname key, phonetic key)
+  Memo given_;       // text -> (key, group)
+  Memo patronymic_;  // text -> (key, group)
+};
+
+// The surname key of a skeleton key: its stem shared by male/female, Ukrainian/Russian forms.
+[[nodiscard]] std::string SurnameKey(std::string_view skeleton);
+
+}  // namespace parley::link

@@ -1,0 +1,84 @@
+#include "link/name_keys.h"
+
+#include <gtest/gtest.h>
+
+namespace parley::link {
+namespace {
+
+NameKeys Keys(std::string_view s, std::string_view g, std::string_view p) {
+  auto k = ComputeNameKeys({s, g, p, {}});
+  EXPECT_TRUE(k.has_value());
+  return k.value_or(NameKeys{});
+}
+
+TEST(NameKeysTest, UkrainianAndRussianFormsShareGroups) {
+  const NameKeys ua = Keys("Шевченко", "Олександр", "Миколайович");
+  const NameKeys ru = Keys("Шевченко", "Александр", "Николаевич");
+  EXPECT_EQ(ua.surname, ru.surname);
+  EXPECT_NE(ua.given_name, ru.given_name);
+  EXPECT_EQ(ua.given_group, ru.given_group);
+  EXPECT_EQ(ua.patronymic_group, ru.patronymic_group);
+}
+
+TEST(NameKeysTest, DomainPairsAreEquivalent) {
+  const std::pair<std::string_view, std::string_view> pairs[] = {
+      {"Андрій", "Андрей"},       {"Сергій", "Сергей"},      {"Володимир", "Владимир"},
+      {"Дмитро", "Дмитрий"},      {"Микола", "Николай"},     {"Василь", "Василий"},
+      {"Михайло", "Михаил"},      {"Петро", "Пётр"},         {"Павло", "Павел"},
+      {"Євген", "Евгений"},       {"Олексій", "Алексей"},    {"Григорій", "Григорий"},
+      {"Федір", "Фёдор"},         {"Ганна", "Анна"},         {"Наталія", "Наталья"},
+      {"Тетяна", "Татьяна"},      {"Катерина", "Екатерина"}, {"Надія", "Надежда"},
+      {"Oleksandr", "Александр"}, {"Mykola", "Nikolay"}};
+  for (const auto& [a, b] : pairs) {
+    EXPECT_EQ(Keys("", a, "").given_group, Keys("", b, "").given_group) << a << " / " << b;
+  }
+  EXPECT_NE(Keys("", "Андрій", "").given_group, Keys("", "Олексій", "").given_group);
+}
+
+TEST(NameKeysTest, PatronymicsFollowTheirNames) {
+  EXPECT_EQ(Keys("", "", "Юрійович").patronymic_group, Keys("", "", "Юрьевич").patronymic_group);
+  EXPECT_EQ(Keys("", "", "Олексійович").patronymic_group,
+            Keys("", "", "Алексеевич").patronymic_group);
+  EXPECT_EQ(Keys("", "", "Миколаївна").patronymic_group,
+            Keys("", "", "Николаевна").patronymic_group);
+}
+
+TEST(NameKeysTest, SurnameGenderFormsFold) {
+  EXPECT_EQ(Keys("Ковальська", "", "").surname, Keys("Ковальский", "", "").surname);
+  EXPECT_EQ(Keys("Ковальская", "", "").surname, Keys("Ковальський", "", "").surname);
+  EXPECT_EQ(Keys("Петрова", "", "").surname, Keys("Петров", "", "").surname);
+  EXPECT_EQ(Keys("Лисенко", "", "").surname, Keys("Лысенко", "", "").surname);
+  EXPECT_NE(Keys("Лисенко", "", "").surname, Keys("Коваленко", "", "").surname);
+}
+
+TEST(NameKeysTest, MissingStaysEmpty) {
+  const NameKeys k = Keys("", "", "");
+  EXPECT_TRUE(k.surname.empty());
+  EXPECT_TRUE(k.given_group.empty());
+  EXPECT_TRUE(k.surname_phonetic.empty());
+}
+
+TEST(NameKeysTest, PhoneticKeyBlocksSpellingsTogether) {
+  EXPECT_EQ(Keys("Шевченко", "", "").surname_phonetic,
+            Keys("Schewtschenko", "", "").surname_phonetic);
+  EXPECT_EQ(Keys("Петренко-Ковальчук", "", "").surname_phonetic,
+            Keys("Петренко", "", "").surname_phonetic);
+  EXPECT_NE(Keys("Шевченко", "", "").surname_phonetic, Keys("Коваленко", "", "").surname_phonetic);
+}
+
+TEST(NameKeysTest, FullNameOnlyIsParsedInEitherOrder) {
+  auto a = ComputeNameKeys({"", "", "", "Шевченко Олександр Миколайович"});
+  auto b = ComputeNameKeys({"", "", "", "Александр Николаевич Шевченко"});
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(a->surname, b->surname);
+  EXPECT_EQ(a->given_group, b->given_group);
+  EXPECT_EQ(a->patronymic_group, b->patronymic_group);
+}
+
+TEST(NameKeysTest, PatronymicKeepsTheBearersSex) {
+  EXPECT_NE(Keys("", "", "Миколайович").patronymic_group,
+            Keys("", "", "Миколаївна").patronymic_group);
+}
+
+}  // namespace
+}  // namespace parley::link

@@ -1,0 +1,65 @@
+// parley/link/prepared_list.h — records turned once into flat arrays of small keys.
+//
+// Why: a record is compared with dozens of candidates, and a million-record register with
+// hundreds of millions of candidate pairs in total. Deriving name keys (Unicode folding,
+// transliteration) costs microseconds; doing it per pair would dominate everything. So each
+// record is prepared exactly once into a 40-byte RecordKeys of interned ids and a packed date,
+// stored contiguously (one cache line per record), and the scoring loop reads only these.
+//
+// Contract:
+//  - PrepareList keeps record order: keys[i] belongs to records[i].
+//  - A record with only `full_name` (not split by a reader) is parsed by the name engine.
+//  - Names the name engine refuses (invalid UTF-8) fail the whole call with the row named.
+//  - Preparation of the name keys runs on `threads` threads; interning is serial (the pool is
+//    not thread-safe), which is cheap next to transliteration.
+//
+//   StringPool pool;
+//   PARLEY_ASSIGN_OR_RETURN(PreparedList left, PrepareList(records, pool, 2));
+//   left.keys[0].surname  // an id into `pool`
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "link/string_pool.h"
+#include "lists/person_record.h"
+
+namespace parley::link {
+
+struct PackedDate {
+  std::uint16_t year = 0;  // 0 = unknown
+  std::uint8_t month = 0;
+  std::uint8_t day = 0;
+};
+
+struct RecordKeys {
+  std::uint32_t surname = 0;  // ids into the shared StringPool; 0 = missing
+  std::uint32_t given = 0;
+  std::uint32_t given_group = 0;
+  std::uint32_t patronymic = 0;
+  std::uint32_t patronymic_group = 0;
+  std::uint32_t surname_phonetic = 0;
+  std::uint32_t service_number = 0;  // look-alike letters made Latin (NormaliseServiceNumber)
+  std::uint32_t service_roman = 0;   // letters romanised (RomanServiceNumber)
+  std::uint32_t birth_place = 0;
+  std::uint32_t place_phonetic = 0;  // consonant skeleton: Київ/Киев, Львів/Львов meet
+  PackedDate birth;
+};
+
+struct PreparedList {
+  std::vector<std::string> ids;  // the list's own record ids, for output
+  std::vector<RecordKeys> keys;
+  [[nodiscard]] std::size_t Size() const { return keys.size(); }
+};
+
+// The comparable form of a birth place: skeleton key without settlement-type abbreviations
+// ("м. Київ", "г. Киев", "с. Іванівка", "смт ...").
+[[nodiscard]] std::string PlaceKey(std::string_view place);
+
+[[nodiscard]] Result<PreparedList> PrepareList(std::span<const PersonRecord> records,
+                                               StringPool& pool, int threads);
+
+}  // namespace parley::link

@@ -1,0 +1,277 @@
+#include "store/link_store.h"
+
+#include <cstdio>
+#include <ctime>
+#include <set>
+
+#include "core/try.h"
+
+namespace parley::store {
+namespace {
+
+constexpr const char* kSelectLink = R"sql(
+SELECT l.id, ll.name, rl.name, l.left_record_id, l.right_record_id, lp.record_key, rp.record_key,
+       l.probability, l.match_weight, l.explanation, l.state,
+       coalesce((SELECT actor FROM link_decisions d WHERE d.link_id = l.id
+                 ORDER BY d.id DESC LIMIT 1), '')
+FROM links l
+JOIN lists ll ON ll.id = l.left_list_id
+JOIN lists rl ON rl.id = l.right_list_id
+JOIN person_records lp ON lp.id = l.left_record_id
+JOIN person_records rp ON rp.id = l.right_record_id
+)sql";
+
+Result<std::int64_t> ListId(Database& db, std::string_view name) {
+  PARLEY_ASSIGN_OR_RETURN(Statement st, db.Prepare("SELECT id FROM lists WHERE name = ?"));
+  st.Bind(1, name);
+  PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Fail(ErrorCode::kNotFound, "no list named '" + std::string(name) + "'");
+  return st.ColumnInt(0);
+}
+
+Result<StoredLink> ReadLink(Statement& st) {
+  StoredLink l;
+  l.id = st.ColumnInt(0);
+  l.left_list = st.ColumnText(1);
+  l.right_list = st.ColumnText(2);
+  l.left_record_id = st.ColumnInt(3);
+  l.right_record_id = st.ColumnInt(4);
+  l.left_key = st.ColumnText(5);
+  l.right_key = st.ColumnText(6);
+  l.probability = std::stod(st.ColumnText(7));
+  l.match_weight = std::stod(st.ColumnText(8));
+  l.explanation = st.ColumnText(9);
+  PARLEY_ASSIGN_OR_RETURN(l.state, ParseLinkState(st.ColumnText(10)));
+  l.decided_by = st.ColumnText(11);
+  return l;
+}
+
+}  // namespace
+
+std::string_view LinkStateName(LinkState state) {
+  switch (state) {
+    case LinkState::kAutoAccepted:
+      return "auto_accepted";
+    case LinkState::kNeedsReview:
+      return "needs_review";
+    case LinkState::kConfirmed:
+      return "confirmed";
+    case LinkState::kRejected:
+      return "rejected";
+  }
+  return "needs_review";
+}
+
+Result<LinkState> ParseLinkState(std::string_view text) {
+  for (LinkState s : {LinkState::kAutoAccepted, LinkState::kNeedsReview, LinkState::kConfirmed,
+                      LinkState::kRejected}) {
+    if (LinkStateName(s) == text) return s;
+  }
+  return Fail(ErrorCode::kInvalidInput,
+              "unknown link state '" + std::string(text) +
+                  "'; use auto_accepted, needs_review, confirmed or rejected");
+}
+
+Result<LinkDecision> ParseLinkDecision(std::string_view text) {
+  if (text == "accept" || text == "a") return LinkDecision::kAccept;
+  if (text == "reject" || text == "r") return LinkDecision::kReject;
+  return Fail(ErrorCode::kInvalidInput,
+              "unknown decision '" + std::string(text) + "'; use accept or reject");
+}
+
+std::string UtcNow() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+Result<SaveRunOutcome> LinkStore::SaveRun(std::string_view left_list, std::string_view right_list,
+                                          const std::vector<LinkProposal>& proposals,
+                                          const std::string& now,
+                                          const std::set<std::int64_t>* scope) {
+  PARLEY_ASSIGN_OR_RETURN(const std::int64_t left_id, ListId(db_, left_list));
+  PARLEY_ASSIGN_OR_RETURN(const std::int64_t right_id, ListId(db_, right_list));
+  Transaction tx(db_);
+  PARLEY_TRY(tx.Begin());
+  SaveRunOutcome out;
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement find,
+      db_.Prepare("SELECT id, EXISTS (SELECT 1 FROM link_decisions d WHERE d.link_id = links.id) "
+                  "FROM links WHERE left_record_id = ? AND right_record_id = ?"));
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement insert,
+      db_.Prepare("INSERT INTO links(left_list_id, right_list_id, left_record_id, "
+                  "right_record_id, left_record_version, right_record_version, probability, "
+                  "match_weight, explanation, state, created_at, updated_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement refresh,
+      db_.Prepare("UPDATE links SET left_record_version = ?, right_record_version = ?, "
+                  "probability = ?, match_weight = ?, explanation = ?, updated_at = ?, "
+                  "state = CASE WHEN ? THEN state ELSE ? END WHERE id = ?"));
+  std::set<std::int64_t> proposed;
+  for (const LinkProposal& p : proposals) {
+    const std::string state(
+        LinkStateName(p.auto_accept ? LinkState::kAutoAccepted : LinkState::kNeedsReview));
+    find.Reset();
+    find.Bind(1, p.left_record_id);
+    find.Bind(2, p.right_record_id);
+    PARLEY_ASSIGN_OR_RETURN(bool exists, find.Step());
+    char probability[32];
+    char weight[32];
+    std::snprintf(probability, sizeof probability, "%.6f", p.probability);
+    std::snprintf(weight, sizeof weight, "%.3f", p.match_weight);
+    if (!exists) {
+      insert.Bind(1, left_id);
+      insert.Bind(2, right_id);
+      insert.Bind(3, p.left_record_id);
+      insert.Bind(4, p.right_record_id);
+      insert.Bind(5, p.left_record_version);
+      insert.Bind(6, p.right_record_version);
+      insert.Bind(7, std::string_view(probability));
+      insert.Bind(8, std::string_view(weight));
+      insert.Bind(9, p.explanation);
+      insert.Bind(10, state);
+      insert.Bind(11, now);
+      insert.Bind(12, now);
+      PARLEY_TRY(insert.Run());
+      proposed.insert(db_.LastInsertId());
+      ++out.inserted;
+      continue;
+    }
+    const std::int64_t id = find.ColumnInt(0);
+    const bool decided = find.ColumnInt(1) != 0;
+    proposed.insert(id);
+    refresh.Bind(1, p.left_record_version);
+    refresh.Bind(2, p.right_record_version);
+    refresh.Bind(3, std::string_view(probability));
+    refresh.Bind(4, std::string_view(weight));
+    refresh.Bind(5, p.explanation);
+    refresh.Bind(6, now);
+    refresh.Bind(7, std::int64_t{decided ? 1 : 0});
+    refresh.Bind(8, state);
+    refresh.Bind(9, id);
+    PARLEY_TRY(refresh.Run());
+    ++(decided ? out.kept_decisions : out.updated);
+  }
+  // Undecided links of these lists that this run no longer proposes are withdrawn.
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement stale,
+      db_.Prepare("SELECT id, left_record_id, right_record_id FROM links WHERE left_list_id = ? "
+                  "AND right_list_id = ? AND NOT "
+                  "EXISTS (SELECT 1 FROM link_decisions d WHERE d.link_id = links.id)"));
+  stale.Bind(1, left_id);
+  stale.Bind(2, right_id);
+  std::vector<std::int64_t> withdraw;
+  while (true) {
+    PARLEY_ASSIGN_OR_RETURN(bool row, stale.Step());
+    if (!row) break;
+    const bool in_scope = scope == nullptr || scope->contains(stale.ColumnInt(1)) ||
+                          scope->contains(stale.ColumnInt(2));
+    if (in_scope && !proposed.contains(stale.ColumnInt(0))) {
+      withdraw.push_back(stale.ColumnInt(0));
+    }
+  }
+  PARLEY_ASSIGN_OR_RETURN(Statement remove, db_.Prepare("DELETE FROM links WHERE id = ?"));
+  for (std::int64_t id : withdraw) {
+    remove.Bind(1, id);
+    PARLEY_TRY(remove.Run());
+    ++out.removed;
+  }
+  PARLEY_TRY(tx.Commit());
+  return out;
+}
+
+Result<std::optional<ReconcileRun>> LinkStore::LastRun(std::string_view left_list,
+                                                       std::string_view right_list) {
+  PARLEY_ASSIGN_OR_RETURN(const std::int64_t left_id, ListId(db_, left_list));
+  PARLEY_ASSIGN_OR_RETURN(const std::int64_t right_id, ListId(db_, right_list));
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement st,
+      db_.Prepare("SELECT left_version, right_version, incremental, model, actor, created_at "
+                  "FROM reconcile_runs WHERE left_list_id = ? AND right_list_id = ? "
+                  "ORDER BY id DESC LIMIT 1"));
+  st.Bind(1, left_id);
+  st.Bind(2, right_id);
+  PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return std::optional<ReconcileRun>();
+  return ReconcileRun{st.ColumnInt(0),  st.ColumnInt(1),  st.ColumnInt(2) != 0,
+                      st.ColumnText(3), st.ColumnText(4), st.ColumnText(5)};
+}
+
+Result<void> LinkStore::RecordRun(std::string_view left_list, std::string_view right_list,
+                                  const ReconcileRun& run) {
+  PARLEY_ASSIGN_OR_RETURN(const std::int64_t left_id, ListId(db_, left_list));
+  PARLEY_ASSIGN_OR_RETURN(const std::int64_t right_id, ListId(db_, right_list));
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement st,
+      db_.Prepare("INSERT INTO reconcile_runs(left_list_id, right_list_id, left_version, "
+                  "right_version, incremental, model, actor, created_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+  st.Bind(1, left_id);
+  st.Bind(2, right_id);
+  st.Bind(3, run.left_version);
+  st.Bind(4, run.right_version);
+  st.Bind(5, std::int64_t{run.incremental ? 1 : 0});
+  st.Bind(6, run.model);
+  st.Bind(7, run.actor);
+  st.Bind(8, run.created_at);
+  return st.Run();
+}
+
+Result<void> LinkStore::Decide(std::int64_t link_id, LinkDecision decision,
+                               const std::string& actor, const std::string& now) {
+  Transaction tx(db_);
+  PARLEY_TRY(tx.Begin());
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement insert,
+      db_.Prepare("INSERT INTO link_decisions(link_id, decision, actor, decided_at) "
+                  "SELECT id, ?, ?, ? FROM links WHERE id = ?"));
+  insert.Bind(1, std::string_view(decision == LinkDecision::kAccept ? "accept" : "reject"));
+  insert.Bind(2, actor);
+  insert.Bind(3, now);
+  insert.Bind(4, link_id);
+  PARLEY_TRY(insert.Run());
+  PARLEY_ASSIGN_OR_RETURN(auto changes, db_.QueryInt("SELECT changes()"));
+  if (changes.value_or(0) == 0) {
+    return Fail(ErrorCode::kNotFound, "no link with id " + std::to_string(link_id) +
+                                          "; `parley review --list` shows the queue");
+  }
+  PARLEY_ASSIGN_OR_RETURN(Statement update,
+                          db_.Prepare("UPDATE links SET state = ?, updated_at = ? WHERE id = ?"));
+  update.Bind(1, LinkStateName(decision == LinkDecision::kAccept ? LinkState::kConfirmed
+                                                                 : LinkState::kRejected));
+  update.Bind(2, now);
+  update.Bind(3, link_id);
+  PARLEY_TRY(update.Run());
+  return tx.Commit();
+}
+
+Result<std::vector<StoredLink>> LinkStore::Links(std::optional<LinkState> state) {
+  std::string sql = kSelectLink;
+  if (state) sql += " WHERE l.state = ?";
+  sql += " ORDER BY l.probability DESC, l.id";
+  PARLEY_ASSIGN_OR_RETURN(Statement st, db_.Prepare(sql));
+  if (state) st.Bind(1, LinkStateName(*state));
+  std::vector<StoredLink> out;
+  while (true) {
+    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    PARLEY_ASSIGN_OR_RETURN(StoredLink l, ReadLink(st));
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+Result<StoredLink> LinkStore::Link(std::int64_t link_id) {
+  PARLEY_ASSIGN_OR_RETURN(Statement st, db_.Prepare(std::string(kSelectLink) + " WHERE l.id = ?"));
+  st.Bind(1, link_id);
+  PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Fail(ErrorCode::kNotFound, "no link with id " + std::to_string(link_id));
+  return ReadLink(st);
+}
+
+}  // namespace parley::store
