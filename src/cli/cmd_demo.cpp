@@ -3,13 +3,18 @@
 // prints an account of what it did. Deterministic: a second run finds every list unchanged.
 // Later stages of the pipeline (reconciliation, planning, the ledger) extend this account.
 #include <algorithm>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <memory>
+#include <sstream>
 
 #include "cli/commands.h"
 #include "cli/import_flow.h"
+#include "cli/reconcile_flow.h"
 #include "cli/workspace_open.h"
+#include "lists/csv_reader.h"
 #include "synth/scenario_writer.h"
 
 namespace parley::cli {
@@ -60,6 +65,83 @@ void PrintImport(const DemoList& d, const ImportFileReport& r) {
   }
 }
 
+struct DemoPair {
+  const char* left;
+  const char* right;
+};
+
+constexpr DemoPair kDemoPairs[] = {
+    {"ua-request", "ru-custody"}, {"mediator", "ru-custody"}, {"ru-request", "ua-custody"}};
+
+// The scenario's truth (file,id,person_id), keyed by "list/id": the demo can say how right
+// the reconciliation was, which no real exchange can.
+Result<std::map<std::string, std::string>> ReadTruth(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  const std::string bytes = text.str();
+  auto table = ParseCsv(bytes, CsvOptions{',', file.string()});
+  if (!table) return std::unexpected(table.error());
+  std::map<std::string, std::string> truth;
+  for (std::size_t i = 1; i < table->rows.size(); ++i) {
+    auto cells = table->Cells(i);
+    if (cells.size() < 3) continue;
+    std::string list(cells[0].substr(0, cells[0].rfind('.')));
+    truth[list + "/" + std::string(cells[1])] = std::string(cells[2]);
+  }
+  return truth;
+}
+
+struct PairAccuracy {
+  std::int64_t auto_accepted = 0;
+  std::int64_t auto_accepted_right = 0;
+  std::int64_t needs_review = 0;
+};
+
+PairAccuracy Accuracy(const std::vector<store::StoredLink>& links, const DemoPair& pair,
+                      const std::map<std::string, std::string>& truth) {
+  PairAccuracy a;
+  for (const auto& l : links) {
+    if (l.left_list != pair.left || l.right_list != pair.right) continue;
+    if (l.state == store::LinkState::kNeedsReview) ++a.needs_review;
+    if (l.state != store::LinkState::kAutoAccepted) continue;
+    ++a.auto_accepted;
+    auto left = truth.find(std::string(pair.left) + "/" + l.left_key);
+    auto right = truth.find(std::string(pair.right) + "/" + l.right_key);
+    if (left != truth.end() && right != truth.end() && left->second == right->second) {
+      ++a.auto_accepted_right;
+    }
+  }
+  return a;
+}
+
+Result<void> ReconcileDemo(store::Workspace& ws, const std::filesystem::path& scenario_dir) {
+  std::cout
+      << "\n3. Reconciled the lists across scripts (Ukrainian, Russian, Latin); the scenario's\n"
+         "   truth file says how many automatic links were right:\n";
+  for (const DemoPair& pair : kDemoPairs) {
+    ReconcileRequest request;
+    request.left = pair.left;
+    request.right = pair.right;
+    request.actor = "demo";
+    auto report = ReconcileLists(ws, request);
+    if (!report) return std::unexpected(report.error());
+  }
+  auto truth = ReadTruth(scenario_dir / "truth.csv");
+  if (!truth) return std::unexpected(truth.error());
+  store::LinkStore store(ws.db());
+  auto links = store.Links(std::nullopt);
+  if (!links) return std::unexpected(links.error());
+  for (const DemoPair& pair : kDemoPairs) {
+    PairAccuracy a = Accuracy(*links, pair, *truth);
+    std::cout << "   " << std::left << std::setw(11) << pair.left << " with " << std::setw(11)
+              << pair.right << std::right << std::setw(6) << a.auto_accepted
+              << " linked automatically (" << a.auto_accepted_right << " right), " << a.needs_review
+              << " for an analyst to review\n";
+  }
+  return {};
+}
+
 void RunDemo(CliContext& ctx, const DemoOptions& o) {
   std::filesystem::path dir = ctx.workspace;
   std::filesystem::path scenario_dir = dir / "demo-scenario";
@@ -97,16 +179,22 @@ void RunDemo(CliContext& ctx, const DemoOptions& o) {
     PrintImport(d, *report);
   }
 
+  if (auto reconciled = ReconcileDemo(*ws, scenario_dir); !reconciled) {
+    ReportError(reconciled.error(), ctx);
+    return;
+  }
+
   auto integrity = ws->CheckIntegrity();
   if (!integrity) {
     ReportError(integrity.error(), ctx);
     return;
   }
-  std::cout << "\n3. Integrity check: "
+  std::cout << "\n4. Integrity check: "
             << (integrity->ok() ? "the workspace is consistent."
                                 : "PROBLEMS: " + integrity->problems.front())
             << "\n\nLook around: parley lists --workspace " << dir.string()
             << "\n             parley show ua-request --workspace " << dir.string()
+            << "\n             parley review --workspace " << dir.string()
             << "\n             parley person ru-custody:<id> --workspace " << dir.string() << "\n";
   if (!integrity->ok()) ctx.exit_code = kExitInternalError;
 }

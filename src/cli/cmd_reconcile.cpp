@@ -23,6 +23,7 @@
 
 #include "cli/commands.h"
 #include "cli/progress_bar.h"
+#include "cli/reconcile_flow.h"
 #include "cli/workspace_open.h"
 #include "core/try.h"
 #include "link/linker.h"
@@ -39,130 +40,35 @@ struct ReconcileOptions {
   bool full = false;  // ignore the last run: re-estimate the model, score every pair
 };
 
-nlohmann::json ParametersToJson(const link::ModelParameters& p) {
-  nlohmann::json fields = nlohmann::json::array();
-  for (int f = 0; f < link::kFieldCount; ++f) {
-    fields.push_back({{"field", link::FieldName(static_cast<link::Field>(f))},
-                      {"m", p.fields[f].m},
-                      {"u", p.fields[f].u}});
-  }
-  return {{"match_proportion", p.match_proportion}, {"fields", fields}};
-}
-
-Result<link::ModelParameters> ParametersFromJson(const std::string& text) {
-  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  link::ModelParameters p;
-  if (j.is_discarded() || !j.contains("fields") || j["fields"].size() != link::kFieldCount) {
-    return Fail(ErrorCode::kCorruption,
-                "the stored model of the last reconciliation is unreadable; run with --full");
-  }
-  p.match_proportion = j.value("match_proportion", p.match_proportion);
-  for (int f = 0; f < link::kFieldCount; ++f) {
-    p.fields[f].m = j["fields"][f]["m"].get<std::array<double, link::kMaxLevels>>();
-    p.fields[f].u = j["fields"][f]["u"].get<std::array<double, link::kMaxLevels>>();
-  }
-  return p;
-}
-
-// Marks the records created after `since_version` (new rows and new versions of changed
-// rows); returns how many.
-std::size_t MarkChanged(const std::vector<store::StoredRecord>& records, std::int64_t since_version,
-                        std::vector<bool>& active, std::set<std::int64_t>& scope) {
-  active.assign(records.size(), false);
-  std::size_t changed = 0;
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    if (records[i].created_in_list_version <= since_version) continue;
-    active[i] = true;
-    scope.insert(records[i].record_id);
-    ++changed;
-  }
-  return changed;
-}
-
-std::vector<PersonRecord> Records(const std::vector<store::StoredRecord>& stored) {
-  std::vector<PersonRecord> out;
-  out.reserve(stored.size());
-  for (const auto& s : stored) out.push_back(s.record);
-  return out;
-}
-
-std::string ExplanationJson(const link::Linkage& linkage, const link::LinkedPair& p) {
-  nlohmann::json fields = nlohmann::json::array();
-  for (const link::FieldWeight& fw : linkage.Explain(p)) {
-    fields.push_back({{"field", link::FieldName(fw.field)},
-                      {"level", link::LevelName(fw.field, fw.level)},
-                      {"weight", std::round(fw.weight * 1000) / 1000}});
-  }
-  return fields.dump();
-}
-
 Result<void> RunReconcile(CliContext& ctx, const ReconcileOptions& o) {
   auto ws = OpenWorkspace(ctx);
   if (!ws) return {};  // OpenWorkspace reported the error
-  PARLEY_ASSIGN_OR_RETURN(auto left_stored, ws->Records(o.left, std::nullopt));
-  PARLEY_ASSIGN_OR_RETURN(auto right_stored, ws->Records(o.right, std::nullopt));
-  const auto left = Records(left_stored);
-  const auto right = Records(right_stored);
-  PARLEY_ASSIGN_OR_RETURN(auto left_version, ws->Version(o.left, std::nullopt));
-  PARLEY_ASSIGN_OR_RETURN(auto right_version, ws->Version(o.right, std::nullopt));
-  store::LinkStore links(ws->db());
-  PARLEY_ASSIGN_OR_RETURN(auto last, links.LastRun(o.left, o.right));
   ProgressBar bar("reconcile");
-  link::LinkOptions options;
-  options.threshold = o.review_threshold;
-  options.progress = bar.Callback();
-  // Incremental: score only pairs touching records new or changed since the last run, with
-  // the last run's model. Links of untouched records are left exactly as they are.
-  std::set<std::int64_t> scope;
-  const bool incremental = last.has_value() && !o.full;
-  std::size_t changed = 0;
-  if (incremental) {
-    PARLEY_ASSIGN_OR_RETURN(options.parameters, ParametersFromJson(last->model));
-    changed = MarkChanged(left_stored, last->left_version, options.left_active, scope) +
-              MarkChanged(right_stored, last->right_version, options.right_active, scope);
-  }
-  PARLEY_ASSIGN_OR_RETURN(link::Linkage linkage, link::LinkRecords(left, right, options));
+  ReconcileRequest request{o.left, o.right,        o.review_threshold, o.auto_accept,
+                           o.full, CurrentActor(), bar.Callback()};
+  PARLEY_ASSIGN_OR_RETURN(ReconcileReport r, ReconcileLists(*ws, request));
   bar.Finish();
-  std::vector<store::LinkProposal> proposals;
-  proposals.reserve(linkage.Matches().size());
-  for (const link::LinkedPair& p : linkage.Matches()) {
-    const auto& l = left_stored[p.left];
-    const auto& r = right_stored[p.right];
-    proposals.push_back({l.record_id, r.record_id, l.record_version, r.record_version,
-                         p.probability, p.weight, ExplanationJson(linkage, p),
-                         p.probability >= o.auto_accept});
-  }
-  const std::string now = store::UtcNow();
-  PARLEY_ASSIGN_OR_RETURN(
-      auto saved, links.SaveRun(o.left, o.right, proposals, now, incremental ? &scope : nullptr));
-  PARLEY_TRY(links.RecordRun(
-      o.left, o.right,
-      {left_version.version, right_version.version, incremental,
-       ParametersToJson(linkage.Model().Parameters()).dump(), CurrentActor(), now}));
-  std::int64_t auto_accepted = 0;
-  for (const auto& p : proposals) auto_accepted += p.auto_accept ? 1 : 0;
   if (ctx.json) {
-    std::cout << nlohmann::json{{"incremental", incremental},
-                                {"changed_records", changed},
-                                {"scored_pairs", linkage.Stats().candidates},
-                                {"proposed", proposals.size()},
-                                {"auto_accepted", auto_accepted},
-                                {"inserted", saved.inserted},
-                                {"updated", saved.updated},
-                                {"kept_decisions", saved.kept_decisions},
-                                {"removed", saved.removed}}
+    std::cout << nlohmann::json{{"incremental", r.incremental},
+                                {"changed_records", r.changed},
+                                {"scored_pairs", r.scored_pairs},
+                                {"proposed", r.proposed},
+                                {"auto_accepted", r.auto_accepted},
+                                {"inserted", r.saved.inserted},
+                                {"updated", r.saved.updated},
+                                {"kept_decisions", r.saved.kept_decisions},
+                                {"removed", r.saved.removed}}
                      .dump()
               << "\n";
   } else {
-    if (incremental) {
-      std::cout << "incremental: " << changed << " new or changed records since "
-                << last->created_at << ", " << linkage.Stats().candidates
-                << " pairs scored with the stored model\n";
+    if (r.incremental) {
+      std::cout << "incremental: " << r.changed << " new or changed records since " << r.last_run_at
+                << ", " << r.scored_pairs << " pairs scored with the stored model\n";
     }
-    std::cout << "reconciled " << o.left << " (" << left.size() << ") with " << o.right << " ("
-              << right.size() << "): " << proposals.size() << " links, " << auto_accepted
-              << " auto-accepted; " << saved.inserted << " new, " << saved.kept_decisions
-              << " already decided (kept), " << saved.removed << " withdrawn\n";
+    std::cout << "reconciled " << o.left << " (" << r.left_count << ") with " << o.right << " ("
+              << r.right_count << "): " << r.proposed << " links, " << r.auto_accepted
+              << " auto-accepted; " << r.saved.inserted << " new, " << r.saved.kept_decisions
+              << " already decided (kept), " << r.saved.removed << " withdrawn\n";
   }
   return {};
 }

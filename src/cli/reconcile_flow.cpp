@@ -1,0 +1,123 @@
+#include "cli/reconcile_flow.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/try.h"
+
+namespace parley::cli {
+namespace {
+
+nlohmann::json ParametersToJson(const link::ModelParameters& p) {
+  nlohmann::json fields = nlohmann::json::array();
+  for (int f = 0; f < link::kFieldCount; ++f) {
+    fields.push_back({{"field", link::FieldName(static_cast<link::Field>(f))},
+                      {"m", p.fields[f].m},
+                      {"u", p.fields[f].u}});
+  }
+  return {{"match_proportion", p.match_proportion}, {"fields", fields}};
+}
+
+Result<link::ModelParameters> ParametersFromJson(const std::string& text) {
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  link::ModelParameters p;
+  if (j.is_discarded() || !j.contains("fields") || j["fields"].size() != link::kFieldCount) {
+    return Fail(ErrorCode::kCorruption,
+                "the stored model of the last reconciliation is unreadable; run with --full");
+  }
+  p.match_proportion = j.value("match_proportion", p.match_proportion);
+  for (int f = 0; f < link::kFieldCount; ++f) {
+    p.fields[f].m = j["fields"][f]["m"].get<std::array<double, link::kMaxLevels>>();
+    p.fields[f].u = j["fields"][f]["u"].get<std::array<double, link::kMaxLevels>>();
+  }
+  return p;
+}
+
+// Marks the records created after `since_version` (new rows and new versions of changed
+// rows); returns how many.
+std::size_t MarkChanged(const std::vector<store::StoredRecord>& records, std::int64_t since_version,
+                        std::vector<bool>& active, std::set<std::int64_t>& scope) {
+  active.assign(records.size(), false);
+  std::size_t changed = 0;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (records[i].created_in_list_version <= since_version) continue;
+    active[i] = true;
+    scope.insert(records[i].record_id);
+    ++changed;
+  }
+  return changed;
+}
+
+std::vector<PersonRecord> Records(const std::vector<store::StoredRecord>& stored) {
+  std::vector<PersonRecord> out;
+  out.reserve(stored.size());
+  for (const auto& s : stored) out.push_back(s.record);
+  return out;
+}
+
+std::string ExplanationJson(const link::Linkage& linkage, const link::LinkedPair& p) {
+  nlohmann::json fields = nlohmann::json::array();
+  for (const link::FieldWeight& fw : linkage.Explain(p)) {
+    fields.push_back({{"field", link::FieldName(fw.field)},
+                      {"level", link::LevelName(fw.field, fw.level)},
+                      {"weight", std::round(fw.weight * 1000) / 1000}});
+  }
+  return fields.dump();
+}
+
+}  // namespace
+
+Result<ReconcileReport> ReconcileLists(store::Workspace& ws, const ReconcileRequest& o) {
+  PARLEY_ASSIGN_OR_RETURN(auto left_stored, ws.Records(o.left, std::nullopt));
+  PARLEY_ASSIGN_OR_RETURN(auto right_stored, ws.Records(o.right, std::nullopt));
+  const auto left = Records(left_stored);
+  const auto right = Records(right_stored);
+  PARLEY_ASSIGN_OR_RETURN(auto left_version, ws.Version(o.left, std::nullopt));
+  PARLEY_ASSIGN_OR_RETURN(auto right_version, ws.Version(o.right, std::nullopt));
+  store::LinkStore links(ws.db());
+  PARLEY_ASSIGN_OR_RETURN(auto last, links.LastRun(o.left, o.right));
+  link::LinkOptions options;
+  options.threshold = o.review_threshold;
+  options.progress = o.progress;
+  // Incremental: score only pairs touching records new or changed since the last run, with
+  // the last run's model. Links of untouched records are left exactly as they are.
+  std::set<std::int64_t> scope;
+  const bool incremental = last.has_value() && !o.full;
+  std::size_t changed = 0;
+  if (incremental) {
+    PARLEY_ASSIGN_OR_RETURN(options.parameters, ParametersFromJson(last->model));
+    changed = MarkChanged(left_stored, last->left_version, options.left_active, scope) +
+              MarkChanged(right_stored, last->right_version, options.right_active, scope);
+  }
+  PARLEY_ASSIGN_OR_RETURN(link::Linkage linkage, link::LinkRecords(left, right, options));
+  std::vector<store::LinkProposal> proposals;
+  proposals.reserve(linkage.Matches().size());
+  for (const link::LinkedPair& p : linkage.Matches()) {
+    const auto& l = left_stored[p.left];
+    const auto& r = right_stored[p.right];
+    proposals.push_back({l.record_id, r.record_id, l.record_version, r.record_version,
+                         p.probability, p.weight, ExplanationJson(linkage, p),
+                         p.probability >= o.auto_accept});
+  }
+  const std::string now = store::UtcNow();
+  PARLEY_ASSIGN_OR_RETURN(
+      auto saved, links.SaveRun(o.left, o.right, proposals, now, incremental ? &scope : nullptr));
+  PARLEY_TRY(
+      links.RecordRun(o.left, o.right,
+                      {left_version.version, right_version.version, incremental,
+                       ParametersToJson(linkage.Model().Parameters()).dump(), o.actor, now}));
+  ReconcileReport report;
+  report.incremental = incremental;
+  if (incremental) report.last_run_at = last->created_at;
+  report.changed = changed;
+  report.left_count = left.size();
+  report.right_count = right.size();
+  report.scored_pairs = linkage.Stats().candidates;
+  report.proposed = proposals.size();
+  for (const auto& p : proposals) report.auto_accepted += p.auto_accept ? 1 : 0;
+  report.saved = saved;
+  return report;
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,45 @@
+// parley/cli/reconcile_flow.h — reconciling two stored lists, as `reconcile` and `demo` do.
+//
+// Links the latest versions of two stored lists (the engine of `parley link`) and stores every
+// pair at or above the review threshold as a link: auto-accepted at or above `auto_accept`,
+// needs-review below. Earlier decisions are never overridden (LinkStore). After the first run,
+// runs are incremental: only records created since the last run (new rows, new versions of
+// changed rows) are scored, against everything, with the model stored by the last run; `full`
+// re-estimates and rescores all.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "link/linker.h"
+#include "store/link_store.h"
+#include "store/workspace.h"
+
+namespace parley::cli {
+
+struct ReconcileRequest {
+  std::string left;
+  std::string right;
+  double review_threshold = 0.2;
+  double auto_accept = 0.99;
+  bool full = false;  // ignore the last run: re-estimate the model, score every pair
+  std::string actor;
+  link::ProgressFn progress;  // may be empty
+};
+
+struct ReconcileReport {
+  bool incremental = false;
+  std::string last_run_at;  // when incremental
+  std::size_t changed = 0;  // new or changed records scored (incremental runs)
+  std::size_t left_count = 0;
+  std::size_t right_count = 0;
+  std::uint64_t scored_pairs = 0;
+  std::size_t proposed = 0;
+  std::int64_t auto_accepted = 0;
+  store::SaveRunOutcome saved;
+};
+
+[[nodiscard]] Result<ReconcileReport> ReconcileLists(store::Workspace& ws,
+                                                     const ReconcileRequest& request);
+
+}  // namespace parley::cli
