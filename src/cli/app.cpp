@@ -31,6 +31,10 @@ int Run(int argc, char** argv) {
   RegisterVersionCommand(app, ctx);
   RegisterSynthCommand(app, ctx);
   RegisterDemoCommand(app, ctx);
+  RegisterServeCommand(app, ctx);
+  RegisterUserCommands(app, ctx);
+  RegisterShareCommand(app, ctx);
+  RegisterExchangeEventCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

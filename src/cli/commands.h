@@ -16,5 +16,11 @@ void RegisterImportCommand(CLI::App& app, CliContext& ctx);
 void RegisterExportCommand(CLI::App& app, CliContext& ctx);
 void RegisterSynthCommand(CLI::App& app, CliContext& ctx);
 void RegisterDemoCommand(CLI::App& app, CliContext& ctx);
+void RegisterServeCommand(CLI::App& app, CliContext& ctx);
+// user add, user token, user list
+void RegisterUserCommands(CLI::App& app, CliContext& ctx);
+void RegisterShareCommand(CLI::App& app, CliContext& ctx);
+// interview, handover
+void RegisterExchangeEventCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli
