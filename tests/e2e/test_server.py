@@ -298,6 +298,45 @@ class Server(ParleyTestCase):
         self.stop_cleanly()
 
 
+class Tls(ParleyTestCase):
+    def test_https_with_secure_cookies(self):
+        import ssl
+        self.parley("init")
+        pw = self.path("pw")
+        with open(pw, "w") as f:
+            f.write(PASSWORD + "\n")
+        self.parley("user", "add", "olena", "--role", "clerk", "--side", "ua", "--password-file",
+                    pw)
+        cert, key = self.path("cert.pem"), self.path("key.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+                        "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"],
+                       check=True, capture_output=True)
+        proc = subprocess.Popen([PARLEY, "serve", "--listen", "127.0.0.1:0", "--tls-cert", cert,
+                                 "--tls-key", key, "--workspace", self.workspace],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            m = re.search(r"https://127\.0\.0\.1:(\d+)", proc.stdout.readline())
+            self.assertIsNotNone(m)
+            ctx = ssl.create_default_context()
+            ctx.check_hostname = False
+            ctx.verify_mode = ssl.CERT_NONE
+            req = urllib.request.Request(
+                f"https://127.0.0.1:{m.group(1)}/api/v1/session", method="POST",
+                data=json.dumps({"name": "olena", "password": PASSWORD}).encode(),
+                headers={"Content-Type": "application/json"})
+            with urllib.request.urlopen(req, context=ctx, timeout=30) as r:
+                cookies = r.headers.get_all("Set-Cookie")
+            self.assertTrue(all("Secure" in c for c in cookies), cookies)
+            proc.send_signal(signal.SIGTERM)
+            self.assertEqual(proc.wait(timeout=30), 0)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            proc.stdout.close()
+            proc.stderr.close()
+
+
 class CliTwins(ParleyTestCase):
     def test_interview_handover_and_share_from_the_cli(self):
         self.parley("demo", "--people", "200")
