@@ -20,6 +20,10 @@ std::optional<std::chrono::seconds> LoginRateLimiter::RetryAfter(const std::stri
 void LoginRateLimiter::RecordFailure(const std::string& user, const std::string& ip,
                                      Clock::time_point now) {
   std::lock_guard lock(mutex_);
+  // Guessed user names must not grow the table without bound: drop windows that have passed.
+  if (entries_.size() >= kSweepAbove) {
+    std::erase_if(entries_, [&](const auto& kv) { return now - kv.second.first >= kWindow; });
+  }
   Entry& e = entries_[{user, ip}];
   if (e.failures == 0 || now - e.first >= kWindow) e = Entry{0, now};
   ++e.failures;

@@ -25,6 +25,7 @@ class LoginRateLimiter {
   using Clock = std::chrono::steady_clock;
   static constexpr int kMaxFailures = 5;
   static constexpr std::chrono::minutes kWindow{15};
+  static constexpr std::size_t kSweepAbove = 10000;
 
   [[nodiscard]] std::optional<std::chrono::seconds> RetryAfter(const std::string& user,
                                                                const std::string& ip,

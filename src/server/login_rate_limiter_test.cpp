@@ -39,5 +39,17 @@ TEST(LoginRateLimiter, SuccessClears) {
   EXPECT_FALSE(l.RetryAfter("u", "ip", t).has_value());
 }
 
+TEST(LoginRateLimiter, GuessedNamesDoNotGrowItForever) {
+  LoginRateLimiter l;
+  auto t = LoginRateLimiter::Clock::now();
+  for (std::size_t i = 0; i < LoginRateLimiter::kSweepAbove; ++i) {
+    l.RecordFailure("guess" + std::to_string(i), "ip", t);
+  }
+  l.RecordFailure("late", "ip", t + 16min);  // sweeps the passed windows
+  for (int i = 0; i < LoginRateLimiter::kMaxFailures; ++i) l.RecordFailure("late", "ip", t + 16min);
+  EXPECT_TRUE(l.RetryAfter("late", "ip", t + 16min).has_value());
+  EXPECT_FALSE(l.RetryAfter("guess1", "ip", t + 16min).has_value());
+}
+
 }  // namespace
 }  // namespace parley::server

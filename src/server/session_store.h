@@ -48,10 +48,14 @@ class SessionStore {
   void Remove(std::string_view id);
   // Ends every session of a user (password change, user disabled).
   void RemoveUser(std::int64_t user_id);
+  // Sessions held, expired ones not yet swept included.
+  [[nodiscard]] std::size_t size();
 
  private:
+  static constexpr std::uint64_t kSweepEvery = 256;
   std::mutex mutex_;
   std::unordered_map<std::string, Session> sessions_;  // by digest of the id
+  std::uint64_t creations_ = 0;
 };
 
 }  // namespace parley::server

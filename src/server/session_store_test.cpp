@@ -53,5 +53,14 @@ TEST(SessionStore, RemoveUserEndsAllItsSessions) {
   EXPECT_TRUE(store.Find(c.id).has_value());
 }
 
+TEST(SessionStore, AbandonedSessionsAreSweptAsNewOnesArrive) {
+  SessionStore store;
+  auto t0 = SessionStore::Clock::now();
+  for (int i = 0; i < 255; ++i) (void)store.Create(1, t0);
+  EXPECT_EQ(store.size(), 255u);
+  (void)store.Create(2, t0 + 13h);  // the 256th creation sweeps the expired ones
+  EXPECT_EQ(store.size(), 1u);
+}
+
 }  // namespace
 }  // namespace parley::server
