@@ -170,14 +170,16 @@ Result<std::string> CreateToken(store::Database& db, std::string_view user_name)
 }
 
 Result<User> FindUserByToken(store::Database& db, std::string_view token) {
+  // One statement: this runs on every request a script makes.
   PARLEY_ASSIGN_OR_RETURN(
       store::Statement st,
-      db.Prepare("SELECT u.id FROM api_tokens t JOIN users u ON u.id = t.user_id "
+      db.Prepare("SELECT u.id, u.name, u.role, u.side, u.disabled, u.version, u.created_at, "
+                 "u.updated_at FROM api_tokens t JOIN users u ON u.id = t.user_id "
                  "WHERE t.token_sha256 = ? AND t.revoked = 0 AND u.disabled = 0"));
   st.Bind(1, TokenDigest(token));
   PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Fail(ErrorCode::kNotFound, "unknown or revoked API token");
-  return FindUserById(db, st.ColumnInt(0));
+  return ReadUser(st);
 }
 
 }  // namespace parley::server
