@@ -4,8 +4,10 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -50,6 +52,29 @@ void FromApiResponse(const ApiResponse& in, httplib::Response& out) {
   out.set_header("X-Content-Type-Options", "nosniff");
   if (!in.body.empty() || in.status != 204) out.set_content(in.body, in.content_type);
 }
+
+// httplib's thread pool, counting the connections accepted but not yet picked up by a worker.
+// httplib's stop() closes such waiting connections unanswered, so a graceful stop first waits
+// for this count to reach zero (see Serve).
+class CountingTaskQueue : public httplib::TaskQueue {
+ public:
+  CountingTaskQueue(std::size_t threads, std::atomic<int>& waiting)
+      : pool_(threads), waiting_(waiting) {}
+  void enqueue(std::function<void()> fn) override {
+    ++waiting_;
+    pool_.enqueue([this, fn = std::move(fn)] {
+      --waiting_;
+      fn();
+    });
+  }
+  void shutdown() override { pool_.shutdown(); }
+
+ private:
+  httplib::ThreadPool pool_;
+  std::atomic<int>& waiting_;
+};
+
+constexpr std::chrono::seconds kDrainLimit{10};
 
 // Blocks SIGTERM and SIGINT in this thread and in every thread it creates afterwards, so that
 // only the waiter below receives them (a handler could not safely stop the server).
@@ -106,7 +131,8 @@ Result<void> Serve(const ServeOptions& o) {
     http = std::move(tls);
   }
   std::size_t threads = std::max<std::size_t>(o.threads, 2);
-  http->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  std::atomic<int> waiting{0};
+  http->new_task_queue = [threads, &waiting] { return new CountingTaskQueue(threads, waiting); };
   http->set_payload_max_length(kMaxUploadBody + (1 << 20));  // + room for multipart framing
   http->set_keep_alive_timeout(5);
   // Without it, Nagle's algorithm and delayed ACKs add ~40 ms to small keep-alive responses.
@@ -141,9 +167,15 @@ Result<void> Serve(const ServeOptions& o) {
     return Fail(ErrorCode::kIoError, "cannot listen on " + o.host + ":" + std::to_string(o.port) +
                                          " (in use, or not an address of this machine)");
   }
-  std::thread stopper([&http, stop_signals] {
+  std::thread stopper([&http, &waiting, stop_signals] {
     int sig = 0;
     sigwait(&stop_signals, &sig);
+    // Let every accepted connection reach a worker (bounded, in case clients keep coming);
+    // stop() then lets the workers finish their current requests.
+    auto deadline = std::chrono::steady_clock::now() + kDrainLimit;
+    while (waiting > 0 && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
     http->stop();
   });
   if (o.on_ready) o.on_ready(port);

@@ -3,7 +3,8 @@
 // Contract: Serve() opens the workspace (one connection per worker thread plus one for the
 // access log), listens on host:port (HTTPS when a certificate and key are given; cookies are
 // then marked Secure), calls `on_ready` with the bound port, and blocks. SIGTERM or SIGINT
-// stops it gracefully: the listening socket closes, requests in flight finish, keep-alive
+// stops it gracefully: connections already accepted reach a worker (waiting at most 10 s),
+// then the listening socket closes, requests in flight finish, keep-alive
 // connections end after their current request, the access log is written out and the store
 // connections close; Serve() then returns success (exit status 0).
 //

@@ -280,6 +280,44 @@ class Server(ParleyTestCase):
                                          "place": "x"}).status, 403)
         self.stop_cleanly()
 
+    def test_sigterm_lets_requests_in_flight_finish(self):
+        import http.client
+        import threading
+        import time
+        self.parley("synth", "--people", "3000", "--seed", "3", "--out", self.path("big"),
+                    workspace=False)
+        clerk = Client(self.base)
+        clerk.login("ua-clerk")
+        r = clerk.upload("ua-big", self.path("big/ua-request.csv"), "request", "ua")
+        self.assertEqual(r.status, 201, r.body)
+        port = int(self.base.rsplit(":", 1)[1])
+        sent, results = threading.Barrier(7), []
+
+        def export():
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            conn.request("GET", "/api/v1/lists/ua-big/versions/latest/export?format=xlsx",
+                         headers={"Authorization": "Bearer " + self.tokens["ua-analyst"]})
+            sent.wait()
+            resp = conn.getresponse()
+            body = resp.read()
+            length = int(resp.headers["Content-Length"])
+            results.append((resp.status, body[:2] == b"PK" and len(body) == length > 10000))
+            conn.close()
+
+        threads = [threading.Thread(target=export) for _ in range(6)]
+        for t in threads:
+            t.start()
+        sent.wait()
+        time.sleep(0.1)  # let the server accept them; the exports take longer than this
+        self.proc.send_signal(signal.SIGTERM)
+        for t in threads:
+            t.join()
+        self.assertEqual(self.proc.wait(timeout=60), 0)
+        self.assertEqual(len(results), 6)
+        # Every export answered in full (an XLSX is a zip: "PK", and the whole Content-Length).
+        self.assertEqual(results, [(200, True)] * 6)
+        self.assertIn("stopped cleanly", self.proc.stdout.read())
+
     def test_login_rate_limit_and_logout(self):
         c = Client(self.base)
         for _ in range(5):
