@@ -39,6 +39,10 @@ int Run(int argc, char** argv) {
   RegisterBundleCommand(app, ctx);
   RegisterLinkCommands(app, ctx);
   RegisterReconcileCommands(app, ctx);
+  RegisterServeCommand(app, ctx);
+  RegisterUserCommands(app, ctx);
+  RegisterShareCommand(app, ctx);
+  RegisterExchangeEventCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

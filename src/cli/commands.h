@@ -26,5 +26,11 @@ void RegisterBundleCommand(CLI::App& app, CliContext& ctx);
 void RegisterLinkCommands(CLI::App& app, CliContext& ctx);
 // reconcile, review (workspace mode)
 void RegisterReconcileCommands(CLI::App& app, CliContext& ctx);
+void RegisterServeCommand(CLI::App& app, CliContext& ctx);
+// user add, user token, user list
+void RegisterUserCommands(CLI::App& app, CliContext& ctx);
+void RegisterShareCommand(CLI::App& app, CliContext& ctx);
+// interview, handover
+void RegisterExchangeEventCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli

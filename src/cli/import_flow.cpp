@@ -15,7 +15,7 @@ std::filesystem::path RejectsPath(const std::filesystem::path& input) {
 }  // namespace
 
 Result<ImportFileReport> ImportListFile(store::Workspace& ws, const ImportFileRequest& request,
-                                        ListFile* rejected) {
+                                        ListFile* rejected, std::string_view source_name) {
   ImportFileReport report;
   PARLEY_ASSIGN_OR_RETURN(report.file, ReadListFile(request.file, request.read));
   ListFile& file = report.file;
@@ -40,7 +40,7 @@ Result<ImportFileReport> ImportListFile(store::Workspace& ws, const ImportFileRe
   store::ImportRequest req{request.list,
                            request.kind,
                            request.side,
-                           request.file.string(),
+                           source_name.empty() ? request.file.string() : std::string(source_name),
                            file.format == ListFormat::kXlsx ? "xlsx" : "csv",
                            file.encoding,
                            file.name_order,

@@ -32,8 +32,11 @@ struct ImportFileReport {
 
 // On refusal because of bad rows, the error is returned and `rejected` (when given) receives
 // the file as read, so the caller can list every bad row.
+// `source_name`, when given, is recorded as the version's source file instead of
+// `request.file` (an upload through `parley serve` is read from a temporary copy).
 [[nodiscard]] Result<ImportFileReport> ImportListFile(store::Workspace& ws,
                                                       const ImportFileRequest& request,
-                                                      ListFile* rejected = nullptr);
+                                                      ListFile* rejected = nullptr,
+                                                      std::string_view source_name = {});
 
 }  // namespace parley::cli

@@ -146,8 +146,81 @@ CREATE TABLE reconcile_runs (
 );
 )sql";
 
+// Version 3: the server's tables (issue 6): users and API tokens, list shares, interviews, handover
+// events and the access log. One self-contained migration so that an integrator can order it
+// among the other modules' migrations. Mutable rows carry `version` for optimistic
+// concurrency; interviews and handover events are append-only (a correction is a new row),
+// so a stale writer gets a conflict and nothing written before is ever lost.
+constexpr const char* kSchemaServer = R"sql(
+CREATE TABLE users (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+  password_hash TEXT NOT NULL,
+  role          TEXT NOT NULL CHECK (role IN ('admin','clerk','analyst','negotiator','signer',
+                                              'observer','interviewer','checkpoint')),
+  side          TEXT NOT NULL CHECK (length(side) > 0),
+  disabled      INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  version       INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+  created_at    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL
+);
+CREATE TABLE api_tokens (
+  id           INTEGER PRIMARY KEY,
+  user_id      INTEGER NOT NULL REFERENCES users(id),
+  token_sha256 TEXT NOT NULL UNIQUE,
+  created_at   TEXT NOT NULL,
+  revoked      INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1))
+);
+CREATE TABLE list_shares (
+  id         INTEGER PRIMARY KEY,
+  list_id    INTEGER NOT NULL REFERENCES lists(id),
+  side       TEXT NOT NULL CHECK (length(side) > 0),
+  active     INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  version    INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (list_id, side)
+);
+CREATE TABLE interviews (
+  record_id      INTEGER NOT NULL REFERENCES person_records(id),
+  version        INTEGER NOT NULL CHECK (version >= 1),
+  outcome        TEXT NOT NULL CHECK (outcome IN ('consents','refuses','unfit','deceased',
+                                                  'not_presented')),
+  interviewer    TEXT NOT NULL,
+  interviewed_at TEXT NOT NULL,
+  notes          TEXT NOT NULL,
+  recorded_at    TEXT NOT NULL,
+  PRIMARY KEY (record_id, version)
+) WITHOUT ROWID;
+CREATE TABLE handover_events (
+  record_id   INTEGER NOT NULL REFERENCES person_records(id),
+  seq         INTEGER NOT NULL CHECK (seq >= 1),
+  event       TEXT NOT NULL CHECK (event IN ('handed_over','received')),
+  phase       INTEGER NOT NULL CHECK (phase >= 1),
+  place       TEXT NOT NULL,
+  at          TEXT NOT NULL,
+  actor       TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (record_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE access_log (
+  id        INTEGER PRIMARY KEY,
+  at        TEXT NOT NULL,
+  user_name TEXT NOT NULL,
+  record_id INTEGER NOT NULL,
+  action    TEXT NOT NULL
+);
+CREATE INDEX access_log_by_record ON access_log(record_id);
+CREATE TRIGGER interviews_are_append_only BEFORE UPDATE ON interviews
+BEGIN SELECT RAISE(ABORT, 'interviews are never edited in place; record a new version'); END;
+CREATE TRIGGER handover_events_are_append_only BEFORE UPDATE ON handover_events
+BEGIN SELECT RAISE(ABORT, 'handover events are never edited in place'); END;
+CREATE TRIGGER access_log_is_append_only BEFORE UPDATE ON access_log
+BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+)sql";
+
 const std::vector<const char*>& Migrations() {
-  static const std::vector<const char*> kMigrations = {kSchemaV1, kSchemaV2};
+  static const std::vector<const char*> kMigrations = {kSchemaV1, kSchemaV2, kSchemaServer};
   return kMigrations;
 }
 

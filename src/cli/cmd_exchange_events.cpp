@@ -1,0 +1,135 @@
+// `parley interview RECORD --outcome ...` and `parley handover RECORD --event ...`: the CLI
+// twins of PUT /records/{id}/interview and POST /records/{id}/handovers. Both refuse a stale
+// --expect-version / --expect-count exactly as the API answers 409.
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/record_ref.h"
+#include "cli/workspace_open.h"
+#include "core/try.h"
+#include "server/json_shapes.h"
+#include "server/person_status.h"
+#include "server/timestamp.h"
+
+namespace parley::cli {
+namespace {
+
+struct InterviewFlags {
+  std::string record;
+  std::string outcome;
+  std::string interviewer;
+  std::string at;
+  std::string notes;
+  std::int64_t expect = -1;  // -1: the current version
+};
+
+struct HandoverFlags {
+  std::string record;
+  std::string event;
+  std::int64_t phase = 1;
+  std::string place;
+  std::string actor;
+  std::string at;
+  std::int64_t expect = -1;  // -1: the current count
+};
+
+Result<std::string> Status(store::Workspace& ws, std::int64_t id) {
+  PARLEY_ASSIGN_OR_RETURN(auto interview, server::CurrentInterview(ws.db(), id));
+  PARLEY_ASSIGN_OR_RETURN(auto events, server::HandoverEvents(ws.db(), id));
+  return server::DerivePersonStatus(interview, events);
+}
+
+Result<nlohmann::json> Interview(store::Workspace& ws, const InterviewFlags& f) {
+  PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ResolveRecordRef(ws, f.record));
+  std::int64_t expect = f.expect;
+  if (expect < 0) {
+    PARLEY_ASSIGN_OR_RETURN(auto current, server::CurrentInterview(ws.db(), id));
+    expect = current ? current->version : 0;
+  }
+  server::Interview i;
+  i.outcome = f.outcome;
+  i.interviewer = f.interviewer.empty() ? CurrentActor() : f.interviewer;
+  i.at = f.at.empty() ? server::UtcNow() : f.at;
+  i.notes = f.notes;
+  PARLEY_ASSIGN_OR_RETURN(server::Interview saved, server::RecordInterview(ws.db(), id, expect, i));
+  nlohmann::json out = server::InterviewJson(saved);
+  PARLEY_ASSIGN_OR_RETURN(out["status"], Status(ws, id));
+  return out;
+}
+
+Result<nlohmann::json> Handover(store::Workspace& ws, const HandoverFlags& f) {
+  PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ResolveRecordRef(ws, f.record));
+  std::int64_t expect = f.expect;
+  if (expect < 0) {
+    PARLEY_ASSIGN_OR_RETURN(auto events, server::HandoverEvents(ws.db(), id));
+    expect = static_cast<std::int64_t>(events.size());
+  }
+  server::HandoverEvent e;
+  e.event = f.event;
+  e.phase = f.phase;
+  e.place = f.place;
+  e.actor = f.actor.empty() ? CurrentActor() : f.actor;
+  e.at = f.at.empty() ? server::UtcNow() : f.at;
+  PARLEY_ASSIGN_OR_RETURN(server::HandoverEvent saved,
+                          server::AppendHandover(ws.db(), id, expect, e));
+  nlohmann::json out = server::HandoverJson(saved);
+  PARLEY_ASSIGN_OR_RETURN(out["status"], Status(ws, id));
+  return out;
+}
+
+void Report(CliContext& ctx, const Result<nlohmann::json>& out) {
+  if (!out) {
+    ReportError(out.error(), ctx);
+    return;
+  }
+  if (ctx.json) {
+    std::cout << out->dump(2) << "\n";
+    return;
+  }
+  const nlohmann::json& o = *out;
+  std::string what =
+      o.contains("outcome") ? o["outcome"].get<std::string>() : o["event"].get<std::string>();
+  std::cout << "record " << o["record_id"].get<std::int64_t>() << ": " << what
+            << " recorded; status " << o["status"].get<std::string>() << "\n";
+}
+
+}  // namespace
+
+void RegisterExchangeEventCommands(CLI::App& app, CliContext& ctx) {
+  auto i = std::make_shared<InterviewFlags>();
+  auto* interview = app.add_subcommand("interview", "Record a person's interview outcome");
+  interview->add_option("RECORD", i->record, "Record ID or LIST:ID")->required();
+  interview
+      ->add_option("--outcome", i->outcome, "consents | refuses | unfit | deceased | not_presented")
+      ->required();
+  interview->add_option("--interviewer", i->interviewer, "Who interviewed (default: $PARLEY_USER)");
+  interview->add_option("--at", i->at, "When, UTC (2026-05-23T10:00:00Z; default now)");
+  interview->add_option("--notes", i->notes, "Notes");
+  interview->add_option("--expect-version", i->expect,
+                        "Refuse unless the current interview version is this (0: none yet)");
+  AddWorkspaceOption(*interview, ctx);
+  AddJsonOption(*interview, ctx);
+  interview->callback([&ctx, i] {
+    if (auto ws = OpenWorkspace(ctx)) Report(ctx, Interview(*ws, *i));
+  });
+
+  auto h = std::make_shared<HandoverFlags>();
+  auto* handover = app.add_subcommand("handover", "Record a handover event for a person");
+  handover->add_option("RECORD", h->record, "Record ID or LIST:ID")->required();
+  handover->add_option("--event", h->event, "handed_over | received")->required();
+  handover->add_option("--phase", h->phase, "Phase number (from 1)")->capture_default_str();
+  handover->add_option("--place", h->place, "Where, e.g. the crossing point")->required();
+  handover->add_option("--actor", h->actor, "Who recorded it (default: $PARLEY_USER)");
+  handover->add_option("--at", h->at, "When, UTC (default now)");
+  handover->add_option("--expect-count", h->expect,
+                       "Refuse unless the record has exactly this many events");
+  AddWorkspaceOption(*handover, ctx);
+  AddJsonOption(*handover, ctx);
+  handover->callback([&ctx, h] {
+    if (auto ws = OpenWorkspace(ctx)) Report(ctx, Handover(*ws, *h));
+  });
+}
+
+}  // namespace parley::cli

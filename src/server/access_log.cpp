@@ -1,0 +1,94 @@
+#include "server/access_log.h"
+
+#include <iostream>
+
+#include "core/try.h"
+#include "server/timestamp.h"
+
+namespace parley::server {
+
+AccessLog::AccessLog(store::Database db) : db_(std::move(db)), thread_([this] { Run(); }) {}
+
+AccessLog::~AccessLog() { Close(); }
+
+void AccessLog::Record(std::string_view user, std::int64_t record_id, std::string_view action) {
+  Record(user, std::vector<std::int64_t>{record_id}, action);
+}
+
+void AccessLog::Record(std::string_view user, const std::vector<std::int64_t>& record_ids,
+                       std::string_view action) {
+  std::string now = UtcNow();
+  std::lock_guard lock(mutex_);
+  for (std::int64_t id : record_ids) {
+    queue_.push_back({now, std::string(user), id, std::string(action)});
+  }
+}
+
+Result<void> AccessLog::Flush() {
+  std::vector<AccessEntry> batch;
+  std::lock_guard write_lock(write_mutex_);
+  {
+    std::lock_guard lock(mutex_);
+    batch.swap(queue_);
+  }
+  if (batch.empty()) return {};
+  return Write(batch);
+}
+
+void AccessLog::Close() {
+  {
+    std::lock_guard lock(mutex_);
+    if (closing_) return;
+    closing_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+  if (auto r = Flush(); !r) {
+    std::cerr << "parley serve: access log: " << r.error().Describe() << "\n";
+  }
+}
+
+void AccessLog::Run() {
+  while (true) {
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait_for(lock, kFlushInterval, [this] { return closing_; });
+      if (closing_) return;
+    }
+    if (auto r = Flush(); !r) {
+      std::cerr << "parley serve: access log: " << r.error().Describe() << "\n";
+    }
+  }
+}
+
+Result<void> AccessLog::Write(const std::vector<AccessEntry>& batch) {
+  store::Transaction tx(db_);
+  PARLEY_TRY(tx.Begin());
+  PARLEY_ASSIGN_OR_RETURN(
+      store::Statement st,
+      db_.Prepare("INSERT INTO access_log(at, user_name, record_id, action) VALUES (?, ?, ?, ?)"));
+  for (const auto& e : batch) {
+    st.Bind(1, e.at);
+    st.Bind(2, e.user);
+    st.Bind(3, e.record_id);
+    st.Bind(4, e.action);
+    PARLEY_TRY(st.Run());
+  }
+  return tx.Commit();
+}
+
+Result<std::vector<AccessEntry>> ReadAccessLog(store::Database& db, std::int64_t record_id) {
+  PARLEY_ASSIGN_OR_RETURN(store::Statement st,
+                          db.Prepare("SELECT at, user_name, record_id, action FROM access_log "
+                                     "WHERE record_id = ? ORDER BY id DESC"));
+  st.Bind(1, record_id);
+  std::vector<AccessEntry> out;
+  while (true) {
+    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back({st.ColumnText(0), st.ColumnText(1), st.ColumnInt(2), st.ColumnText(3)});
+  }
+  return out;
+}
+
+}  // namespace parley::server

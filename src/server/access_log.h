@@ -1,0 +1,70 @@
+// parley/server/access_log.h — who read which person record, and when (`access_log`).
+//
+// Contract: Record() queues one row per person record read (user, UTC time, record ID,
+// action) and returns at once; a background thread writes the queue in one transaction per
+// batch at least every kFlushInterval, and Close() (or the destructor) writes what is left
+// before returning, so a graceful shutdown loses nothing. A crash can lose at most the
+// last interval's rows — the price of not making every read wait for a disk sync.
+//
+// Why batched: a read endpoint must serve thousands of requests a second, and SQLite has one
+// writer; one synchronous insert per read would put every reader behind an fsync.
+//
+//   AccessLog log(std::move(db));                   // its own connection
+//   log.Record("olena", record_id, "read");
+//   log.Close();
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/error.h"
+#include "store/sqlite_db.h"
+
+namespace parley::server {
+
+struct AccessEntry {
+  std::string at;
+  std::string user;
+  std::int64_t record_id = 0;
+  std::string action;  // read, history, export, list-records
+};
+
+class AccessLog {
+ public:
+  static constexpr std::chrono::milliseconds kFlushInterval{200};
+
+  explicit AccessLog(store::Database db);
+  ~AccessLog();
+  AccessLog(const AccessLog&) = delete;
+  AccessLog& operator=(const AccessLog&) = delete;
+
+  void Record(std::string_view user, std::int64_t record_id, std::string_view action);
+  void Record(std::string_view user, const std::vector<std::int64_t>& record_ids,
+              std::string_view action);
+  // Writes everything queued so far; returns the first write error, if any.
+  [[nodiscard]] Result<void> Flush();
+  void Close();
+
+ private:
+  void Run();
+  [[nodiscard]] Result<void> Write(const std::vector<AccessEntry>& batch);
+
+  store::Database db_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::vector<AccessEntry> queue_;
+  bool closing_ = false;
+  std::mutex write_mutex_;  // Flush() and the thread share db_
+  std::thread thread_;
+};
+
+// Rows of the access log for one record, newest first (for admins and tests).
+[[nodiscard]] Result<std::vector<AccessEntry>> ReadAccessLog(store::Database& db,
+                                                             std::int64_t record_id);
+
+}  // namespace parley::server

@@ -1,0 +1,41 @@
+#include "server/access_log.h"
+
+#include <gtest/gtest.h>
+
+#include "server/test_workspace.h"
+#include "store/workspace.h"
+
+namespace parley::server {
+namespace {
+
+TEST(AccessLog, CloseWritesEverythingQueued) {
+  testing::TestWorkspace tw;
+  std::int64_t id = tw.Record("ua-request", "UA-1");
+  {
+    auto db = store::Database::Open(store::DatabasePath(tw.dir()), false);
+    ASSERT_TRUE(db.has_value());
+    AccessLog log(std::move(*db));
+    for (int i = 0; i < 1000; ++i) log.Record("olena", id, "read");
+    log.Record("petro", std::vector<std::int64_t>{id, id + 1}, "list-records");
+    log.Close();
+  }
+  auto rows = ReadAccessLog(tw.db(), id);
+  ASSERT_TRUE(rows.has_value());
+  EXPECT_EQ(rows->size(), 1001u);
+  EXPECT_EQ(rows->front().user, "petro");
+  EXPECT_EQ(rows->front().action, "list-records");
+}
+
+TEST(AccessLog, FlushMakesRowsVisibleAtOnce) {
+  testing::TestWorkspace tw;
+  auto db = store::Database::Open(store::DatabasePath(tw.dir()), false);
+  ASSERT_TRUE(db.has_value());
+  AccessLog log(std::move(*db));
+  log.Record("olena", 5, "read");
+  ASSERT_TRUE(log.Flush().has_value());
+  EXPECT_EQ(ReadAccessLog(tw.db(), 5)->size(), 1u);
+  EXPECT_FALSE(tw.db().Exec("UPDATE access_log SET user_name = 'x'").has_value());
+}
+
+}  // namespace
+}  // namespace parley::server

@@ -1,0 +1,244 @@
+// The request pipeline of api.h: route, limits, authentication, authorisation, CSRF, handler.
+#include "server/api.h"
+
+#include <algorithm>
+#include <charconv>
+#include <exception>
+#include <iostream>
+
+#include "core/try.h"
+#include "server/api_error.h"
+#include "server/csrf.h"
+#include "server/share_store.h"
+#include "server/user_store.h"
+
+namespace parley::server {
+namespace {
+
+std::string CookieValue(const std::string& header, std::string_view name) {
+  std::size_t pos = 0;
+  while (pos < header.size()) {
+    std::size_t end = header.find(';', pos);
+    if (end == std::string::npos) end = header.size();
+    std::string_view pair(header.data() + pos, end - pos);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    if (pair.size() > name.size() && pair.substr(0, name.size()) == name &&
+        pair[name.size()] == '=') {
+      return std::string(pair.substr(name.size() + 1));
+    }
+    pos = end + 1;
+  }
+  return {};
+}
+
+Result<std::int64_t> ParseId(const std::string& text, std::string_view field) {
+  std::int64_t n = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || ptr != text.data() + text.size() || n < 1) {
+    return Fail(ErrorCode::kInvalidInput, "'" + text + "' is not a positive number",
+                {"", 0, 0, std::string(field)});
+  }
+  return n;
+}
+
+bool IsMultipart(const ApiRequest& req) {
+  return req.Header("content-type").starts_with("multipart/form-data");
+}
+
+}  // namespace
+
+Result<nlohmann::json> ParseJsonObject(std::string_view body) {
+  nlohmann::json j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) {
+    return Fail(ErrorCode::kInvalidInput, "the request body must be a JSON object",
+                {"", 0, 0, "body"});
+  }
+  return j;
+}
+
+Api::Api(std::unique_ptr<WorkspacePool> pool, store::Database access_log_db, ApiOptions options)
+    : pool_(std::move(pool)), access_log_(std::move(access_log_db)), options_(std::move(options)) {}
+
+void Api::Close() { access_log_.Close(); }
+
+const std::vector<Api::HandlerEntry>& Api::Handlers() {
+  static const std::vector<HandlerEntry> kHandlers = {
+      {"getOpenApi", &Api::GetOpenApi},
+      {"getHealth", &Api::GetHealth},
+      {"login", &Api::Login},
+      {"getSession", &Api::GetSession},
+      {"logout", &Api::Logout},
+      {"listUsers", &Api::ListUsersHandler},
+      {"createUser", &Api::CreateUser},
+      {"updateUser", &Api::UpdateUserHandler},
+      {"createToken", &Api::CreateTokenHandler},
+      {"listLists", &Api::ListLists},
+      {"getList", &Api::GetList},
+      {"listVersions", &Api::ListVersions},
+      {"uploadListVersion", &Api::UploadListVersion},
+      {"listRecords", &Api::ListRecords},
+      {"exportList", &Api::ExportList},
+      {"listShares", &Api::ListSharesHandler},
+      {"putShare", &Api::PutShare},
+      {"getRecord", &Api::GetRecord},
+      {"getRecordHistory", &Api::GetRecordHistory},
+      {"getInterview", &Api::GetInterview},
+      {"putInterview", &Api::PutInterview},
+      {"listHandovers", &Api::ListHandovers},
+      {"appendHandover", &Api::AppendHandoverHandler},
+      {"getAccessLog", &Api::GetAccessLog},
+      {"checkIntegrity", &Api::CheckIntegrityHandler},
+  };
+  return kHandlers;
+}
+
+bool Api::HasHandler(std::string_view operation_id) {
+  for (const auto& h : Handlers()) {
+    if (h.operation_id == operation_id) return true;
+  }
+  return false;
+}
+
+Result<std::optional<Principal>> Api::Authenticate(const ApiRequest& req, store::Workspace& ws) {
+  std::string auth = req.Header("authorization");
+  if (auth.starts_with("Bearer ")) {
+    auto user = FindUserByToken(ws.db(), std::string_view(auth).substr(7));
+    if (!user) {
+      if (user.error().code == ErrorCode::kNotFound) return std::optional<Principal>{};
+      return std::unexpected(user.error());
+    }
+    return std::optional<Principal>{
+        Principal{user->id, user->name, user->role, user->side, false, {}}};
+  }
+  std::string cookie = CookieValue(req.Header("cookie"), kSessionCookie);
+  auto session = sessions_.Find(cookie);
+  if (!session) return std::optional<Principal>{};
+  auto user = FindUserById(ws.db(), session->user_id);
+  if (!user || user->disabled) return std::optional<Principal>{};
+  return std::optional<Principal>{
+      Principal{user->id, user->name, user->role, user->side, true, session->csrf_token}};
+}
+
+bool Api::Visible(store::Workspace& ws, const Principal& who, std::int64_t list_id,
+                  const std::string& side) {
+  if (MaySee(who, side, false)) return true;
+  auto shared = IsSharedWith(ws.db(), list_id, who.side);
+  return shared && *shared;
+}
+
+Result<std::optional<ResourceSide>> Api::ResolveResource(const Route& route, const ApiRequest& req,
+                                                         store::Workspace& ws) {
+  const Principal& who = *req.principal;
+  auto param = [&](const char* name) {
+    auto it = req.path_params.find(name);
+    return it == req.path_params.end() ? std::string() : it->second;
+  };
+  switch (route.scope) {
+    case Scope::kPublic:
+    case Scope::kSignedIn:
+      return std::optional<ResourceSide>{};
+    case Scope::kListRead:
+    case Scope::kListWrite: {
+      auto owner = FindListOwner(ws.db(), param("list"));
+      if (!owner) {
+        // A new list: it will belong to the side named in the upload form.
+        if (owner.error().code == ErrorCode::kNotFound && route.scope == Scope::kListWrite &&
+            IsMultipart(req)) {
+          return std::optional<ResourceSide>{ResourceSide{req.Part("side"), false}};
+        }
+        return std::unexpected(owner.error());
+      }
+      bool shared =
+          route.scope == Scope::kListRead && Visible(ws, who, owner->list_id, owner->side);
+      return std::optional<ResourceSide>{ResourceSide{owner->side, shared}};
+    }
+    case Scope::kRecordRead:
+    case Scope::kRecordWrite: {
+      PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParseId(param("id"), "id"));
+      PARLEY_ASSIGN_OR_RETURN(ListOwner owner, FindRecordOwner(ws.db(), id));
+      bool shared =
+          route.scope == Scope::kRecordRead && Visible(ws, who, owner.list_id, owner.side);
+      return std::optional<ResourceSide>{ResourceSide{owner.side, shared}};
+    }
+    case Scope::kUserWrite: {
+      std::optional<std::string> body_side;
+      if (auto body = ParseJsonObject(req.body);
+          body && body->contains("side") && (*body)["side"].is_string()) {
+        body_side = (*body)["side"].get<std::string>();
+      }
+      std::string owner;
+      if (std::string name = param("name"); !name.empty()) {
+        PARLEY_ASSIGN_OR_RETURN(User target, FindUser(ws.db(), name));
+        owner = target.side;
+        if (body_side && *body_side != who.side) owner = *body_side;
+      } else if (body_side) {
+        owner = *body_side;
+      } else {
+        return Fail(ErrorCode::kInvalidInput, "the user's side is needed", {"", 0, 0, "side"});
+      }
+      return std::optional<ResourceSide>{ResourceSide{owner, false}};
+    }
+  }
+  return std::optional<ResourceSide>{};
+}
+
+ApiResponse Api::Handle(ApiRequest& req) {
+  try {
+    bool method_mismatch = false;
+    auto match = MatchRoute(req.method, req.path, &method_mismatch);
+    if (!match) {
+      return method_mismatch
+                 ? HttpError(405, "method_not_allowed", "this path does not accept " + req.method)
+                 : HttpError(404, "not_found", "no such API route: " + req.path);
+    }
+    std::size_t limit = IsMultipart(req) ? kMaxUploadBody : kMaxJsonBody;
+    if (std::max(req.body.size(), req.content_length) > limit) {
+      return HttpError(413, "payload_too_large",
+                       "the request body is larger than " + std::to_string(limit >> 20) + " MiB");
+    }
+    const Route& route = *match->route;
+    req.path_params = std::move(match->params);
+    WorkspacePool::Lease ws = pool_->Acquire();
+    if (route.scope != Scope::kPublic) {
+      auto who = Authenticate(req, *ws);
+      if (!who) return ErrorResponse(who.error());
+      req.principal = std::move(*who);
+      if (!req.principal) {
+        return HttpError(401, "unauthenticated",
+                         "sign in (POST /api/v1/session) or send an API token");
+      }
+      if (!route.roles.Has(req.principal->role)) {
+        return HttpError(403, "forbidden", "your role may not do this");
+      }
+      auto resource = ResolveResource(route, req, *ws);
+      if (!resource) return ErrorResponse(resource.error());
+      if (Authorize(route, req.principal, *resource) != Decision::kAllow) {
+        return HttpError(403, "forbidden", "this belongs to another side");
+      }
+      if (!CsrfSatisfied(req.method, *req.principal, req.Header("x-csrf-token"))) {
+        return HttpError(403, "csrf_failed",
+                         "send the session's CSRF token in the X-CSRF-Token header");
+      }
+    }
+    for (const auto& h : Handlers()) {
+      if (h.operation_id == route.operation_id) return (this->*h.handler)(req, *ws);
+    }
+    return HttpError(501, "unsupported", "this route has no handler yet");
+  } catch (const std::exception& e) {
+    // A handler bug (e.g. a JSON type error not caught by validation) must not kill a worker.
+    std::cerr << "parley serve: internal error on " << req.method << " " << req.path << ": "
+              << e.what() << "\n";
+    return HttpError(500, "internal", "internal error; the server log has the detail");
+  }
+}
+
+std::string Api::SessionCookie(std::string_view value, bool http_only,
+                               std::chrono::seconds max_age) const {
+  std::string c =
+      std::string(value) + "; Path=/; SameSite=Strict; Max-Age=" + std::to_string(max_age.count());
+  if (http_only) c += "; HttpOnly";
+  if (options_.secure_cookies) c += "; Secure";
+  return c;
+}
+
+}  // namespace parley::server

@@ -1,0 +1,243 @@
+// The API through Api::Handle, without a socket: sign-in, cookies and CSRF, rate limiting,
+// side scoping without leakage, 409 on stale writes, the access log, body limits.
+#include "server/api.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "server/test_workspace.h"
+#include "server/user_store.h"
+
+namespace parley::server {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kPassword = "a long enough password";
+
+ApiRequest Request(std::string method, std::string path) {
+  ApiRequest r;
+  r.method = std::move(method);
+  r.path = std::move(path);
+  return r;
+}
+
+class ApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (auto [name, role, side] : {std::tuple{"ua-admin", Role::kAdmin, "ua"},
+                                    {"ua-clerk", Role::kClerk, "ua"},
+                                    {"ru-analyst", Role::kAnalyst, "ru"},
+                                    {"ua-observer", Role::kObserver, "ua"},
+                                    {"icrc", Role::kInterviewer, "mediator"},
+                                    {"cp", Role::kCheckpoint, "mediator"}}) {
+      ASSERT_TRUE(AddUser(tw_.db(), {name, role, side}, kPassword).has_value());
+      tokens_[name] = *CreateToken(tw_.db(), name);
+    }
+    auto pool = WorkspacePool::Open(tw_.dir(), 2);
+    ASSERT_TRUE(pool.has_value());
+    auto log_db = store::Database::Open(store::DatabasePath(tw_.dir()), false);
+    ASSERT_TRUE(log_db.has_value());
+    api_ = std::make_unique<Api>(std::move(*pool), std::move(*log_db), ApiOptions{});
+  }
+  void TearDown() override { api_->Close(); }
+
+  ApiResponse Call(const std::string& method, const std::string& path, const std::string& user,
+                   const std::string& body = "") {
+    ApiRequest req;
+    req.method = method;
+    req.path = path;
+    req.body = body;
+    req.remote_addr = "127.0.0.1";
+    if (!user.empty()) req.headers["authorization"] = "Bearer " + tokens_.at(user);
+    return api_->Handle(req);
+  }
+  static json Body(const ApiResponse& r) { return json::parse(r.body); }
+
+  testing::TestWorkspace tw_;
+  std::map<std::string, std::string> tokens_;
+  std::unique_ptr<Api> api_;
+};
+
+TEST_F(ApiTest, UnauthenticatedIs401AndPublicRoutesAreOpen) {
+  EXPECT_EQ(Call("GET", "/api/v1/lists", "").status, 401);
+  EXPECT_EQ(Body(Call("GET", "/api/v1/lists", "")).at("error").at("code"), "unauthenticated");
+  EXPECT_EQ(Call("GET", "/api/v1/openapi.json", "").status, 200);
+  EXPECT_EQ(Call("GET", "/api/v1/health", "").status, 200);
+  EXPECT_EQ(Call("GET", "/api/v1/nowhere", "").status, 404);
+  EXPECT_EQ(Call("DELETE", "/api/v1/lists", "ua-clerk").status, 405);
+}
+
+TEST_F(ApiTest, PartiesSeeOnlyTheirOwnAndSharedListsAndNothingLeaks) {
+  json lists = Body(Call("GET", "/api/v1/lists", "ua-clerk"))["lists"];
+  ASSERT_EQ(lists.size(), 1u);
+  EXPECT_EQ(lists[0]["list"], "ua-request");
+  std::int64_t ru = tw_.Record("ru-custody", "RU-1");
+  for (const std::string& path :
+       {std::string("/api/v1/lists/ru-custody"), std::string("/api/v1/lists/ru-custody/versions"),
+        std::string("/api/v1/lists/ru-custody/versions/latest/records"),
+        "/api/v1/records/" + std::to_string(ru),
+        "/api/v1/records/" + std::to_string(ru) + "/history"}) {
+    ApiResponse r = Call("GET", path, "ua-clerk");
+    EXPECT_EQ(r.status, 403) << path;
+    EXPECT_EQ(r.body.find("Иванов"), std::string::npos) << path;
+    EXPECT_EQ(r.body.find("RU-1"), std::string::npos) << path;
+  }
+  // The mediator sees both parties' lists.
+  EXPECT_EQ(Body(Call("GET", "/api/v1/lists", "icrc"))["lists"].size(), 2u);
+}
+
+TEST_F(ApiTest, SharingOpensReadsButNotWrites) {
+  // ru's analyst may not share ua's list; ua's admin may.
+  EXPECT_EQ(
+      Call("PUT", "/api/v1/lists/ua-request/shares/ru", "ru-analyst", R"({"version":0})").status,
+      403);
+  ApiResponse shared =
+      Call("PUT", "/api/v1/lists/ua-request/shares/ru", "ua-admin", R"({"version":0})");
+  ASSERT_EQ(shared.status, 201) << shared.body;
+  EXPECT_EQ(Body(Call("GET", "/api/v1/lists", "ru-analyst"))["lists"].size(), 2u);
+  std::int64_t ua = tw_.Record("ua-request", "UA-1");
+  EXPECT_EQ(Call("GET", "/api/v1/records/" + std::to_string(ua), "ru-analyst").status, 200);
+  // Stale revoke: 409, and the share stays.
+  EXPECT_EQ(Call("PUT", "/api/v1/lists/ua-request/shares/ru", "ua-admin",
+                 R"({"version":0,"active":false})")
+                .status,
+            409);
+  EXPECT_EQ(Call("GET", "/api/v1/records/" + std::to_string(ua), "ru-analyst").status, 200);
+  ASSERT_EQ(Call("PUT", "/api/v1/lists/ua-request/shares/ru", "ua-admin",
+                 R"({"version":1,"active":false})")
+                .status,
+            200);
+  EXPECT_EQ(Call("GET", "/api/v1/records/" + std::to_string(ua), "ru-analyst").status, 403);
+}
+
+TEST_F(ApiTest, ObserverChangesNothing) {
+  std::int64_t ua = tw_.Record("ua-request", "UA-1");
+  EXPECT_EQ(Call("PUT", "/api/v1/records/" + std::to_string(ua) + "/interview", "ua-observer",
+                 R"({"version":0,"outcome":"consents"})")
+                .status,
+            403);
+  EXPECT_EQ(
+      Call("PUT", "/api/v1/lists/ua-request/shares/ru", "ua-observer", R"({"version":0})").status,
+      403);
+  EXPECT_EQ(Call("POST", "/api/v1/users", "ua-observer",
+                 R"({"name":"x","role":"admin","side":"ua","password":"0123456789"})")
+                .status,
+            403);
+}
+
+TEST_F(ApiTest, InterviewsAndHandoversWithOptimisticVersions) {
+  std::string rec = "/api/v1/records/" + std::to_string(tw_.Record("ru-custody", "RU-1"));
+  ApiResponse first = Call("PUT", rec + "/interview", "icrc",
+                           R"({"version":0,"outcome":"consents","at":"2026-05-23T10:00:00Z"})");
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_EQ(Body(first)["status"], "interviewed");
+  EXPECT_EQ(Body(first)["interviewer"], "icrc");
+  ApiResponse stale =
+      Call("PUT", rec + "/interview", "icrc", R"({"version":0,"outcome":"refuses"})");
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_EQ(Body(stale)["error"]["code"], "conflict");
+  EXPECT_EQ(Body(stale)["error"]["field"], "version");
+  EXPECT_EQ(Body(Call("GET", rec + "/interview", "icrc"))["current"]["outcome"], "consents");
+  EXPECT_EQ(Call("GET", rec + "/interview", "ua-clerk").status, 403);
+  ApiResponse bad = Call("PUT", rec + "/interview", "icrc", R"({"version":1,"outcome":"maybe"})");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(Body(bad)["error"]["field"], "outcome");
+  // The checkpoint, not the interviewer, records handovers.
+  std::string ev = R"({"expected_count":0,"event":"handed_over","phase":1,"place":"Sumy"})";
+  EXPECT_EQ(Call("POST", rec + "/handovers", "icrc", ev).status, 403);
+  ASSERT_EQ(Call("POST", rec + "/handovers", "cp", ev).status, 201);
+  EXPECT_EQ(Call("POST", rec + "/handovers", "cp", ev).status, 409);
+  ApiResponse list = Call("GET", rec + "/handovers", "cp");
+  EXPECT_EQ(Body(list)["count"], 1);
+  EXPECT_EQ(Body(list)["status"], "handed_over");
+}
+
+TEST_F(ApiTest, EveryRecordReadIsLogged) {
+  std::string rec = "/api/v1/records/" + std::to_string(tw_.Record("ua-request", "UA-2"));
+  ASSERT_EQ(Call("GET", rec, "ua-clerk").status, 200);
+  ASSERT_EQ(Call("GET", rec + "/history", "ua-observer").status, 200);
+  ASSERT_EQ(Call("GET", "/api/v1/lists/ua-request/versions/1/records", "ua-clerk").status, 200);
+  json log = Body(Call("GET", rec + "/access-log", "ua-admin"))["entries"];
+  ASSERT_EQ(log.size(), 3u);
+  EXPECT_EQ(log[0]["action"], "list-records");
+  EXPECT_EQ(log[2]["user"], "ua-clerk");
+  EXPECT_EQ(log[2]["action"], "read");
+}
+
+TEST_F(ApiTest, LoginSetsCookiesAndCsrfGuardsWrites) {
+  ApiRequest login = Request("POST", "/api/v1/session");
+  login.body = json{{"name", "ua-admin"}, {"password", kPassword}}.dump();
+  login.remote_addr = "127.0.0.1";
+  ApiResponse r = api_->Handle(login);
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::string session;
+  for (const auto& [name, value] : r.headers) {
+    if (name == "Set-Cookie" && value.starts_with("parley_session=")) {
+      session = value.substr(15, value.find(';') - 15);
+      EXPECT_NE(value.find("HttpOnly"), std::string::npos);
+      EXPECT_NE(value.find("SameSite=Strict"), std::string::npos);
+      EXPECT_EQ(value.find("Secure"), std::string::npos);  // no TLS in this test
+    }
+  }
+  ASSERT_FALSE(session.empty());
+  std::string csrf = Body(r)["csrf_token"];
+  ApiRequest write = Request("PUT", "/api/v1/lists/ua-request/shares/ru");
+  write.body = R"({"version":0})";
+  write.headers["cookie"] = "other=1; parley_session=" + session;
+  ApiResponse no_token = api_->Handle(write);
+  EXPECT_EQ(no_token.status, 403);
+  EXPECT_EQ(Body(no_token)["error"]["code"], "csrf_failed");
+  write.headers["x-csrf-token"] = csrf;
+  EXPECT_EQ(api_->Handle(write).status, 201);
+  ApiRequest logout = Request("DELETE", "/api/v1/session");
+  logout.headers = write.headers;
+  EXPECT_EQ(api_->Handle(logout).status, 204);
+  ApiRequest after = Request("GET", "/api/v1/lists");
+  after.headers["cookie"] = "parley_session=" + session;
+  EXPECT_EQ(api_->Handle(after).status, 401);
+}
+
+TEST_F(ApiTest, LoginIsRateLimitedPerUserAndAddress) {
+  ApiRequest bad = Request("POST", "/api/v1/session");
+  bad.body = json{{"name", "ua-clerk"}, {"password", "wrong password!"}}.dump();
+  bad.remote_addr = "10.1.1.1";
+  for (int i = 0; i < LoginRateLimiter::kMaxFailures; ++i) EXPECT_EQ(api_->Handle(bad).status, 401);
+  ApiRequest good = bad;
+  good.body = json{{"name", "ua-clerk"}, {"password", kPassword}}.dump();
+  ApiResponse limited = api_->Handle(good);
+  EXPECT_EQ(limited.status, 429);
+  EXPECT_EQ(Body(limited)["error"]["code"], "rate_limited");
+  good.remote_addr = "10.1.1.2";
+  EXPECT_EQ(api_->Handle(good).status, 200);
+}
+
+TEST_F(ApiTest, StaleUserUpdateIs409) {
+  ASSERT_EQ(Call("PATCH", "/api/v1/users/ua-clerk", "ua-admin", R"({"version":1,"role":"analyst"})")
+                .status,
+            200);
+  ApiResponse stale =
+      Call("PATCH", "/api/v1/users/ua-clerk", "ua-admin", R"({"version":1,"disabled":true})");
+  EXPECT_EQ(stale.status, 409);
+  // A party's admin manages only its own side's users.
+  EXPECT_EQ(Call("PATCH", "/api/v1/users/ru-analyst", "ua-admin", R"({"version":1})").status, 403);
+  EXPECT_EQ(
+      Call("PATCH", "/api/v1/users/ua-clerk", "ua-admin", R"({"version":2,"side":"ru"})").status,
+      403);
+  json users = Body(Call("GET", "/api/v1/users", "ua-admin"))["users"];
+  for (const auto& u : users) EXPECT_EQ(u["side"], "ua");
+}
+
+TEST_F(ApiTest, BodyLimitsAndBadJson) {
+  std::string big(kMaxJsonBody + 1, ' ');
+  EXPECT_EQ(Call("PATCH", "/api/v1/users/ua-clerk", "ua-admin", big).status, 413);
+  ApiResponse bad = Call("PATCH", "/api/v1/users/ua-clerk", "ua-admin", "{not json");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(Body(bad)["error"]["code"], "invalid_input");
+  ApiResponse missing = Call("PATCH", "/api/v1/users/ua-clerk", "ua-admin", "{}");
+  EXPECT_EQ(Body(missing)["error"]["field"], "version");
+}
+
+}  // namespace
+}  // namespace parley::server

@@ -1,0 +1,85 @@
+#include "server/handover_store.h"
+
+#include "core/try.h"
+#include "server/share_store.h"
+#include "server/timestamp.h"
+
+namespace parley::server {
+namespace {
+
+Result<void> CheckEvent(const HandoverEvent& e) {
+  if (e.event != "handed_over" && e.event != "received") {
+    return Fail(ErrorCode::kInvalidInput,
+                "unknown handover event '" + e.event + "'; use handed_over or received",
+                {"", 0, 0, "event"});
+  }
+  if (e.phase < 1) {
+    return Fail(ErrorCode::kInvalidInput, "the phase is a number from 1", {"", 0, 0, "phase"});
+  }
+  if (e.place.empty()) {
+    return Fail(ErrorCode::kInvalidInput, "the place of the handover is needed",
+                {"", 0, 0, "place"});
+  }
+  if (e.actor.empty()) {
+    return Fail(ErrorCode::kInvalidInput, "the actor is needed", {"", 0, 0, "actor"});
+  }
+  return CheckTimestamp(e.at, "at");
+}
+
+}  // namespace
+
+Result<std::vector<HandoverEvent>> HandoverEvents(store::Database& db, std::int64_t record_id) {
+  PARLEY_ASSIGN_OR_RETURN(
+      store::Statement st,
+      db.Prepare("SELECT record_id, seq, event, phase, place, at, actor, recorded_at FROM "
+                 "handover_events WHERE record_id = ? ORDER BY seq"));
+  st.Bind(1, record_id);
+  std::vector<HandoverEvent> out;
+  while (true) {
+    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back({st.ColumnInt(0), st.ColumnInt(1), st.ColumnText(2), st.ColumnInt(3),
+                   st.ColumnText(4), st.ColumnText(5), st.ColumnText(6), st.ColumnText(7)});
+  }
+  return out;
+}
+
+Result<HandoverEvent> AppendHandover(store::Database& db, std::int64_t record_id,
+                                     std::int64_t expected_count, const HandoverEvent& event) {
+  PARLEY_TRY(CheckEvent(event));
+  store::Transaction tx(db);
+  PARLEY_TRY(tx.Begin());
+  PARLEY_TRY(FindRecordOwner(db, record_id));
+  PARLEY_ASSIGN_OR_RETURN(auto count,
+                          db.QueryInt("SELECT count(*) FROM handover_events WHERE record_id = " +
+                                      std::to_string(record_id)));
+  std::int64_t stored = count.value_or(0);
+  if (stored != expected_count) {
+    return Fail(ErrorCode::kConflict,
+                "record " + std::to_string(record_id) + " has " + std::to_string(stored) +
+                    " handover event(s), not " + std::to_string(expected_count) +
+                    "; reload and try again",
+                {"", 0, 0, "expected_count"});
+  }
+  HandoverEvent saved = event;
+  saved.record_id = record_id;
+  saved.seq = stored + 1;
+  saved.recorded_at = UtcNow();
+  PARLEY_ASSIGN_OR_RETURN(
+      store::Statement st,
+      db.Prepare("INSERT INTO handover_events(record_id, seq, event, phase, place, at, actor, "
+                 "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+  st.Bind(1, record_id);
+  st.Bind(2, saved.seq);
+  st.Bind(3, saved.event);
+  st.Bind(4, saved.phase);
+  st.Bind(5, saved.place);
+  st.Bind(6, saved.at);
+  st.Bind(7, saved.actor);
+  st.Bind(8, saved.recorded_at);
+  PARLEY_TRY(st.Run());
+  PARLEY_TRY(tx.Commit());
+  return saved;
+}
+
+}  // namespace parley::server

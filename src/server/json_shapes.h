@@ -1,0 +1,26 @@
+// parley/server/json_shapes.h — the JSON shape of each object the API returns.
+//
+// Contract: these shapes are what the web UI and scripts read; fields are added, never
+// renamed or removed. Person records and list versions have the same fields as the CLI's
+// `--json` output (cli/record_json.h), so a script can switch between the two; the server
+// keeps its own copy because the CLI module depends on this one, not the other way round.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "server/handover_store.h"
+#include "server/interview_store.h"
+#include "server/share_store.h"
+#include "server/user_store.h"
+#include "store/workspace.h"
+
+namespace parley::server {
+
+[[nodiscard]] nlohmann::json RecordJson(const store::StoredRecord& stored);
+[[nodiscard]] nlohmann::json VersionJson(const store::ListVersionInfo& version);
+[[nodiscard]] nlohmann::json UserJson(const User& user);
+[[nodiscard]] nlohmann::json InterviewJson(const Interview& interview);
+[[nodiscard]] nlohmann::json HandoverJson(const HandoverEvent& event);
+[[nodiscard]] nlohmann::json ShareJson(const Share& share);
+
+}  // namespace parley::server

@@ -1,0 +1,115 @@
+#include "server/route_table.h"
+
+namespace parley::server {
+namespace {
+
+using enum Role;
+
+std::vector<std::string_view> Segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    out.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return out;
+}
+
+bool MatchPattern(std::string_view pattern, std::string_view path,
+                  std::map<std::string, std::string>& params) {
+  auto want = Segments(pattern);
+  auto got = Segments(path);
+  if (want.size() != got.size()) return false;
+  std::map<std::string, std::string> found;
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    if (want[i].size() > 2 && want[i].front() == '{' && want[i].back() == '}') {
+      if (got[i].empty()) return false;
+      found[std::string(want[i].substr(1, want[i].size() - 2))] = std::string(got[i]);
+    } else if (want[i] != got[i]) {
+      return false;
+    }
+  }
+  params = std::move(found);
+  return true;
+}
+
+}  // namespace
+
+const std::vector<Route>& RouteTable() {
+  static const std::vector<Route> kRoutes = {
+      {"GET", "/api/v1/openapi.json", "getOpenApi", Scope::kPublic, {}},
+      {"GET", "/api/v1/health", "getHealth", Scope::kPublic, {}},
+      {"POST", "/api/v1/session", "login", Scope::kPublic, {}},
+      {"GET", "/api/v1/session", "getSession", Scope::kSignedIn, RoleSet::All()},
+      {"DELETE", "/api/v1/session", "logout", Scope::kSignedIn, RoleSet::All()},
+      {"GET", "/api/v1/users", "listUsers", Scope::kSignedIn, {kAdmin}},
+      {"POST", "/api/v1/users", "createUser", Scope::kUserWrite, {kAdmin}},
+      {"PATCH", "/api/v1/users/{name}", "updateUser", Scope::kUserWrite, {kAdmin}},
+      {"POST", "/api/v1/users/{name}/tokens", "createToken", Scope::kUserWrite, {kAdmin}},
+      {"GET", "/api/v1/lists", "listLists", Scope::kSignedIn, RoleSet::All()},
+      {"GET", "/api/v1/lists/{list}", "getList", Scope::kListRead, RoleSet::All()},
+      {"GET", "/api/v1/lists/{list}/versions", "listVersions", Scope::kListRead, RoleSet::All()},
+      {"POST", "/api/v1/lists/{list}/versions", "uploadListVersion", Scope::kListWrite, {kClerk}},
+      {"GET", "/api/v1/lists/{list}/versions/{version}/records", "listRecords", Scope::kListRead,
+       RoleSet::All()},
+      {"GET",
+       "/api/v1/lists/{list}/versions/{version}/export",
+       "exportList",
+       Scope::kListRead,
+       {kAdmin, kClerk, kAnalyst, kNegotiator, kSigner, kInterviewer, kCheckpoint}},
+      {"GET", "/api/v1/lists/{list}/shares", "listShares", Scope::kListRead, RoleSet::All()},
+      {"PUT", "/api/v1/lists/{list}/shares/{side}", "putShare", Scope::kListWrite, {kAdmin}},
+      {"GET", "/api/v1/records/{id}", "getRecord", Scope::kRecordRead, RoleSet::All()},
+      {"GET", "/api/v1/records/{id}/history", "getRecordHistory", Scope::kRecordRead,
+       RoleSet::All()},
+      {"GET", "/api/v1/records/{id}/interview", "getInterview", Scope::kRecordRead, RoleSet::All()},
+      {"PUT",
+       "/api/v1/records/{id}/interview",
+       "putInterview",
+       Scope::kRecordWrite,
+       {kInterviewer}},
+      {"GET", "/api/v1/records/{id}/handovers", "listHandovers", Scope::kRecordRead,
+       RoleSet::All()},
+      {"POST",
+       "/api/v1/records/{id}/handovers",
+       "appendHandover",
+       Scope::kRecordWrite,
+       {kCheckpoint}},
+      {"GET", "/api/v1/records/{id}/access-log", "getAccessLog", Scope::kRecordRead, {kAdmin}},
+      {"GET", "/api/v1/integrity", "checkIntegrity", Scope::kSignedIn, {kAdmin}},
+  };
+  return kRoutes;
+}
+
+std::optional<RouteMatch> MatchRoute(std::string_view method, std::string_view path,
+                                     bool* method_mismatch) {
+  if (method_mismatch != nullptr) *method_mismatch = false;
+  for (const Route& r : RouteTable()) {
+    std::map<std::string, std::string> params;
+    if (!MatchPattern(r.pattern, path, params)) continue;
+    if (r.method == method) return RouteMatch{&r, std::move(params)};
+    if (method_mismatch != nullptr) *method_mismatch = true;
+  }
+  return std::nullopt;
+}
+
+bool IsReadScope(Scope scope) { return scope == Scope::kListRead || scope == Scope::kRecordRead; }
+
+Decision Authorize(const Route& route, const std::optional<Principal>& who,
+                   const std::optional<ResourceSide>& resource) {
+  if (route.scope == Scope::kPublic) return Decision::kAllow;
+  if (!who) return Decision::kUnauthenticated;
+  if (!route.roles.Has(who->role)) return Decision::kForbidden;
+  if (route.scope == Scope::kSignedIn) return Decision::kAllow;
+  if (!resource) return Decision::kForbidden;
+  bool shared = IsReadScope(route.scope) && resource->shared_with_principal;
+  return MaySee(*who, resource->owner_side, shared) ? Decision::kAllow : Decision::kForbidden;
+}
+
+bool MaySee(const Principal& who, std::string_view side, bool shared) {
+  return who.IsMediator() || side == who.side || shared;
+}
+
+}  // namespace parley::server

@@ -1,0 +1,102 @@
+// parley/server/route_table.h — every API route, who may call it, and the one decision.
+//
+// This file is the only place where authorisation is decided. Each route names its method,
+// path pattern, the roles allowed, and its scope: how the resource's side is found and
+// whether the call reads or changes it. Authorize() turns (route, principal, resource)
+// into allow / 401 / 403; the API layer (api.h) calls it before every handler, and a handler
+// never checks a role itself. The OpenAPI document (openapi.cpp) must describe exactly these
+// routes, which a test checks in both directions.
+//
+// The side rule. A list belongs to the side that imported it; a person record to its list.
+// - Read scopes: the mediator's users see every list; a party's user sees its own side's
+//   lists and the lists actively shared with its side (share_store.h).
+// - Write scopes: the mediator's users may act on any side (the mediator imports what the
+//   parties hand over and records interviews and handovers for both); a party's user may
+//   act only on its own side.
+// Roles: admin manages users, shares and integrity; clerk imports; interviewer records
+// interviews; checkpoint records handovers; analyst, negotiator, signer and observer read
+// (their write routes come with reconciliation, plans and agreements). Nobody else changes
+// anything, so an observer can change nothing.
+//
+//   auto match = MatchRoute("GET", "/api/v1/lists/ua-request");   // route + {list: ua-request}
+//   Decision d = Authorize(*match->route, principal, ResourceSide{"ua", false});
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "server/principal.h"
+
+namespace parley::server {
+
+class RoleSet {
+ public:
+  constexpr RoleSet() = default;
+  constexpr RoleSet(std::initializer_list<Role> roles) {
+    for (Role r : roles) bits_ |= Bit(r);
+  }
+  [[nodiscard]] static constexpr RoleSet All() {
+    RoleSet s;
+    for (Role r : kAllRoles) s.bits_ |= Bit(r);
+    return s;
+  }
+  [[nodiscard]] constexpr bool Has(Role r) const { return (bits_ & Bit(r)) != 0; }
+
+ private:
+  static constexpr std::uint32_t Bit(Role r) { return 1u << static_cast<unsigned>(r); }
+  std::uint32_t bits_ = 0;
+};
+
+enum class Scope {
+  kPublic,       // no sign-in (OpenAPI document, health, login)
+  kSignedIn,     // any signed-in user of an allowed role; no side-owned resource
+  kListRead,     // {list}: visible to the principal
+  kListWrite,    // {list} (or the form's side for a new list): the principal's own side
+  kRecordRead,   // {id}: the record's list is visible
+  kRecordWrite,  // {id}: the record's list is the principal's own side
+  kUserWrite,    // {name} or the body's side: a user of the principal's own side
+};
+
+struct Route {
+  std::string_view method;
+  std::string_view pattern;  // "/api/v1/lists/{list}"; {x} matches one path segment
+  std::string_view operation_id;
+  Scope scope;
+  RoleSet roles;
+};
+
+// The side that owns the resource a request touches, when the scope has one.
+struct ResourceSide {
+  std::string owner_side;
+  bool shared_with_principal = false;
+};
+
+enum class Decision { kAllow, kUnauthenticated, kForbidden };
+
+[[nodiscard]] const std::vector<Route>& RouteTable();
+
+struct RouteMatch {
+  const Route* route = nullptr;
+  std::map<std::string, std::string> params;
+};
+// nullopt when no route has this path; a route with the path but another method sets
+// `method_mismatch`.
+[[nodiscard]] std::optional<RouteMatch> MatchRoute(std::string_view method, std::string_view path,
+                                                   bool* method_mismatch = nullptr);
+
+// `resource` is required for the list, record and user scopes (nullopt there is kForbidden:
+// failing closed).
+[[nodiscard]] Decision Authorize(const Route& route, const std::optional<Principal>& who,
+                                 const std::optional<ResourceSide>& resource);
+
+[[nodiscard]] bool IsReadScope(Scope scope);
+// The side rule on its own, for filtering collections (GET /lists, GET /users): may `who`
+// see data owned by `side` (shared: whether it was shared with who's side)?
+[[nodiscard]] bool MaySee(const Principal& who, std::string_view side, bool shared);
+
+}  // namespace parley::server

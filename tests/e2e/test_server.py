@@ -1,0 +1,393 @@
+"""`parley serve` end to end: the real server on a loopback port, driven over HTTP with urllib.
+
+Users are created with the CLI; both parties' lists come from `parley synth` and are uploaded
+by each side's clerk; then reads, the authorisation matrix over HTTP (401/403 with no leakage
+of the other side's data), sharing, interviews and handovers with 409 on stale writes, and a
+clean exit on SIGTERM.
+"""
+import http.cookiejar
+import json
+import os
+import re
+import signal
+import subprocess
+import unittest
+import urllib.error
+import urllib.request
+import uuid
+
+from parley_e2e import PARLEY, ParleyTestCase
+
+PASSWORD = "a long enough password"
+USERS = [  # name, role, side
+    ("ua-admin", "admin", "ua"), ("ua-clerk", "clerk", "ua"), ("ua-analyst", "analyst", "ua"),
+    ("ua-negotiator", "negotiator", "ua"), ("ua-signer", "signer", "ua"),
+    ("ua-observer", "observer", "ua"), ("ru-admin", "admin", "ru"), ("ru-clerk", "clerk", "ru"),
+    ("med-admin", "admin", "mediator"), ("icrc", "interviewer", "mediator"),
+    ("cp", "checkpoint", "mediator"), ("med-observer", "observer", "mediator"),
+]
+
+
+class Response:
+    def __init__(self, status, body, headers):
+        self.status, self.body, self.headers = status, body, headers
+
+    def json(self):
+        return json.loads(self.body)
+
+
+class Client:
+    """One user's HTTP client: a bearer token, or a cookie session with its CSRF token."""
+
+    def __init__(self, base, token=None):
+        self.base, self.token, self.csrf = base, token, None
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    def call(self, method, path, body=None, headers=None, raw=None, csrf=True):
+        data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+        req = urllib.request.Request(self.base + path, data=data, method=method)
+        if body is not None:
+            req.add_header("Content-Type", "application/json")
+        if self.token:
+            req.add_header("Authorization", "Bearer " + self.token)
+        if self.csrf and csrf:
+            req.add_header("X-CSRF-Token", self.csrf)
+        for k, v in (headers or {}).items():
+            req.add_header(k, v)
+        try:
+            with self.opener.open(req, timeout=30) as r:
+                return Response(r.status, r.read(), r.headers)
+        except urllib.error.HTTPError as e:
+            return Response(e.code, e.read(), e.headers)
+
+    def login(self, name, password=PASSWORD):
+        r = self.call("POST", "/api/v1/session", {"name": name, "password": password})
+        if r.status == 200:
+            self.csrf = r.json()["csrf_token"]
+        return r
+
+    def upload(self, list_name, path, kind, side):
+        boundary = uuid.uuid4().hex
+        parts = []
+        for name, value in (("kind", kind), ("side", side)):
+            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                         f"{value}\r\n".encode())
+        with open(path, "rb") as f:
+            content = f.read()
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+                     f'filename="{os.path.basename(path)}"\r\nContent-Type: text/csv\r\n\r\n'
+                     .encode() + content + b"\r\n")
+        parts.append(f"--{boundary}--\r\n".encode())
+        return self.call("POST", f"/api/v1/lists/{list_name}/versions", raw=b"".join(parts),
+                         headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+
+
+class Server(ParleyTestCase):
+    def setUp(self):
+        super().setUp()
+        self.parley("init")
+        pw = self.path("pw")
+        with open(pw, "w") as f:
+            f.write(PASSWORD + "\n")
+        self.tokens = {}
+        for name, role, side in USERS:
+            self.parley("user", "add", name, "--role", role, "--side", side, "--password-file", pw)
+            self.tokens[name] = self.parley("user", "token", name).stdout.strip()
+        self.parley("synth", "--people", "300", "--seed", "7", "--out", self.path("syn"),
+                    workspace=False)
+        self.proc = subprocess.Popen(
+            [PARLEY, "serve", "--listen", "127.0.0.1:0", "--workspace", self.workspace,
+             "--threads", "4"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline()
+        m = re.search(r"http://127\.0\.0\.1:(\d+)/api/v1", line)
+        if m is None:
+            self.proc.kill()
+            self.fail(f"no listening line: {line!r} {self.proc.stderr.read()}")
+        self.base = f"http://127.0.0.1:{m.group(1)}"
+        self.assertEqual(Client(self.base).call("GET", "/api/v1/health").status, 200)
+
+    def tearDown(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self.proc.stdout.close()
+        self.proc.stderr.close()
+        super().tearDown()
+
+    def as_user(self, name):
+        return Client(self.base, self.tokens[name])
+
+    def stop_cleanly(self):
+        self.proc.send_signal(signal.SIGTERM)
+        self.assertEqual(self.proc.wait(timeout=30), 0, self.proc.stderr.read())
+        self.assertIn("stopped cleanly", self.proc.stdout.read())
+
+    def upload_both(self):
+        ua, ru = Client(self.base), Client(self.base)
+        self.assertEqual(ua.login("ua-clerk").status, 200)
+        self.assertEqual(ru.login("ru-clerk").status, 200)
+        r = ua.upload("ua-request", self.path("syn/ua-request.csv"), "request", "ua")
+        self.assertEqual(r.status, 201, r.body)
+        r = ru.upload("ru-custody", self.path("syn/ru-custody.csv"), "custody", "ru")
+        self.assertEqual(r.status, 201, r.body)
+        return ua, ru
+
+    def first_record(self, client, list_name):
+        r = client.call("GET", f"/api/v1/lists/{list_name}/versions/latest/records?limit=1")
+        self.assertEqual(r.status, 200, r.body)
+        return r.json()["records"][0]
+
+    def test_whole_flow_over_http(self):
+        ua, ru = self.upload_both()
+        # Cookie sessions need the CSRF header on writes.
+        csrf, ua.csrf = ua.csrf, None
+        r = ua.upload("ua-request", self.path("syn/ua-request.csv"), "request", "ua")
+        ua.csrf = csrf
+        self.assertEqual(r.status, 403)
+        self.assertEqual(r.json()["error"]["code"], "csrf_failed")
+        # A clerk cannot upload a list for the other side.
+        r = ua.upload("fake-ru", self.path("syn/ru-request.csv"), "request", "ru")
+        self.assertEqual(r.status, 403)
+        # A bad file is refused whole, naming the row and column.
+        bad = self.path("bad.csv")
+        with open(bad, "w") as f:
+            f.write("id,surname,given_name,birth_date\n1,A,B,1990-01-01\n2,C,D,31.02.1990\n")
+        r = ua.upload("ua-bad", bad, "request", "ua")
+        self.assertEqual(r.status, 400)
+        err = r.json()["error"]
+        self.assertEqual(err["code"], "invalid_input")
+        self.assertEqual(err["rejects"][0]["row"], 3)
+        self.assertEqual(err["rejects"][0]["field"], "birth_date")
+        self.assertEqual(ua.call("GET", "/api/v1/lists/ua-bad").status, 404)
+
+        # Each party sees its own list; the mediator sees both.
+        names = lambda c: sorted(l["list"] for l in c.call("GET", "/api/v1/lists").json()["lists"])
+        self.assertEqual(names(ua), ["ua-request"])
+        self.assertEqual(names(ru), ["ru-custody"])
+        self.assertEqual(names(self.as_user("med-admin")), ["ru-custody", "ua-request"])
+
+        ua_rec = self.first_record(ua, "ua-request")
+        ru_rec = self.first_record(ru, "ru-custody")
+        r = ua.call("GET", f"/api/v1/records/{ua_rec['record_id']}")
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.json()["status"], "listed")
+        self.assertEqual(ua.call("GET", f"/api/v1/records/{ua_rec['record_id']}/history").status,
+                         200)
+        r = ua.call("GET", "/api/v1/lists/ua-request/versions/1/export?format=csv")
+        self.assertEqual(r.status, 200)
+        self.assertIn(ua_rec["surname"].encode(), r.body)
+
+        # Sharing: ru's admin shares its custody list with ua; ua then reads it, and cannot
+        # write it.
+        ru_admin = self.as_user("ru-admin")
+        r = ru_admin.call("PUT", "/api/v1/lists/ru-custody/shares/ua", {"version": 0})
+        self.assertEqual(r.status, 201, r.body)
+        self.assertEqual(names(ua), ["ru-custody", "ua-request"])
+        self.assertEqual(ua.call("GET", f"/api/v1/records/{ru_rec['record_id']}").status, 200)
+        r = ru_admin.call("PUT", "/api/v1/lists/ru-custody/shares/ua",
+                          {"version": 0, "active": False})
+        self.assertEqual(r.status, 409)
+        r = ru_admin.call("PUT", "/api/v1/lists/ru-custody/shares/ua",
+                          {"version": 1, "active": False})
+        self.assertEqual(r.status, 200)
+        self.assertEqual(names(ua), ["ua-request"])
+
+        # Interviews and handovers on a ua-held... ru-held person, by the mediator's people.
+        rec = f"/api/v1/records/{ru_rec['record_id']}"
+        icrc, cp = self.as_user("icrc"), self.as_user("cp")
+        r = icrc.call("PUT", rec + "/interview", {"version": 0, "outcome": "consents",
+                                                   "at": "2026-05-23T10:00:00Z"})
+        self.assertEqual(r.status, 201, r.body)
+        self.assertEqual(r.json()["status"], "interviewed")
+        r = icrc.call("PUT", rec + "/interview", {"version": 0, "outcome": "refuses"})
+        self.assertEqual(r.status, 409)
+        self.assertEqual(r.json()["error"]["code"], "conflict")
+        self.assertEqual(icrc.call("GET", rec + "/interview").json()["current"]["outcome"],
+                         "consents")
+        for n, event in enumerate(("handed_over", "received")):
+            r = cp.call("POST", rec + "/handovers", {"expected_count": n, "event": event,
+                                                      "phase": 1, "place": "Sumy crossing"})
+            self.assertEqual(r.status, 201, r.body)
+        r = cp.call("POST", rec + "/handovers", {"expected_count": 1, "event": "received",
+                                                  "phase": 1, "place": "Sumy crossing"})
+        self.assertEqual(r.status, 409)
+        r = ru.call("GET", rec)
+        self.assertEqual(r.json()["status"], "received")
+        self.assertEqual(len(cp.call("GET", rec + "/handovers").json()["events"]), 2)
+
+        # Every read of the record is in the access log.
+        log = self.as_user("ru-admin").call("GET", rec + "/access-log").json()["entries"]
+        self.assertTrue(any(e["user"] == "ua-clerk" and e["action"] == "read" for e in log))
+        self.assertTrue(any(e["user"] == "ru-clerk" for e in log))
+
+        # Stale user update.
+        admin = self.as_user("ua-admin")
+        self.assertEqual(admin.call("PATCH", "/api/v1/users/ua-analyst",
+                                    {"version": 1, "role": "negotiator"}).status, 200)
+        self.assertEqual(admin.call("PATCH", "/api/v1/users/ua-analyst",
+                                    {"version": 1, "disabled": True}).status, 409)
+        self.assertTrue(admin.call("GET", "/api/v1/integrity").json()["ok"])
+        self.stop_cleanly()
+
+    def test_authorisation_matrix_over_http(self):
+        self.upload_both()
+        ru_rec = self.first_record(self.as_user("ru-clerk"), "ru-custody")
+        ua_rec = self.first_record(self.as_user("ua-clerk"), "ua-request")
+        doc = Client(self.base).call("GET", "/api/v1/openapi.json").json()
+        secret_words = [w for w in (ru_rec["surname"], ru_rec["full_name"],
+                                    ru_rec["service_number"], ru_rec["birth_place"]) if len(w) >= 4]
+        self.assertTrue(secret_words)
+
+        def concrete(path, list_name, rec, side):
+            return (path.replace("{list}", list_name).replace("{version}", "latest")
+                    .replace("{id}", str(rec["record_id"])).replace("{side}", side)
+                    .replace("{name}", "ru-clerk"))
+
+        checked = 0
+        for path, ops in doc["paths"].items():
+            for method, op in ops.items():
+                public = op.get("security") == []
+                target = concrete(path, "ru-custody", ru_rec, "ua")
+                # Unauthenticated: 401 everywhere but the public routes.
+                r = Client(self.base).call(method.upper(), target, {} if method != "get" else None)
+                if not public:
+                    self.assertEqual(r.status, 401, f"{method} {target}: {r.body}")
+                    self.assertEqual(r.json()["error"]["code"], "unauthenticated")
+                # Every ua user, every role, against ru's data: allowed only for collections
+                # (filtered) and sign-in routes; never a byte of ru's records.
+                for name, role, side in USERS:
+                    if side != "ua" or public:
+                        continue
+                    body = None if method == "get" else {"version": 1}
+                    r = self.as_user(name).call(method.upper(), target, body)
+                    checked += 1
+                    for word in secret_words:
+                        self.assertNotIn(word.encode(), r.body, f"{name} {method} {target}")
+                    if "{list}" in path or "{id}" in path or "{name}" in path:
+                        self.assertEqual(r.status, 403, f"{name} {method} {target}: {r.body}")
+                        self.assertEqual(r.json()["error"]["code"], "forbidden")
+        self.assertGreater(checked, 100)
+        # The observer changes nothing even on its own side.
+        obs = self.as_user("ua-observer")
+        rec = f"/api/v1/records/{ua_rec['record_id']}"
+        self.assertEqual(obs.call("PUT", rec + "/interview",
+                                  {"version": 0, "outcome": "consents"}).status, 403)
+        self.assertEqual(obs.call("PUT", "/api/v1/lists/ua-request/shares/ru",
+                                  {"version": 0}).status, 403)
+        self.assertEqual(self.as_user("med-observer").call(
+            "POST", rec + "/handovers", {"expected_count": 0, "event": "received", "phase": 1,
+                                         "place": "x"}).status, 403)
+        self.stop_cleanly()
+
+    def test_sigterm_lets_requests_in_flight_finish(self):
+        import http.client
+        import threading
+        import time
+        self.parley("synth", "--people", "3000", "--seed", "3", "--out", self.path("big"),
+                    workspace=False)
+        clerk = Client(self.base)
+        clerk.login("ua-clerk")
+        r = clerk.upload("ua-big", self.path("big/ua-request.csv"), "request", "ua")
+        self.assertEqual(r.status, 201, r.body)
+        port = int(self.base.rsplit(":", 1)[1])
+        sent, results = threading.Barrier(7), []
+
+        def export():
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            conn.request("GET", "/api/v1/lists/ua-big/versions/latest/export?format=xlsx",
+                         headers={"Authorization": "Bearer " + self.tokens["ua-analyst"]})
+            sent.wait()
+            resp = conn.getresponse()
+            body = resp.read()
+            length = int(resp.headers["Content-Length"])
+            results.append((resp.status, body[:2] == b"PK" and len(body) == length > 10000))
+            conn.close()
+
+        threads = [threading.Thread(target=export) for _ in range(6)]
+        for t in threads:
+            t.start()
+        sent.wait()
+        time.sleep(0.1)  # let the server accept them; the exports take longer than this
+        self.proc.send_signal(signal.SIGTERM)
+        for t in threads:
+            t.join()
+        self.assertEqual(self.proc.wait(timeout=60), 0)
+        self.assertEqual(len(results), 6)
+        # Every export answered in full (an XLSX is a zip: "PK", and the whole Content-Length).
+        self.assertEqual(results, [(200, True)] * 6)
+        self.assertIn("stopped cleanly", self.proc.stdout.read())
+
+    def test_login_rate_limit_and_logout(self):
+        c = Client(self.base)
+        for _ in range(5):
+            self.assertEqual(c.login("ua-clerk", "wrong password!!").status, 401)
+        r = c.login("ua-clerk")
+        self.assertEqual(r.status, 429)
+        self.assertIn("Retry-After", r.headers)
+        d = Client(self.base)
+        r = d.login("ua-admin")
+        self.assertEqual(r.status, 200)
+        cookie = r.headers.get_all("Set-Cookie")
+        self.assertTrue(any("HttpOnly" in h and "SameSite=Strict" in h for h in cookie))
+        self.assertEqual(d.call("GET", "/api/v1/session").json()["user"]["name"], "ua-admin")
+        self.assertEqual(d.call("DELETE", "/api/v1/session").status, 204)
+        self.assertEqual(d.call("GET", "/api/v1/session").status, 401)
+        self.stop_cleanly()
+
+
+class Tls(ParleyTestCase):
+    def test_https_with_secure_cookies(self):
+        import ssl
+        self.parley("init")
+        pw = self.path("pw")
+        with open(pw, "w") as f:
+            f.write(PASSWORD + "\n")
+        self.parley("user", "add", "olena", "--role", "clerk", "--side", "ua", "--password-file",
+                    pw)
+        cert, key = self.path("cert.pem"), self.path("key.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+                        "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"],
+                       check=True, capture_output=True)
+        proc = subprocess.Popen([PARLEY, "serve", "--listen", "127.0.0.1:0", "--tls-cert", cert,
+                                 "--tls-key", key, "--workspace", self.workspace],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            m = re.search(r"https://127\.0\.0\.1:(\d+)", proc.stdout.readline())
+            self.assertIsNotNone(m)
+            ctx = ssl.create_default_context()
+            ctx.check_hostname = False
+            ctx.verify_mode = ssl.CERT_NONE
+            req = urllib.request.Request(
+                f"https://127.0.0.1:{m.group(1)}/api/v1/session", method="POST",
+                data=json.dumps({"name": "olena", "password": PASSWORD}).encode(),
+                headers={"Content-Type": "application/json"})
+            with urllib.request.urlopen(req, context=ctx, timeout=30) as r:
+                cookies = r.headers.get_all("Set-Cookie")
+            self.assertTrue(all("Secure" in c for c in cookies), cookies)
+            proc.send_signal(signal.SIGTERM)
+            self.assertEqual(proc.wait(timeout=30), 0)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            proc.stdout.close()
+            proc.stderr.close()
+
+
+class CliTwins(ParleyTestCase):
+    def test_interview_handover_and_share_from_the_cli(self):
+        self.parley("demo", "--people", "200")
+        out = self.parley_json("interview", "ru-custody:1", "--outcome", "consents",
+                               "--interviewer", "icrc-1")
+        self.assertEqual(out["status"], "interviewed")
+        self.parley("interview", "ru-custody:1", "--outcome", "refuses", "--expect-version", "0",
+                    expect=1)
+        out = self.parley_json("handover", "ru-custody:1", "--event", "handed_over", "--place",
+                               "Sumy", "--actor", "cp-1")
+        self.assertEqual(out["status"], "handed_over")
+        self.assertIn("is shared with ua", self.parley("share", "ru-custody", "--with", "ua").stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()
