@@ -37,6 +37,7 @@ int Run(int argc, char** argv) {
   RegisterKeysCommand(app, ctx);
   RegisterVerifyCommand(app, ctx);
   RegisterBundleCommand(app, ctx);
+  RegisterLedgerCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -22,5 +22,7 @@ void RegisterPlanCommand(CLI::App& app, CliContext& ctx);
 void RegisterKeysCommand(CLI::App& app, CliContext& ctx);
 void RegisterVerifyCommand(CLI::App& app, CliContext& ctx);
 void RegisterBundleCommand(CLI::App& app, CliContext& ctx);
+// checkpoint, log
+void RegisterLedgerCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli

@@ -38,6 +38,11 @@ void Statement::Bind(int index, std::int64_t value) {
 
 void Statement::BindNull(int index) { sqlite3_bind_null(stmt_.get(), index); }
 
+void Statement::BindBlob(int index, std::string_view bytes) {
+  sqlite3_bind_blob(stmt_.get(), index, bytes.data(), static_cast<int>(bytes.size()),
+                    SQLITE_TRANSIENT);
+}
+
 Result<bool> Statement::Step() {
   int rc = sqlite3_step(stmt_.get());
   if (rc == SQLITE_ROW) return true;
@@ -70,6 +75,13 @@ std::string Statement::ColumnText(int index) const {
   const unsigned char* text = sqlite3_column_text(stmt_.get(), index);
   if (text == nullptr) return {};
   return std::string(reinterpret_cast<const char*>(text),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), index)));
+}
+
+std::string Statement::ColumnBlob(int index) const {
+  const void* data = sqlite3_column_blob(stmt_.get(), index);
+  if (data == nullptr) return {};
+  return std::string(static_cast<const char*>(data),
                      static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), index)));
 }
 
