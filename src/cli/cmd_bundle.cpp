@@ -176,7 +176,7 @@ void RunImport(CliContext& ctx, const ImportArgs& args) {
   auto ws = OpenWorkspace(ctx);
   if (!ws) return;
   std::filesystem::path keys_file = args.trusted_keys;
-  if (keys_file.empty()) keys_file = std::filesystem::path(ctx.workspace) / "keys" / "trusted.keys";
+  if (keys_file.empty()) keys_file = store::TrustedKeysPath(ctx.workspace);
   auto keys = ledger::LoadVerifierKeys(keys_file);
   if (!keys || keys->empty()) {
     ReportError(keys ? Error{ErrorCode::kInvalidInput,

@@ -29,6 +29,8 @@ Result<std::string> RunCheckpointIn(store::Workspace& ws, const CheckpointArgs& 
   if (!args.cosign.empty()) {
     auto key = ledger::LoadSigningKey(args.cosign, std::nullopt);
     if (!key) return std::unexpected(key.error());
+    // Whoever cosigns is trusted from now on, so that later exports can carry the cosignature.
+    if (auto r = store::AddTrustedKey(ws.dir(), key->Public()); !r) return std::unexpected(r.error());
     note = (*events)->Log().CosignCheckpoint(*key);
     if (!note) return note;
   }

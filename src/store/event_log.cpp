@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <fstream>
 
 #include "core/try.h"
 #include "ledger/encoding.h"
@@ -33,6 +34,24 @@ Result<ledger::SigningKey> NodeKeyFor(const std::filesystem::path& dir,
 
 std::filesystem::path NodeKeyPath(const std::filesystem::path& dir, const std::string& key_name) {
   return dir / "keys" / (key_name + ".key");
+}
+
+std::filesystem::path TrustedKeysPath(const std::filesystem::path& dir) {
+  return dir / "keys" / "trusted.keys";
+}
+
+Result<void> AddTrustedKey(const std::filesystem::path& dir, const ledger::PublicKey& key) {
+  const auto path = TrustedKeysPath(dir);
+  if (std::filesystem::exists(path)) {
+    PARLEY_ASSIGN_OR_RETURN(auto keys, ledger::LoadVerifierKeys(path));
+    for (const auto& k : keys) {
+      if (k == key) return {};
+    }
+  }
+  std::ofstream out(path, std::ios::app);
+  out << key.VerifierKey() << "\n";
+  if (!out.flush()) return Fail(ErrorCode::kIoError, "cannot write", ledger::InFile(path.string()));
+  return {};
 }
 
 Result<std::optional<NodeIdentity>> LoadNodeIdentity(Database& db) {
@@ -83,10 +102,16 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(Database& db, const std::filesy
   std::unique_ptr<EventLog> log(new EventLog(db, *node, std::move(key)));
   PARLEY_ASSIGN_OR_RETURN(auto storage, SqliteEntryStorage::Open(db, node->origin));
   log->storage_ = storage.get();
+  // The other parties' keys: cosignatures on our checkpoints by them can then be exported.
+  std::vector<ledger::PublicKey> trusted{log->node_key_.Public()};
+  if (std::filesystem::exists(TrustedKeysPath(dir))) {
+    PARLEY_ASSIGN_OR_RETURN(auto keys, ledger::LoadVerifierKeys(TrustedKeysPath(dir)));
+    trusted.insert(trusted.end(), keys.begin(), keys.end());
+  }
   PARLEY_ASSIGN_OR_RETURN(
       ledger::Ledger ledger,
       ledger::Ledger::Open(std::move(storage), {.origin = node->origin,
-                                                .trusted = {log->node_key_.Public()},
+                                                .trusted = std::move(trusted),
                                                 .threads = 2,
                                                 .verify_on_open = false}));
   log->ledger_.emplace(std::move(ledger));

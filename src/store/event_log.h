@@ -73,6 +73,14 @@ struct NodeIdentity {
 [[nodiscard]] std::filesystem::path NodeKeyPath(const std::filesystem::path& dir,
                                                 const std::string& key_name);
 
+// WORKSPACE/keys/trusted.keys: verifier keys of the other parties and the mediator, one per
+// line. Bundle import accepts checkpoints they signed; the node's own log accepts (and
+// exports) their cosignatures.
+[[nodiscard]] std::filesystem::path TrustedKeysPath(const std::filesystem::path& dir);
+// Appends `key` unless it is already listed.
+[[nodiscard]] Result<void> AddTrustedKey(const std::filesystem::path& dir,
+                                         const ledger::PublicKey& key);
+
 class EventLog {
  public:
   [[nodiscard]] static Result<std::unique_ptr<EventLog>> Open(Database& db,

@@ -39,7 +39,7 @@ Result<void> CheckListEvents(Database& db, std::vector<std::string>& problems) {
   if (!node) return {};
   PARLEY_ASSIGN_OR_RETURN(auto storage, SqliteEntryStorage::Open(db, node->origin));
   PARLEY_ASSIGN_OR_RETURN(
-      Statement st, db.Prepare("SELECT l.name, v.version, v.content_sha256, e.seq FROM "
+      Statement st, db.Prepare("SELECT l.name, v.version, v.content_sha256, e.seq, v.record_count FROM "
                                "ledger_list_events e JOIN list_versions v ON v.id = "
                                "e.list_version_id JOIN lists l ON l.id = v.list_id ORDER BY e.seq"));
   while (true) {
@@ -60,7 +60,8 @@ Result<void> CheckListEvents(Database& db, std::vector<std::string>& problems) {
     if (!event || event->type != "list.version_submitted" ||
         event->body.value("list", "") != st.ColumnText(0) ||
         event->body.value("version", std::int64_t{0}) != st.ColumnInt(1) ||
-        event->body.value("content_sha256", "") != st.ColumnText(2)) {
+        event->body.value("content_sha256", "") != st.ColumnText(2) ||
+        event->body.value("record_count", std::int64_t{-1}) != st.ColumnInt(4)) {
       problems.push_back("ledger: " + what + " does not record this version");
     }
   }
