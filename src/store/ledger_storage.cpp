@@ -88,9 +88,14 @@ Result<std::vector<ledger::Hash>> SqliteEntryStorage::ReadLeafHashes(std::uint64
 }
 
 Result<void> SqliteEntryStorage::Append(std::span<const std::string> leaf_data) {
-  PARLEY_ASSIGN_OR_RETURN(
-      Statement st,
-      db_.Prepare("INSERT INTO ledger_entries(origin, seq, leaf, leaf_hash) VALUES(?, ?, ?, ?)"));
+  if (!insert_) {
+    // Prepared once per object: parsing the SQL cost as much as the insert itself.
+    PARLEY_ASSIGN_OR_RETURN(
+        Statement st,
+        db_.Prepare("INSERT INTO ledger_entries(origin, seq, leaf, leaf_hash) VALUES(?, ?, ?, ?)"));
+    insert_.emplace(std::move(st));
+  }
+  Statement& st = *insert_;
   std::uint64_t seq = size_;
   for (const std::string& leaf : leaf_data) {
     const ledger::Hash h = ledger::HashLeaf(leaf);

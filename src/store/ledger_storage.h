@@ -64,6 +64,7 @@ class SqliteEntryStorage final : public ledger::EntryStorage {
   Database& db_;
   std::string origin_;
   std::uint64_t size_ = 0;
+  std::optional<Statement> insert_;
 };
 
 // Every origin with entries or a checkpoint in the workspace, sorted.
