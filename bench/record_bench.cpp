@@ -18,7 +18,8 @@ namespace {
 namespace fs = std::filesystem;
 
 void BM_SqliteAppendSignedEvents(benchmark::State& state) {
-  const fs::path dir = fs::temp_directory_path() / ("parley_record_bench_" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("parley_record_bench_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   auto ws = Workspace::Create(dir, {.node_name = "bench-node"});
   if (!ws) {

@@ -155,8 +155,8 @@ void RunExport(CliContext& ctx, const ExportArgs& args) {
   auto ws = OpenWorkspace(ctx);
   if (!ws) return;
   auto bytes = ExportIn(*ws, args);
-  auto bundle = bytes ? ledger::DecodeBundle(*bytes)
-                      : Result<ledger::Bundle>(std::unexpected(bytes.error()));
+  auto bundle =
+      bytes ? ledger::DecodeBundle(*bytes) : Result<ledger::Bundle>(std::unexpected(bytes.error()));
   if (!bundle) {
     ReportError(bundle.error(), ctx);
     return;

@@ -139,16 +139,17 @@ Result<void> ExportForMediator(store::Workspace& ws, const std::filesystem::path
   // Checked from the file, as a receiver with only the node's public key would.
   auto on_disk = ledger::ReadFileBytes(out);
   if (!on_disk) return std::unexpected(on_disk.error());
-  auto verified = ledger::VerifyBundle(
-      *on_disk, {.trusted = {(*events)->NodeKey().Public()}, .threads = 2});
+  auto verified =
+      ledger::VerifyBundle(*on_disk, {.trusted = {(*events)->NodeKey().Public()}, .threads = 2});
   if (!verified) return std::unexpected(verified.error());
   std::cout << "\n4. Exported the signed record for the mediator: " << out.string() << "\n   "
             << verified->bundle.entries.size()
             << " events (one per list version submitted; no names in them), checkpoint signed "
                "by the node key '"
             << (*events)->NodeKey().Name() << "'.\n   Verified the bundle on its own: "
-            << (verified->trusted_signature ? "every signature, the tree and the checkpoint check out."
-                                            : "UNTRUSTED checkpoint")
+            << (verified->trusted_signature
+                    ? "every signature, the tree and the checkpoint check out."
+                    : "UNTRUSTED checkpoint")
             << "\n";
   return {};
 }

@@ -30,7 +30,8 @@ Result<std::string> RunCheckpointIn(store::Workspace& ws, const CheckpointArgs& 
     auto key = ledger::LoadSigningKey(args.cosign, std::nullopt);
     if (!key) return std::unexpected(key.error());
     // Whoever cosigns is trusted from now on, so that later exports can carry the cosignature.
-    if (auto r = store::AddTrustedKey(ws.dir(), key->Public()); !r) return std::unexpected(r.error());
+    if (auto r = store::AddTrustedKey(ws.dir(), key->Public()); !r)
+      return std::unexpected(r.error());
     note = (*events)->Log().CosignCheckpoint(*key);
     if (!note) return note;
   }
@@ -68,9 +69,9 @@ void RunLog(CliContext& ctx, const LogArgs& args) {
   if (!ws) return;
   auto node = store::LoadNodeIdentity(ws->db());
   if (!node || !*node) {
-    ReportError(node ? Error{ErrorCode::kNotFound, "the workspace has no node identity", {}}
-                     : node.error(),
-                ctx);
+    ReportError(
+        node ? Error{ErrorCode::kNotFound, "the workspace has no node identity", {}} : node.error(),
+        ctx);
     return;
   }
   const std::string origin = args.origin.empty() ? (*node)->origin : args.origin;

@@ -38,8 +38,8 @@ void RunVerifyWorkspace(const VerifyArgs& args, CliContext& ctx) {
     return;
   }
   for (const auto& log : *logs) {
-    std::cout << "ok: " << (log.own ? "node log " : "replica ") << log.origin << ": "
-              << log.size << " entries all signed, hashed and in order"
+    std::cout << "ok: " << (log.own ? "node log " : "replica ") << log.origin << ": " << log.size
+              << " entries all signed, hashed and in order"
               << (log.checkpoint_checked ? "; latest checkpoint matches" : "; no checkpoint yet")
               << "\n";
   }

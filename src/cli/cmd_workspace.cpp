@@ -46,8 +46,7 @@ void RunInit(CliContext& ctx, const std::string& node_name) {
   } else {
     std::cout << "workspace ready in " << ctx.workspace << "\n"
               << "node log " << (*node)->origin << ", signed by the node key " << key_file
-              << "\nshare the public key with the other parties: " << (*node)->verifier_key
-              << "\n";
+              << "\nshare the public key with the other parties: " << (*node)->verifier_key << "\n";
   }
 }
 

@@ -56,7 +56,8 @@ Result<void> AddTrustedKey(const std::filesystem::path& dir, const ledger::Publi
 
 Result<std::optional<NodeIdentity>> LoadNodeIdentity(Database& db) {
   PARLEY_ASSIGN_OR_RETURN(
-      Statement st, db.Prepare("SELECT origin, key_name, verifier_key FROM ledger_node WHERE id = 1"));
+      Statement st,
+      db.Prepare("SELECT origin, key_name, verifier_key FROM ledger_node WHERE id = 1"));
   PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return std::optional<NodeIdentity>{};
   return std::optional<NodeIdentity>(
@@ -74,9 +75,9 @@ Result<NodeIdentity> EnsureNodeIdentity(Database& db, const std::filesystem::pat
   const ledger::Hash h = ledger::Sha256(ledger::AsChars(key.Public().key));
   NodeIdentity node{"parley/" + node_name + "/" + ledger::EncodeHex(std::span(h).first(8)),
                     node_name, key.Public().VerifierKey()};
-  PARLEY_ASSIGN_OR_RETURN(
-      Statement st, db.Prepare("INSERT INTO ledger_node(id, origin, key_name, verifier_key, "
-                               "created_at) VALUES(1, ?, ?, ?, ?)"));
+  PARLEY_ASSIGN_OR_RETURN(Statement st,
+                          db.Prepare("INSERT INTO ledger_node(id, origin, key_name, verifier_key, "
+                                     "created_at) VALUES(1, ?, ?, ?, ?)"));
   st.Bind(1, node.origin);
   st.Bind(2, node.key_name);
   st.Bind(3, node.verifier_key);
@@ -108,12 +109,11 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(Database& db, const std::filesy
     PARLEY_ASSIGN_OR_RETURN(auto keys, ledger::LoadVerifierKeys(TrustedKeysPath(dir)));
     trusted.insert(trusted.end(), keys.begin(), keys.end());
   }
-  PARLEY_ASSIGN_OR_RETURN(
-      ledger::Ledger ledger,
-      ledger::Ledger::Open(std::move(storage), {.origin = node->origin,
-                                                .trusted = std::move(trusted),
-                                                .threads = 2,
-                                                .verify_on_open = false}));
+  PARLEY_ASSIGN_OR_RETURN(ledger::Ledger ledger,
+                          ledger::Ledger::Open(std::move(storage), {.origin = node->origin,
+                                                                    .trusted = std::move(trusted),
+                                                                    .threads = 2,
+                                                                    .verify_on_open = false}));
   log->ledger_.emplace(std::move(ledger));
   return log;
 }
@@ -175,8 +175,7 @@ Result<std::string> EventLog::ExportBundle(std::optional<std::string_view> since
     }
     auto root = ledger_->Tree().RootAt(cp.size);
     if (!root || *root != cp.root) {
-      return Fail(ErrorCode::kConflict, "--since: the checkpoint (size " +
-                                            std::to_string(cp.size) +
+      return Fail(ErrorCode::kConflict, "--since: the checkpoint (size " + std::to_string(cp.size) +
                                             ") is not on this log's history");
     }
     since = cp.size;
@@ -202,10 +201,9 @@ Result<ledger::ImportReport> ImportReplicaBundle(Database& db, std::string_view 
   PARLEY_ASSIGN_OR_RETURN(auto storage, SqliteEntryStorage::Open(db, bundle.origin));
   PARLEY_ASSIGN_OR_RETURN(
       ledger::Ledger replica,
-      ledger::Ledger::Open(std::move(storage), {.origin = bundle.origin,
-                                                .trusted = trusted,
-                                                .threads = 2,
-                                                .verify_on_open = false}));
+      ledger::Ledger::Open(
+          std::move(storage),
+          {.origin = bundle.origin, .trusted = trusted, .threads = 2, .verify_on_open = false}));
   PARLEY_ASSIGN_OR_RETURN(ledger::ImportReport report, replica.ImportBundle(bytes));
   PARLEY_TRY(tx.Commit());
   return report;

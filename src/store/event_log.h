@@ -148,7 +148,7 @@ struct LedgerVerification {
 // `parley verify --workspace`: every entry of every log in the workspace (signatures, leaf
 // hashes, tree) and each log's latest checkpoint (the node's own must be signed by the node
 // key). Errors name the origin and the first bad entry.
-[[nodiscard]] Result<std::vector<LedgerVerification>> VerifyWorkspaceLedger(
-    Database& db, unsigned threads);
+[[nodiscard]] Result<std::vector<LedgerVerification>> VerifyWorkspaceLedger(Database& db,
+                                                                            unsigned threads);
 
 }  // namespace parley::store

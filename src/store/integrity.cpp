@@ -39,9 +39,10 @@ Result<void> CheckListEvents(Database& db, std::vector<std::string>& problems) {
   if (!node) return {};
   PARLEY_ASSIGN_OR_RETURN(auto storage, SqliteEntryStorage::Open(db, node->origin));
   PARLEY_ASSIGN_OR_RETURN(
-      Statement st, db.Prepare("SELECT l.name, v.version, v.content_sha256, e.seq, v.record_count FROM "
-                               "ledger_list_events e JOIN list_versions v ON v.id = "
-                               "e.list_version_id JOIN lists l ON l.id = v.list_id ORDER BY e.seq"));
+      Statement st,
+      db.Prepare("SELECT l.name, v.version, v.content_sha256, e.seq, v.record_count FROM "
+                 "ledger_list_events e JOIN list_versions v ON v.id = "
+                 "e.list_version_id JOIN lists l ON l.id = v.list_id ORDER BY e.seq"));
   while (true) {
     PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;

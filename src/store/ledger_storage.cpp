@@ -11,9 +11,9 @@ namespace parley::store {
 Result<std::unique_ptr<SqliteEntryStorage>> SqliteEntryStorage::Open(Database& db,
                                                                      std::string origin) {
   std::unique_ptr<SqliteEntryStorage> s(new SqliteEntryStorage(db, std::move(origin)));
-  PARLEY_ASSIGN_OR_RETURN(
-      Statement st, db.Prepare("SELECT count(*), coalesce(max(seq), -1) FROM ledger_entries "
-                               "WHERE origin = ?"));
+  PARLEY_ASSIGN_OR_RETURN(Statement st,
+                          db.Prepare("SELECT count(*), coalesce(max(seq), -1) FROM ledger_entries "
+                                     "WHERE origin = ?"));
   st.Bind(1, s->origin_);
   PARLEY_TRY(st.Step());
   const std::int64_t count = st.ColumnInt(0);
@@ -122,10 +122,9 @@ Result<std::optional<std::string>> SqliteEntryStorage::LoadCheckpoint() const {
 }
 
 Result<void> SqliteEntryStorage::SaveCheckpoint(std::string_view note) {
-  PARLEY_ASSIGN_OR_RETURN(
-      Statement st,
-      db_.Prepare("INSERT INTO ledger_checkpoints(origin, note) VALUES(?, ?) "
-                  "ON CONFLICT(origin) DO UPDATE SET note = excluded.note"));
+  PARLEY_ASSIGN_OR_RETURN(Statement st,
+                          db_.Prepare("INSERT INTO ledger_checkpoints(origin, note) VALUES(?, ?) "
+                                      "ON CONFLICT(origin) DO UPDATE SET note = excluded.note"));
   st.Bind(1, origin_);
   st.Bind(2, note);
   return st.Run();

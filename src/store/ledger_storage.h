@@ -42,7 +42,7 @@ class SqliteEntryStorage final : public ledger::EntryStorage {
  public:
   // Reads the log's size once; kCorruption if seqs are not 0..n-1 without gaps.
   [[nodiscard]] static Result<std::unique_ptr<SqliteEntryStorage>> Open(Database& db,
-                                                                       std::string origin);
+                                                                        std::string origin);
 
   [[nodiscard]] std::uint64_t Size() const override { return size_; }
   [[nodiscard]] Result<std::vector<std::string>> Read(std::uint64_t begin,

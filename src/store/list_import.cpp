@@ -194,7 +194,8 @@ Result<void> Workspace::RecordSubmission(EventLog* events, const ImportRequest& 
                       {"record_count", static_cast<std::int64_t>(req.records.size())},
                       {"content_sha256", content_sha256}}));
   PARLEY_ASSIGN_OR_RETURN(
-      Statement link, db().Prepare("INSERT INTO ledger_list_events(list_version_id, seq) VALUES(?, ?)"));
+      Statement link,
+      db().Prepare("INSERT INTO ledger_list_events(list_version_id, seq) VALUES(?, ?)"));
   link.Bind(1, version_id);
   link.Bind(2, static_cast<std::int64_t>(event.event.seq));
   PARLEY_TRY(link.Run());
@@ -245,13 +246,13 @@ Result<ImportOutcome> Workspace::ImportList(const ImportRequest& req) {
   PARLEY_ASSIGN_OR_RETURN(
       Statement insert_version,
       db().Prepare("INSERT INTO record_versions(record_id, version, content_sha256, surname, "
-                  "given_name, patronymic, full_name, birth_date, birth_place, service_number, "
-                  "rank, unit, sex, category, notes, extra_json, source_row, created_in) "
-                  "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                   "given_name, patronymic, full_name, birth_date, birth_place, service_number, "
+                   "rank, unit, sex, category, notes, extra_json, source_row, created_in) "
+                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   PARLEY_ASSIGN_OR_RETURN(
       Statement insert_member,
       db().Prepare("INSERT INTO list_members(list_version_id, position, record_version_id) "
-                  "VALUES(?, ?, ?)"));
+                   "VALUES(?, ?, ?)"));
 
   std::int64_t still_present = 0;
   for (size_t i = 0; i < req.records.size(); ++i) {
@@ -289,8 +290,8 @@ Result<ImportOutcome> Workspace::ImportList(const ImportRequest& req) {
   for (const auto& [key, p] : previous) previously += p.in_latest ? 1 : 0;
   outcome.removed = previously - still_present;
 
-  PARLEY_ASSIGN_OR_RETURN(Statement submit,
-                          db().Prepare("UPDATE list_versions SET state = 'submitted' WHERE id = ?"));
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement submit, db().Prepare("UPDATE list_versions SET state = 'submitted' WHERE id = ?"));
   submit.Bind(1, version_id);
   PARLEY_TRY(submit.Run());
   PARLEY_TRY(RecordSubmission(events, req, outcome.version, list_hash, version_id));

@@ -101,8 +101,8 @@ Result<Database> Database::Open(const std::filesystem::path& file, bool create) 
   }
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, 10000);
-  auto pragmas =
-      db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+  auto pragmas = db.Exec(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
       "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;");
   if (!pragmas) return std::unexpected(pragmas.error());
   return db;
