@@ -32,8 +32,13 @@ Result<std::string> RunCheckpointIn(store::Workspace& ws, const CheckpointArgs& 
     // Whoever cosigns is trusted from now on, so that later exports can carry the cosignature.
     if (auto r = store::AddTrustedKey(ws.dir(), key->Public()); !r)
       return std::unexpected(r.error());
-    note = (*events)->Log().CosignCheckpoint(*key);
-    if (!note) return note;
+    // Cosigning twice with one key is a no-op, not an error: the signature is already there.
+    auto opened = ledger::OpenCheckpoint(*note, std::vector{key->Public()});
+    const bool signed_already = opened && !opened->verification.verified_by.empty();
+    if (!signed_already) {
+      note = (*events)->Log().CosignCheckpoint(*key);
+      if (!note) return note;
+    }
   }
   if (auto r = tx.Commit(); !r) return std::unexpected(r.error());
   return note;

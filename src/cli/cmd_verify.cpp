@@ -31,10 +31,13 @@ void RunVerifyWorkspace(const VerifyArgs& args, CliContext& ctx) {
   auto logs = store::VerifyWorkspaceLedger(ws->db(), threads);
   if (!logs) {
     Error e = logs.error();
-    e.code = ErrorCode::kCorruption;
     e.where.file = store::DatabasePath(args.workspace).string();
+    if (e.code != ErrorCode::kCorruption) {
+      ReportError(e, ctx);
+      return;
+    }
     std::cerr << "parley: error: " << e.Describe() << "\n";
-    ctx.exit_code = kExitUserError;  // the data is at fault, and the message names the entry
+    ctx.exit_code = kExitUserError;  // the record is at fault, and the message names the entry
     return;
   }
   for (const auto& log : *logs) {

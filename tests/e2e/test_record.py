@@ -71,6 +71,25 @@ class Record(ParleyTestCase):
         replay = self.parley("bundle", "import", bundle, "--trusted-keys", keys,
                              "--workspace", med, workspace=False, expect=1)
         self.assertIn("adds nothing", replay.stderr)
+        # A tampered bundle is refused whole: the replica keeps its 2 entries.
+        self.parley("import", self.ru, "--list", "ru-custody2", "--kind", "custody",
+                    "--side", "ru")
+        grown = self.path("grown.bundle")
+        self.parley("bundle", "export", "--for", "mediator", "--out", grown)
+        with open(grown, "rb") as f:
+            data = bytearray(f.read())
+        at = data.rfind(b'"list":"ru-custody2"')
+        data[at + 9] ^= 0x01
+        tampered = self.path("tampered.bundle")
+        with open(tampered, "wb") as f:
+            f.write(bytes(data))
+        refused = self.parley("bundle", "import", tampered, "--trusted-keys", keys,
+                              "--workspace", med, workspace=False, expect=1)
+        self.assertIn("entry seq 2", refused.stderr)
+        self.assertIn("replica parley/ua-bureau/", self.parley(
+            "verify", "--workspace", med, workspace=False).stdout)
+        self.parley("bundle", "import", grown, "--trusted-keys", keys, "--workspace", med,
+                    workspace=False)
         # Cosigned by the mediator, then only what follows the checkpoint travels.
         checkpoint = self.path("cp.txt")
         self.parley("checkpoint", "--out", checkpoint, "--cosign",
@@ -83,9 +102,26 @@ class Record(ParleyTestCase):
         delta = self.path("delta.bundle")
         out = self.parley("bundle", "export", "--for", "mediator", "--since", checkpoint,
                           "--out", delta).stdout
-        self.assertIn("entries 2..3", out)
+        self.assertIn("entries 3..4", out)
         self.parley("bundle", "import", delta, "--trusted-keys", keys, "--workspace", med,
                     workspace=False)
+
+    def test_own_key_signs_the_event(self):
+        self.parley("keys", "init", "--name", "alice", "--out", self.path("keys"),
+                    workspace=False)
+        write_csv(self.ru, [("Иванов", "Пётр"), ("Петров", "Иван")])
+        env_key = self.path(os.path.join("keys", "alice.key"))
+        os.environ["PARLEY_KEY"] = env_key
+        try:
+            self.parley("import", self.ru, "--list", "ru-custody", "--kind", "custody",
+                        "--side", "ru")
+        finally:
+            del os.environ["PARLEY_KEY"]
+        last = self.parley_json("log")[-1]
+        self.assertEqual(last["actor"], "alice")
+        with open(self.path(os.path.join("keys", "alice.pub")), encoding="utf-8") as f:
+            self.assertEqual(last["signer"], f.read().strip())
+        self.assertIn("3 entries all signed", self.parley("verify").stdout)
 
     def test_tampered_ledger_row_is_named_by_verify(self):
         con = sqlite3.connect(os.path.join(self.workspace, "parley.db"))
