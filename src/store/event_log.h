@@ -29,6 +29,11 @@
 //     `parley verify --workspace` (VerifyWorkspaceLedger), not on every command. Cost of
 //     opening: reading 32 bytes per entry and rebuilding the tree, no signature checks.
 //
+// Why this design: one append function for every kind of change, called inside that change's
+// own transaction, makes "the change happened" and "the change is in the signed record" the
+// same commit; a checkpoint per change costs one signature, so every committed state has a
+// signed tree head without a separate step that a crash could skip.
+//
 //   auto* log = *workspace.Events();
 //   Transaction tx(workspace.db()); tx.Begin();
 //   EventLog::Change change(*log);

@@ -104,7 +104,9 @@ class Workspace {
   // one transaction; an unchanged list writes neither.
   [[nodiscard]] Result<ImportOutcome> ImportList(const ImportRequest& request);
 
-  // The node's signed log, opened on first use (cheaply: see event_log.h).
+  // The node's signed log, opened on first use (cheaply: see event_log.h). Reopened when
+  // another process appended meanwhile, so call it once per change, before creating an
+  // EventLog::Change, and keep the pointer for the rest of that change.
   [[nodiscard]] Result<EventLog*> Events();
 
   // The latest version of every list, ordered by name.
