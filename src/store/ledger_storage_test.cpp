@@ -233,6 +233,22 @@ TEST_F(SqliteLedgerTest, OpeningChecksTheStoredCheckpointCheaply) {
   EXPECT_NE(verified.error().message.find("entry seq 0"), std::string::npos);
 }
 
+TEST_F(SqliteLedgerTest, NodeIdentityIsMadeOnceWithAPrivateKeyFile) {
+  auto node = LoadNodeIdentity(ws_->db());
+  ASSERT_TRUE(node.has_value() && node->has_value());
+  EXPECT_TRUE((*node)->origin.starts_with("parley/ua-node/"));
+  const auto key_file = NodeKeyPath(dir_, "ua-node");
+  const auto perms = std::filesystem::status(key_file).permissions();
+  EXPECT_EQ(perms & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  ws_.reset();
+  auto again = Workspace::Create(dir_, {.node_name = "other-name"});
+  ASSERT_TRUE(again.has_value());
+  auto same = LoadNodeIdentity(again->db());
+  EXPECT_EQ((*same)->origin, (*node)->origin);  // a second init keeps the identity
+  EXPECT_FALSE(again->db().Exec("DELETE FROM ledger_node").has_value());
+}
+
 TEST_F(SqliteLedgerTest, CheckReportsAListVersionWithoutItsEvent) {
   ASSERT_TRUE(ws_->ImportList(Request({"Шевченко"})).has_value());
   ASSERT_TRUE(ws_->db()

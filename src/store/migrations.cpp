@@ -130,11 +130,15 @@ CREATE TABLE ledger_list_events (
 );
 CREATE TRIGGER ledger_node_is_fixed BEFORE UPDATE ON ledger_node
 BEGIN SELECT RAISE(ABORT, 'the node identity of a workspace never changes'); END;
+CREATE TRIGGER ledger_node_is_kept BEFORE DELETE ON ledger_node
+BEGIN SELECT RAISE(ABORT, 'the node identity of a workspace never changes'); END;
 CREATE TRIGGER ledger_entries_are_immutable BEFORE UPDATE ON ledger_entries
 BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
 CREATE TRIGGER ledger_entries_are_kept BEFORE DELETE ON ledger_entries
 BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
 CREATE TRIGGER ledger_list_events_are_kept BEFORE DELETE ON ledger_list_events
+BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
+CREATE TRIGGER ledger_list_events_are_immutable BEFORE UPDATE ON ledger_list_events
 BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
 )sql";
 
