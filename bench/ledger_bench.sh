@@ -77,3 +77,10 @@ print(f"hash 1M-event log (leaf + tree)  {hash_log_mb:9.1f}   [{hash_log_cpu_mb:
 print(f"import 100k-event bundle         {import_s:9.2f} s [{import_cpu_s:.2f} CPU-s, "
       f"{import_cpu_s/cores:.2f} s on {cores} free cores] (target <= 5 s)")
 PY
+
+# Appends through the workspace's SQLite storage (store::EventLog), target >= 20,000/s with
+# a batch of events per transaction (docs/benchmarks-ledger.md, "Append through the workspace").
+if [ -x "$BUILD_DIR/bin/record_bench" ]; then
+  echo "== $BUILD_DIR/bin/record_bench"
+  "$BUILD_DIR/bin/record_bench"
+fi

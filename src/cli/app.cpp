@@ -43,6 +43,7 @@ int Run(int argc, char** argv) {
   RegisterUserCommands(app, ctx);
   RegisterShareCommand(app, ctx);
   RegisterExchangeEventCommands(app, ctx);
+  RegisterLedgerCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -1,14 +1,20 @@
-// `parley bundle ...`. Only the developer command `synth` lives here for now: it makes a
-// synthetic signed log with throwaway keys and writes it as a bundle, for tests, demos and
-// benchmarks. `bundle export` / `bundle import` over the workspace are wired by the store
-// (ledger::Ledger::ExportBundle / ImportBundle).
+// `parley bundle ...`: `export` writes the node's log (or the part after a checkpoint) with a
+// current signed checkpoint; `import` takes another party's bundle into the replica of its
+// log, all or nothing (store/event_log.h). `synth` is a developer command: a synthetic signed
+// log with throwaway keys, for tests, demos and benchmarks.
+//
+// Sharing policy: a bundle carries events, and events carry no personal data (list names,
+// versions, counts, content hashes). Carrying record contents to another party under the
+// agreement's sharing policy is a later issue; `--for PARTY` is recorded in the output only.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/workspace_open.h"
 #include "ledger/ledger.h"
+#include "store/event_log.h"
 
 namespace parley::cli {
 namespace {
@@ -117,6 +123,86 @@ Result<void> Synth(const SynthArgs& args) {
   return {};
 }
 
+struct ExportArgs {
+  std::string party;
+  std::string since;
+  std::string out;
+};
+
+Result<void> WriteFile(const std::string& path, std::string_view bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out.flush()) return Fail(ErrorCode::kIoError, "cannot write", ledger::InFile(path));
+  return {};
+}
+
+Result<std::string> ExportIn(store::Workspace& ws, const ExportArgs& args) {
+  std::optional<std::string> since_note;
+  if (!args.since.empty()) {
+    auto text = ledger::ReadFileBytes(args.since);
+    if (!text) return std::unexpected(text.error());
+    since_note = std::move(*text);
+  }
+  auto events = ws.Events();
+  if (!events) return std::unexpected(events.error());
+  auto bytes = (*events)->ExportBundle(since_note);
+  if (!bytes) return bytes;
+  if (auto r = WriteFile(args.out, *bytes); !r) return std::unexpected(r.error());
+  return bytes;
+}
+
+void RunExport(CliContext& ctx, const ExportArgs& args) {
+  auto ws = OpenWorkspace(ctx);
+  if (!ws) return;
+  auto bytes = ExportIn(*ws, args);
+  auto bundle =
+      bytes ? ledger::DecodeBundle(*bytes) : Result<ledger::Bundle>(std::unexpected(bytes.error()));
+  if (!bundle) {
+    ReportError(bundle.error(), ctx);
+    return;
+  }
+  std::cout << "wrote " << args.out << " for " << args.party << ": log " << bundle->origin
+            << ", entries " << bundle->since << ".." << bundle->size << " (exclusive), "
+            << bytes->size() << " bytes, checkpoint signed by the node\n"
+            << "events carry no personal data; record contents are not shared by bundles\n";
+}
+
+struct ImportArgs {
+  std::string file;
+  std::string trusted_keys;
+};
+
+void RunImport(CliContext& ctx, const ImportArgs& args) {
+  auto ws = OpenWorkspace(ctx);
+  if (!ws) return;
+  std::filesystem::path keys_file = args.trusted_keys;
+  if (keys_file.empty()) keys_file = store::TrustedKeysPath(ctx.workspace);
+  auto keys = ledger::LoadVerifierKeys(keys_file);
+  if (!keys || keys->empty()) {
+    ReportError(keys ? Error{ErrorCode::kInvalidInput,
+                             "no trusted keys: pass --trusted-keys FILE (the other parties' and "
+                             "the mediator's verifier keys, one per line)",
+                             ledger::InFile(keys_file.string())}
+                     : keys.error(),
+                ctx);
+    return;
+  }
+  auto bytes = ledger::ReadFileBytes(args.file);
+  auto report = bytes ? store::ImportReplicaBundle(ws->db(), *bytes, *keys)
+                      : Result<ledger::ImportReport>(std::unexpected(bytes.error()));
+  if (!report) {
+    Error e = report.error();
+    e.where.file = args.file;
+    ReportError(e, ctx);
+    return;
+  }
+  std::string signers;
+  for (const auto& s : report->checkpoint_signers) signers += (signers.empty() ? "" : ", ") + s;
+  std::cout << "imported " << args.file << ": replica now holds " << report->new_size
+            << " entries (was " << report->previous_size << "), checkpoint signed by " << signers
+            << "\n";
+}
+
 }  // namespace
 
 void RegisterBundleCommand(CLI::App& app, CliContext& ctx) {
@@ -133,6 +219,26 @@ void RegisterBundleCommand(CLI::App& app, CliContext& ctx) {
   synth->add_option("--trusted-out", args->trusted_out,
                     "Also write the checkpoint signers' verifier keys to this file");
   synth->add_option("--origin", args->origin, "Origin line of the synthetic log");
+  auto ex = std::make_shared<ExportArgs>();
+  auto* exp = bundle->add_subcommand("export", "Write the node's signed log to a bundle file");
+  exp->add_option("--for", ex->party, "Who the bundle is for: ua, ru, mediator, ...")->required();
+  exp->add_option("--since", ex->since,
+                  "Checkpoint file the receiver already holds: carry only what follows it "
+                  "(default: everything)");
+  exp->add_option("--out", ex->out, "Bundle file to write")->required();
+  AddWorkspaceOption(*exp, ctx);
+  exp->callback([&ctx, ex] { RunExport(ctx, *ex); });
+
+  auto im = std::make_shared<ImportArgs>();
+  auto* imp = bundle->add_subcommand(
+      "import", "Import another party's bundle into its replica (all or nothing)");
+  imp->add_option("FILE", im->file, "Bundle file")->required()->check(CLI::ExistingFile);
+  imp->add_option("--trusted-keys", im->trusted_keys,
+                  "Verifier keys whose checkpoint signature is accepted (default: "
+                  "WORKSPACE/keys/trusted.keys)");
+  AddWorkspaceOption(*imp, ctx);
+  imp->callback([&ctx, im] { RunImport(ctx, *im); });
+
   synth->callback([args, &ctx] {
     auto r = Synth(*args);
     if (!r) {

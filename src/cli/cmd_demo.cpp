@@ -1,7 +1,9 @@
 // `parley demo`: the main job on the embedded default store. It writes a synthetic scenario,
 // imports every list of both parties and the mediator into a workspace, checks the store, and
-// prints an account of what it did. Deterministic: a second run finds every list unchanged.
-// Later stages of the pipeline (reconciliation, planning, the ledger) extend this account.
+// prints an account of what it did. Each import appends a signed event to the node's log; the
+// demo ends by exporting the log as a bundle for the mediator and verifying that bundle on
+// its own. Deterministic: a second run finds every list unchanged, appends no event, and
+// writes the same bundle. Later stages (reconciliation, planning) extend this account.
 #include <algorithm>
 #include <fstream>
 #include <iomanip>
@@ -14,7 +16,9 @@
 #include "cli/import_flow.h"
 #include "cli/reconcile_flow.h"
 #include "cli/workspace_open.h"
+#include "ledger/verify.h"
 #include "lists/csv_reader.h"
+#include "store/event_log.h"
 #include "synth/scenario_writer.h"
 
 namespace parley::cli {
@@ -141,6 +145,7 @@ Result<void> ReconcileDemo(store::Workspace& ws, const std::filesystem::path& sc
   }
   return {};
 }
+Result<void> ExportForMediator(store::Workspace& ws, const std::filesystem::path& out);
 
 void RunDemo(CliContext& ctx, const DemoOptions& o) {
   std::filesystem::path dir = ctx.workspace;
@@ -157,7 +162,7 @@ void RunDemo(CliContext& ctx, const DemoOptions& o) {
   }
   PrintScenario(*scenario, scenario_dir);
 
-  auto ws = store::Workspace::Create(dir);
+  auto ws = store::Workspace::Create(dir, {.node_name = "demo-node"});
   if (!ws) {
     ReportError(ws.error(), ctx);
     return;
@@ -184,19 +189,55 @@ void RunDemo(CliContext& ctx, const DemoOptions& o) {
     return;
   }
 
+  if (auto r = ExportForMediator(*ws, dir / "record-for-mediator.bundle"); !r) {
+    ReportError(r.error(), ctx);
+    return;
+  }
   auto integrity = ws->CheckIntegrity();
   if (!integrity) {
     ReportError(integrity.error(), ctx);
     return;
   }
-  std::cout << "\n4. Integrity check: "
+  std::cout << "\n5. Integrity check: "
             << (integrity->ok() ? "the workspace is consistent."
                                 : "PROBLEMS: " + integrity->problems.front())
-            << "\n\nLook around: parley lists --workspace " << dir.string()
+            << "\n";
+  std::cout << "\nLook around: parley lists --workspace " << dir.string()
             << "\n             parley show ua-request --workspace " << dir.string()
             << "\n             parley review --workspace " << dir.string()
-            << "\n             parley person ru-custody:<id> --workspace " << dir.string() << "\n";
+            << "\n             parley person ru-custody:<id> --workspace " << dir.string()
+            << "\n             parley log --workspace " << dir.string()
+            << "\n             parley verify --workspace " << dir.string() << "\n";
   if (!integrity->ok()) ctx.exit_code = kExitInternalError;
+}
+
+// Step 4: the record, as the mediator would receive it.
+Result<void> ExportForMediator(store::Workspace& ws, const std::filesystem::path& out) {
+  auto events = ws.Events();
+  if (!events) return std::unexpected(events.error());
+  auto bytes = (*events)->ExportBundle(std::nullopt);
+  if (!bytes) return std::unexpected(bytes.error());
+  {
+    std::ofstream file(out, std::ios::binary | std::ios::trunc);
+    file.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+    if (!file.flush()) return Fail(ErrorCode::kIoError, "cannot write", ledger::InFile(out));
+  }
+  // Checked from the file, as a receiver with only the node's public key would.
+  auto on_disk = ledger::ReadFileBytes(out);
+  if (!on_disk) return std::unexpected(on_disk.error());
+  auto verified =
+      ledger::VerifyBundle(*on_disk, {.trusted = {(*events)->NodeKey().Public()}, .threads = 2});
+  if (!verified) return std::unexpected(verified.error());
+  std::cout << "\n4. Exported the signed record for the mediator: " << out.string() << "\n   "
+            << verified->bundle.entries.size()
+            << " events (one per list version submitted; no names in them), checkpoint signed "
+               "by the node key '"
+            << (*events)->NodeKey().Name() << "'.\n   Verified the bundle on its own: "
+            << (verified->trusted_signature
+                    ? "every signature, the tree and the checkpoint check out."
+                    : "UNTRUSTED checkpoint")
+            << "\n";
+  return {};
 }
 
 }  // namespace

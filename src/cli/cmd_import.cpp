@@ -19,6 +19,7 @@ struct ImportOptions {
   std::string encoding;
   bool skip_invalid = false;
   std::string actor;
+  std::string key;
 };
 
 constexpr std::size_t kRejectsShown = 50;
@@ -98,6 +99,12 @@ void RunImport(CliContext& ctx, const ImportOptions& o) {
     ReportError(req.error(), ctx);
     return;
   }
+  auto key = LoadActorKey(o.key);
+  if (!key) {
+    ReportError(key.error(), ctx);
+    return;
+  }
+  if (*key) req->actor_key = &**key;
   auto ws = OpenWorkspace(ctx);
   if (!ws) return;
   ListFile rejected;
@@ -127,6 +134,9 @@ void RegisterImportCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_flag("--skip-invalid", o->skip_invalid,
                 "Import the valid rows; write the rejects to FILE.rejects.csv");
   cmd->add_option("--actor", o->actor, "Who is importing (default: $PARLEY_USER or $USER)");
+  cmd->add_option("--key", o->key,
+                  "Sign the ledger event with this private key file (default: $PARLEY_KEY; "
+                  "without one, the workspace's node key vouches for the actor)");
   AddWorkspaceOption(*cmd, ctx);
   AddJsonOption(*cmd, ctx);
   cmd->callback([&ctx, o] { RunImport(ctx, *o); });

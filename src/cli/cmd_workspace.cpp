@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/record_json.h"
 #include "cli/workspace_open.h"
+#include "store/event_log.h"
 
 namespace parley::cli {
 namespace {
@@ -26,16 +27,26 @@ void PrintVersionLine(const store::ListVersionInfo& v) {
             << "\n";
 }
 
-void RunInit(CliContext& ctx) {
-  auto ws = store::Workspace::Create(ctx.workspace);
-  if (!ws) {
-    ReportError(ws.error(), ctx);
+void RunInit(CliContext& ctx, const std::string& node_name) {
+  auto ws = store::Workspace::Create(ctx.workspace, {.node_name = node_name});
+  auto node = ws ? store::LoadNodeIdentity(ws->db())
+                 : Result<std::optional<store::NodeIdentity>>(std::unexpected(ws.error()));
+  if (!node) {
+    ReportError(node.error(), ctx);
     return;
   }
+  const std::string key_file = store::NodeKeyPath(ctx.workspace, (*node)->key_name).string();
   if (ctx.json) {
-    std::cout << nlohmann::json{{"workspace", ctx.workspace}}.dump() << "\n";
+    std::cout << nlohmann::json{{"workspace", ctx.workspace},
+                                {"origin", (*node)->origin},
+                                {"node_key", key_file},
+                                {"verifier_key", (*node)->verifier_key}}
+                     .dump()
+              << "\n";
   } else {
-    std::cout << "workspace ready in " << ctx.workspace << "\n";
+    std::cout << "workspace ready in " << ctx.workspace << "\n"
+              << "node log " << (*node)->origin << ", signed by the node key " << key_file
+              << "\nshare the public key with the other parties: " << (*node)->verifier_key << "\n";
   }
 }
 
@@ -163,7 +174,11 @@ void RegisterWorkspaceCommands(CLI::App& app, CliContext& ctx) {
   auto* init = app.add_subcommand("init", "Create a workspace (SQLite, embedded)");
   AddWorkspaceOption(*init, ctx);
   AddJsonOption(*init, ctx);
-  init->callback([&ctx] { RunInit(ctx); });
+  auto node_name = std::make_shared<std::string>("node");
+  init->add_option("--node", *node_name,
+                   "Name of this node's key and log, e.g. ua-bureau (default: node); kept from "
+                   "the first init");
+  init->callback([&ctx, node_name] { RunInit(ctx, *node_name); });
 
   auto* lists = app.add_subcommand("lists", "Show every list and its latest version");
   AddWorkspaceOption(*lists, ctx);

@@ -32,5 +32,7 @@ void RegisterUserCommands(CLI::App& app, CliContext& ctx);
 void RegisterShareCommand(CLI::App& app, CliContext& ctx);
 // interview, handover
 void RegisterExchangeEventCommands(CLI::App& app, CliContext& ctx);
+// checkpoint, log
+void RegisterLedgerCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli

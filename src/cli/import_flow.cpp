@@ -45,7 +45,8 @@ Result<ImportFileReport> ImportListFile(store::Workspace& ws, const ImportFileRe
                            file.encoding,
                            file.name_order,
                            request.actor,
-                           std::move(file.records)};
+                           std::move(file.records),
+                           request.actor_key};
   PARLEY_ASSIGN_OR_RETURN(report.outcome, ws.ImportList(req));
   file.records = std::move(req.records);
   return report;

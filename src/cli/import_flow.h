@@ -21,6 +21,7 @@ struct ImportFileRequest {
   ListReadOptions read;
   bool skip_invalid = false;
   std::string actor;
+  const ledger::SigningKey* actor_key = nullptr;  // see store::ImportRequest::actor_key
 };
 
 struct ImportFileReport {

@@ -21,4 +21,16 @@ std::string CurrentActor() {
   return "local";
 }
 
+Result<std::optional<ledger::SigningKey>> LoadActorKey(const std::string& file) {
+  std::string path = file;
+  if (path.empty()) {
+    const char* env = std::getenv("PARLEY_KEY");
+    if (env != nullptr) path = env;
+  }
+  if (path.empty()) return std::optional<ledger::SigningKey>{};
+  auto key = ledger::LoadSigningKey(path, std::nullopt);
+  if (!key) return std::unexpected(key.error());
+  return std::optional<ledger::SigningKey>(std::move(*key));
+}
+
 }  // namespace parley::cli

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "cli/context.h"
+#include "ledger/keys.h"
 #include "store/workspace.h"
 
 namespace parley::cli {
@@ -13,5 +14,10 @@ namespace parley::cli {
 
 // The name recorded as the actor of a change: $PARLEY_USER, else $USER, else "local".
 [[nodiscard]] std::string CurrentActor();
+
+// The actor's own signing key: FILE (from --key), else $PARLEY_KEY, else none (the node key
+// then vouches for the actor, store/event_log.h). Passphrase-encrypted keys are not yet
+// supported here.
+[[nodiscard]] Result<std::optional<ledger::SigningKey>> LoadActorKey(const std::string& file);
 
 }  // namespace parley::cli

@@ -11,6 +11,7 @@
 
 #include "ledger/encoding.h"
 #include "ledger/keys.h"
+#include "ledger/merkle_tree.h"
 
 namespace parley::ledger {
 namespace {
@@ -32,6 +33,16 @@ bool PreadAll(int fd, char* buf, std::size_t n, std::uint64_t offset) {
 }
 
 }  // namespace
+
+Result<std::vector<Hash>> EntryStorage::ReadLeafHashes(std::uint64_t begin,
+                                                       std::uint64_t count) const {
+  auto leaves = Read(begin, count);
+  if (!leaves) return std::unexpected(leaves.error());
+  std::vector<Hash> out;
+  out.reserve(leaves->size());
+  for (const std::string& leaf : *leaves) out.push_back(HashLeaf(leaf));
+  return out;
+}
 
 Result<std::unique_ptr<FileEntryStorage>> FileEntryStorage::Open(const std::filesystem::path& dir,
                                                                  Options options) {

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "ledger/encoding.h"
 
 namespace parley::ledger {
 
@@ -43,6 +44,12 @@ class EntryStorage {
   [[nodiscard]] virtual Result<void> Append(std::span<const std::string> leaf_data) = 0;
   [[nodiscard]] virtual Result<std::optional<std::string>> LoadCheckpoint() const = 0;
   [[nodiscard]] virtual Result<void> SaveCheckpoint(std::string_view note) = 0;
+  // RFC 9162 leaf hashes of entries [begin, begin + count). The default hashes what Read
+  // returns; a storage that keeps each entry's hash beside it (the workspace's SQLite
+  // tables) returns those instead, so that a trusted open (LedgerOptions::verify_on_open =
+  // false) rebuilds the tree without hashing every leaf again.
+  [[nodiscard]] virtual Result<std::vector<Hash>> ReadLeafHashes(std::uint64_t begin,
+                                                                 std::uint64_t count) const;
 };
 
 class FileEntryStorage final : public EntryStorage {

@@ -20,10 +20,39 @@ Result<Ledger> Ledger::Open(std::unique_ptr<EntryStorage> storage, LedgerOptions
   ledger.storage_ = std::move(storage);
   ledger.options_ = std::move(options);
   for (const PublicKey& k : ledger.options_.trusted) ledger.Learn(k);
+  if (!ledger.options_.verify_on_open) {
+    if (auto r = ledger.RebuildFromLeafHashes(); !r) return std::unexpected(r.error());
+    return ledger;
+  }
   auto verified = VerifyLog(*ledger.storage_, {.trusted = {}, .threads = ledger.options_.threads},
                             ledger.tree_);
   if (!verified) return std::unexpected(verified.error());
   return ledger;
+}
+
+Result<void> Ledger::RebuildFromLeafHashes() {
+  constexpr std::uint64_t kBatch = 65536;
+  const std::uint64_t size = storage_->Size();
+  tree_.Reserve(size);
+  for (std::uint64_t begin = 0; begin < size; begin += kBatch) {
+    auto hashes = storage_->ReadLeafHashes(begin, std::min(kBatch, size - begin));
+    if (!hashes) return std::unexpected(hashes.error());
+    for (const Hash& h : *hashes) tree_.Append(h);
+  }
+  auto note = storage_->LoadCheckpoint();
+  if (!note) return std::unexpected(note.error());
+  if (!*note) return {};
+  auto parsed = ParseSignedNote(**note);
+  if (!parsed) return Fail(ErrorCode::kCorruption, "stored checkpoint: " + parsed.error().message);
+  auto cp = ParseCheckpointBody(parsed->text);
+  if (!cp) return Fail(ErrorCode::kCorruption, "stored checkpoint: " + cp.error().message);
+  auto root = tree_.RootAt(cp->size);
+  if (!root || *root != cp->root) {
+    return Fail(ErrorCode::kCorruption,
+                "the stored checkpoint (size " + std::to_string(cp->size) +
+                    ") does not match the stored entries: run `parley verify --workspace`");
+  }
+  return {};
 }
 
 Result<SignedEvent> Ledger::Append(Event event, const SigningKey& key) {

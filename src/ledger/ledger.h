@@ -7,7 +7,9 @@
 //
 // Contract:
 //   - Open verifies every stored entry (signatures in parallel) and the stored checkpoint
-//     before anything else happens; a log that fails is not opened.
+//     before anything else happens; a log that fails is not opened. With
+//     LedgerOptions::verify_on_open = false it trusts the stored leaf hashes instead and
+//     checks only the stored checkpoint's root against them.
 //   - Append(event, key) sets event.seq to Size(), signs it with `key` (key name == actor),
 //     writes it through the storage and only then adds it to the tree. If the caller's
 //     surrounding transaction is rolled back after Append, it must call Rollback(old_size).
@@ -52,6 +54,11 @@ struct LedgerOptions {
   std::string origin;              // this log's checkpoint origin
   std::vector<PublicKey> trusted;  // keys whose checkpoints this node accepts on import
   unsigned threads = 2;
+  // true: Open verifies every entry's signature (what `parley verify` and a node that does not
+  // trust its own disk want). false: Open rebuilds the tree from the stored leaf hashes
+  // (EntryStorage::ReadLeafHashes) and only checks that the stored checkpoint's root matches
+  // it, so that a workspace opens in time proportional to hashing, not to signature checks.
+  bool verify_on_open = true;
 };
 
 struct ImportReport {
@@ -76,6 +83,8 @@ class Ledger {
   // Forgets entries from `size` on in the tree (the storage must already have dropped them).
   void Rollback(std::uint64_t size);
 
+  [[nodiscard]] const EntryStorage& Storage() const { return *storage_; }
+
   // Signs a checkpoint of the current tree with `key`, stores it as the latest, returns it.
   [[nodiscard]] Result<std::string> MakeCheckpoint(const SigningKey& key);
   // Adds another party's signature to the stored checkpoint (which must be the current one).
@@ -96,6 +105,7 @@ class Ledger {
   MerkleTree tree_;
   std::vector<PublicKey> known_keys_;  // trusted keys and checkpoint signers seen since Open
   void Learn(const PublicKey& key);
+  [[nodiscard]] Result<void> RebuildFromLeafHashes();
 };
 
 }  // namespace parley::ledger

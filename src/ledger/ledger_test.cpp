@@ -134,5 +134,37 @@ TEST(Ledger, SigkillDuringAppendsLeavesAVerifiableLog) {
   fs::remove_all(dir);
 }
 
+// A trusted open skips signatures but still refuses entries that no longer give the root the
+// stored checkpoint signed; a full open also catches a forged signature that a trusted one
+// (by design) does not.
+TEST(Ledger, TrustedOpenChecksTheCheckpointButNotSignatures) {
+  auto alice = GenerateSigningKey("alice");
+  auto node = GenerateSigningKey("node");
+  auto storage = std::make_unique<testing::MemoryStorage>();
+  testing::MemoryStorage* raw = storage.get();  // owned by `ledger`, which outlives its uses
+  auto ledger = Ledger::Open(std::move(storage), {.origin = kOrigin, .trusted = {}});
+  ASSERT_TRUE(ledger.has_value());
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(ledger->Append(testing::SampleEvent("alice", i), *alice));
+  ASSERT_TRUE(ledger->MakeCheckpoint(*node).has_value());
+  auto copy = [&](bool break_signature, bool drop_last) {
+    auto s = std::make_unique<testing::MemoryStorage>();
+    s->entries_ = raw->entries_;
+    s->checkpoint_ = raw->checkpoint_;
+    if (break_signature) s->entries_[2].back() ^= 0x01;
+    if (drop_last) s->entries_.pop_back();
+    return s;
+  };
+  LedgerOptions trusted_open{
+      .origin = kOrigin, .trusted = {}, .threads = 2, .verify_on_open = false};
+  EXPECT_TRUE(Ledger::Open(copy(false, false), trusted_open).has_value());
+  // The signature byte is part of the leaf, so the root changes: caught without verifying.
+  EXPECT_FALSE(Ledger::Open(copy(true, false), trusted_open).has_value());
+  EXPECT_FALSE(Ledger::Open(copy(false, true), trusted_open).has_value());
+  LedgerOptions full{.origin = kOrigin, .trusted = {}, .threads = 2};
+  auto refused = Ledger::Open(copy(true, false), full);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_NE(refused.error().message.find("entry seq 2"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace parley::ledger

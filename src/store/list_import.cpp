@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "core/try.h"
+#include "store/event_log.h"
 #include "store/record_codec.h"
 #include "store/workspace.h"
 
@@ -178,6 +179,30 @@ Result<void> CheckUniqueIds(const ImportRequest& req) {
 
 }  // namespace
 
+// The event says what was submitted, never who is on the list: names and other personal data
+// stay in the workspace; the content hash lets another party check a copy they receive.
+Result<void> Workspace::RecordSubmission(EventLog* events, const ImportRequest& req,
+                                         std::int64_t version, const std::string& content_sha256,
+                                         std::int64_t version_id) {
+  PARLEY_ASSIGN_OR_RETURN(
+      ledger::SignedEvent event,
+      events->Append({req.actor, req.actor_key}, "list.version_submitted",
+                     {{"list", req.list_name},
+                      {"kind", std::string(ListKindName(req.kind))},
+                      {"side", req.side},
+                      {"version", version},
+                      {"record_count", static_cast<std::int64_t>(req.records.size())},
+                      {"content_sha256", content_sha256}}));
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement link,
+      db().Prepare("INSERT INTO ledger_list_events(list_version_id, seq) VALUES(?, ?)"));
+  link.Bind(1, version_id);
+  link.Bind(2, static_cast<std::int64_t>(event.event.seq));
+  PARLEY_TRY(link.Run());
+  PARLEY_TRY(events->Checkpoint());
+  return {};
+}
+
 Result<ImportOutcome> Workspace::ImportList(const ImportRequest& req) {
   if (req.list_name.empty() || req.list_name.find('@') != std::string::npos) {
     return Fail(ErrorCode::kInvalidInput,
@@ -195,11 +220,14 @@ Result<ImportOutcome> Workspace::ImportList(const ImportRequest& req) {
   std::string list_hash = ListContentHash(req.records, hashes);
 
   const std::string now = NowUtc();
-  Transaction tx(db_);
+  Transaction tx(db());
   PARLEY_TRY(tx.Begin());
-  PARLEY_ASSIGN_OR_RETURN(std::int64_t side_id, SideId(db_, req.side, now));
-  PARLEY_ASSIGN_OR_RETURN(std::int64_t list_id, ListId(db_, req, side_id, now));
-  PARLEY_ASSIGN_OR_RETURN(LatestVersion latest, Latest(db_, list_id));
+  // Opened inside the transaction, so the log's size cannot change under it.
+  PARLEY_ASSIGN_OR_RETURN(EventLog * events, Events());
+  EventLog::Change change(*events);  // rolls the in-memory log back unless committed
+  PARLEY_ASSIGN_OR_RETURN(std::int64_t side_id, SideId(db(), req.side, now));
+  PARLEY_ASSIGN_OR_RETURN(std::int64_t list_id, ListId(db(), req, side_id, now));
+  PARLEY_ASSIGN_OR_RETURN(LatestVersion latest, Latest(db(), list_id));
   ImportOutcome outcome;
   if (latest.version > 0 && latest.content_sha256 == list_hash) {
     outcome.unchanged = true;
@@ -207,24 +235,24 @@ Result<ImportOutcome> Workspace::ImportList(const ImportRequest& req) {
     outcome.kept = static_cast<std::int64_t>(req.records.size());
     return outcome;  // the transaction rolls back: nothing was written
   }
-  PARLEY_ASSIGN_OR_RETURN(auto previous, LoadPrevious(db_, list_id, latest.id));
+  PARLEY_ASSIGN_OR_RETURN(auto previous, LoadPrevious(db(), list_id, latest.id));
   outcome.version = latest.version + 1;
   PARLEY_ASSIGN_OR_RETURN(std::int64_t version_id,
-                          InsertListVersion(db_, req, list_id, outcome.version, list_hash, now));
+                          InsertListVersion(db(), req, list_id, outcome.version, list_hash, now));
 
   PARLEY_ASSIGN_OR_RETURN(
       Statement insert_record,
-      db_.Prepare("INSERT INTO person_records(list_id, record_key) VALUES(?, ?)"));
+      db().Prepare("INSERT INTO person_records(list_id, record_key) VALUES(?, ?)"));
   PARLEY_ASSIGN_OR_RETURN(
       Statement insert_version,
-      db_.Prepare("INSERT INTO record_versions(record_id, version, content_sha256, surname, "
-                  "given_name, patronymic, full_name, birth_date, birth_place, service_number, "
-                  "rank, unit, sex, category, notes, extra_json, source_row, created_in) "
-                  "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      db().Prepare("INSERT INTO record_versions(record_id, version, content_sha256, surname, "
+                   "given_name, patronymic, full_name, birth_date, birth_place, service_number, "
+                   "rank, unit, sex, category, notes, extra_json, source_row, created_in) "
+                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   PARLEY_ASSIGN_OR_RETURN(
       Statement insert_member,
-      db_.Prepare("INSERT INTO list_members(list_version_id, position, record_version_id) "
-                  "VALUES(?, ?, ?)"));
+      db().Prepare("INSERT INTO list_members(list_version_id, position, record_version_id) "
+                   "VALUES(?, ?, ?)"));
 
   std::int64_t still_present = 0;
   for (size_t i = 0; i < req.records.size(); ++i) {
@@ -245,12 +273,12 @@ Result<ImportOutcome> Workspace::ImportList(const ImportRequest& req) {
         insert_record.Bind(1, list_id);
         insert_record.Bind(2, r.id);
         PARLEY_TRY(insert_record.Run());
-        record_id = db_.LastInsertId();
+        record_id = db().LastInsertId();
         ++outcome.added;
       }
       BindRecordVersion(insert_version, record_id, version, hashes[i], r, version_id);
       PARLEY_TRY(insert_version.Run());
-      member_id = db_.LastInsertId();
+      member_id = db().LastInsertId();
     }
     if (it != previous.end() && it->second.in_latest) ++still_present;
     insert_member.Bind(1, version_id);
@@ -262,11 +290,13 @@ Result<ImportOutcome> Workspace::ImportList(const ImportRequest& req) {
   for (const auto& [key, p] : previous) previously += p.in_latest ? 1 : 0;
   outcome.removed = previously - still_present;
 
-  PARLEY_ASSIGN_OR_RETURN(Statement submit,
-                          db_.Prepare("UPDATE list_versions SET state = 'submitted' WHERE id = ?"));
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement submit, db().Prepare("UPDATE list_versions SET state = 'submitted' WHERE id = ?"));
   submit.Bind(1, version_id);
   PARLEY_TRY(submit.Run());
+  PARLEY_TRY(RecordSubmission(events, req, outcome.version, list_hash, version_id));
   PARLEY_TRY(tx.Commit());
+  change.Keep();
   return outcome;
 }
 

@@ -81,16 +81,16 @@ Result<std::vector<StoredRecord>> CollectRecords(Statement& st) {
 Result<std::vector<ListVersionInfo>> Workspace::Lists() {
   PARLEY_ASSIGN_OR_RETURN(
       Statement st,
-      db_.Prepare(std::string(kVersionColumns) +
-                  "WHERE v.version = (SELECT max(version) FROM list_versions WHERE list_id = "
-                  "l.id AND state = 'submitted') ORDER BY l.name"));
+      db().Prepare(std::string(kVersionColumns) +
+                   "WHERE v.version = (SELECT max(version) FROM list_versions WHERE list_id = "
+                   "l.id AND state = 'submitted') ORDER BY l.name"));
   return CollectVersions(st);
 }
 
 Result<std::vector<ListVersionInfo>> Workspace::Versions(const std::string& list) {
   PARLEY_ASSIGN_OR_RETURN(
-      Statement st, db_.Prepare(std::string(kVersionColumns) +
-                                "WHERE l.name = ? AND v.state = 'submitted' ORDER BY v.version"));
+      Statement st, db().Prepare(std::string(kVersionColumns) +
+                                 "WHERE l.name = ? AND v.state = 'submitted' ORDER BY v.version"));
   st.Bind(1, list);
   PARLEY_ASSIGN_OR_RETURN(auto versions, CollectVersions(st));
   if (versions.empty()) {
@@ -116,19 +116,19 @@ Result<std::vector<StoredRecord>> Workspace::Records(const std::string& list,
                                                      std::optional<std::int64_t> version) {
   PARLEY_ASSIGN_OR_RETURN(ListVersionInfo info, Version(list, version));
   PARLEY_ASSIGN_OR_RETURN(
-      Statement st, db_.Prepare(std::string(kRecordColumns) +
-                                "JOIN list_members m ON m.record_version_id = rv.id "
-                                "JOIN list_versions lv ON lv.id = m.list_version_id "
-                                "WHERE lv.list_id = pr.list_id AND l.name = ? AND lv.version = ? "
-                                "ORDER BY m.position"));
+      Statement st, db().Prepare(std::string(kRecordColumns) +
+                                 "JOIN list_members m ON m.record_version_id = rv.id "
+                                 "JOIN list_versions lv ON lv.id = m.list_version_id "
+                                 "WHERE lv.list_id = pr.list_id AND l.name = ? AND lv.version = ? "
+                                 "ORDER BY m.position"));
   st.Bind(1, list);
   st.Bind(2, info.version);
   return CollectRecords(st);
 }
 
 Result<std::vector<StoredRecord>> Workspace::RecordHistory(std::int64_t record_id) {
-  PARLEY_ASSIGN_OR_RETURN(Statement st, db_.Prepare(std::string(kRecordColumns) +
-                                                    "WHERE rv.record_id = ? ORDER BY rv.version"));
+  PARLEY_ASSIGN_OR_RETURN(Statement st, db().Prepare(std::string(kRecordColumns) +
+                                                     "WHERE rv.record_id = ? ORDER BY rv.version"));
   st.Bind(1, record_id);
   PARLEY_ASSIGN_OR_RETURN(auto history, CollectRecords(st));
   if (history.empty()) {
@@ -140,8 +140,8 @@ Result<std::vector<StoredRecord>> Workspace::RecordHistory(std::int64_t record_i
 
 Result<std::int64_t> Workspace::FindRecord(const std::string& list, const std::string& key) {
   PARLEY_ASSIGN_OR_RETURN(Statement st,
-                          db_.Prepare("SELECT pr.id FROM person_records pr JOIN lists l ON l.id = "
-                                      "pr.list_id WHERE l.name = ? AND pr.record_key = ?"));
+                          db().Prepare("SELECT pr.id FROM person_records pr JOIN lists l ON l.id = "
+                                       "pr.list_id WHERE l.name = ? AND pr.record_key = ?"));
   st.Bind(1, list);
   st.Bind(2, key);
   PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());

@@ -219,8 +219,55 @@ CREATE TRIGGER access_log_is_append_only BEFORE UPDATE ON access_log
 BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
 )sql";
 
+// Version 4: the signed record (issue 5, store/ledger_storage.h, store/event_log.h). Self-contained:
+// it only references list_versions, so it can be ordered after other branches' migrations.
+//   ledger_node         this workspace's identity: its log's origin and node key (one row)
+//   ledger_entries      every log this node holds: its own (origin = ledger_node.origin) and a
+//                       replica per other origin imported from bundles; leaf = the exact
+//                       bytes hashed into the tree, leaf_hash kept so opening needs no rehash
+//   ledger_checkpoints  the latest signed checkpoint note of each origin
+//   ledger_list_events  which entry of the node's log records each submitted list version
+//                       (`parley check` uses it: every version has its event)
+constexpr const char* kSchemaLedger = R"sql(
+CREATE TABLE ledger_node (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  origin TEXT NOT NULL,
+  key_name TEXT NOT NULL,
+  verifier_key TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE ledger_entries (
+  origin TEXT NOT NULL,
+  seq INTEGER NOT NULL CHECK (seq >= 0),
+  leaf BLOB NOT NULL,
+  leaf_hash BLOB NOT NULL CHECK (length(leaf_hash) = 32),
+  PRIMARY KEY (origin, seq)
+) WITHOUT ROWID;
+CREATE TABLE ledger_checkpoints (
+  origin TEXT PRIMARY KEY,
+  note TEXT NOT NULL
+);
+CREATE TABLE ledger_list_events (
+  list_version_id INTEGER PRIMARY KEY REFERENCES list_versions(id),
+  seq INTEGER NOT NULL
+);
+CREATE TRIGGER ledger_node_is_fixed BEFORE UPDATE ON ledger_node
+BEGIN SELECT RAISE(ABORT, 'the node identity of a workspace never changes'); END;
+CREATE TRIGGER ledger_node_is_kept BEFORE DELETE ON ledger_node
+BEGIN SELECT RAISE(ABORT, 'the node identity of a workspace never changes'); END;
+CREATE TRIGGER ledger_entries_are_immutable BEFORE UPDATE ON ledger_entries
+BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
+CREATE TRIGGER ledger_entries_are_kept BEFORE DELETE ON ledger_entries
+BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
+CREATE TRIGGER ledger_list_events_are_kept BEFORE DELETE ON ledger_list_events
+BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
+CREATE TRIGGER ledger_list_events_are_immutable BEFORE UPDATE ON ledger_list_events
+BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
+)sql";
+
 const std::vector<const char*>& Migrations() {
-  static const std::vector<const char*> kMigrations = {kSchemaV1, kSchemaV2, kSchemaServer};
+  static const std::vector<const char*> kMigrations = {kSchemaV1, kSchemaV2, kSchemaServer,
+                                                       kSchemaLedger};
   return kMigrations;
 }
 

@@ -38,6 +38,11 @@ void Statement::Bind(int index, std::int64_t value) {
 
 void Statement::BindNull(int index) { sqlite3_bind_null(stmt_.get(), index); }
 
+void Statement::BindBlob(int index, std::string_view bytes) {
+  sqlite3_bind_blob(stmt_.get(), index, bytes.data(), static_cast<int>(bytes.size()),
+                    SQLITE_TRANSIENT);
+}
+
 Result<bool> Statement::Step() {
   int rc = sqlite3_step(stmt_.get());
   if (rc == SQLITE_ROW) return true;
@@ -73,6 +78,13 @@ std::string Statement::ColumnText(int index) const {
                      static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), index)));
 }
 
+std::string Statement::ColumnBlob(int index) const {
+  const void* data = sqlite3_column_blob(stmt_.get(), index);
+  if (data == nullptr) return {};
+  return std::string(static_cast<const char*>(data),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), index)));
+}
+
 bool Statement::ColumnIsNull(int index) const {
   return sqlite3_column_type(stmt_.get(), index) == SQLITE_NULL;
 }
@@ -89,8 +101,8 @@ Result<Database> Database::Open(const std::filesystem::path& file, bool create) 
   }
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, 10000);
-  auto pragmas =
-      db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+  auto pragmas = db.Exec(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
       "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;");
   if (!pragmas) return std::unexpected(pragmas.error());
   return db;

@@ -33,6 +33,8 @@ class Statement {
   void Bind(int index, std::string_view text);
   void Bind(int index, std::int64_t value);
   void BindNull(int index);
+  // Binary data (stored as a BLOB, so embedded NUL bytes survive).
+  void BindBlob(int index, std::string_view bytes);
   // Steps once: true when a row is available, false when done. Errors become Error values.
   [[nodiscard]] Result<bool> Step();
   // Steps to completion (for INSERT/UPDATE/DELETE) and resets for the next use.
@@ -41,6 +43,7 @@ class Statement {
 
   [[nodiscard]] std::int64_t ColumnInt(int index) const;
   [[nodiscard]] std::string ColumnText(int index) const;
+  [[nodiscard]] std::string ColumnBlob(int index) const;
   [[nodiscard]] bool ColumnIsNull(int index) const;
 
  private:

@@ -4,13 +4,38 @@
 #include <system_error>
 
 #include "core/try.h"
+#include "store/event_log.h"
 #include "store/migrations.h"
 
 namespace parley::store {
 
 std::filesystem::path DatabasePath(const std::filesystem::path& dir) { return dir / "parley.db"; }
 
-Result<Workspace> Workspace::Create(const std::filesystem::path& dir) {
+Workspace::Workspace(std::filesystem::path dir, Database db)
+    : dir_(std::move(dir)), db_(std::make_unique<Database>(std::move(db))) {}
+Workspace::Workspace(Workspace&&) noexcept = default;
+Workspace& Workspace::operator=(Workspace&&) noexcept = default;
+Workspace::~Workspace() = default;
+
+Result<EventLog*> Workspace::Events() {
+  if (events_) {
+    // Another process may have appended since this one opened the log: max(seq) is one
+    // index probe, far cheaper than reopening, and keeps the cached size honest.
+    PARLEY_ASSIGN_OR_RETURN(Statement st,
+                            db_->Prepare("SELECT max(seq) FROM ledger_entries WHERE origin = ?"));
+    st.Bind(1, events_->Node().origin);
+    PARLEY_TRY(st.Step());
+    const std::uint64_t stored = st.ColumnIsNull(0) ? 0 : st.ColumnInt(0) + 1;
+    if (stored != events_->Size()) events_.reset();
+  }
+  if (!events_) {
+    PARLEY_ASSIGN_OR_RETURN(events_, EventLog::Open(*db_, dir_));
+  }
+  return events_.get();
+}
+
+Result<Workspace> Workspace::Create(const std::filesystem::path& dir,
+                                    const WorkspaceOptions& options) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
@@ -19,6 +44,7 @@ Result<Workspace> Workspace::Create(const std::filesystem::path& dir) {
   }
   PARLEY_ASSIGN_OR_RETURN(Database db, Database::Open(DatabasePath(dir), /*create=*/true));
   PARLEY_TRY(Migrate(db));
+  PARLEY_TRY(EnsureNodeIdentity(db, dir, options.node_name));
   return Workspace(dir, std::move(db));
 }
 
@@ -30,6 +56,8 @@ Result<Workspace> Workspace::Open(const std::filesystem::path& dir) {
   }
   PARLEY_ASSIGN_OR_RETURN(Database db, Database::Open(DatabasePath(dir), /*create=*/false));
   PARLEY_TRY(Migrate(db));
+  // A workspace made before the ledger existed gets its node identity on first open.
+  PARLEY_TRY(EnsureNodeIdentity(db, dir, WorkspaceOptions{}.node_name));
   return Workspace(dir, std::move(db));
 }
 

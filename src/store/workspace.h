@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,7 +24,13 @@
 #include "lists/person_record.h"
 #include "store/sqlite_db.h"
 
+namespace parley::ledger {
+class SigningKey;
+}
+
 namespace parley::store {
+
+class EventLog;  // store/event_log.h
 
 struct ListVersionInfo {
   std::string list;
@@ -51,6 +58,14 @@ struct ImportRequest {
   std::string name_order;
   std::string actor;  // who ran the import
   std::vector<PersonRecord> records;
+  // The actor's own key; null: the node key signs the ledger event under `actor`'s name
+  // (store/event_log.h). With a key, the event's actor is the key's name.
+  const ledger::SigningKey* actor_key = nullptr;
+};
+
+struct WorkspaceOptions {
+  // Name of the node key and middle part of the log's origin ("parley/NODE/<random>").
+  std::string node_name = "node";
 };
 
 struct ImportOutcome {
@@ -78,12 +93,21 @@ struct IntegrityReport {
 
 class Workspace {
  public:
-  // Creates the folder and database if absent and migrates to the latest schema.
-  [[nodiscard]] static Result<Workspace> Create(const std::filesystem::path& dir);
+  // Creates the folder and database if absent, migrates to the latest schema, and creates the
+  // node identity (key in DIR/keys, log origin) unless it exists: calling it again is a no-op.
+  [[nodiscard]] static Result<Workspace> Create(const std::filesystem::path& dir,
+                                                const WorkspaceOptions& options = {});
   // Opens an existing workspace (kNotFound with a hint to run `parley init` otherwise).
   [[nodiscard]] static Result<Workspace> Open(const std::filesystem::path& dir);
 
+  // A new list version and its signed `list.version_submitted` event (and a checkpoint), in
+  // one transaction; an unchanged list writes neither.
   [[nodiscard]] Result<ImportOutcome> ImportList(const ImportRequest& request);
+
+  // The node's signed log, opened on first use (cheaply: see event_log.h). Reopened when
+  // another process appended meanwhile, so call it once per change, before creating an
+  // EventLog::Change, and keep the pointer for the rest of that change.
+  [[nodiscard]] Result<EventLog*> Events();
 
   // The latest version of every list, ordered by name.
   [[nodiscard]] Result<std::vector<ListVersionInfo>> Lists();
@@ -104,12 +128,23 @@ class Workspace {
   [[nodiscard]] Result<IntegrityReport> CheckIntegrity();
 
   [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
-  [[nodiscard]] Database& db() { return db_; }
+  [[nodiscard]] Database& db() { return *db_; }
+
+  Workspace(Workspace&&) noexcept;
+  Workspace& operator=(Workspace&&) noexcept;
+  ~Workspace();
 
  private:
-  Workspace(std::filesystem::path dir, Database db) : dir_(std::move(dir)), db_(std::move(db)) {}
+  Workspace(std::filesystem::path dir, Database db);
+  [[nodiscard]] Result<void> RecordSubmission(EventLog* events, const ImportRequest& req,
+                                              std::int64_t version,
+                                              const std::string& content_sha256,
+                                              std::int64_t version_id);
   std::filesystem::path dir_;
-  Database db_;
+  // Behind a pointer so that its address is stable when the Workspace moves: the event log's
+  // storage refers to it.
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<EventLog> events_;  // declared after db_: destroyed before it
 };
 
 // "ua-request@2" → {"ua-request", 2}; "ua-request" → {"ua-request", nullopt}.

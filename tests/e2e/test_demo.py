@@ -1,4 +1,5 @@
 """`parley demo`, the README's first command, on a fresh workspace and again on the same one."""
+import os
 import unittest
 
 from parley_e2e import ParleyTestCase
@@ -17,11 +18,21 @@ class Demo(ParleyTestCase):
                          ["mediator", "ru-custody", "ru-request", "ua-custody", "ua-request"])
         self.assertTrue(all(l["version"] == 1 and l["record_count"] > 0 for l in lists))
         self.assertIn("linked automatically", first)
+        self.assertIn("Verified the bundle on its own: every signature", first)
+        bundle = os.path.join(self.workspace, "record-for-mediator.bundle")
+        keys = os.path.join(self.workspace, "keys", "demo-node.pub")
+        self.assertIn("5 entries", self.parley("verify", "--bundle", bundle, "--trusted-keys",
+                                               keys, workspace=False).stdout)
+        with open(bundle, "rb") as f:
+            first_bundle = f.read()
         dump = self.data_dump()
         second = self.parley("demo", "--people", "500").stdout
         self.assertEqual(second.count("unchanged, still version 1"), 5)
         # Only the audit row of each (incremental, empty) reconcile run is new.
         self.assertEqual(self.data_dump(), dump)
+        with open(bundle, "rb") as f:
+            self.assertEqual(f.read(), first_bundle)
+        self.assertIn("5 entries all signed", self.parley("verify").stdout)
 
     def data_dump(self):
         return [line for line in self.store_dump().splitlines()

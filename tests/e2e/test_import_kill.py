@@ -1,4 +1,5 @@
-"""SIGKILL in the middle of a 1M-row import leaves the old version or the new one, whole."""
+"""SIGKILL in the middle of a 1M-row import leaves the old version or the new one, whole,
+and a signed log that still verifies (the import's event is in the killed transaction)."""
 import os
 import random
 import signal
@@ -52,12 +53,17 @@ class KilledImport(ParleyTestCase):
         self.assertEqual([(l["list"], l["version"], l["record_count"]) for l in lists],
                          [("reg", 1, 1000)])
         self.assertEqual(len(self.parley_json("show", "reg", "--limit", "0")["records"]), 1000)
+        self.assertIn("1 entries all signed", self.parley("verify").stdout)
+        self.assertEqual([e["body"]["version"] for e in self.parley_json("log")], [1])
 
         # The same import run to the end gives the whole new version.
         self.parley("import", big, "--list", "reg", "--kind", "custody", "--side", "ru")
         lists = self.parley_json("lists")
         self.assertEqual([(l["version"], l["record_count"]) for l in lists], [(2, self.ROWS)])
         self.assertIn("consistent", self.parley("check").stdout)
+        self.assertIn("2 entries all signed", self.parley("verify").stdout)
+        self.assertEqual([e["body"]["record_count"] for e in self.parley_json("log")],
+                         [1000, self.ROWS])
 
 
 if __name__ == "__main__":

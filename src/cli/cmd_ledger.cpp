@@ -1,0 +1,139 @@
+// `parley checkpoint` and `parley log`: the workspace's signed record (store/event_log.h).
+// checkpoint: the node's latest signed checkpoint, made when the log has grown since, or
+// cosigned with another party's key (--cosign). log: the history, one event per line.
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/workspace_open.h"
+#include "ledger/checkpoint.h"
+#include "store/event_log.h"
+
+namespace parley::cli {
+namespace {
+
+struct CheckpointArgs {
+  std::string cosign;
+  std::string out;
+};
+
+Result<std::string> RunCheckpointIn(store::Workspace& ws, const CheckpointArgs& args) {
+  auto events = ws.Events();
+  if (!events) return std::unexpected(events.error());
+  store::Transaction tx(ws.db());
+  if (auto r = tx.Begin(); !r) return std::unexpected(r.error());
+  auto note = (*events)->CurrentCheckpoint();
+  if (!note) return note;
+  if (!args.cosign.empty()) {
+    auto key = ledger::LoadSigningKey(args.cosign, std::nullopt);
+    if (!key) return std::unexpected(key.error());
+    // Whoever cosigns is trusted from now on, so that later exports can carry the cosignature.
+    if (auto r = store::AddTrustedKey(ws.dir(), key->Public()); !r)
+      return std::unexpected(r.error());
+    // Cosigning twice with one key is a no-op, not an error: the signature is already there.
+    auto opened = ledger::OpenCheckpoint(*note, std::vector{key->Public()});
+    const bool signed_already = opened && !opened->verification.verified_by.empty();
+    if (!signed_already) {
+      note = (*events)->Log().CosignCheckpoint(*key);
+      if (!note) return note;
+    }
+  }
+  if (auto r = tx.Commit(); !r) return std::unexpected(r.error());
+  return note;
+}
+
+void RunCheckpoint(CliContext& ctx, const CheckpointArgs& args) {
+  auto ws = OpenWorkspace(ctx);
+  if (!ws) return;
+  auto note = RunCheckpointIn(*ws, args);
+  if (!note) {
+    ReportError(note.error(), ctx);
+    return;
+  }
+  if (!args.out.empty()) {
+    std::ofstream out(args.out, std::ios::binary | std::ios::trunc);
+    out << *note;
+    if (!out.flush()) {
+      ReportError({ErrorCode::kIoError, "cannot write the checkpoint", ledger::InFile(args.out)},
+                  ctx);
+      return;
+    }
+  }
+  std::cout << *note;
+}
+
+struct LogArgs {
+  std::string list;
+  std::string origin;
+};
+
+void RunLog(CliContext& ctx, const LogArgs& args) {
+  auto ws = OpenWorkspace(ctx);
+  if (!ws) return;
+  auto node = store::LoadNodeIdentity(ws->db());
+  if (!node || !*node) {
+    ReportError(
+        node ? Error{ErrorCode::kNotFound, "the workspace has no node identity", {}} : node.error(),
+        ctx);
+    return;
+  }
+  const std::string origin = args.origin.empty() ? (*node)->origin : args.origin;
+  auto storage = store::SqliteEntryStorage::Open(ws->db(), origin);
+  auto leaves = storage ? (*storage)->Read(0, (*storage)->Size())
+                        : Result<std::vector<std::string>>(std::unexpected(storage.error()));
+  if (!leaves) {
+    ReportError(leaves.error(), ctx);
+    return;
+  }
+  nlohmann::json out = nlohmann::json::array();
+  if (!ctx.json) std::cout << "log " << origin << ", " << leaves->size() << " entries\n";
+  for (std::size_t seq = 0; seq < leaves->size(); ++seq) {
+    // Each shown entry is checked on its own (signature and canonical form): a history that
+    // is displayed should not be one that fails verification.
+    auto opened = ledger::OpenLeaf((*leaves)[seq], seq);
+    if (!opened) {
+      ReportError(opened.error(), ctx);
+      return;
+    }
+    const ledger::Event& e = opened->event;
+    if (!args.list.empty() && e.body.value("list", "") != args.list) continue;
+    if (ctx.json) {
+      out.push_back({{"seq", e.seq},
+                     {"time", e.time},
+                     {"actor", e.actor},
+                     {"type", e.type},
+                     {"body", e.body},
+                     {"signer", opened->signer.VerifierKey()}});
+    } else {
+      std::cout << e.seq << "  " << e.time << "  " << e.actor << "  " << e.type << "  "
+                << e.body.dump() << "\n";
+    }
+  }
+  if (ctx.json) std::cout << out.dump(2) << "\n";
+}
+
+}  // namespace
+
+void RegisterLedgerCommands(CLI::App& app, CliContext& ctx) {
+  auto cp_args = std::make_shared<CheckpointArgs>();
+  auto* cp = app.add_subcommand(
+      "checkpoint", "Print the node log's signed checkpoint (made anew if the log grew)");
+  cp->add_option("--cosign", cp_args->cosign,
+                 "Add a cosignature with this private key file (another party, the mediator)");
+  cp->add_option("--out", cp_args->out, "Also write the checkpoint to this file");
+  AddWorkspaceOption(*cp, ctx);
+  cp->callback([&ctx, cp_args] { RunCheckpoint(ctx, *cp_args); });
+
+  auto log_args = std::make_shared<LogArgs>();
+  auto* log = app.add_subcommand("log", "Show the signed history (seq, time, actor, type, body)");
+  log->add_option("--list", log_args->list, "Only events about this list");
+  log->add_option("--origin", log_args->origin,
+                  "Show an imported replica of another party's log (default: this node's)");
+  AddWorkspaceOption(*log, ctx);
+  AddJsonOption(*log, ctx);
+  log->callback([&ctx, log_args] { RunLog(ctx, *log_args); });
+}
+
+}  // namespace parley::cli
