@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
-#include "cli/record_json.h"
 #include "cli/workspace_open.h"
 #include "store/event_log.h"
+#include "store/record_json.h"
 
 namespace parley::cli {
 namespace {
@@ -60,7 +60,7 @@ void RunLists(CliContext& ctx) {
   }
   if (ctx.json) {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& v : *lists) out.push_back(VersionToJson(v));
+    for (const auto& v : *lists) out.push_back(store::VersionToJson(v));
     std::cout << out.dump(2) << "\n";
     return;
   }
@@ -84,9 +84,9 @@ void RunShow(CliContext& ctx, const std::string& ref_text, std::size_t limit) {
     return;
   }
   if (ctx.json) {
-    nlohmann::json out = VersionToJson(*info);
+    nlohmann::json out = store::VersionToJson(*info);
     out["records"] = nlohmann::json::array();
-    for (const auto& r : *records) out["records"].push_back(StoredRecordToJson(r));
+    for (const auto& r : *records) out["records"].push_back(store::StoredRecordToJson(r));
     std::cout << out.dump(2) << "\n";
     return;
   }
@@ -129,7 +129,7 @@ void RunPerson(CliContext& ctx, const std::string& text) {
   }
   if (ctx.json) {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& r : *history) out.push_back(StoredRecordToJson(r));
+    for (const auto& r : *history) out.push_back(store::StoredRecordToJson(r));
     std::cout << out.dump(2) << "\n";
     return;
   }

@@ -1,38 +1,12 @@
 #include "server/json_shapes.h"
 
+#include "store/record_json.h"
+
 namespace parley::server {
 
-nlohmann::json RecordJson(const store::StoredRecord& s) {
-  nlohmann::json out = nlohmann::json::object();
-  for (std::string_view column : kCanonicalColumns) {
-    out[std::string(column)] = CanonicalField(s.record, column);
-  }
-  nlohmann::json extra = nlohmann::json::object();
-  for (const auto& f : s.record.extra) extra[f.column] = f.value;
-  out["extra"] = std::move(extra);
-  out["source_row"] = s.record.source_row;
-  out["record_id"] = s.record_id;
-  out["record_version"] = s.record_version;
-  out["list"] = s.list;
-  out["created_in_list_version"] = s.created_in_list_version;
-  return out;
-}
+nlohmann::json RecordJson(const store::StoredRecord& s) { return store::StoredRecordToJson(s); }
 
-nlohmann::json VersionJson(const store::ListVersionInfo& v) {
-  return {{"list", v.list},
-          {"kind", v.kind},
-          {"side", v.side},
-          {"version", v.version},
-          {"state", v.state},
-          {"record_count", v.record_count},
-          {"content_sha256", v.content_sha256},
-          {"source_file", v.source_file},
-          {"source_format", v.source_format},
-          {"source_encoding", v.source_encoding},
-          {"name_order", v.name_order},
-          {"imported_by", v.imported_by},
-          {"created_at", v.created_at}};
-}
+nlohmann::json VersionJson(const store::ListVersionInfo& v) { return store::VersionToJson(v); }
 
 nlohmann::json UserJson(const User& u) {
   return {{"name", u.name},

@@ -1,9 +1,8 @@
 // parley/server/json_shapes.h — the JSON shape of each object the API returns.
 //
 // Contract: these shapes are what the web UI and scripts read; fields are added, never
-// renamed or removed. Person records and list versions have the same fields as the CLI's
-// `--json` output (cli/record_json.h), so a script can switch between the two; the server
-// keeps its own copy because the CLI module depends on this one, not the other way round.
+// renamed or removed. Person records and list versions are store/record_json.h's shapes, the
+// same as the CLI's `--json` output, so a script can switch between the two.
 #pragma once
 
 #include <nlohmann/json.hpp>

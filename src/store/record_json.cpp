@@ -1,6 +1,6 @@
-#include "cli/record_json.h"
+#include "store/record_json.h"
 
-namespace parley::cli {
+namespace parley::store {
 
 nlohmann::json RecordToJson(const PersonRecord& r) {
   nlohmann::json out = nlohmann::json::object();
@@ -14,7 +14,7 @@ nlohmann::json RecordToJson(const PersonRecord& r) {
   return out;
 }
 
-nlohmann::json StoredRecordToJson(const store::StoredRecord& s) {
+nlohmann::json StoredRecordToJson(const StoredRecord& s) {
   nlohmann::json out = RecordToJson(s.record);
   out["record_id"] = s.record_id;
   out["record_version"] = s.record_version;
@@ -23,7 +23,7 @@ nlohmann::json StoredRecordToJson(const store::StoredRecord& s) {
   return out;
 }
 
-nlohmann::json VersionToJson(const store::ListVersionInfo& v) {
+nlohmann::json VersionToJson(const ListVersionInfo& v) {
   return {{"list", v.list},
           {"kind", v.kind},
           {"side", v.side},
@@ -39,4 +39,4 @@ nlohmann::json VersionToJson(const store::ListVersionInfo& v) {
           {"created_at", v.created_at}};
 }
 
-}  // namespace parley::cli
+}  // namespace parley::store

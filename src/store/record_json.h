@@ -1,0 +1,16 @@
+// parley/store/record_json.h — the JSON shapes of stored person records and list versions.
+// One definition for the CLI's `--json` output and the HTTP API, so a script can switch
+// between them. These shapes are a contract: add fields, never rename or remove one.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "store/workspace.h"
+
+namespace parley::store {
+
+[[nodiscard]] nlohmann::json RecordToJson(const PersonRecord& record);
+[[nodiscard]] nlohmann::json StoredRecordToJson(const StoredRecord& stored);
+[[nodiscard]] nlohmann::json VersionToJson(const ListVersionInfo& version);
+
+}  // namespace parley::store
