@@ -12,6 +12,7 @@ function(parley_module name)
   target_link_libraries(parley_${name} PUBLIC ${ARG_DEPS})
   if(PARLEY_BUILD_TESTS AND ARG_TESTS)
     add_executable(parley_${name}_tests ${ARG_TESTS})
+    set_property(GLOBAL APPEND PROPERTY PARLEY_UNIT_TEST_TARGETS parley_${name}_tests)
     target_compile_options(parley_${name}_tests PRIVATE ${PARLEY_WARNINGS})
     target_link_libraries(parley_${name}_tests PRIVATE parley_${name} ${ARG_TEST_DEPS}
                           GTest::gtest GTest::gmock GTest::gtest_main)
