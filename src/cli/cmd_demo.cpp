@@ -81,6 +81,10 @@ constexpr DemoPair kDemoPairs[] = {
 // the reconciliation was, which no real exchange can.
 Result<std::map<std::string, std::string>> ReadTruth(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    return Fail(ErrorCode::kIoError, "cannot read the scenario's truth file",
+                {file.string(), 0, 0, ""});
+  }
   std::ostringstream text;
   text << in.rdbuf();
   const std::string bytes = text.str();
