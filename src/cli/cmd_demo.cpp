@@ -161,7 +161,8 @@ void PrintDemoPlan(const negotiation::PlanOutcome& p) {
   const rules::Agreement& a = p.plan.agreement;
   std::cout << "   Candidates: ua holds " << p.a.held << ", of whom " << p.a.people.size()
             << " are asked for by ru or listed by the mediator; ru holds " << p.b.held
-            << ", of whom " << p.b.people.size() << ".\n";
+            << ",\n   of whom " << p.b.people.size()
+            << " are asked for by ua or listed by the mediator.\n";
   std::cout << "   Plan " << p.info.id << " (" << negotiation::PlanStateName(p.info.state)
             << "): objective " << p.plan.objective << " people, solver " << p.plan.solver.status
             << ", gap " << p.plan.solver.gap << "\n";
@@ -205,8 +206,9 @@ Result<void> PlanDemo(store::Workspace& ws) {
     }
   }
   std::cout << "\n4. Agreed and planned the exchange: agreement '" << added->agreement.name << "'@"
-            << added->agreement.version << " (\"" << added->agreement.title << "\") "
-            << (added->unchanged ? "unchanged" : "added") << " and signed by both parties;\n"
+            << added->agreement.version << " " << (added->unchanged ? "unchanged" : "added")
+            << " and signed by both parties,\n"
+            << "   \"" << added->agreement.title << "\";\n"
             << "   plan " << (proposed->unchanged ? "unchanged" : "proposed")
             << " from the confirmed persons, accepted and signed by both sides.\n";
   PrintDemoPlan(*proposed);

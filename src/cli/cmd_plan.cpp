@@ -162,6 +162,14 @@ void RegisterPlanCommand(CLI::App& app, CliContext& ctx) {
   AddWorkspaceOption(*repair, ctx);
   repair->callback([&ctx, rp_plan, rp_out, request, rp_options, rp_key] {
     if (NamesStoredPlan(*rp_plan)) {
+      if (!rp_out->empty()) {
+        ReportError(Error{ErrorCode::kInvalidInput,
+                          "--out is for plan files: the repair of a stored plan is stored as a "
+                          "new plan (`parley plan show ID --out FILE` writes it to a file)",
+                          {{}, 0, 0, "--out"}},
+                    ctx);
+        return;
+      }
       RepairStoredPlanCommand(ctx, *rp_plan, request->drop, request->reason,
                               request->executed_phases, rp_options->time_limit, *rp_key);
       return;

@@ -122,6 +122,9 @@ class WorkflowTest(ParleyTestCase):
                                            "b:" + moved["id"], "--reason", "refused",
                                            "--json").stdout)
         self.assertEqual((repaired["kind"], repaired["parent"]), ("repair", cid))
+        to_file = self.parley("plan", "repair", str(repaired["id"]), "--drop", "b:" + moved["id"],
+                              "--reason", "refused", "--out", self.path("r.json"), expect=1)
+        self.assertIn("--out is for plan files", to_file.stderr)
         self.assertEqual(self.parley_json("plan", "show", str(cid))["state"], "superseded")
         dropped = self.parley_json("plan", "explain", str(repaired["id"]), "b:" + moved["id"])
         self.assertIn("refused", " ".join([dropped["verdict"], *dropped["details"]]))
