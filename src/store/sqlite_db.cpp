@@ -22,14 +22,15 @@ class StatementCache {
     idle_.erase(it);
     return stmt;
   }
-  // Keeps `stmt` for reuse, or finalizes it when the cache is full.
+  // Keeps `stmt` for reuse. A full cache is emptied first: one-off texts (values spliced
+  // into the SQL) then cost what they cost without a cache, and cannot crowd out the rest.
   void Give(const std::string& sql, sqlite3_stmt* stmt) {
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
     std::lock_guard lock(mutex_);
     if (idle_.size() >= kMaxIdle) {
-      sqlite3_finalize(stmt);
-      return;
+      for (auto& [text, idle] : idle_) sqlite3_finalize(idle);
+      idle_.clear();
     }
     idle_.emplace(sql, stmt);
   }
@@ -166,7 +167,6 @@ Result<Statement> Database::Prepare(std::string_view sql) {
                          SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
     return std::unexpected(SqliteError(db_.get(), "cannot prepare statement"));
   }
-  if (sqlite3_bind_parameter_count(stmt) == 0) return Statement(db_.get(), stmt, nullptr, {});
   return Statement(db_.get(), stmt, statements_, std::move(text));
 }
 

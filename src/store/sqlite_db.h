@@ -5,11 +5,11 @@
 // and a Transaction guard that rolls back unless committed, so that a failed import can
 // never leave half its rows behind. No ORM: the store's queries are few and hot.
 //
-// Prepared statements are reused: a Statement with parameters goes back, reset and with its
-// bindings cleared, to its connection's cache when destroyed, and the next Prepare of the same
-// SQL text takes it from there. A request of the HTTP API runs about seven small queries;
-// compiling each afresh cost more than running it. Statements without parameters are not
-// kept (SQL with values spliced in would fill the cache with one-off texts).
+// Prepared statements are reused: a Statement goes back, reset and with its bindings
+// cleared, to its connection's cache when destroyed, and the next Prepare of the same SQL
+// text takes it from there. A request of the HTTP API runs about seven small queries;
+// compiling each afresh cost more than running it. The cache holds at most 256 idle
+// statements and is emptied when full, so SQL with values spliced in cannot grow it.
 //
 //   auto db = Database::Open("parley.db");
 //   Transaction tx(*db);
