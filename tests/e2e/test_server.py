@@ -267,6 +267,11 @@ class Server(ParleyTestCase):
         self.assertEqual([e["seq"] for e in entries], [1, 2])
         self.assertEqual(entries[-1]["type"], "interview.recorded")
         self.assertIsNone(page.json()["next"])
+        # The person's history screen: the record's own events, not the other record's.
+        events = self.as_user("ru-clerk").call("GET", rec + "/events").json()["events"]
+        self.assertEqual([e["type"] for e in events],
+                         ["list.version_submitted", "interview.recorded"])
+        self.assertEqual(self.as_user("ua-clerk").call("GET", rec + "/events").status, 403)
         verified = admin.call("POST", "/api/v1/ledger/verify").json()
         self.assertTrue(verified["ok"], verified)
         self.assertEqual(verified["logs"][0]["size"], 3)
