@@ -2,7 +2,8 @@
 # Benchmark of `parley serve` on loopback (docs/benchmarks-server.md records the figures).
 # 1. read endpoints with wrk --latency (target: >= 5,000 requests/s, p99 <= 20 ms);
 # 2. 50 concurrent writers on the same person records (bench/server_writers.py): no update
-#    may be lost.
+#    may be lost; afterwards every stored update is a signed ledger event and
+#    `parley verify --workspace` passes.
 # Needs wrk (Debian package `wrk`; installed here with apt-get when missing).
 # usage: bench/server_bench.sh [build/release/bin/parley]
 set -euo pipefail
@@ -56,3 +57,8 @@ kill -TERM "$server_pid"
 wait "$server_pid" && echo "server stopped cleanly (exit 0)"
 server_pid=""
 "$parley" check --workspace "$work/ws" | tail -1
+# Each stored interview version is one signed interview.recorded event, and the log verifies.
+"$parley" log --json --workspace "$work/ws" |
+  python3 -c 'import json,sys; print("interview.recorded events in the ledger:", sum(e["type"] == "interview.recorded" for e in json.load(sys.stdin)))'
+"$parley" verify --workspace "$work/ws"
+echo "load: $(uptime)"

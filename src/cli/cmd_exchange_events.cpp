@@ -1,9 +1,11 @@
 // `parley interview RECORD --outcome ...` and `parley handover RECORD --event ...`: the CLI
 // twins of PUT /records/{id}/interview and POST /records/{id}/handovers. Both refuse a stale
-// --expect-version / --expect-count exactly as the API answers 409.
+// --expect-version / --expect-count exactly as the API answers 409. Each appends its signed
+// ledger event (interview.recorded / handover.recorded) in the same transaction.
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "cli/commands.h"
 #include "cli/record_ref.h"
@@ -22,6 +24,7 @@ struct InterviewFlags {
   std::string interviewer;
   std::string at;
   std::string notes;
+  std::string key;
   std::int64_t expect = -1;  // -1: the current version
 };
 
@@ -32,6 +35,7 @@ struct HandoverFlags {
   std::string place;
   std::string actor;
   std::string at;
+  std::string key;
   std::int64_t expect = -1;  // -1: the current count
 };
 
@@ -41,8 +45,21 @@ Result<std::string> Status(store::Workspace& ws, std::int64_t id) {
   return server::DerivePersonStatus(interview, events);
 }
 
+// The ledger event's signer: the user running the command ($PARLEY_USER), with their own key
+// when --key or $PARLEY_KEY names one (else the node key vouches, store/event_log.h).
+struct SigningActor {
+  std::optional<ledger::SigningKey> key;
+  store::Actor Get() const { return {CurrentActor(), key ? &*key : nullptr}; }
+};
+
+Result<SigningActor> LoadSigningActor(const std::string& key_file) {
+  PARLEY_ASSIGN_OR_RETURN(auto key, LoadActorKey(key_file));
+  return SigningActor{std::move(key)};
+}
+
 Result<nlohmann::json> Interview(store::Workspace& ws, const InterviewFlags& f) {
   PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ResolveRecordRef(ws, f.record));
+  PARLEY_ASSIGN_OR_RETURN(SigningActor actor, LoadSigningActor(f.key));
   std::int64_t expect = f.expect;
   if (expect < 0) {
     PARLEY_ASSIGN_OR_RETURN(auto current, server::CurrentInterview(ws.db(), id));
@@ -53,7 +70,8 @@ Result<nlohmann::json> Interview(store::Workspace& ws, const InterviewFlags& f) 
   i.interviewer = f.interviewer.empty() ? CurrentActor() : f.interviewer;
   i.at = f.at.empty() ? server::UtcNow() : f.at;
   i.notes = f.notes;
-  PARLEY_ASSIGN_OR_RETURN(server::Interview saved, server::RecordInterview(ws.db(), id, expect, i));
+  PARLEY_ASSIGN_OR_RETURN(server::Interview saved,
+                          server::RecordInterview(ws, id, expect, i, actor.Get()));
   nlohmann::json out = server::InterviewJson(saved);
   PARLEY_ASSIGN_OR_RETURN(out["status"], Status(ws, id));
   return out;
@@ -61,6 +79,7 @@ Result<nlohmann::json> Interview(store::Workspace& ws, const InterviewFlags& f) 
 
 Result<nlohmann::json> Handover(store::Workspace& ws, const HandoverFlags& f) {
   PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ResolveRecordRef(ws, f.record));
+  PARLEY_ASSIGN_OR_RETURN(SigningActor actor, LoadSigningActor(f.key));
   std::int64_t expect = f.expect;
   if (expect < 0) {
     PARLEY_ASSIGN_OR_RETURN(auto events, server::HandoverEvents(ws.db(), id));
@@ -73,7 +92,7 @@ Result<nlohmann::json> Handover(store::Workspace& ws, const HandoverFlags& f) {
   e.actor = f.actor.empty() ? CurrentActor() : f.actor;
   e.at = f.at.empty() ? server::UtcNow() : f.at;
   PARLEY_ASSIGN_OR_RETURN(server::HandoverEvent saved,
-                          server::AppendHandover(ws.db(), id, expect, e));
+                          server::AppendHandover(ws, id, expect, e, actor.Get()));
   nlohmann::json out = server::HandoverJson(saved);
   PARLEY_ASSIGN_OR_RETURN(out["status"], Status(ws, id));
   return out;
@@ -107,6 +126,9 @@ void RegisterExchangeEventCommands(CLI::App& app, CliContext& ctx) {
   interview->add_option("--interviewer", i->interviewer, "Who interviewed (default: $PARLEY_USER)");
   interview->add_option("--at", i->at, "When, UTC (2026-05-23T10:00:00Z; default now)");
   interview->add_option("--notes", i->notes, "Notes");
+  interview->add_option("--key", i->key,
+                        "Your private key file: sign the ledger event with it (default "
+                        "$PARLEY_KEY; else the node key vouches for $PARLEY_USER)");
   interview->add_option("--expect-version", i->expect,
                         "Refuse unless the current interview version is this (0: none yet)");
   AddWorkspaceOption(*interview, ctx);
@@ -123,6 +145,9 @@ void RegisterExchangeEventCommands(CLI::App& app, CliContext& ctx) {
   handover->add_option("--place", h->place, "Where, e.g. the crossing point")->required();
   handover->add_option("--actor", h->actor, "Who recorded it (default: $PARLEY_USER)");
   handover->add_option("--at", h->at, "When, UTC (default now)");
+  handover->add_option("--key", h->key,
+                       "Your private key file: sign the ledger event with it (default "
+                       "$PARLEY_KEY; else the node key vouches for $PARLEY_USER)");
   handover->add_option("--expect-count", h->expect,
                        "Refuse unless the record has exactly this many events");
   AddWorkspaceOption(*handover, ctx);

@@ -9,6 +9,7 @@
 #include "core/try.h"
 #include "server/api_error.h"
 #include "server/csrf.h"
+#include "server/secret_token.h"
 #include "server/share_store.h"
 #include "server/user_store.h"
 
@@ -45,6 +46,11 @@ bool IsMultipart(const ApiRequest& req) {
   return req.Header("content-type").starts_with("multipart/form-data");
 }
 
+// Files (list uploads, bundles) get the upload limit; everything else is JSON.
+bool IsUpload(const ApiRequest& req) {
+  return IsMultipart(req) || req.Header("content-type").starts_with("application/octet-stream");
+}
+
 }  // namespace
 
 Result<nlohmann::json> ParseJsonObject(std::string_view body) {
@@ -54,6 +60,20 @@ Result<nlohmann::json> ParseJsonObject(std::string_view body) {
                 {"", 0, 0, "body"});
   }
   return j;
+}
+
+Result<std::int64_t> QueryInt(const ApiRequest& req, const char* name, std::int64_t fallback,
+                              std::int64_t max) {
+  std::string text = req.QueryParam(name);
+  if (text.empty()) return fallback;
+  std::int64_t n = -1;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || ptr != text.data() + text.size() || n < 0 || n > max) {
+    return Fail(ErrorCode::kInvalidInput,
+                std::string(name) + " must be a number from 0 to " + std::to_string(max),
+                {"", 0, 0, name});
+  }
+  return n;
 }
 
 Api::Api(std::unique_ptr<WorkspacePool> pool, store::Database access_log_db, ApiOptions options)
@@ -88,6 +108,12 @@ const std::vector<Api::HandlerEntry>& Api::Handlers() {
       {"appendHandover", &Api::AppendHandoverHandler},
       {"getAccessLog", &Api::GetAccessLog},
       {"checkIntegrity", &Api::CheckIntegrityHandler},
+      {"getLedger", &Api::GetLedger},
+      {"listLedgerEntries", &Api::ListLedgerEntries},
+      {"verifyLedger", &Api::VerifyLedger},
+      {"exportBundle", &Api::ExportBundleHandler},
+      {"importBundle", &Api::ImportBundleHandler},
+      {"getRecordEvents", &Api::GetRecordEvents},
   };
   return kHandlers;
 }
@@ -102,16 +128,21 @@ bool Api::HasHandler(std::string_view operation_id) {
 Result<std::optional<Principal>> Api::Authenticate(const ApiRequest& req, store::Workspace& ws) {
   std::string auth = req.Header("authorization");
   if (auth.starts_with("Bearer ")) {
-    auto user = FindUserByToken(ws.db(), std::string_view(auth).substr(7));
+    const std::string_view token = std::string_view(auth).substr(7);
+    const std::string digest = TokenDigest(token);
+    if (auto cached = tokens_.Find(digest)) return cached;
+    const std::uint64_t generation = tokens_.Generation();
+    auto user = FindUserByToken(ws.db(), token);
     if (!user) {
       if (user.error().code == ErrorCode::kNotFound) return std::optional<Principal>{};
       return std::unexpected(user.error());
     }
-    return std::optional<Principal>{
-        Principal{user->id, user->name, user->role, user->side, false, {}}};
+    Principal who{user->id, user->name, user->role, user->side, false, {}};
+    tokens_.Put(digest, who, generation);
+    return std::optional<Principal>{std::move(who)};
   }
   std::string cookie = CookieValue(req.Header("cookie"), kSessionCookie);
-  auto session = sessions_.Find(cookie);
+  PARLEY_ASSIGN_OR_RETURN(auto session, FindSession(ws.db(), cookie));
   if (!session) return std::optional<Principal>{};
   auto user = FindUserById(ws.db(), session->user_id);
   if (!user || user->disabled) return std::optional<Principal>{};
@@ -191,7 +222,7 @@ ApiResponse Api::Handle(ApiRequest& req) {
                  ? HttpError(405, "method_not_allowed", "this path does not accept " + req.method)
                  : HttpError(404, "not_found", "no such API route: " + req.path);
     }
-    std::size_t limit = IsMultipart(req) ? kMaxUploadBody : kMaxJsonBody;
+    std::size_t limit = IsUpload(req) ? kMaxUploadBody : kMaxJsonBody;
     if (std::max(req.body.size(), req.content_length) > limit) {
       return HttpError(413, "payload_too_large",
                        "the request body is larger than " + std::to_string(limit >> 20) + " MiB");

@@ -1,7 +1,8 @@
 // parley/server/api.h — the JSON API under /api/v1, independent of the HTTP transport.
 //
 // Contract: Handle() answers every request. In order it: matches the route table (404/405),
-// enforces body limits (413: kMaxJsonBody for JSON, kMaxUploadBody for uploads),
+// enforces body limits (413: kMaxJsonBody for JSON, kMaxUploadBody for uploads: multipart
+// forms and application/octet-stream bodies),
 // authenticates (Bearer API token, else the session cookie), resolves the side of the list,
 // record or user the route touches, asks route_table.h's Authorize (401/403), checks CSRF for
 // cookie sessions (403 csrf_failed), and only then runs the route's handler with a pooled
@@ -28,6 +29,7 @@
 #include "server/login_rate_limiter.h"
 #include "server/route_table.h"
 #include "server/session_store.h"
+#include "server/token_cache.h"
 #include "server/workspace_pool.h"
 
 namespace parley::server {
@@ -98,15 +100,26 @@ class Api {
   ApiResponse AppendHandoverHandler(ApiRequest& req, store::Workspace& ws);
   ApiResponse GetAccessLog(ApiRequest& req, store::Workspace& ws);
   ApiResponse CheckIntegrityHandler(ApiRequest& req, store::Workspace& ws);
+  // The ledger and bundles (api_ledger.cpp).
+  ApiResponse GetLedger(ApiRequest& req, store::Workspace& ws);
+  ApiResponse ListLedgerEntries(ApiRequest& req, store::Workspace& ws);
+  ApiResponse VerifyLedger(ApiRequest& req, store::Workspace& ws);
+  ApiResponse ExportBundleHandler(ApiRequest& req, store::Workspace& ws);
+  ApiResponse ImportBundleHandler(ApiRequest& req, store::Workspace& ws);
+  ApiResponse GetRecordEvents(ApiRequest& req, store::Workspace& ws);
 
   std::unique_ptr<WorkspacePool> pool_;
   AccessLog access_log_;
   ApiOptions options_;
-  SessionStore sessions_;
   LoginRateLimiter limiter_;
+  TokenCache tokens_;
 };
 
 // Parses a JSON request body: kInvalidInput naming the problem when it is not a JSON object.
 [[nodiscard]] Result<nlohmann::json> ParseJsonObject(std::string_view body);
+// The query parameter `name` as a number in [0, max] (`fallback` when absent); kInvalidInput
+// naming the parameter otherwise.
+[[nodiscard]] Result<std::int64_t> QueryInt(const ApiRequest& req, const char* name,
+                                            std::int64_t fallback, std::int64_t max);
 
 }  // namespace parley::server

@@ -27,26 +27,6 @@ Result<std::optional<std::int64_t>> ParseVersionParam(const std::string& text) {
   return ref.version;
 }
 
-Result<std::int64_t> QueryInt(const ApiRequest& req, const char* name, std::int64_t fallback,
-                              std::int64_t max) {
-  std::string text = req.QueryParam(name);
-  if (text.empty()) return fallback;
-  std::int64_t n = -1;
-  try {
-    std::size_t used = 0;
-    n = std::stoll(text, &used);
-    if (used != text.size()) n = -1;
-  } catch (const std::exception&) {
-    n = -1;
-  }
-  if (n < 0 || n > max) {
-    return Fail(ErrorCode::kInvalidInput,
-                std::string(name) + " must be a number from 0 to " + std::to_string(max),
-                {"", 0, 0, name});
-  }
-  return n;
-}
-
 // A private folder for an upload, removed with everything in it when this goes away.
 class TempFolder {
  public:

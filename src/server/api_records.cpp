@@ -74,7 +74,8 @@ ApiResponse Api::PutInterview(ApiRequest& req, store::Workspace& ws) {
     PARLEY_ASSIGN_OR_RETURN(auto notes, OptionalString(body, "notes"));
     i.notes = notes.value_or("");
     i.interviewer = req.principal->name;
-    PARLEY_ASSIGN_OR_RETURN(Interview saved, RecordInterview(ws.db(), id, version, i));
+    PARLEY_ASSIGN_OR_RETURN(Interview saved,
+                            RecordInterview(ws, id, version, i, {req.principal->name}));
     PARLEY_ASSIGN_OR_RETURN(std::string status, StatusOf(ws, id));
     nlohmann::json out = InterviewJson(saved);
     out["status"] = status;
@@ -108,7 +109,8 @@ ApiResponse Api::AppendHandoverHandler(ApiRequest& req, store::Workspace& ws) {
     PARLEY_ASSIGN_OR_RETURN(auto at, OptionalString(body, "at"));
     e.at = at.value_or(UtcNow());
     e.actor = req.principal->name;
-    PARLEY_ASSIGN_OR_RETURN(HandoverEvent saved, AppendHandover(ws.db(), id, expected, e));
+    PARLEY_ASSIGN_OR_RETURN(HandoverEvent saved,
+                            AppendHandover(ws, id, expected, e, {req.principal->name}));
     PARLEY_ASSIGN_OR_RETURN(std::string status, StatusOf(ws, id));
     nlohmann::json out = HandoverJson(saved);
     out["status"] = status;

@@ -47,7 +47,7 @@ ApiResponse Api::Login(ApiRequest& req, store::Workspace& ws) {
       return HttpError(401, "unauthenticated", "wrong user name or password");
     }
     limiter_.RecordSuccess(name, req.remote_addr);
-    NewSession s = sessions_.Create(user->id);
+    PARLEY_ASSIGN_OR_RETURN(NewSession s, CreateSession(ws.db(), user->id));
     ApiResponse r = JsonResponse(200, {{"user", UserJson(*user)}, {"csrf_token", s.csrf_token}});
     r.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=" +
                                              SessionCookie(s.id, true, kCookieLifetime));
@@ -67,13 +67,15 @@ ApiResponse Api::GetSession(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::Logout(ApiRequest& req, store::Workspace&) {
+ApiResponse Api::Logout(ApiRequest& req, store::Workspace& ws) {
   std::string cookie = req.Header("cookie");
   std::size_t at = cookie.find(std::string(kSessionCookie) + "=");
   if (at != std::string::npos) {
     std::size_t start = at + kSessionCookie.size() + 1;
     std::size_t end = cookie.find(';', start);
-    sessions_.Remove(cookie.substr(start, end == std::string::npos ? end : end - start));
+    auto ended =
+        EndSession(ws.db(), cookie.substr(start, end == std::string::npos ? end : end - start));
+    if (!ended) return ErrorResponse(ended.error());
   }
   ApiResponse r;
   r.status = 204;

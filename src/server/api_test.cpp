@@ -6,8 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ledger/verify.h"
 #include "server/test_workspace.h"
 #include "server/user_store.h"
+#include "store/event_log.h"
 
 namespace parley::server {
 namespace {
@@ -31,10 +33,15 @@ class ApiTest : public ::testing::Test {
                                     {"ru-analyst", Role::kAnalyst, "ru"},
                                     {"ua-observer", Role::kObserver, "ua"},
                                     {"icrc", Role::kInterviewer, "mediator"},
-                                    {"cp", Role::kCheckpoint, "mediator"}}) {
+                                    {"cp", Role::kCheckpoint, "mediator"},
+                                    {"ru-signer", Role::kSigner, "ru"}}) {
       ASSERT_TRUE(AddUser(tw_.db(), {name, role, side}, kPassword).has_value());
       tokens_[name] = *CreateToken(tw_.db(), name);
     }
+    StartApi();
+  }
+  // A fresh Api on the same workspace, as after a restart of the server.
+  void StartApi() {
     auto pool = WorkspacePool::Open(tw_.dir(), 2);
     ASSERT_TRUE(pool.has_value());
     auto log_db = store::Database::Open(store::DatabasePath(tw_.dir()), false);
@@ -47,13 +54,28 @@ class ApiTest : public ::testing::Test {
                    const std::string& body = "") {
     ApiRequest req;
     req.method = method;
-    req.path = path;
+    req.path = path.substr(0, path.find('?'));
+    // "?a=1&b=2" as the HTTP layer would parse it.
+    for (std::size_t at = path.find('?'); at != std::string::npos;) {
+      std::size_t end = path.find('&', at + 1);
+      std::string pair = path.substr(at + 1, end == std::string::npos ? end : end - at - 1);
+      std::size_t eq = pair.find('=');
+      req.query.emplace(pair.substr(0, eq), eq == std::string::npos ? "" : pair.substr(eq + 1));
+      at = end;
+    }
     req.body = body;
     req.remote_addr = "127.0.0.1";
     if (!user.empty()) req.headers["authorization"] = "Bearer " + tokens_.at(user);
     return api_->Handle(req);
   }
   static json Body(const ApiResponse& r) { return json::parse(r.body); }
+  ApiResponse Upload(const std::string& path, const std::string& user, std::string bytes) {
+    ApiRequest req = Request("POST", path);
+    req.body = std::move(bytes);
+    req.headers["content-type"] = "application/octet-stream";
+    req.headers["authorization"] = "Bearer " + tokens_.at(user);
+    return api_->Handle(req);
+  }
 
   testing::TestWorkspace tw_;
   std::map<std::string, std::string> tokens_;
@@ -199,6 +221,39 @@ TEST_F(ApiTest, LoginSetsCookiesAndCsrfGuardsWrites) {
   EXPECT_EQ(api_->Handle(after).status, 401);
 }
 
+TEST_F(ApiTest, SessionsSurviveARestartAndEndWhenTheUserIsDisabled) {
+  ApiRequest login = Request("POST", "/api/v1/session");
+  login.body = json{{"name", "ua-clerk"}, {"password", kPassword}}.dump();
+  ApiResponse r = api_->Handle(login);
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::string cookie;
+  for (const auto& [name, value] : r.headers) {
+    if (value.starts_with("parley_session=")) cookie = value.substr(0, value.find(';'));
+  }
+  ASSERT_FALSE(cookie.empty());
+  api_->Close();
+  StartApi();
+  ApiRequest who = Request("GET", "/api/v1/session");
+  who.headers["cookie"] = cookie;
+  ApiResponse same = api_->Handle(who);
+  ASSERT_EQ(same.status, 200) << same.body;
+  EXPECT_EQ(Body(same)["user"]["name"], "ua-clerk");
+  EXPECT_EQ(Body(same)["csrf_token"], Body(r)["csrf_token"]);
+  ASSERT_EQ(Call("PATCH", "/api/v1/users/ua-clerk", "ua-admin", R"({"version":1,"disabled":true})")
+                .status,
+            200);
+  EXPECT_EQ(api_->Handle(who).status, 401);
+}
+
+TEST_F(ApiTest, DisablingAUserStopsItsTokenAtOnceDespiteTheCache) {
+  ASSERT_EQ(Call("GET", "/api/v1/lists", "ua-observer").status, 200);  // now cached
+  ASSERT_EQ(
+      Call("PATCH", "/api/v1/users/ua-observer", "ua-admin", R"({"version":1,"disabled":true})")
+          .status,
+      200);
+  EXPECT_EQ(Call("GET", "/api/v1/lists", "ua-observer").status, 401);
+}
+
 TEST_F(ApiTest, LoginIsRateLimitedPerUserAndAddress) {
   ApiRequest bad = Request("POST", "/api/v1/session");
   bad.body = json{{"name", "ua-clerk"}, {"password", "wrong password!"}}.dump();
@@ -227,6 +282,132 @@ TEST_F(ApiTest, StaleUserUpdateIs409) {
       403);
   json users = Body(Call("GET", "/api/v1/users", "ua-admin"))["users"];
   for (const auto& u : users) EXPECT_EQ(u["side"], "ua");
+}
+
+TEST_F(ApiTest, LedgerShowsSignedEventsPageByPage) {
+  std::string rec = "/api/v1/records/" + std::to_string(tw_.Record("ru-custody", "RU-1"));
+  ASSERT_EQ(Call("PUT", rec + "/interview", "icrc", R"({"version":0,"outcome":"consents"})").status,
+            201);
+  json head = Body(Call("GET", "/api/v1/ledger", "ua-observer"));
+  EXPECT_EQ(head["size"], 3);  // two list imports and the interview
+  EXPECT_TRUE(head["origin"].get<std::string>().starts_with("parley/node/"));
+  EXPECT_NE(head["checkpoint"].get<std::string>().find(head["origin"].get<std::string>()),
+            std::string::npos);
+  json page = Body(Call("GET", "/api/v1/ledger/entries?from=1&limit=1", "ua-observer"));
+  ASSERT_EQ(page["entries"].size(), 1u);
+  EXPECT_EQ(page["entries"][0]["seq"], 1);
+  EXPECT_EQ(page["next"], 2);
+  json last = Body(Call("GET", "/api/v1/ledger/entries?from=2", "ua-observer"));
+  EXPECT_TRUE(last["next"].is_null());
+  const json& e = last["entries"][0];
+  EXPECT_EQ(e["type"], "interview.recorded");
+  EXPECT_EQ(e["actor"], "icrc");
+  EXPECT_EQ(e["body"]["outcome"], "consents");
+  EXPECT_EQ(e["signature"].get<std::string>().size(), 88u);  // 64 bytes in base64
+  EXPECT_EQ(e["leaf_hash"].get<std::string>().size(), 64u);
+  ApiResponse past = Call("GET", "/api/v1/ledger/entries?from=4", "ua-observer");
+  EXPECT_EQ(past.status, 400);
+  EXPECT_EQ(Body(past)["error"]["field"], "from");
+  EXPECT_EQ(Call("GET", "/api/v1/ledger/entries?origin=nope", "ua-observer").status, 404);
+  EXPECT_EQ(Call("GET", "/api/v1/ledger", "").status, 401);
+}
+
+TEST_F(ApiTest, ARecordsEventsAreItsListVersionInterviewsAndHandovers) {
+  std::int64_t ru1 = tw_.Record("ru-custody", "RU-1");
+  std::string rec = "/api/v1/records/" + std::to_string(ru1);
+  ASSERT_EQ(Call("PUT", rec + "/interview", "icrc", R"({"version":0,"outcome":"consents"})").status,
+            201);
+  std::string other = "/api/v1/records/" + std::to_string(tw_.Record("ru-custody", "RU-2"));
+  ASSERT_EQ(Call("POST", other + "/handovers", "cp",
+                 R"({"expected_count":0,"event":"handed_over","phase":1,"place":"Sumy"})")
+                .status,
+            201);
+  ASSERT_EQ(Call("POST", rec + "/handovers", "cp",
+                 R"({"expected_count":0,"event":"handed_over","phase":1,"place":"Sumy"})")
+                .status,
+            201);
+  ApiResponse r = Call("GET", rec + "/events", "icrc");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json events = Body(r)["events"];
+  ASSERT_EQ(events.size(), 3u) << events.dump();
+  EXPECT_EQ(events[0]["type"], "list.version_submitted");
+  EXPECT_EQ(events[0]["body"]["list"], "ru-custody");
+  EXPECT_EQ(events[1]["type"], "interview.recorded");
+  EXPECT_EQ(events[2]["type"], "handover.recorded");
+  EXPECT_EQ(events[2]["body"]["record_id"], ru1);
+  // The other side's record: 403, as for the record itself.
+  EXPECT_EQ(Call("GET", rec + "/events", "ua-clerk").status, 403);
+}
+
+TEST_F(ApiTest, VerifyRunsTheWorkspaceVerification) {
+  EXPECT_EQ(Call("POST", "/api/v1/ledger/verify", "ua-clerk").status, 403);
+  ApiResponse r = Call("POST", "/api/v1/ledger/verify", "ru-signer");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Body(r)["ok"], true);
+  EXPECT_EQ(Body(r)["logs"][0]["size"], 2);
+  EXPECT_EQ(Body(r)["logs"][0]["own"], true);
+  EXPECT_EQ(Body(r)["logs"][0]["checkpoint_checked"], true);
+  // A stored entry whose hash no longer matches: the answer names the log and the entry.
+  ASSERT_TRUE(tw_.db().Exec("DROP TRIGGER ledger_entries_are_immutable").has_value());
+  ASSERT_TRUE(tw_.db()
+                  .Exec("UPDATE ledger_entries SET leaf_hash = zeroblob(32) WHERE seq = 1")
+                  .has_value());
+  json bad = Body(Call("POST", "/api/v1/ledger/verify", "ua-admin"));
+  EXPECT_EQ(bad["ok"], false);
+  EXPECT_NE(bad["error"]["message"].get<std::string>().find("seq 1"), std::string::npos)
+      << bad.dump();
+}
+
+TEST_F(ApiTest, ExportedBundleVerifies) {
+  EXPECT_EQ(Call("POST", "/api/v1/bundles/export", "ua-clerk", R"({"for":"ru"})").status, 403);
+  ApiResponse r = Call("POST", "/api/v1/bundles/export", "ua-admin", R"({"for":"ru"})");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.content_type, "application/octet-stream");
+  ASSERT_FALSE(r.headers.empty());
+  EXPECT_NE(r.headers[0].second.find("-for-ru.bundle"), std::string::npos);
+  auto node = (*tw_.ws().Events())->NodeKey().Public();
+  auto verified = ledger::VerifyBundle(r.body, {.trusted = {node}, .threads = 1});
+  ASSERT_TRUE(verified.has_value()) << verified.error().Describe();
+  EXPECT_EQ(verified->bundle.size, 2u);
+  EXPECT_TRUE(verified->trusted_signature);
+  EXPECT_EQ(Body(Call("POST", "/api/v1/bundles/export", "ru-signer",
+                      R"({"for":"a b"})"))["error"]["field"],
+            "for");
+  ApiResponse since =
+      Call("POST", "/api/v1/bundles/export", "ru-signer", R"({"for":"ua","since":"junk"})");
+  EXPECT_EQ(since.status, 400) << since.body;
+}
+
+TEST_F(ApiTest, ImportIsAllOrNothingAndNamesTheBadEntry) {
+  testing::TestWorkspace other;
+  auto* other_log = *other.ws().Events();
+  auto bytes = other_log->ExportBundle(std::nullopt);
+  ASSERT_TRUE(bytes.has_value());
+  // Without trusting the other node's key, nothing is imported.
+  EXPECT_EQ(Upload("/api/v1/bundles/import", "ua-admin", *bytes).status, 400);
+  ASSERT_TRUE(store::AddTrustedKey(tw_.dir(), other_log->NodeKey().Public()).has_value());
+  EXPECT_EQ(Upload("/api/v1/bundles/import", "ua-clerk", *bytes).status, 403);
+  // One changed byte in the last entry: refused, naming the entry, and nothing is kept.
+  std::string tampered = *bytes;
+  std::size_t at = tampered.rfind("ru-custody");
+  ASSERT_NE(at, std::string::npos);
+  tampered[at] = 'R';
+  ApiResponse bad = Upload("/api/v1/bundles/import", "ua-admin", tampered);
+  EXPECT_EQ(bad.status, 400) << bad.body;
+  EXPECT_EQ(Body(bad)["error"]["entry"], 1) << bad.body;
+  EXPECT_TRUE(Body(Call("GET", "/api/v1/ledger", "ua-admin"))["replicas"].empty());
+  ApiResponse ok = Upload("/api/v1/bundles/import", "ua-admin", *bytes);
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(Body(ok)["size"], 2);
+  EXPECT_EQ(Body(ok)["origin"], other_log->Node().origin);
+  json replicas = Body(Call("GET", "/api/v1/ledger", "ua-admin"))["replicas"];
+  ASSERT_EQ(replicas.size(), 1u);
+  EXPECT_EQ(replicas[0]["size"], 2);
+  json page =
+      Body(Call("GET", "/api/v1/ledger/entries?origin=" + other_log->Node().origin, "ua-admin"));
+  EXPECT_EQ(page["entries"].size(), 2u);
+  // The same bundle again adds nothing: refused as a replay.
+  EXPECT_EQ(Upload("/api/v1/bundles/import", "ua-admin", *bytes).status, 409);
 }
 
 TEST_F(ApiTest, BodyLimitsAndBadJson) {

@@ -47,8 +47,9 @@ ApiResponse Api::UpdateUserHandler(ApiRequest& req, store::Workspace& ws) {
     PARLEY_ASSIGN_OR_RETURN(change.password, OptionalString(body, "password"));
     PARLEY_ASSIGN_OR_RETURN(User saved,
                             UpdateUser(ws.db(), req.path_params.at("name"), version, change));
-    // A changed role, side, password or a disabled account takes effect at once.
-    sessions_.RemoveUser(saved.id);
+    // A changed role, side, password or a disabled account takes effect at once: UpdateUser
+    // ended the user's sessions in its transaction, and no cached token lookup survives.
+    tokens_.Clear();
     return JsonResponse(200, UserJson(saved));
   }());
 }

@@ -44,16 +44,23 @@ Result<std::vector<HandoverEvent>> HandoverEvents(store::Database& db, std::int6
   return out;
 }
 
-Result<HandoverEvent> AppendHandover(store::Database& db, std::int64_t record_id,
-                                     std::int64_t expected_count, const HandoverEvent& event) {
+Result<HandoverEvent> AppendHandover(store::Workspace& ws, std::int64_t record_id,
+                                     std::int64_t expected_count, const HandoverEvent& event,
+                                     const store::Actor& actor) {
   PARLEY_TRY(CheckEvent(event));
+  store::Database& db = ws.db();
   store::Transaction tx(db);
   PARLEY_TRY(tx.Begin());
+  // Opened inside the transaction, so that no other writer can grow the log under it.
+  PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
+  store::EventLog::Change change(*log);
   PARLEY_TRY(FindRecordOwner(db, record_id));
-  PARLEY_ASSIGN_OR_RETURN(auto count,
-                          db.QueryInt("SELECT count(*) FROM handover_events WHERE record_id = " +
-                                      std::to_string(record_id)));
-  std::int64_t stored = count.value_or(0);
+  PARLEY_ASSIGN_OR_RETURN(store::Statement count,
+                          db.Prepare("SELECT count(*) FROM handover_events WHERE record_id = ?"));
+  count.Bind(1, record_id);
+  PARLEY_TRY(count.Step());
+  const std::int64_t stored = count.ColumnInt(0);
+  count.Reset();
   if (stored != expected_count) {
     return Fail(ErrorCode::kConflict,
                 "record " + std::to_string(record_id) + " has " + std::to_string(stored) +
@@ -78,7 +85,17 @@ Result<HandoverEvent> AppendHandover(store::Database& db, std::int64_t record_id
   st.Bind(7, saved.actor);
   st.Bind(8, saved.recorded_at);
   PARLEY_TRY(st.Run());
+  PARLEY_TRY(log->Append(actor, "handover.recorded",
+                         {{"record_id", record_id},
+                          {"seq", saved.seq},
+                          {"event", saved.event},
+                          {"phase", saved.phase},
+                          {"place", saved.place},
+                          {"at", saved.at},
+                          {"actor", saved.actor}}));
+  PARLEY_TRY(log->Checkpoint());
   PARLEY_TRY(tx.Commit());
+  change.Keep();
   return saved;
 }
 

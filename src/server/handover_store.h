@@ -4,7 +4,9 @@
 // (handed_over by the holding side, received by the other; phase, place, time, actor).
 // AppendHandover takes the number of events the caller has seen: when another checkpoint
 // appended meanwhile it is kConflict, so nobody records a handover without having seen the
-// previous one. Each event becomes a ledger event once the ledger module lands.
+// previous one. Each event appends a signed `handover.recorded` ledger event (record id,
+// seq, event, phase, place, time, actor) in the same transaction, signed for `actor`
+// (store/event_log.h).
 //
 //   HandoverEvent e{.event = "handed_over", .phase = 1, .place = "Sumy crossing",
 //                   .at = "2026-05-23T14:05:00Z", .actor = "cp-1"};
@@ -16,7 +18,9 @@
 #include <vector>
 
 #include "core/error.h"
+#include "store/event_log.h"
 #include "store/sqlite_db.h"
+#include "store/workspace.h"
 
 namespace parley::server {
 
@@ -33,8 +37,9 @@ struct HandoverEvent {
 
 [[nodiscard]] Result<std::vector<HandoverEvent>> HandoverEvents(store::Database& db,
                                                                 std::int64_t record_id);
-[[nodiscard]] Result<HandoverEvent> AppendHandover(store::Database& db, std::int64_t record_id,
+[[nodiscard]] Result<HandoverEvent> AppendHandover(store::Workspace& ws, std::int64_t record_id,
                                                    std::int64_t expected_count,
-                                                   const HandoverEvent& event);
+                                                   const HandoverEvent& event,
+                                                   const store::Actor& actor);
 
 }  // namespace parley::server

@@ -5,9 +5,13 @@
 // edited in place: each change is a new row with version N+1, and RecordInterview takes the
 // version the caller last saw (0 for none), so two interviewers racing on one record cannot
 // overwrite each other — the second gets kConflict and the first's answer is kept in full.
+// Each recorded outcome appends a signed `interview.recorded` ledger event (record id,
+// version, outcome, time, interviewer; never the notes, which may hold personal detail) in
+// the same transaction, signed for `actor` (store/event_log.h): the outcome is stored and in
+// the signed record, or neither.
 //
 //   Interview i{.outcome = "consents", .interviewer = "icrc-1", .at = "2026-05-23T10:00:00Z"};
-//   PARLEY_ASSIGN_OR_RETURN(Interview saved, RecordInterview(db, record_id, 0, i));
+//   PARLEY_ASSIGN_OR_RETURN(Interview saved, RecordInterview(ws, record_id, 0, i, {"icrc-1"}));
 #pragma once
 
 #include <cstdint>
@@ -16,7 +20,9 @@
 #include <vector>
 
 #include "core/error.h"
+#include "store/event_log.h"
 #include "store/sqlite_db.h"
+#include "store/workspace.h"
 
 namespace parley::server {
 
@@ -37,8 +43,9 @@ struct Interview {
 // Every outcome recorded for the record, oldest first.
 [[nodiscard]] Result<std::vector<Interview>> InterviewHistory(store::Database& db,
                                                               std::int64_t record_id);
-[[nodiscard]] Result<Interview> RecordInterview(store::Database& db, std::int64_t record_id,
+[[nodiscard]] Result<Interview> RecordInterview(store::Workspace& ws, std::int64_t record_id,
                                                 std::int64_t expected_version,
-                                                const Interview& interview);
+                                                const Interview& interview,
+                                                const store::Actor& actor);
 
 }  // namespace parley::server

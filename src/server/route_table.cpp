@@ -78,7 +78,18 @@ const std::vector<Route>& RouteTable() {
        Scope::kRecordWrite,
        {kCheckpoint}},
       {"GET", "/api/v1/records/{id}/access-log", "getAccessLog", Scope::kRecordRead, {kAdmin}},
+      {"GET", "/api/v1/records/{id}/events", "getRecordEvents", Scope::kRecordRead, RoleSet::All()},
       {"GET", "/api/v1/integrity", "checkIntegrity", Scope::kSignedIn, {kAdmin}},
+      // The node's signed record. Its events carry ids, versions, counts and hashes, never
+      // record contents, and are what a bundle hands to every party: any signed-in user may
+      // read them. Verifying costs a full pass over every signature, so it is for those who
+      // answer for the record; exporting hands the record to another party (admin, signer);
+      // importing changes which replicas the node holds (admin).
+      {"GET", "/api/v1/ledger", "getLedger", Scope::kSignedIn, RoleSet::All()},
+      {"GET", "/api/v1/ledger/entries", "listLedgerEntries", Scope::kSignedIn, RoleSet::All()},
+      {"POST", "/api/v1/ledger/verify", "verifyLedger", Scope::kSignedIn, {kAdmin, kSigner}},
+      {"POST", "/api/v1/bundles/export", "exportBundle", Scope::kSignedIn, {kAdmin, kSigner}},
+      {"POST", "/api/v1/bundles/import", "importBundle", Scope::kSignedIn, {kAdmin}},
   };
   return kRoutes;
 }

@@ -48,7 +48,13 @@ const std::map<std::string, Expected>& ExpectedTable() {
       {"GET /api/v1/records/{id}/handovers", {Kind::kRead, kEveryone}},
       {"POST /api/v1/records/{id}/handovers", {Kind::kWrite, {"checkpoint"}}},
       {"GET /api/v1/records/{id}/access-log", {Kind::kRead, {"admin"}}},
+      {"GET /api/v1/records/{id}/events", {Kind::kRead, kEveryone}},
       {"GET /api/v1/integrity", {Kind::kSignedIn, {"admin"}}},
+      {"GET /api/v1/ledger", {Kind::kSignedIn, kEveryone}},
+      {"GET /api/v1/ledger/entries", {Kind::kSignedIn, kEveryone}},
+      {"POST /api/v1/ledger/verify", {Kind::kSignedIn, {"admin", "signer"}}},
+      {"POST /api/v1/bundles/export", {Kind::kSignedIn, {"admin", "signer"}}},
+      {"POST /api/v1/bundles/import", {Kind::kSignedIn, {"admin"}}},
   };
   return kTable;
 }

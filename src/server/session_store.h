@@ -1,34 +1,40 @@
-// parley/server/session_store.h — signed-in browser sessions, kept in memory.
+// parley/server/session_store.h — signed-in browser sessions, kept in the workspace
+// (`sessions`).
 //
-// Contract: Create returns a fresh random session id and CSRF token; the store keeps only the
-// SHA-256 digest of the id, so a memory dump or a log line cannot be replayed as a cookie.
-// A session ends at logout, after kIdleTimeout without use, or after kAbsoluteTimeout, and
-// all at once when the server restarts (users sign in again: the safe default for a node
-// holding registers). Thread-safe.
+// Contract: CreateSession returns a fresh random session id and CSRF token; the table keeps
+// only the SHA-256 digest of the id (a copy of the database or a log line cannot be replayed
+// as a cookie), the user, the CSRF token and the times. A session ends at logout
+// (EndSession), after kIdleTimeout without use, after kAbsoluteTimeout, or when its user is
+// changed or disabled (EndUserSessions). Sessions survive a restart of the server.
 //
-// Why memory and not the database: a session check runs on every request; a map lookup under
-// a mutex costs nanoseconds, while a write per request to refresh the idle timer would
-// serialise every read behind SQLite's single writer.
+// Why the database, and why the idle timer is refreshed lazily: a handover-day console must
+// not be signed out by a restart, and a lookup is one primary-key probe. Writing last_used
+// on every request would put every read behind SQLite's single writer, so it is written at
+// most once per kTouchInterval; the idle timeout is exact to within that interval.
 //
-//   SessionStore sessions;
-//   auto created = sessions.Create(user_id);           // set-cookie: created.id
-//   auto s = sessions.Find(cookie_value, now);         // nullopt when unknown or expired
+//   NewSession created = CreateSession(db, user_id);      // set-cookie: created.id
+//   auto s = FindSession(db, cookie_value);                // nullopt when unknown or expired
 #pragma once
 
 #include <chrono>
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <string_view>
+
+#include "core/error.h"
+#include "store/sqlite_db.h"
 
 namespace parley::server {
+
+using SessionClock = std::chrono::system_clock;
+inline constexpr std::chrono::minutes kIdleTimeout{30};
+inline constexpr std::chrono::hours kAbsoluteTimeout{12};
+inline constexpr std::chrono::minutes kTouchInterval{1};
 
 struct Session {
   std::int64_t user_id = 0;
   std::string csrf_token;
-  std::chrono::steady_clock::time_point created;
-  std::chrono::steady_clock::time_point last_used;
 };
 
 struct NewSession {
@@ -36,26 +42,16 @@ struct NewSession {
   std::string csrf_token;
 };
 
-class SessionStore {
- public:
-  using Clock = std::chrono::steady_clock;
-  static constexpr std::chrono::minutes kIdleTimeout{30};
-  static constexpr std::chrono::hours kAbsoluteTimeout{12};
-
-  [[nodiscard]] NewSession Create(std::int64_t user_id, Clock::time_point now = Clock::now());
-  [[nodiscard]] std::optional<Session> Find(std::string_view id,
-                                            Clock::time_point now = Clock::now());
-  void Remove(std::string_view id);
-  // Ends every session of a user (password change, user disabled).
-  void RemoveUser(std::int64_t user_id);
-  // Sessions held, expired ones not yet swept included.
-  [[nodiscard]] std::size_t size();
-
- private:
-  static constexpr std::uint64_t kSweepEvery = 256;
-  std::mutex mutex_;
-  std::unordered_map<std::string, Session> sessions_;  // by digest of the id
-  std::uint64_t creations_ = 0;
-};
+// Also removes expired sessions (signing in is rare; the table stays small).
+[[nodiscard]] Result<NewSession> CreateSession(store::Database& db, std::int64_t user_id,
+                                               SessionClock::time_point now = SessionClock::now());
+// nullopt when the id is unknown, ended or expired (an expired row is removed).
+[[nodiscard]] Result<std::optional<Session>> FindSession(
+    store::Database& db, std::string_view id, SessionClock::time_point now = SessionClock::now());
+[[nodiscard]] Result<void> EndSession(store::Database& db, std::string_view id);
+// Ends every session of a user (role, side or password changed, user disabled).
+[[nodiscard]] Result<void> EndUserSessions(store::Database& db, std::int64_t user_id);
+// Sessions held, expired ones not yet removed included.
+[[nodiscard]] Result<std::int64_t> CountSessions(store::Database& db);
 
 }  // namespace parley::server

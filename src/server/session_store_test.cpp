@@ -2,64 +2,102 @@
 
 #include <gtest/gtest.h>
 
+#include "server/test_workspace.h"
+#include "server/user_store.h"
+
 namespace parley::server {
 namespace {
 
 using namespace std::chrono_literals;
 
-TEST(SessionStore, CreateFindRemove) {
-  SessionStore store;
-  auto t0 = SessionStore::Clock::now();
-  NewSession s = store.Create(7, t0);
-  auto found = store.Find(s.id, t0 + 1min);
+class SessionStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const char* name : {"olena", "petro"}) {
+      auto u = AddUser(tw_.db(), {name, Role::kClerk, "ua"}, "a long enough password");
+      ASSERT_TRUE(u.has_value());
+      users_.push_back(u->id);
+    }
+  }
+  std::optional<Session> Find(const std::string& id, SessionClock::time_point t) {
+    auto s = FindSession(tw_.db(), id, t);
+    EXPECT_TRUE(s.has_value()) << s.error().Describe();
+    return s.value_or(std::nullopt);
+  }
+  NewSession Create(std::int64_t user, SessionClock::time_point t) {
+    auto s = CreateSession(tw_.db(), user, t);
+    EXPECT_TRUE(s.has_value()) << s.error().Describe();
+    return *s;
+  }
+
+  testing::TestWorkspace tw_;
+  std::vector<std::int64_t> users_;
+  SessionClock::time_point t0_ = SessionClock::now();
+};
+
+TEST_F(SessionStoreTest, CreateFindEnd) {
+  NewSession s = Create(users_[0], t0_);
+  auto found = Find(s.id, t0_ + 1min);
   ASSERT_TRUE(found.has_value());
-  EXPECT_EQ(found->user_id, 7);
+  EXPECT_EQ(found->user_id, users_[0]);
   EXPECT_EQ(found->csrf_token, s.csrf_token);
-  EXPECT_FALSE(store.Find(s.id + "x", t0).has_value());
-  EXPECT_FALSE(store.Find("", t0).has_value());
-  store.Remove(s.id);
-  EXPECT_FALSE(store.Find(s.id, t0).has_value());
+  EXPECT_FALSE(Find(s.id + "x", t0_).has_value());
+  EXPECT_FALSE(Find("", t0_).has_value());
+  ASSERT_TRUE(EndSession(tw_.db(), s.id).has_value());
+  EXPECT_FALSE(Find(s.id, t0_).has_value());
 }
 
-TEST(SessionStore, IdleSessionExpiresButUseKeepsItAlive) {
-  SessionStore store;
-  auto t0 = SessionStore::Clock::now();
-  NewSession s = store.Create(1, t0);
-  EXPECT_TRUE(store.Find(s.id, t0 + 20min).has_value());
-  EXPECT_TRUE(store.Find(s.id, t0 + 40min).has_value());  // 20 min after last use
-  EXPECT_FALSE(store.Find(s.id, t0 + 80min).has_value());
+TEST_F(SessionStoreTest, OnlyTheDigestOfTheIdIsStored) {
+  NewSession s = Create(users_[0], t0_);
+  auto st = tw_.db().Prepare("SELECT id_sha256 FROM sessions");
+  ASSERT_TRUE(st.has_value());
+  ASSERT_TRUE(*st->Step());
+  EXPECT_NE(st->ColumnText(0), s.id);
+  EXPECT_EQ(st->ColumnText(0).find(s.id.substr(3)), std::string::npos);
 }
 
-TEST(SessionStore, AbsoluteTimeoutEndsEvenABusySession) {
-  SessionStore store;
-  auto t0 = SessionStore::Clock::now();
-  NewSession s = store.Create(1, t0);
-  auto t = t0;
+TEST_F(SessionStoreTest, SurvivesReopeningTheWorkspace) {
+  NewSession s = Create(users_[1], t0_);
+  auto reopened = store::Workspace::Open(tw_.dir());
+  ASSERT_TRUE(reopened.has_value());
+  auto found = FindSession(reopened->db(), s.id, t0_ + 5min);
+  ASSERT_TRUE(found.has_value() && found->has_value());
+  EXPECT_EQ((*found)->user_id, users_[1]);
+}
+
+TEST_F(SessionStoreTest, IdleSessionExpiresButUseKeepsItAlive) {
+  NewSession s = Create(users_[0], t0_);
+  EXPECT_TRUE(Find(s.id, t0_ + 20min).has_value());
+  EXPECT_TRUE(Find(s.id, t0_ + 40min).has_value());  // 20 min after last use
+  EXPECT_FALSE(Find(s.id, t0_ + 80min).has_value());
+  EXPECT_FALSE(Find(s.id, t0_ + 41min).has_value());  // the expired row is gone
+}
+
+TEST_F(SessionStoreTest, AbsoluteTimeoutEndsEvenABusySession) {
+  NewSession s = Create(users_[0], t0_);
+  auto t = t0_;
   for (int i = 0; i < 47; ++i) {
     t += 15min;
-    ASSERT_TRUE(store.Find(s.id, t).has_value()) << i;
+    ASSERT_TRUE(Find(s.id, t).has_value()) << i;
   }
-  EXPECT_FALSE(store.Find(s.id, t0 + 12h + 1min).has_value());
+  EXPECT_FALSE(Find(s.id, t0_ + 12h + 1min).has_value());
 }
 
-TEST(SessionStore, RemoveUserEndsAllItsSessions) {
-  SessionStore store;
-  NewSession a = store.Create(1);
-  NewSession b = store.Create(1);
-  NewSession c = store.Create(2);
-  store.RemoveUser(1);
-  EXPECT_FALSE(store.Find(a.id).has_value());
-  EXPECT_FALSE(store.Find(b.id).has_value());
-  EXPECT_TRUE(store.Find(c.id).has_value());
+TEST_F(SessionStoreTest, EndUserSessionsEndsAllItsSessions) {
+  NewSession a = Create(users_[0], t0_);
+  NewSession b = Create(users_[0], t0_);
+  NewSession c = Create(users_[1], t0_);
+  ASSERT_TRUE(EndUserSessions(tw_.db(), users_[0]).has_value());
+  EXPECT_FALSE(Find(a.id, t0_).has_value());
+  EXPECT_FALSE(Find(b.id, t0_).has_value());
+  EXPECT_TRUE(Find(c.id, t0_).has_value());
 }
 
-TEST(SessionStore, AbandonedSessionsAreSweptAsNewOnesArrive) {
-  SessionStore store;
-  auto t0 = SessionStore::Clock::now();
-  for (int i = 0; i < 255; ++i) (void)store.Create(1, t0);
-  EXPECT_EQ(store.size(), 255u);
-  (void)store.Create(2, t0 + 13h);  // the 256th creation sweeps the expired ones
-  EXPECT_EQ(store.size(), 1u);
+TEST_F(SessionStoreTest, ExpiredSessionsAreRemovedAsNewOnesArrive) {
+  for (int i = 0; i < 5; ++i) (void)Create(users_[0], t0_);
+  EXPECT_EQ(*CountSessions(tw_.db()), 5);
+  (void)Create(users_[1], t0_ + 13h);
+  EXPECT_EQ(*CountSessions(tw_.db()), 1);
 }
 
 }  // namespace

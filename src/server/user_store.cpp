@@ -3,6 +3,7 @@
 #include "core/try.h"
 #include "server/password.h"
 #include "server/secret_token.h"
+#include "server/session_store.h"
 #include "server/timestamp.h"
 
 namespace parley::server {
@@ -129,6 +130,8 @@ Result<User> UpdateUser(store::Database& db, std::string_view name, std::int64_t
   st.Bind(6, current.id);
   st.Bind(7, expected_version);
   PARLEY_TRY(st.Run());
+  // Whatever changed (role, side, password, disabled), the user signs in again under it.
+  PARLEY_TRY(EndUserSessions(db, current.id));
   PARLEY_TRY(tx.Commit());
   return FindUser(db, name);
 }

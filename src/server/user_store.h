@@ -53,7 +53,8 @@ struct UserChange {
 [[nodiscard]] Result<User> FindUser(store::Database& db, std::string_view name);
 [[nodiscard]] Result<User> FindUserById(store::Database& db, std::int64_t id);
 [[nodiscard]] Result<std::vector<User>> ListUsers(store::Database& db);
-// kConflict when `expected_version` is not the stored one.
+// kConflict when `expected_version` is not the stored one. Ends the user's sessions
+// (session_store.h) in the same transaction.
 [[nodiscard]] Result<User> UpdateUser(store::Database& db, std::string_view name,
                                       std::int64_t expected_version, const UserChange& change);
 // The user when name and password match an enabled user; kInvalidInput otherwise, with the

@@ -180,10 +180,15 @@ Result<std::string> EventLog::ExportBundle(std::optional<std::string_view> since
     }
     since = cp.size;
   }
-  Transaction tx(db_);
-  PARLEY_TRY(tx.Begin());
+  // A caller that already holds the write transaction (the server, so that no other
+  // connection appends between its Events() and here) keeps it; otherwise one is begun.
+  std::optional<Transaction> own;
+  if (sqlite3_get_autocommit(db_.handle()) != 0) {
+    own.emplace(db_);
+    PARLEY_TRY(own->Begin());
+  }
   PARLEY_TRY(CurrentCheckpoint());
-  PARLEY_TRY(tx.Commit());
+  if (own) PARLEY_TRY(own->Commit());
   return ledger_->ExportBundle(since);
 }
 

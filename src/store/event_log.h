@@ -115,7 +115,7 @@ class EventLog {
   [[nodiscard]] Result<std::string> CurrentCheckpoint();
   // A bundle of the node's log from the size of `since_note` (a checkpoint of this log,
   // which must lie on its history) or from the start, with a current checkpoint. Runs its
-  // own transaction (it may store a new checkpoint).
+  // own transaction (it may store a new checkpoint) unless the caller holds one.
   [[nodiscard]] Result<std::string> ExportBundle(std::optional<std::string_view> since_note);
 
   [[nodiscard]] std::uint64_t Size() const { return ledger_->Size(); }

@@ -219,8 +219,9 @@ CREATE TRIGGER access_log_is_append_only BEFORE UPDATE ON access_log
 BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
 )sql";
 
-// Version 4: the signed record (issue 5, store/ledger_storage.h, store/event_log.h). Self-contained:
-// it only references list_versions, so it can be ordered after other branches' migrations.
+// Version 4: the signed record (issue 5, store/ledger_storage.h, store/event_log.h).
+// Self-contained: it only references list_versions, so it can be ordered after other branches'
+// migrations.
 //   ledger_node         this workspace's identity: its log's origin and node key (one row)
 //   ledger_entries      every log this node holds: its own (origin = ledger_node.origin) and a
 //                       replica per other origin imported from bundles; leaf = the exact
@@ -374,9 +375,25 @@ CREATE TRIGGER plan_people_are_kept BEFORE DELETE ON plan_people
 BEGIN SELECT RAISE(ABORT, 'plans are never deleted'); END;
 )sql";
 
+// Version 6: browser sessions of `parley serve`, kept across restarts (server/session_store.h): the
+// SHA-256 of the session id (never the id), the user, the CSRF token, and times in Unix
+// seconds (compared on every request, so integers rather than text).
+constexpr const char* kSchemaSessions = R"sql(
+CREATE TABLE sessions (
+  id_sha256    TEXT PRIMARY KEY,
+  user_id      INTEGER NOT NULL REFERENCES users(id),
+  csrf_token   TEXT NOT NULL,
+  created_at   INTEGER NOT NULL,
+  last_used_at INTEGER NOT NULL,
+  expires_at   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sessions_by_user ON sessions(user_id);
+)sql";
+
 const std::vector<const char*>& Migrations() {
   static const std::vector<const char*> kMigrations = {kSchemaV1, kSchemaV2, kSchemaServer,
-                                                       kSchemaLedger, kSchemaNegotiation};
+                                                       kSchemaLedger, kSchemaNegotiation,
+                                                       kSchemaSessions};
   return kMigrations;
 }
 

@@ -1,6 +1,52 @@
 #include "store/sqlite_db.h"
 
+#include <mutex>
+#include <unordered_map>
+
 namespace parley::store {
+
+// Guarded by a mutex although a connection serves one thread at a time: SQLite's serialized
+// mode allows sharing one, and a lock nobody contends costs nanoseconds.
+class StatementCache {
+ public:
+  static constexpr std::size_t kMaxIdle = 256;
+
+  ~StatementCache() {
+    for (auto& [sql, stmt] : idle_) sqlite3_finalize(stmt);
+  }
+  sqlite3_stmt* Take(const std::string& sql) {
+    std::lock_guard lock(mutex_);
+    auto it = idle_.find(sql);
+    if (it == idle_.end()) return nullptr;
+    sqlite3_stmt* stmt = it->second;
+    idle_.erase(it);
+    return stmt;
+  }
+  // Keeps `stmt` for reuse. A full cache is emptied first: one-off texts (values spliced
+  // into the SQL) then cost what they cost without a cache, and cannot crowd out the rest.
+  void Give(const std::string& sql, sqlite3_stmt* stmt) {
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    std::lock_guard lock(mutex_);
+    if (idle_.size() >= kMaxIdle) {
+      for (auto& [text, idle] : idle_) sqlite3_finalize(idle);
+      idle_.clear();
+    }
+    idle_.emplace(sql, stmt);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_multimap<std::string, sqlite3_stmt*> idle_;
+};
+
+void Statement::Release::operator()(sqlite3_stmt* stmt) const {
+  if (cache) {
+    cache->Give(sql, stmt);
+  } else {
+    sqlite3_finalize(stmt);
+  }
+}
 
 Error SqliteError(sqlite3* db, std::string_view what) {
   int code = sqlite3_extended_errcode(db);
@@ -108,13 +154,20 @@ Result<Database> Database::Open(const std::filesystem::path& file, bool create) 
   return db;
 }
 
+Database::Database(sqlite3* db)
+    : db_(db, &sqlite3_close_v2), statements_(std::make_shared<StatementCache>()) {}
+
 Result<Statement> Database::Prepare(std::string_view sql) {
+  std::string text(sql);
+  if (sqlite3_stmt* cached = statements_->Take(text)) {
+    return Statement(db_.get(), cached, statements_, std::move(text));
+  }
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
-      SQLITE_OK) {
+  if (sqlite3_prepare_v3(db_.get(), text.data(), static_cast<int>(text.size()),
+                         SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
     return std::unexpected(SqliteError(db_.get(), "cannot prepare statement"));
   }
-  return Statement(db_.get(), stmt);
+  return Statement(db_.get(), stmt, statements_, std::move(text));
 }
 
 Result<void> Database::Exec(std::string_view sql) {

@@ -5,6 +5,12 @@
 // and a Transaction guard that rolls back unless committed, so that a failed import can
 // never leave half its rows behind. No ORM: the store's queries are few and hot.
 //
+// Prepared statements are reused: a Statement goes back, reset and with its bindings
+// cleared, to its connection's cache when destroyed, and the next Prepare of the same SQL
+// text takes it from there. A request of the HTTP API runs about seven small queries;
+// compiling each afresh cost more than running it. The cache holds at most 256 idle
+// statements and is emptied when full, so SQL with values spliced in cannot grow it.
+//
 //   auto db = Database::Open("parley.db");
 //   Transaction tx(*db);
 //   PARLEY_TRY(tx.Begin());
@@ -26,9 +32,14 @@
 
 namespace parley::store {
 
+// Idle prepared statements of one connection, by SQL text (sqlite_db.cpp).
+class StatementCache;
+
 class Statement {
  public:
-  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt, &sqlite3_finalize) {}
+  // Hands `stmt` back to `cache` (under `sql`) when destroyed, or finalizes it when null.
+  Statement(sqlite3* db, sqlite3_stmt* stmt, std::shared_ptr<StatementCache> cache, std::string sql)
+      : db_(db), stmt_(stmt, Release{std::move(cache), std::move(sql)}) {}
 
   void Bind(int index, std::string_view text);
   void Bind(int index, std::int64_t value);
@@ -47,8 +58,13 @@ class Statement {
   [[nodiscard]] bool ColumnIsNull(int index) const;
 
  private:
+  struct Release {
+    std::shared_ptr<StatementCache> cache;
+    std::string sql;
+    void operator()(sqlite3_stmt* stmt) const;
+  };
   sqlite3* db_;
-  std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> stmt_;
+  std::unique_ptr<sqlite3_stmt, Release> stmt_;
 };
 
 class Database {
@@ -66,8 +82,11 @@ class Database {
   [[nodiscard]] sqlite3* handle() const { return db_.get(); }
 
  private:
-  explicit Database(sqlite3* db) : db_(db, &sqlite3_close_v2) {}
+  explicit Database(sqlite3* db);
   std::unique_ptr<sqlite3, decltype(&sqlite3_close_v2)> db_;
+  // Declared after db_: the idle statements are finalized before the connection closes.
+  // Shared with the Statements that will return to it, so that its address survives moves.
+  std::shared_ptr<StatementCache> statements_;
 };
 
 // BEGIN IMMEDIATE in Begin() (the writer lock is taken up front, so two importers

@@ -96,6 +96,9 @@ class Server(ParleyTestCase):
             self.tokens[name] = self.parley("user", "token", name).stdout.strip()
         self.parley("synth", "--people", "300", "--seed", "7", "--out", self.path("syn"),
                     workspace=False)
+        self.start_server()
+
+    def start_server(self):
         self.proc = subprocess.Popen(
             [PARLEY, "serve", "--listen", "127.0.0.1:0", "--workspace", self.workspace,
              "--threads", "4"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -108,12 +111,15 @@ class Server(ParleyTestCase):
         self.assertEqual(Client(self.base).call("GET", "/api/v1/health").status, 200)
 
     def tearDown(self):
+        self.kill_server()
+        super().tearDown()
+
+    def kill_server(self):
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
         self.proc.stdout.close()
         self.proc.stderr.close()
-        super().tearDown()
 
     def as_user(self, name):
         return Client(self.base, self.tokens[name])
@@ -215,6 +221,21 @@ class Server(ParleyTestCase):
         r = ru.call("GET", rec)
         self.assertEqual(r.json()["status"], "received")
         self.assertEqual(len(cp.call("GET", rec + "/handovers").json()["events"]), 2)
+        # Each is a signed ledger event by the signed-in user; the refused writes are not.
+        events = [e for e in self.parley_json("log")
+                  if e["type"] in ("interview.recorded", "handover.recorded")]
+        self.assertEqual([(e["type"], e["actor"]) for e in events],
+                         [("interview.recorded", "icrc"), ("handover.recorded", "cp"),
+                          ("handover.recorded", "cp")])
+        self.assertEqual(events[0]["body"], {"record_id": ru_rec["record_id"], "version": 1,
+                                             "outcome": "consents",
+                                             "at": "2026-05-23T10:00:00Z",
+                                             "interviewer": "icrc"})
+        self.assertEqual(events[2]["body"]["event"], "received")
+        self.assertEqual(events[2]["body"]["seq"], 2)
+        for e in events:
+            self.assertNotIn(ru_rec["surname"], json.dumps(e, ensure_ascii=False))
+        self.assertIn("all signed", self.parley("verify").stdout)
 
         # Every read of the record is in the access log.
         log = self.as_user("ru-admin").call("GET", rec + "/access-log").json()["entries"]
@@ -229,6 +250,97 @@ class Server(ParleyTestCase):
                                     {"version": 1, "disabled": True}).status, 409)
         self.assertTrue(admin.call("GET", "/api/v1/integrity").json()["ok"])
         self.stop_cleanly()
+
+    def test_ledger_and_bundles_over_http(self):
+        self.upload_both()
+        ru_rec = self.first_record(self.as_user("ru-clerk"), "ru-custody")
+        rec = f"/api/v1/records/{ru_rec['record_id']}"
+        r = self.as_user("icrc").call("PUT", rec + "/interview",
+                                      {"version": 0, "outcome": "consents"})
+        self.assertEqual(r.status, 201, r.body)
+        admin = self.as_user("med-admin")
+        head = admin.call("GET", "/api/v1/ledger").json()
+        self.assertEqual(head["size"], 3)  # two uploads and the interview
+        page = self.as_user("ua-observer").call("GET", "/api/v1/ledger/entries?from=1&limit=5")
+        self.assertEqual(page.status, 200, page.body)
+        entries = page.json()["entries"]
+        self.assertEqual([e["seq"] for e in entries], [1, 2])
+        self.assertEqual(entries[-1]["type"], "interview.recorded")
+        self.assertIsNone(page.json()["next"])
+        # The person's history screen: the record's own events, not the other record's.
+        events = self.as_user("ru-clerk").call("GET", rec + "/events").json()["events"]
+        self.assertEqual([e["type"] for e in events],
+                         ["list.version_submitted", "interview.recorded"])
+        self.assertEqual(self.as_user("ua-clerk").call("GET", rec + "/events").status, 403)
+        verified = admin.call("POST", "/api/v1/ledger/verify").json()
+        self.assertTrue(verified["ok"], verified)
+        self.assertEqual(verified["logs"][0]["size"], 3)
+
+        # Export through the API (admin or signer only); the file verifies with the CLI.
+        self.assertEqual(self.as_user("ua-clerk").call("POST", "/api/v1/bundles/export",
+                                                       {"for": "ru"}).status, 403)
+        r = self.as_user("ua-signer").call("POST", "/api/v1/bundles/export", {"for": "ru"})
+        self.assertEqual(r.status, 200, r.body)
+        self.assertIn("attachment", r.headers["Content-Disposition"])
+        bundle, keys = self.path("for-ru.bundle"), self.path("node.keys")
+        with open(bundle, "wb") as f:
+            f.write(r.body)
+        with open(keys, "w") as f:
+            f.write(head["verifier_key"] + "\n")
+        out = self.parley("verify", "--bundle", bundle, "--trusted-keys", keys,
+                          workspace=False).stdout
+        self.assertIn("3 entries) all signed", out)
+        # From a checkpoint the receiver holds: only what follows it.
+        r = self.as_user("cp").call("POST", rec + "/handovers", {
+            "expected_count": 0, "event": "handed_over", "phase": 1, "place": "Sumy"})
+        self.assertEqual(r.status, 201, r.body)
+        r = admin.call("POST", "/api/v1/bundles/export",
+                       {"for": "ru", "since": head["checkpoint"]})
+        self.assertEqual(r.status, 200, r.body)
+        with open(bundle, "wb") as f:
+            f.write(r.body)
+        out = self.parley("verify", "--bundle", bundle, workspace=False).stdout
+        self.assertIn("entries 3..3 (1 entries)", out)
+        self.assertIn("consistency: proved from size 3", out)
+
+        # Import another node's bundle: refused whole when one byte changed, then accepted.
+        other = self.path("other")
+        self.parley("init", "--node", "ru-node", "--workspace", other, workspace=False)
+        self.parley("import", self.path("syn/ru-request.csv"), "--list", "ru-request", "--kind",
+                    "request", "--side", "ru", "--workspace", other, workspace=False)
+        theirs = self.path("theirs.bundle")
+        self.parley("bundle", "export", "--for", "mediator", "--out", theirs, "--workspace",
+                    other, workspace=False)
+        with open(os.path.join(other, "keys", "ru-node.pub")) as f, \
+                open(os.path.join(self.workspace, "keys", "trusted.keys"), "a") as t:
+            t.write(f.read())
+        with open(theirs, "rb") as f:
+            good = f.read()
+        bad = bytearray(good)
+        at = bad.rfind(b"ru-request")
+        bad[at] = ord("R")
+        self.assertEqual(self.as_user("ua-signer").call(
+            "POST", "/api/v1/bundles/import", raw=bytes(good),
+            headers={"Content-Type": "application/octet-stream"}).status, 403)
+        r = admin.call("POST", "/api/v1/bundles/import", raw=bytes(bad),
+                       headers={"Content-Type": "application/octet-stream"})
+        self.assertEqual(r.status, 400, r.body)
+        self.assertEqual(r.json()["error"]["entry"], 0)
+        self.assertEqual(admin.call("GET", "/api/v1/ledger").json()["replicas"], [])
+        r = self.upload_file(admin, "/api/v1/bundles/import", "theirs.bundle", good)
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual(r.json()["size"], 1)
+        self.assertEqual(len(admin.call("GET", "/api/v1/ledger").json()["replicas"]), 1)
+        self.assertIn("replica parley/ru-node/", self.parley("verify").stdout)
+        self.stop_cleanly()
+
+    def upload_file(self, client, path, filename, content):
+        boundary = uuid.uuid4().hex
+        body = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+                f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'
+                .encode() + content + f"\r\n--{boundary}--\r\n".encode())
+        return client.call("POST", path, raw=body,
+                           headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
 
     def test_authorisation_matrix_over_http(self):
         self.upload_both()
@@ -335,6 +447,32 @@ class Server(ParleyTestCase):
         self.assertEqual(d.call("GET", "/api/v1/session").status, 401)
         self.stop_cleanly()
 
+    def test_sessions_survive_a_restart_until_logout_or_disable(self):
+        a, b = Client(self.base), Client(self.base)
+        self.assertEqual(a.login("ua-clerk").status, 200)
+        self.assertEqual(b.login("ua-analyst").status, 200)
+        self.stop_cleanly()
+        self.kill_server()
+        self.start_server()
+        for c in (a, b):
+            c.base = self.base  # a new port; the cookies are sent to any 127.0.0.1 port
+        r = a.call("GET", "/api/v1/session")
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual(r.json()["user"]["name"], "ua-clerk")
+        self.assertEqual(r.json()["csrf_token"], a.csrf)
+        self.assertEqual(b.call("GET", "/api/v1/session").status, 200)
+        # Logout ends a's session; disabling ua-analyst ends b's.
+        self.assertEqual(a.call("DELETE", "/api/v1/session").status, 204)
+        self.assertEqual(a.call("GET", "/api/v1/session").status, 401)
+        r = self.as_user("ua-admin").call("PATCH", "/api/v1/users/ua-analyst",
+                                          {"version": 1, "disabled": True})
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual(b.call("GET", "/api/v1/session").status, 401)
+        # The session table keeps digests, never the cookie value.
+        cookie = next(c.value for c in b.jar if c.name == "parley_session")
+        self.assertNotIn(cookie, self.store_dump())
+        self.stop_cleanly()
+
 
 class Tls(ParleyTestCase):
     def test_https_with_secure_cookies(self):
@@ -387,6 +525,32 @@ class CliTwins(ParleyTestCase):
                                "Sumy", "--actor", "cp-1")
         self.assertEqual(out["status"], "handed_over")
         self.assertIn("is shared with ua", self.parley("share", "ru-custody", "--with", "ua").stdout)
+
+    def test_interviews_and_handovers_are_signed_ledger_events(self):
+        from unittest import mock
+        self.parley("demo", "--people", "200")
+        with mock.patch.dict(os.environ, {"PARLEY_USER": "icrc-1"}):
+            self.parley("interview", "ru-custody:1", "--outcome", "unfit", "--notes",
+                        "private detail")
+            self.parley("interview", "ru-custody:1", "--outcome", "consents",
+                        "--expect-version", "0", expect=1)
+        with mock.patch.dict(os.environ, {"PARLEY_USER": "cp-1"}):
+            self.parley("handover", "ru-custody:2", "--event", "handed_over", "--phase", "2",
+                        "--place", "Sumy", "--at", "2026-05-23T14:05:00Z")
+        log = self.parley_json("log")
+        mine = [e for e in log if e["type"] in ("interview.recorded", "handover.recorded")]
+        self.assertEqual(len(mine), 2, mine)
+        self.assertEqual(mine[0]["actor"], "icrc-1")
+        self.assertEqual(mine[0]["body"]["outcome"], "unfit")
+        self.assertEqual(mine[0]["body"]["version"], 1)
+        self.assertNotIn("private", json.dumps(mine[0]))
+        self.assertEqual(mine[1]["actor"], "cp-1")
+        self.assertEqual({k: mine[1]["body"][k] for k in ("event", "phase", "place", "at", "seq")},
+                         {"event": "handed_over", "phase": 2, "place": "Sumy",
+                          "at": "2026-05-23T14:05:00Z", "seq": 1})
+        self.assertIn("handover.recorded", self.parley("log").stdout)
+        self.assertIn("all signed", self.parley("verify").stdout)
+        self.parley("check")
 
 
 if __name__ == "__main__":
