@@ -9,6 +9,8 @@
 #include "core/try.h"
 #include "server/api_error.h"
 #include "server/csrf.h"
+#include "server/json_fields.h"
+#include "server/link_review.h"
 #include "server/share_store.h"
 #include "server/user_store.h"
 
@@ -88,6 +90,10 @@ const std::vector<Api::HandlerEntry>& Api::Handlers() {
       {"appendHandover", &Api::AppendHandoverHandler},
       {"getAccessLog", &Api::GetAccessLog},
       {"checkIntegrity", &Api::CheckIntegrityHandler},
+      {"reconcile", &Api::Reconcile},
+      {"listLinks", &Api::ListLinks},
+      {"getLink", &Api::GetLink},
+      {"decideLink", &Api::DecideLinkHandler},
   };
   return kHandlers;
 }
@@ -178,8 +184,30 @@ Result<std::optional<ResourceSide>> Api::ResolveResource(const Route& route, con
       }
       return std::optional<ResourceSide>{ResourceSide{owner, false}};
     }
+    case Scope::kPairWrite: {
+      PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
+      PARLEY_ASSIGN_OR_RETURN(std::string left, RequiredString(body, "left"));
+      PARLEY_ASSIGN_OR_RETURN(std::string right, RequiredString(body, "right"));
+      PARLEY_ASSIGN_OR_RETURN(ListOwner left_owner, FindListOwner(ws.db(), left));
+      PARLEY_ASSIGN_OR_RETURN(ListOwner right_owner, FindListOwner(ws.db(), right));
+      return std::optional<ResourceSide>{PairSide(ws, who, left_owner, right_owner)};
+    }
+    case Scope::kLinkRead:
+    case Scope::kLinkWrite: {
+      PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParseId(param("id"), "id"));
+      PARLEY_ASSIGN_OR_RETURN(LinkOwners owners, FindLinkOwners(ws.db(), id));
+      return std::optional<ResourceSide>{PairSide(ws, who, owners.left, owners.right)};
+    }
   }
   return std::optional<ResourceSide>{};
+}
+
+// Shares count for both reads and writes of a pair: a party reconciles its own list against
+// the list the other party shared with it (route_table.h).
+ResourceSide Api::PairSide(store::Workspace& ws, const Principal& who, const ListOwner& left,
+                           const ListOwner& right) {
+  return ResourceSide{left.side, Visible(ws, who, left.list_id, left.side), right.side,
+                      Visible(ws, who, right.list_id, right.side)};
 }
 
 ApiResponse Api::Handle(ApiRequest& req) {

@@ -20,6 +20,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "server/access_log.h"
@@ -28,7 +29,9 @@
 #include "server/login_rate_limiter.h"
 #include "server/route_table.h"
 #include "server/session_store.h"
+#include "server/share_store.h"
 #include "server/workspace_pool.h"
+#include "store/link_store.h"
 
 namespace parley::server {
 
@@ -69,10 +72,20 @@ class Api {
                                                                     store::Workspace& ws);
   [[nodiscard]] bool Visible(store::Workspace& ws, const Principal& who, std::int64_t list_id,
                              const std::string& side);
+  [[nodiscard]] ResourceSide PairSide(store::Workspace& ws, const Principal& who,
+                                      const ListOwner& left, const ListOwner& right);
+  // Names of the lists `who` may see (api_links.cpp).
+  [[nodiscard]] Result<std::set<std::string>> VisibleLists(store::Workspace& ws,
+                                                           const Principal& who);
+  // A link with both records as the caller may see them; logs the two record reads.
+  [[nodiscard]] Result<nlohmann::json> LinkWithRecords(store::Workspace& ws, const Principal& who,
+                                                       const store::StoredLink& link,
+                                                       std::int64_t version);
   [[nodiscard]] std::string SessionCookie(std::string_view value, bool http_only,
                                           std::chrono::seconds max_age) const;
 
-  // Handlers, one per route (api_session.cpp, api_users.cpp, api_lists.cpp, api_records.cpp).
+  // Handlers, one per route (api_session.cpp, api_users.cpp, api_lists.cpp, api_records.cpp,
+  // api_links.cpp).
   ApiResponse GetOpenApi(ApiRequest& req, store::Workspace& ws);
   ApiResponse GetHealth(ApiRequest& req, store::Workspace& ws);
   ApiResponse Login(ApiRequest& req, store::Workspace& ws);
@@ -98,6 +111,11 @@ class Api {
   ApiResponse AppendHandoverHandler(ApiRequest& req, store::Workspace& ws);
   ApiResponse GetAccessLog(ApiRequest& req, store::Workspace& ws);
   ApiResponse CheckIntegrityHandler(ApiRequest& req, store::Workspace& ws);
+  // api_links.cpp
+  ApiResponse Reconcile(ApiRequest& req, store::Workspace& ws);
+  ApiResponse ListLinks(ApiRequest& req, store::Workspace& ws);
+  ApiResponse GetLink(ApiRequest& req, store::Workspace& ws);
+  ApiResponse DecideLinkHandler(ApiRequest& req, store::Workspace& ws);
 
   std::unique_ptr<WorkspacePool> pool_;
   AccessLog access_log_;

@@ -35,6 +35,17 @@ bool MatchPattern(std::string_view pattern, std::string_view path,
   return true;
 }
 
+// Both lists visible (shares count); a write also needs one of them to be the principal's own.
+Decision AuthorizePair(const Route& route, const Principal& who, const ResourceSide& resource) {
+  if (!resource.other_side) return Decision::kForbidden;
+  bool see_both = MaySee(who, resource.owner_side, resource.shared_with_principal) &&
+                  MaySee(who, *resource.other_side, resource.other_shared_with_principal);
+  bool owns_one =
+      MaySee(who, resource.owner_side, false) || MaySee(who, *resource.other_side, false);
+  bool allowed = see_both && (IsReadScope(route.scope) || owns_one);
+  return allowed ? Decision::kAllow : Decision::kForbidden;
+}
+
 }  // namespace
 
 const std::vector<Route>& RouteTable() {
@@ -79,6 +90,10 @@ const std::vector<Route>& RouteTable() {
        {kCheckpoint}},
       {"GET", "/api/v1/records/{id}/access-log", "getAccessLog", Scope::kRecordRead, {kAdmin}},
       {"GET", "/api/v1/integrity", "checkIntegrity", Scope::kSignedIn, {kAdmin}},
+      {"POST", "/api/v1/reconciliations", "reconcile", Scope::kPairWrite, {kAnalyst}},
+      {"GET", "/api/v1/links", "listLinks", Scope::kSignedIn, RoleSet::All()},
+      {"GET", "/api/v1/links/{id}", "getLink", Scope::kLinkRead, RoleSet::All()},
+      {"POST", "/api/v1/links/{id}/decision", "decideLink", Scope::kLinkWrite, {kAnalyst}},
   };
   return kRoutes;
 }
@@ -95,7 +110,13 @@ std::optional<RouteMatch> MatchRoute(std::string_view method, std::string_view p
   return std::nullopt;
 }
 
-bool IsReadScope(Scope scope) { return scope == Scope::kListRead || scope == Scope::kRecordRead; }
+bool IsReadScope(Scope scope) {
+  return scope == Scope::kListRead || scope == Scope::kRecordRead || scope == Scope::kLinkRead;
+}
+
+bool IsPairScope(Scope scope) {
+  return scope == Scope::kPairWrite || scope == Scope::kLinkRead || scope == Scope::kLinkWrite;
+}
 
 Decision Authorize(const Route& route, const std::optional<Principal>& who,
                    const std::optional<ResourceSide>& resource) {
@@ -104,6 +125,7 @@ Decision Authorize(const Route& route, const std::optional<Principal>& who,
   if (!route.roles.Has(who->role)) return Decision::kForbidden;
   if (route.scope == Scope::kSignedIn) return Decision::kAllow;
   if (!resource) return Decision::kForbidden;
+  if (IsPairScope(route.scope)) return AuthorizePair(route, *who, *resource);
   bool shared = IsReadScope(route.scope) && resource->shared_with_principal;
   return MaySee(*who, resource->owner_side, shared) ? Decision::kAllow : Decision::kForbidden;
 }
