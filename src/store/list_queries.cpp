@@ -138,6 +138,14 @@ Result<std::vector<StoredRecord>> Workspace::RecordHistory(std::int64_t record_i
   return history;
 }
 
+Result<std::vector<StoredRecord>> Workspace::AllRecordVersions(const std::string& list) {
+  PARLEY_ASSIGN_OR_RETURN(Statement st,
+                          db().Prepare(std::string(kRecordColumns) +
+                                       "WHERE l.name = ? ORDER BY rv.record_id, rv.version"));
+  st.Bind(1, list);
+  return CollectRecords(st);
+}
+
 Result<std::int64_t> Workspace::FindRecord(const std::string& list, const std::string& key) {
   PARLEY_ASSIGN_OR_RETURN(Statement st,
                           db().Prepare("SELECT pr.id FROM person_records pr JOIN lists l ON l.id = "

@@ -265,9 +265,118 @@ CREATE TRIGGER ledger_list_events_are_immutable BEFORE UPDATE ON ledger_list_eve
 BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
 )sql";
 
+// Version 5: agreements and plans in the workspace (issues 4 and 5; src/negotiation).
+// Self-contained: it references only person_records and its own tables.
+//   agreements            versioned documents: a changed text under the same name is version
+//                         N+1; the TOML text and its sha256 are never edited
+//   agreement_signatures  one per party side (a / b) and agreement version; the state
+//                         (draft / signed / in_force) is derived from them (agreement_states)
+//   plans                 proposals, counters and repairs: the plan JSON with people referred
+//                         to by record id and version; content immutable, only `state` moves
+//                         (proposed -> accepted -> signed, or superseded), guarded by
+//                         `version` so that a stale update is a conflict
+//   plan_approvals        one accept and one sign per party side and plan; append-only
+//   plan_people           which record versions a plan refers to (for `parley log` and checks)
+constexpr const char* kSchemaNegotiation = R"sql(
+CREATE TABLE agreements (
+  id             INTEGER PRIMARY KEY,
+  name           TEXT NOT NULL CHECK (length(name) > 0),
+  version        INTEGER NOT NULL CHECK (version >= 1),
+  title          TEXT NOT NULL,
+  party_a        TEXT NOT NULL,
+  party_b        TEXT NOT NULL,
+  source         TEXT NOT NULL,
+  content_sha256 TEXT NOT NULL CHECK (length(content_sha256) = 64),
+  added_by       TEXT NOT NULL CHECK (length(added_by) > 0),
+  created_at     TEXT NOT NULL,
+  UNIQUE (name, version)
+);
+CREATE TABLE agreement_signatures (
+  agreement_id   INTEGER NOT NULL REFERENCES agreements(id),
+  party          TEXT NOT NULL CHECK (party IN ('a','b')),
+  signer         TEXT NOT NULL CHECK (length(signer) > 0),
+  content_sha256 TEXT NOT NULL,
+  ledger_seq     INTEGER NOT NULL,
+  signed_at      TEXT NOT NULL,
+  PRIMARY KEY (agreement_id, party)
+) WITHOUT ROWID;
+CREATE VIEW agreement_states AS
+  SELECT a.id AS agreement_id,
+         CASE (SELECT count(*) FROM agreement_signatures s WHERE s.agreement_id = a.id)
+           WHEN 0 THEN 'draft' WHEN 1 THEN 'signed' ELSE 'in_force' END AS state
+  FROM agreements a;
+CREATE TABLE plans (
+  id             INTEGER PRIMARY KEY,
+  agreement_id   INTEGER NOT NULL REFERENCES agreements(id),
+  kind           TEXT NOT NULL CHECK (kind IN ('proposal','counter','repair')),
+  parent_id      INTEGER REFERENCES plans(id),
+  side_a         TEXT NOT NULL CHECK (length(side_a) > 0),
+  side_b         TEXT NOT NULL CHECK (length(side_b) > 0),
+  state          TEXT NOT NULL CHECK (state IN ('proposed','accepted','signed','superseded')),
+  document       TEXT NOT NULL,
+  content_sha256 TEXT NOT NULL CHECK (length(content_sha256) = 64),
+  objective      INTEGER NOT NULL,
+  a_count        INTEGER NOT NULL,
+  b_count        INTEGER NOT NULL,
+  created_by     TEXT NOT NULL CHECK (length(created_by) > 0),
+  created_at     TEXT NOT NULL,
+  version        INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+  updated_at     TEXT NOT NULL,
+  CHECK ((kind = 'proposal') = (parent_id IS NULL))
+);
+CREATE INDEX plans_by_agreement ON plans(agreement_id, content_sha256);
+CREATE TABLE plan_approvals (
+  plan_id        INTEGER NOT NULL REFERENCES plans(id),
+  action         TEXT NOT NULL CHECK (action IN ('accept','sign')),
+  party          TEXT NOT NULL CHECK (party IN ('a','b')),
+  actor          TEXT NOT NULL CHECK (length(actor) > 0),
+  content_sha256 TEXT NOT NULL,
+  ledger_seq     INTEGER NOT NULL,
+  at             TEXT NOT NULL,
+  PRIMARY KEY (plan_id, action, party)
+) WITHOUT ROWID;
+CREATE TABLE plan_people (
+  plan_id        INTEGER NOT NULL REFERENCES plans(id),
+  record_id      INTEGER NOT NULL REFERENCES person_records(id),
+  record_version INTEGER NOT NULL,
+  phase          INTEGER NOT NULL CHECK (phase >= 0),
+  PRIMARY KEY (plan_id, record_id)
+) WITHOUT ROWID;
+CREATE INDEX plan_people_by_record ON plan_people(record_id);
+CREATE TRIGGER agreements_are_immutable BEFORE UPDATE ON agreements
+BEGIN SELECT RAISE(ABORT, 'agreements are never edited in place; add a new version'); END;
+CREATE TRIGGER agreements_are_kept BEFORE DELETE ON agreements
+BEGIN SELECT RAISE(ABORT, 'agreements are never deleted'); END;
+CREATE TRIGGER agreement_signatures_are_immutable BEFORE UPDATE ON agreement_signatures
+BEGIN SELECT RAISE(ABORT, 'signatures are never edited'); END;
+CREATE TRIGGER agreement_signatures_are_kept BEFORE DELETE ON agreement_signatures
+BEGIN SELECT RAISE(ABORT, 'signatures are never deleted'); END;
+CREATE TRIGGER plan_content_is_immutable BEFORE UPDATE ON plans
+WHEN NEW.document IS NOT OLD.document OR NEW.content_sha256 IS NOT OLD.content_sha256
+  OR NEW.agreement_id IS NOT OLD.agreement_id OR NEW.kind IS NOT OLD.kind
+  OR NEW.parent_id IS NOT OLD.parent_id OR NEW.side_a IS NOT OLD.side_a
+  OR NEW.side_b IS NOT OLD.side_b OR NEW.created_by IS NOT OLD.created_by
+  OR NEW.created_at IS NOT OLD.created_at OR NEW.version <> OLD.version + 1
+BEGIN SELECT RAISE(ABORT, 'a plan is never edited in place; propose a counter or a repair'); END;
+CREATE TRIGGER plan_state_moves_forward BEFORE UPDATE OF state ON plans
+WHEN OLD.state IN ('signed','superseded') AND NEW.state IS NOT OLD.state
+  AND NOT (OLD.state = 'signed' AND NEW.state = 'superseded')
+BEGIN SELECT RAISE(ABORT, 'a signed or superseded plan cannot change state'); END;
+CREATE TRIGGER plans_are_kept BEFORE DELETE ON plans
+BEGIN SELECT RAISE(ABORT, 'plans are never deleted'); END;
+CREATE TRIGGER plan_approvals_are_immutable BEFORE UPDATE ON plan_approvals
+BEGIN SELECT RAISE(ABORT, 'approvals are never edited'); END;
+CREATE TRIGGER plan_approvals_are_kept BEFORE DELETE ON plan_approvals
+BEGIN SELECT RAISE(ABORT, 'approvals are never deleted'); END;
+CREATE TRIGGER plan_people_are_immutable BEFORE UPDATE ON plan_people
+BEGIN SELECT RAISE(ABORT, 'a plan is never edited in place'); END;
+CREATE TRIGGER plan_people_are_kept BEFORE DELETE ON plan_people
+BEGIN SELECT RAISE(ABORT, 'plans are never deleted'); END;
+)sql";
+
 const std::vector<const char*>& Migrations() {
   static const std::vector<const char*> kMigrations = {kSchemaV1, kSchemaV2, kSchemaServer,
-                                                       kSchemaLedger};
+                                                       kSchemaLedger, kSchemaNegotiation};
   return kMigrations;
 }
 

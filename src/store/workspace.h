@@ -121,6 +121,9 @@ class Workspace {
                                                           std::optional<std::int64_t> version);
   // Every version of one person record, oldest first, by record ID.
   [[nodiscard]] Result<std::vector<StoredRecord>> RecordHistory(std::int64_t record_id);
+  // Every version of every record ever in LIST (any list version), by record ID and version:
+  // what a stored plan's record references resolve against in one query.
+  [[nodiscard]] Result<std::vector<StoredRecord>> AllRecordVersions(const std::string& list);
   // The record ID of LIST's row KEY.
   [[nodiscard]] Result<std::int64_t> FindRecord(const std::string& list, const std::string& key);
 

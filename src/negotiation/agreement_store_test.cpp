@@ -1,0 +1,97 @@
+#include "negotiation/agreement_store.h"
+
+#include <gtest/gtest.h>
+
+#include "negotiation/test_workspace.h"
+
+namespace parley::negotiation {
+namespace {
+
+const store::Actor kNegotiator{"negotiator1", nullptr};
+
+std::uint64_t LogSize(store::Workspace& ws) { return (*ws.Events())->Size(); }
+
+TEST(AgreementStore, AddIsVersionedAndIdenticalTextIsANoOp) {
+  testing::TestWorkspace t;
+  const std::uint64_t before = LogSize(t.ws());
+  auto first = AddAgreement(t.ws(), "deal", testing::kTestAgreement, "deal.toml", kNegotiator);
+  ASSERT_TRUE(first.has_value()) << first.error().Describe();
+  EXPECT_FALSE(first->unchanged);
+  EXPECT_EQ(first->agreement.version, 1);
+  EXPECT_EQ(first->agreement.state, AgreementState::kDraft);
+  EXPECT_EQ(first->agreement.party_a, "Ukraine");
+  EXPECT_EQ(first->agreement.sha256.size(), 64u);
+  EXPECT_EQ(LogSize(t.ws()), before + 1);
+
+  auto again = AddAgreement(t.ws(), "deal", testing::kTestAgreement, "deal.toml", kNegotiator);
+  ASSERT_TRUE(again.has_value());
+  EXPECT_TRUE(again->unchanged);
+  EXPECT_EQ(again->agreement.version, 1);
+  EXPECT_EQ(LogSize(t.ws()), before + 1);
+
+  std::string changed = std::string(testing::kTestAgreement) + "\n# amended\n";
+  auto second = AddAgreement(t.ws(), "deal", changed, "deal.toml", kNegotiator);
+  ASSERT_TRUE(second.has_value());
+  EXPECT_EQ(second->agreement.version, 2);
+  auto latest = FindAgreement(t.ws().db(), "deal", std::nullopt);
+  ASSERT_TRUE(latest.has_value());
+  EXPECT_EQ(latest->version, 2);
+  auto v1 = FindAgreement(t.ws().db(), "deal", 1);
+  ASSERT_TRUE(v1.has_value());
+  EXPECT_EQ(v1->source, testing::kTestAgreement);
+  EXPECT_EQ(ListAgreements(t.ws().db())->size(), 2u);
+}
+
+TEST(AgreementStore, InvalidTextIsRefusedWithLineAndNothingIsStored) {
+  testing::TestWorkspace t;
+  const std::uint64_t before = LogSize(t.ws());
+  auto bad = AddAgreement(t.ws(), "deal", "[agreement]\ntitle = 3\n", "bad.toml", kNegotiator);
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(bad.error().where.file, "bad.toml");
+  EXPECT_GT(bad.error().where.row, 0);
+  EXPECT_TRUE(ListAgreements(t.ws().db())->empty());
+  EXPECT_EQ(LogSize(t.ws()), before);
+  auto bad_name = AddAgreement(t.ws(), "a b", testing::kTestAgreement, "x", kNegotiator);
+  ASSERT_FALSE(bad_name.has_value());
+  EXPECT_EQ(bad_name.error().where.field, "--name");
+}
+
+TEST(AgreementStore, InForceWhenBothPartiesSignedAndASecondSignatureIsANoOp) {
+  testing::TestWorkspace t;
+  ASSERT_TRUE(AddAgreement(t.ws(), "deal", testing::kTestAgreement, "deal.toml", kNegotiator));
+  auto a = SignAgreement(t.ws(), "deal", std::nullopt, rules::Side::kA, {"signer-ua", nullptr});
+  ASSERT_TRUE(a.has_value()) << a.error().Describe();
+  EXPECT_EQ(a->agreement.state, AgreementState::kSigned);
+  const std::uint64_t size = LogSize(t.ws());
+  auto again = SignAgreement(t.ws(), "deal", 1, rules::Side::kA, {"signer-ua", nullptr});
+  ASSERT_TRUE(again.has_value());
+  EXPECT_TRUE(again->unchanged);
+  EXPECT_EQ(LogSize(t.ws()), size);
+  auto b = SignAgreement(t.ws(), "deal", 1, rules::Side::kB, {"signer-ru", nullptr});
+  ASSERT_TRUE(b.has_value());
+  EXPECT_EQ(b->agreement.state, AgreementState::kInForce);
+  ASSERT_EQ(b->agreement.signatures.size(), 2u);
+  EXPECT_EQ(b->agreement.signatures[1].signer, "signer-ru");
+  // Signatures and agreements are never edited or removed.
+  EXPECT_FALSE(t.ws().db().Exec("DELETE FROM agreement_signatures").has_value());
+  EXPECT_FALSE(t.ws().db().Exec("UPDATE agreements SET title = 'x'").has_value());
+}
+
+TEST(AgreementStore, UnknownNameOrVersionAndPartyAreNamed) {
+  testing::TestWorkspace t;
+  auto none = SignAgreement(t.ws(), "nope", std::nullopt, rules::Side::kA, kNegotiator);
+  ASSERT_FALSE(none.has_value());
+  EXPECT_EQ(none.error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(AddAgreement(t.ws(), "deal", testing::kTestAgreement, "deal.toml", kNegotiator));
+  auto v9 = FindAgreement(t.ws().db(), "deal", 9);
+  ASSERT_FALSE(v9.has_value());
+  EXPECT_NE(v9.error().message.find("latest is 1"), std::string::npos);
+  auto deal = FindAgreement(t.ws().db(), "deal", std::nullopt);
+  EXPECT_EQ(*ParsePartySide(*deal, "russia"), rules::Side::kB);
+  EXPECT_EQ(*ParsePartySide(*deal, "a"), rules::Side::kA);
+  EXPECT_FALSE(ParsePartySide(*deal, "mediator").has_value());
+}
+
+}  // namespace
+}  // namespace parley::negotiation

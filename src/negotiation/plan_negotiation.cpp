@@ -1,0 +1,407 @@
+#include "negotiation/plan_negotiation.h"
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "core/sha256.h"
+#include "core/try.h"
+#include "negotiation/agreement_store.h"
+#include "plan/plan_json.h"
+#include "store/link_store.h"
+
+namespace parley::negotiation {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using store::Database;
+
+std::int64_t HandedOver(const plan::Plan& p, rules::Side side) {
+  std::int64_t n = 0;
+  for (const plan::Candidate& c : p.people) {
+    n += c.side == side && c.phase > 0 && c.dropped.empty() ? 1 : 0;
+  }
+  return n;
+}
+
+// The rows and event body shared by every way a plan comes into being.
+struct NewPlan {
+  PlanKind kind = PlanKind::kProposal;
+  std::int64_t parent_id = 0;
+  std::int64_t parent_version = 0;
+  StoredAgreement agreement;
+  std::string side_a, side_b;
+  const plan::Plan* plan = nullptr;
+  const std::vector<PersonRef>* refs = nullptr;
+  nlohmann::json extra_body = nlohmann::json::object();
+};
+
+const char* EventType(PlanKind kind) {
+  switch (kind) {
+    case PlanKind::kProposal:
+      return "plan.proposed";
+    case PlanKind::kCounter:
+      return "plan.countered";
+    case PlanKind::kRepair:
+      return "plan.repaired";
+  }
+  return "plan.proposed";
+}
+
+// Stores a new plan (superseding its parent) and appends its event, in one transaction.
+// Returns the stored plan and whether an identical live plan already existed.
+Result<std::pair<StoredPlanInfo, bool>> StorePlan(store::Workspace& ws, const NewPlan& n,
+                                                  const store::Actor& actor) {
+  const std::string document =
+      StoredPlanDocument(*n.plan, *n.refs, n.agreement.name, n.agreement.version,
+                         n.agreement.sha256, n.side_a, n.side_b);
+  const std::string sha = Sha256Hex(document);
+  Database& db = ws.db();
+  PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
+  store::Transaction tx(db);
+  PARLEY_TRY(tx.Begin());
+  PARLEY_ASSIGN_OR_RETURN(auto existing, FindLivePlan(db, n.agreement.id, sha));
+  if (existing) {
+    PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, PlanInfo(db, *existing));
+    return std::make_pair(std::move(info), true);
+  }
+  store::EventLog::Change change(*log);
+  const std::string now = store::UtcNow();
+  NewPlanRow row{n.agreement.id,
+                 n.kind,
+                 n.parent_id,
+                 n.side_a,
+                 n.side_b,
+                 document,
+                 sha,
+                 n.plan->objective,
+                 HandedOver(*n.plan, rules::Side::kA),
+                 HandedOver(*n.plan, rules::Side::kB),
+                 actor.name,
+                 now};
+  PARLEY_ASSIGN_OR_RETURN(std::int64_t id, InsertPlan(db, row, *n.refs, *n.plan));
+  if (n.parent_id > 0) {
+    PARLEY_TRY(SetPlanState(db, n.parent_id, n.parent_version, PlanState::kSuperseded, now));
+  }
+  nlohmann::json body = {{"plan", id},
+                         {"kind", PlanKindName(n.kind)},
+                         {"agreement", n.agreement.name},
+                         {"agreement_version", n.agreement.version},
+                         {"sha256", sha},
+                         {"objective", row.objective},
+                         {"a_hands_over", row.a_count},
+                         {"b_hands_over", row.b_count},
+                         {"side_a", n.side_a},
+                         {"side_b", n.side_b}};
+  if (n.parent_id > 0) body["parent"] = n.parent_id;
+  for (auto it = n.extra_body.begin(); it != n.extra_body.end(); ++it) body[it.key()] = *it;
+  PARLEY_TRY(log->Append(actor, EventType(n.kind), body));
+  PARLEY_TRY(log->Checkpoint());
+  PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, PlanInfo(db, id));
+  PARLEY_TRY(tx.Commit());
+  change.Keep();
+  return std::make_pair(std::move(info), false);
+}
+
+Result<void> CheckExpected(const StoredPlanInfo& info, std::optional<std::int64_t> expected) {
+  if (!expected || *expected == info.version) return {};
+  return Fail(ErrorCode::kConflict, "plan " + std::to_string(info.id) + " is at version " +
+                                        std::to_string(info.version) + ", not " +
+                                        std::to_string(*expected) +
+                                        "; someone changed it meanwhile: look at it again");
+}
+
+Result<void> CheckOpen(const StoredPlanInfo& info, bool signed_ok, std::string_view what) {
+  if (info.state == PlanState::kSuperseded) {
+    return Fail(ErrorCode::kConflict, "plan " + std::to_string(info.id) +
+                                          " has been superseded; `parley plan list` shows the "
+                                          "plan that replaced it");
+  }
+  if (info.state == PlanState::kSigned && !signed_ok) {
+    return Fail(ErrorCode::kConflict, "plan " + std::to_string(info.id) +
+                                          " is signed by both sides; it cannot be " +
+                                          std::string(what) + " (a repair can replace it)");
+  }
+  return {};
+}
+
+// The decisions (phase, dropped) an edited plan file makes, keyed by "side:id".
+struct EditedDecision {
+  int phase = 0;
+  std::string dropped;
+};
+
+Result<std::map<std::string, EditedDecision>> ReadDecisions(std::string_view text,
+                                                            const std::string& file) {
+  Json j = Json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("people") || !j["people"].is_array()) {
+    return Fail(ErrorCode::kInvalidInput,
+                "not a plan: expected a JSON object with a \"people\" array (write one with "
+                "`parley plan show ID --out FILE` and edit the phases)",
+                Location{file, 0, 0, "people"});
+  }
+  std::map<std::string, EditedDecision> out;
+  const Json& people = j["people"];
+  for (size_t i = 0; i < people.size(); ++i) {
+    const Json& p = people[i];
+    const std::string where = "people[" + std::to_string(i) + "]";
+    if (!p.is_object() || !p.contains("side") || !p["side"].is_string() || !p.contains("id") ||
+        !p["id"].is_string() || !p.contains("phase") || !p["phase"].is_number_integer()) {
+      return Fail(ErrorCode::kInvalidInput,
+                  where + " needs \"side\" (\"a\"/\"b\"), \"id\" and a whole-number \"phase\"",
+                  Location{file, 0, 0, where});
+    }
+    EditedDecision d;
+    d.phase = p["phase"].get<int>();
+    if (auto it = p.find("dropped"); it != p.end() && it->is_string()) d.dropped = *it;
+    const std::string key = p["side"].get<std::string>() + ":" + p["id"].get<std::string>();
+    if (!out.emplace(key, d).second) {
+      return Fail(ErrorCode::kInvalidInput, where + ": " + key + " appears twice",
+                  Location{file, 0, 0, where});
+    }
+  }
+  return out;
+}
+
+// The parent plan with the edited file's decisions applied (records stay the parent's).
+Result<LoadedPlan> ApplyCounter(store::Workspace& ws, std::int64_t parent_id,
+                                std::string_view edited_json, std::string_view file) {
+  PARLEY_ASSIGN_OR_RETURN(LoadedPlan loaded, LoadStoredPlan(ws, parent_id));
+  PARLEY_ASSIGN_OR_RETURN(auto decisions, ReadDecisions(edited_json, std::string(file)));
+  size_t matched = 0;
+  for (plan::Candidate& c : loaded.plan.people) {
+    auto it = decisions.find(std::string(rules::SideName(c.side)) + ":" + c.record.id);
+    c.phase = it == decisions.end() ? 0 : it->second.phase;
+    c.dropped = it == decisions.end() ? std::string() : it->second.dropped;
+    matched += it == decisions.end() ? 0 : 1;
+  }
+  if (matched != decisions.size()) {
+    for (const auto& [key, d] : decisions) {
+      bool known = false;
+      for (const plan::Candidate& c : loaded.plan.people) {
+        known = known || key == std::string(rules::SideName(c.side)) + ":" + c.record.id;
+        if (known) break;
+      }
+      if (!known) {
+        return Fail(ErrorCode::kInvalidInput,
+                    key + " is not a candidate of plan " + std::to_string(parent_id) +
+                        "; a counter-proposal can only move the parent's candidates",
+                    Location{std::string(file), 0, 0, "people"});
+      }
+    }
+  }
+  plan::Plan& p = loaded.plan;
+  p.objective = plan::PlanObjective(p.agreement, p.people);
+  p.phases = plan::SummarisePhases(p.agreement, p.people);
+  const double bound = p.solver.bound;
+  p.solver = plan::SolverReport{};
+  p.solver.solver = "none";
+  p.solver.model = "hand-edited";
+  p.solver.status = "counter";
+  p.solver.objective = static_cast<double>(p.objective);
+  p.solver.bound = bound;
+  p.solver.gap = (bound - p.solver.objective) / std::max(1.0, std::abs(p.solver.objective));
+  return loaded;
+}
+
+std::string DescribeViolations(std::int64_t parent_id, const std::vector<plan::Violation>& broken) {
+  std::string msg = "the counter-proposal to plan " + std::to_string(parent_id) + " breaks " +
+                    std::to_string(broken.size()) + " rule(s) of the agreement; nothing stored:";
+  for (const plan::Violation& v : broken) msg += "\n  [" + v.rule + "] " + v.message;
+  return msg;
+}
+
+}  // namespace
+
+Result<rules::Side> ParsePlanSide(const StoredPlanInfo& info, std::string_view text) {
+  if (text == "a" || text == info.side_a) return rules::Side::kA;
+  if (text == "b" || text == info.side_b) return rules::Side::kB;
+  return Fail(ErrorCode::kInvalidInput,
+              "--side '" + std::string(text) + "' is not a side of plan " +
+                  std::to_string(info.id) + ": use a (" + info.side_a + ") or b (" + info.side_b +
+                  ")",
+              Location{{}, 0, 0, "--side"});
+}
+
+Result<PlanOutcome> ProposePlan(store::Workspace& ws, const ProposeRequest& request,
+                                const store::Actor& actor) {
+  PARLEY_ASSIGN_OR_RETURN(StoredAgreement agreement,
+                          FindAgreement(ws.db(), request.agreement, request.agreement_version));
+  PARLEY_ASSIGN_OR_RETURN(rules::Agreement rules, ParseStored(agreement));
+  PlanOutcome out;
+  PARLEY_ASSIGN_OR_RETURN(out.a,
+                          SelectCandidates(ws, request.side_a, request.side_b, request.all_held));
+  PARLEY_ASSIGN_OR_RETURN(out.b,
+                          SelectCandidates(ws, request.side_b, request.side_a, request.all_held));
+  std::vector<PersonRecord> side_a, side_b;
+  std::vector<PersonRef> refs;
+  for (const CandidateSelection* sel : {&out.a, &out.b}) {
+    for (const WorkspaceCandidate& c : sel->people) {
+      (sel == &out.a ? side_a : side_b).push_back(c.record);
+      refs.push_back({c.list, c.record_id, c.record_version, c.facts});
+    }
+  }
+  PARLEY_ASSIGN_OR_RETURN(
+      out.plan, plan::MakePlan(rules, std::move(side_a), std::move(side_b), request.options));
+  NewPlan n;
+  n.kind = PlanKind::kProposal;
+  n.agreement = agreement;
+  n.side_a = request.side_a;
+  n.side_b = request.side_b;
+  n.plan = &out.plan;
+  n.refs = &refs;
+  n.extra_body = {{"candidates_a", out.a.people.size()},
+                  {"candidates_b", out.b.people.size()},
+                  {"all_held", request.all_held}};
+  PARLEY_ASSIGN_OR_RETURN(auto stored, StorePlan(ws, n, actor));
+  out.info = std::move(stored.first);
+  out.unchanged = stored.second;
+  return out;
+}
+
+Result<std::vector<plan::Violation>> CheckCounter(store::Workspace& ws, std::int64_t parent_id,
+                                                  std::string_view edited_json,
+                                                  std::string_view file) {
+  PARLEY_ASSIGN_OR_RETURN(LoadedPlan edited, ApplyCounter(ws, parent_id, edited_json, file));
+  return plan::CheckAssignment(edited.plan.agreement, edited.plan.people);
+}
+
+Result<PlanOutcome> CounterPlan(store::Workspace& ws, std::int64_t parent_id,
+                                std::string_view edited_json, std::string_view file,
+                                const store::Actor& actor,
+                                std::optional<std::int64_t> expected_version) {
+  PARLEY_ASSIGN_OR_RETURN(LoadedPlan edited, ApplyCounter(ws, parent_id, edited_json, file));
+  PARLEY_TRY(CheckExpected(edited.info, expected_version));
+  PARLEY_TRY(CheckOpen(edited.info, false, "countered"));
+  std::vector<plan::Violation> broken =
+      plan::CheckAssignment(edited.plan.agreement, edited.plan.people);
+  if (!broken.empty()) {
+    return Fail(ErrorCode::kInvalidInput, DescribeViolations(parent_id, broken),
+                Location{std::string(file), 0, 0, {}});
+  }
+  PARLEY_ASSIGN_OR_RETURN(StoredAgreement agreement,
+                          AgreementById(ws.db(), edited.info.agreement_id));
+  NewPlan n;
+  n.kind = PlanKind::kCounter;
+  n.parent_id = parent_id;
+  n.parent_version = edited.info.version;
+  n.agreement = agreement;
+  n.side_a = edited.info.side_a;
+  n.side_b = edited.info.side_b;
+  n.plan = &edited.plan;
+  n.refs = &edited.refs;
+  PARLEY_ASSIGN_OR_RETURN(auto stored, StorePlan(ws, n, actor));
+  PlanOutcome out;
+  out.info = std::move(stored.first);
+  out.unchanged = stored.second;
+  out.plan = std::move(edited.plan);
+  return out;
+}
+
+Result<PlanOutcome> ApprovePlan(store::Workspace& ws, std::int64_t plan_id, Approval approval,
+                                rules::Side party, const store::Actor& actor,
+                                std::optional<std::int64_t> expected_version) {
+  const char* action = approval == Approval::kAccept ? "accept" : "sign";
+  Database& db = ws.db();
+  PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
+  store::Transaction tx(db);
+  PARLEY_TRY(tx.Begin());
+  PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, PlanInfo(db, plan_id));
+  PARLEY_TRY(CheckExpected(info, expected_version));
+  PlanOutcome out;
+  if (info.Has(action, party)) {
+    out.info = std::move(info);
+    out.unchanged = true;
+    return out;
+  }
+  PARLEY_TRY(CheckOpen(info, false, approval == Approval::kAccept ? "accepted" : "signed"));
+  PARLEY_ASSIGN_OR_RETURN(StoredAgreement agreement, AgreementById(db, info.agreement_id));
+  if (approval == Approval::kSign) {
+    if (info.state != PlanState::kAccepted) {
+      return Fail(ErrorCode::kConflict,
+                  "plan " + std::to_string(plan_id) +
+                      " is not accepted by both sides yet (accepted by a: " +
+                      (info.Has("accept", rules::Side::kA) ? "yes" : "no") +
+                      ", b: " + (info.Has("accept", rules::Side::kB) ? "yes" : "no") +
+                      "); `parley plan accept " + std::to_string(plan_id) + " --side S` first");
+    }
+    if (agreement.state != AgreementState::kInForce) {
+      return Fail(ErrorCode::kConflict,
+                  "agreement '" + agreement.name + "' version " +
+                      std::to_string(agreement.version) + " is " +
+                      AgreementStateName(agreement.state) +
+                      ", not in force: both parties sign it (`parley agreement sign`) before "
+                      "a plan under it is signed");
+    }
+  }
+  store::EventLog::Change change(*log);
+  nlohmann::json body = {{"plan", plan_id},
+                         {"sha256", info.sha256},
+                         {"party", rules::SideName(party)},
+                         {"agreement", agreement.name},
+                         {"agreement_version", agreement.version}};
+  PARLEY_ASSIGN_OR_RETURN(
+      ledger::SignedEvent event,
+      log->Append(actor, approval == Approval::kAccept ? "plan.accepted" : "plan.signed", body));
+  const std::string now = store::UtcNow();
+  PARLEY_ASSIGN_OR_RETURN(
+      store::Statement ins,
+      db.Prepare("INSERT INTO plan_approvals(plan_id, action, party, actor, content_sha256, "
+                 "ledger_seq, at) VALUES (?,?,?,?,?,?,?)"));
+  ins.Bind(1, plan_id);
+  ins.Bind(2, action);
+  ins.Bind(3, rules::SideName(party));
+  ins.Bind(4, event.event.actor);
+  ins.Bind(5, info.sha256);
+  ins.Bind(6, static_cast<std::int64_t>(event.event.seq));
+  ins.Bind(7, now);
+  PARLEY_TRY(ins.Run());
+  const rules::Side other = party == rules::Side::kA ? rules::Side::kB : rules::Side::kA;
+  PlanState next = info.state;
+  if (info.Has(action, other)) {
+    next = approval == Approval::kAccept ? PlanState::kAccepted : PlanState::kSigned;
+  }
+  PARLEY_TRY(SetPlanState(db, plan_id, info.version, next, now));
+  PARLEY_TRY(log->Checkpoint());
+  PARLEY_ASSIGN_OR_RETURN(out.info, PlanInfo(db, plan_id));
+  PARLEY_TRY(tx.Commit());
+  change.Keep();
+  return out;
+}
+
+Result<PlanOutcome> RepairStoredPlan(store::Workspace& ws, std::int64_t plan_id,
+                                     const plan::RepairRequest& request,
+                                     const plan::PlanOptions& options, const store::Actor& actor,
+                                     std::optional<std::int64_t> expected_version) {
+  PARLEY_ASSIGN_OR_RETURN(LoadedPlan loaded, LoadStoredPlan(ws, plan_id));
+  PARLEY_TRY(CheckExpected(loaded.info, expected_version));
+  PARLEY_TRY(CheckOpen(loaded.info, true, "repaired"));
+  PlanOutcome out;
+  PARLEY_ASSIGN_OR_RETURN(out.repair, plan::RepairPlan(loaded.plan, request, options));
+  PARLEY_ASSIGN_OR_RETURN(StoredAgreement agreement,
+                          AgreementById(ws.db(), loaded.info.agreement_id));
+  NewPlan n;
+  n.kind = PlanKind::kRepair;
+  n.parent_id = plan_id;
+  n.parent_version = loaded.info.version;
+  n.agreement = agreement;
+  n.side_a = loaded.info.side_a;
+  n.side_b = loaded.info.side_b;
+  n.plan = &loaded.plan;
+  n.refs = &loaded.refs;
+  n.extra_body = {{"reason", out.repair.reason},
+                  {"dropped", out.repair.dropped.size()},
+                  {"changes", out.repair.changes},
+                  {"executed_phases", out.repair.executed_phases}};
+  PARLEY_ASSIGN_OR_RETURN(auto stored, StorePlan(ws, n, actor));
+  out.info = std::move(stored.first);
+  out.unchanged = stored.second;
+  out.plan = std::move(loaded.plan);
+  return out;
+}
+
+Result<void> ExportPlanFile(const LoadedPlan& plan, const std::string& path) {
+  return plan::SavePlanFile(plan.plan, path);
+}
+
+}  // namespace parley::negotiation
