@@ -72,6 +72,8 @@ class Api {
                                                                     store::Workspace& ws);
   [[nodiscard]] bool Visible(store::Workspace& ws, const Principal& who, std::int64_t list_id,
                              const std::string& side);
+  [[nodiscard]] Result<std::optional<ResourceSide>> ResolveParty(const ApiRequest& req,
+                                                                 store::Workspace& ws);
   [[nodiscard]] ResourceSide PairSide(store::Workspace& ws, const Principal& who,
                                       const ListOwner& left, const ListOwner& right);
   // Names of the lists `who` may see (api_links.cpp).
@@ -116,6 +118,22 @@ class Api {
   ApiResponse ListLinks(ApiRequest& req, store::Workspace& ws);
   ApiResponse GetLink(ApiRequest& req, store::Workspace& ws);
   ApiResponse DecideLinkHandler(ApiRequest& req, store::Workspace& ws);
+  // api_agreements.cpp
+  ApiResponse ListAgreementsHandler(ApiRequest& req, store::Workspace& ws);
+  ApiResponse AddAgreementHandler(ApiRequest& req, store::Workspace& ws);
+  ApiResponse ValidateAgreement(ApiRequest& req, store::Workspace& ws);
+  ApiResponse GetAgreement(ApiRequest& req, store::Workspace& ws);
+  ApiResponse SignAgreementHandler(ApiRequest& req, store::Workspace& ws);
+  // api_plans.cpp
+  ApiResponse ListPlansHandler(ApiRequest& req, store::Workspace& ws);
+  ApiResponse ProposePlanHandler(ApiRequest& req, store::Workspace& ws);
+  ApiResponse GetPlan(ApiRequest& req, store::Workspace& ws);
+  ApiResponse ExplainPlan(ApiRequest& req, store::Workspace& ws);
+  ApiResponse CheckPlan(ApiRequest& req, store::Workspace& ws);
+  ApiResponse CounterPlanHandler(ApiRequest& req, store::Workspace& ws);
+  ApiResponse RepairPlanHandler(ApiRequest& req, store::Workspace& ws);
+  ApiResponse AcceptPlan(ApiRequest& req, store::Workspace& ws);
+  ApiResponse SignPlan(ApiRequest& req, store::Workspace& ws);
 
   std::unique_ptr<WorkspacePool> pool_;
   AccessLog access_log_;

@@ -12,8 +12,9 @@
 namespace parley::server {
 namespace {
 
-// kPairRead / kPairWrite: the resource is two lists (a link, a reconciliation).
-enum class Kind { kPublic, kSignedIn, kRead, kWrite, kPairRead, kPairWrite };
+// kPairRead / kPairWrite: the resource is two lists (a link, a reconciliation). kPlan: the
+// resource is a plan's two sides (reads and writes alike).
+enum class Kind { kPublic, kSignedIn, kRead, kWrite, kPairRead, kPairWrite, kPlan };
 
 struct Expected {
   Kind kind;
@@ -56,6 +57,20 @@ const std::map<std::string, Expected>& ExpectedTable() {
       {"GET /api/v1/links", {Kind::kSignedIn, kEveryone}},
       {"GET /api/v1/links/{id}", {Kind::kPairRead, kEveryone}},
       {"POST /api/v1/links/{id}/decision", {Kind::kPairWrite, {"analyst"}}},
+      {"GET /api/v1/agreements", {Kind::kSignedIn, kEveryone}},
+      {"POST /api/v1/agreements", {Kind::kSignedIn, {"negotiator"}}},
+      {"POST /api/v1/agreements/validate", {Kind::kSignedIn, {"negotiator", "signer"}}},
+      {"GET /api/v1/agreements/{name}", {Kind::kSignedIn, kEveryone}},
+      {"POST /api/v1/agreements/{name}/signatures", {Kind::kWrite, {"signer"}}},
+      {"GET /api/v1/plans", {Kind::kSignedIn, kEveryone}},
+      {"POST /api/v1/plans", {Kind::kPlan, {"negotiator"}}},
+      {"GET /api/v1/plans/{plan}", {Kind::kPlan, kEveryone}},
+      {"GET /api/v1/plans/{plan}/explain", {Kind::kPlan, kEveryone}},
+      {"POST /api/v1/plans/{plan}/check", {Kind::kPlan, {"negotiator", "signer"}}},
+      {"POST /api/v1/plans/{plan}/counter", {Kind::kPlan, {"negotiator"}}},
+      {"POST /api/v1/plans/{plan}/repair", {Kind::kPlan, {"negotiator"}}},
+      {"POST /api/v1/plans/{plan}/acceptances", {Kind::kWrite, {"signer"}}},
+      {"POST /api/v1/plans/{plan}/signatures", {Kind::kWrite, {"signer"}}},
   };
   return kTable;
 }
@@ -82,7 +97,7 @@ struct Resource {
   std::optional<Owner> second;
 };
 
-bool IsPair(Kind k) { return k == Kind::kPairRead || k == Kind::kPairWrite; }
+bool IsPair(Kind k) { return k == Kind::kPairRead || k == Kind::kPairWrite || k == Kind::kPlan; }
 
 // Who may call, for each combination, written from SYSTEM.md's rule rather than from
 // route_table.cpp: a mediator sees and acts on everything; a party sees its own and what was
@@ -93,6 +108,7 @@ bool ExpectAllowed(const Expected& e, Role role, const std::string& side, const 
   if (e.kind == Kind::kSignedIn) return true;
   auto own = [&](const Owner& o) { return side == "mediator" || side == o.side; };
   auto sees = [&](const Owner& o) { return own(o) || o.shared; };
+  if (e.kind == Kind::kPlan) return r.second && (own(r.first) || own(*r.second));
   if (IsPair(e.kind)) {
     if (!r.second) return false;
     if (!sees(r.first) || !sees(*r.second)) return false;
