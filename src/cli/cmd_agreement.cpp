@@ -1,15 +1,19 @@
-// `parley agreement check FILE` and `parley agreement show FILE`.
+// `parley agreement check FILE` and `parley agreement show FILE` (files); the workspace forms
+// `agreement add|list|sign` are in cmd_agreement_workspace.cpp.
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/negotiation_commands.h"
 #include "rules/agreement_parser.h"
 #include "rules/summary.h"
 
 namespace parley::cli {
 
 void RegisterAgreementCommand(CLI::App& app, CliContext& ctx) {
-  auto* cmd = app.add_subcommand("agreement", "Validate or summarise an agreement file (TOML)");
+  auto* cmd = app.add_subcommand("agreement",
+                                 "Validate or summarise an agreement file (TOML); add, list and "
+                                 "sign agreements in the workspace");
   cmd->require_subcommand(1);
 
   auto* check =
@@ -49,6 +53,8 @@ void RegisterAgreementCommand(CLI::App& app, CliContext& ctx) {
     }
     ctx.exit_code = kExitOk;
   });
+
+  RegisterAgreementWorkspaceCommands(*cmd, ctx);
 
   auto* show = cmd->add_subcommand("show", "Print the agreement in plain language");
   auto show_file = std::make_shared<std::string>();

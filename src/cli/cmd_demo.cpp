@@ -2,8 +2,11 @@
 // imports every list of both parties and the mediator into a workspace, checks the store, and
 // prints an account of what it did. Each import appends a signed event to the node's log; the
 // demo ends by exporting the log as a bundle for the mediator and verifying that bundle on
-// its own. Deterministic: a second run finds every list unchanged, appends no event, and
-// writes the same bundle. Later stages (reconciliation, planning) extend this account.
+// its own. Before that it adds the demo's agreement (examples/demo/demo-exchange.toml), signs
+// it for both parties, proposes a plan from the confirmed persons (ua-custody and ru-custody
+// as linked to the other side's requests), and accepts and signs it for both sides.
+// Deterministic: a second run finds every list, the agreement and the plan unchanged,
+// appends no event, and writes the same bundle.
 #include <algorithm>
 #include <fstream>
 #include <iomanip>
@@ -13,10 +16,13 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/demo_agreement.h"
 #include "cli/import_flow.h"
 #include "cli/workspace_open.h"
 #include "ledger/verify.h"
 #include "lists/csv_reader.h"
+#include "negotiation/agreement_store.h"
+#include "negotiation/plan_negotiation.h"
 #include "reconcile/reconcile_flow.h"
 #include "store/event_log.h"
 #include "synth/scenario_writer.h"
@@ -155,6 +161,64 @@ Result<void> ReconcileDemo(store::Workspace& ws, const std::filesystem::path& sc
 }
 Result<void> ExportForMediator(store::Workspace& ws, const std::filesystem::path& out);
 
+void PrintDemoPlan(const negotiation::PlanOutcome& p) {
+  const rules::Agreement& a = p.plan.agreement;
+  std::cout << "   Candidates: ua holds " << p.a.held << ", of whom " << p.a.people.size()
+            << " are asked for by ru or listed by the mediator; ru holds " << p.b.held
+            << ",\n   of whom " << p.b.people.size()
+            << " are asked for by ua or listed by the mediator.\n";
+  std::cout << "   Plan " << p.info.id << " (" << negotiation::PlanStateName(p.info.state)
+            << "): objective " << p.plan.objective << " people, solver " << p.plan.solver.status
+            << ", gap " << p.plan.solver.gap << "\n";
+  for (const plan::PhaseSummary& s : p.plan.phases) {
+    std::cout << "     phase " << s.phase << ": " << a.party_a << " hands over " << s.a_count
+              << ", " << a.party_b << " hands over " << s.b_count << "; balance";
+    for (const plan::PoolBalance& b : s.pools) {
+      std::cout << " " << b.pool << " " << b.a << ":" << b.b
+                << (b.owed == 0 ? " even"
+                                : " (owed " + std::to_string(b.owed < 0 ? -b.owed : b.owed) + ")");
+    }
+    std::cout << "\n";
+  }
+}
+
+// Step 4: the agreement signed by both parties, a plan from the confirmed persons, accepted
+// and signed by both sides. Every step is a no-op when the workspace already has it.
+Result<void> PlanDemo(store::Workspace& ws) {
+  const store::Actor ua{"demo-ua", nullptr};
+  const store::Actor ru{"demo-ru", nullptr};
+  auto added = negotiation::AddAgreement(ws, "demo-exchange", DemoAgreementText(),
+                                         "examples/demo/demo-exchange.toml", ua);
+  if (!added) return std::unexpected(added.error());
+  for (auto [side, actor] : {std::pair{rules::Side::kA, ua}, std::pair{rules::Side::kB, ru}}) {
+    auto signed_now =
+        negotiation::SignAgreement(ws, "demo-exchange", added->agreement.version, side, actor);
+    if (!signed_now) return std::unexpected(signed_now.error());
+  }
+  negotiation::ProposeRequest request;
+  request.agreement = "demo-exchange";
+  request.agreement_version = added->agreement.version;
+  request.side_a = "ua";
+  request.side_b = "ru";
+  auto proposed = negotiation::ProposePlan(ws, request, ua);
+  if (!proposed) return std::unexpected(proposed.error());
+  for (auto approval : {negotiation::Approval::kAccept, negotiation::Approval::kSign}) {
+    for (auto [side, actor] : {std::pair{rules::Side::kA, ua}, std::pair{rules::Side::kB, ru}}) {
+      auto done = negotiation::ApprovePlan(ws, proposed->info.id, approval, side, actor);
+      if (!done) return std::unexpected(done.error());
+      proposed->info = done->info;
+    }
+  }
+  std::cout << "\n4. Agreed and planned the exchange: agreement '" << added->agreement.name << "'@"
+            << added->agreement.version << " " << (added->unchanged ? "unchanged" : "added")
+            << " and signed by both parties,\n"
+            << "   \"" << added->agreement.title << "\";\n"
+            << "   plan " << (proposed->unchanged ? "unchanged" : "proposed")
+            << " from the confirmed persons, accepted and signed by both sides.\n";
+  PrintDemoPlan(*proposed);
+  return {};
+}
+
 void RunDemo(CliContext& ctx, const DemoOptions& o) {
   std::filesystem::path dir = ctx.workspace;
   std::filesystem::path scenario_dir = dir / "demo-scenario";
@@ -197,6 +261,11 @@ void RunDemo(CliContext& ctx, const DemoOptions& o) {
     return;
   }
 
+  if (auto planned = PlanDemo(*ws); !planned) {
+    ReportError(planned.error(), ctx);
+    return;
+  }
+
   if (auto r = ExportForMediator(*ws, dir / "record-for-mediator.bundle"); !r) {
     ReportError(r.error(), ctx);
     return;
@@ -206,7 +275,7 @@ void RunDemo(CliContext& ctx, const DemoOptions& o) {
     ReportError(integrity.error(), ctx);
     return;
   }
-  std::cout << "\n5. Integrity check: "
+  std::cout << "\n6. Integrity check: "
             << (integrity->ok() ? "the workspace is consistent."
                                 : "PROBLEMS: " + integrity->problems.front())
             << "\n";
@@ -214,12 +283,13 @@ void RunDemo(CliContext& ctx, const DemoOptions& o) {
             << "\n             parley show ua-request --workspace " << dir.string()
             << "\n             parley review --workspace " << dir.string()
             << "\n             parley person ru-custody:<id> --workspace " << dir.string()
+            << "\n             parley plan list --workspace " << dir.string()
             << "\n             parley log --workspace " << dir.string()
             << "\n             parley verify --workspace " << dir.string() << "\n";
   if (!integrity->ok()) ctx.exit_code = kExitInternalError;
 }
 
-// Step 4: the record, as the mediator would receive it.
+// Step 5: the record, as the mediator would receive it.
 Result<void> ExportForMediator(store::Workspace& ws, const std::filesystem::path& out) {
   auto events = ws.Events();
   if (!events) return std::unexpected(events.error());
@@ -236,9 +306,10 @@ Result<void> ExportForMediator(store::Workspace& ws, const std::filesystem::path
   auto verified =
       ledger::VerifyBundle(*on_disk, {.trusted = {(*events)->NodeKey().Public()}, .threads = 2});
   if (!verified) return std::unexpected(verified.error());
-  std::cout << "\n4. Exported the signed record for the mediator: " << out.string() << "\n   "
+  std::cout << "\n5. Exported the signed record for the mediator: " << out.string() << "\n   "
             << verified->bundle.entries.size()
-            << " events (one per list version submitted; no names in them), checkpoint signed "
+            << " events (one per list version submitted, agreement signature and plan step; no "
+               "names in them), checkpoint signed "
                "by the node key '"
             << (*events)->NodeKey().Name() << "'.\n   Verified the bundle on its own: "
             << (verified->trusted_signature

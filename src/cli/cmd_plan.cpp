@@ -12,6 +12,8 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/negotiation_commands.h"
+#include "cli/plan_summary.h"
 #include "plan/explain.h"
 #include "plan/internal/candidate_reader.h"
 #include "plan/plan.h"
@@ -30,45 +32,6 @@ struct PlanArgs {
   double gap = 0;
   double time_limit = 60;
 };
-
-Json SummaryJson(const plan::Plan& p) {
-  Json phases = Json::array();
-  for (const plan::PhaseSummary& s : p.phases) {
-    Json pools = Json::array();
-    for (const plan::PoolBalance& b : s.pools) {
-      pools.push_back({{"pool", b.pool}, {"a", b.a}, {"b", b.b}, {"owed", b.owed}});
-    }
-    phases.push_back({{"phase", s.phase},
-                      {"a_hands_over", s.a_count},
-                      {"b_hands_over", s.b_count},
-                      {"balance_after", pools}});
-  }
-  return {{"objective", p.objective},
-          {"status", p.solver.status},
-          {"bound", p.solver.bound},
-          {"gap", p.solver.gap},
-          {"seconds", p.solver.seconds},
-          {"executed_phases", p.executed_phases},
-          {"phases", phases}};
-}
-
-void PrintSummary(const plan::Plan& p) {
-  const rules::Agreement& a = p.agreement;
-  std::cout << "Plan for \"" << a.title << "\": objective " << p.objective << " ("
-            << (a.objective == rules::Objective::kPeople ? "people" : "value") << "), solver "
-            << p.solver.status << ", bound " << p.solver.bound << ", gap " << p.solver.gap << "\n";
-  for (const plan::PhaseSummary& s : p.phases) {
-    std::cout << "  phase " << s.phase << ": " << a.party_a << " hands over " << s.a_count << ", "
-              << a.party_b << " hands over " << s.b_count << ";";
-    for (const plan::PoolBalance& b : s.pools) {
-      std::cout << " pool " << b.pool << " " << b.a << ":" << b.b
-                << (b.owed == 0  ? " even"
-                    : b.owed > 0 ? " (a owed " + std::to_string(b.owed) + ")"
-                                 : " (b owed " + std::to_string(-b.owed) + ")");
-    }
-    std::cout << (s.phase <= p.executed_phases ? " [carried out]" : "") << "\n";
-  }
-}
 
 void RunPlan(const PlanArgs& args, CliContext& ctx) {
   if (args.agreement.empty() || args.side_a.empty() || args.side_b.empty() || args.out.empty()) {
@@ -105,9 +68,9 @@ void RunPlan(const PlanArgs& args, CliContext& ctx) {
     return;
   }
   if (ctx.json) {
-    std::cout << SummaryJson(*p).dump(2) << "\n";
+    std::cout << PlanSummaryJson(*p).dump(2) << "\n";
   } else {
-    PrintSummary(*p);
+    PrintPlanSummary(*p);
     std::cout << "Written to " << args.out << "\n";
   }
   ctx.exit_code = kExitOk;
@@ -140,10 +103,15 @@ void RegisterPlanCommand(CLI::App& app, CliContext& ctx) {
   auto* explain = cmd->add_subcommand("explain", "Say why a person is in the plan or not");
   auto ex_plan = std::make_shared<std::string>();
   auto ex_person = std::make_shared<std::string>();
-  explain->add_option("PLAN", *ex_plan, "Plan file (JSON)")->required();
+  explain->add_option("PLAN", *ex_plan, "Plan file (JSON), or a stored plan's number")->required();
   explain->add_option("PERSON", *ex_person, "Person id, or a:ID / b:ID")->required();
   AddJsonOption(*explain, ctx);
+  AddWorkspaceOption(*explain, ctx);
   explain->callback([&ctx, ex_plan, ex_person] {
+    if (NamesStoredPlan(*ex_plan)) {
+      ExplainStoredPlan(ctx, *ex_plan, *ex_person);
+      return;
+    }
     auto p = plan::LoadPlanFile(*ex_plan);
     if (!p) {
       ReportError(p.error(), ctx);
@@ -175,7 +143,8 @@ void RegisterPlanCommand(CLI::App& app, CliContext& ctx) {
   auto rp_out = std::make_shared<std::string>();
   auto request = std::make_shared<plan::RepairRequest>();
   auto rp_options = std::make_shared<plan::PlanOptions>();
-  repair->add_option("PLAN", *rp_plan, "Plan file (JSON)")->required();
+  auto rp_key = std::make_shared<std::string>();
+  repair->add_option("PLAN", *rp_plan, "Plan file (JSON), or a stored plan's number")->required();
   repair->add_option("--drop", request->drop, "Ids to drop (a:ID / b:ID if both sides use it)")
       ->required()
       ->delimiter(',');
@@ -188,8 +157,23 @@ void RegisterPlanCommand(CLI::App& app, CliContext& ctx) {
       ->check(CLI::NonNegativeNumber);
   repair->add_option("--out", *rp_out, "Where to write the repaired plan (default: PLAN)");
   repair->add_option("--time-limit", rp_options->time_limit, "Seconds per solver call");
+  repair->add_option("--key", *rp_key, "Stored plans: sign the ledger event with this key");
   AddJsonOption(*repair, ctx);
-  repair->callback([&ctx, rp_plan, rp_out, request, rp_options] {
+  AddWorkspaceOption(*repair, ctx);
+  repair->callback([&ctx, rp_plan, rp_out, request, rp_options, rp_key] {
+    if (NamesStoredPlan(*rp_plan)) {
+      if (!rp_out->empty()) {
+        ReportError(Error{ErrorCode::kInvalidInput,
+                          "--out is for plan files: the repair of a stored plan is stored as a "
+                          "new plan (`parley plan show ID --out FILE` writes it to a file)",
+                          {{}, 0, 0, "--out"}},
+                    ctx);
+        return;
+      }
+      RepairStoredPlanCommand(ctx, *rp_plan, request->drop, request->reason,
+                              request->executed_phases, rp_options->time_limit, *rp_key);
+      return;
+    }
     auto p = plan::LoadPlanFile(*rp_plan);
     if (!p) {
       ReportError(p.error(), ctx);
@@ -214,7 +198,7 @@ void RegisterPlanCommand(CLI::App& app, CliContext& ctx) {
                         {"to_phase", c.to_phase},
                         {"why", c.why}});
       }
-      Json j = SummaryJson(*p);
+      Json j = PlanSummaryJson(*p);
       j["changes"] = r->changes;
       j["diff"] = diff;
       std::cout << j.dump(2) << "\n";
@@ -228,11 +212,13 @@ void RegisterPlanCommand(CLI::App& app, CliContext& ctx) {
         std::cout << "  " << rules::SideName(c.side) << ":" << c.id << "  phase " << c.from_phase
                   << " -> " << c.to_phase << "  (" << c.why << ")\n";
       }
-      PrintSummary(*p);
+      PrintPlanSummary(*p);
       std::cout << "Written to " << out << "\n";
     }
     ctx.exit_code = kExitOk;
   });
+
+  RegisterPlanWorkspaceCommands(*cmd, ctx);
 
   // plan check AGREEMENT PLAN
   auto* check = cmd->add_subcommand("check", "List every rule of AGREEMENT that PLAN breaks");

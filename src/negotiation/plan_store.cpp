@@ -206,7 +206,10 @@ std::string StoredPlanDocument(const plan::Plan& plan, const std::vector<PersonR
   Json& people = doc["people"];
   for (size_t i = 0; i < people.size() && i < refs.size(); ++i) {
     Json& p = people[i];
-    p.erase("record");
+    // Recomputed from the record and the agreement on load (plan_json.h): not stored.
+    for (const char* derived : {"record", "status", "category", "value", "rule"}) {
+      p.erase(derived);
+    }
     p["ref"] = {{"list", refs[i].list},
                 {"record_id", refs[i].record_id},
                 {"record_version", refs[i].record_version}};

@@ -8,8 +8,9 @@
 //   {"format": "parley-plan-ref/1", "agreement": {"name", "version", "sha256"},
 //    "sides": {"a": "ua", "b": "ru"}, "objective", "solver" (without its timing),
 //    "executed_phases", "phases", "repairs",
-//    "people": [{"side", "id", "phase", "dropped"?, "status", "category"?, "value"?, "rule",
+//    "people": [{"side", "id", "phase", "dropped"?,
 //                "ref": {"list", "record_id", "record_version"}, "facts": {...}}]}
+// (status, category, value and rule are recomputed on load, as for a plan file).
 // Its sha256 identifies the plan's content; the same plan proposed twice is one row.
 // LoadStoredPlan rebuilds the full plan::Plan (records from their versions), so explain,
 // check and repair work on a stored plan exactly as on a file; ExportPlanFile writes the

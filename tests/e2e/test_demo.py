@@ -19,20 +19,40 @@ class Demo(ParleyTestCase):
         self.assertTrue(all(l["version"] == 1 and l["record_count"] > 0 for l in lists))
         self.assertIn("linked automatically", first)
         self.assertIn("Verified the bundle on its own: every signature", first)
+        # The demo's agreement, signed by both parties, and a plan from confirmed persons,
+        # accepted and signed by both sides.
+        self.assertIn("4. Agreed and planned the exchange", first)
+        self.assertIn("added and signed by both parties", first)
+        self.assertRegex(first, r"phase 1: Ukraine hands over [1-9]\d*, Russian Federation "
+                                r"hands over [1-9]")
+        self.assertIn("gap 0", first)
+        agreements = self.parley_json("agreement", "list")
+        self.assertEqual([(a["name"], a["state"]) for a in agreements],
+                         [("demo-exchange", "in_force")])
+        plans = self.parley_json("plan", "list")
+        self.assertEqual([(p["kind"], p["state"]) for p in plans], [("proposal", "signed")])
+        self.assertGreater(plans[0]["a_hands_over"], 0)
+        types = [e["type"] for e in self.parley_json("log")]
+        self.assertEqual(types[5:], ["agreement.added", "agreement.signed", "agreement.signed",
+                                     "plan.proposed", "plan.accepted", "plan.accepted",
+                                     "plan.signed", "plan.signed"])
         bundle = os.path.join(self.workspace, "record-for-mediator.bundle")
         keys = os.path.join(self.workspace, "keys", "demo-node.pub")
-        self.assertIn("5 entries", self.parley("verify", "--bundle", bundle, "--trusted-keys",
-                                               keys, workspace=False).stdout)
+        self.assertIn("13 entries", self.parley("verify", "--bundle", bundle, "--trusted-keys",
+                                                keys, workspace=False).stdout)
         with open(bundle, "rb") as f:
             first_bundle = f.read()
         dump = self.data_dump()
         second = self.parley("demo", "--people", "500").stdout
         self.assertEqual(second.count("unchanged, still version 1"), 5)
+        self.assertIn("'demo-exchange'@1", second)
+        self.assertIn("unchanged and signed by both parties", second)
+        self.assertIn("plan unchanged", second)
         # Only the audit row of each (incremental, empty) reconcile run is new.
         self.assertEqual(self.data_dump(), dump)
         with open(bundle, "rb") as f:
             self.assertEqual(f.read(), first_bundle)
-        self.assertIn("5 entries all signed", self.parley("verify").stdout)
+        self.assertIn("13 entries all signed", self.parley("verify").stdout)
 
     def data_dump(self):
         return [line for line in self.store_dump().splitlines()
