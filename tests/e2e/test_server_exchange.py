@@ -155,6 +155,7 @@ class ServerExchange(ParleyTestCase):
         for link in seen["links"]:
             self.assertEqual((link["left_list"], link["right_list"]), ("ua-request", "ru-custody"))
 
+        self.links_of_an_unseen_list_stay_hidden(med)
         queue = self.ok(med.call("GET", "/api/v1/links?state=needs_review&limit=1000"))
         links = queue["links"] or self.ok(med.call("GET", "/api/v1/links?limit=2"))["links"]
         self.assertTrue(links)
@@ -175,6 +176,29 @@ class ServerExchange(ParleyTestCase):
                          "confirmed")
         self.assertEqual(self.as_user("ua-observer").call(
             "POST", path, {"decision": "reject"}).status, 403)
+
+    def links_of_an_unseen_list_stay_hidden(self, med):
+        """Every ua user, every link route, on a link into ru-request (not shared with ua):
+        403 and not a byte of the ru record."""
+        link = self.ok(med.call("GET", "/api/v1/links?left=ru-request&limit=1"))["links"][0]
+        secret = [w for w in (link["left"]["surname"], link["left"]["full_name"],
+                              link["left"]["service_number"]) if len(w) >= 4]
+        self.assertTrue(secret)
+        checked = 0
+        for name, _, side in USERS:
+            if side != "ua":
+                continue
+            for method, path, body in (
+                    ("GET", f"/api/v1/links/{link['id']}", None),
+                    ("POST", f"/api/v1/links/{link['id']}/decision", {"decision": "accept"})):
+                r = self.as_user(name).call(method, path, body)
+                self.assertEqual(r.status, 403, f"{name} {method} {path}: {r.body}")
+                for word in secret:
+                    self.assertNotIn(word.encode(), r.body, f"{name} {method} {path}")
+                checked += 1
+            listed = self.ok(self.as_user(name).call("GET", "/api/v1/links?left=ru-request"))
+            self.assertEqual(listed["total"], 0, name)
+        self.assertEqual(checked, 10)
 
     def agree(self):
         neg = self.as_user("ua-negotiator")
