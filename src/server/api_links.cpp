@@ -128,8 +128,7 @@ ApiResponse Api::ListLinks(ApiRequest& req, store::Workspace& ws) {
     PARLEY_ASSIGN_OR_RETURN(std::int64_t limit,
                             QueryCount(req, "limit", kDefaultLinkPage, kMaxLinkPage));
     PARLEY_ASSIGN_OR_RETURN(std::set<std::string> visible, VisibleLists(ws, *req.principal));
-    store::LinkStore store(ws.db());
-    PARLEY_ASSIGN_OR_RETURN(auto links, store.Links(state));
+    PARLEY_ASSIGN_OR_RETURN(auto links, LinksInState(ws, state));
     PARLEY_ASSIGN_OR_RETURN(auto versions, LinkVersions(ws.db()));
     nlohmann::json out = nlohmann::json::array();
     std::int64_t total = 0;
@@ -152,8 +151,7 @@ ApiResponse Api::ListLinks(ApiRequest& req, store::Workspace& ws) {
 ApiResponse Api::GetLink(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     const std::int64_t id = std::stoll(req.path_params.at("id"));  // parsed by ResolveResource
-    store::LinkStore store(ws.db());
-    PARLEY_ASSIGN_OR_RETURN(store::StoredLink link, store.Link(id));
+    PARLEY_ASSIGN_OR_RETURN(store::StoredLink link, ReadLink(ws, id));
     PARLEY_ASSIGN_OR_RETURN(std::int64_t version, LinkVersion(ws.db(), id));
     PARLEY_ASSIGN_OR_RETURN(auto shown, LinkWithRecords(ws, *req.principal, link, version));
     return JsonResponse(200, shown);
@@ -173,8 +171,7 @@ ApiResponse Api::DecideLinkHandler(ApiRequest& req, store::Workspace& ws) {
     PARLEY_ASSIGN_OR_RETURN(auto expected, OptionalInt(body, "expected_version"));
     PARLEY_ASSIGN_OR_RETURN(std::int64_t version,
                             DecideLink(ws, id, *decision, expected, req.principal->name));
-    store::LinkStore store(ws.db());
-    PARLEY_ASSIGN_OR_RETURN(store::StoredLink link, store.Link(id));
+    PARLEY_ASSIGN_OR_RETURN(store::StoredLink link, ReadLink(ws, id));
     return JsonResponse(200, LinkJson(link, version));
   }());
 }

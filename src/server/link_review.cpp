@@ -44,6 +44,17 @@ Result<std::map<std::int64_t, std::int64_t>> LinkVersions(store::Database& db) {
   return out;
 }
 
+Result<std::vector<store::StoredLink>> LinksInState(store::Workspace& ws,
+                                                    std::optional<store::LinkState> state) {
+  store::LinkStore links(ws.db());
+  return links.Links(state);
+}
+
+Result<store::StoredLink> ReadLink(store::Workspace& ws, std::int64_t link_id) {
+  store::LinkStore links(ws.db());
+  return links.Link(link_id);
+}
+
 Result<std::int64_t> DecideLink(store::Workspace& ws, std::int64_t link_id,
                                 store::LinkDecision decision,
                                 std::optional<std::int64_t> expected_version,
