@@ -168,5 +168,62 @@ TEST_F(ApiNegotiationTest, CheckNamesTheBrokenRulesAndExplainSaysWhy) {
       400);
 }
 
+TEST_F(ApiNegotiationTest, ACounterThatKeepsTheRulesSupersedesItsParent) {
+  AgreementInForce();
+  const std::int64_t id = Propose();
+  const std::string plan = "/api/v1/plans/" + std::to_string(id);
+  json shown = Body(Call("GET", plan, "ua-negotiator"));
+  // One soldier of each side stays home from the same phase: the balance still holds.
+  json people = shown["people"];
+  json* a = nullptr;
+  json* b = nullptr;
+  for (json& p : people) {
+    if (p["phase"] == 0 || p["rule"].get<std::string>().find("wounded") != std::string::npos) {
+      continue;
+    }
+    if (p["side"] == "a" && a == nullptr) a = &p;
+    if (p["side"] == "b" && b == nullptr && a != nullptr && p["phase"] == (*a)["phase"]) b = &p;
+  }
+  ASSERT_TRUE(a != nullptr && b != nullptr) << people.dump();
+  (*a)["phase"] = 0;
+  (*b)["phase"] = 0;
+  json edited = {{"people", people}};
+  ApiResponse checked = Call("POST", plan + "/check", "ua-negotiator", {{"plan", edited}});
+  ASSERT_EQ(checked.status, 200);
+  EXPECT_TRUE(Body(checked)["ok"].get<bool>()) << checked.body;
+  ApiResponse stale =
+      Call("POST", plan + "/counter", "ua-negotiator",
+           {{"plan", edited}, {"expected_version", shown["version"].get<int>() + 1}});
+  EXPECT_EQ(stale.status, 409) << stale.body;
+  ApiResponse countered = Call("POST", plan + "/counter", "ua-negotiator", {{"plan", edited}});
+  ASSERT_EQ(countered.status, 201) << countered.body;
+  EXPECT_EQ(Body(countered)["kind"], "counter");
+  EXPECT_EQ(Body(countered)["a_count"], shown["a_count"].get<int>() - 1);
+  EXPECT_EQ(Body(Call("GET", plan, "ua-observer"))["state"], "superseded");
+}
+
+TEST_F(ApiNegotiationTest, RepairReplansAfterADropOutAndSupersedesTheParent) {
+  AgreementInForce();
+  const std::int64_t id = Propose();
+  const std::string plan = "/api/v1/plans/" + std::to_string(id);
+  json people = Body(Call("GET", plan, "ua-negotiator"))["people"];
+  std::string dropped;
+  for (const json& p : people) {
+    if (p["phase"] != 0) dropped = p["side"].get<std::string>() + ":" + p["id"].get<std::string>();
+  }
+  ASSERT_FALSE(dropped.empty());
+  json request = {{"drop", {dropped}}, {"reason", "refused"}};
+  EXPECT_EQ(Call("POST", plan + "/repair", "ua-signer", request).status, 403);
+  ApiResponse bad = Call("POST", plan + "/repair", "ua-negotiator", {{"reason", "refused"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(Body(bad)["error"]["field"], "drop");
+  ApiResponse repaired = Call("POST", plan + "/repair", "ua-negotiator", request);
+  ASSERT_EQ(repaired.status, 201) << repaired.body;
+  EXPECT_EQ(Body(repaired)["kind"], "repair");
+  EXPECT_EQ(Body(repaired)["parent_id"], id);
+  EXPECT_EQ(Body(repaired)["repair"]["dropped"][0], dropped);
+  EXPECT_EQ(Body(Call("GET", plan, "ua-observer"))["state"], "superseded");
+}
+
 }  // namespace
 }  // namespace parley::server
