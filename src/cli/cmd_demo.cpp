@@ -18,16 +18,20 @@
 #include "cli/commands.h"
 #include "cli/demo_agreement.h"
 #include "cli/import_flow.h"
-#include "cli/reconcile_flow.h"
 #include "cli/workspace_open.h"
 #include "ledger/verify.h"
 #include "lists/csv_reader.h"
 #include "negotiation/agreement_store.h"
 #include "negotiation/plan_negotiation.h"
+#include "reconcile/reconcile_flow.h"
 #include "store/event_log.h"
 #include "synth/scenario_writer.h"
 
 namespace parley::cli {
+
+using reconcile::ReconcileLists;
+using reconcile::ReconcileRequest;
+
 namespace {
 
 struct DemoOptions {

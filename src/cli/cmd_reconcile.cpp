@@ -23,13 +23,18 @@
 
 #include "cli/commands.h"
 #include "cli/progress_bar.h"
-#include "cli/reconcile_flow.h"
 #include "cli/workspace_open.h"
 #include "core/try.h"
 #include "link/linker.h"
+#include "reconcile/reconcile_flow.h"
 #include "store/link_store.h"
 
 namespace parley::cli {
+
+using reconcile::ReconcileLists;
+using reconcile::ReconcileReport;
+using reconcile::ReconcileRequest;
+
 namespace {
 
 struct ReconcileOptions {

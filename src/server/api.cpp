@@ -7,9 +7,13 @@
 #include <iostream>
 
 #include "core/try.h"
+#include "negotiation/agreement_store.h"
+#include "negotiation/plan_negotiation.h"
 #include "server/api_error.h"
 #include "server/csrf.h"
 #include "server/secret_token.h"
+#include "server/json_fields.h"
+#include "server/link_review.h"
 #include "server/share_store.h"
 #include "server/user_store.h"
 
@@ -114,6 +118,24 @@ const std::vector<Api::HandlerEntry>& Api::Handlers() {
       {"exportBundle", &Api::ExportBundleHandler},
       {"importBundle", &Api::ImportBundleHandler},
       {"getRecordEvents", &Api::GetRecordEvents},
+      {"reconcile", &Api::Reconcile},
+      {"listLinks", &Api::ListLinks},
+      {"getLink", &Api::GetLink},
+      {"decideLink", &Api::DecideLinkHandler},
+      {"listAgreements", &Api::ListAgreementsHandler},
+      {"addAgreement", &Api::AddAgreementHandler},
+      {"validateAgreement", &Api::ValidateAgreement},
+      {"getAgreement", &Api::GetAgreement},
+      {"signAgreement", &Api::SignAgreementHandler},
+      {"listPlans", &Api::ListPlansHandler},
+      {"proposePlan", &Api::ProposePlanHandler},
+      {"getPlan", &Api::GetPlan},
+      {"explainPlan", &Api::ExplainPlan},
+      {"checkPlan", &Api::CheckPlan},
+      {"counterPlan", &Api::CounterPlanHandler},
+      {"repairPlan", &Api::RepairPlanHandler},
+      {"acceptPlan", &Api::AcceptPlan},
+      {"signPlan", &Api::SignPlan},
   };
   return kHandlers;
 }
@@ -209,8 +231,76 @@ Result<std::optional<ResourceSide>> Api::ResolveResource(const Route& route, con
       }
       return std::optional<ResourceSide>{ResourceSide{owner, false}};
     }
+    case Scope::kPairWrite: {
+      PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
+      PARLEY_ASSIGN_OR_RETURN(std::string left, RequiredString(body, "left"));
+      PARLEY_ASSIGN_OR_RETURN(std::string right, RequiredString(body, "right"));
+      PARLEY_ASSIGN_OR_RETURN(ListOwner left_owner, FindListOwner(ws.db(), left));
+      PARLEY_ASSIGN_OR_RETURN(ListOwner right_owner, FindListOwner(ws.db(), right));
+      return std::optional<ResourceSide>{PairSide(ws, who, left_owner, right_owner)};
+    }
+    case Scope::kLinkRead:
+    case Scope::kLinkWrite: {
+      PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParseId(param("id"), "id"));
+      PARLEY_ASSIGN_OR_RETURN(LinkOwners owners, FindLinkOwners(ws.db(), id));
+      return std::optional<ResourceSide>{PairSide(ws, who, owners.left, owners.right)};
+    }
+    case Scope::kPlanRead:
+    case Scope::kPlanWrite: {
+      if (std::string plan = param("plan"); !plan.empty()) {
+        PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParseId(plan, "plan"));
+        PARLEY_ASSIGN_OR_RETURN(auto info, negotiation::PlanInfo(ws.db(), id));
+        return std::optional<ResourceSide>{ResourceSide{info.side_a, false, info.side_b, false}};
+      }
+      PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
+      PARLEY_ASSIGN_OR_RETURN(std::string side_a, RequiredString(body, "side_a"));
+      PARLEY_ASSIGN_OR_RETURN(std::string side_b, RequiredString(body, "side_b"));
+      return std::optional<ResourceSide>{ResourceSide{side_a, false, side_b, false}};
+    }
+    case Scope::kPartyWrite:
+      return ResolveParty(req, ws);
   }
   return std::optional<ResourceSide>{};
+}
+
+// The side a signer acts for: the body's `party` ("a", "b", or the party as the plan or the
+// agreement names it); for a plan without one, the caller's own side.
+Result<std::optional<ResourceSide>> Api::ResolveParty(const ApiRequest& req, store::Workspace& ws) {
+  PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
+  PARLEY_ASSIGN_OR_RETURN(auto party, OptionalString(body, "party"));
+  PARLEY_ASSIGN_OR_RETURN(auto version, OptionalInt(body, "agreement_version"));
+  if (auto plan = req.path_params.find("plan"); plan != req.path_params.end()) {
+    PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParseId(plan->second, "plan"));
+    PARLEY_ASSIGN_OR_RETURN(auto info, negotiation::PlanInfo(ws.db(), id));
+    auto side = negotiation::ParsePlanSide(info, party.value_or(req.principal->side));
+    if (!side) {
+      return Fail(
+          ErrorCode::kInvalidInput,
+          "say which party you act for: party a (" + info.side_a + ") or b (" + info.side_b + ")",
+          {"", 0, 0, "party"});
+    }
+    return std::optional<ResourceSide>{
+        ResourceSide{*side == rules::Side::kA ? info.side_a : info.side_b, false}};
+  }
+  PARLEY_ASSIGN_OR_RETURN(auto agreement,
+                          negotiation::FindAgreement(ws.db(), req.path_params.at("name"), version));
+  if (!party) {
+    return Fail(ErrorCode::kInvalidInput,
+                "say which party you sign for: a (" + agreement.party_a + ") or b (" +
+                    agreement.party_b + ")",
+                {"", 0, 0, "party"});
+  }
+  PARLEY_ASSIGN_OR_RETURN(rules::Side side, negotiation::ParsePartySide(agreement, *party));
+  return std::optional<ResourceSide>{
+      ResourceSide{side == rules::Side::kA ? agreement.party_a : agreement.party_b, false}};
+}
+
+// Shares count for both reads and writes of a pair: a party reconciles its own list against
+// the list the other party shared with it (route_table.h).
+ResourceSide Api::PairSide(store::Workspace& ws, const Principal& who, const ListOwner& left,
+                           const ListOwner& right) {
+  return ResourceSide{left.side, Visible(ws, who, left.list_id, left.side), right.side,
+                      Visible(ws, who, right.list_id, right.side)};
 }
 
 ApiResponse Api::Handle(ApiRequest& req) {

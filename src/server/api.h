@@ -21,6 +21,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "server/access_log.h"
@@ -30,7 +31,9 @@
 #include "server/route_table.h"
 #include "server/session_store.h"
 #include "server/token_cache.h"
+#include "server/share_store.h"
 #include "server/workspace_pool.h"
+#include "store/link_store.h"
 
 namespace parley::server {
 
@@ -71,10 +74,22 @@ class Api {
                                                                     store::Workspace& ws);
   [[nodiscard]] bool Visible(store::Workspace& ws, const Principal& who, std::int64_t list_id,
                              const std::string& side);
+  [[nodiscard]] Result<std::optional<ResourceSide>> ResolveParty(const ApiRequest& req,
+                                                                 store::Workspace& ws);
+  [[nodiscard]] ResourceSide PairSide(store::Workspace& ws, const Principal& who,
+                                      const ListOwner& left, const ListOwner& right);
+  // Names of the lists `who` may see (api_links.cpp).
+  [[nodiscard]] Result<std::set<std::string>> VisibleLists(store::Workspace& ws,
+                                                           const Principal& who);
+  // A link with both records as the caller may see them; logs the two record reads.
+  [[nodiscard]] Result<nlohmann::json> LinkWithRecords(store::Workspace& ws, const Principal& who,
+                                                       const store::StoredLink& link,
+                                                       std::int64_t version);
   [[nodiscard]] std::string SessionCookie(std::string_view value, bool http_only,
                                           std::chrono::seconds max_age) const;
 
-  // Handlers, one per route (api_session.cpp, api_users.cpp, api_lists.cpp, api_records.cpp).
+  // Handlers, one per route (api_session.cpp, api_users.cpp, api_lists.cpp, api_records.cpp,
+  // api_links.cpp).
   ApiResponse GetOpenApi(ApiRequest& req, store::Workspace& ws);
   ApiResponse GetHealth(ApiRequest& req, store::Workspace& ws);
   ApiResponse Login(ApiRequest& req, store::Workspace& ws);
@@ -107,6 +122,27 @@ class Api {
   ApiResponse ExportBundleHandler(ApiRequest& req, store::Workspace& ws);
   ApiResponse ImportBundleHandler(ApiRequest& req, store::Workspace& ws);
   ApiResponse GetRecordEvents(ApiRequest& req, store::Workspace& ws);
+  // api_links.cpp
+  ApiResponse Reconcile(ApiRequest& req, store::Workspace& ws);
+  ApiResponse ListLinks(ApiRequest& req, store::Workspace& ws);
+  ApiResponse GetLink(ApiRequest& req, store::Workspace& ws);
+  ApiResponse DecideLinkHandler(ApiRequest& req, store::Workspace& ws);
+  // api_agreements.cpp
+  ApiResponse ListAgreementsHandler(ApiRequest& req, store::Workspace& ws);
+  ApiResponse AddAgreementHandler(ApiRequest& req, store::Workspace& ws);
+  ApiResponse ValidateAgreement(ApiRequest& req, store::Workspace& ws);
+  ApiResponse GetAgreement(ApiRequest& req, store::Workspace& ws);
+  ApiResponse SignAgreementHandler(ApiRequest& req, store::Workspace& ws);
+  // api_plans.cpp
+  ApiResponse ListPlansHandler(ApiRequest& req, store::Workspace& ws);
+  ApiResponse ProposePlanHandler(ApiRequest& req, store::Workspace& ws);
+  ApiResponse GetPlan(ApiRequest& req, store::Workspace& ws);
+  ApiResponse ExplainPlan(ApiRequest& req, store::Workspace& ws);
+  ApiResponse CheckPlan(ApiRequest& req, store::Workspace& ws);
+  ApiResponse CounterPlanHandler(ApiRequest& req, store::Workspace& ws);
+  ApiResponse RepairPlanHandler(ApiRequest& req, store::Workspace& ws);
+  ApiResponse AcceptPlan(ApiRequest& req, store::Workspace& ws);
+  ApiResponse SignPlan(ApiRequest& req, store::Workspace& ws);
 
   std::unique_ptr<WorkspacePool> pool_;
   AccessLog access_log_;

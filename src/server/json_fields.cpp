@@ -1,5 +1,7 @@
 #include "server/json_fields.h"
 
+#include <sstream>
+
 namespace parley::server {
 namespace {
 
@@ -41,6 +43,20 @@ Result<std::int64_t> RequiredInt(const nlohmann::json& body, const char* field) 
   if (!v) return std::unexpected(v.error());
   if (!*v) return Missing(field);
   return **v;
+}
+
+Result<std::optional<double>> OptionalNumber(const nlohmann::json& body, const char* field,
+                                             double min, double max) {
+  auto it = body.find(field);
+  if (it == body.end() || it->is_null()) return std::optional<double>{};
+  if (!it->is_number()) return WrongType(field, "a number");
+  const double v = it->get<double>();
+  if (v < min || v > max) {
+    std::ostringstream range;
+    range << "'" << field << "' must be from " << min << " to " << max;
+    return Fail(ErrorCode::kInvalidInput, range.str(), {"", 0, 0, field});
+  }
+  return std::optional<double>{v};
 }
 
 Result<std::optional<bool>> OptionalBool(const nlohmann::json& body, const char* field) {

@@ -21,6 +21,10 @@ namespace parley::server {
 [[nodiscard]] Result<std::optional<std::int64_t>> OptionalInt(const nlohmann::json& body,
                                                               const char* field);
 [[nodiscard]] Result<std::int64_t> RequiredInt(const nlohmann::json& body, const char* field);
+// A number (integer or not) within [min, max].
+[[nodiscard]] Result<std::optional<double>> OptionalNumber(const nlohmann::json& body,
+                                                           const char* field, double min,
+                                                           double max);
 [[nodiscard]] Result<std::optional<bool>> OptionalBool(const nlohmann::json& body,
                                                        const char* field);
 

@@ -40,4 +40,22 @@ nlohmann::json ShareJson(const Share& s) {
           {"updated_at", s.updated_at}};
 }
 
+nlohmann::json LinkJson(const store::StoredLink& l, std::int64_t version) {
+  nlohmann::json explanation = nlohmann::json::parse(l.explanation, nullptr, false);
+  if (explanation.is_discarded()) explanation = nlohmann::json::array();
+  return {{"id", l.id},
+          {"version", version},
+          {"state", store::LinkStateName(l.state)},
+          {"probability", l.probability},
+          {"match_weight", l.match_weight},
+          {"left_list", l.left_list},
+          {"left_record_id", l.left_record_id},
+          {"left_key", l.left_key},
+          {"right_list", l.right_list},
+          {"right_record_id", l.right_record_id},
+          {"right_key", l.right_key},
+          {"decided_by", l.decided_by},
+          {"explanation", explanation}};
+}
+
 }  // namespace parley::server

@@ -11,6 +11,7 @@
 #include "server/interview_store.h"
 #include "server/share_store.h"
 #include "server/user_store.h"
+#include "store/link_store.h"
 #include "store/workspace.h"
 
 namespace parley::server {
@@ -21,5 +22,7 @@ namespace parley::server {
 [[nodiscard]] nlohmann::json InterviewJson(const Interview& interview);
 [[nodiscard]] nlohmann::json HandoverJson(const HandoverEvent& event);
 [[nodiscard]] nlohmann::json ShareJson(const Share& share);
+// A link without its records (the handler adds "left" and "right" as the caller may see them).
+[[nodiscard]] nlohmann::json LinkJson(const store::StoredLink& link, std::int64_t version);
 
 }  // namespace parley::server

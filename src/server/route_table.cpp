@@ -35,6 +35,25 @@ bool MatchPattern(std::string_view pattern, std::string_view path,
   return true;
 }
 
+// Both lists visible (shares count); a write also needs one of them to be the principal's own.
+Decision AuthorizePair(const Route& route, const Principal& who, const ResourceSide& resource) {
+  if (!resource.other_side) return Decision::kForbidden;
+  bool see_both = MaySee(who, resource.owner_side, resource.shared_with_principal) &&
+                  MaySee(who, *resource.other_side, resource.other_shared_with_principal);
+  bool owns_one =
+      MaySee(who, resource.owner_side, false) || MaySee(who, *resource.other_side, false);
+  bool allowed = see_both && (IsReadScope(route.scope) || owns_one);
+  return allowed ? Decision::kAllow : Decision::kForbidden;
+}
+
+// A plan is its two sides' business: either side's users (and the mediator's) may act on it.
+Decision AuthorizePlan(const Principal& who, const ResourceSide& resource) {
+  if (!resource.other_side) return Decision::kForbidden;
+  bool one_of_its_sides =
+      MaySee(who, resource.owner_side, false) || MaySee(who, *resource.other_side, false);
+  return one_of_its_sides ? Decision::kAllow : Decision::kForbidden;
+}
+
 }  // namespace
 
 const std::vector<Route>& RouteTable() {
@@ -90,6 +109,32 @@ const std::vector<Route>& RouteTable() {
       {"POST", "/api/v1/ledger/verify", "verifyLedger", Scope::kSignedIn, {kAdmin, kSigner}},
       {"POST", "/api/v1/bundles/export", "exportBundle", Scope::kSignedIn, {kAdmin, kSigner}},
       {"POST", "/api/v1/bundles/import", "importBundle", Scope::kSignedIn, {kAdmin}},
+      {"POST", "/api/v1/reconciliations", "reconcile", Scope::kPairWrite, {kAnalyst}},
+      {"GET", "/api/v1/links", "listLinks", Scope::kSignedIn, RoleSet::All()},
+      {"GET", "/api/v1/links/{id}", "getLink", Scope::kLinkRead, RoleSet::All()},
+      {"POST", "/api/v1/links/{id}/decision", "decideLink", Scope::kLinkWrite, {kAnalyst}},
+      {"GET", "/api/v1/agreements", "listAgreements", Scope::kSignedIn, RoleSet::All()},
+      {"POST", "/api/v1/agreements", "addAgreement", Scope::kSignedIn, {kNegotiator}},
+      {"POST",
+       "/api/v1/agreements/validate",
+       "validateAgreement",
+       Scope::kSignedIn,
+       {kNegotiator, kSigner}},
+      {"GET", "/api/v1/agreements/{name}", "getAgreement", Scope::kSignedIn, RoleSet::All()},
+      {"POST",
+       "/api/v1/agreements/{name}/signatures",
+       "signAgreement",
+       Scope::kPartyWrite,
+       {kSigner}},
+      {"GET", "/api/v1/plans", "listPlans", Scope::kSignedIn, RoleSet::All()},
+      {"POST", "/api/v1/plans", "proposePlan", Scope::kPlanWrite, {kNegotiator}},
+      {"GET", "/api/v1/plans/{plan}", "getPlan", Scope::kPlanRead, RoleSet::All()},
+      {"GET", "/api/v1/plans/{plan}/explain", "explainPlan", Scope::kPlanRead, RoleSet::All()},
+      {"POST", "/api/v1/plans/{plan}/check", "checkPlan", Scope::kPlanRead, {kNegotiator, kSigner}},
+      {"POST", "/api/v1/plans/{plan}/counter", "counterPlan", Scope::kPlanWrite, {kNegotiator}},
+      {"POST", "/api/v1/plans/{plan}/repair", "repairPlan", Scope::kPlanWrite, {kNegotiator}},
+      {"POST", "/api/v1/plans/{plan}/acceptances", "acceptPlan", Scope::kPartyWrite, {kSigner}},
+      {"POST", "/api/v1/plans/{plan}/signatures", "signPlan", Scope::kPartyWrite, {kSigner}},
   };
   return kRoutes;
 }
@@ -106,7 +151,15 @@ std::optional<RouteMatch> MatchRoute(std::string_view method, std::string_view p
   return std::nullopt;
 }
 
-bool IsReadScope(Scope scope) { return scope == Scope::kListRead || scope == Scope::kRecordRead; }
+bool IsReadScope(Scope scope) {
+  return scope == Scope::kListRead || scope == Scope::kRecordRead || scope == Scope::kLinkRead;
+}
+
+bool IsPlanScope(Scope scope) { return scope == Scope::kPlanRead || scope == Scope::kPlanWrite; }
+
+bool IsPairScope(Scope scope) {
+  return scope == Scope::kPairWrite || scope == Scope::kLinkRead || scope == Scope::kLinkWrite;
+}
 
 Decision Authorize(const Route& route, const std::optional<Principal>& who,
                    const std::optional<ResourceSide>& resource) {
@@ -115,6 +168,8 @@ Decision Authorize(const Route& route, const std::optional<Principal>& who,
   if (!route.roles.Has(who->role)) return Decision::kForbidden;
   if (route.scope == Scope::kSignedIn) return Decision::kAllow;
   if (!resource) return Decision::kForbidden;
+  if (IsPairScope(route.scope)) return AuthorizePair(route, *who, *resource);
+  if (IsPlanScope(route.scope)) return AuthorizePlan(*who, *resource);
   bool shared = IsReadScope(route.scope) && resource->shared_with_principal;
   return MaySee(*who, resource->owner_side, shared) ? Decision::kAllow : Decision::kForbidden;
 }

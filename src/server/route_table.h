@@ -13,10 +13,22 @@
 // - Write scopes: the mediator's users may act on any side (the mediator imports what the
 //   parties hand over and records interviews and handovers for both); a party's user may
 //   act only on its own side.
-// Roles: admin manages users, shares and integrity; clerk imports; interviewer records
-// interviews; checkpoint records handovers; analyst, negotiator, signer and observer read
-// (their write routes come with reconciliation, plans and agreements). Nobody else changes
-// anything, so an observer can change nothing.
+// - Pair scopes (a reconciliation of two lists, a link between two records): both lists must
+//   be visible to the principal as above (own, shared, or a mediator); a write also needs one
+//   of the two to be the principal's own side (a party reconciles its own list against what
+//   the other party shared, never two lists of someone else).
+// - Plans belong to their two sides (side_a, side_b): the users of either side and the
+//   mediator's read them and negotiate on them. Accepting or signing is done for one party:
+//   a party's user only for its own side's party, the mediator's for either.
+// - Agreements are the parties' common text: every signed-in user reads them. Signing for a
+//   party needs the party's side: the side whose name the agreement gives that party
+//   ([parties] a = "ua"); a party written otherwise ("Ukraine") is signed for by the
+//   mediator's signer, who records the party's signature.
+// Roles: admin manages users, shares and integrity; clerk imports; analyst reconciles and
+// decides links; negotiator drafts agreements and proposes, counters and repairs plans;
+// signer signs agreements and accepts and signs plans; interviewer records interviews;
+// checkpoint records handovers; observer reads. Nobody else changes anything, so an observer
+// can change nothing.
 //
 //   auto match = MatchRoute("GET", "/api/v1/lists/ua-request");   // route + {list: ua-request}
 //   Decision d = Authorize(*match->route, principal, ResourceSide{"ua", false});
@@ -28,6 +40,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "server/principal.h"
@@ -60,6 +73,13 @@ enum class Scope {
   kRecordRead,   // {id}: the record's list is visible
   kRecordWrite,  // {id}: the record's list is the principal's own side
   kUserWrite,    // {name} or the body's side: a user of the principal's own side
+  kPairWrite,    // the body's two lists {left, right}: both visible, one the principal's own
+  kLinkRead,     // {id} of a link: both of its lists are visible
+  kLinkWrite,    // {id} of a link: both lists visible, one of them the principal's own
+  kPlanRead,     // {plan}: the principal's side is one of the plan's two sides
+  kPlanWrite,    // {plan}, or the body's side_a/side_b for a new plan: likewise
+  kPartyWrite,   // acting for one party of {plan} or agreement {name}: its side is the
+                 // principal's own (see below)
 };
 
 struct Route {
@@ -72,8 +92,20 @@ struct Route {
 
 // The side that owns the resource a request touches, when the scope has one.
 struct ResourceSide {
+  ResourceSide(std::string owner, bool shared)
+      : owner_side(std::move(owner)), shared_with_principal(shared) {}
+  ResourceSide(std::string owner, bool shared, std::string other, bool other_shared)
+      : owner_side(std::move(owner)),
+        shared_with_principal(shared),
+        other_side(std::move(other)),
+        other_shared_with_principal(other_shared) {}
+
   std::string owner_side;
   bool shared_with_principal = false;
+  // Pair scopes only: the side of the second list, and whether it was shared with the
+  // principal's side. Missing for a pair scope is kForbidden (failing closed).
+  std::optional<std::string> other_side;
+  bool other_shared_with_principal = false;
 };
 
 enum class Decision { kAllow, kUnauthenticated, kForbidden };
@@ -95,6 +127,8 @@ struct RouteMatch {
                                  const std::optional<ResourceSide>& resource);
 
 [[nodiscard]] bool IsReadScope(Scope scope);
+[[nodiscard]] bool IsPairScope(Scope scope);
+[[nodiscard]] bool IsPlanScope(Scope scope);
 // The side rule on its own, for filtering collections (GET /lists, GET /users): may `who`
 // see data owned by `side` (shared: whether it was shared with who's side)?
 [[nodiscard]] bool MaySee(const Principal& who, std::string_view side, bool shared);

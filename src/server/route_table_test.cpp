@@ -5,12 +5,16 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <optional>
 #include <set>
+#include <vector>
 
 namespace parley::server {
 namespace {
 
-enum class Kind { kPublic, kSignedIn, kRead, kWrite };
+// kPairRead / kPairWrite: the resource is two lists (a link, a reconciliation). kPlan: the
+// resource is a plan's two sides (reads and writes alike).
+enum class Kind { kPublic, kSignedIn, kRead, kWrite, kPairRead, kPairWrite, kPlan };
 
 struct Expected {
   Kind kind;
@@ -55,6 +59,24 @@ const std::map<std::string, Expected>& ExpectedTable() {
       {"POST /api/v1/ledger/verify", {Kind::kSignedIn, {"admin", "signer"}}},
       {"POST /api/v1/bundles/export", {Kind::kSignedIn, {"admin", "signer"}}},
       {"POST /api/v1/bundles/import", {Kind::kSignedIn, {"admin"}}},
+      {"POST /api/v1/reconciliations", {Kind::kPairWrite, {"analyst"}}},
+      {"GET /api/v1/links", {Kind::kSignedIn, kEveryone}},
+      {"GET /api/v1/links/{id}", {Kind::kPairRead, kEveryone}},
+      {"POST /api/v1/links/{id}/decision", {Kind::kPairWrite, {"analyst"}}},
+      {"GET /api/v1/agreements", {Kind::kSignedIn, kEveryone}},
+      {"POST /api/v1/agreements", {Kind::kSignedIn, {"negotiator"}}},
+      {"POST /api/v1/agreements/validate", {Kind::kSignedIn, {"negotiator", "signer"}}},
+      {"GET /api/v1/agreements/{name}", {Kind::kSignedIn, kEveryone}},
+      {"POST /api/v1/agreements/{name}/signatures", {Kind::kWrite, {"signer"}}},
+      {"GET /api/v1/plans", {Kind::kSignedIn, kEveryone}},
+      {"POST /api/v1/plans", {Kind::kPlan, {"negotiator"}}},
+      {"GET /api/v1/plans/{plan}", {Kind::kPlan, kEveryone}},
+      {"GET /api/v1/plans/{plan}/explain", {Kind::kPlan, kEveryone}},
+      {"POST /api/v1/plans/{plan}/check", {Kind::kPlan, {"negotiator", "signer"}}},
+      {"POST /api/v1/plans/{plan}/counter", {Kind::kPlan, {"negotiator"}}},
+      {"POST /api/v1/plans/{plan}/repair", {Kind::kPlan, {"negotiator"}}},
+      {"POST /api/v1/plans/{plan}/acceptances", {Kind::kWrite, {"signer"}}},
+      {"POST /api/v1/plans/{plan}/signatures", {Kind::kWrite, {"signer"}}},
   };
   return kTable;
 }
@@ -70,50 +92,123 @@ TEST(RouteTable, EveryRouteHasAnExpectationAndEveryExpectationARoute) {
   for (const auto& [key, e] : ExpectedTable()) EXPECT_TRUE(routes.contains(key)) << key;
 }
 
-// Who may call, for each combination. `owner` is the resource's side; `shared` whether it was
-// shared with the principal's side.
-bool ExpectAllowed(const Expected& e, Role role, const std::string& side, const std::string& owner,
-                   bool shared) {
+// One resource of the matrix: the owning side and whether it was shared with the principal's
+// side; pair resources have a second list.
+struct Owner {
+  std::string side;
+  bool shared;
+};
+struct Resource {
+  Owner first;
+  std::optional<Owner> second;
+};
+
+bool IsPair(Kind k) { return k == Kind::kPairRead || k == Kind::kPairWrite || k == Kind::kPlan; }
+
+// Who may call, for each combination, written from SYSTEM.md's rule rather than from
+// route_table.cpp: a mediator sees and acts on everything; a party sees its own and what was
+// shared with it, and changes only its own (for a pair: both visible, one its own).
+bool ExpectAllowed(const Expected& e, Role role, const std::string& side, const Resource& r) {
   if (e.kind == Kind::kPublic) return true;
   if (!e.roles.contains(RoleName(role))) return false;
   if (e.kind == Kind::kSignedIn) return true;
-  if (side == "mediator" || side == owner) return true;
-  return e.kind == Kind::kRead && shared;
+  auto own = [&](const Owner& o) { return side == "mediator" || side == o.side; };
+  auto sees = [&](const Owner& o) { return own(o) || o.shared; };
+  if (e.kind == Kind::kPlan) return r.second && (own(r.first) || own(*r.second));
+  if (IsPair(e.kind)) {
+    if (!r.second) return false;
+    if (!sees(r.first) || !sees(*r.second)) return false;
+    return e.kind == Kind::kPairRead || own(r.first) || own(*r.second);
+  }
+  return own(r.first) || (e.kind == Kind::kRead && r.first.shared);
+}
+
+std::vector<Resource> ResourcesFor(Kind kind) {
+  std::vector<Resource> out;
+  for (bool shared : {false, true}) {
+    if (!IsPair(kind)) {
+      out.push_back({{"ua", shared}, std::nullopt});
+      continue;
+    }
+    for (const char* second : {"ua", "ru"}) {
+      for (bool second_shared : {false, true}) {
+        out.push_back({{"ua", shared}, Owner{second, second_shared}});
+        out.push_back({{"ru", shared}, Owner{second, second_shared}});
+      }
+    }
+  }
+  return out;
+}
+
+ResourceSide ToResourceSide(const Resource& r) {
+  ResourceSide out{r.first.side, r.first.shared};
+  if (r.second) {
+    out.other_side = r.second->side;
+    out.other_shared_with_principal = r.second->shared;
+  }
+  return out;
 }
 
 TEST(RouteTable, AuthorisationMatrix) {
   int cases = 0;
+  int expected_cases = 0;
   for (const Route& route : RouteTable()) {
     const Expected& e = ExpectedTable().at(Key(route));
     // Nobody signed in.
     Decision anon = Authorize(route, std::nullopt, ResourceSide{"ua", false});
     EXPECT_EQ(anon, e.kind == Kind::kPublic ? Decision::kAllow : Decision::kUnauthenticated)
         << Key(route);
+    const std::vector<Resource> resources = ResourcesFor(e.kind);
+    expected_cases += 8 * 3 * (IsPair(e.kind) ? 16 : 2);
     for (Role role : kAllRoles) {
       for (const char* side : {"ua", "ru", "mediator"}) {
-        for (bool shared : {false, true}) {
+        for (const Resource& r : resources) {
           Principal who{1, "u", role, side, false, ""};
-          Decision got = Authorize(route, who, ResourceSide{"ua", shared});
-          bool want = ExpectAllowed(e, role, side, "ua", shared);
+          Decision got = Authorize(route, who, ToResourceSide(r));
+          bool want = ExpectAllowed(e, role, side, r);
           EXPECT_EQ(got, want ? Decision::kAllow : Decision::kForbidden)
-              << Key(route) << " role " << RoleName(role) << " side " << side << " shared "
-              << shared;
+              << Key(route) << " role " << RoleName(role) << " side " << side << " first "
+              << r.first.side << (r.first.shared ? " (shared)" : "") << " second "
+              << (r.second ? r.second->side + (r.second->shared ? " (shared)" : "") : "-");
           ++cases;
         }
       }
     }
   }
-  EXPECT_EQ(cases, static_cast<int>(RouteTable().size()) * 8 * 3 * 2);
+  EXPECT_EQ(cases, expected_cases);
+}
+
+// The pair rule in words, for the cases a reader checks first.
+TEST(RouteTable, APartyReconcilesItsOwnListAgainstASharedOneOnly) {
+  auto reconcile = MatchRoute("POST", "/api/v1/reconciliations");
+  ASSERT_TRUE(reconcile.has_value());
+  Principal ua_analyst{1, "a", Role::kAnalyst, "ua", false, ""};
+  ResourceSide ua_with_shared_ru{"ua", false, "ru", true};
+  ResourceSide ua_with_unshared_ru{"ua", false, "ru", false};
+  ResourceSide ru_with_ru{"ru", true, "ru", true};  // both shared, neither its own
+  EXPECT_EQ(Authorize(*reconcile->route, ua_analyst, ua_with_shared_ru), Decision::kAllow);
+  EXPECT_EQ(Authorize(*reconcile->route, ua_analyst, ua_with_unshared_ru), Decision::kForbidden);
+  EXPECT_EQ(Authorize(*reconcile->route, ua_analyst, ru_with_ru), Decision::kForbidden);
+  auto read = MatchRoute("GET", "/api/v1/links/7");
+  ASSERT_TRUE(read.has_value());
+  EXPECT_EQ(Authorize(*read->route, ua_analyst, ru_with_ru), Decision::kAllow);
+  EXPECT_EQ(Authorize(*read->route, ua_analyst, ua_with_unshared_ru), Decision::kForbidden);
+  EXPECT_EQ(Authorize(*read->route, ua_analyst, ResourceSide{"ua", false}), Decision::kForbidden);
 }
 
 TEST(RouteTable, SideScopedRoutesFailClosedWithoutAResource) {
   for (const Route& route : RouteTable()) {
     const Expected& e = ExpectedTable().at(Key(route));
-    if (e.kind != Kind::kRead && e.kind != Kind::kWrite) continue;
+    if (e.kind == Kind::kPublic || e.kind == Kind::kSignedIn) continue;
     Principal mediator{1, "m", Role::kAdmin, "mediator", false, ""};
     for (Role role : kAllRoles) {
       mediator.role = role;
       EXPECT_EQ(Authorize(route, mediator, std::nullopt), Decision::kForbidden) << Key(route);
+      // A pair scope given only one list's side fails closed too.
+      if (IsPair(e.kind)) {
+        EXPECT_EQ(Authorize(route, mediator, ResourceSide{"mediator", false}), Decision::kForbidden)
+            << Key(route);
+      }
     }
   }
 }
@@ -123,7 +218,8 @@ TEST(RouteTable, ObserverChangesNothing) {
   for (const Route& route : RouteTable()) {
     if (route.method == "GET" || route.scope == Scope::kPublic) continue;
     if (route.pattern == "/api/v1/session") continue;  // signing out is not a change of data
-    EXPECT_EQ(Authorize(route, observer, ResourceSide{"mediator", false}), Decision::kForbidden)
+    EXPECT_EQ(Authorize(route, observer, ResourceSide{"mediator", false, "mediator", false}),
+              Decision::kForbidden)
         << Key(route);
   }
 }

@@ -1,4 +1,4 @@
-#include "cli/reconcile_flow.h"
+#include "reconcile/reconcile_flow.h"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -6,7 +6,7 @@
 
 #include "core/try.h"
 
-namespace parley::cli {
+namespace parley::reconcile {
 namespace {
 
 nlohmann::json ParametersToJson(const link::ModelParameters& p) {
@@ -120,4 +120,4 @@ Result<ReconcileReport> ReconcileLists(store::Workspace& ws, const ReconcileRequ
   return report;
 }
 
-}  // namespace parley::cli
+}  // namespace parley::reconcile

@@ -1,4 +1,4 @@
-// parley/cli/reconcile_flow.h — reconciling two stored lists, as `reconcile` and `demo` do.
+// parley/reconcile/reconcile_flow.h — reconciling two stored lists, as `reconcile` and `demo` do.
 //
 // Links the latest versions of two stored lists (the engine of `parley link`) and stores every
 // pair at or above the review threshold as a link: auto-accepted at or above `auto_accept`,
@@ -15,7 +15,7 @@
 #include "store/link_store.h"
 #include "store/workspace.h"
 
-namespace parley::cli {
+namespace parley::reconcile {
 
 struct ReconcileRequest {
   std::string left;
@@ -42,4 +42,4 @@ struct ReconcileReport {
 [[nodiscard]] Result<ReconcileReport> ReconcileLists(store::Workspace& ws,
                                                      const ReconcileRequest& request);
 
-}  // namespace parley::cli
+}  // namespace parley::reconcile

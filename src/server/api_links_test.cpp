@@ -1,0 +1,207 @@
+// Reconciliation and the review queue through Api::Handle: the pair rule (both lists visible,
+// a write needs one's own), both records beside each link without leaking an unseen list,
+// optimistic decisions (a stale one is 409 and records nothing), the access log.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+#include <vector>
+
+#include "server/api.h"
+#include "server/share_store.h"
+#include "server/test_workspace.h"
+#include "server/user_store.h"
+
+namespace parley::server {
+namespace {
+
+using nlohmann::json;
+
+class ApiLinksTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (auto [name, role, side] : {std::tuple{"med-analyst", Role::kAnalyst, "mediator"},
+                                    {"ru-analyst", Role::kAnalyst, "ru"},
+                                    {"ua-analyst", Role::kAnalyst, "ua"},
+                                    {"ua-observer", Role::kObserver, "ua"},
+                                    {"admin", Role::kAdmin, "mediator"}}) {
+      ASSERT_TRUE(AddUser(tw_.db(), {name, role, side}, "a long enough password").has_value());
+      tokens_[name] = *CreateToken(tw_.db(), name);
+    }
+    auto pool = WorkspacePool::Open(tw_.dir(), 4);
+    ASSERT_TRUE(pool.has_value());
+    auto log_db = store::Database::Open(store::DatabasePath(tw_.dir()), false);
+    ASSERT_TRUE(log_db.has_value());
+    api_ = std::make_unique<Api>(std::move(*pool), std::move(*log_db), ApiOptions{});
+  }
+  void TearDown() override { api_->Close(); }
+
+  ApiResponse Call(const std::string& method, const std::string& path, const std::string& user,
+                   const std::string& body = "") {
+    ApiRequest req;
+    req.method = method;
+    // The transport splits the query string off (http_server.cpp); so does this.
+    req.path = path.substr(0, path.find('?'));
+    if (std::size_t q = path.find('?'); q != std::string::npos) {
+      std::stringstream pairs(path.substr(q + 1));
+      for (std::string pair; std::getline(pairs, pair, '&');) {
+        req.query.emplace(pair.substr(0, pair.find('=')), pair.substr(pair.find('=') + 1));
+      }
+    }
+    req.body = body;
+    req.remote_addr = "127.0.0.1";
+    req.headers["authorization"] = "Bearer " + tokens_.at(user);
+    return api_->Handle(req);
+  }
+  static json Body(const ApiResponse& r) { return json::parse(r.body); }
+
+  // A link as a reconciliation run stores it (the run itself is tested in tests/e2e).
+  std::int64_t InsertLink(const std::string& left_key, const std::string& right_key,
+                          double probability) {
+    auto st = tw_.db().Prepare(
+        "INSERT INTO links(left_list_id, right_list_id, left_record_id, right_record_id, "
+        "left_record_version, right_record_version, probability, match_weight, explanation, "
+        "state, created_at, updated_at) SELECT l.list_id, r.list_id, l.id, r.id, 1, 1, " +
+        std::to_string(probability) +
+        ", 3.5, "
+        "'[{\"field\":\"birth_date\",\"level\":\"exact\",\"weight\":2.5}]', 'needs_review', "
+        "'2026-11-25T00:00:00Z', '2026-11-25T00:00:00Z' FROM person_records l, person_records r "
+        "WHERE l.id = ? AND r.id = ?");
+    EXPECT_TRUE(st.has_value());
+    st->Bind(1, tw_.Record("ua-request", left_key));
+    st->Bind(2, tw_.Record("ru-custody", right_key));
+    EXPECT_TRUE(st->Run().has_value());
+    return *tw_.db().QueryInt("SELECT max(id) FROM links").value();
+  }
+  void Share(const std::string& list, const std::string& side) {
+    ASSERT_TRUE(SetShare(tw_.db(), list, side, true, 0, "admin").has_value());
+  }
+
+  testing::TestWorkspace tw_;
+  std::map<std::string, std::string> tokens_;
+  std::unique_ptr<Api> api_;
+};
+
+TEST_F(ApiLinksTest, ReconcileNeedsBothListsVisibleAndOneOwn) {
+  const std::string both = R"({"left":"ua-request","right":"ru-custody"})";
+  // ru's analyst does not see ua's list until ua shares it.
+  ApiResponse unseen = Call("POST", "/api/v1/reconciliations", "ru-analyst", both);
+  EXPECT_EQ(unseen.status, 403);
+  EXPECT_EQ(unseen.body.find("Шевченко"), std::string::npos);
+  EXPECT_EQ(Call("POST", "/api/v1/reconciliations", "ua-observer", both).status, 403);
+  Share("ua-request", "ru");
+  ApiResponse run = Call("POST", "/api/v1/reconciliations", "ru-analyst", both);
+  ASSERT_EQ(run.status, 200) << run.body;
+  EXPECT_EQ(Body(run)["left_count"], 2);
+  EXPECT_EQ(Body(run)["right_count"], 2);
+  EXPECT_FALSE(Body(run)["incremental"].get<bool>());
+  // The second run continues from the first.
+  EXPECT_TRUE(Body(Call("POST", "/api/v1/reconciliations", "med-analyst", both))["incremental"]);
+  // Errors name the field at fault.
+  ApiResponse missing = Call("POST", "/api/v1/reconciliations", "med-analyst", R"({"left":"x"})");
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_EQ(Body(missing)["error"]["field"], "right");
+  EXPECT_EQ(Call("POST", "/api/v1/reconciliations", "med-analyst",
+                 R"({"left":"ua-request","right":"nowhere"})")
+                .status,
+            404);
+  ApiResponse range = Call("POST", "/api/v1/reconciliations", "med-analyst",
+                           R"({"left":"ua-request","right":"ru-custody","review_threshold":1.5})");
+  EXPECT_EQ(range.status, 400);
+  EXPECT_EQ(Body(range)["error"]["field"], "review_threshold");
+}
+
+TEST_F(ApiLinksTest, QueueShowsBothRecordsMostProbableFirstAndOnlyToThoseWhoSeeBoth) {
+  const std::int64_t low = InsertLink("UA-1", "RU-1", 0.6);
+  const std::int64_t high = InsertLink("UA-2", "RU-2", 0.9);
+  ApiResponse queue = Call("GET", "/api/v1/links?state=needs_review", "med-analyst");
+  ASSERT_EQ(queue.status, 200) << queue.body;
+  json links = Body(queue)["links"];
+  ASSERT_EQ(links.size(), 2u);
+  EXPECT_EQ(links[0]["id"], high);
+  EXPECT_EQ(links[1]["id"], low);
+  EXPECT_EQ(links[0]["version"], 0);
+  EXPECT_EQ(links[0]["left"]["id"], "UA-2");
+  EXPECT_EQ(links[0]["right"]["id"], "RU-2");
+  EXPECT_EQ(links[0]["explanation"][0]["field"], "birth_date");
+  EXPECT_EQ(Body(Call("GET", "/api/v1/links?state=confirmed", "med-analyst"))["total"], 0);
+  EXPECT_EQ(Body(Call("GET", "/api/v1/links?limit=1&offset=1", "med-analyst"))["links"][0]["id"],
+            low);
+  EXPECT_EQ(Call("GET", "/api/v1/links?state=maybe", "med-analyst").status, 400);
+  // ua sees neither link (ru-custody is not shared with it), and a direct read leaks nothing.
+  EXPECT_EQ(Body(Call("GET", "/api/v1/links", "ua-observer"))["total"], 0);
+  ApiResponse hidden = Call("GET", "/api/v1/links/" + std::to_string(high), "ua-observer");
+  EXPECT_EQ(hidden.status, 403);
+  EXPECT_EQ(hidden.body.find("Иванов"), std::string::npos);
+  EXPECT_EQ(hidden.body.find("RU-2"), std::string::npos);
+  Share("ru-custody", "ua");
+  EXPECT_EQ(Body(Call("GET", "/api/v1/links", "ua-observer"))["total"], 2);
+  ApiResponse one = Call("GET", "/api/v1/links/" + std::to_string(high), "ua-observer");
+  ASSERT_EQ(one.status, 200);
+  EXPECT_EQ(Body(one)["right"]["surname"], "Иванов");
+  // Both records of each link shown were access-logged.
+  std::string log_path =
+      "/api/v1/records/" + std::to_string(tw_.Record("ru-custody", "RU-2")) + "/access-log";
+  json log = Body(Call("GET", log_path, "admin"))["entries"];
+  int reviewed_by_ua = 0;
+  for (const json& e : log) reviewed_by_ua += e["user"] == "ua-observer" && e["action"] == "review";
+  EXPECT_EQ(reviewed_by_ua, 2);  // the queue page and the single link
+}
+
+TEST_F(ApiLinksTest, DecisionsAreOptimisticAndStaleOnesAre409) {
+  const std::string link = "/api/v1/links/" + std::to_string(InsertLink("UA-1", "RU-1", 0.7));
+  ApiResponse accepted = Call("POST", link + "/decision", "med-analyst",
+                              R"({"decision":"accept","expected_version":0})");
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_EQ(Body(accepted)["state"], "confirmed");
+  EXPECT_EQ(Body(accepted)["version"], 1);
+  EXPECT_EQ(Body(accepted)["decided_by"], "med-analyst");
+  ApiResponse stale = Call("POST", link + "/decision", "med-analyst",
+                           R"({"decision":"reject","expected_version":0})");
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_EQ(Body(stale)["error"]["field"], "expected_version");
+  EXPECT_EQ(Body(Call("GET", link, "med-analyst"))["state"], "confirmed");
+  ApiResponse rejected = Call("POST", link + "/decision", "med-analyst",
+                              R"({"decision":"reject","expected_version":1})");
+  ASSERT_EQ(rejected.status, 200);
+  EXPECT_EQ(Body(rejected)["state"], "rejected");
+  EXPECT_EQ(Body(rejected)["version"], 2);
+  ApiResponse bad = Call("POST", link + "/decision", "med-analyst", R"({"decision":"perhaps"})");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(Body(bad)["error"]["field"], "decision");
+  // Observers never decide; a party decides only links that touch its own list and that it sees.
+  EXPECT_EQ(Call("POST", link + "/decision", "ua-observer", R"({"decision":"accept"})").status,
+            403);
+  EXPECT_EQ(Call("POST", link + "/decision", "ua-analyst", R"({"decision":"accept"})").status, 403);
+  Share("ru-custody", "ua");
+  EXPECT_EQ(Call("POST", link + "/decision", "ua-analyst", R"({"decision":"accept"})").status, 200);
+  EXPECT_EQ(
+      Call("POST", "/api/v1/links/999/decision", "med-analyst", R"({"decision":"accept"})").status,
+      404);
+}
+
+TEST_F(ApiLinksTest, ConcurrentDecisionsOnTheSameVersionExactlyOneWins) {
+  const std::string path =
+      "/api/v1/links/" + std::to_string(InsertLink("UA-2", "RU-1", 0.5)) + "/decision";
+  std::atomic<int> won = 0;
+  std::atomic<int> conflicts = 0;
+  std::vector<std::thread> analysts;
+  for (int i = 0; i < 8; ++i) {
+    analysts.emplace_back([&, i] {
+      const char* d = i % 2 == 0 ? "accept" : "reject";
+      int status = Call("POST", path, "med-analyst",
+                        std::string(R"({"expected_version":0,"decision":")") + d + "\"}")
+                       .status;
+      (status == 200 ? won : conflicts)++;
+    });
+  }
+  for (auto& t : analysts) t.join();
+  EXPECT_EQ(won.load(), 1);
+  EXPECT_EQ(conflicts.load(), 7);
+  EXPECT_EQ(*tw_.db().QueryInt("SELECT COUNT(*) FROM link_decisions").value(), 1);
+}
+
+}  // namespace
+}  // namespace parley::server

@@ -1,0 +1,229 @@
+// Agreements and plans through Api::Handle: each party signs and accepts only for itself,
+// plans are their two sides' (and the mediator's) business, stale approvals are 409, an
+// observer changes nothing, and check names the rules an edited plan breaks.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "negotiation/test_workspace.h"
+#include "server/api.h"
+#include "server/user_store.h"
+
+namespace parley::server {
+namespace {
+
+using nlohmann::json;
+
+class ApiNegotiationTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (auto [name, role, side] : {std::tuple{"ua-negotiator", Role::kNegotiator, "ua"},
+                                    {"ua-signer", Role::kSigner, "ua"},
+                                    {"ru-signer", Role::kSigner, "ru"},
+                                    {"med-signer", Role::kSigner, "mediator"},
+                                    {"ua-observer", Role::kObserver, "ua"},
+                                    {"xx-negotiator", Role::kNegotiator, "xx"}}) {
+      ASSERT_TRUE(AddUser(tw_.ws().db(), {name, role, side}, "a long enough password").has_value());
+      tokens_[name] = *CreateToken(tw_.ws().db(), name);
+    }
+    auto pool = WorkspacePool::Open(tw_.dir(), 2);
+    ASSERT_TRUE(pool.has_value());
+    auto log_db = store::Database::Open(store::DatabasePath(tw_.dir()), false);
+    ASSERT_TRUE(log_db.has_value());
+    api_ = std::make_unique<Api>(std::move(*pool), std::move(*log_db), ApiOptions{});
+  }
+  void TearDown() override { api_->Close(); }
+
+  ApiResponse Call(const std::string& method, const std::string& path, const std::string& user,
+                   const json& body = nullptr) {
+    ApiRequest req;
+    req.method = method;
+    req.path = path;
+    if (!body.is_null()) req.body = body.dump();
+    req.remote_addr = "127.0.0.1";
+    req.headers["authorization"] = "Bearer " + tokens_.at(user);
+    return api_->Handle(req);
+  }
+  static json Body(const ApiResponse& r) { return json::parse(r.body); }
+
+  // The test agreement (parties "Ukraine" and "Russia"), drafted and put in force by the
+  // mediator's signer, who signs for parties not written as a workspace side.
+  void AgreementInForce() {
+    json text = {{"name", "deal"}, {"text", negotiation::testing::kTestAgreement}};
+    ASSERT_EQ(Call("POST", "/api/v1/agreements", "ua-negotiator", text).status, 201);
+    ASSERT_EQ(
+        Call("POST", "/api/v1/agreements/deal/signatures", "med-signer", {{"party", "a"}}).status,
+        201);
+    ASSERT_EQ(
+        Call("POST", "/api/v1/agreements/deal/signatures", "med-signer", {{"party", "Russia"}})
+            .status,
+        201);
+  }
+  std::int64_t Propose() {
+    ApiResponse r = Call("POST", "/api/v1/plans", "ua-negotiator",
+                         {{"agreement", "deal"}, {"side_a", "ua"}, {"side_b", "ru"}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return Body(r).value("id", 0);
+  }
+
+  negotiation::testing::TestWorkspace tw_;
+  std::map<std::string, std::string> tokens_;
+  std::unique_ptr<Api> api_;
+};
+
+TEST_F(ApiNegotiationTest, AgreementsAreDraftedReadInWordsAndSignedPerParty) {
+  json text = {{"name", "deal"}, {"text", negotiation::testing::kTestAgreement}};
+  EXPECT_EQ(Call("POST", "/api/v1/agreements", "ua-observer", text).status, 403);
+  ApiResponse added = Call("POST", "/api/v1/agreements", "ua-negotiator", text);
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(Body(added)["state"], "draft");
+  EXPECT_FALSE(Body(added)["summary"].get<std::string>().empty());
+  EXPECT_EQ(Call("POST", "/api/v1/agreements", "ua-negotiator", text).status, 200);  // unchanged
+  ApiResponse broken =
+      Call("POST", "/api/v1/agreements/validate", "ua-negotiator", {{"text", "[agreement"}});
+  ASSERT_EQ(broken.status, 200);
+  EXPECT_FALSE(Body(broken)["valid"].get<bool>());
+  // "Ukraine" is not the workspace side "ua": ua's signer may not sign for it; the mediator's
+  // signer records each party's signature.
+  const std::string sign = "/api/v1/agreements/deal/signatures";
+  EXPECT_EQ(Call("POST", sign, "ua-signer", {{"party", "a"}}).status, 403);
+  ApiResponse no_party = Call("POST", sign, "med-signer", json::object());
+  EXPECT_EQ(no_party.status, 400);
+  EXPECT_EQ(Body(no_party)["error"]["field"], "party");
+  EXPECT_EQ(Body(Call("POST", sign, "med-signer", {{"party", "a"}}))["state"], "signed");
+  EXPECT_EQ(Body(Call("POST", sign, "med-signer", {{"party", "b"}}))["state"], "in_force");
+  json listed = Body(Call("GET", "/api/v1/agreements", "ua-observer"))["agreements"];
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0]["signatures"].size(), 2u);
+}
+
+TEST_F(ApiNegotiationTest, PlansAreTheirSidesBusinessAndEachSideApprovesForItself) {
+  AgreementInForce();
+  EXPECT_EQ(Call("POST", "/api/v1/plans", "xx-negotiator",
+                 {{"agreement", "deal"}, {"side_a", "ua"}, {"side_b", "ru"}})
+                .status,
+            403);
+  const std::int64_t id = Propose();
+  const std::string plan = "/api/v1/plans/" + std::to_string(id);
+  json shown = Body(Call("GET", plan, "ua-observer"));
+  EXPECT_EQ(shown["state"], "proposed");
+  ASSERT_FALSE(shown["phases"].empty());
+  EXPECT_TRUE(shown["phases"][0].contains("balance_after"));
+  // A third side sees nothing of it.
+  EXPECT_EQ(Call("GET", plan, "xx-negotiator").status, 403);
+  EXPECT_TRUE(Body(Call("GET", "/api/v1/plans", "xx-negotiator"))["plans"].empty());
+  EXPECT_EQ(Body(Call("GET", "/api/v1/plans", "ua-observer"))["plans"].size(), 1u);
+  // Accepting: for one's own side only; the mediator must say which party.
+  EXPECT_EQ(Call("POST", plan + "/acceptances", "ua-signer", {{"party", "b"}}).status, 403);
+  EXPECT_EQ(Call("POST", plan + "/acceptances", "ua-observer", json::object()).status, 403);
+  EXPECT_EQ(Call("POST", plan + "/acceptances", "med-signer", json::object()).status, 400);
+  const std::int64_t version = shown["version"];
+  ASSERT_EQ(
+      Call("POST", plan + "/acceptances", "ua-signer", {{"expected_version", version}}).status,
+      201);
+  ApiResponse stale =
+      Call("POST", plan + "/acceptances", "ru-signer", {{"expected_version", version}});
+  EXPECT_EQ(stale.status, 409) << stale.body;
+  ApiResponse accepted = Call("POST", plan + "/acceptances", "ru-signer", json::object());
+  ASSERT_EQ(accepted.status, 201) << accepted.body;
+  EXPECT_EQ(Body(accepted)["state"], "accepted");
+  EXPECT_EQ(Call("POST", plan + "/signatures", "ua-signer", json::object()).status, 201);
+  EXPECT_EQ(Body(Call("POST", plan + "/signatures", "ru-signer", json::object()))["state"],
+            "signed");
+}
+
+TEST_F(ApiNegotiationTest, CheckNamesTheBrokenRulesAndExplainSaysWhy) {
+  AgreementInForce();
+  const std::string plan = "/api/v1/plans/" + std::to_string(Propose());
+  json people = Body(Call("GET", plan, "ua-negotiator"))["people"];
+  ASSERT_FALSE(people.empty());
+  json first = people[0];
+  ApiResponse why = Call("GET", plan + "/explain", "ua-observer");
+  EXPECT_EQ(why.status, 400);
+  ApiRequest explain;
+  explain.method = "GET";
+  explain.path = plan + "/explain";
+  explain.query.emplace("person",
+                        first["side"].get<std::string>() + ":" + first["id"].get<std::string>());
+  explain.headers["authorization"] = "Bearer " + tokens_.at("ua-observer");
+  ApiResponse explained = api_->Handle(explain);
+  ASSERT_EQ(explained.status, 200) << explained.body;
+  EXPECT_FALSE(Body(explained)["verdict"].get<std::string>().empty());
+  // Leaving every wounded man of phase 1 behind breaks the agreement.
+  bool moved = false;
+  for (json& p : people) {
+    if (p["phase"] == 1 && p["rule"].get<std::string>().find("wounded") != std::string::npos) {
+      p["phase"] = 0;
+      moved = true;
+    }
+  }
+  ASSERT_TRUE(moved) << people.dump();
+  ApiResponse checked =
+      Call("POST", plan + "/check", "ua-negotiator", {{"plan", {{"people", people}}}});
+  ASSERT_EQ(checked.status, 200) << checked.body;
+  EXPECT_FALSE(Body(checked)["ok"].get<bool>());
+  EXPECT_FALSE(Body(checked)["violations"].empty());
+  EXPECT_EQ(
+      Call("POST", plan + "/counter", "ua-negotiator", {{"plan", {{"people", people}}}}).status,
+      400);
+}
+
+TEST_F(ApiNegotiationTest, ACounterThatKeepsTheRulesSupersedesItsParent) {
+  AgreementInForce();
+  const std::int64_t id = Propose();
+  const std::string plan = "/api/v1/plans/" + std::to_string(id);
+  json shown = Body(Call("GET", plan, "ua-negotiator"));
+  // One soldier of each side stays home from the same phase: the balance still holds.
+  json people = shown["people"];
+  json* a = nullptr;
+  json* b = nullptr;
+  for (json& p : people) {
+    if (p["phase"] == 0 || p["rule"].get<std::string>().find("wounded") != std::string::npos) {
+      continue;
+    }
+    if (p["side"] == "a" && a == nullptr) a = &p;
+    if (p["side"] == "b" && b == nullptr && a != nullptr && p["phase"] == (*a)["phase"]) b = &p;
+  }
+  ASSERT_TRUE(a != nullptr && b != nullptr) << people.dump();
+  (*a)["phase"] = 0;
+  (*b)["phase"] = 0;
+  json edited = {{"people", people}};
+  ApiResponse checked = Call("POST", plan + "/check", "ua-negotiator", {{"plan", edited}});
+  ASSERT_EQ(checked.status, 200);
+  EXPECT_TRUE(Body(checked)["ok"].get<bool>()) << checked.body;
+  ApiResponse stale =
+      Call("POST", plan + "/counter", "ua-negotiator",
+           {{"plan", edited}, {"expected_version", shown["version"].get<int>() + 1}});
+  EXPECT_EQ(stale.status, 409) << stale.body;
+  ApiResponse countered = Call("POST", plan + "/counter", "ua-negotiator", {{"plan", edited}});
+  ASSERT_EQ(countered.status, 201) << countered.body;
+  EXPECT_EQ(Body(countered)["kind"], "counter");
+  EXPECT_EQ(Body(countered)["a_count"], shown["a_count"].get<int>() - 1);
+  EXPECT_EQ(Body(Call("GET", plan, "ua-observer"))["state"], "superseded");
+}
+
+TEST_F(ApiNegotiationTest, RepairReplansAfterADropOutAndSupersedesTheParent) {
+  AgreementInForce();
+  const std::int64_t id = Propose();
+  const std::string plan = "/api/v1/plans/" + std::to_string(id);
+  json people = Body(Call("GET", plan, "ua-negotiator"))["people"];
+  std::string dropped;
+  for (const json& p : people) {
+    if (p["phase"] != 0) dropped = p["side"].get<std::string>() + ":" + p["id"].get<std::string>();
+  }
+  ASSERT_FALSE(dropped.empty());
+  json request = {{"drop", {dropped}}, {"reason", "refused"}};
+  EXPECT_EQ(Call("POST", plan + "/repair", "ua-signer", request).status, 403);
+  ApiResponse bad = Call("POST", plan + "/repair", "ua-negotiator", {{"reason", "refused"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(Body(bad)["error"]["field"], "drop");
+  ApiResponse repaired = Call("POST", plan + "/repair", "ua-negotiator", request);
+  ASSERT_EQ(repaired.status, 201) << repaired.body;
+  EXPECT_EQ(Body(repaired)["kind"], "repair");
+  EXPECT_EQ(Body(repaired)["parent_id"], id);
+  EXPECT_EQ(Body(repaired)["repair"]["dropped"][0], dropped);
+  EXPECT_EQ(Body(Call("GET", plan, "ua-observer"))["state"], "superseded");
+}
+
+}  // namespace
+}  // namespace parley::server

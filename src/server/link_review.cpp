@@ -1,0 +1,77 @@
+#include "server/link_review.h"
+
+#include <mutex>
+
+#include "core/try.h"
+
+namespace parley::server {
+
+Result<LinkOwners> FindLinkOwners(store::Database& db, std::int64_t link_id) {
+  PARLEY_ASSIGN_OR_RETURN(
+      store::Statement st,
+      db.Prepare("SELECT ll.id, ll.name, ls.name, rl.id, rl.name, rs.name FROM links k "
+                 "JOIN lists ll ON ll.id = k.left_list_id JOIN sides ls ON ls.id = ll.side_id "
+                 "JOIN lists rl ON rl.id = k.right_list_id JOIN sides rs ON rs.id = rl.side_id "
+                 "WHERE k.id = ?"));
+  st.Bind(1, link_id);
+  PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) {
+    return Fail(ErrorCode::kNotFound, "no link with ID " + std::to_string(link_id) +
+                                          "; GET /api/v1/links lists the links you may see");
+  }
+  return LinkOwners{{st.ColumnInt(0), st.ColumnText(1), st.ColumnText(2)},
+                    {st.ColumnInt(3), st.ColumnText(4), st.ColumnText(5)}};
+}
+
+Result<std::int64_t> LinkVersion(store::Database& db, std::int64_t link_id) {
+  PARLEY_ASSIGN_OR_RETURN(store::Statement st,
+                          db.Prepare("SELECT COUNT(*) FROM link_decisions WHERE link_id = ?"));
+  st.Bind(1, link_id);
+  PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row ? st.ColumnInt(0) : 0;
+}
+
+Result<std::map<std::int64_t, std::int64_t>> LinkVersions(store::Database& db) {
+  PARLEY_ASSIGN_OR_RETURN(
+      store::Statement st,
+      db.Prepare("SELECT link_id, COUNT(*) FROM link_decisions GROUP BY link_id"));
+  std::map<std::int64_t, std::int64_t> out;
+  while (true) {
+    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out[st.ColumnInt(0)] = st.ColumnInt(1);
+  }
+  return out;
+}
+
+Result<std::vector<store::StoredLink>> LinksInState(store::Workspace& ws,
+                                                    std::optional<store::LinkState> state) {
+  store::LinkStore links(ws.db());
+  return links.Links(state);
+}
+
+Result<store::StoredLink> ReadLink(store::Workspace& ws, std::int64_t link_id) {
+  store::LinkStore links(ws.db());
+  return links.Link(link_id);
+}
+
+Result<std::int64_t> DecideLink(store::Workspace& ws, std::int64_t link_id,
+                                store::LinkDecision decision,
+                                std::optional<std::int64_t> expected_version,
+                                const std::string& actor) {
+  static std::mutex decide_mutex;
+  std::lock_guard lock(decide_mutex);
+  PARLEY_ASSIGN_OR_RETURN(std::int64_t version, LinkVersion(ws.db(), link_id));
+  if (expected_version && *expected_version != version) {
+    return Fail(ErrorCode::kConflict,
+                "link " + std::to_string(link_id) + " is at version " + std::to_string(version) +
+                    ", not " + std::to_string(*expected_version) +
+                    ": someone decided it since you read it; read it again and decide again",
+                {"", 0, 0, "expected_version"});
+  }
+  store::LinkStore links(ws.db());
+  PARLEY_TRY(links.Decide(link_id, decision, actor, store::UtcNow()));
+  return version + 1;
+}
+
+}  // namespace parley::server

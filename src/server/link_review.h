@@ -1,0 +1,54 @@
+// parley/server/link_review.h — the review queue as the API serves it: who owns a link, its
+// version, and an optimistic decision.
+//
+// A link's version is the number of decisions recorded on it (0: never decided). A decision
+// names the version its analyst read; if another decision came first, DecideLink answers
+// kConflict (409) and records nothing, so two analysts deciding the same pair never silently
+// overwrite each other. Without an expected version the decision is recorded unconditionally,
+// as `parley review --decide` does.
+//
+// Why a process-wide mutex around check-and-decide: store::LinkStore::Decide owns its
+// transaction, so the check cannot join it; the mutex makes the pair atomic for every request
+// of this server. (A CLI decision landing between the two is recorded and then counted by the
+// next decision's check, so nothing is lost.)
+//
+//   PARLEY_ASSIGN_OR_RETURN(LinkOwners owners, FindLinkOwners(db, 42));
+//   PARLEY_ASSIGN_OR_RETURN(std::int64_t version,
+//                           DecideLink(ws, 42, store::LinkDecision::kAccept, 0, "analyst1"));
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "server/share_store.h"
+#include "store/link_store.h"
+#include "store/workspace.h"
+
+namespace parley::server {
+
+struct LinkOwners {
+  ListOwner left;
+  ListOwner right;
+};
+
+// The two lists of a link (kNotFound when there is no such link).
+[[nodiscard]] Result<LinkOwners> FindLinkOwners(store::Database& db, std::int64_t link_id);
+[[nodiscard]] Result<std::int64_t> LinkVersion(store::Database& db, std::int64_t link_id);
+// Every link's version that is above 0, by link id (one query for a page of the queue).
+[[nodiscard]] Result<std::map<std::int64_t, std::int64_t>> LinkVersions(store::Database& db);
+// The links in a state (all when nullopt), most probable first; one link. (Every use of
+// store::LinkStore in the server is in link_review.cpp.)
+[[nodiscard]] Result<std::vector<store::StoredLink>> LinksInState(
+    store::Workspace& ws, std::optional<store::LinkState> state);
+[[nodiscard]] Result<store::StoredLink> ReadLink(store::Workspace& ws, std::int64_t link_id);
+// Records the decision; returns the link's new version.
+[[nodiscard]] Result<std::int64_t> DecideLink(store::Workspace& ws, std::int64_t link_id,
+                                              store::LinkDecision decision,
+                                              std::optional<std::int64_t> expected_version,
+                                              const std::string& actor);
+
+}  // namespace parley::server
