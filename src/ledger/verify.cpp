@@ -59,6 +59,27 @@ Result<void> CheckTrust(const Bundle& bundle, const NoteVerification& v,
   return {};
 }
 
+// Content first, so that an altered value is named by list, record and field; then the
+// signature, which binds the recipient and the choice of what was shown.
+Result<Disclosure> CheckBundleDisclosure(const Bundle& b, const NoteVerification& v) {
+  auto disclosure = ParseDisclosure(b.disclosure);
+  if (!disclosure) return disclosure;
+  if (auto r = CheckDisclosure(*disclosure, b.entries, b.since); !r) {
+    return std::unexpected(r.error());
+  }
+  auto signer = std::find_if(v.verified_by.begin(), v.verified_by.end(),
+                             [&](const PublicKey& k) { return k.name == disclosure->signer; });
+  if (signer == v.verified_by.end()) {
+    return Fail(ErrorCode::kCorruption, "disclosure: signed as '" + disclosure->signer +
+                                            "', who did not sign the checkpoint");
+  }
+  if (!VerifyDisclosureSignature(b.disclosure, b.disclosure_signature, *signer)) {
+    return Fail(ErrorCode::kCorruption,
+                "disclosure: the signature by '" + signer->name + "' does not verify");
+  }
+  return disclosure;
+}
+
 }  // namespace
 
 Result<std::vector<Hash>> VerifyEntries(std::span<const std::string> leaves,
@@ -136,6 +157,11 @@ Result<BundleVerification> VerifyBundle(std::string_view bytes, const VerifyOpti
                                             ": " + r.error().message);
   }
   out.checkpoint = cp;
+  if (!b.disclosure.empty()) {
+    auto disclosure = CheckBundleDisclosure(b, opened->verification);
+    if (!disclosure) return std::unexpected(disclosure.error());
+    out.disclosure = std::move(*disclosure);
+  }
   return out;
 }
 
