@@ -21,16 +21,15 @@ void VerifyChunk(std::span<const std::string> leaves, std::uint64_t first_seq,
                  std::span<const PublicKey> signers, std::size_t begin, std::size_t end,
                  std::vector<Hash>& hashes, ChunkResult& result) {
   for (std::size_t i = begin; i < end; ++i) {
-    auto opened = OpenLeaf(leaves[i], first_seq + i);
-    if (!opened) {
-      result.error = opened.error();
+    auto signer = VerifyLeaf(leaves[i], first_seq + i);
+    if (!signer) {
+      result.error = signer.error();
       return;
     }
-    if (!signers.empty() &&
-        std::find(signers.begin(), signers.end(), opened->signer) == signers.end()) {
+    if (!signers.empty() && std::find(signers.begin(), signers.end(), *signer) == signers.end()) {
       result.error = Error{ErrorCode::kCorruption,
                            "entry seq " + std::to_string(first_seq + i) + ": signer '" +
-                               opened->signer.name + "' is not among the bundle's keys",
+                               signer->name + "' is not among the bundle's keys",
                            {}};
       return;
     }
