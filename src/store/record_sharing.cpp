@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "core/try.h"
 #include "ledger/merkle_tree.h"
@@ -95,18 +96,33 @@ std::vector<std::pair<std::string, std::string>> CommittedFields(const PersonRec
 Result<ledger::Hash> ListRecordsRoot(const ledger::SaltKey& key, std::string_view list,
                                      const std::vector<PersonRecord>& records,
                                      const std::vector<std::int64_t>& versions) {
-  ledger::MerkleTree tree;
-  tree.Reserve(records.size());
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    const auto fields = CommittedFields(records[i]);
-    auto c = ledger::CommitRecord(key, list, records[i].id, versions[i], fields);
-    if (!c) {
-      Error e = c.error();
-      e.where.row = records[i].source_row;
-      return std::unexpected(e);
+  // Two hashes per field (salt, commitment) for every record: split over two threads, the
+  // machines parley runs on have at least two cores and an import holds the write lock.
+  const std::size_t n = records.size();
+  std::vector<ledger::Hash> leaves(n);
+  std::vector<std::optional<Error>> errors(2);
+  auto work = [&](std::size_t part, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto fields = CommittedFields(records[i]);
+      auto c = ledger::CommitRecord(key, list, records[i].id, versions[i], fields);
+      if (!c) {
+        errors[part] = c.error();
+        errors[part]->where.row = records[i].source_row;
+        return;
+      }
+      leaves[i] = ledger::HashLeaf(ledger::RecordLeaf(*c));
     }
-    tree.Append(ledger::HashLeaf(ledger::RecordLeaf(*c)));
+  };
+  {
+    std::jthread second(work, 1, n / 2, n);
+    work(0, 0, n / 2);
   }
+  for (auto& e : errors) {
+    if (e) return std::unexpected(std::move(*e));
+  }
+  ledger::MerkleTree tree;
+  tree.Reserve(n);
+  for (const ledger::Hash& h : leaves) tree.Append(h);
   return tree.Root();
 }
 
