@@ -149,6 +149,15 @@ void RunVerify(const VerifyArgs& args, CliContext& ctx) {
       std::cout << "consistency: proved from size " << b.since << " (root "
                 << ledger::EncodeBase64(report->old_root) << ")\n";
     }
+    if (report->disclosure) {
+      std::size_t records = 0;
+      for (const auto& l : report->disclosure->lists) records += l.records.size();
+      std::cout << "disclosure: " << records << " records of " << report->disclosure->lists.size()
+                << " list versions for " << report->disclosure->recipient << " ("
+                << report->disclosure->role
+                << "), every shown value matches its commitment and every list its signed "
+                   "records root\n";
+    }
   }
   if (options.trusted.empty()) {
     std::cerr << "parley: warning: no --trusted-keys given: the bundle is intact and "

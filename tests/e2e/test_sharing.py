@@ -119,6 +119,9 @@ class SharingPolicy(SharingTestCase):
                       "do not match its commitment", err)
         self.assertEqual(self.on_mediator("bundle", "received", "--json").stdout, before)
         self.parley("verify", "--bundle", bad, workspace=False, expect=1)
+        ok = self.parley("verify", "--bundle", bundle, "--trusted-keys", self.keys,
+                         workspace=False).stdout
+        self.assertIn("disclosure: 2 records of 1 list versions for mediator (mediator)", ok)
 
     def test_the_other_party_gets_no_contents_by_default(self):
         bundle, out = self.export("for-ru.bundle", "ru")
