@@ -123,6 +123,24 @@ class SharingPolicy(SharingTestCase):
                          workspace=False).stdout
         self.assertIn("disclosure: 2 records of 1 list versions for mediator (mediator)", ok)
 
+    def test_a_bundle_since_a_checkpoint_discloses_only_the_new_list_version(self):
+        bundle, _ = self.export("first.bundle", "mediator", "--agreement", self.agreement)
+        self.on_mediator("bundle", "import", bundle, "--trusted-keys", self.keys)
+        checkpoint = self.path("cp.txt")
+        self.parley("checkpoint", "--out", checkpoint)
+        with open(self.list_file, "a", encoding="utf-8") as f:
+            f.write("3,Коваль,Іван,1979,military,,\n")
+        self.parley("import", self.list_file, "--list", "ua-custody", "--kind", "custody",
+                    "--side", "ua")
+        delta, out = self.export("delta.bundle", "mediator", "--agreement", self.agreement,
+                                 "--since", checkpoint)
+        self.assertIn("3 records of 1 list versions", out)
+        self.on_mediator("bundle", "import", delta, "--trusted-keys", self.keys)
+        received = json.loads(self.on_mediator("bundle", "received", "--json").stdout)
+        self.assertEqual([(r["version"], r["id"]) for r in received],
+                         [(1, "1"), (1, "2"), (2, "1"), (2, "2"), (2, "3")])
+        self.assertEqual(received[-1]["shown"]["surname"], "Коваль")
+
     def test_the_other_party_gets_no_contents_by_default(self):
         bundle, out = self.export("for-ru.bundle", "ru")
         self.assertIn("shows ru (other_party) no record contents", out)
