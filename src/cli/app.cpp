@@ -44,6 +44,7 @@ int Run(int argc, char** argv) {
   RegisterShareCommand(app, ctx);
   RegisterExchangeEventCommands(app, ctx);
   RegisterLedgerCommands(app, ctx);
+  RegisterDiscloseCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

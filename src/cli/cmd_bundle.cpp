@@ -3,17 +3,22 @@
 // log, all or nothing (store/event_log.h). `synth` is a developer command: a synthetic signed
 // log with throwaway keys, for tests, demos and benchmarks.
 //
-// Sharing policy: a bundle carries events, and events carry no personal data (list names,
-// versions, counts, content hashes). Carrying record contents to another party under the
-// agreement's sharing policy is a later issue; `--for PARTY` is recorded in the output only.
+// Sharing policy: events carry no personal data (list names, versions, counts, hashes, the
+// records root). `export --for PARTY` adds a disclosure section showing PARTY the record fields
+// the agreement's [sharing] table allows (`--agreement FILE`, else the default policy;
+// cli/bundle_disclosure.h); `import` checks it against the signed roots and keeps what it
+// showed; `show` prints a bundle's disclosure, `received` what this node was shown.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <thread>
 
+#include "cli/bundle_disclosure.h"
 #include "cli/commands.h"
 #include "cli/workspace_open.h"
 #include "ledger/ledger.h"
+#include "ledger/verify.h"
 #include "store/event_log.h"
 
 namespace parley::cli {
@@ -127,6 +132,7 @@ struct ExportArgs {
   std::string party;
   std::string since;
   std::string out;
+  std::string agreement;
 };
 
 Result<void> WriteFile(const std::string& path, std::string_view bytes) {
@@ -136,7 +142,8 @@ Result<void> WriteFile(const std::string& path, std::string_view bytes) {
   return {};
 }
 
-Result<std::string> ExportIn(store::Workspace& ws, const ExportArgs& args) {
+Result<std::string> ExportIn(store::Workspace& ws, const ExportArgs& args,
+                             const SharingChoice& sharing) {
   std::optional<std::string> since_note;
   if (!args.since.empty()) {
     auto text = ledger::ReadFileBytes(args.since);
@@ -145,16 +152,40 @@ Result<std::string> ExportIn(store::Workspace& ws, const ExportArgs& args) {
   }
   auto events = ws.Events();
   if (!events) return std::unexpected(events.error());
-  auto bytes = (*events)->ExportBundle(since_note);
+  auto bytes = sharing.shares_anything
+                   ? store::ExportBundleFor(ws, since_note, sharing.request, nullptr)
+                   : (*events)->ExportBundle(since_note);
   if (!bytes) return bytes;
   if (auto r = WriteFile(args.out, *bytes); !r) return std::unexpected(r.error());
   return bytes;
 }
 
+void PrintExportedDisclosure(const ledger::Bundle& bundle, const SharingChoice& sharing) {
+  std::cout << "sharing policy: " << sharing.policy_source << "; " << bundle.origin << " shows "
+            << sharing.request.recipient << " (" << sharing.request.role << ") ";
+  if (bundle.disclosure.empty()) {
+    std::cout << "no record contents\n";
+    return;
+  }
+  auto disclosure = ledger::ParseDisclosure(bundle.disclosure);
+  if (!disclosure) return;
+  std::size_t records = 0;
+  for (const auto& l : disclosure->lists) records += l.records.size();
+  const FieldSummary fields = SummariseFields(*disclosure);
+  std::cout << records << " records of " << disclosure->lists.size() << " list versions\n"
+            << "shown: " << JoinNames(fields.shown) << "\n"
+            << "withheld (salted commitments only): " << JoinNames(fields.withheld) << "\n";
+}
+
 void RunExport(CliContext& ctx, const ExportArgs& args) {
+  auto sharing = ChooseSharing(args.party, args.agreement);
+  if (!sharing) {
+    ReportError(sharing.error(), ctx);
+    return;
+  }
   auto ws = OpenWorkspace(ctx);
   if (!ws) return;
-  auto bytes = ExportIn(*ws, args);
+  auto bytes = ExportIn(*ws, args, *sharing);
   auto bundle =
       bytes ? ledger::DecodeBundle(*bytes) : Result<ledger::Bundle>(std::unexpected(bytes.error()));
   if (!bundle) {
@@ -163,8 +194,9 @@ void RunExport(CliContext& ctx, const ExportArgs& args) {
   }
   std::cout << "wrote " << args.out << " for " << args.party << ": log " << bundle->origin
             << ", entries " << bundle->since << ".." << bundle->size << " (exclusive), "
-            << bytes->size() << " bytes, checkpoint signed by the node\n"
-            << "events carry no personal data; record contents are not shared by bundles\n";
+            << bytes->size() << " bytes, checkpoint signed by the node\n";
+  PrintExportedDisclosure(*bundle, *sharing);
+  ctx.exit_code = kExitOk;
 }
 
 struct ImportArgs {
@@ -201,6 +233,94 @@ void RunImport(CliContext& ctx, const ImportArgs& args) {
   std::cout << "imported " << args.file << ": replica now holds " << report->new_size
             << " entries (was " << report->previous_size << "), checkpoint signed by " << signers
             << "\n";
+  if (report->disclosure) {
+    std::size_t records = 0;
+    for (const auto& l : report->disclosure->lists) records += l.records.size();
+    const FieldSummary fields = SummariseFields(*report->disclosure);
+    std::cout << "received " << records << " records of " << report->disclosure->lists.size()
+              << " list versions, every value checked against the signed records roots\n"
+              << "shown: " << JoinNames(fields.shown) << "\n"
+              << "withheld (commitments only): " << JoinNames(fields.withheld) << "\n"
+              << "see them with `parley bundle received`\n";
+  }
+  ctx.exit_code = kExitOk;
+}
+
+struct ShowArgs {
+  std::string file;
+  std::string trusted_keys;
+};
+
+void RunShow(CliContext& ctx, const ShowArgs& args) {
+  ledger::VerifyOptions options;
+  if (!args.trusted_keys.empty()) {
+    auto keys = ledger::LoadVerifierKeys(args.trusted_keys);
+    if (!keys) {
+      ReportError(keys.error(), ctx);
+      return;
+    }
+    options.trusted = std::move(*keys);
+  }
+  auto bytes = ledger::ReadFileBytes(args.file);
+  auto verified = bytes ? ledger::VerifyBundle(*bytes, options)
+                        : Result<ledger::BundleVerification>(std::unexpected(bytes.error()));
+  if (!verified) {
+    Error e = verified.error();
+    e.where.file = args.file;
+    ReportError(e, ctx);
+    return;
+  }
+  const auto& b = verified->bundle;
+  if (ctx.json) {
+    std::cout << (verified->disclosure ? DisclosureJson(*verified->disclosure) : "null") << "\n";
+  } else {
+    std::cout << "bundle " << args.file << ": log " << b.origin << ", entries " << b.since << ".."
+              << b.size << " (exclusive), verified"
+              << (options.trusted.empty() ? " (signers not checked: no --trusted-keys)" : "")
+              << "\n";
+    if (verified->disclosure) {
+      PrintDisclosure(*verified->disclosure);
+    } else {
+      std::cout << "no record contents: events only\n";
+    }
+  }
+  ctx.exit_code = kExitOk;
+}
+
+void RunReceived(CliContext& ctx, const std::string& list) {
+  auto ws = OpenWorkspace(ctx);
+  if (!ws) return;
+  auto records = store::ReceivedRecords(ws->db(), list);
+  if (!records) {
+    ReportError(records.error(), ctx);
+    return;
+  }
+  if (ctx.json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : *records) {
+      nlohmann::json shown = nlohmann::json::object();
+      for (const auto& [k, v] : r.shown) shown[k] = v;
+      out.push_back({{"origin", r.origin},
+                     {"seq", r.seq},
+                     {"list", r.list},
+                     {"version", r.list_version},
+                     {"id", r.record_key},
+                     {"record_version", r.record_version},
+                     {"shown", shown},
+                     {"withheld", r.withheld}});
+    }
+    std::cout << out.dump(2) << "\n";
+  } else {
+    for (const auto& r : *records) {
+      std::cout << r.list << "@" << r.list_version << " " << r.record_key;
+      for (const auto& [k, v] : r.shown) {
+        if (!v.empty()) std::cout << "  " << k << "=" << v;
+      }
+      std::cout << "  [withheld: " << JoinNames(r.withheld) << "]\n";
+    }
+    if (records->empty()) std::cout << "no records received yet\n";
+  }
+  ctx.exit_code = kExitOk;
 }
 
 }  // namespace
@@ -226,6 +346,11 @@ void RegisterBundleCommand(CLI::App& app, CliContext& ctx) {
                   "Checkpoint file the receiver already holds: carry only what follows it "
                   "(default: everything)");
   exp->add_option("--out", ex->out, "Bundle file to write")->required();
+  exp->add_option("--agreement", ex->agreement,
+                  "Agreement file whose [sharing] table says which record fields PARTY sees "
+                  "(default: names and identity to the mediator, nothing to the other party, "
+                  "never health or notes)")
+      ->check(CLI::ExistingFile);
   AddWorkspaceOption(*exp, ctx);
   exp->callback([&ctx, ex] { RunExport(ctx, *ex); });
 
@@ -238,6 +363,23 @@ void RegisterBundleCommand(CLI::App& app, CliContext& ctx) {
                   "WORKSPACE/keys/trusted.keys)");
   AddWorkspaceOption(*imp, ctx);
   imp->callback([&ctx, im] { RunImport(ctx, *im); });
+
+  auto sh = std::make_shared<ShowArgs>();
+  auto* show = bundle->add_subcommand(
+      "show", "Verify a bundle and print the record fields it discloses (no workspace)");
+  show->add_option("FILE", sh->file, "Bundle file")->required()->check(CLI::ExistingFile);
+  show->add_option("--trusted-keys", sh->trusted_keys,
+                   "Verifier keys: the checkpoint must carry a signature by one of them");
+  AddJsonOption(*show, ctx);
+  show->callback([&ctx, sh] { RunShow(ctx, *sh); });
+
+  auto received_list = std::make_shared<std::string>();
+  auto* received = bundle->add_subcommand(
+      "received", "Records other parties disclosed in imported bundles (shown fields only)");
+  received->add_option("--list", *received_list, "Only this list");
+  AddWorkspaceOption(*received, ctx);
+  AddJsonOption(*received, ctx);
+  received->callback([&ctx, received_list] { RunReceived(ctx, *received_list); });
 
   synth->callback([args, &ctx] {
     auto r = Synth(*args);

@@ -15,6 +15,7 @@
 #include <memory>
 #include <sstream>
 
+#include "cli/bundle_disclosure.h"
 #include "cli/commands.h"
 #include "cli/demo_agreement.h"
 #include "cli/import_flow.h"
@@ -293,7 +294,10 @@ void RunDemo(CliContext& ctx, const DemoOptions& o) {
 Result<void> ExportForMediator(store::Workspace& ws, const std::filesystem::path& out) {
   auto events = ws.Events();
   if (!events) return std::unexpected(events.error());
-  auto bytes = (*events)->ExportBundle(std::nullopt);
+  // Under the default sharing policy: names and identity to the mediator, never health.
+  auto sharing = ChooseSharing("mediator", "");
+  if (!sharing) return std::unexpected(sharing.error());
+  auto bytes = store::ExportBundleFor(ws, std::nullopt, sharing->request, nullptr);
   if (!bytes) return std::unexpected(bytes.error());
   {
     std::ofstream file(out, std::ios::binary | std::ios::trunc);
@@ -316,6 +320,15 @@ Result<void> ExportForMediator(store::Workspace& ws, const std::filesystem::path
                     ? "every signature, the tree and the checkpoint check out."
                     : "UNTRUSTED checkpoint")
             << "\n";
+  if (verified->disclosure) {
+    std::size_t records = 0;
+    for (const auto& l : verified->disclosure->lists) records += l.records.size();
+    const FieldSummary fields = SummariseFields(*verified->disclosure);
+    std::cout << "   It shows the mediator " << records
+              << " records (default sharing policy), each value checked against the signed "
+                 "records roots;\n   withheld as salted commitments only: "
+              << JoinNames(fields.withheld) << ".\n";
+  }
   return {};
 }
 

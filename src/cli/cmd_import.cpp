@@ -20,6 +20,7 @@ struct ImportOptions {
   bool skip_invalid = false;
   std::string actor;
   std::string key;
+  std::string passphrase_file;
 };
 
 constexpr std::size_t kRejectsShown = 50;
@@ -99,7 +100,7 @@ void RunImport(CliContext& ctx, const ImportOptions& o) {
     ReportError(req.error(), ctx);
     return;
   }
-  auto key = LoadActorKey(o.key);
+  auto key = LoadActorKey(o.key, o.passphrase_file);
   if (!key) {
     ReportError(key.error(), ctx);
     return;
@@ -137,6 +138,9 @@ void RegisterImportCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--key", o->key,
                   "Sign the ledger event with this private key file (default: $PARLEY_KEY; "
                   "without one, the workspace's node key vouches for the actor)");
+  cmd->add_option("--passphrase-file", o->passphrase_file,
+                  "Passphrase of an encrypted --key, on this file's first line (default: "
+                  "$PARLEY_PASSPHRASE, else asked on the terminal)");
   AddWorkspaceOption(*cmd, ctx);
   AddJsonOption(*cmd, ctx);
   cmd->callback([&ctx, o] { RunImport(ctx, *o); });

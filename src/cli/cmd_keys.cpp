@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "cli/commands.h"
+#include "cli/user_key.h"
 #include "ledger/encoding.h"
 #include "ledger/keys.h"
 
@@ -16,21 +17,8 @@ struct KeysInitArgs {
   std::string passphrase_file;
 };
 
-// The passphrase is the file's first line: a trailing newline from `echo` is not part of it.
-Result<std::optional<std::string>> ReadPassphrase(const std::string& file) {
-  if (file.empty()) return std::optional<std::string>{};
-  auto text = ledger::ReadFileBytes(file);
-  if (!text) return std::unexpected(text.error());
-  std::string pass = text->substr(0, text->find('\n'));
-  if (!pass.empty() && pass.back() == '\r') pass.pop_back();
-  if (pass.empty()) {
-    return Fail(ErrorCode::kInvalidInput, "the passphrase file is empty", ledger::InFile(file));
-  }
-  return std::optional<std::string>(std::move(pass));
-}
-
 void RunKeysInit(const KeysInitArgs& args, CliContext& ctx) {
-  auto pass = ReadPassphrase(args.passphrase_file);
+  auto pass = ReadPassphraseFile(args.passphrase_file);
   if (!pass) {
     ReportError(pass.error(), ctx);
     return;

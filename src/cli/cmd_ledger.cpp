@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/user_key.h"
 #include "cli/workspace_open.h"
 #include "ledger/checkpoint.h"
 #include "store/event_log.h"
@@ -16,19 +17,26 @@ namespace {
 
 struct CheckpointArgs {
   std::string cosign;
+  std::string passphrase_file;
   std::string out;
 };
 
 Result<std::string> RunCheckpointIn(store::Workspace& ws, const CheckpointArgs& args) {
+  // Loaded (and its passphrase asked for) before the transaction, which holds the write lock.
+  std::optional<ledger::SigningKey> cosigner;
+  if (!args.cosign.empty()) {
+    auto key = LoadUserKey(args.cosign, args.passphrase_file);
+    if (!key) return std::unexpected(key.error());
+    cosigner.emplace(std::move(*key));
+  }
   auto events = ws.Events();
   if (!events) return std::unexpected(events.error());
   store::Transaction tx(ws.db());
   if (auto r = tx.Begin(); !r) return std::unexpected(r.error());
   auto note = (*events)->CurrentCheckpoint();
   if (!note) return note;
-  if (!args.cosign.empty()) {
-    auto key = ledger::LoadSigningKey(args.cosign, std::nullopt);
-    if (!key) return std::unexpected(key.error());
+  if (cosigner) {
+    const ledger::SigningKey* key = &*cosigner;
     // Whoever cosigns is trusted from now on, so that later exports can carry the cosignature.
     if (auto r = store::AddTrustedKey(ws.dir(), key->Public()); !r)
       return std::unexpected(r.error());
@@ -122,6 +130,9 @@ void RegisterLedgerCommands(CLI::App& app, CliContext& ctx) {
       "checkpoint", "Print the node log's signed checkpoint (made anew if the log grew)");
   cp->add_option("--cosign", cp_args->cosign,
                  "Add a cosignature with this private key file (another party, the mediator)");
+  cp->add_option("--passphrase-file", cp_args->passphrase_file,
+                 "Passphrase of an encrypted --cosign key, on this file's first line (default: "
+                 "$PARLEY_PASSPHRASE, else asked on the terminal)");
   cp->add_option("--out", cp_args->out, "Also write the checkpoint to this file");
   AddWorkspaceOption(*cp, ctx);
   cp->callback([&ctx, cp_args] { RunCheckpoint(ctx, *cp_args); });

@@ -34,5 +34,7 @@ void RegisterShareCommand(CLI::App& app, CliContext& ctx);
 void RegisterExchangeEventCommands(CLI::App& app, CliContext& ctx);
 // checkpoint, log
 void RegisterLedgerCommands(CLI::App& app, CliContext& ctx);
+// disclose (one withheld field, provable against a bundle)
+void RegisterDiscloseCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "cli/user_key.h"
+
 namespace parley::cli {
 
 std::optional<store::Workspace> OpenWorkspace(CliContext& ctx) {
@@ -21,14 +23,15 @@ std::string CurrentActor() {
   return "local";
 }
 
-Result<std::optional<ledger::SigningKey>> LoadActorKey(const std::string& file) {
+Result<std::optional<ledger::SigningKey>> LoadActorKey(const std::string& file,
+                                                       const std::string& passphrase_file) {
   std::string path = file;
   if (path.empty()) {
     const char* env = std::getenv("PARLEY_KEY");
     if (env != nullptr) path = env;
   }
   if (path.empty()) return std::optional<ledger::SigningKey>{};
-  auto key = ledger::LoadSigningKey(path, std::nullopt);
+  auto key = LoadUserKey(path, passphrase_file);
   if (!key) return std::unexpected(key.error());
   return std::optional<ledger::SigningKey>(std::move(*key));
 }

@@ -16,8 +16,9 @@ namespace parley::cli {
 [[nodiscard]] std::string CurrentActor();
 
 // The actor's own signing key: FILE (from --key), else $PARLEY_KEY, else none (the node key
-// then vouches for the actor, store/event_log.h). Passphrase-encrypted keys are not yet
-// supported here.
-[[nodiscard]] Result<std::optional<ledger::SigningKey>> LoadActorKey(const std::string& file);
+// then vouches for the actor, store/event_log.h). An encrypted key takes its passphrase as
+// cli/user_key.h says (`passphrase_file`, $PARLEY_PASSPHRASE, or a prompt).
+[[nodiscard]] Result<std::optional<ledger::SigningKey>> LoadActorKey(
+    const std::string& file, const std::string& passphrase_file = {});
 
 }  // namespace parley::cli

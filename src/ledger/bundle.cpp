@@ -64,11 +64,12 @@ void PutHashes(std::string& out, const std::vector<Hash>& hashes) {
 
 std::string EncodeBundle(const Bundle& bundle) {
   std::string out;
-  std::size_t total = 128 + bundle.checkpoint.size();
+  std::size_t total = 256 + bundle.checkpoint.size() + bundle.disclosure.size();
   for (const std::string& e : bundle.entries) total += 4 + e.size();
   out.reserve(total);
   out.append(kBundleMagic);
-  AppendU32(out, kBundleVersion);
+  const bool disclosed = !bundle.disclosure.empty();
+  AppendU32(out, disclosed ? kBundleVersionWithDisclosure : kBundleVersion);
   PutStr(out, bundle.origin);
   AppendU64(out, bundle.since);
   AppendU64(out, bundle.size);
@@ -78,8 +79,26 @@ std::string EncodeBundle(const Bundle& bundle) {
   for (const PublicKey& key : bundle.keys) PutStr(out, key.VerifierKey());
   PutStr(out, bundle.checkpoint);
   for (const std::string& e : bundle.entries) PutStr(out, e);
+  if (disclosed) {
+    PutStr(out, bundle.disclosure);
+    PutStr(out, bundle.disclosure_signature);
+  }
   out.append(kBundleEnd);
   return out;
+}
+
+Result<std::string> PeekBundleOrigin(std::string_view bytes) {
+  Reader in(bytes);
+  auto magic = in.Take(kBundleMagic.size(), "the header");
+  if (!magic) return std::unexpected(magic.error());
+  if (*magic != kBundleMagic) {
+    return Fail(ErrorCode::kCorruption, "header: not a parley bundle (bad magic)");
+  }
+  auto version = in.U32("the header");
+  if (!version) return std::unexpected(version.error());
+  auto origin = in.Str("the origin");
+  if (!origin) return std::unexpected(origin.error());
+  return std::string(*origin);
 }
 
 Result<Bundle> DecodeBundle(std::string_view bytes) {
@@ -91,7 +110,7 @@ Result<Bundle> DecodeBundle(std::string_view bytes) {
   }
   auto version = in.U32("the header");
   if (!version) return std::unexpected(version.error());
-  if (*version != kBundleVersion) {
+  if (*version != kBundleVersion && *version != kBundleVersionWithDisclosure) {
     return Fail(ErrorCode::kCorruption,
                 "header: bundle version " + std::to_string(*version) + " is not supported");
   }
@@ -146,6 +165,20 @@ Result<Bundle> DecodeBundle(std::string_view bytes) {
     auto entry = in.Str("entry seq " + std::to_string(seq));
     if (!entry) return std::unexpected(entry.error());
     b.entries.emplace_back(*entry);
+  }
+  if (*version == kBundleVersionWithDisclosure) {
+    auto disclosure = in.Str("the disclosure section");
+    if (!disclosure) return std::unexpected(disclosure.error());
+    if (disclosure->empty()) {
+      return Fail(ErrorCode::kCorruption, "disclosure section: empty in a version 2 bundle");
+    }
+    b.disclosure = std::string(*disclosure);
+    auto signature = in.Str("the disclosure signature");
+    if (!signature) return std::unexpected(signature.error());
+    if (signature->size() != kSignatureSize) {
+      return Fail(ErrorCode::kCorruption, "disclosure signature: not 64 bytes");
+    }
+    b.disclosure_signature = std::string(*signature);
   }
   auto end = in.Take(kBundleEnd.size(), "the end marker");
   if (!end) return std::unexpected(end.error());

@@ -17,7 +17,11 @@
 //                                         or of the checkpoint
 //   checkpoint   str      signed note (checkpoint.h) for `size`
 //   entries      (size − since) × str   leaf data (event.h) of seq since, since+1, ...
+//   (version 2 only) disclosure  str    disclosure section (disclosure.h), canonical JSON
+//   (version 2 only) signature   str    its Ed25519 signature by the key it names
 //   end          8 bytes  "PLYBNDL."
+// A bundle without a disclosure section is written as version 1, so bundles of logs without
+// record contents are unchanged.
 //
 // Contract: DecodeBundle checks the structure only (lengths, counts, magic, version, no
 // trailing bytes) and names the part that is malformed; verify.h checks the content. Every
@@ -47,6 +51,7 @@ namespace parley::ledger {
 inline constexpr std::string_view kBundleMagic = "PLYBNDL1";
 inline constexpr std::string_view kBundleEnd = "PLYBNDL.";
 inline constexpr std::uint32_t kBundleVersion = 1;
+inline constexpr std::uint32_t kBundleVersionWithDisclosure = 2;
 
 struct Bundle {
   std::string origin;
@@ -57,9 +62,14 @@ struct Bundle {
   std::vector<PublicKey> keys;
   std::string checkpoint;
   std::vector<std::string> entries;
+  std::string disclosure;            // empty: none (version 1)
+  std::string disclosure_signature;  // 64 bytes when `disclosure` is present
 };
 
 [[nodiscard]] std::string EncodeBundle(const Bundle& bundle);
 [[nodiscard]] Result<Bundle> DecodeBundle(std::string_view bytes);
+// The origin from the header alone (magic, version, origin), without decoding the entries:
+// enough to choose which log a bundle is for before verifying it whole.
+[[nodiscard]] Result<std::string> PeekBundleOrigin(std::string_view bytes);
 
 }  // namespace parley::ledger

@@ -42,6 +42,14 @@ class EntryStorage {
   [[nodiscard]] virtual Result<std::vector<std::string>> Read(std::uint64_t begin,
                                                               std::uint64_t count) const = 0;
   [[nodiscard]] virtual Result<void> Append(std::span<const std::string> leaf_data) = 0;
+  // Append when the caller already holds the leaf hashes (leaf_hashes[i] ==
+  // HashLeaf(leaf_data[i]), e.g. a verified bundle's): a storage that keeps hashes beside the
+  // entries stores these instead of hashing every leaf again. The default ignores them.
+  [[nodiscard]] virtual Result<void> AppendHashed(std::span<const std::string> leaf_data,
+                                                  std::span<const Hash> leaf_hashes) {
+    (void)leaf_hashes;
+    return Append(leaf_data);
+  }
   [[nodiscard]] virtual Result<std::optional<std::string>> LoadCheckpoint() const = 0;
   [[nodiscard]] virtual Result<void> SaveCheckpoint(std::string_view note) = 0;
   // RFC 9162 leaf hashes of entries [begin, begin + count). The default hashes what Read

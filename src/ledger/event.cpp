@@ -84,18 +84,19 @@ Result<std::string> CanonicalEvent(const Event& event) {
 Result<Event> ParseCanonicalEvent(std::string_view canonical) {
   auto value = ParseCanonicalJson(canonical);
   if (!value) return std::unexpected(value.error());
-  const auto& v = *value;
+  auto& v = *value;
   if (!v.is_object() || v.size() != 5 || !v.contains("actor") || !v["actor"].is_string() ||
       !v.contains("body") || !v.contains("seq") || !v["seq"].is_number_unsigned() ||
       !v.contains("time") || !v["time"].is_string() || !v.contains("type") ||
       !v["type"].is_string()) {
     return Fail(ErrorCode::kCorruption, "event must hold exactly actor, body, seq, time and type");
   }
+  // Moved out of the parsed value, not copied: bulk verification parses every entry.
   Event e{.seq = v["seq"].get<std::uint64_t>(),
-          .type = v["type"].get<std::string>(),
-          .actor = v["actor"].get<std::string>(),
-          .time = v["time"].get<std::string>(),
-          .body = v["body"]};
+          .type = std::move(v["type"].get_ref<std::string&>()),
+          .actor = std::move(v["actor"].get_ref<std::string&>()),
+          .time = std::move(v["time"].get_ref<std::string&>()),
+          .body = std::move(v["body"])};
   if (auto r = CheckEvent(e); !r) return Fail(ErrorCode::kCorruption, r.error().message);
   return e;
 }
@@ -121,9 +122,19 @@ Result<SignedEvent> SignEvent(Event event, const SigningKey& key) {
   return s;
 }
 
-Result<SignedEvent> OpenLeaf(std::string_view leaf_data, std::uint64_t expected_seq) {
-  const std::string label = SeqLabel(expected_seq);
-  auto bad = [&](const std::string& why) { return Fail(ErrorCode::kCorruption, label + why); };
+namespace {
+
+// What OpenLeaf and VerifyLeaf share: the checks, with the parts pointing into `leaf_data`.
+struct CheckedLeaf {
+  Event event;
+  PublicKey signer;
+  std::string_view signature;
+};
+
+Result<CheckedLeaf> CheckLeaf(std::string_view leaf_data, std::uint64_t expected_seq) {
+  auto bad = [&](const std::string& why) {
+    return Fail(ErrorCode::kCorruption, SeqLabel(expected_seq) + why);
+  };
   if (leaf_data.size() < kLeafTrailerSize + 2) return bad("entry is too short");
   const std::size_t split = leaf_data.size() - kLeafTrailerSize;
   if (leaf_data[split] != '\0') return bad("entry has no separator before its signature");
@@ -133,22 +144,38 @@ Result<SignedEvent> OpenLeaf(std::string_view leaf_data, std::uint64_t expected_
   if (event->seq != expected_seq) {
     return bad("event says seq " + std::to_string(event->seq) + " (entries out of order?)");
   }
+  CheckedLeaf out{std::move(*event), {}, leaf_data.substr(split + 5 + kPublicKeySize)};
+  out.signer.name = out.event.actor;
+  std::memcpy(out.signer.key.data(), leaf_data.data() + split + 5, kPublicKeySize);
+  if (ReadU32(leaf_data.substr(split + 1)) != out.signer.KeyId()) {
+    return bad("key id does not match the actor '" + out.event.actor + "' and public key");
+  }
+  // One buffer per thread: verifying a log builds this message once per entry.
+  thread_local std::string message;
+  message.assign(kEventSignatureContext).append(canonical);
+  if (!out.signer.Verify(message, out.signature)) {
+    return bad("signature by '" + out.event.actor + "' does not verify");
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<SignedEvent> OpenLeaf(std::string_view leaf_data, std::uint64_t expected_seq) {
+  auto checked = CheckLeaf(leaf_data, expected_seq);
+  if (!checked) return std::unexpected(checked.error());
   SignedEvent s;
-  s.signer.name = event->actor;
-  std::memcpy(s.signer.key.data(), leaf_data.data() + split + 5, kPublicKeySize);
-  if (ReadU32(leaf_data.substr(split + 1)) != s.signer.KeyId()) {
-    return bad("key id does not match the actor '" + event->actor + "' and public key");
-  }
-  s.signature = std::string(leaf_data.substr(split + 5 + kPublicKeySize));
-  std::string message;
-  message.reserve(kEventSignatureContext.size() + canonical.size());
-  message.append(kEventSignatureContext).append(canonical);
-  if (!s.signer.Verify(message, s.signature)) {
-    return bad("signature by '" + event->actor + "' does not verify");
-  }
-  s.event = std::move(*event);
+  s.event = std::move(checked->event);
+  s.signer = std::move(checked->signer);
+  s.signature = std::string(checked->signature);
   s.leaf_data = std::string(leaf_data);
   return s;
+}
+
+Result<PublicKey> VerifyLeaf(std::string_view leaf_data, std::uint64_t expected_seq) {
+  auto checked = CheckLeaf(leaf_data, expected_seq);
+  if (!checked) return std::unexpected(checked.error());
+  return std::move(checked->signer);
 }
 
 std::string UtcNow() {

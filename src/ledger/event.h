@@ -64,6 +64,9 @@ struct SignedEvent {
 // key), and that the signature verifies. `expected_seq` must equal the event's seq.
 // Errors name the entry: "entry seq 17: ...".
 [[nodiscard]] Result<SignedEvent> OpenLeaf(std::string_view leaf_data, std::uint64_t expected_seq);
+// The same checks as OpenLeaf, returning only the signer: for bulk verification, which would
+// otherwise copy every entry and its signature only to drop them.
+[[nodiscard]] Result<PublicKey> VerifyLeaf(std::string_view leaf_data, std::uint64_t expected_seq);
 
 // The current UTC time in the event time format (second precision).
 [[nodiscard]] std::string UtcNow();

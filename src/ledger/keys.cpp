@@ -354,6 +354,12 @@ Result<KeyFilePaths> WriteKeyFiles(const SigningKey& key, const std::filesystem:
   return paths;
 }
 
+bool IsEncryptedKeyFile(std::string_view text) {
+  const std::size_t at = text.find("\nencryption: ");
+  if (at == std::string_view::npos) return false;
+  return text.substr(at + 13, 5) != "none\n";
+}
+
 Result<SigningKey> LoadSigningKey(const std::filesystem::path& file,
                                   const std::optional<std::string>& passphrase) {
   auto text = ReadFileBytes(file);

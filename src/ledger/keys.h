@@ -112,6 +112,8 @@ struct KeyFileOptions {
 // Text of the private key file (see the header comment).
 [[nodiscard]] Result<std::string> FormatKeyFile(const SigningKey& key,
                                                 const KeyFileOptions& options);
+// True when the key file text says its seed is passphrase-encrypted (reads only the header).
+[[nodiscard]] bool IsEncryptedKeyFile(std::string_view text);
 [[nodiscard]] Result<SigningKey> ParseKeyFile(std::string_view text,
                                               const std::optional<std::string>& passphrase);
 

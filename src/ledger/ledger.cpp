@@ -65,7 +65,9 @@ Result<SignedEvent> Ledger::Append(Event event, const SigningKey& key) {
 
 Result<void> Ledger::AppendSigned(std::span<const SignedEvent> events) {
   std::vector<std::string> leaves;
+  std::vector<Hash> hashes;
   leaves.reserve(events.size());
+  hashes.reserve(events.size());
   for (std::size_t i = 0; i < events.size(); ++i) {
     if (events[i].event.seq != Size() + i) {
       return Fail(ErrorCode::kInvalidInput, "entry seq " + std::to_string(events[i].event.seq) +
@@ -73,9 +75,10 @@ Result<void> Ledger::AppendSigned(std::span<const SignedEvent> events) {
                                                 std::to_string(Size() + i));
     }
     leaves.push_back(events[i].leaf_data);
+    hashes.push_back(HashLeaf(leaves.back()));
   }
-  if (auto r = storage_->Append(leaves); !r) return r;
-  for (const std::string& leaf : leaves) tree_.Append(HashLeaf(leaf));
+  if (auto r = storage_->AppendHashed(leaves, hashes); !r) return r;
+  for (const Hash& h : hashes) tree_.Append(h);
   return {};
 }
 
@@ -119,7 +122,8 @@ Result<std::optional<std::string>> Ledger::LatestCheckpoint() const {
   return storage_->LoadCheckpoint();
 }
 
-Result<std::string> Ledger::ExportBundle(std::uint64_t since) const {
+Result<std::string> Ledger::ExportBundle(std::uint64_t since,
+                                         const SignedDisclosure* disclosure) const {
   if (since > Size()) {
     return Fail(ErrorCode::kInvalidInput, "--since " + std::to_string(since) +
                                               " is beyond the log's " + std::to_string(Size()) +
@@ -165,6 +169,10 @@ Result<std::string> Ledger::ExportBundle(std::uint64_t since) const {
     }
   }
   b.checkpoint = std::move(**latest);
+  if (disclosure != nullptr) {
+    b.disclosure = disclosure->text;
+    b.disclosure_signature = disclosure->signature;
+  }
   return EncodeBundle(b);
 }
 
@@ -206,10 +214,13 @@ Result<ImportReport> Ledger::ImportBundle(std::string_view bytes) {
   }
   ImportReport report{.previous_size = Size(),
                       .new_size = b.size,
-                      .checkpoint_signers = verified->checkpoint_signers};
+                      .checkpoint_signers = verified->checkpoint_signers,
+                      .disclosure = std::move(verified->disclosure)};
   const auto first_new = static_cast<std::ptrdiff_t>(Size() - b.since);
   std::span<const std::string> fresh(b.entries.begin() + first_new, b.entries.end());
-  if (auto r = storage_->Append(fresh); !r) return std::unexpected(r.error());
+  std::span<const Hash> fresh_hashes(verified->leaf_hashes.begin() + first_new,
+                                     verified->leaf_hashes.end());
+  if (auto r = storage_->AppendHashed(fresh, fresh_hashes); !r) return std::unexpected(r.error());
   for (std::size_t i = static_cast<std::size_t>(first_new); i < b.entries.size(); ++i) {
     tree_.Append(verified->leaf_hashes[i]);
   }

@@ -65,6 +65,13 @@ struct ImportReport {
   std::uint64_t previous_size = 0;
   std::uint64_t new_size = 0;
   std::vector<std::string> checkpoint_signers;
+  std::optional<Disclosure> disclosure;  // checked (verify.h); the caller decides what to keep
+};
+
+// A disclosure section (disclosure.h) and its signature, ready to ride in a bundle.
+struct SignedDisclosure {
+  std::string text;
+  std::string signature;
 };
 
 class Ledger {
@@ -95,7 +102,10 @@ class Ledger {
   // current size (make or cosign it first). The bundle lists the keys of every entry signer
   // and checkpoint signer; a checkpoint signer's public key must be among the trusted keys
   // or have signed through this Ledger object.
-  [[nodiscard]] Result<std::string> ExportBundle(std::uint64_t since) const;
+  // With `disclosure`, the bundle carries that section (format version 2); it must refer
+  // only to entries in [since, Size()) and be signed by a checkpoint signer.
+  [[nodiscard]] Result<std::string> ExportBundle(
+      std::uint64_t since, const SignedDisclosure* disclosure = nullptr) const;
   [[nodiscard]] Result<ImportReport> ImportBundle(std::string_view bytes);
 
  private:

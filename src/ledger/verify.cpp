@@ -21,16 +21,15 @@ void VerifyChunk(std::span<const std::string> leaves, std::uint64_t first_seq,
                  std::span<const PublicKey> signers, std::size_t begin, std::size_t end,
                  std::vector<Hash>& hashes, ChunkResult& result) {
   for (std::size_t i = begin; i < end; ++i) {
-    auto opened = OpenLeaf(leaves[i], first_seq + i);
-    if (!opened) {
-      result.error = opened.error();
+    auto signer = VerifyLeaf(leaves[i], first_seq + i);
+    if (!signer) {
+      result.error = signer.error();
       return;
     }
-    if (!signers.empty() &&
-        std::find(signers.begin(), signers.end(), opened->signer) == signers.end()) {
+    if (!signers.empty() && std::find(signers.begin(), signers.end(), *signer) == signers.end()) {
       result.error = Error{ErrorCode::kCorruption,
                            "entry seq " + std::to_string(first_seq + i) + ": signer '" +
-                               opened->signer.name + "' is not among the bundle's keys",
+                               signer->name + "' is not among the bundle's keys",
                            {}};
       return;
     }
@@ -57,6 +56,27 @@ Result<void> CheckTrust(const Bundle& bundle, const NoteVerification& v,
     return Fail(ErrorCode::kCorruption, "checkpoint: not signed by any trusted key");
   }
   return {};
+}
+
+// Content first, so that an altered value is named by list, record and field; then the
+// signature, which binds the recipient and the choice of what was shown.
+Result<Disclosure> CheckBundleDisclosure(const Bundle& b, const NoteVerification& v) {
+  auto disclosure = ParseDisclosure(b.disclosure);
+  if (!disclosure) return disclosure;
+  if (auto r = CheckDisclosure(*disclosure, b.entries, b.since); !r) {
+    return std::unexpected(r.error());
+  }
+  auto signer = std::find_if(v.verified_by.begin(), v.verified_by.end(),
+                             [&](const PublicKey& k) { return k.name == disclosure->signer; });
+  if (signer == v.verified_by.end()) {
+    return Fail(ErrorCode::kCorruption, "disclosure: signed as '" + disclosure->signer +
+                                            "', who did not sign the checkpoint");
+  }
+  if (!VerifyDisclosureSignature(b.disclosure, b.disclosure_signature, *signer)) {
+    return Fail(ErrorCode::kCorruption,
+                "disclosure: the signature by '" + signer->name + "' does not verify");
+  }
+  return disclosure;
 }
 
 }  // namespace
@@ -136,6 +156,11 @@ Result<BundleVerification> VerifyBundle(std::string_view bytes, const VerifyOpti
                                             ": " + r.error().message);
   }
   out.checkpoint = cp;
+  if (!b.disclosure.empty()) {
+    auto disclosure = CheckBundleDisclosure(b, opened->verification);
+    if (!disclosure) return std::unexpected(disclosure.error());
+    out.disclosure = std::move(*disclosure);
+  }
   return out;
 }
 

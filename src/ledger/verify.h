@@ -13,7 +13,10 @@
 //     is listed in the bundle's keys; the frontier; the checkpoint (origin, size, root,
 //     and every signature by a listed key — unknown signers are refused, not ignored, so no
 //     byte goes unchecked); that a trusted key signed it (when `trusted` is given; a listed
-//     key with a trusted name but another key is refused); the consistency proof.
+//     key with a trusted name but another key is refused); the consistency proof; and the
+//     disclosure section, if any (disclosure.h: every shown value against its commitment,
+//     the commitments against the signed records root, then its signature by a checkpoint
+//     signer).
 //   - Nothing is kept or written: callers (Ledger::ImportBundle) accept the result whole.
 //
 // Why this design: the receiver recomputes the root itself from the entries and the
@@ -25,6 +28,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -33,6 +37,7 @@
 #include "core/error.h"
 #include "ledger/bundle.h"
 #include "ledger/checkpoint.h"
+#include "ledger/disclosure.h"
 #include "ledger/entry_storage.h"
 #include "ledger/merkle_tree.h"
 
@@ -54,7 +59,8 @@ struct BundleVerification {
   Hash old_root{};                // root at bundle.since, from its frontier
   std::vector<Hash> leaf_hashes;  // of bundle.entries
   std::vector<std::string> checkpoint_signers;
-  bool trusted_signature = false;  // a key from VerifyOptions::trusted signed it
+  bool trusted_signature = false;        // a key from VerifyOptions::trusted signed it
+  std::optional<Disclosure> disclosure;  // the checked disclosure section, if the bundle has one
 };
 
 [[nodiscard]] Result<BundleVerification> VerifyBundle(std::string_view bytes,

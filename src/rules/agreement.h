@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "core/partial_date.h"
+#include "rules/sharing.h"
 
 namespace parley::rules {
 
@@ -147,6 +148,8 @@ struct Agreement {
   std::vector<Category> categories;
   std::vector<Exclusion> exclusions;
   std::vector<PriorityCriterion> priority;
+  // [sharing]: what bundles show each recipient (rules/sharing.h); the default when absent.
+  SharingPolicy sharing = DefaultSharingPolicy();
 
   [[nodiscard]] std::string PartyName(Side s) const { return s == Side::kA ? party_a : party_b; }
 };

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "lists/person_record.h"
 #include "rules/text.h"
 
 namespace parley::rules {
@@ -26,6 +27,22 @@ std::string JoinKeys(Keys keys) {
 
 SourcePos PosOf(const toml::source_region& r) {
   return {static_cast<std::int64_t>(r.begin.line), static_cast<std::int64_t>(r.begin.column)};
+}
+
+// Levenshtein distance of two short ASCII-ish names (for "did you mean").
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
 }
 
 class Parser {
@@ -225,9 +242,9 @@ class Parser {
     Agreement a;
     a.file = file_;
     a.source = std::string(text);
-    auto ok = CheckKeys(
-        root, "the file",
-        {"agreement", "parties", "phases", "value", "pool", "category", "exclusion", "priority"});
+    auto ok = CheckKeys(root, "the file",
+                        {"agreement", "parties", "phases", "value", "pool", "category", "exclusion",
+                         "priority", "sharing"});
     if (!ok) return std::unexpected(ok.error());
     if (auto r = ParseHeader(root, a); !r) return std::unexpected(r.error());
     if (auto r = ParseParties(root, a); !r) return std::unexpected(r.error());
@@ -238,6 +255,7 @@ class Parser {
     if (auto r = ParseExclusions(root, a); !r) return std::unexpected(r.error());
     if (auto r = ParsePriority(root, a); !r) return std::unexpected(r.error());
     if (auto r = CheckCaps(root, a); !r) return std::unexpected(r.error());
+    if (auto r = ParseSharing(root, a); !r) return std::unexpected(r.error());
     return a;
   }
 
@@ -709,6 +727,89 @@ class Parser {
                         "; raise a category's cap or lower required_total");
     }
     (void)root;
+    return {};
+  }
+
+  // A field name a sharing list may hold: a canonical column other than id, or an extra
+  // column. A near miss of a canonical column ("surnme") is a typo, not an extra column.
+  Result<std::string> SharingField(const toml::node& node, std::string_view list) const {
+    auto name = String(node, list);
+    if (!name) return name;
+    if (*name == "id") {
+      return FailAt(node, "'id' is always shown with a disclosed record; remove it from " +
+                              std::string(list));
+    }
+    if (name->empty() || *name == "*") {
+      return FailAt(node, "\"" + *name + "\" is not a field name in " + std::string(list) +
+                              (*name == "*" ? "; write " + std::string(list) + " = \"*\" alone"
+                                            : std::string()));
+    }
+    for (std::string_view column : kCanonicalColumns) {
+      if (column == *name) return name;
+    }
+    for (std::string_view column : kCanonicalColumns) {
+      if (column != "id" && EditDistance(column, *name) <= 2) {
+        return FailAt(node, "unknown field '" + *name + "' in " + std::string(list) +
+                                "; did you mean '" + std::string(column) + "'?");
+      }
+    }
+    return name;
+  }
+
+  Result<RecipientFields> SharingList(const toml::node& node, std::string_view key,
+                                      bool star_allowed) const {
+    RecipientFields out;
+    if (node.is_string() && node.as_string()->get() == "*" && star_allowed) {
+      out.all = true;
+      return out;
+    }
+    if (!node.is_array()) {
+      return FailAt(node, "'" + std::string(key) + "' must be a list of fields, e.g. " +
+                              std::string(key) + " = [\"surname\", \"birth_date\"]" +
+                              (star_allowed ? ", or \"*\" for every field" : ""));
+    }
+    const std::string where = "[sharing] " + std::string(key);
+    for (const toml::node& item : *node.as_array()) {
+      auto field = SharingField(item, where);
+      if (!field) return std::unexpected(field.error());
+      if (std::find(out.fields.begin(), out.fields.end(), *field) != out.fields.end()) {
+        return FailAt(item, "'" + *field + "' is listed twice in " + where);
+      }
+      out.fields.push_back(*field);
+    }
+    return out;
+  }
+
+  Result<void> ParseSharing(const toml::table& root, Agreement& a) const {
+    const toml::node* node = root.get("sharing");
+    if (node == nullptr) return {};
+    auto t = Table(*node, "sharing");
+    if (!t) return std::unexpected(t.error());
+    auto ok = CheckKeys(**t, "[sharing]", {"mediator", "other_party", "never"});
+    if (!ok) return ok;
+    // An explicit policy starts from nothing shared: only what it names is shown.
+    SharingPolicy p;
+    p.from_agreement = true;
+    for (std::string_view key : {"mediator", "other_party", "never"}) {
+      const toml::node* n = (*t)->get(key);
+      if (n == nullptr) continue;
+      auto fields = SharingList(*n, key, key != "never");
+      if (!fields) return std::unexpected(fields.error());
+      if (key == "mediator") p.mediator = *fields;
+      if (key == "other_party") p.other_party = *fields;
+      if (key == "never") p.never = fields->fields;
+    }
+    for (std::string_view key : {"mediator", "other_party"}) {
+      const RecipientFields& r = key == "mediator" ? p.mediator : p.other_party;
+      for (const std::string& f : r.fields) {
+        if (std::find(p.never.begin(), p.never.end(), f) != p.never.end()) {
+          return FailAt(*(*t)->get(key), "contradictory: '" + f + "' is shared with the " +
+                                             std::string(key) +
+                                             " but [sharing] never lists it; remove it from one");
+        }
+      }
+    }
+    a.sharing = std::move(p);
     return {};
   }
 

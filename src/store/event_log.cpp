@@ -7,6 +7,7 @@
 #include "core/try.h"
 #include "ledger/encoding.h"
 #include "ledger/verify.h"
+#include "store/record_sharing.h"
 
 namespace parley::store {
 namespace {
@@ -163,7 +164,8 @@ Result<std::string> EventLog::CurrentCheckpoint() {
   return Checkpoint();
 }
 
-Result<std::string> EventLog::ExportBundle(std::optional<std::string_view> since_note) {
+Result<std::string> EventLog::ExportBundle(std::optional<std::string_view> since_note,
+                                           const DisclosureMaker& disclose) {
   std::uint64_t since = 0;
   if (since_note) {
     PARLEY_ASSIGN_OR_RETURN(ledger::SignedNote note, ledger::ParseSignedNote(*since_note));
@@ -189,27 +191,32 @@ Result<std::string> EventLog::ExportBundle(std::optional<std::string_view> since
   }
   PARLEY_TRY(CurrentCheckpoint());
   if (own) PARLEY_TRY(own->Commit());
-  return ledger_->ExportBundle(since);
+  std::optional<ledger::SignedDisclosure> disclosure;
+  if (disclose) {
+    PARLEY_ASSIGN_OR_RETURN(disclosure, disclose(since, Size()));
+  }
+  return ledger_->ExportBundle(since, disclosure ? &*disclosure : nullptr);
 }
 
 Result<ledger::ImportReport> ImportReplicaBundle(Database& db, std::string_view bytes,
                                                  const std::vector<ledger::PublicKey>& trusted) {
-  // The structure alone names the origin; the content is verified whole by ImportBundle.
-  PARLEY_ASSIGN_OR_RETURN(ledger::Bundle bundle, ledger::DecodeBundle(bytes));
+  // The header alone names the origin; the content is verified whole by ImportBundle.
+  PARLEY_ASSIGN_OR_RETURN(const std::string origin, ledger::PeekBundleOrigin(bytes));
   PARLEY_ASSIGN_OR_RETURN(auto node, LoadNodeIdentity(db));
-  if (node && node->origin == bundle.origin) {
-    return Fail(ErrorCode::kConflict, "the bundle is of this workspace's own log (" +
-                                          bundle.origin + "); nothing to import");
+  if (node && node->origin == origin) {
+    return Fail(ErrorCode::kConflict,
+                "the bundle is of this workspace's own log (" + origin + "); nothing to import");
   }
   Transaction tx(db);
   PARLEY_TRY(tx.Begin());
-  PARLEY_ASSIGN_OR_RETURN(auto storage, SqliteEntryStorage::Open(db, bundle.origin));
+  PARLEY_ASSIGN_OR_RETURN(auto storage, SqliteEntryStorage::Open(db, origin));
   PARLEY_ASSIGN_OR_RETURN(
       ledger::Ledger replica,
       ledger::Ledger::Open(
           std::move(storage),
-          {.origin = bundle.origin, .trusted = trusted, .threads = 2, .verify_on_open = false}));
+          {.origin = origin, .trusted = trusted, .threads = 2, .verify_on_open = false}));
   PARLEY_ASSIGN_OR_RETURN(ledger::ImportReport report, replica.ImportBundle(bytes));
+  if (report.disclosure) PARLEY_TRY(KeepReceivedRecords(db, origin, *report.disclosure));
   PARLEY_TRY(tx.Commit());
   return report;
 }

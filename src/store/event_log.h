@@ -17,8 +17,8 @@
 //     which key vouched for it — the node, not the person. A verifier sees the difference,
 //     because the public key in the leaf is the node's.
 //   - Events never carry personal data: bodies hold list names, versions, counts and hashes.
-//     What record contents are shared with whom (the agreement's sharing policy, withheld
-//     fields as salted hashes) is a later issue.
+//     Record contents travel only in a bundle's disclosure section, under the agreement's
+//     sharing policy, against the records root the event signs (store/record_sharing.h).
 //
 // Contract:
 //   - Append must be called inside a transaction the caller has begun on the workspace
@@ -45,6 +45,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -113,10 +114,14 @@ class EventLog {
   // The latest checkpoint if it covers the whole log (keeping its cosignatures), else a new
   // one (Checkpoint()). Call inside a transaction.
   [[nodiscard]] Result<std::string> CurrentCheckpoint();
+  // Makes the disclosure section for entries [since, size), or none (store/record_sharing.h).
+  using DisclosureMaker = std::function<Result<std::optional<ledger::SignedDisclosure>>(
+      std::uint64_t since, std::uint64_t size)>;
   // A bundle of the node's log from the size of `since_note` (a checkpoint of this log,
   // which must lie on its history) or from the start, with a current checkpoint. Runs its
   // own transaction (it may store a new checkpoint) unless the caller holds one.
-  [[nodiscard]] Result<std::string> ExportBundle(std::optional<std::string_view> since_note);
+  [[nodiscard]] Result<std::string> ExportBundle(std::optional<std::string_view> since_note,
+                                                 const DisclosureMaker& disclose = {});
 
   [[nodiscard]] std::uint64_t Size() const { return ledger_->Size(); }
   [[nodiscard]] const NodeIdentity& Node() const { return node_; }
@@ -140,6 +145,8 @@ class EventLog {
 // `parley bundle import`: another party's bundle into the replica of its log (one per
 // origin), all or nothing (one transaction). Refuses the node's own origin, bundles whose
 // checkpoint no `trusted` key signed, forks, replays and any tampering, naming the entry.
+// The records a disclosure section showed are kept in the same transaction
+// (store/record_sharing.h); ImportReport::disclosure says what they were.
 [[nodiscard]] Result<ledger::ImportReport> ImportReplicaBundle(
     Database& db, std::string_view bytes, const std::vector<ledger::PublicKey>& trusted);
 

@@ -88,6 +88,17 @@ Result<std::vector<ledger::Hash>> SqliteEntryStorage::ReadLeafHashes(std::uint64
 }
 
 Result<void> SqliteEntryStorage::Append(std::span<const std::string> leaf_data) {
+  std::vector<ledger::Hash> hashes;
+  hashes.reserve(leaf_data.size());
+  for (const std::string& leaf : leaf_data) hashes.push_back(ledger::HashLeaf(leaf));
+  return AppendHashed(leaf_data, hashes);
+}
+
+Result<void> SqliteEntryStorage::AppendHashed(std::span<const std::string> leaf_data,
+                                              std::span<const ledger::Hash> leaf_hashes) {
+  if (leaf_hashes.size() != leaf_data.size()) {
+    return Fail(ErrorCode::kInternal, "AppendHashed: one hash per leaf is needed");
+  }
   if (!insert_) {
     // Prepared once per object: parsing the SQL cost as much as the insert itself.
     PARLEY_ASSIGN_OR_RETURN(
@@ -97,11 +108,11 @@ Result<void> SqliteEntryStorage::Append(std::span<const std::string> leaf_data) 
   }
   Statement& st = *insert_;
   std::uint64_t seq = size_;
-  for (const std::string& leaf : leaf_data) {
-    const ledger::Hash h = ledger::HashLeaf(leaf);
+  for (std::size_t i = 0; i < leaf_data.size(); ++i) {
+    const ledger::Hash& h = leaf_hashes[i];
     st.Bind(1, origin_);
     st.Bind(2, static_cast<std::int64_t>(seq));
-    st.BindBlob(3, leaf);
+    st.BindBlob(3, leaf_data[i]);
     st.BindBlob(4, std::string_view(reinterpret_cast<const char*>(h.data()), h.size()));
     // On failure the rows already inserted by this call stay in the caller's transaction,
     // which the caller then rolls back: all or nothing comes from that transaction.

@@ -48,6 +48,8 @@ class SqliteEntryStorage final : public ledger::EntryStorage {
   [[nodiscard]] Result<std::vector<std::string>> Read(std::uint64_t begin,
                                                       std::uint64_t count) const override;
   [[nodiscard]] Result<void> Append(std::span<const std::string> leaf_data) override;
+  [[nodiscard]] Result<void> AppendHashed(std::span<const std::string> leaf_data,
+                                          std::span<const ledger::Hash> leaf_hashes) override;
   [[nodiscard]] Result<std::optional<std::string>> LoadCheckpoint() const override;
   [[nodiscard]] Result<void> SaveCheckpoint(std::string_view note) override;
   [[nodiscard]] Result<std::vector<ledger::Hash>> ReadLeafHashes(

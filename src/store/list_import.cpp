@@ -13,6 +13,7 @@
 #include "core/try.h"
 #include "store/event_log.h"
 #include "store/record_codec.h"
+#include "store/record_sharing.h"
 #include "store/workspace.h"
 
 namespace parley::store {
@@ -183,7 +184,14 @@ Result<void> CheckUniqueIds(const ImportRequest& req) {
 // stay in the workspace; the content hash lets another party check a copy they receive.
 Result<void> Workspace::RecordSubmission(EventLog* events, const ImportRequest& req,
                                          std::int64_t version, const std::string& content_sha256,
-                                         std::int64_t version_id) {
+                                         std::int64_t version_id,
+                                         const std::vector<std::int64_t>& record_versions) {
+  // The records root commits to every field of every record under salts only this node can
+  // derive (store/record_sharing.h): contents stay provable, the event stays free of them.
+  PARLEY_ASSIGN_OR_RETURN(ledger::SaltKey salt_key,
+                          ledger::SaltKey::FromSeed(events->NodeKey().Seed()));
+  PARLEY_ASSIGN_OR_RETURN(ledger::Hash records_root,
+                          ListRecordsRoot(salt_key, req.list_name, req.records, record_versions));
   PARLEY_ASSIGN_OR_RETURN(
       ledger::SignedEvent event,
       events->Append({req.actor, req.actor_key}, "list.version_submitted",
@@ -192,7 +200,8 @@ Result<void> Workspace::RecordSubmission(EventLog* events, const ImportRequest& 
                       {"side", req.side},
                       {"version", version},
                       {"record_count", static_cast<std::int64_t>(req.records.size())},
-                      {"content_sha256", content_sha256}}));
+                      {"content_sha256", content_sha256},
+                      {"records_root", ledger::EncodeBase64(ledger::AsChars(records_root))}}));
   PARLEY_ASSIGN_OR_RETURN(
       Statement link,
       db().Prepare("INSERT INTO ledger_list_events(list_version_id, seq) VALUES(?, ?)"));
@@ -255,12 +264,14 @@ Result<ImportOutcome> Workspace::ImportList(const ImportRequest& req) {
                    "VALUES(?, ?, ?)"));
 
   std::int64_t still_present = 0;
+  std::vector<std::int64_t> record_versions(req.records.size(), 1);
   for (size_t i = 0; i < req.records.size(); ++i) {
     const PersonRecord& r = req.records[i];
     std::int64_t member_id = 0;
     auto it = previous.find(r.id);
     if (it != previous.end() && it->second.content_sha256 == hashes[i]) {
       member_id = it->second.record_version_id;
+      record_versions[i] = it->second.version;
       ++outcome.kept;
     } else {
       std::int64_t record_id = 0;
@@ -276,6 +287,7 @@ Result<ImportOutcome> Workspace::ImportList(const ImportRequest& req) {
         record_id = db().LastInsertId();
         ++outcome.added;
       }
+      record_versions[i] = version;
       BindRecordVersion(insert_version, record_id, version, hashes[i], r, version_id);
       PARLEY_TRY(insert_version.Run());
       member_id = db().LastInsertId();
@@ -294,7 +306,8 @@ Result<ImportOutcome> Workspace::ImportList(const ImportRequest& req) {
       Statement submit, db().Prepare("UPDATE list_versions SET state = 'submitted' WHERE id = ?"));
   submit.Bind(1, version_id);
   PARLEY_TRY(submit.Run());
-  PARLEY_TRY(RecordSubmission(events, req, outcome.version, list_hash, version_id));
+  PARLEY_TRY(
+      RecordSubmission(events, req, outcome.version, list_hash, version_id, record_versions));
   PARLEY_TRY(tx.Commit());
   change.Keep();
   return outcome;

@@ -390,10 +390,37 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_by_user ON sessions(user_id);
 )sql";
 
+// Version 7: records other parties disclosed in bundles (store/record_sharing.h, issue 5's
+// sharing policy). Self-contained: references nothing, so it can be ordered after other
+// branches' migrations.
+//   received_records  one row per record a verified disclosure section showed: the fields
+//                     shown (JSON object field -> value) and the fields withheld (JSON array
+//                     of names, carried as commitments only), keyed by the sender's log origin,
+//                     the list event's seq and the record's position in that list version
+constexpr const char* kSchemaSharing = R"sql(
+CREATE TABLE received_records (
+  origin TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  list TEXT NOT NULL,
+  list_version INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  record_key TEXT NOT NULL,
+  record_version INTEGER NOT NULL,
+  shown_json TEXT NOT NULL,
+  withheld_json TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  role TEXT NOT NULL,
+  PRIMARY KEY (origin, seq, position)
+) WITHOUT ROWID;
+CREATE INDEX received_records_by_list ON received_records(list, list_version);
+CREATE TRIGGER received_records_are_immutable BEFORE UPDATE ON received_records
+BEGIN SELECT RAISE(ABORT, 'received records are kept as they were disclosed'); END;
+)sql";
+
 const std::vector<const char*>& Migrations() {
   static const std::vector<const char*> kMigrations = {kSchemaV1, kSchemaV2, kSchemaServer,
                                                        kSchemaLedger, kSchemaNegotiation,
-                                                       kSchemaSessions};
+                                                       kSchemaSessions, kSchemaSharing};
   return kMigrations;
 }
 

@@ -142,7 +142,8 @@ class Workspace {
   [[nodiscard]] Result<void> RecordSubmission(EventLog* events, const ImportRequest& req,
                                               std::int64_t version,
                                               const std::string& content_sha256,
-                                              std::int64_t version_id);
+                                              std::int64_t version_id,
+                                              const std::vector<std::int64_t>& record_versions);
   std::filesystem::path dir_;
   // Behind a pointer so that its address is stable when the Workspace moves: the event log's
   // storage refers to it.
