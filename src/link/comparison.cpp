@@ -154,4 +154,39 @@ ComparisonVector Comparator::Compare(const RecordKeys& a, const RecordKeys& b) c
   return v;
 }
 
+namespace {
+
+// How well two names agree, for picking the best pair of names: a disagreement counts
+// against (a name that differs is evidence, a missing part is none), agreement for, by level.
+int NameAgreement(const ComparisonVector& v) {
+  static constexpr std::array<int, 6> kScore = {0, -4, 1, 2, 3, 4};  // by name_level
+  return kScore[v[FieldIndex(Field::kSurname)]] + kScore[v[FieldIndex(Field::kGivenName)]] +
+         kScore[v[FieldIndex(Field::kPatronymic)]];
+}
+
+}  // namespace
+
+ComparisonVector Comparator::CompareBest(const PreparedList& left, std::uint32_t i,
+                                         const PreparedList& right, std::uint32_t j,
+                                         NamePick* pick) const {
+  ComparisonVector best = Compare(left.keys[i], right.keys[j]);
+  if (pick != nullptr) *pick = {};
+  const std::uint32_t nl = std::min(left.NameCount(i), kMaxNamesCompared);
+  const std::uint32_t nr = std::min(right.NameCount(j), kMaxNamesCompared);
+  if (nl == 1 && nr == 1) return best;
+  int best_score = NameAgreement(best);
+  for (std::uint32_t a = 0; a < nl; ++a) {
+    for (std::uint32_t b = 0; b < nr; ++b) {
+      if (a == 0 && b == 0) continue;
+      const ComparisonVector v = Compare(left.Name(i, a), right.Name(j, b));
+      const int score = NameAgreement(v);
+      if (score <= best_score) continue;
+      best = v;
+      best_score = score;
+      if (pick != nullptr) *pick = {static_cast<std::uint8_t>(a), static_cast<std::uint8_t>(b)};
+    }
+  }
+  return best;
+}
+
 }  // namespace parley::link

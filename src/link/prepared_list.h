@@ -12,6 +12,10 @@
 //  - Names the name engine refuses (invalid UTF-8) fail the whole call with the row named.
 //  - Preparation of the name keys runs on `threads` threads; interning is serial (the pool is
 //    not thread-safe), which is cheap next to transliteration.
+//  - Other names (PersonRecord::Aliases: aliases, earlier spellings) are prepared too: each
+//    alias is a copy of the record's keys with the alias's name keys, kept apart from `keys` so
+//    that records without aliases (nearly all) cost nothing more. Name 0 of a record is its
+//    listed name, names 1.. its aliases in the order written.
 //
 //   StringPool pool;
 //   PARLEY_ASSIGN_OR_RETURN(PreparedList left, PrepareList(records, pool, 2));
@@ -52,7 +56,22 @@ struct RecordKeys {
 struct PreparedList {
   std::vector<std::string> ids;  // the list's own record ids, for output
   std::vector<RecordKeys> keys;
+  // Aliases: those of record i are alias_keys[alias_begin[i] .. alias_begin[i + 1]), their
+  // text alias_text[...]. Both empty when no record of the list has an alias.
+  std::vector<std::uint32_t> alias_begin;
+  std::vector<RecordKeys> alias_keys;
+  std::vector<std::string> alias_text;
+
   [[nodiscard]] std::size_t Size() const { return keys.size(); }
+  [[nodiscard]] bool HasAliases() const { return !alias_keys.empty(); }
+  // How many names record i carries (1 + its aliases).
+  [[nodiscard]] std::uint32_t NameCount(std::size_t i) const {
+    return alias_begin.empty() ? 1 : 1 + alias_begin[i + 1] - alias_begin[i];
+  }
+  // The keys of record i under its name `name` (0: the listed name).
+  [[nodiscard]] const RecordKeys& Name(std::size_t i, std::uint32_t name) const {
+    return name == 0 ? keys[i] : alias_keys[alias_begin[i] + name - 1];
+  }
 };
 
 // The comparable form of a birth place: skeleton key without settlement-type abbreviations
