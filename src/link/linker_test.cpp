@@ -222,7 +222,9 @@ TEST_F(LinkerTest, AliasOnlyMatchIsFoundAndExplained) {
     EXPECT_EQ(linkage->NameUsed(m, false), "");
     EXPECT_EQ(m.names.left, 2);
     for (const FieldWeight& fw : linkage->Explain(m)) {
-      if (fw.field == Field::kSurname) EXPECT_GT(fw.weight, 0) << "the alias's surname agrees";
+      if (fw.field == Field::kSurname) {
+        EXPECT_GT(fw.weight, 0) << "the alias's surname agrees";
+      }
     }
   }
   EXPECT_TRUE(found) << "the alias must be blocked on and compared";

@@ -252,12 +252,13 @@ class ReconcileTest(ParleyTestCase):
         self.assertEqual(used[0]["left"], "Гнатенко Петро Іванович")
 
     def read_until(self, fd, text, timeout=20):
-        """Reads the pty until `text` appears; returns everything read."""
-        out = b""
+        """Reads the pty until `text` appears; returns what came up to and including it (the
+        rest stays buffered for the next call)."""
+        buffer = getattr(self, "_pty_buffer", b"")
         deadline = time.time() + timeout
-        while text.encode() not in out:
+        while text.encode() not in buffer:
             left = deadline - time.time()
-            self.assertGreater(left, 0, f"timed out waiting for {text!r}; got:\n{out.decode()}")
+            self.assertGreater(left, 0, f"timed out waiting for {text!r}; got:\n{buffer.decode()}")
             ready, _, _ = select.select([fd], [], [], left)
             if ready:
                 try:
@@ -266,8 +267,12 @@ class ReconcileTest(ParleyTestCase):
                     break
                 if not chunk:
                     break
-                out += chunk
-        return out.decode(errors="replace")
+                buffer += chunk
+        end = buffer.find(text.encode())
+        self.assertGreaterEqual(end, 0, f"{text!r} never came; got:\n{buffer.decode()}")
+        end += len(text.encode())
+        self._pty_buffer = buffer[end:]
+        return buffer[:end].decode(errors="replace")
 
     def test_raw_key_terminal_mode_through_a_pty(self):
         # Three people on both sides, all queued for review (nothing auto-accepted).
