@@ -264,15 +264,24 @@ std::vector<CandidatePair> GenerateCandidatesOnAllNames(const PreparedList& left
   const PreparedList all_left = WithAliasesAsRecords(left, left_owner);
   PreparedList all_right;
   if (right != nullptr) all_right = WithAliasesAsRecords(*right, right_owner);
-  const std::vector<CandidatePair> found =
+  std::vector<CandidatePair> found =
       GenerateCandidates(all_left, right == nullptr ? nullptr : &all_right, options, stats);
-  const PreparedList& other = right == nullptr ? left : *right;
+  // One byte per record, read for every found pair: small enough to stay in cache, unlike
+  // the records' keys.
+  auto alias_flags = [](const PreparedList& list) {
+    std::vector<std::uint8_t> flags(list.Size());
+    for (std::size_t i = 0; i < flags.size(); ++i) flags[i] = list.keys[i].alias_count != 0;
+    return flags;
+  };
+  const std::vector<std::uint8_t> left_flags = alias_flags(left);
+  const std::vector<std::uint8_t> right_flags =
+      right == nullptr ? std::vector<std::uint8_t>{} : alias_flags(*right);
+  const std::vector<std::uint8_t>& other_flags = right == nullptr ? left_flags : right_flags;
   const std::vector<std::uint32_t>& other_owner = right == nullptr ? left_owner : right_owner;
-  // A pair of records without aliases is found once (blocking never repeats a pair); a pair
-  // with an alias may be found under several names and is kept once.
-  std::vector<CandidatePair> out;
+  // A pair of records without aliases is found once (blocking never repeats a pair) and is
+  // mapped in place; a pair with an alias may be found under several names and is kept once.
   std::vector<CandidatePair> with_aliases;
-  out.reserve(found.size());
+  std::size_t kept = 0;
   for (const CandidatePair& c : found) {
     std::uint32_t l = left_owner[c.left];
     std::uint32_t r = other_owner[c.right];
@@ -280,15 +289,19 @@ std::vector<CandidatePair> GenerateCandidatesOnAllNames(const PreparedList& left
       if (l == r) continue;  // a record and its own alias
       if (l > r) std::swap(l, r);
     }
-    const bool plain = left.NameCount(l) == 1 && other.NameCount(r) == 1;
-    (plain ? out : with_aliases).push_back({l, r});
+    if (left_flags[l] == 0 && other_flags[r] == 0) {
+      found[kept++] = {l, r};
+    } else {
+      with_aliases.push_back({l, r});
+    }
   }
+  found.resize(kept);
   std::sort(with_aliases.begin(), with_aliases.end(), [](CandidatePair a, CandidatePair b) {
     return a.left < b.left || (a.left == b.left && a.right < b.right);
   });
   with_aliases.erase(std::unique(with_aliases.begin(), with_aliases.end()), with_aliases.end());
-  out.insert(out.end(), with_aliases.begin(), with_aliases.end());
-  return out;
+  found.insert(found.end(), with_aliases.begin(), with_aliases.end());
+  return found;
 }
 
 }  // namespace parley::link

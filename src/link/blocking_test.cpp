@@ -167,6 +167,7 @@ TEST(BlockingTest, AliasOnlyMatchIsACandidateOnce) {
   left.alias_keys = {alias, alias};  // the same alias twice: still one candidate
   left.alias_text = {"Шевченко Іван", "Шевченко Іван"};
   left.alias_begin = {0, 2, 2};
+  left.keys[0].alias_count = 2;
   const auto pairs = GenerateCandidatesOnAllNames(left, &right, {}, nullptr);
   ASSERT_EQ(pairs.size(), 1u);
   EXPECT_EQ(pairs[0], (CandidatePair{0, 0}));

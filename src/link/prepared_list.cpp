@@ -131,10 +131,13 @@ Result<PreparedList> PrepareList(std::span<const PersonRecord> records, StringPo
     k.birth = {static_cast<std::uint16_t>(r.birth_date.year),
                static_cast<std::uint8_t>(r.birth_date.month),
                static_cast<std::uint8_t>(r.birth_date.day)};
+    // Beyond 255 aliases a record's further names are dropped (none has that many).
+    const std::size_t aliases = std::min<std::size_t>(d.aliases.size(), 255);
+    k.alias_count = static_cast<std::uint8_t>(aliases);
     out.ids.push_back(r.id);
     out.keys.push_back(k);
-    if (!d.aliases.empty() && out.alias_begin.empty()) out.alias_begin.assign(i + 1, 0);
-    for (std::size_t a = 0; a < d.aliases.size(); ++a) {
+    if (aliases > 0 && out.alias_begin.empty()) out.alias_begin.assign(i + 1, 0);
+    for (std::size_t a = 0; a < aliases; ++a) {
       RecordKeys alias = k;
       SetNameKeys(d.aliases[a], pool, alias);
       out.alias_keys.push_back(alias);

@@ -51,6 +51,10 @@ struct RecordKeys {
   std::uint32_t birth_place = 0;
   std::uint32_t place_phonetic = 0;  // consonant skeleton: Київ/Киев, Львів/Львов meet
   PackedDate birth;
+  // How many aliases the record has (PreparedList::alias_keys), capped at 255: kept here, in
+  // the cache line the comparator reads anyway, so that a pair without aliases costs no
+  // lookup in the alias index.
+  std::uint8_t alias_count = 0;
 };
 
 struct PreparedList {
@@ -65,9 +69,7 @@ struct PreparedList {
   [[nodiscard]] std::size_t Size() const { return keys.size(); }
   [[nodiscard]] bool HasAliases() const { return !alias_keys.empty(); }
   // How many names record i carries (1 + its aliases).
-  [[nodiscard]] std::uint32_t NameCount(std::size_t i) const {
-    return alias_begin.empty() ? 1 : 1 + alias_begin[i + 1] - alias_begin[i];
-  }
+  [[nodiscard]] std::uint32_t NameCount(std::size_t i) const { return 1 + keys[i].alias_count; }
   // The keys of record i under its name `name` (0: the listed name).
   [[nodiscard]] const RecordKeys& Name(std::size_t i, std::uint32_t name) const {
     return name == 0 ? keys[i] : alias_keys[alias_begin[i] + name - 1];
