@@ -122,8 +122,7 @@ std::uint8_t Comparator::CompareName(std::uint32_t a, std::uint32_t a_group, std
   return name_level::kDifferent;
 }
 
-ComparisonVector Comparator::Compare(const RecordKeys& a, const RecordKeys& b) const {
-  ComparisonVector v{};
+void Comparator::CompareNames(const RecordKeys& a, const RecordKeys& b, ComparisonVector& v) const {
   std::uint8_t surname = CompareName(a.surname, a.surname, b.surname, b.surname);
   std::uint8_t given = CompareName(a.given, a.given_group, b.given, b.given_group);
   // Surname and given name written in each other's place (a "Given Surname" list read as
@@ -141,6 +140,11 @@ ComparisonVector Comparator::Compare(const RecordKeys& a, const RecordKeys& b) c
   v[FieldIndex(Field::kGivenName)] = given;
   v[FieldIndex(Field::kPatronymic)] =
       CompareName(a.patronymic, a.patronymic_group, b.patronymic, b.patronymic_group);
+}
+
+ComparisonVector Comparator::Compare(const RecordKeys& a, const RecordKeys& b) const {
+  ComparisonVector v{};
+  CompareNames(a, b, v);
   v[FieldIndex(Field::kBirthDate)] = CompareDates(a.birth, b.birth);
   v[FieldIndex(Field::kServiceNumber)] =
       std::max(CompareCodes(*pool_, a.service_number, b.service_number, /*by_edit_distance=*/true),
@@ -178,7 +182,9 @@ ComparisonVector Comparator::CompareBest(const PreparedList& left, std::uint32_t
   for (std::uint32_t a = 0; a < nl; ++a) {
     for (std::uint32_t b = 0; b < nr; ++b) {
       if (a == 0 && b == 0) continue;
-      const ComparisonVector v = Compare(left.Name(i, a), right.Name(j, b));
+      // Only the names differ between a record's names: the other fields are compared once.
+      ComparisonVector v = best;
+      CompareNames(left.Name(i, a), right.Name(j, b), v);
       const int score = NameAgreement(v);
       if (score <= best_score) continue;
       best = v;

@@ -108,6 +108,10 @@ class Comparator {
                                          std::uint32_t b_group) const;
 
  private:
+  // The three name fields of v (surname, given name, patronymic; crossed surname and given
+  // name recognised).
+  void CompareNames(const RecordKeys& a, const RecordKeys& b, ComparisonVector& v) const;
+
   const StringPool* pool_;
 };
 
