@@ -148,7 +148,7 @@ Result<void> ReconcileDemo(store::Workspace& ws, const std::filesystem::path& sc
   }
   auto truth = ReadTruth(scenario_dir / "truth.csv");
   if (!truth) return std::unexpected(truth.error());
-  store::LinkStore store(ws.db());
+  store::LinkStore store(ws);
   auto links = store.Links(std::nullopt);
   if (!links) return std::unexpected(links.error());
   for (const DemoPair& pair : kDemoPairs) {
@@ -312,8 +312,8 @@ Result<void> ExportForMediator(store::Workspace& ws, const std::filesystem::path
   if (!verified) return std::unexpected(verified.error());
   std::cout << "\n5. Exported the signed record for the mediator: " << out.string() << "\n   "
             << verified->bundle.entries.size()
-            << " events (one per list version submitted, agreement signature and plan step; no "
-               "names in them), checkpoint signed "
+            << " events (one per list version submitted, reconciliation run, agreement "
+               "signature and plan step; no names in them), checkpoint signed "
                "by the node key '"
             << (*events)->NodeKey().Name() << "'.\n   Verified the bundle on its own: "
             << (verified->trusted_signature

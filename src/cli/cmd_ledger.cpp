@@ -106,7 +106,11 @@ void RunLog(CliContext& ctx, const LogArgs& args) {
       return;
     }
     const ledger::Event& e = opened->event;
-    if (!args.list.empty() && e.body.value("list", "") != args.list) continue;
+    // Reconciliation events name two lists (left_list, right_list): either one is "about" it.
+    const bool about_list = e.body.value("list", "") == args.list ||
+                            e.body.value("left_list", "") == args.list ||
+                            e.body.value("right_list", "") == args.list;
+    if (!args.list.empty() && !about_list) continue;
     if (ctx.json) {
       out.push_back({{"seq", e.seq},
                      {"time", e.time},

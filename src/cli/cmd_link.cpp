@@ -3,11 +3,13 @@
 //
 // link writes `left_id,right_id,probability`, then `match_weight` and, per field, the
 // comparison level and its weight contribution (`surname`, `surname_weight`, ...), one row per
-// pair at or above the threshold. dedupe writes `id,cluster` for every record (a record alone
-// is its own cluster) and, with --pairs FILE, the scored pairs in the link format. Inputs go
-// through ReadListFile, so any list file works (full_name-only, Windows-1251, XLSX). A row the
-// reader rejects refuses the run unless --skip-invalid. Output is written to a temporary file
-// and renamed, so a failed run never leaves a partial file. A summary goes to stderr.
+// pair at or above the threshold, and last `left_name_used,right_name_used`: the alias a side
+// matched under (the aliases column), empty for its listed name. dedupe writes `id,cluster` for
+// every record (a record alone is its own cluster) and, with --pairs FILE, the scored pairs in the
+// link format. Inputs go through ReadListFile, so any list file works (full_name-only,
+// Windows-1251, XLSX). A row the reader rejects refuses the run unless --skip-invalid. Output is
+// written to a temporary file and renamed, so a failed run never leaves a partial file. A summary
+// goes to stderr.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -64,6 +66,8 @@ std::vector<std::string> PairHeader() {
     header.push_back(name);
     header.push_back(name + "_weight");
   }
+  header.push_back("left_name_used");
+  header.push_back("right_name_used");
   return header;
 }
 
@@ -80,6 +84,8 @@ void WritePairs(CsvWriter& csv, const link::Linkage& linkage) {
       row.emplace_back(link::LevelName(fw.field, fw.level));
       row.push_back(Format(fw.weight, "%.3f"));
     }
+    row.emplace_back(linkage.NameUsed(p, true));
+    row.emplace_back(linkage.NameUsed(p, false));
     csv.WriteRow(row);
   }
 }
@@ -184,7 +190,7 @@ void RegisterLinkCommands(CLI::App& app, CliContext& ctx) {
   link_cmd->add_option("RIGHT", lo->right, "List file (e.g. a custody register)")->required();
   AddCommonOptions(*link_cmd, *lo);
   link_cmd->add_flag("--one-to-one", lo->one_to_one,
-                     "Keep each record in at most one pair (most probable first)");
+                     "Keep each record in at most one pair (the exact maximum-weight matching)");
   link_cmd->callback([&ctx, lo] {
     if (auto r = RunLink(*lo); !r) ReportError(r.error(), ctx);
   });

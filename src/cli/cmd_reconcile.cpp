@@ -11,10 +11,14 @@
 // with the explanation and waits for one key: a (accept), r (reject), s (skip), q (quit); on a
 // terminal the key acts at once, otherwise a line is read, so scripts can pipe answers in.
 // `--decide LINK_ID accept|reject` records one decision non-interactively; `--list` prints the
-// queue. Decisions are attributed to CurrentActor() ($PARLEY_USER, else $USER).
+// queue, marking links whose record is no longer in the latest version of its list.
+// Decisions are attributed to CurrentActor() ($PARLEY_USER, else $USER), or to the owner of
+// the key given with --key / $PARLEY_KEY, who then signs the `link.decided` event; likewise
+// reconcile's `reconcile.run` event.
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -43,14 +47,23 @@ struct ReconcileOptions {
   double review_threshold = 0.2;
   double auto_accept = 0.99;
   bool full = false;  // ignore the last run: re-estimate the model, score every pair
+  std::string key;    // the actor's own signing key file
 };
 
 Result<void> RunReconcile(CliContext& ctx, const ReconcileOptions& o) {
+  PARLEY_ASSIGN_OR_RETURN(auto key, LoadActorKey(o.key));
   auto ws = OpenWorkspace(ctx);
   if (!ws) return {};  // OpenWorkspace reported the error
   ProgressBar bar("reconcile");
-  ReconcileRequest request{o.left, o.right,        o.review_threshold, o.auto_accept,
-                           o.full, CurrentActor(), bar.Callback()};
+  ReconcileRequest request;
+  request.left = o.left;
+  request.right = o.right;
+  request.review_threshold = o.review_threshold;
+  request.auto_accept = o.auto_accept;
+  request.full = o.full;
+  request.actor = CurrentActor();
+  request.actor_key = key ? &*key : nullptr;
+  request.progress = bar.Callback();
   PARLEY_ASSIGN_OR_RETURN(ReconcileReport r, ReconcileLists(*ws, request));
   bar.Finish();
   if (ctx.json) {
@@ -98,19 +111,42 @@ void PrintRow(std::string_view label, std::string_view left, std::string_view ri
               right.data());
 }
 
+// "" when both records are still listed, else which one is not.
+std::string NoLongerListed(const store::StoredLink& l) {
+  if (l.left_listed && l.right_listed) return "";
+  if (!l.left_listed && !l.right_listed) return "neither record is listed any more";
+  return std::string(l.left_listed ? "right" : "left") + " record no longer listed";
+}
+
 Result<void> PrintPair(store::Workspace& ws, const store::StoredLink& link) {
   PARLEY_ASSIGN_OR_RETURN(PersonRecord a, LatestRecord(ws, link.left_record_id));
   PARLEY_ASSIGN_OR_RETURN(PersonRecord b, LatestRecord(ws, link.right_record_id));
   std::printf("\nlink %lld  probability %.4f  (%s)\n", static_cast<long long>(link.id),
               link.probability, std::string(store::LinkStateName(link.state)).c_str());
+  if (!link.left_listed || !link.right_listed)
+    std::printf("  (%s)\n", NoLongerListed(link).c_str());
   PrintRow("", link.left_list + " " + link.left_key, link.right_list + " " + link.right_key);
   PrintRow("name", DisplayName(a), DisplayName(b));
   PrintRow("birth date", a.birth_date.ToIso(), b.birth_date.ToIso());
   PrintRow("birth place", a.birth_place, b.birth_place);
   PrintRow("service number", a.service_number, b.service_number);
   PrintRow("rank / unit", a.rank + " " + a.unit, b.rank + " " + b.unit);
+  const std::vector<std::string> left_aliases = a.Aliases();
+  const std::vector<std::string> right_aliases = b.Aliases();
+  for (std::size_t i = 0; i < std::max(left_aliases.size(), right_aliases.size()); ++i) {
+    PrintRow(i == 0 ? "also known as" : "", i < left_aliases.size() ? left_aliases[i] : "",
+             i < right_aliases.size() ? right_aliases[i] : "");
+  }
   for (const auto& f : nlohmann::json::parse(link.explanation, nullptr, false)) {
     if (!f.is_object()) continue;
+    if (f.value("field", "") == "name_used") {
+      auto shown = [&](const char* side) {
+        const std::string name = f.value(side, "");
+        return name.empty() ? std::string("(listed name)") : name;
+      };
+      PrintRow("matched as", shown("left"), shown("right"));
+      continue;
+    }
     std::printf("  %-16s %-12s %+7.2f\n", f.value("field", "").c_str(),
                 f.value("level", "").c_str(), f.value("weight", 0.0));
   }
@@ -135,13 +171,13 @@ char ReadKey() {
   return line.empty() ? 's' : line[0];
 }
 
-Result<void> RunReviewQueue(store::Workspace& ws, store::LinkStore& links) {
+Result<void> RunReviewQueue(store::Workspace& ws, store::LinkStore& links,
+                            const store::Actor& actor) {
   PARLEY_ASSIGN_OR_RETURN(auto queue, links.Links(store::LinkState::kNeedsReview));
   if (queue.empty()) {
     std::cout << "nothing to review\n";
     return {};
   }
-  const std::string actor = CurrentActor();
   std::size_t decided = 0;
   for (std::size_t i = 0; i < queue.size(); ++i) {
     std::printf("\n[%zu/%zu]", i + 1, queue.size());
@@ -155,19 +191,23 @@ Result<void> RunReviewQueue(store::Workspace& ws, store::LinkStore& links) {
     PARLEY_TRY(links.Decide(queue[i].id, decision, actor, store::UtcNow()));
     ++decided;
   }
-  std::cout << decided << " decisions recorded as " << actor << "\n";
+  std::cout << decided << " decisions recorded as "
+            << (actor.key != nullptr ? actor.key->Name() : actor.name) << "\n";
   return {};
 }
 
 struct ReviewOptions {
   std::vector<std::string> decide;  // LINK_ID DECISION
   bool list = false;
+  std::string key;  // the actor's own signing key file
 };
 
 Result<void> RunReview(CliContext& ctx, const ReviewOptions& o) {
+  PARLEY_ASSIGN_OR_RETURN(auto key, LoadActorKey(o.key));
+  const store::Actor actor{CurrentActor(), key ? &*key : nullptr};
   auto ws = OpenWorkspace(ctx);
   if (!ws) return {};
-  store::LinkStore links(ws->db());
+  store::LinkStore links(*ws);
   if (!o.decide.empty()) {
     std::int64_t id = 0;
     try {
@@ -176,7 +216,7 @@ Result<void> RunReview(CliContext& ctx, const ReviewOptions& o) {
       return Fail(ErrorCode::kInvalidInput, "LINK_ID must be a number, not '" + o.decide[0] + "'");
     }
     PARLEY_ASSIGN_OR_RETURN(auto decision, store::ParseLinkDecision(o.decide[1]));
-    PARLEY_TRY(links.Decide(id, decision, CurrentActor(), store::UtcNow()));
+    PARLEY_TRY(links.Decide(id, decision, actor, store::UtcNow()));
     PARLEY_ASSIGN_OR_RETURN(auto link, links.Link(id));
     std::cout << "link " << id << " " << store::LinkStateName(link.state) << " by "
               << link.decided_by << "\n";
@@ -195,18 +235,22 @@ Result<void> RunReview(CliContext& ctx, const ReviewOptions& o) {
                        {"probability", l.probability},
                        {"state", store::LinkStateName(l.state)},
                        {"decided_by", l.decided_by},
+                       {"left_listed", l.left_listed},
+                       {"right_listed", l.right_listed},
                        {"explanation", nlohmann::json::parse(l.explanation, nullptr, false)}});
       } else {
-        std::printf("%6lld  %.4f  %-13s %s:%s  %s:%s\n", static_cast<long long>(l.id),
+        const std::string gone = NoLongerListed(l);
+        const std::string note = gone.empty() ? "" : "  (" + gone + ")";
+        std::printf("%6lld  %.4f  %-13s %s:%s  %s:%s%s\n", static_cast<long long>(l.id),
                     l.probability, std::string(store::LinkStateName(l.state)).c_str(),
                     l.left_list.c_str(), l.left_key.c_str(), l.right_list.c_str(),
-                    l.right_key.c_str());
+                    l.right_key.c_str(), note.c_str());
       }
     }
     if (ctx.json) std::cout << out.dump(2) << "\n";
     return {};
   }
-  return RunReviewQueue(*ws, links);
+  return RunReviewQueue(*ws, links, actor);
 }
 
 }  // namespace
@@ -226,6 +270,9 @@ void RegisterReconcileCommands(CLI::App& app, CliContext& ctx) {
       ->capture_default_str();
   rec->add_flag("--full", ro->full,
                 "Re-estimate the model and score every pair, not only what changed");
+  rec->add_option("--key", ro->key,
+                  "Sign the reconcile.run event with this private key file (default: "
+                  "$PARLEY_KEY; without one, the workspace's node key vouches for the actor)");
   AddWorkspaceOption(*rec, ctx);
   AddJsonOption(*rec, ctx);
   rec->callback([&ctx, ro] {
@@ -237,6 +284,9 @@ void RegisterReconcileCommands(CLI::App& app, CliContext& ctx) {
   rev->add_option("--decide", vo->decide, "LINK_ID accept|reject: one decision, no prompt")
       ->expected(2);
   rev->add_flag("--list", vo->list, "Print every link and its state");
+  rev->add_option("--key", vo->key,
+                  "Sign the link.decided events with this private key file (default: "
+                  "$PARLEY_KEY; without one, the workspace's node key vouches for the actor)");
   AddWorkspaceOption(*rev, ctx);
   AddJsonOption(*rev, ctx);
   rev->callback([&ctx, vo] {

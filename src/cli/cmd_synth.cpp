@@ -86,6 +86,8 @@ void RegisterSynthCommand(CLI::App& app, CliContext& ctx) {
           "Civilians the detaining side lists as combatants");
   AddRate(cmd, "--diminutive", r.diminutive,
           "Request rows giving the given name as a diminutive (Сашко)");
+  AddRate(cmd, "--alias", r.alias,
+          "People with a former surname: custody under it, the request gives it as an alias");
   AddRate(cmd, "--place-prefix", r.place_prefix, "Birth places written with м./г. in front");
   AddRate(cmd, "--number-format", r.number_format,
           "Service numbers with a space after the series or without the dash");

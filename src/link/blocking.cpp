@@ -231,4 +231,77 @@ std::vector<CandidatePair> GenerateCandidates(const PreparedList& left, const Pr
   return out;
 }
 
+namespace {
+
+// The list with each alias appended as a record of its own; owner[k] is the record entry k
+// belongs to. Blocking on it blocks every record under each of its names.
+PreparedList WithAliasesAsRecords(const PreparedList& list, std::vector<std::uint32_t>& owner) {
+  PreparedList out;
+  out.keys = list.keys;
+  out.keys.insert(out.keys.end(), list.alias_keys.begin(), list.alias_keys.end());
+  owner.resize(out.keys.size());
+  for (std::uint32_t i = 0; i < list.Size(); ++i) {
+    owner[i] = i;
+    if (list.alias_begin.empty()) continue;
+    for (std::uint32_t a = list.alias_begin[i]; a < list.alias_begin[i + 1]; ++a) {
+      owner[list.Size() + a] = i;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<CandidatePair> GenerateCandidatesOnAllNames(const PreparedList& left,
+                                                        const PreparedList* right,
+                                                        const BlockingOptions& options,
+                                                        BlockingStats* stats) {
+  if (!left.HasAliases() && (right == nullptr || !right->HasAliases())) {
+    return GenerateCandidates(left, right, options, stats);
+  }
+  std::vector<std::uint32_t> left_owner;
+  std::vector<std::uint32_t> right_owner;
+  const PreparedList all_left = WithAliasesAsRecords(left, left_owner);
+  PreparedList all_right;
+  if (right != nullptr) all_right = WithAliasesAsRecords(*right, right_owner);
+  std::vector<CandidatePair> found =
+      GenerateCandidates(all_left, right == nullptr ? nullptr : &all_right, options, stats);
+  // One byte per record, read for every found pair: small enough to stay in cache, unlike
+  // the records' keys.
+  auto alias_flags = [](const PreparedList& list) {
+    std::vector<std::uint8_t> flags(list.Size());
+    for (std::size_t i = 0; i < flags.size(); ++i) flags[i] = list.keys[i].alias_count != 0;
+    return flags;
+  };
+  const std::vector<std::uint8_t> left_flags = alias_flags(left);
+  const std::vector<std::uint8_t> right_flags =
+      right == nullptr ? std::vector<std::uint8_t>{} : alias_flags(*right);
+  const std::vector<std::uint8_t>& other_flags = right == nullptr ? left_flags : right_flags;
+  const std::vector<std::uint32_t>& other_owner = right == nullptr ? left_owner : right_owner;
+  // A pair of records without aliases is found once (blocking never repeats a pair) and is
+  // mapped in place; a pair with an alias may be found under several names and is kept once.
+  std::vector<CandidatePair> with_aliases;
+  std::size_t kept = 0;
+  for (const CandidatePair& c : found) {
+    std::uint32_t l = left_owner[c.left];
+    std::uint32_t r = other_owner[c.right];
+    if (right == nullptr) {
+      if (l == r) continue;  // a record and its own alias
+      if (l > r) std::swap(l, r);
+    }
+    if (left_flags[l] == 0 && other_flags[r] == 0) {
+      found[kept++] = {l, r};
+    } else {
+      with_aliases.push_back({l, r});
+    }
+  }
+  found.resize(kept);
+  std::sort(with_aliases.begin(), with_aliases.end(), [](CandidatePair a, CandidatePair b) {
+    return a.left < b.left || (a.left == b.left && a.right < b.right);
+  });
+  with_aliases.erase(std::unique(with_aliases.begin(), with_aliases.end()), with_aliases.end());
+  found.insert(found.end(), with_aliases.begin(), with_aliases.end());
+  return found;
+}
+
 }  // namespace parley::link

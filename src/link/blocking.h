@@ -74,4 +74,11 @@ struct BlockingStats {
                                                             const BlockingOptions& options,
                                                             BlockingStats* stats);
 
+// GenerateCandidates on every name of every record (PreparedList aliases): each alias is
+// blocked like a record of its own and its pairs are mapped to its record, each record pair
+// once. Exactly GenerateCandidates when neither list has an alias.
+[[nodiscard]] std::vector<CandidatePair> GenerateCandidatesOnAllNames(
+    const PreparedList& left, const PreparedList* right, const BlockingOptions& options,
+    BlockingStats* stats);
+
 }  // namespace parley::link

@@ -151,5 +151,35 @@ TEST(BlockingTest, NarrowRulesFindPeopleInCappedCommonNameBlocks) {
   EXPECT_GT(stats.capped_blocks[2], 0u);
 }
 
+TEST(BlockingTest, AliasOnlyMatchIsACandidateOnce) {
+  StringPool pool;
+  PreparedList left =
+      List({Key(pool, "kowal", "ivan", 1980, 3, 4), Key(pool, "melnyk", "petro", 1975, 1, 2)});
+  PreparedList right =
+      List({Key(pool, "shevchenko", "ivan", 1980, 3, 4), Key(pool, "bondar", "oleh", 1990, 5, 6)});
+  // Left 0 shares no blocking key with right 0 (another surname, another birth date) ...
+  right.keys[0].birth = {1960, 7, 8};
+  EXPECT_TRUE(GenerateCandidatesOnAllNames(left, &right, {}, nullptr).empty());
+  // ... except through its alias "shevchenko ivan" (rule 3: surname + given name).
+  RecordKeys alias = left.keys[0];
+  alias.surname = right.keys[0].surname;
+  alias.surname_phonetic = right.keys[0].surname_phonetic;
+  left.alias_keys = {alias, alias};  // the same alias twice: still one candidate
+  left.alias_text = {"Шевченко Іван", "Шевченко Іван"};
+  left.alias_begin = {0, 2, 2};
+  left.keys[0].alias_count = 2;
+  const auto pairs = GenerateCandidatesOnAllNames(left, &right, {}, nullptr);
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0], (CandidatePair{0, 0}));
+  // Within one list, a record and its own alias are never a pair.
+  PreparedList one = left;
+  one.keys.push_back(right.keys[0]);
+  one.ids.push_back("2");
+  one.alias_begin.push_back(2);
+  const auto within = GenerateCandidatesOnAllNames(one, nullptr, {}, nullptr);
+  ASSERT_EQ(within.size(), 1u);
+  EXPECT_EQ(within[0], (CandidatePair{0, 2}));
+}
+
 }  // namespace
 }  // namespace parley::link

@@ -122,8 +122,7 @@ std::uint8_t Comparator::CompareName(std::uint32_t a, std::uint32_t a_group, std
   return name_level::kDifferent;
 }
 
-ComparisonVector Comparator::Compare(const RecordKeys& a, const RecordKeys& b) const {
-  ComparisonVector v{};
+void Comparator::CompareNames(const RecordKeys& a, const RecordKeys& b, ComparisonVector& v) const {
   std::uint8_t surname = CompareName(a.surname, a.surname, b.surname, b.surname);
   std::uint8_t given = CompareName(a.given, a.given_group, b.given, b.given_group);
   // Surname and given name written in each other's place (a "Given Surname" list read as
@@ -141,6 +140,11 @@ ComparisonVector Comparator::Compare(const RecordKeys& a, const RecordKeys& b) c
   v[FieldIndex(Field::kGivenName)] = given;
   v[FieldIndex(Field::kPatronymic)] =
       CompareName(a.patronymic, a.patronymic_group, b.patronymic, b.patronymic_group);
+}
+
+ComparisonVector Comparator::Compare(const RecordKeys& a, const RecordKeys& b) const {
+  ComparisonVector v{};
+  CompareNames(a, b, v);
   v[FieldIndex(Field::kBirthDate)] = CompareDates(a.birth, b.birth);
   v[FieldIndex(Field::kServiceNumber)] =
       std::max(CompareCodes(*pool_, a.service_number, b.service_number, /*by_edit_distance=*/true),
@@ -152,6 +156,43 @@ ComparisonVector Comparator::Compare(const RecordKeys& a, const RecordKeys& b) c
   }
   v[FieldIndex(Field::kBirthPlace)] = place;
   return v;
+}
+
+namespace {
+
+// How well two names agree, for picking the best pair of names: a disagreement counts
+// against (a name that differs is evidence, a missing part is none), agreement for, by level.
+int NameAgreement(const ComparisonVector& v) {
+  static constexpr std::array<int, 6> kScore = {0, -4, 1, 2, 3, 4};  // by name_level
+  return kScore[v[FieldIndex(Field::kSurname)]] + kScore[v[FieldIndex(Field::kGivenName)]] +
+         kScore[v[FieldIndex(Field::kPatronymic)]];
+}
+
+}  // namespace
+
+ComparisonVector Comparator::CompareBest(const PreparedList& left, std::uint32_t i,
+                                         const PreparedList& right, std::uint32_t j,
+                                         NamePick* pick) const {
+  ComparisonVector best = Compare(left.keys[i], right.keys[j]);
+  if (pick != nullptr) *pick = {};
+  const std::uint32_t nl = std::min(left.NameCount(i), kMaxNamesCompared);
+  const std::uint32_t nr = std::min(right.NameCount(j), kMaxNamesCompared);
+  if (nl == 1 && nr == 1) return best;
+  int best_score = NameAgreement(best);
+  for (std::uint32_t a = 0; a < nl; ++a) {
+    for (std::uint32_t b = 0; b < nr; ++b) {
+      if (a == 0 && b == 0) continue;
+      // Only the names differ between a record's names: the other fields are compared once.
+      ComparisonVector v = best;
+      CompareNames(left.Name(i, a), right.Name(j, b), v);
+      const int score = NameAgreement(v);
+      if (score <= best_score) continue;
+      best = v;
+      best_score = score;
+      if (pick != nullptr) *pick = {static_cast<std::uint8_t>(a), static_cast<std::uint8_t>(b)};
+    }
+  }
+  return best;
 }
 
 }  // namespace parley::link

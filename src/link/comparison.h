@@ -79,17 +79,39 @@ inline constexpr double kPlaceCloseJw = 0.90;
 
 [[nodiscard]] std::uint8_t CompareDates(PackedDate a, PackedDate b);
 
+// Which of their names two records were compared under (PreparedList::Name; 0 = listed).
+struct NamePick {
+  std::uint8_t left = 0;
+  std::uint8_t right = 0;
+};
+
+// Names beyond this many per record are not compared (a record with dozens of aliases would
+// make its pairs cost dozens squared); the linker blocks on them all the same.
+inline constexpr std::uint32_t kMaxNamesCompared = 16;
+
 class Comparator {
  public:
   explicit Comparator(const StringPool& pool) : pool_(&pool) {}
 
   [[nodiscard]] ComparisonVector Compare(const RecordKeys& a, const RecordKeys& b) const;
 
+  // Records i of `left` and j of `right` under their best pair of names (aliases, earlier
+  // spellings): the pair whose names agree best (a differing part counts against, a missing
+  // one is neutral), the listed names on a tie. Equal to
+  // Compare(left.keys[i], right.keys[j]) when neither has an alias.
+  [[nodiscard]] ComparisonVector CompareBest(const PreparedList& left, std::uint32_t i,
+                                             const PreparedList& right, std::uint32_t j,
+                                             NamePick* pick) const;
+
   // Level of two name keys (ids into the pool) with their equivalence groups.
   [[nodiscard]] std::uint8_t CompareName(std::uint32_t a, std::uint32_t a_group, std::uint32_t b,
                                          std::uint32_t b_group) const;
 
  private:
+  // The three name fields of v (surname, given name, patronymic; crossed surname and given
+  // name recognised).
+  void CompareNames(const RecordKeys& a, const RecordKeys& b, ComparisonVector& v) const;
+
   const StringPool* pool_;
 };
 

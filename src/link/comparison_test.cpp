@@ -104,5 +104,32 @@ TEST(PatternCodeTest, RoundTripsEveryVector) {
   }
 }
 
+TEST_F(ComparisonTest, CompareBestPicksTheBestPairOfNames) {
+  PersonRecord a = Rec("Коваль", "Іван", "Петрович", {1980, 3, 4});
+  a.extra.push_back({"aliases", "Бондар Олег | Шевченко Іван Петрович"});
+  PersonRecord b = Rec("Шевченко", "Иван", "Петрович", {1980, 3, 4});
+  std::vector<PersonRecord> records = {a, b};
+  auto list = PrepareList(records, pool_, 1);
+  ASSERT_TRUE(list.has_value()) << list.error().Describe();
+  ASSERT_EQ(list->NameCount(0), 3u);
+  ASSERT_EQ(list->NameCount(1), 1u);
+  EXPECT_EQ(list->alias_text[1], "Шевченко Іван Петрович");
+  Comparator cmp(pool_);
+  NamePick pick;
+  const ComparisonVector best = cmp.CompareBest(*list, 0, *list, 1, &pick);
+  EXPECT_EQ(pick.left, 2);
+  EXPECT_EQ(pick.right, 0);
+  EXPECT_EQ(Level(best, Field::kSurname), name_level::kExact);
+  EXPECT_GE(Level(best, Field::kGivenName), name_level::kEquivalent);
+  EXPECT_EQ(Level(best, Field::kBirthDate), date_level::kExact);
+  // The listed names alone disagree on the surname.
+  const ComparisonVector listed = cmp.Compare(list->keys[0], list->keys[1]);
+  EXPECT_LT(Level(listed, Field::kSurname), name_level::kSimilar);
+  // Without aliases CompareBest is Compare, and the pick is the listed names.
+  const ComparisonVector same = cmp.CompareBest(*list, 1, *list, 1, &pick);
+  EXPECT_EQ(same, cmp.Compare(list->keys[1], list->keys[1]));
+  EXPECT_EQ(pick.left, 0);
+}
+
 }  // namespace
 }  // namespace parley::link

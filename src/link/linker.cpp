@@ -16,7 +16,16 @@ bool RecordsConflict(const ComparisonVector& v) {
 }
 
 std::array<FieldWeight, kFieldCount> Linkage::Explain(const LinkedPair& p) const {
-  return model_.Explain(FromPatternCode(p.pattern), left_.keys[p.left], Right().keys[p.right]);
+  return model_.Explain(FromPatternCode(p.pattern), left_.Name(p.left, p.names.left),
+                        Right().Name(p.right, p.names.right));
+}
+
+std::string_view Linkage::NameUsed(const LinkedPair& p, bool left_side) const {
+  const PreparedList& list = left_side ? left_ : Right();
+  const std::uint32_t record = left_side ? p.left : p.right;
+  const std::uint32_t name = left_side ? p.names.left : p.names.right;
+  if (name == 0) return {};
+  return list.alias_text[list.alias_begin[record] + name - 1];
 }
 
 // Runs the stages on a Linkage it fills in; a class only to share the state between them.
@@ -41,8 +50,9 @@ class LinkRunner {
     Progress("blocking", 0, 1);
     BlockingOptions blocking = options_.blocking;
     blocking.threads = Threads();
-    candidates_ = GenerateCandidates(out_.left_, out_.same_list_ ? nullptr : &out_.right_, blocking,
-                                     &out_.stats_.blocking);
+    candidates_ = GenerateCandidatesOnAllNames(out_.left_, out_.same_list_ ? nullptr : &out_.right_,
+                                               blocking, &out_.stats_.blocking);
+    aliases_ = out_.left_.HasAliases() || out_.Right().HasAliases();
     KeepActivePairs();
     out_.stats_.candidates = candidates_.size();
     Progress("blocking", 1, 1);
@@ -124,6 +134,7 @@ class LinkRunner {
   PatternHistogram ComputePatterns(const Comparator& comparator,
                                    std::vector<TrainingSession>& sessions) {
     patterns_.resize(candidates_.size());
+    if (aliases_) picks_.resize(candidates_.size());
     const std::size_t per_thread = 1 + sessions.size();
     std::vector<PatternHistogram> histograms(Threads() * per_thread,
                                              PatternHistogram(kPatternCount, 0));
@@ -134,13 +145,24 @@ class LinkRunner {
       PatternHistogram* h = &histograms[t * per_thread];
       for (std::size_t i = begin; i < end; ++i) {
         const CandidatePair c = candidates_[i];
-        const RecordKeys& a = lk[c.left];
-        const RecordKeys& b = rk[c.right];
-        const std::uint16_t code = PatternCode(comparator.Compare(a, b));
+        std::uint16_t code = 0;
+        const RecordKeys* a = &lk[c.left];
+        const RecordKeys* b = &rk[c.right];
+        // Only a pair with an alias takes the slower best-of-names path: the plain comparison
+        // stays inlined in this loop, which is most of the scoring time.
+        if (aliases_ && (a->alias_count != 0 || b->alias_count != 0)) {
+          NamePick& pick = picks_[i];
+          code =
+              PatternCode(comparator.CompareBest(out_.left_, c.left, out_.Right(), c.right, &pick));
+          a = &out_.left_.Name(c.left, pick.left);
+          b = &out_.Right().Name(c.right, pick.right);
+        } else {
+          code = PatternCode(comparator.Compare(*a, *b));
+        }
         patterns_[i] = code;
         ++h[0][code];
         for (std::size_t s = 0; s < std::size(kSessionRule); ++s) {
-          if (RuleAgrees(kSessionRule[s], a, b)) ++h[1 + s][code];
+          if (RuleAgrees(kSessionRule[s], *a, *b)) ++h[1 + s][code];
         }
         if (t == 0 && (i - begin) % 1000000 == 0) Progress("scoring", i - begin, end - begin);
       }
@@ -159,8 +181,8 @@ class LinkRunner {
   }
 
   void Decide() {
-    const auto& lk = out_.left_.keys;
-    const auto& rk = out_.Right().keys;
+    const PreparedList& left = out_.left_;
+    const PreparedList& right = out_.Right();
     const MatchModel& model = out_.model_;
     const double min_weight = model.WeightForProbability(options_.threshold);
     std::vector<std::vector<LinkedPair>> kept(Threads());
@@ -168,10 +190,12 @@ class LinkRunner {
       for (std::size_t i = begin; i < end; ++i) {
         const CandidatePair c = candidates_[i];
         const ComparisonVector v = FromPatternCode(patterns_[i]);
-        const float w = model.Weight(v, lk[c.left], rk[c.right]);
+        const NamePick names = aliases_ ? picks_[i] : NamePick{};
+        const float w =
+            model.Weight(v, left.Name(c.left, names.left), right.Name(c.right, names.right));
         if (w < min_weight) continue;
         kept[t].push_back(
-            {c.left, c.right, w, static_cast<float>(model.Probability(w)), patterns_[i]});
+            {c.left, c.right, w, static_cast<float>(model.Probability(w)), patterns_[i], names});
       }
     });
     std::vector<LinkedPair>& matches = out_.matches_;
@@ -186,12 +210,16 @@ class LinkRunner {
     }
   }
 
+  // The exact maximum-weight matching (assignment.h); a pair's gain is its match weight above
+  // the threshold's (plus a hair, so that a pair at the threshold still counts).
   void KeepOneToOne() {
+    const double min_weight = out_.model_.WeightForProbability(options_.threshold);
     std::vector<ScoredLink> links;
     links.reserve(out_.matches_.size());
-    for (const LinkedPair& p : out_.matches_) links.push_back({p.left, p.right, p.probability});
-    std::vector<std::size_t> keep = GreedyOneToOne(links);
-    std::sort(keep.begin(), keep.end());
+    for (const LinkedPair& p : out_.matches_) {
+      links.push_back({p.left, p.right, p.probability, p.weight - min_weight + 1e-3});
+    }
+    std::vector<std::size_t> keep = MaxWeightOneToOne(links);
     std::vector<LinkedPair> kept;
     kept.reserve(keep.size());
     for (std::size_t i : keep) kept.push_back(out_.matches_[i]);
@@ -203,10 +231,10 @@ class LinkRunner {
     edges.reserve(out_.matches_.size());
     for (const LinkedPair& p : out_.matches_) edges.push_back({p.left, p.right, p.probability});
     const Comparator comparator(out_.pool_);
-    const auto& keys = out_.left_.keys;
+    const PreparedList& list = out_.left_;
     out_.clusters_ =
-        ClusterRecords(keys.size(), std::move(edges), [&](std::uint32_t a, std::uint32_t b) {
-          return RecordsConflict(comparator.Compare(keys[a], keys[b]));
+        ClusterRecords(list.Size(), std::move(edges), [&](std::uint32_t a, std::uint32_t b) {
+          return RecordsConflict(comparator.CompareBest(list, a, list, b, nullptr));
         });
   }
 
@@ -214,6 +242,8 @@ class LinkRunner {
   const LinkOptions& options_;
   std::vector<CandidatePair> candidates_;
   std::vector<std::uint16_t> patterns_;
+  bool aliases_ = false;         // either list has aliases: compare under the best names
+  std::vector<NamePick> picks_;  // per candidate, when aliases_
 };
 
 Result<Linkage> LinkRecords(std::span<const PersonRecord> left, std::span<const PersonRecord> right,

@@ -14,6 +14,10 @@
 // Passes one and two run on `threads` threads over disjoint slices of the candidates, each
 // with its own histogram, and allocate nothing per pair.
 //
+// Aliases (PreparedList): a record is blocked under every name it carries, each pair is
+// compared under its best pair of names (Comparator::CompareBest), and the pair remembers which
+// names those were (LinkedPair::names, Linkage::NameUsed), so the explanation can say so.
+//
 // Incremental runs (LinkOptions::left_active / right_active / parameters) block everything as
 // usual but score only the pairs touching a new or changed record, with a stored model.
 //
@@ -74,6 +78,7 @@ struct LinkedPair {
   float weight = 0;
   float probability = 0;
   std::uint16_t pattern = 0;
+  NamePick names;  // the names the pair was compared under (0 = the listed names)
 };
 
 struct LinkStats {
@@ -97,6 +102,8 @@ class Linkage {
   // Cluster number per record (DedupeRecords only; empty for LinkRecords).
   [[nodiscard]] const std::vector<std::uint32_t>& Clusters() const { return clusters_; }
   [[nodiscard]] std::array<FieldWeight, kFieldCount> Explain(const LinkedPair& p) const;
+  // The alias a side of the pair matched under, as written; "" for the listed name.
+  [[nodiscard]] std::string_view NameUsed(const LinkedPair& p, bool left_side) const;
 
  private:
   friend class LinkRunner;

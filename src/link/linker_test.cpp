@@ -202,6 +202,52 @@ TEST(LinkerEdgeTest, InvalidUtf8IsAnInputError) {
   EXPECT_EQ(linkage.error().where.row, 7);
 }
 
+TEST_F(LinkerTest, AliasOnlyMatchIsFoundAndExplained) {
+  // Request 0 is listed under a surname the register never saw; the register knows him under
+  // his former one, which the request gives as an alias (with its own patronymic and date).
+  Person p = people_[0];
+  PersonRecord request = Ukrainian(p, "ALIASED");
+  const std::string former = request.surname + " " + request.given_name + " " + request.patronymic;
+  request.surname = "Тимошенко-Запорізький";
+  request.extra.push_back({"aliases", "Коваль Іван; " + former});
+  left_[0] = request;
+  auto linkage = LinkRecords(left_, right_, {});
+  ASSERT_TRUE(linkage.has_value()) << linkage.error().Describe();
+  bool found = false;
+  for (const LinkedPair& m : linkage->Matches()) {
+    if (m.left != 0) continue;
+    EXPECT_EQ(m.right, 0u) << "only the true register row";
+    found = true;
+    EXPECT_EQ(linkage->NameUsed(m, true), former);
+    EXPECT_EQ(linkage->NameUsed(m, false), "");
+    EXPECT_EQ(m.names.left, 2);
+    for (const FieldWeight& fw : linkage->Explain(m)) {
+      if (fw.field == Field::kSurname) {
+        EXPECT_GT(fw.weight, 0) << "the alias's surname agrees";
+      }
+    }
+  }
+  EXPECT_TRUE(found) << "the alias must be blocked on and compared";
+  // Without the alias the pair is not found: the alias is what links it.
+  left_[0].extra.clear();
+  auto without = LinkRecords(left_, right_, {});
+  ASSERT_TRUE(without.has_value());
+  for (const LinkedPair& m : without->Matches()) EXPECT_NE(m.left, 0u);
+}
+
+TEST_F(LinkerTest, DedupeFindsADuplicateUnderAnAlias) {
+  std::vector<PersonRecord> list(left_.begin(), left_.begin() + 50);
+  PersonRecord again = list[7];
+  again.id = "AGAIN";
+  again.extra.push_back({"aliases", again.surname + " " + again.given_name});
+  again.surname = "Тимошенко-Запорізький";
+  list.push_back(again);
+  auto linkage = DedupeRecords(list, {});
+  ASSERT_TRUE(linkage.has_value()) << linkage.error().Describe();
+  const auto& clusters = linkage->Clusters();
+  EXPECT_EQ(clusters[7], clusters.back());
+}
+
 }  // namespace
 }  // namespace parley::link
 namespace parley::link {

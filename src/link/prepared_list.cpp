@@ -15,6 +15,8 @@ namespace {
 // Everything derived from one record before interning.
 struct DerivedKeys {
   NameKeys names;
+  std::vector<NameKeys> aliases;
+  std::vector<std::string> alias_text;
   std::string service_number;
   std::string service_roman;
   std::string place;
@@ -34,6 +36,18 @@ Result<DerivedKeys> Derive(const PersonRecord& r, NameKeyCache& name_cache, Plac
     return std::unexpected(std::move(e));
   }
   d.names = std::move(*names);
+  for (std::string& alias : r.Aliases()) {
+    Result<NameKeys> keys = name_cache.Compute({{}, {}, {}, alias});
+    if (!keys) {
+      Error e = keys.error();
+      e.where.row = r.source_row;
+      e.where.field = std::string(kAliasesColumn);
+      e.message = "record " + r.id + ", alias '" + alias + "': " + e.message;
+      return std::unexpected(std::move(e));
+    }
+    d.aliases.push_back(std::move(*keys));
+    d.alias_text.push_back(std::move(alias));
+  }
   d.service_number = NormaliseServiceNumber(r.service_number);
   d.service_roman = RomanServiceNumber(r.service_number);
   auto place = places.find(r.birth_place);
@@ -71,6 +85,19 @@ std::string PlaceKey(std::string_view place) {
   return out;
 }
 
+namespace {
+
+void SetNameKeys(const NameKeys& names, StringPool& pool, RecordKeys& k) {
+  k.surname = pool.Intern(names.surname);
+  k.given = pool.Intern(names.given_name);
+  k.given_group = pool.Intern(names.given_group);
+  k.patronymic = pool.Intern(names.patronymic);
+  k.patronymic_group = pool.Intern(names.patronymic_group);
+  k.surname_phonetic = pool.Intern(names.surname_phonetic);
+}
+
+}  // namespace
+
 Result<PreparedList> PrepareList(std::span<const PersonRecord> records, StringPool& pool,
                                  int threads) {
   const std::size_t n = records.size();
@@ -96,12 +123,7 @@ Result<PreparedList> PrepareList(std::span<const PersonRecord> records, StringPo
     const DerivedKeys& d = *derived[i];
     const PersonRecord& r = records[i];
     RecordKeys k;
-    k.surname = pool.Intern(d.names.surname);
-    k.given = pool.Intern(d.names.given_name);
-    k.given_group = pool.Intern(d.names.given_group);
-    k.patronymic = pool.Intern(d.names.patronymic);
-    k.patronymic_group = pool.Intern(d.names.patronymic_group);
-    k.surname_phonetic = pool.Intern(d.names.surname_phonetic);
+    SetNameKeys(d.names, pool, k);
     k.service_number = pool.Intern(d.service_number);
     k.service_roman = pool.Intern(d.service_roman);
     k.birth_place = pool.Intern(d.place);
@@ -109,8 +131,21 @@ Result<PreparedList> PrepareList(std::span<const PersonRecord> records, StringPo
     k.birth = {static_cast<std::uint16_t>(r.birth_date.year),
                static_cast<std::uint8_t>(r.birth_date.month),
                static_cast<std::uint8_t>(r.birth_date.day)};
+    // Beyond 255 aliases a record's further names are dropped (none has that many).
+    const std::size_t aliases = std::min<std::size_t>(d.aliases.size(), 255);
+    k.alias_count = static_cast<std::uint8_t>(aliases);
     out.ids.push_back(r.id);
     out.keys.push_back(k);
+    if (aliases > 0 && out.alias_begin.empty()) out.alias_begin.assign(i + 1, 0);
+    for (std::size_t a = 0; a < aliases; ++a) {
+      RecordKeys alias = k;
+      SetNameKeys(d.aliases[a], pool, alias);
+      out.alias_keys.push_back(alias);
+      out.alias_text.push_back(std::move(d.alias_text[a]));
+    }
+    if (!out.alias_begin.empty()) {
+      out.alias_begin.push_back(static_cast<std::uint32_t>(out.alias_keys.size()));
+    }
     derived[i] = DerivedKeys{};  // release the strings early: a million records add up
   }
   return out;

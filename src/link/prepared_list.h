@@ -12,6 +12,10 @@
 //  - Names the name engine refuses (invalid UTF-8) fail the whole call with the row named.
 //  - Preparation of the name keys runs on `threads` threads; interning is serial (the pool is
 //    not thread-safe), which is cheap next to transliteration.
+//  - Other names (PersonRecord::Aliases: aliases, earlier spellings) are prepared too: each
+//    alias is a copy of the record's keys with the alias's name keys, kept apart from `keys` so
+//    that records without aliases (nearly all) cost nothing more. Name 0 of a record is its
+//    listed name, names 1.. its aliases in the order written.
 //
 //   StringPool pool;
 //   PARLEY_ASSIGN_OR_RETURN(PreparedList left, PrepareList(records, pool, 2));
@@ -47,12 +51,29 @@ struct RecordKeys {
   std::uint32_t birth_place = 0;
   std::uint32_t place_phonetic = 0;  // consonant skeleton: Київ/Киев, Львів/Львов meet
   PackedDate birth;
+  // How many aliases the record has (PreparedList::alias_keys), capped at 255: kept here, in
+  // the cache line the comparator reads anyway, so that a pair without aliases costs no
+  // lookup in the alias index.
+  std::uint8_t alias_count = 0;
 };
 
 struct PreparedList {
   std::vector<std::string> ids;  // the list's own record ids, for output
   std::vector<RecordKeys> keys;
+  // Aliases: those of record i are alias_keys[alias_begin[i] .. alias_begin[i + 1]), their
+  // text alias_text[...]. Both empty when no record of the list has an alias.
+  std::vector<std::uint32_t> alias_begin;
+  std::vector<RecordKeys> alias_keys;
+  std::vector<std::string> alias_text;
+
   [[nodiscard]] std::size_t Size() const { return keys.size(); }
+  [[nodiscard]] bool HasAliases() const { return !alias_keys.empty(); }
+  // How many names record i carries (1 + its aliases).
+  [[nodiscard]] std::uint32_t NameCount(std::size_t i) const { return 1 + keys[i].alias_count; }
+  // The keys of record i under its name `name` (0: the listed name).
+  [[nodiscard]] const RecordKeys& Name(std::size_t i, std::uint32_t name) const {
+    return name == 0 ? keys[i] : alias_keys[alias_begin[i] + name - 1];
+  }
 };
 
 // The comparable form of a birth place: skeleton key without settlement-type abbreviations

@@ -104,6 +104,12 @@ constexpr Alias kAliases[] = {
     {"No", "id"},
 };
 
+// Headers of the aliases column (an extra column, not a canonical one: see person_record.h).
+constexpr std::string_view kAliasesHeaders[] = {
+    "aliases",       "alias",       "aka",          "a.k.a.",          "also known as",
+    "also_known_as", "other names", "Псевдоніми",   "Псевдонім",       "Інші імена",
+    "Псевдонимы",    "Псевдоним",   "Другие имена", "Прежние фамилии", "Попередні прізвища"};
+
 bool IsApostrophe(UChar32 c) {
   // ' ’ ʼ ʻ ` ´ — ʼ and ʻ are letters to ICU (Lm), so they must be dropped explicitly.
   return c == 0x27 || c == 0x2019 || c == 0x02BC || c == 0x02BB || c == 0x60 || c == 0xB4;
@@ -145,6 +151,16 @@ std::string NormaliseHeaderName(std::string_view name) {
   std::string out;
   kept.toUTF8String(out);
   return out;
+}
+
+bool IsAliasesHeader(std::string_view header_name) {
+  static const std::vector<std::string> normalised = [] {
+    std::vector<std::string> out;
+    for (std::string_view h : kAliasesHeaders) out.push_back(NormaliseHeaderName(h));
+    return out;
+  }();
+  const std::string name = NormaliseHeaderName(header_name);
+  return std::find(normalised.begin(), normalised.end(), name) != normalised.end();
 }
 
 std::string_view CanonicalColumnFor(std::string_view header_name) {

@@ -35,6 +35,10 @@ namespace parley {
 // The canonical column a header name means, or "" when it is not a known alias.
 [[nodiscard]] std::string_view CanonicalColumnFor(std::string_view header_name);
 
+// True when a header names the aliases column (lists/person_record.h kAliasesColumn):
+// aliases, aka, also known as, Псевдоніми, Інші імена, Псевдонимы, Другие имена, ...
+[[nodiscard]] bool IsAliasesHeader(std::string_view header_name);
+
 [[nodiscard]] Result<std::vector<std::string>> MapHeader(
     std::span<const std::string> header,
     std::span<const std::pair<std::string, std::string>> overrides, const Location& header_row);

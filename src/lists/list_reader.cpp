@@ -132,10 +132,16 @@ class RowValidator {
   // Extra fields are keyed by column name, so every extra column needs a distinct one: a
   // column with an empty header (often a trailing delimiter) becomes "column N" (its empty
   // cells are not kept, see SetCell), and a repeated name gets " (N)" (N = its column), or
-  // exports, which look extras up by name, would drop the second column's values.
+  // exports, which look extras up by name, would drop the second column's values. The first
+  // aliases column takes the name kAliasesColumn whatever its header said (Псевдоніми, aka).
   static std::string ExtraName(const std::vector<std::string>& header, std::size_t i) {
     std::string number = std::to_string(i + 1);
     if (header[i].empty()) return "column " + number;
+    if (IsAliasesHeader(header[i]) &&
+        std::none_of(header.begin(), header.begin() + static_cast<std::ptrdiff_t>(i),
+                     [](const std::string& h) { return IsAliasesHeader(h); })) {
+      return std::string(kAliasesColumn);
+    }
     bool repeated = std::find(header.begin(), header.begin() + static_cast<std::ptrdiff_t>(i),
                               header[i]) != header.begin() + static_cast<std::ptrdiff_t>(i);
     return repeated ? header[i] + " (" + number + ")" : header[i];

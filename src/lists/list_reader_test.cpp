@@ -137,6 +137,24 @@ TEST(ListReader, RepeatedExtraColumnNamesStayDistinct) {
             (std::vector<ExtraField>{{"Телефон", "111"}, {"Телефон (3)", "222"}}));
 }
 
+TEST(ListReader, AliasesColumnIsKeptUnderOneNameWhateverItsHeader) {
+  for (std::string header : {"Псевдоніми", "Інші імена", "Псевдонимы", "Другие имена", "aka",
+                             "Also known as", "also_known_as", "aliases"}) {
+    auto list = ReadCsv("ПІБ,Стать," + header + ",Псевдоніми\n" +
+                        "Шевченко Дмитро,ч, Коваль Дмитро ; Шевчук Дмитро|Шевченко Д. ,x\n");
+    ASSERT_TRUE(list) << list.error().Describe();
+    const PersonRecord& r = list->records[0];
+    // The first aliases column is "aliases"; a second keeps its own header as an extra.
+    EXPECT_EQ(r.Extra("aliases"), "Коваль Дмитро ; Шевчук Дмитро|Шевченко Д.") << header;
+    EXPECT_EQ(r.Aliases(),
+              (std::vector<std::string>{"Коваль Дмитро", "Шевчук Дмитро", "Шевченко Д."}));
+  }
+  PersonRecord none;
+  EXPECT_TRUE(none.Aliases().empty());
+  none.extra.push_back({"aliases", " ; | "});
+  EXPECT_TRUE(none.Aliases().empty());
+}
+
 TEST(ListReader, UsesFullNameWhenSplitColumnsAreEmpty) {
   auto list = ReadCsv("Прізвище,Ім'я,ПІБ\nКоваль,Ольга,\n,,Шевченко Дмитро\n");
   ASSERT_TRUE(list);

@@ -9,6 +9,22 @@ std::string_view PersonRecord::Extra(std::string_view column) const {
   return {};
 }
 
+std::vector<std::string> PersonRecord::Aliases() const {
+  std::vector<std::string> out;
+  const std::string_view cell = Extra(kAliasesColumn);
+  std::size_t begin = 0;
+  while (begin <= cell.size()) {
+    std::size_t end = cell.find_first_of(";|", begin);
+    if (end == std::string_view::npos) end = cell.size();
+    std::string_view name = cell.substr(begin, end - begin);
+    while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
+    if (!name.empty()) out.emplace_back(name);
+    begin = end + 1;
+  }
+  return out;
+}
+
 bool PersonRecord::SameContent(const PersonRecord& o) const {
   return id == o.id && surname == o.surname && given_name == o.given_name &&
          patronymic == o.patronymic && full_name == o.full_name && birth_date == o.birth_date &&

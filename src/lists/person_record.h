@@ -42,9 +42,18 @@ struct PersonRecord {
 
   // The value of an extra column, or "" when absent.
   [[nodiscard]] std::string_view Extra(std::string_view column) const;
+  // The other full names the person is known by (kAliasesColumn, split on ';' or '|',
+  // trimmed, empty ones dropped), in the order written.
+  [[nodiscard]] std::vector<std::string> Aliases() const;
   // Equality of content: `source_row` is provenance, not content, and is ignored.
   [[nodiscard]] bool SameContent(const PersonRecord& other) const;
 };
+
+// The extra column holding a person's other names (aliases, earlier spellings), several full
+// names separated by ';' or '|'. The reader names a column so whichever synonym the header
+// used (IsAliasesHeader), so it is kept with the record and exports round-trip it. Linkage
+// matches on every name a record carries.
+inline constexpr std::string_view kAliasesColumn = "aliases";
 
 // The canonical columns of the list format, in the order exports write them.
 inline constexpr std::string_view kCanonicalColumns[] = {

@@ -1,5 +1,6 @@
 #include "reconcile/reconcile_flow.h"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -49,10 +50,44 @@ std::size_t MarkChanged(const std::vector<store::StoredRecord>& records, std::in
   return changed;
 }
 
-std::vector<PersonRecord> Records(const std::vector<store::StoredRecord>& stored) {
+// A record's name as one full-name string, whichever way the list wrote it.
+std::string FullName(const PersonRecord& r) {
+  if (!r.full_name.empty()) return r.full_name;
+  std::string name = r.surname;
+  for (const std::string* part : {&r.given_name, &r.patronymic}) {
+    if (!part->empty()) name += (name.empty() ? "" : " ") + *part;
+  }
+  return name;
+}
+
+// Adds `name` to the record's aliases unless it is its name or already an alias.
+void AddAlias(PersonRecord& r, const std::string& name) {
+  if (name.empty() || name == FullName(r)) return;
+  const std::vector<std::string> known = r.Aliases();
+  if (std::find(known.begin(), known.end(), name) != known.end()) return;
+  for (ExtraField& f : r.extra) {
+    if (f.column != kAliasesColumn) continue;
+    f.value += (f.value.empty() ? "" : "; ") + name;
+    return;
+  }
+  r.extra.push_back({std::string(kAliasesColumn), name});
+}
+
+// The records as linkage sees them: the names of a record's earlier versions (a corrected
+// spelling) join its aliases, so a link made under the old spelling is still found. Only
+// records with more than one version cost a query.
+Result<std::vector<PersonRecord>> Records(store::Workspace& ws,
+                                          const std::vector<store::StoredRecord>& stored) {
   std::vector<PersonRecord> out;
   out.reserve(stored.size());
-  for (const auto& s : stored) out.push_back(s.record);
+  for (const auto& s : stored) {
+    out.push_back(s.record);
+    if (s.record_version == 1) continue;
+    PARLEY_ASSIGN_OR_RETURN(auto history, ws.RecordHistory(s.record_id));
+    for (const store::StoredRecord& earlier : history) {
+      if (earlier.record_version < s.record_version) AddAlias(out.back(), FullName(earlier.record));
+    }
+  }
   return out;
 }
 
@@ -63,6 +98,16 @@ std::string ExplanationJson(const link::Linkage& linkage, const link::LinkedPair
                       {"level", link::LevelName(fw.field, fw.level)},
                       {"weight", std::round(fw.weight * 1000) / 1000}});
   }
+  // Which names matched, when not both listed names: an alias, an earlier spelling.
+  const std::string_view left_name = linkage.NameUsed(p, true);
+  const std::string_view right_name = linkage.NameUsed(p, false);
+  if (!left_name.empty() || !right_name.empty()) {
+    fields.push_back({{"field", "name_used"},
+                      {"level", "alias"},
+                      {"weight", 0},
+                      {"left", std::string(left_name)},
+                      {"right", std::string(right_name)}});
+  }
   return fields.dump();
 }
 
@@ -71,11 +116,11 @@ std::string ExplanationJson(const link::Linkage& linkage, const link::LinkedPair
 Result<ReconcileReport> ReconcileLists(store::Workspace& ws, const ReconcileRequest& o) {
   PARLEY_ASSIGN_OR_RETURN(auto left_stored, ws.Records(o.left, std::nullopt));
   PARLEY_ASSIGN_OR_RETURN(auto right_stored, ws.Records(o.right, std::nullopt));
-  const auto left = Records(left_stored);
-  const auto right = Records(right_stored);
+  PARLEY_ASSIGN_OR_RETURN(const auto left, Records(ws, left_stored));
+  PARLEY_ASSIGN_OR_RETURN(const auto right, Records(ws, right_stored));
   PARLEY_ASSIGN_OR_RETURN(auto left_version, ws.Version(o.left, std::nullopt));
   PARLEY_ASSIGN_OR_RETURN(auto right_version, ws.Version(o.right, std::nullopt));
-  store::LinkStore links(ws.db());
+  store::LinkStore links(ws);
   PARLEY_ASSIGN_OR_RETURN(auto last, links.LastRun(o.left, o.right));
   link::LinkOptions options;
   options.threshold = o.review_threshold;
@@ -100,13 +145,15 @@ Result<ReconcileReport> ReconcileLists(store::Workspace& ws, const ReconcileRequ
                          p.probability, p.weight, ExplanationJson(linkage, p),
                          p.probability >= o.auto_accept});
   }
-  const std::string now = store::UtcNow();
-  PARLEY_ASSIGN_OR_RETURN(
-      auto saved, links.SaveRun(o.left, o.right, proposals, now, incremental ? &scope : nullptr));
-  PARLEY_TRY(
-      links.RecordRun(o.left, o.right,
-                      {left_version.version, right_version.version, incremental,
-                       ParametersToJson(linkage.Model().Parameters()).dump(), o.actor, now}));
+  const store::ReconcileRun run{left_version.version,
+                                right_version.version,
+                                incremental,
+                                ParametersToJson(linkage.Model().Parameters()).dump(),
+                                o.actor_key != nullptr ? o.actor_key->Name() : o.actor,
+                                store::UtcNow()};
+  PARLEY_ASSIGN_OR_RETURN(auto saved,
+                          links.SaveRun(o.left, o.right, proposals, run, {o.actor, o.actor_key},
+                                        incremental ? &scope : nullptr));
   ReconcileReport report;
   report.incremental = incremental;
   if (incremental) report.last_run_at = last->created_at;

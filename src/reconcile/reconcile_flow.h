@@ -5,12 +5,17 @@
 // needs-review below. Earlier decisions are never overridden (LinkStore). After the first run,
 // runs are incremental: only records created since the last run (new rows, new versions of
 // changed rows) are scored, against everything, with the model stored by the last run; `full`
-// re-estimates and rescores all.
+// re-estimates and rescores all. Every name of a record takes part in matching: its aliases
+// column and, here in the workspace, the names of its earlier versions (a corrected spelling);
+// the explanation's `name_used` entry says which alias matched. Undecided links of records that
+// left the latest version of either list are withdrawn. A run that changes links appends one signed
+// `reconcile.run` event (LinkStore::SaveRun), attributed to the actor.
 #pragma once
 
 #include <cstdint>
 #include <string>
 
+#include "ledger/keys.h"
 #include "link/linker.h"
 #include "store/link_store.h"
 #include "store/workspace.h"
@@ -24,7 +29,8 @@ struct ReconcileRequest {
   double auto_accept = 0.99;
   bool full = false;  // ignore the last run: re-estimate the model, score every pair
   std::string actor;
-  link::ProgressFn progress;  // may be empty
+  const ledger::SigningKey* actor_key = nullptr;  // null: the node key vouches (event_log.h)
+  link::ProgressFn progress;                      // may be empty
 };
 
 struct ReconcileReport {

@@ -46,12 +46,12 @@ Result<std::map<std::int64_t, std::int64_t>> LinkVersions(store::Database& db) {
 
 Result<std::vector<store::StoredLink>> LinksInState(store::Workspace& ws,
                                                     std::optional<store::LinkState> state) {
-  store::LinkStore links(ws.db());
+  store::LinkStore links(ws);
   return links.Links(state);
 }
 
 Result<store::StoredLink> ReadLink(store::Workspace& ws, std::int64_t link_id) {
-  store::LinkStore links(ws.db());
+  store::LinkStore links(ws);
   return links.Link(link_id);
 }
 
@@ -69,8 +69,8 @@ Result<std::int64_t> DecideLink(store::Workspace& ws, std::int64_t link_id,
                     ": someone decided it since you read it; read it again and decide again",
                 {"", 0, 0, "expected_version"});
   }
-  store::LinkStore links(ws.db());
-  PARLEY_TRY(links.Decide(link_id, decision, actor, store::UtcNow()));
+  store::LinkStore links(ws);
+  PARLEY_TRY(links.Decide(link_id, decision, store::Actor{actor, nullptr}, store::UtcNow()));
   return version + 1;
 }
 

@@ -1,25 +1,39 @@
 #include "store/link_store.h"
 
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <set>
 
 #include "core/try.h"
+#include "ledger/keys.h"
 
 namespace parley::store {
 namespace {
 
-constexpr const char* kSelectLink = R"sql(
-SELECT l.id, ll.name, rl.name, l.left_record_id, l.right_record_id, lp.record_key, rp.record_key,
-       l.probability, l.match_weight, l.explanation, l.state,
-       coalesce((SELECT actor FROM link_decisions d WHERE d.link_id = l.id
-                 ORDER BY d.id DESC LIMIT 1), '')
+// SQL: is `record` in the latest version of `list`? (a few index probes)
+std::string ListedSql(std::string_view record, std::string_view list) {
+  return "EXISTS (SELECT 1 FROM record_versions rv JOIN list_members m "
+         "ON m.record_version_id = rv.id WHERE rv.record_id = " +
+         std::string(record) +
+         " AND m.list_version_id = (SELECT v.id FROM list_versions v WHERE v.list_id = " +
+         std::string(list) + " ORDER BY v.version DESC LIMIT 1))";
+}
+
+std::string SelectLinkSql() {
+  return "SELECT l.id, ll.name, rl.name, l.left_record_id, l.right_record_id, lp.record_key, "
+         "rp.record_key, l.probability, l.match_weight, l.explanation, l.state, "
+         "coalesce((SELECT actor FROM link_decisions d WHERE d.link_id = l.id "
+         "ORDER BY d.id DESC LIMIT 1), ''), l.left_record_version, l.right_record_version, " +
+         ListedSql("l.left_record_id", "l.left_list_id") + ", " +
+         ListedSql("l.right_record_id", "l.right_list_id") + R"sql(
 FROM links l
 JOIN lists ll ON ll.id = l.left_list_id
 JOIN lists rl ON rl.id = l.right_list_id
 JOIN person_records lp ON lp.id = l.left_record_id
 JOIN person_records rp ON rp.id = l.right_record_id
 )sql";
+}
 
 Result<std::int64_t> ListId(Database& db, std::string_view name) {
   PARLEY_ASSIGN_OR_RETURN(Statement st, db.Prepare("SELECT id FROM lists WHERE name = ?"));
@@ -43,6 +57,10 @@ Result<StoredLink> ReadLink(Statement& st) {
   l.explanation = st.ColumnText(9);
   PARLEY_ASSIGN_OR_RETURN(l.state, ParseLinkState(st.ColumnText(10)));
   l.decided_by = st.ColumnText(11);
+  l.left_record_version = st.ColumnInt(12);
+  l.right_record_version = st.ColumnInt(13);
+  l.left_listed = st.ColumnInt(14) != 0;
+  l.right_listed = st.ColumnInt(15) != 0;
   return l;
 }
 
@@ -90,17 +108,22 @@ std::string UtcNow() {
 
 Result<SaveRunOutcome> LinkStore::SaveRun(std::string_view left_list, std::string_view right_list,
                                           const std::vector<LinkProposal>& proposals,
-                                          const std::string& now,
+                                          const ReconcileRun& run, const Actor& actor,
                                           const std::set<std::int64_t>* scope) {
   PARLEY_ASSIGN_OR_RETURN(const std::int64_t left_id, ListId(db_, left_list));
   PARLEY_ASSIGN_OR_RETURN(const std::int64_t right_id, ListId(db_, right_list));
+  const std::string& now = run.created_at;
   Transaction tx(db_);
   PARLEY_TRY(tx.Begin());
+  // Opened inside the transaction, so the log's size cannot change under it.
+  PARLEY_ASSIGN_OR_RETURN(EventLog * events, ws_.Events());
+  EventLog::Change change(*events);  // rolls the in-memory log back unless committed
   SaveRunOutcome out;
   PARLEY_ASSIGN_OR_RETURN(
       Statement find,
-      db_.Prepare("SELECT id, EXISTS (SELECT 1 FROM link_decisions d WHERE d.link_id = links.id) "
-                  "FROM links WHERE left_record_id = ? AND right_record_id = ?"));
+      db_.Prepare(
+          "SELECT id, EXISTS (SELECT 1 FROM link_decisions d WHERE d.link_id = links.id), "
+          "probability, state FROM links WHERE left_record_id = ? AND right_record_id = ?"));
   PARLEY_ASSIGN_OR_RETURN(
       Statement insert,
       db_.Prepare("INSERT INTO links(left_list_id, right_list_id, left_record_id, "
@@ -144,6 +167,8 @@ Result<SaveRunOutcome> LinkStore::SaveRun(std::string_view left_list, std::strin
     }
     const std::int64_t id = find.ColumnInt(0);
     const bool decided = find.ColumnInt(1) != 0;
+    const bool differs = std::abs(std::stod(find.ColumnText(2)) - std::stod(probability)) > 5e-7 ||
+                         (!decided && find.ColumnText(3) != state);
     proposed.insert(id);
     refresh.Bind(1, p.left_record_version);
     refresh.Bind(2, p.right_record_version);
@@ -156,13 +181,43 @@ Result<SaveRunOutcome> LinkStore::SaveRun(std::string_view left_list, std::strin
     refresh.Bind(9, id);
     PARLEY_TRY(refresh.Run());
     ++(decided ? out.kept_decisions : out.updated);
+    if (!decided && differs) ++out.changed;
   }
-  // Undecided links of these lists that this run no longer proposes are withdrawn.
+  PARLEY_ASSIGN_OR_RETURN(out.removed, WithdrawStale(left_id, right_id, proposed, scope));
+  PARLEY_TRY(RecordRun(left_id, right_id, run));
+  if (out.inserted + out.changed + out.removed > 0) {
+    PARLEY_ASSIGN_OR_RETURN(nlohmann::json states, CountsByState(left_id, right_id));
+    PARLEY_TRY(events->Append(actor, "reconcile.run",
+                              {{"left_list", std::string(left_list)},
+                               {"right_list", std::string(right_list)},
+                               {"left_version", run.left_version},
+                               {"right_version", run.right_version},
+                               {"incremental", run.incremental},
+                               {"inserted", out.inserted},
+                               {"changed", out.changed},
+                               {"removed", out.removed},
+                               {"kept_decisions", out.kept_decisions},
+                               {"links_by_state", std::move(states)}}));
+    PARLEY_TRY(events->Checkpoint());
+    out.event_appended = true;
+  }
+  PARLEY_TRY(tx.Commit());
+  change.Keep();
+  return out;
+}
+
+// Undecided links of these lists that this run no longer proposes (within its scope), or
+// whose record has left the latest version of its list, are withdrawn.
+Result<std::int64_t> LinkStore::WithdrawStale(std::int64_t left_id, std::int64_t right_id,
+                                              const std::set<std::int64_t>& proposed,
+                                              const std::set<std::int64_t>* scope) {
   PARLEY_ASSIGN_OR_RETURN(
       Statement stale,
-      db_.Prepare("SELECT id, left_record_id, right_record_id FROM links WHERE left_list_id = ? "
-                  "AND right_list_id = ? AND NOT "
-                  "EXISTS (SELECT 1 FROM link_decisions d WHERE d.link_id = links.id)"));
+      db_.Prepare("SELECT l.id, l.left_record_id, l.right_record_id, " +
+                  ListedSql("l.left_record_id", "l.left_list_id") + " AND " +
+                  ListedSql("l.right_record_id", "l.right_list_id") +
+                  " FROM links l WHERE l.left_list_id = ? AND l.right_list_id = ? AND NOT "
+                  "EXISTS (SELECT 1 FROM link_decisions d WHERE d.link_id = l.id)"));
   stale.Bind(1, left_id);
   stale.Bind(2, right_id);
   std::vector<std::int64_t> withdraw;
@@ -171,7 +226,8 @@ Result<SaveRunOutcome> LinkStore::SaveRun(std::string_view left_list, std::strin
     if (!row) break;
     const bool in_scope = scope == nullptr || scope->contains(stale.ColumnInt(1)) ||
                           scope->contains(stale.ColumnInt(2));
-    if (in_scope && !proposed.contains(stale.ColumnInt(0))) {
+    const bool listed = stale.ColumnInt(3) != 0;
+    if (!listed || (in_scope && !proposed.contains(stale.ColumnInt(0)))) {
       withdraw.push_back(stale.ColumnInt(0));
     }
   }
@@ -179,10 +235,27 @@ Result<SaveRunOutcome> LinkStore::SaveRun(std::string_view left_list, std::strin
   for (std::int64_t id : withdraw) {
     remove.Bind(1, id);
     PARLEY_TRY(remove.Run());
-    ++out.removed;
   }
-  PARLEY_TRY(tx.Commit());
-  return out;
+  return static_cast<std::int64_t>(withdraw.size());
+}
+
+Result<nlohmann::json> LinkStore::CountsByState(std::int64_t left_id, std::int64_t right_id) {
+  PARLEY_ASSIGN_OR_RETURN(Statement st,
+                          db_.Prepare("SELECT state, count(*) FROM links WHERE left_list_id = ? "
+                                      "AND right_list_id = ? GROUP BY state ORDER BY state"));
+  st.Bind(1, left_id);
+  st.Bind(2, right_id);
+  nlohmann::json counts = nlohmann::json::object();
+  for (LinkState s : {LinkState::kAutoAccepted, LinkState::kNeedsReview, LinkState::kConfirmed,
+                      LinkState::kRejected}) {
+    counts[std::string(LinkStateName(s))] = 0;
+  }
+  while (true) {
+    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    counts[st.ColumnText(0)] = st.ColumnInt(1);
+  }
+  return counts;
 }
 
 Result<std::optional<ReconcileRun>> LinkStore::LastRun(std::string_view left_list,
@@ -202,10 +275,8 @@ Result<std::optional<ReconcileRun>> LinkStore::LastRun(std::string_view left_lis
                       st.ColumnText(3), st.ColumnText(4), st.ColumnText(5)};
 }
 
-Result<void> LinkStore::RecordRun(std::string_view left_list, std::string_view right_list,
+Result<void> LinkStore::RecordRun(std::int64_t left_id, std::int64_t right_id,
                                   const ReconcileRun& run) {
-  PARLEY_ASSIGN_OR_RETURN(const std::int64_t left_id, ListId(db_, left_list));
-  PARLEY_ASSIGN_OR_RETURN(const std::int64_t right_id, ListId(db_, right_list));
   PARLEY_ASSIGN_OR_RETURN(
       Statement st,
       db_.Prepare("INSERT INTO reconcile_runs(left_list_id, right_list_id, left_version, "
@@ -222,36 +293,56 @@ Result<void> LinkStore::RecordRun(std::string_view left_list, std::string_view r
   return st.Run();
 }
 
-Result<void> LinkStore::Decide(std::int64_t link_id, LinkDecision decision,
-                               const std::string& actor, const std::string& now) {
+Result<void> LinkStore::Decide(std::int64_t link_id, LinkDecision decision, const Actor& actor,
+                               const std::string& now) {
+  // The trail names whoever signs: the key's name when the analyst brought a key.
+  const std::string& who = actor.key != nullptr ? actor.key->Name() : actor.name;
   Transaction tx(db_);
   PARLEY_TRY(tx.Begin());
-  PARLEY_ASSIGN_OR_RETURN(
-      Statement insert,
-      db_.Prepare("INSERT INTO link_decisions(link_id, decision, actor, decided_at) "
-                  "SELECT id, ?, ?, ? FROM links WHERE id = ?"));
-  insert.Bind(1, std::string_view(decision == LinkDecision::kAccept ? "accept" : "reject"));
-  insert.Bind(2, actor);
-  insert.Bind(3, now);
-  insert.Bind(4, link_id);
-  PARLEY_TRY(insert.Run());
-  PARLEY_ASSIGN_OR_RETURN(auto changes, db_.QueryInt("SELECT changes()"));
-  if (changes.value_or(0) == 0) {
+  PARLEY_ASSIGN_OR_RETURN(EventLog * events, ws_.Events());
+  EventLog::Change change(*events);  // rolls the in-memory log back unless committed
+  auto link = Link(link_id);
+  if (!link) {
     return Fail(ErrorCode::kNotFound, "no link with id " + std::to_string(link_id) +
                                           "; `parley review --list` shows the queue");
   }
+  const std::string_view decision_name = decision == LinkDecision::kAccept ? "accept" : "reject";
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement insert,
+      db_.Prepare("INSERT INTO link_decisions(link_id, decision, actor, decided_at) "
+                  "VALUES (?, ?, ?, ?)"));
+  insert.Bind(1, link_id);
+  insert.Bind(2, decision_name);
+  insert.Bind(3, who);
+  insert.Bind(4, now);
+  PARLEY_TRY(insert.Run());
+  const LinkState state =
+      decision == LinkDecision::kAccept ? LinkState::kConfirmed : LinkState::kRejected;
   PARLEY_ASSIGN_OR_RETURN(Statement update,
                           db_.Prepare("UPDATE links SET state = ?, updated_at = ? WHERE id = ?"));
-  update.Bind(1, LinkStateName(decision == LinkDecision::kAccept ? LinkState::kConfirmed
-                                                                 : LinkState::kRejected));
+  update.Bind(1, LinkStateName(state));
   update.Bind(2, now);
   update.Bind(3, link_id);
   PARLEY_TRY(update.Run());
-  return tx.Commit();
+  PARLEY_TRY(events->Append(actor, "link.decided",
+                            {{"link", link_id},
+                             {"left_list", link->left_list},
+                             {"right_list", link->right_list},
+                             {"left_record", link->left_record_id},
+                             {"right_record", link->right_record_id},
+                             {"left_record_version", link->left_record_version},
+                             {"right_record_version", link->right_record_version},
+                             {"decision", std::string(decision_name)},
+                             {"state", std::string(LinkStateName(state))},
+                             {"probability", link->probability}}));
+  PARLEY_TRY(events->Checkpoint());
+  PARLEY_TRY(tx.Commit());
+  change.Keep();
+  return {};
 }
 
 Result<std::vector<StoredLink>> LinkStore::Links(std::optional<LinkState> state) {
-  std::string sql = kSelectLink;
+  std::string sql = SelectLinkSql();
   if (state) sql += " WHERE l.state = ?";
   sql += " ORDER BY l.probability DESC, l.id";
   PARLEY_ASSIGN_OR_RETURN(Statement st, db_.Prepare(sql));
@@ -267,7 +358,7 @@ Result<std::vector<StoredLink>> LinkStore::Links(std::optional<LinkState> state)
 }
 
 Result<StoredLink> LinkStore::Link(std::int64_t link_id) {
-  PARLEY_ASSIGN_OR_RETURN(Statement st, db_.Prepare(std::string(kSelectLink) + " WHERE l.id = ?"));
+  PARLEY_ASSIGN_OR_RETURN(Statement st, db_.Prepare(SelectLinkSql() + " WHERE l.id = ?"));
   st.Bind(1, link_id);
   PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Fail(ErrorCode::kNotFound, "no link with id " + std::to_string(link_id));

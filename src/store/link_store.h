@@ -8,9 +8,21 @@
 // reconciliation (new list versions, a new model) refreshes probabilities without ever
 // reopening a question a person has answered.
 //
-//   LinkStore links(ws.db());
-//   PARLEY_TRY(links.SaveRun(left_list, right_list, proposals, now));
-//   PARLEY_TRY(links.Decide(42, LinkDecision::kReject, "analyst1", now));
+// Every change is in the signed record (store/event_log.h), in the change's own transaction:
+// a decision appends `link.decided`; a run that changes links appends `reconcile.run`. Event
+// bodies carry ids, versions, counts and the probability, never names. The actor is the
+// deciding user (with their own key when they brought one).
+//
+// Records that leave a list: an undecided link whose record is not in the latest version of
+// its list is withdrawn by the next run (whatever its incremental scope); a decided link stays,
+// and StoredLink::left_listed / right_listed say that its record is no longer listed.
+//
+// Callers: the CLI (`parley reconcile`, `parley review`) and the HTTP API, hence here in
+// src/store and not in the CLI.
+//
+//   LinkStore links(ws);
+//   PARLEY_TRY(links.SaveRun(left_list, right_list, proposals, run, {"analyst1"}));
+//   PARLEY_TRY(links.Decide(42, LinkDecision::kReject, {"analyst1"}, now));
 #pragma once
 
 #include <cstdint>
@@ -20,7 +32,9 @@
 #include <vector>
 
 #include "core/error.h"
+#include "store/event_log.h"
 #include "store/sqlite_db.h"
+#include "store/workspace.h"
 
 namespace parley::store {
 
@@ -55,14 +69,22 @@ struct StoredLink {
   double match_weight = 0;
   std::string explanation;
   LinkState state = LinkState::kNeedsReview;
-  std::string decided_by;  // the latest decision's actor, if any
+  std::string decided_by;                // the latest decision's actor, if any
+  std::int64_t left_record_version = 0;  // the versions the link was scored on
+  std::int64_t right_record_version = 0;
+  // False when the record is not in the latest version of its list (a decided link outlives
+  // its record's removal; an undecided one is withdrawn by the next run).
+  bool left_listed = true;
+  bool right_listed = true;
 };
 
 struct SaveRunOutcome {
   std::int64_t inserted = 0;
   std::int64_t updated = 0;         // undecided links refreshed
+  std::int64_t changed = 0;         // of those, how many changed probability or state
   std::int64_t kept_decisions = 0;  // links with a decision: state left alone
-  std::int64_t removed = 0;         // undecided links no longer proposed
+  std::int64_t removed = 0;         // undecided links no longer proposed, or of removed records
+  bool event_appended = false;      // the run changed links, so `reconcile.run` was appended
 };
 
 // A past reconciliation run of a pair of lists.
@@ -77,29 +99,39 @@ struct ReconcileRun {
 
 class LinkStore {
  public:
-  explicit LinkStore(Database& db) : db_(db) {}
+  explicit LinkStore(Workspace& ws) : ws_(ws), db_(ws.db()) {}
 
-  // Stores a run's proposals for a pair of lists in one transaction (see the contract above).
-  // `scope` (incremental runs): only undecided links touching one of these record ids may be
-  // withdrawn, since the run did not look at the others; nullptr = every link of the lists.
+  // Stores a run's proposals for a pair of lists and records the run (`run`, whose
+  // created_at is the time of every row written), in one transaction with its
+  // `reconcile.run` event when links changed (see the contract above). `scope` (incremental
+  // runs): only undecided links touching one of these record ids may be withdrawn for not
+  // being proposed, since the run did not look at the others; nullptr = every link of the
+  // lists. Links of records no longer listed are withdrawn whatever the scope.
   [[nodiscard]] Result<SaveRunOutcome> SaveRun(std::string_view left_list,
                                                std::string_view right_list,
                                                const std::vector<LinkProposal>& proposals,
-                                               const std::string& now,
+                                               const ReconcileRun& run, const Actor& actor,
                                                const std::set<std::int64_t>* scope = nullptr);
   // The latest run of this pair of lists, if any.
   [[nodiscard]] Result<std::optional<ReconcileRun>> LastRun(std::string_view left_list,
                                                             std::string_view right_list);
-  [[nodiscard]] Result<void> RecordRun(std::string_view left_list, std::string_view right_list,
-                                       const ReconcileRun& run);
-  // Records a decision and moves the link to confirmed / rejected.
-  [[nodiscard]] Result<void> Decide(std::int64_t link_id, LinkDecision decision,
-                                    const std::string& actor, const std::string& now);
+  // Records a decision, moves the link to confirmed / rejected and appends `link.decided`,
+  // in one transaction. The trail's actor is actor.name, or the key's name when it has one.
+  [[nodiscard]] Result<void> Decide(std::int64_t link_id, LinkDecision decision, const Actor& actor,
+                                    const std::string& now);
   // Links in a state (all when nullopt), most probable first.
   [[nodiscard]] Result<std::vector<StoredLink>> Links(std::optional<LinkState> state);
   [[nodiscard]] Result<StoredLink> Link(std::int64_t link_id);
 
  private:
+  [[nodiscard]] Result<void> RecordRun(std::int64_t left_id, std::int64_t right_id,
+                                       const ReconcileRun& run);
+  [[nodiscard]] Result<nlohmann::json> CountsByState(std::int64_t left_id, std::int64_t right_id);
+  [[nodiscard]] Result<std::int64_t> WithdrawStale(std::int64_t left_id, std::int64_t right_id,
+                                                   const std::set<std::int64_t>& proposed,
+                                                   const std::set<std::int64_t>* scope);
+
+  Workspace& ws_;
   Database& db_;
 };
 

@@ -5,6 +5,9 @@
 
 #include <filesystem>
 
+#include "ledger/event.h"
+#include "ledger/keys.h"
+#include "store/event_log.h"
 #include "store/workspace.h"
 
 namespace parley::store {
@@ -51,6 +54,21 @@ class LinkStoreTest : public ::testing::Test {
   LinkProposal Proposal(int l, int r, double p, bool auto_accept) {
     return {left_[l], right_[r], 1, 1, p, 10 * p, "[]", auto_accept};
   }
+  Result<SaveRunOutcome> Save(LinkStore& links, const std::vector<LinkProposal>& proposals,
+                              const std::string& now, std::string_view left = "ua-request") {
+    return links.SaveRun(left, "ru-custody", proposals, {1, 1, false, "{}", "analyst1", now},
+                         {"analyst1"});
+  }
+  std::uint64_t EventCount() { return (*ws_->Events())->Size(); }
+  // The last event of the node's log, opened.
+  ledger::SignedEvent LastEvent() {
+    const std::uint64_t n = EventCount();
+    auto leaves = (*ws_->Events())->Log().Storage().Read(n - 1, 1);
+    EXPECT_TRUE(leaves.has_value());
+    auto opened = ledger::OpenLeaf((*leaves)[0], n - 1);
+    EXPECT_TRUE(opened.has_value());
+    return *opened;
+  }
 
   std::filesystem::path dir_;
   std::optional<Workspace> ws_;
@@ -59,9 +77,8 @@ class LinkStoreTest : public ::testing::Test {
 };
 
 TEST_F(LinkStoreTest, RejectedPairStaysRejectedAfterRerun) {
-  LinkStore links(ws_->db());
-  auto first = links.SaveRun("ua-request", "ru-custody",
-                             {Proposal(0, 0, 0.999, true), Proposal(1, 1, 0.7, false)}, "t1");
+  LinkStore links(*ws_);
+  auto first = Save(links, {Proposal(0, 0, 0.999, true), Proposal(1, 1, 0.7, false)}, "t1");
   ASSERT_TRUE(first.has_value()) << first.error().Describe();
   EXPECT_EQ(first->inserted, 2);
   auto queue = links.Links(LinkState::kNeedsReview);
@@ -70,11 +87,10 @@ TEST_F(LinkStoreTest, RejectedPairStaysRejectedAfterRerun) {
   const std::int64_t id = (*queue)[0].id;
   EXPECT_EQ((*queue)[0].left_key, "2");
   EXPECT_EQ((*queue)[0].right_key, "B");
-  ASSERT_TRUE(links.Decide(id, LinkDecision::kReject, "analyst1", "t2").has_value());
+  ASSERT_TRUE(links.Decide(id, LinkDecision::kReject, {"analyst1"}, "t2").has_value());
 
   // The next run proposes the same pair, now even with auto-accept: the decision stands.
-  auto second = links.SaveRun("ua-request", "ru-custody",
-                              {Proposal(0, 0, 0.999, true), Proposal(1, 1, 0.999, true)}, "t3");
+  auto second = Save(links, {Proposal(0, 0, 0.999, true), Proposal(1, 1, 0.999, true)}, "t3");
   ASSERT_TRUE(second.has_value());
   EXPECT_EQ(second->kept_decisions, 1);
   auto link = links.Link(id);
@@ -85,13 +101,12 @@ TEST_F(LinkStoreTest, RejectedPairStaysRejectedAfterRerun) {
 }
 
 TEST_F(LinkStoreTest, UndecidedLinksNoLongerProposedAreWithdrawn) {
-  LinkStore links(ws_->db());
-  ASSERT_TRUE(links.SaveRun("ua-request", "ru-custody",
-                            {Proposal(0, 0, 0.9, false), Proposal(1, 1, 0.8, false)}, "t1"));
+  LinkStore links(*ws_);
+  ASSERT_TRUE(Save(links, {Proposal(0, 0, 0.9, false), Proposal(1, 1, 0.8, false)}, "t1"));
   auto all = links.Links(std::nullopt);
   ASSERT_EQ(all->size(), 2u);
-  ASSERT_TRUE(links.Decide((*all)[0].id, LinkDecision::kAccept, "analyst1", "t2"));
-  auto rerun = links.SaveRun("ua-request", "ru-custody", {}, "t3");
+  ASSERT_TRUE(links.Decide((*all)[0].id, LinkDecision::kAccept, {"analyst1"}, "t2"));
+  auto rerun = Save(links, {}, "t3");
   ASSERT_TRUE(rerun.has_value());
   EXPECT_EQ(rerun->removed, 1);
   all = links.Links(std::nullopt);
@@ -100,23 +115,113 @@ TEST_F(LinkStoreTest, UndecidedLinksNoLongerProposedAreWithdrawn) {
 }
 
 TEST_F(LinkStoreTest, DecisionsAreAppendOnly) {
-  LinkStore links(ws_->db());
-  ASSERT_TRUE(links.SaveRun("ua-request", "ru-custody", {Proposal(0, 0, 0.9, false)}, "t1"));
+  LinkStore links(*ws_);
+  ASSERT_TRUE(Save(links, {Proposal(0, 0, 0.9, false)}, "t1"));
   auto all = links.Links(std::nullopt);
-  ASSERT_TRUE(links.Decide((*all)[0].id, LinkDecision::kAccept, "analyst1", "t2"));
+  ASSERT_TRUE(links.Decide((*all)[0].id, LinkDecision::kAccept, {"analyst1"}, "t2"));
   EXPECT_FALSE(ws_->db().Exec("UPDATE link_decisions SET actor = 'someone else'").has_value());
   EXPECT_FALSE(ws_->db().Exec("DELETE FROM link_decisions").has_value());
 }
 
 TEST_F(LinkStoreTest, UnknownLinkAndUnknownListAreErrors) {
-  LinkStore links(ws_->db());
-  auto d = links.Decide(999, LinkDecision::kAccept, "analyst1", "t");
+  LinkStore links(*ws_);
+  auto d = links.Decide(999, LinkDecision::kAccept, {"analyst1"}, "t");
   ASSERT_FALSE(d.has_value());
   EXPECT_EQ(d.error().code, ErrorCode::kNotFound);
-  auto s = links.SaveRun("nope", "ru-custody", {}, "t");
+  auto s = Save(links, {}, "t", "nope");
   ASSERT_FALSE(s.has_value());
   EXPECT_EQ(s.error().code, ErrorCode::kNotFound);
   EXPECT_FALSE(ParseLinkDecision("maybe").has_value());
+}
+
+TEST_F(LinkStoreTest, DecisionAppendsSignedEventWithoutNames) {
+  LinkStore links(*ws_);
+  ASSERT_TRUE(Save(links, {Proposal(0, 0, 0.9, false)}, "t1"));
+  const std::uint64_t before = EventCount();
+  auto all = links.Links(std::nullopt);
+  const std::int64_t id = (*all)[0].id;
+  ASSERT_TRUE(links.Decide(id, LinkDecision::kReject, {"analyst2"}, "t2"));
+  ASSERT_EQ(EventCount(), before + 1);
+  const ledger::SignedEvent e = LastEvent();
+  EXPECT_EQ(e.event.type, "link.decided");
+  EXPECT_EQ(e.event.actor, "analyst2");
+  EXPECT_EQ(e.event.body["link"], id);
+  EXPECT_EQ(e.event.body["decision"], "reject");
+  EXPECT_EQ(e.event.body["left_list"], "ua-request");
+  EXPECT_EQ(e.event.body["right_record"], right_[0]);
+  EXPECT_EQ(e.event.body["right_record_version"], 1);
+  EXPECT_NEAR(e.event.body["probability"].get<double>(), 0.9, 1e-9);
+  EXPECT_EQ(e.event.body.dump().find("Шевченко"), std::string::npos);
+  auto verified = VerifyWorkspaceLedger(ws_->db(), 1);
+  ASSERT_TRUE(verified.has_value()) << verified.error().Describe();
+  EXPECT_TRUE((*verified)[0].checkpoint_checked);
+}
+
+TEST_F(LinkStoreTest, DecisionWithOwnKeyIsSignedAndAttributedToTheKey) {
+  auto key = ledger::GenerateSigningKey("alice");
+  ASSERT_TRUE(key.has_value());
+  LinkStore links(*ws_);
+  ASSERT_TRUE(Save(links, {Proposal(0, 0, 0.9, false)}, "t1"));
+  const std::int64_t id = (*links.Links(std::nullopt))[0].id;
+  ASSERT_TRUE(links.Decide(id, LinkDecision::kAccept, {"local", &*key}, "t2"));
+  const ledger::SignedEvent e = LastEvent();
+  EXPECT_EQ(e.event.actor, "alice");
+  EXPECT_EQ(e.signer.key, key->Public().key);
+  EXPECT_EQ(links.Link(id)->decided_by, "alice");
+}
+
+TEST_F(LinkStoreTest, FailedDecisionLeavesNoEventAndNoDecision) {
+  LinkStore links(*ws_);
+  ASSERT_TRUE(Save(links, {Proposal(0, 0, 0.9, false)}, "t1"));
+  const std::uint64_t before = EventCount();
+  const std::int64_t id = (*links.Links(std::nullopt))[0].id;
+  // An actor name no key can carry makes the append fail after the rows were written.
+  ASSERT_FALSE(links.Decide(id, LinkDecision::kAccept, {"two words"}, "t2").has_value());
+  EXPECT_EQ(EventCount(), before);
+  EXPECT_EQ(links.Link(id)->state, LinkState::kNeedsReview);
+  EXPECT_EQ(*ws_->db().QueryInt("SELECT count(*) FROM link_decisions"), 0);
+}
+
+TEST_F(LinkStoreTest, RunThatChangesLinksAppendsOneEventAndAnIdleRunNone) {
+  LinkStore links(*ws_);
+  const std::uint64_t before = EventCount();
+  auto first = Save(links, {Proposal(0, 0, 0.999, true), Proposal(1, 1, 0.7, false)}, "t1");
+  ASSERT_TRUE(first.has_value());
+  EXPECT_TRUE(first->event_appended);
+  ASSERT_EQ(EventCount(), before + 1);
+  const ledger::SignedEvent e = LastEvent();
+  EXPECT_EQ(e.event.type, "reconcile.run");
+  EXPECT_EQ(e.event.body["inserted"], 2);
+  EXPECT_EQ(e.event.body["links_by_state"]["auto_accepted"], 1);
+  EXPECT_EQ(e.event.body["links_by_state"]["needs_review"], 1);
+  EXPECT_EQ(e.event.body["right_version"], 1);
+  // The same proposals again: nothing changes, no event; the run itself is still recorded.
+  auto again = Save(links, {Proposal(0, 0, 0.999, true), Proposal(1, 1, 0.7, false)}, "t2");
+  ASSERT_TRUE(again.has_value());
+  EXPECT_FALSE(again->event_appended);
+  EXPECT_EQ(EventCount(), before + 1);
+  EXPECT_EQ(*ws_->db().QueryInt("SELECT count(*) FROM reconcile_runs"), 2);
+  EXPECT_EQ(links.LastRun("ua-request", "ru-custody")->value().created_at, "t2");
+}
+
+TEST_F(LinkStoreTest, LinksOfRecordsNoLongerListedAreWithdrawnUnlessDecided) {
+  LinkStore links(*ws_);
+  ASSERT_TRUE(Save(links, {Proposal(0, 0, 0.9, false), Proposal(1, 1, 0.8, false)}, "t1"));
+  auto all = links.Links(std::nullopt);
+  const std::int64_t decided = (*all)[0].id;  // 1-A, the more probable
+  ASSERT_TRUE(links.Decide(decided, LinkDecision::kAccept, {"analyst1"}, "t2"));
+  // A new custody version drops both rows; an incremental run whose scope is empty.
+  Import("ru-custody", ListKind::kCustody, "ru", {"C"});
+  const std::set<std::int64_t> scope;
+  auto run = links.SaveRun("ua-request", "ru-custody", {}, {1, 2, true, "{}", "analyst1", "t3"},
+                           {"analyst1"}, &scope);
+  ASSERT_TRUE(run.has_value()) << run.error().Describe();
+  EXPECT_EQ(run->removed, 1);
+  all = links.Links(std::nullopt);
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ((*all)[0].id, decided);
+  EXPECT_TRUE((*all)[0].left_listed);
+  EXPECT_FALSE((*all)[0].right_listed);
 }
 
 }  // namespace

@@ -30,6 +30,7 @@ enum Stream : std::uint64_t {
   kStreamRuRequest,
   kStreamUaCustody,
   kStreamMediator,
+  kStreamAliases,
 };
 
 // An output file with a large buffer: a million small row writes become a few hundred syscalls.
@@ -82,9 +83,9 @@ constexpr ListSpec kUaCustody{"ua-custody.csv", Nation::kRussian, true, true, fa
 
 std::vector<std::string> HeaderFor(const ListSpec& spec) {
   if (spec.ukrainian_clerk && spec.single_name_column) {
-    return {"№",       "ПІБ",     "Дата народження", "Місце народження", "Військовий квиток",
-            "Звання",  "Частина", "Категорія",       "Стан здоров'я",    "Стать",
-            "Примітки"};
+    return {"№",        "ПІБ",       "Дата народження", "Місце народження", "Військовий квиток",
+            "Звання",   "Частина",   "Категорія",       "Стан здоров'я",    "Стать",
+            "Примітки", "Інші імена"};
   }
   if (spec.ukrainian_clerk) {
     return {"№",
@@ -113,7 +114,8 @@ std::vector<std::string> HeaderFor(const ListSpec& spec) {
             "Категория",
             "Состояние здоровья",
             "Пол",
-            "Примечание"};
+            "Примечание",
+            "Другие имена"};
   }
   return {"№",
           "Фамилия",
@@ -210,6 +212,9 @@ class ScenarioWriter {
   [[nodiscard]] Result<void> WriteReadme();
   void CountPopulation();
   void WriteTruth(std::string_view file, const std::string& id, const Person& p);
+  // The person as the detaining side knows him: under his former surname, if he has one.
+  [[nodiscard]] Person AsDetainerKnows(const Person& p) const;
+  [[nodiscard]] bool HasFormerSurname(const Person& p) const { return former_surname_[p.id] >= 0; }
 
   const SynthOptions& o_;
   const VariationRates& r_;
@@ -217,11 +222,19 @@ class ScenarioWriter {
   std::vector<Person> people_;
   // Per person: bit 0 requested by his side, bit 1 on the detaining side's register.
   std::vector<std::uint8_t> membership_;
+  // Per person: index of a former surname in his nation's vocabulary, or -1 (rates.alias).
+  std::vector<std::int32_t> former_surname_;
   std::unique_ptr<OutputFile> truth_file_;
   std::unique_ptr<CsvWriter> truth_;
   SynthSummary summary_;
   VariationCounts& counts_ = summary_.variations;
 };
+
+Person ScenarioWriter::AsDetainerKnows(const Person& p) const {
+  Person known = p;
+  if (HasFormerSurname(p)) known.surname = static_cast<std::uint16_t>(former_surname_[p.id]);
+  return known;
+}
 
 std::vector<Entry> ScenarioWriter::Select(Nation subject, bool custody, double held_share,
                                           double missing_share, Rng& rng) {
@@ -342,7 +355,13 @@ Result<void> ScenarioWriter::WriteCyrillicList(const ListSpec& spec) {
 
   std::uint64_t row_number = 0;
   for (const Entry& e : entries) {
-    const Person& p = people_[e.person];
+    const Person& real = people_[e.person];
+    // The detaining side's register knows a person with a former surname only under it; his
+    // own side's request names him as he is now and gives the former name as an alias.
+    const Person known = spec.custody ? AsDetainerKnows(real) : real;
+    const Person& p = known;
+    const bool former = HasFormerSurname(real);
+    if (former && spec.custody) ++counts_.former_name_rows;
     NameParts names;
     if (spec.subject == Nation::kUkrainian) {
       names = spec.ukrainian_clerk ? OwnForm(p) : RussianForm(p);
@@ -440,6 +459,12 @@ Result<void> ScenarioWriter::WriteCyrillicList(const ListSpec& spec) {
     cells[c++] = spec.ukrainian_clerk ? (female ? "ж" : "ч") : (female ? "ж" : "м");
     if (!spec.single_name_column) cells[c++] = FormatDateDmy(p.capture);
     std::string note;
+    std::string aliases;
+    if (!spec.custody && former) {
+      const Person then = AsDetainerKnows(real);
+      aliases = JoinName(spec.ukrainian_clerk ? OwnForm(then) : RussianForm(then), false);
+      ++counts_.alias_rows;
+    }
     if (p.fate == Fate::kDeceased) {
       ++counts_.deceased_rows;
       if (spec.custody) note = spec.ukrainian_clerk ? "помер" : "умер";
@@ -448,6 +473,7 @@ Result<void> ScenarioWriter::WriteCyrillicList(const ListSpec& spec) {
       if (spec.custody) note = spec.ukrainian_clerk ? "вже обміняний" : "уже обменян";
     }
     cells[c++] = std::move(note);
+    if (spec.single_name_column) cells[c++] = std::move(aliases);
     csv.WriteRow(std::span<const std::string>(cells.data(), c));
     WriteTruth(spec.file, cells[0], p);
   }
@@ -505,7 +531,10 @@ Result<void> ScenarioWriter::WriteMediatorList() {
       batch_given_first = rng.Chance(0.3);
       batch_no_patronymic = rng.Chance(0.25);
     }
-    const Person& p = people_[e.person];
+    // The mediator learns names from the detaining side: a former surname, if any.
+    const Person known = AsDetainerKnows(people_[e.person]);
+    const Person& p = known;
+    if (HasFormerSurname(p)) ++counts_.former_name_rows;
     const RomanisationSystem system =
         rng.Chance(o_.mediator_row_switch) ? DrawSystem(rng) : batch_system;
     ++summary_.romanised_rows[static_cast<size_t>(system)];
@@ -652,14 +681,14 @@ Result<void> ScenarioWriter::WriteReadme() {
          "                reported missing. Ukrainian spelling, one ПІБ column, surname first\n"
          "                (a few rows given name first). Dates DD.MM.YYYY, MM.YYYY or YYYY.\n"
          "    №,ПІБ,Дата народження,Місце народження,Військовий квиток,Звання,Частина,\n"
-         "    Категорія,Стан здоров'я,Стать,Примітки\n"
+         "    Категорія,Стан здоров'я,Стать,Примітки,Інші імена (aliases: a former full name)\n"
          "ru-custody.csv  Russia's register of the Ukrainians it holds, Russian spellings\n"
          "                (Олександр -> Александр, Лисенко -> Лысенко, -ський -> -ский).\n"
          "    №,Фамилия,Имя,Отчество,Дата рождения,Место рождения,Военный билет,Звание,\n"
          "    Воинская часть,Категория,Состояние здоровья,Пол,Дата пленения,Примечание\n"
          "ru-request.csv  Russia's request for its own people held by Ukraine (and missing).\n"
          "    №,ФИО,Дата рождения,Место рождения,Личный номер,Звание,Воинская часть,Категория,\n"
-         "    Состояние здоровья,Пол,Примечание\n"
+         "    Состояние здоровья,Пол,Примечание,Другие имена\n"
          "ua-custody.csv  Ukraine's register of the Russians it holds; Russian spellings, some\n"
          "                rows in Ukrainian letters (Сергей -> Сергій or Сергєй).\n"
          "    №,Прізвище,Ім'я,По батькові,Дата народження,Місце народження,Особистий номер,\n"
@@ -702,6 +731,9 @@ Result<void> ScenarioWriter::WriteReadme() {
                   "birth place written as \"м. Київ\" / \"г. Киев\"")
       << RateLine("number_format", r_.number_format,
                   "service number written \"ЩК 123456\" or \"ЩМ123456\" (no dash)")
+      << RateLine("alias", r_.alias,
+                  "of people: a former surname; custody and mediator rows use it, the request "
+                  "gives it as an alias")
       << RateLine("namesake_rate", o_.population.namesake_rate,
                   "of people: copies an earlier person's surname and given name")
       << RateLine("russian_passport_share", o_.population.russian_passport_share,
@@ -733,6 +765,16 @@ Result<SynthSummary> ScenarioWriter::Run() {
   Rng population_rng = Rng(o_.seed).Fork(kStreamPopulation);
   people_ = GeneratePopulation(o_.people, o_.population, population_rng);
   membership_.assign(people_.size(), 0);
+  former_surname_.assign(people_.size(), -1);
+  Rng alias_rng = Rng(o_.seed).Fork(kStreamAliases);
+  for (const Person& p : people_) {
+    if (!alias_rng.Chance(r_.alias)) continue;
+    const std::size_t vocabulary =
+        p.nation == Nation::kUkrainian ? UkrainianSurnames().size() : RussianSurnames().size();
+    // Any other surname of his nation's vocabulary.
+    const auto other = static_cast<std::int32_t>(alias_rng.Below(vocabulary - 1));
+    former_surname_[p.id] = other >= p.surname ? other + 1 : other;
+  }
   summary_.people = people_.size();
   summary_.seed = o_.seed;
 
@@ -785,6 +827,8 @@ std::vector<VariationCounts::Item> VariationCounts::Items() const {
       {"diminutives", diminutives},
       {"place_prefixes", place_prefixes},
       {"number_formats", number_formats},
+      {"former_name_rows", former_name_rows},
+      {"alias_rows", alias_rows},
   };
 }
 
@@ -842,6 +886,7 @@ Result<void> ValidateOptions(const SynthOptions& o) {
       {"diminutive", r.diminutive},
       {"place-prefix", r.place_prefix},
       {"number-format", r.number_format},
+      {"alias", r.alias},
       {"request-share-held", o.request_share_held},
       {"request-share-missing", o.request_share_missing},
       {"custody-share", o.custody_share},

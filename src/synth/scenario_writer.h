@@ -80,6 +80,11 @@ struct VariationRates {
   double diminutive = 0.01;  // request rows naming a man as his family does (Сашко, Саша)
   double place_prefix = 0.15;   // birth place written with "м." / "г." (town) in front
   double number_format = 0.10;  // service number with a space after the series or no dash
+  // Of people: known by a former surname too. The detaining side's register (and the mediator,
+  // who learns names from it) lists him under the former surname; his own side's request lists
+  // the current one and gives the former full name in its aliases column (Інші імена /
+  // Другие имена).
+  double alias = 0.02;
 };
 
 struct SynthOptions {
@@ -123,6 +128,8 @@ struct VariationCounts {
   std::uint64_t diminutives = 0;            // given names written as a diminutive (Сашко)
   std::uint64_t place_prefixes = 0;         // birth places with "м." / "г." in front
   std::uint64_t number_formats = 0;         // service numbers written "ЩК 123456" or "ЩМ123456"
+  std::uint64_t former_name_rows = 0;       // custody / mediator rows under a former surname
+  std::uint64_t alias_rows = 0;             // request rows carrying that former name as an alias
 
   struct Item {
     std::string_view name;
