@@ -128,7 +128,7 @@ class TestWorkspace {
   }
   void Link(const std::string& left, const std::string& right, const std::vector<Pair>& pairs,
             bool keep = false) {
-    store::LinkStore links(ws_->db());
+    store::LinkStore links(*ws_);
     std::vector<store::LinkProposal> proposals;
     for (const Pair& p : pairs) {
       proposals.push_back({std::stoll(Id(left, p.left)), std::stoll(Id(right, p.right)), 1, 1,
@@ -136,7 +136,10 @@ class TestWorkspace {
     }
     std::set<std::int64_t> scope;
     for (const auto& p : proposals) scope.insert(p.left_record_id);
-    auto saved = links.SaveRun(left, right, proposals, "t", keep ? &scope : nullptr);
+    store::ReconcileRun run;
+    run.actor = "t";
+    run.created_at = "t";
+    auto saved = links.SaveRun(left, right, proposals, run, {"t"}, keep ? &scope : nullptr);
     EXPECT_TRUE(saved.has_value()) << saved.error().Describe();
     for (const Pair& p : pairs) {
       if (p.how != 'c' && p.how != 'x') continue;
@@ -145,7 +148,7 @@ class TestWorkspace {
         if (l.left_key == p.left && l.right_key == p.right) {
           EXPECT_TRUE(links.Decide(
               l.id, p.how == 'c' ? store::LinkDecision::kAccept : store::LinkDecision::kReject,
-              "analyst1", "t"));
+              {"analyst1"}, "t"));
         }
       }
     }
