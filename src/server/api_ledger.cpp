@@ -16,6 +16,7 @@
 #include "ledger/event.h"
 #include "ledger/keys.h"
 #include "ledger/merkle_tree.h"
+#include "negotiation/sharing_choice.h"
 #include "server/api.h"
 #include "server/api_error.h"
 #include "server/json_fields.h"
@@ -256,6 +257,7 @@ ApiResponse Api::ExportBundleHandler(ApiRequest& req, store::Workspace& ws) {
     PARLEY_ASSIGN_OR_RETURN(std::string party, RequiredString(body, "for"));
     PARLEY_TRY(CheckPartyName(party));
     PARLEY_ASSIGN_OR_RETURN(auto since, OptionalString(body, "since"));
+    PARLEY_ASSIGN_OR_RETURN(auto agreement, OptionalString(body, "agreement"));
     if (since) {
       auto note = ledger::ParseSignedNote(*since);
       auto checkpoint = note ? ledger::ParseCheckpointBody(note->text)
@@ -270,7 +272,16 @@ ApiResponse Api::ExportBundleHandler(ApiRequest& req, store::Workspace& ws) {
     store::Transaction tx(ws.db());
     PARLEY_TRY(tx.Begin());
     PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
-    auto bytes = log->ExportBundle(since);
+    auto sharing = negotiation::ChooseSharing(ws, party, agreement.value_or(""),
+                                              negotiation::AgreementFiles::kRefused);
+    if (!sharing) {
+      Error e = sharing.error();
+      e.where.field = "agreement";
+      return std::unexpected(e);
+    }
+    auto bytes = sharing->shares_anything
+                     ? store::ExportBundleFor(ws, since, sharing->request, nullptr)
+                     : log->ExportBundle(since);
     if (!bytes) {
       Error e = bytes.error();
       if (since && e.message.starts_with("--since: ")) {
@@ -285,6 +296,8 @@ ApiResponse Api::ExportBundleHandler(ApiRequest& req, store::Workspace& ws) {
     r.body = std::move(*bytes);
     r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + log->Node().key_name +
                                                       "-for-" + party + ".bundle\"");
+    // Which agreement's [sharing] table decided what the bundle shows (the body is binary).
+    r.headers.emplace_back("X-Parley-Sharing-Policy", sharing->policy_source);
     return r;
   }());
 }
