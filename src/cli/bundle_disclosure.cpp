@@ -6,33 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "rules/agreement_parser.h"
-
 namespace parley::cli {
-
-Result<SharingChoice> ChooseSharing(const std::string& party, const std::string& agreement_file) {
-  rules::SharingPolicy policy = rules::DefaultSharingPolicy();
-  bool mediator = party == "mediator";
-  SharingChoice out;
-  out.policy_source = "the default policy";
-  if (!agreement_file.empty()) {
-    auto agreement = rules::LoadAgreementFile(agreement_file);
-    if (!agreement) return std::unexpected(agreement.error());
-    policy = agreement->sharing;
-    mediator = mediator || std::find(agreement->mediators.begin(), agreement->mediators.end(),
-                                     party) != agreement->mediators.end();
-    out.policy_source = policy.from_agreement
-                            ? agreement_file
-                            : agreement_file + " (no [sharing] table: the default policy)";
-  }
-  const rules::Recipient recipient =
-      mediator ? rules::Recipient::kMediator : rules::Recipient::kOtherParty;
-  out.shares_anything = policy.SharesAnything(recipient);
-  auto shared = std::make_shared<rules::SharingPolicy>(std::move(policy));
-  out.request = {party, rules::RecipientName(recipient),
-                 [shared, recipient](std::string_view f) { return shared->Shares(recipient, f); }};
-  return out;
-}
 
 FieldSummary SummariseFields(const ledger::Disclosure& disclosure) {
   std::set<std::string> shown, withheld;

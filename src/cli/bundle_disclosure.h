@@ -1,9 +1,8 @@
 // parley/cli/bundle_disclosure.h — the sharing policy on the command line: who a bundle is for,
 // what it shows them, and printing what a bundle or a replica disclosed.
 //
-// `--for mediator`, or a name the agreement lists under [parties] mediators, is the mediator;
-// anyone else is the other party. The policy is the agreement's [sharing] table
-// (`--agreement FILE`) or rules::DefaultSharingPolicy() when no agreement is given.
+// Which policy a bundle is exported under is negotiation::ChooseSharing
+// (negotiation/sharing_choice.h), shared with the HTTP API.
 #pragma once
 
 #include <string>
@@ -14,15 +13,6 @@
 #include "store/record_sharing.h"
 
 namespace parley::cli {
-
-struct SharingChoice {
-  store::DisclosureRequest request;
-  bool shares_anything = false;
-  std::string policy_source;  // the agreement file, or "the default policy"
-};
-
-[[nodiscard]] Result<SharingChoice> ChooseSharing(const std::string& party,
-                                                  const std::string& agreement_file);
 
 // Field names shown and withheld anywhere in the disclosure, each sorted.
 struct FieldSummary {

@@ -5,9 +5,10 @@
 //
 // Sharing policy: events carry no personal data (list names, versions, counts, hashes, the
 // records root). `export --for PARTY` adds a disclosure section showing PARTY the record fields
-// the agreement's [sharing] table allows (`--agreement FILE`, else the default policy;
-// cli/bundle_disclosure.h); `import` checks it against the signed roots and keeps what it
-// showed; `show` prints a bundle's disclosure, `received` what this node was shown.
+// the agreement's [sharing] table allows (`--agreement FILE|NAME`, else the agreement in force
+// in the workspace, else the default policy; negotiation/sharing_choice.h); `import` checks it
+// against the signed roots and keeps what it showed; `show` prints a bundle's disclosure,
+// `received` what this node was shown.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -19,6 +20,7 @@
 #include "cli/workspace_open.h"
 #include "ledger/ledger.h"
 #include "ledger/verify.h"
+#include "negotiation/sharing_choice.h"
 #include "store/event_log.h"
 
 namespace parley::cli {
@@ -143,7 +145,7 @@ Result<void> WriteFile(const std::string& path, std::string_view bytes) {
 }
 
 Result<std::string> ExportIn(store::Workspace& ws, const ExportArgs& args,
-                             const SharingChoice& sharing) {
+                             const negotiation::SharingChoice& sharing) {
   std::optional<std::string> since_note;
   if (!args.since.empty()) {
     auto text = ledger::ReadFileBytes(args.since);
@@ -160,7 +162,8 @@ Result<std::string> ExportIn(store::Workspace& ws, const ExportArgs& args,
   return bytes;
 }
 
-void PrintExportedDisclosure(const ledger::Bundle& bundle, const SharingChoice& sharing) {
+void PrintExportedDisclosure(const ledger::Bundle& bundle,
+                             const negotiation::SharingChoice& sharing) {
   std::cout << "sharing policy: " << sharing.policy_source << "; " << bundle.origin << " shows "
             << sharing.request.recipient << " (" << sharing.request.role << ") ";
   if (bundle.disclosure.empty()) {
@@ -178,13 +181,13 @@ void PrintExportedDisclosure(const ledger::Bundle& bundle, const SharingChoice& 
 }
 
 void RunExport(CliContext& ctx, const ExportArgs& args) {
-  auto sharing = ChooseSharing(args.party, args.agreement);
+  auto ws = OpenWorkspace(ctx);
+  if (!ws) return;
+  auto sharing = negotiation::ChooseSharing(*ws, args.party, args.agreement);
   if (!sharing) {
     ReportError(sharing.error(), ctx);
     return;
   }
-  auto ws = OpenWorkspace(ctx);
-  if (!ws) return;
   auto bytes = ExportIn(*ws, args, *sharing);
   auto bundle =
       bytes ? ledger::DecodeBundle(*bytes) : Result<ledger::Bundle>(std::unexpected(bytes.error()));
@@ -347,10 +350,10 @@ void RegisterBundleCommand(CLI::App& app, CliContext& ctx) {
                   "(default: everything)");
   exp->add_option("--out", ex->out, "Bundle file to write")->required();
   exp->add_option("--agreement", ex->agreement,
-                  "Agreement file whose [sharing] table says which record fields PARTY sees "
-                  "(default: names and identity to the mediator, nothing to the other party, "
-                  "never health or notes)")
-      ->check(CLI::ExistingFile);
+                  "Agreement file, or a stored agreement's NAME, whose [sharing] table says "
+                  "which record fields PARTY sees (default: the agreement in force in the "
+                  "workspace, else names and identity to the mediator, nothing to the other "
+                  "party, never health or notes)");
   AddWorkspaceOption(*exp, ctx);
   exp->callback([&ctx, ex] { RunExport(ctx, *ex); });
 

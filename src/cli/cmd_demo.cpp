@@ -24,6 +24,7 @@
 #include "lists/csv_reader.h"
 #include "negotiation/agreement_store.h"
 #include "negotiation/plan_negotiation.h"
+#include "negotiation/sharing_choice.h"
 #include "reconcile/reconcile_flow.h"
 #include "store/event_log.h"
 #include "synth/scenario_writer.h"
@@ -294,8 +295,9 @@ void RunDemo(CliContext& ctx, const DemoOptions& o) {
 Result<void> ExportForMediator(store::Workspace& ws, const std::filesystem::path& out) {
   auto events = ws.Events();
   if (!events) return std::unexpected(events.error());
-  // Under the default sharing policy: names and identity to the mediator, never health.
-  auto sharing = ChooseSharing("mediator", "");
+  // Under the agreement in force in the workspace, else the default policy (names and identity
+  // to the mediator, never health): what `parley bundle export --for mediator` would do.
+  auto sharing = negotiation::ChooseSharing(ws, "mediator", "");
   if (!sharing) return std::unexpected(sharing.error());
   auto bytes = store::ExportBundleFor(ws, std::nullopt, sharing->request, nullptr);
   if (!bytes) return std::unexpected(bytes.error());

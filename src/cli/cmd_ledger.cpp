@@ -1,15 +1,20 @@
 // `parley checkpoint` and `parley log`: the workspace's signed record (store/event_log.h).
 // checkpoint: the node's latest signed checkpoint, made when the log has grown since, or
-// cosigned with another party's key (--cosign). log: the history, one event per line.
+// cosigned with another party's key (--cosign). log: the history, one event per line; the
+// history of one person, plan or agreement (--record/--plan/--agreement) is selected by
+// negotiation/event_history.h, as the HTTP API's record history is.
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/record_ref.h"
 #include "cli/user_key.h"
 #include "cli/workspace_open.h"
+#include "core/try.h"
 #include "ledger/checkpoint.h"
+#include "negotiation/event_history.h"
 #include "store/event_log.h"
 
 namespace parley::cli {
@@ -75,11 +80,65 @@ void RunCheckpoint(CliContext& ctx, const CheckpointArgs& args) {
 struct LogArgs {
   std::string list;
   std::string origin;
+  std::string record;  // ID or LIST:KEY
+  std::int64_t plan = 0;
+  std::string agreement;
 };
+
+void PrintEvent(CliContext& ctx, const ledger::SignedEvent& opened, nlohmann::json& out) {
+  const ledger::Event& e = opened.event;
+  if (ctx.json) {
+    out.push_back({{"seq", e.seq},
+                   {"time", e.time},
+                   {"actor", e.actor},
+                   {"type", e.type},
+                   {"body", e.body},
+                   {"signer", opened.signer.VerifierKey()}});
+  } else {
+    std::cout << e.seq << "  " << e.time << "  " << e.actor << "  " << e.type << "  "
+              << e.body.dump() << "\n";
+  }
+}
+
+Result<std::vector<negotiation::HistoryEvent>> SubjectEvents(store::Workspace& ws,
+                                                             const LogArgs& args) {
+  if (!args.record.empty()) {
+    PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ResolveRecordRef(ws, args.record));
+    return negotiation::RecordEvents(ws, id);
+  }
+  if (args.plan > 0) return negotiation::PlanEvents(ws, args.plan);
+  return negotiation::AgreementEvents(ws, args.agreement);
+}
+
+// `parley log --record/--plan/--agreement`: the node's own log only (the selection reads this
+// workspace's tables).
+void RunSubjectLog(CliContext& ctx, store::Workspace& ws, const LogArgs& args) {
+  if (!args.origin.empty() || !args.list.empty()) {
+    ReportError({ErrorCode::kInvalidInput,
+                 "--record, --plan and --agreement show this node's log: drop --origin and "
+                 "--list",
+                 {}},
+                ctx);
+    return;
+  }
+  auto events = SubjectEvents(ws, args);
+  if (!events) {
+    ReportError(events.error(), ctx);
+    return;
+  }
+  nlohmann::json out = nlohmann::json::array();
+  if (!ctx.json) std::cout << events->size() << " events\n";
+  for (const auto& h : *events) PrintEvent(ctx, h.event, out);
+  if (ctx.json) std::cout << out.dump(2) << "\n";
+}
 
 void RunLog(CliContext& ctx, const LogArgs& args) {
   auto ws = OpenWorkspace(ctx);
   if (!ws) return;
+  if (!args.record.empty() || args.plan > 0 || !args.agreement.empty()) {
+    RunSubjectLog(ctx, *ws, args);
+    return;
+  }
   auto node = store::LoadNodeIdentity(ws->db());
   if (!node || !*node) {
     ReportError(
@@ -111,17 +170,7 @@ void RunLog(CliContext& ctx, const LogArgs& args) {
                             e.body.value("left_list", "") == args.list ||
                             e.body.value("right_list", "") == args.list;
     if (!args.list.empty() && !about_list) continue;
-    if (ctx.json) {
-      out.push_back({{"seq", e.seq},
-                     {"time", e.time},
-                     {"actor", e.actor},
-                     {"type", e.type},
-                     {"body", e.body},
-                     {"signer", opened->signer.VerifierKey()}});
-    } else {
-      std::cout << e.seq << "  " << e.time << "  " << e.actor << "  " << e.type << "  "
-                << e.body.dump() << "\n";
-    }
+    PrintEvent(ctx, *opened, out);
   }
   if (ctx.json) std::cout << out.dump(2) << "\n";
 }
@@ -144,6 +193,19 @@ void RegisterLedgerCommands(CLI::App& app, CliContext& ctx) {
   auto log_args = std::make_shared<LogArgs>();
   auto* log = app.add_subcommand("log", "Show the signed history (seq, time, actor, type, body)");
   log->add_option("--list", log_args->list, "Only events about this list");
+  auto* record = log->add_option(
+      "--record", log_args->record,
+      "Only the history of this person record (ID or LIST:KEY): its list versions, link "
+      "decisions, interview, handovers and the plans that include it");
+  auto* plan = log->add_option(
+      "--plan", log_args->plan,
+      "Only the history of this plan ID and its parents and children (proposed, countered, "
+      "accepted, signed, repaired)");
+  auto* agreement = log->add_option(
+      "--agreement", log_args->agreement,
+      "Only the history of this agreement NAME: its versions, signatures and plans");
+  record->excludes(plan)->excludes(agreement);
+  plan->excludes(agreement);
   log->add_option("--origin", log_args->origin,
                   "Show an imported replica of another party's log (default: this node's)");
   AddWorkspaceOption(*log, ctx);

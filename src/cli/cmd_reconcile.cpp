@@ -199,8 +199,33 @@ Result<void> RunReviewQueue(store::Workspace& ws, store::LinkStore& links,
 struct ReviewOptions {
   std::vector<std::string> decide;  // LINK_ID DECISION
   bool list = false;
+  // --list filters, applied in SQL (store::LinkQuery).
+  std::string state;
+  std::string left;
+  std::string right;
+  std::int64_t limit = -1;
+  std::int64_t offset = 0;
   std::string key;  // the actor's own signing key file
 };
+
+Result<store::LinkQuery> ListQuery(const ReviewOptions& o) {
+  store::LinkQuery query;
+  if (!o.state.empty()) {
+    auto state = store::ParseLinkState(o.state);
+    if (!state) {
+      return Fail(ErrorCode::kInvalidInput,
+                  "--state must be auto_accepted, needs_review, confirmed or rejected, not '" +
+                      o.state + "'",
+                  {"", 0, 0, "--state"});
+    }
+    query.state = *state;
+  }
+  query.left_list = o.left;
+  query.right_list = o.right;
+  query.limit = o.limit;
+  query.offset = o.offset;
+  return query;
+}
 
 Result<void> RunReview(CliContext& ctx, const ReviewOptions& o) {
   PARLEY_ASSIGN_OR_RETURN(auto key, LoadActorKey(o.key));
@@ -223,9 +248,10 @@ Result<void> RunReview(CliContext& ctx, const ReviewOptions& o) {
     return {};
   }
   if (o.list || ctx.json) {
-    PARLEY_ASSIGN_OR_RETURN(auto all, links.Links(std::nullopt));
+    PARLEY_ASSIGN_OR_RETURN(store::LinkQuery query, ListQuery(o));
+    PARLEY_ASSIGN_OR_RETURN(store::LinkPage page, links.Query(query));
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& l : all) {
+    for (const auto& l : page.links) {
       if (ctx.json) {
         out.push_back({{"id", l.id},
                        {"left_list", l.left_list},
@@ -247,7 +273,12 @@ Result<void> RunReview(CliContext& ctx, const ReviewOptions& o) {
                     l.right_key.c_str(), note.c_str());
       }
     }
-    if (ctx.json) std::cout << out.dump(2) << "\n";
+    if (ctx.json) {
+      std::cout << out.dump(2) << "\n";
+    } else if (o.limit >= 0 || o.offset > 0) {
+      std::cout << page.links.size() << " of " << page.total << " links shown (from " << o.offset
+                << ")\n";
+    }
     return {};
   }
   return RunReviewQueue(*ws, links, actor);
@@ -283,7 +314,16 @@ void RegisterReconcileCommands(CLI::App& app, CliContext& ctx) {
   auto* rev = app.add_subcommand("review", "Accept or reject the pairs reconciliation queued");
   rev->add_option("--decide", vo->decide, "LINK_ID accept|reject: one decision, no prompt")
       ->expected(2);
-  rev->add_flag("--list", vo->list, "Print every link and its state");
+  rev->add_flag("--list", vo->list, "Print the links and their states (filters below)");
+  rev->add_option("--state", vo->state,
+                  "--list: only links in this state (auto_accepted, needs_review, confirmed, "
+                  "rejected)");
+  rev->add_option("--left", vo->left, "--list: only links whose left list is this one");
+  rev->add_option("--right", vo->right, "--list: only links whose right list is this one");
+  rev->add_option("--limit", vo->limit, "--list: at most this many links")
+      ->check(CLI::NonNegativeNumber);
+  rev->add_option("--offset", vo->offset, "--list: skip this many links first")
+      ->check(CLI::NonNegativeNumber);
   rev->add_option("--key", vo->key,
                   "Sign the link.decided events with this private key file (default: "
                   "$PARLEY_KEY; without one, the workspace's node key vouches for the actor)");

@@ -136,9 +136,10 @@ class TestWorkspace {
     }
     std::set<std::int64_t> scope;
     for (const auto& p : proposals) scope.insert(p.left_record_id);
-    store::ReconcileRun run{1, 1, keep, "{}", "analyst1", "t"};
-    auto saved = links.SaveRun(left, right, proposals, run, store::Actor{"analyst1", nullptr},
-                               keep ? &scope : nullptr);
+    store::ReconcileRun run;
+    run.actor = "t";
+    run.created_at = "t";
+    auto saved = links.SaveRun(left, right, proposals, run, {"t"}, keep ? &scope : nullptr);
     EXPECT_TRUE(saved.has_value()) << saved.error().Describe();
     for (const Pair& p : pairs) {
       if (p.how != 'c' && p.how != 'x') continue;
@@ -147,7 +148,7 @@ class TestWorkspace {
         if (l.left_key == p.left && l.right_key == p.right) {
           EXPECT_TRUE(links.Decide(
               l.id, p.how == 'c' ? store::LinkDecision::kAccept : store::LinkDecision::kReject,
-              store::Actor{"analyst1", nullptr}, "t"));
+              {"analyst1"}, "t"));
         }
       }
     }

@@ -16,6 +16,8 @@
 #include "ledger/event.h"
 #include "ledger/keys.h"
 #include "ledger/merkle_tree.h"
+#include "negotiation/event_history.h"
+#include "negotiation/sharing_choice.h"
 #include "server/api.h"
 #include "server/api_error.h"
 #include "server/json_fields.h"
@@ -109,45 +111,6 @@ Result<std::pair<std::string, std::string>> UploadedBundle(const ApiRequest& req
               {"", 0, 0, "file"});
 }
 
-// The seqs of the node log's events about one person record: the list versions that created
-// each of its versions, and every event whose body names it (interviews, handovers, ...).
-// The log is scanned as bytes and only candidate entries are opened: one signature check per
-// event shown, not per event in the log.
-Result<std::vector<std::uint64_t>> RecordEventSeqs(store::Database& db,
-                                                   const store::SqliteEntryStorage& storage,
-                                                   std::int64_t record_id) {
-  std::set<std::uint64_t> seqs;
-  PARLEY_ASSIGN_OR_RETURN(
-      store::Statement st,
-      db.Prepare("SELECT e.seq FROM record_versions rv JOIN ledger_list_events e "
-                 "ON e.list_version_id = rv.created_in WHERE rv.record_id = ?"));
-  st.Bind(1, record_id);
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    seqs.insert(static_cast<std::uint64_t>(st.ColumnInt(0)));
-  }
-  // Canonical JSON writes the member as "record_id":N followed by ',' or '}'.
-  const std::string mark = "\"record_id\":" + std::to_string(record_id);
-  constexpr std::uint64_t kChunk = 4096;
-  for (std::uint64_t begin = 0; begin < storage.Size(); begin += kChunk) {
-    const std::uint64_t count = std::min(kChunk, storage.Size() - begin);
-    PARLEY_ASSIGN_OR_RETURN(auto leaves, storage.Read(begin, count));
-    for (std::uint64_t i = 0; i < count; ++i) {
-      const std::string& leaf = leaves[i];
-      for (std::size_t at = leaf.find(mark); at != std::string::npos;
-           at = leaf.find(mark, at + 1)) {
-        const char next = at + mark.size() < leaf.size() ? leaf[at + mark.size()] : '\0';
-        if (next == ',' || next == '}') {
-          seqs.insert(begin + i);
-          break;
-        }
-      }
-    }
-  }
-  return std::vector<std::uint64_t>(seqs.begin(), seqs.end());
-}
-
 }  // namespace
 
 ApiResponse Api::GetRecordEvents(ApiRequest& req, store::Workspace& ws) {
@@ -156,15 +119,10 @@ ApiResponse Api::GetRecordEvents(ApiRequest& req, store::Workspace& ws) {
     const std::int64_t id = std::stoll(req.path_params.at("id"));
     ReadSnapshot snapshot(ws.db());
     PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
-    PARLEY_ASSIGN_OR_RETURN(auto storage,
-                            store::SqliteEntryStorage::Open(ws.db(), log->Node().origin));
-    PARLEY_ASSIGN_OR_RETURN(auto seqs, RecordEventSeqs(ws.db(), *storage, id));
+    // The same selection as `parley log --record` (negotiation/event_history.h).
+    PARLEY_ASSIGN_OR_RETURN(auto history, negotiation::RecordEvents(ws, id));
     nlohmann::json events = nlohmann::json::array();
-    for (std::uint64_t seq : seqs) {
-      PARLEY_ASSIGN_OR_RETURN(auto leaves, storage->Read(seq, 1));
-      PARLEY_ASSIGN_OR_RETURN(ledger::SignedEvent s, ledger::OpenLeaf(leaves[0], seq));
-      events.push_back(EntryJson(s, leaves[0]));
-    }
+    for (const auto& h : history) events.push_back(EntryJson(h.event, h.leaf));
     return JsonResponse(200,
                         {{"record_id", id}, {"origin", log->Node().origin}, {"events", events}});
   }());
@@ -256,6 +214,7 @@ ApiResponse Api::ExportBundleHandler(ApiRequest& req, store::Workspace& ws) {
     PARLEY_ASSIGN_OR_RETURN(std::string party, RequiredString(body, "for"));
     PARLEY_TRY(CheckPartyName(party));
     PARLEY_ASSIGN_OR_RETURN(auto since, OptionalString(body, "since"));
+    PARLEY_ASSIGN_OR_RETURN(auto agreement, OptionalString(body, "agreement"));
     if (since) {
       auto note = ledger::ParseSignedNote(*since);
       auto checkpoint = note ? ledger::ParseCheckpointBody(note->text)
@@ -270,7 +229,16 @@ ApiResponse Api::ExportBundleHandler(ApiRequest& req, store::Workspace& ws) {
     store::Transaction tx(ws.db());
     PARLEY_TRY(tx.Begin());
     PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
-    auto bytes = log->ExportBundle(since);
+    auto sharing = negotiation::ChooseSharing(ws, party, agreement.value_or(""),
+                                              negotiation::AgreementFiles::kRefused);
+    if (!sharing) {
+      Error e = sharing.error();
+      e.where.field = "agreement";
+      return std::unexpected(e);
+    }
+    auto bytes = sharing->shares_anything
+                     ? store::ExportBundleFor(ws, since, sharing->request, nullptr)
+                     : log->ExportBundle(since);
     if (!bytes) {
       Error e = bytes.error();
       if (since && e.message.starts_with("--since: ")) {
@@ -285,6 +253,8 @@ ApiResponse Api::ExportBundleHandler(ApiRequest& req, store::Workspace& ws) {
     r.body = std::move(*bytes);
     r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + log->Node().key_name +
                                                       "-for-" + party + ".bundle\"");
+    // Which agreement's [sharing] table decided what the bundle shows (the body is binary).
+    r.headers.emplace_back("X-Parley-Sharing-Policy", sharing->policy_source);
     return r;
   }());
 }

@@ -128,23 +128,24 @@ ApiResponse Api::ListLinks(ApiRequest& req, store::Workspace& ws) {
     PARLEY_ASSIGN_OR_RETURN(std::int64_t limit,
                             QueryCount(req, "limit", kDefaultLinkPage, kMaxLinkPage));
     PARLEY_ASSIGN_OR_RETURN(std::set<std::string> visible, VisibleLists(ws, *req.principal));
-    PARLEY_ASSIGN_OR_RETURN(auto links, LinksInState(ws, state));
+    store::LinkQuery query;
+    query.state = state;
+    query.left_list = left;
+    query.right_list = right;
+    query.visible_lists = std::move(visible);  // both lists visible, decided in SQL
+    query.offset = offset;
+    query.limit = limit;
+    PARLEY_ASSIGN_OR_RETURN(store::LinkPage page, QueryLinks(ws, query));
     PARLEY_ASSIGN_OR_RETURN(auto versions, LinkVersions(ws.db()));
     nlohmann::json out = nlohmann::json::array();
-    std::int64_t total = 0;
-    for (const store::StoredLink& l : links) {
-      if (!visible.contains(l.left_list) || !visible.contains(l.right_list)) continue;
-      if ((!left.empty() && l.left_list != left) || (!right.empty() && l.right_list != right)) {
-        continue;
-      }
-      if (total++ < offset || static_cast<std::int64_t>(out.size()) >= limit) continue;
+    for (const store::StoredLink& l : page.links) {
       auto version = versions.find(l.id);
       PARLEY_ASSIGN_OR_RETURN(
           auto shown,
           LinkWithRecords(ws, *req.principal, l, version == versions.end() ? 0 : version->second));
       out.push_back(std::move(shown));
     }
-    return JsonResponse(200, {{"total", total}, {"offset", offset}, {"links", out}});
+    return JsonResponse(200, {{"total", page.total}, {"offset", offset}, {"links", out}});
   }());
 }
 

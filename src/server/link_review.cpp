@@ -44,10 +44,9 @@ Result<std::map<std::int64_t, std::int64_t>> LinkVersions(store::Database& db) {
   return out;
 }
 
-Result<std::vector<store::StoredLink>> LinksInState(store::Workspace& ws,
-                                                    std::optional<store::LinkState> state) {
+Result<store::LinkPage> QueryLinks(store::Workspace& ws, const store::LinkQuery& query) {
   store::LinkStore links(ws);
-  return links.Links(state);
+  return links.Query(query);
 }
 
 Result<store::StoredLink> ReadLink(store::Workspace& ws, std::int64_t link_id) {

@@ -40,10 +40,10 @@ struct LinkOwners {
 [[nodiscard]] Result<std::int64_t> LinkVersion(store::Database& db, std::int64_t link_id);
 // Every link's version that is above 0, by link id (one query for a page of the queue).
 [[nodiscard]] Result<std::map<std::int64_t, std::int64_t>> LinkVersions(store::Database& db);
-// The links in a state (all when nullopt), most probable first; one link. (Every use of
-// store::LinkStore in the server is in link_review.cpp.)
-[[nodiscard]] Result<std::vector<store::StoredLink>> LinksInState(
-    store::Workspace& ws, std::optional<store::LinkState> state);
+// A page of the links matching `query` (filtered in SQL), most probable first; one link.
+// (Every use of store::LinkStore in the server is in link_review.cpp.)
+[[nodiscard]] Result<store::LinkPage> QueryLinks(store::Workspace& ws,
+                                                 const store::LinkQuery& query);
 [[nodiscard]] Result<store::StoredLink> ReadLink(store::Workspace& ws, std::int64_t link_id);
 // Records the decision; returns the link's new version.
 [[nodiscard]] Result<std::int64_t> DecideLink(store::Workspace& ws, std::int64_t link_id,

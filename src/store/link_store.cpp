@@ -342,19 +342,82 @@ Result<void> LinkStore::Decide(std::int64_t link_id, LinkDecision decision, cons
 }
 
 Result<std::vector<StoredLink>> LinkStore::Links(std::optional<LinkState> state) {
-  std::string sql = SelectLinkSql();
-  if (state) sql += " WHERE l.state = ?";
-  sql += " ORDER BY l.probability DESC, l.id";
-  PARLEY_ASSIGN_OR_RETURN(Statement st, db_.Prepare(sql));
-  if (state) st.Bind(1, LinkStateName(*state));
-  std::vector<StoredLink> out;
+  LinkQuery query;
+  query.state = state;
+  PARLEY_ASSIGN_OR_RETURN(LinkPage page, Query(query));
+  return std::move(page.links);
+}
+
+namespace {
+
+// The WHERE clause of a LinkQuery and its text parameters, in order.
+struct LinkFilter {
+  std::string where;
+  std::vector<std::string> params;
+};
+
+LinkFilter FilterOf(const LinkQuery& q) {
+  LinkFilter f;
+  auto add = [&f](const std::string& condition) {
+    f.where += (f.where.empty() ? " WHERE " : " AND ") + condition;
+  };
+  if (q.state) {
+    add("l.state = ?");
+    f.params.emplace_back(LinkStateName(*q.state));
+  }
+  if (!q.left_list.empty()) {
+    add("ll.name = ?");
+    f.params.push_back(q.left_list);
+  }
+  if (!q.right_list.empty()) {
+    add("rl.name = ?");
+    f.params.push_back(q.right_list);
+  }
+  if (q.visible_lists) {
+    if (q.visible_lists->empty()) {
+      add("0");
+    } else {
+      std::string marks;
+      for (std::size_t i = 0; i < q.visible_lists->size(); ++i) marks += i == 0 ? "?" : ",?";
+      add("ll.name IN (" + marks + ") AND rl.name IN (" + marks + ")");
+      for (int side = 0; side < 2; ++side) {
+        f.params.insert(f.params.end(), q.visible_lists->begin(), q.visible_lists->end());
+      }
+    }
+  }
+  return f;
+}
+
+void BindAll(Statement& st, const std::vector<std::string>& params) {
+  for (std::size_t i = 0; i < params.size(); ++i) st.Bind(static_cast<int>(i + 1), params[i]);
+}
+
+}  // namespace
+
+Result<LinkPage> LinkStore::Query(const LinkQuery& query) {
+  const LinkFilter filter = FilterOf(query);
+  LinkPage page;
+  PARLEY_ASSIGN_OR_RETURN(Statement count, db_.Prepare("SELECT COUNT(*) FROM links l "
+                                                       "JOIN lists ll ON ll.id = l.left_list_id "
+                                                       "JOIN lists rl ON rl.id = l.right_list_id" +
+                                                       filter.where));
+  BindAll(count, filter.params);
+  PARLEY_ASSIGN_OR_RETURN(bool counted, count.Step());
+  page.total = counted ? count.ColumnInt(0) : 0;
+  PARLEY_ASSIGN_OR_RETURN(Statement st,
+                          db_.Prepare(SelectLinkSql() + filter.where +
+                                      " ORDER BY l.probability DESC, l.id LIMIT ? OFFSET ?"));
+  BindAll(st, filter.params);
+  const int next = static_cast<int>(filter.params.size()) + 1;
+  st.Bind(next, query.limit);
+  st.Bind(next + 1, query.offset);
   while (true) {
     PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
     PARLEY_ASSIGN_OR_RETURN(StoredLink l, ReadLink(st));
-    out.push_back(std::move(l));
+    page.links.push_back(std::move(l));
   }
-  return out;
+  return page;
 }
 
 Result<StoredLink> LinkStore::Link(std::int64_t link_id) {

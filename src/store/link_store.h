@@ -97,6 +97,24 @@ struct ReconcileRun {
   std::string created_at;
 };
 
+// Which links to read (LinkStore::Query): every filter is applied in SQL, so a page of the
+// review queue costs a page of rows, not the workspace's links.
+struct LinkQuery {
+  std::optional<LinkState> state;  // nullopt: every state
+  std::string left_list;           // empty: any
+  std::string right_list;          // empty: any
+  // When set, only links whose two lists are both in it (a caller's visible lists; an empty
+  // set sees nothing).
+  std::optional<std::set<std::string>> visible_lists;
+  std::int64_t offset = 0;
+  std::int64_t limit = -1;  // -1: no limit
+};
+
+struct LinkPage {
+  std::int64_t total = 0;  // links matching the filters, ignoring offset and limit
+  std::vector<StoredLink> links;
+};
+
 class LinkStore {
  public:
   explicit LinkStore(Workspace& ws) : ws_(ws), db_(ws.db()) {}
@@ -121,6 +139,8 @@ class LinkStore {
                                     const std::string& now);
   // Links in a state (all when nullopt), most probable first.
   [[nodiscard]] Result<std::vector<StoredLink>> Links(std::optional<LinkState> state);
+  // The links matching `query`, most probable first, and how many match in all.
+  [[nodiscard]] Result<LinkPage> Query(const LinkQuery& query);
   [[nodiscard]] Result<StoredLink> Link(std::int64_t link_id);
 
  private:

@@ -224,5 +224,71 @@ TEST_F(LinkStoreTest, LinksOfRecordsNoLongerListedAreWithdrawnUnlessDecided) {
   EXPECT_FALSE((*all)[0].right_listed);
 }
 
+TEST_F(LinkStoreTest, QueryFiltersPagesAndCountsInSql) {
+  LinkStore links(*ws_);
+  ASSERT_TRUE(Save(links,
+                   {Proposal(0, 0, 0.9, true), Proposal(0, 1, 0.5, false),
+                    Proposal(1, 0, 0.4, false), Proposal(1, 1, 0.8, true)},
+                   "t1"));
+  Import("mediator", ListKind::kMediator, "mediator", {"M"});
+  const std::int64_t m = *ws_->FindRecord("mediator", "M");
+  ASSERT_TRUE(links.SaveRun("mediator", "ru-custody", {{m, right_[1], 1, 1, 0.6, 6, "[]", false}},
+                            {1, 1, false, "{}", "analyst1", "t2"}, {"analyst1"}));
+
+  LinkQuery review;
+  review.state = LinkState::kNeedsReview;
+  auto queue = links.Query(review);
+  ASSERT_TRUE(queue.has_value()) << queue.error().Describe();
+  EXPECT_EQ(queue->total, 3);
+  ASSERT_EQ(queue->links.size(), 3u);
+  EXPECT_DOUBLE_EQ(queue->links[0].probability, 0.6);  // most probable first
+
+  review.offset = 1;
+  review.limit = 1;
+  auto page = links.Query(review);
+  ASSERT_TRUE(page.has_value());
+  EXPECT_EQ(page->total, 3);  // the total ignores the page
+  ASSERT_EQ(page->links.size(), 1u);
+  EXPECT_DOUBLE_EQ(page->links[0].probability, 0.5);
+
+  LinkQuery by_list;
+  by_list.left_list = "mediator";
+  EXPECT_EQ(links.Query(by_list)->total, 1);
+  by_list.left_list = "";
+  by_list.right_list = "ru-custody";
+  EXPECT_EQ(links.Query(by_list)->total, 5);
+}
+
+TEST_F(LinkStoreTest, QueryVisibilityIsExactlyBothListsVisible) {
+  LinkStore links(*ws_);
+  ASSERT_TRUE(Save(links, {Proposal(0, 0, 0.9, true), Proposal(1, 1, 0.5, false)}, "t1"));
+  Import("mediator", ListKind::kMediator, "mediator", {"M"});
+  const std::int64_t m = *ws_->FindRecord("mediator", "M");
+  ASSERT_TRUE(links.SaveRun("mediator", "ru-custody", {{m, right_[0], 1, 1, 0.6, 6, "[]", false}},
+                            {1, 1, false, "{}", "analyst1", "t2"}, {"analyst1"}));
+  auto all = links.Links(std::nullopt);
+  ASSERT_TRUE(all.has_value());
+  const std::vector<std::string> names = {"ua-request", "ru-custody", "mediator"};
+  // Every subset of the lists: SQL agrees with the rule applied to every link in memory.
+  for (unsigned mask = 0; mask < 8; ++mask) {
+    std::set<std::string> visible;
+    for (unsigned i = 0; i < names.size(); ++i) {
+      if (mask & (1u << i)) visible.insert(names[i]);
+    }
+    std::vector<std::int64_t> expected;
+    for (const auto& l : *all) {
+      if (visible.contains(l.left_list) && visible.contains(l.right_list)) expected.push_back(l.id);
+    }
+    LinkQuery query;
+    query.visible_lists = visible;
+    auto seen = links.Query(query);
+    ASSERT_TRUE(seen.has_value()) << seen.error().Describe();
+    std::vector<std::int64_t> got;
+    for (const auto& l : seen->links) got.push_back(l.id);
+    EXPECT_EQ(got, expected) << "mask " << mask;
+    EXPECT_EQ(seen->total, static_cast<std::int64_t>(expected.size())) << "mask " << mask;
+  }
+}
+
 }  // namespace
 }  // namespace parley::store

@@ -74,6 +74,24 @@ class ReconcileTest(ParleyTestCase):
         self.assertEqual(states.count("needs_review"), 0)
         self.assertEqual(states.count("confirmed"), 1)
 
+    def test_list_filters_and_pages(self):
+        self.parley("reconcile", "ua-request", "ru-custody", "--auto-accept", "1.0")
+        everything = self.parley_json("review", "--list")
+        queue = [l for l in everything if l["state"] == "needs_review"]
+        self.assertGreaterEqual(len(queue), 2)
+        filtered = self.parley_json("review", "--list", "--state", "needs_review")
+        self.assertEqual([l["id"] for l in filtered], [l["id"] for l in queue])
+        second = self.parley_json("review", "--list", "--state", "needs_review", "--limit", "1",
+                                  "--offset", "1")
+        self.assertEqual([l["id"] for l in second], [queue[1]["id"]])
+        self.assertEqual(self.parley_json("review", "--list", "--left", "ru-custody"), [])
+        self.assertEqual(len(self.parley_json("review", "--list", "--right", "ru-custody")),
+                         len(everything))
+        text = self.parley("review", "--list", "--state", "needs_review", "--limit", "1").stdout
+        self.assertIn(f"1 of {len(queue)} links shown (from 0)", text)
+        err = self.parley("review", "--list", "--state", "maybe", expect=1).stderr
+        self.assertIn("--state must be", err)
+
     def test_explanation_is_stored(self):
         self.parley("reconcile", "ua-request", "ru-custody")
         link = self.links()[("U1", "R1")]

@@ -5,10 +5,14 @@ Both sides' clerks upload their lists (multipart), the mediator's analyst reconc
 reviews (optimistic decisions: a stale one is 409), a negotiator drafts the agreement and
 each side's signer signs for its own party only, a plan is proposed from the confirmed
 persons, accepted and signed by both sides, the interviewer and the checkpoint record
-interviews and handovers of the planned people, and the signed record is exported as a bundle
-and verified. The bundle export endpoint belongs to another branch (server2), so that step
-uses the CLI `parley bundle export`; `parley verify --bundle` and `--workspace` close it.
+interviews and handovers of the planned people. The signed record is exported for the mediator
+through POST /api/v1/bundles/export under the sharing policy of the agreement in force, checked
+with `parley verify --bundle`, and imported into the mediator's own workspace through POST
+/api/v1/bundles/import of a second server: the mediator sees the fields the agreement shares
+and only commitments to the others. `parley verify --workspace` and `parley check` close it.
 """
+import json
+import os
 import re
 import signal
 import subprocess
@@ -83,7 +87,13 @@ pool = "soldiers"
 [[priority]]
 by = "captivity_days"
 direction = "desc"
+
+[sharing]
+mediator = ["surname", "given_name", "birth_date"]
+other_party = []
+never = ["health"]
 """
+SHOWN_TO_MEDIATOR = {"surname", "given_name", "birth_date"}
 
 
 class ServerExchange(ParleyTestCase):
@@ -100,30 +110,37 @@ class ServerExchange(ParleyTestCase):
             self.tokens[name] = self.parley("user", "token", name).stdout.strip()
         self.parley("synth", "--people", "300", "--seed", "7", "--out", self.path("syn"),
                     workspace=False)
-        self.proc = subprocess.Popen(
-            [PARLEY, "serve", "--listen", "127.0.0.1:0", "--workspace", self.workspace,
+        self.procs = []
+        self.proc, self.base = self.serve(self.workspace)
+
+    def serve(self, workspace):
+        proc = subprocess.Popen(
+            [PARLEY, "serve", "--listen", "127.0.0.1:0", "--workspace", workspace,
              "--threads", "4"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        line = self.proc.stdout.readline()
+        self.procs.append(proc)
+        line = proc.stdout.readline()
         m = re.search(r"http://127\.0\.0\.1:(\d+)/api/v1", line)
         if m is None:
-            self.proc.kill()
-            self.fail(f"no listening line: {line!r} {self.proc.stderr.read()}")
-        self.base = f"http://127.0.0.1:{m.group(1)}"
+            proc.kill()
+            self.fail(f"no listening line: {line!r} {proc.stderr.read()}")
+        return proc, f"http://127.0.0.1:{m.group(1)}"
 
     def tearDown(self):
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-        self.proc.stdout.close()
-        self.proc.stderr.close()
+        for proc in self.procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            proc.stdout.close()
+            proc.stderr.close()
         super().tearDown()
 
     def as_user(self, name):
         return Client(self.base, self.tokens[name])
 
-    def stop_cleanly(self):
-        self.proc.send_signal(signal.SIGTERM)
-        self.assertEqual(self.proc.wait(timeout=60), 0, self.proc.stderr.read())
+    def stop_cleanly(self, proc=None):
+        proc = proc or self.proc
+        proc.send_signal(signal.SIGTERM)
+        self.assertEqual(proc.wait(timeout=60), 0, proc.stderr.read())
 
     def ok(self, response, status=200):
         self.assertEqual(response.status, status, response.body[:500])
@@ -271,14 +288,63 @@ class ServerExchange(ParleyTestCase):
         self.agree()
         going = self.plan()
         self.hand_over(going)
+        bundle, node_key = self.export_for_mediator()
         self.stop_cleanly()
-        bundle = self.path("exchange.plb")
-        self.parley("bundle", "export", "--for", "mediator", "--out", bundle)
-        verified = subprocess.run([PARLEY, "verify", "--bundle", bundle, "--json"],
-                                  capture_output=True, text=True)
-        self.assertEqual(verified.returncode, 0, verified.stderr)
+        self.mediator_imports(bundle, node_key)
         self.parley("verify", "--workspace", self.workspace, workspace=False)
         self.parley("check")
+
+    def export_for_mediator(self):
+        """The bundle for the mediator, from the endpoint, under the agreement in force."""
+        signer = self.as_user("ua-signer")
+        r = signer.call("POST", "/api/v1/bundles/export", {"for": "mediator"})
+        self.assertEqual(r.status, 200, r.body[:500])
+        self.assertEqual(r.headers["X-Parley-Sharing-Policy"],
+                         "agreement deal version 1 (in force)")
+        named = signer.call("POST", "/api/v1/bundles/export",
+                            {"for": "mediator", "agreement": "nowhere"})
+        self.assertEqual(named.status, 404, named.body[:500])
+        self.assertEqual(named.json()["error"]["field"], "agreement")
+        bundle = self.path("exchange.plb")
+        with open(bundle, "wb") as f:
+            f.write(r.body)
+        node_key = self.ok(signer.call("GET", "/api/v1/ledger"))["verifier_key"]
+        keys = self.path("node.keys")
+        with open(keys, "w") as f:
+            f.write(node_key + "\n")
+        verified = subprocess.run([PARLEY, "verify", "--bundle", bundle, "--trusted-keys", keys,
+                                   "--json"], capture_output=True, text=True)
+        self.assertEqual(verified.returncode, 0, verified.stderr)
+        return bundle, node_key
+
+    def mediator_imports(self, bundle, node_key):
+        """A second server over the mediator's workspace takes the bundle in through the API."""
+        med = self.path("med")
+        self.parley("init", "--node", "med-node", "--workspace", med, workspace=False)
+        with open(os.path.join(med, "keys", "trusted.keys"), "a") as f:
+            f.write(node_key + "\n")
+        self.parley("user", "add", "med-admin", "--role", "admin", "--side", "mediator",
+                    "--password-file", self.path("pw"), "--workspace", med, workspace=False)
+        token = self.parley("user", "token", "med-admin", "--workspace", med,
+                            workspace=False).stdout.strip()
+        proc, base = self.serve(med)
+        with open(bundle, "rb") as f:
+            content = f.read()
+        imported = self.ok(Client(base, token).call(
+            "POST", "/api/v1/bundles/import", raw=content,
+            headers={"Content-Type": "application/octet-stream"}))
+        self.assertGreater(imported["size"], 0)
+        self.stop_cleanly(proc)
+        received = json.loads(self.parley("bundle", "received", "--json", "--workspace", med,
+                                          workspace=False).stdout)
+        self.assertTrue(received)
+        for record in received:
+            self.assertLessEqual(set(record["shown"]), SHOWN_TO_MEDIATOR, record["id"])
+            # The synthetic lists carry health under their own column names: withheld too.
+            self.assertIn("patronymic", record["withheld"], record["id"])
+            self.assertNotIn("seriously_wounded", json.dumps(record["shown"]))
+        self.assertTrue(any(r["shown"].get("surname") for r in received))
+        self.assertTrue(any("Состояние здоровья" in r["withheld"] for r in received))
 
 
 if __name__ == "__main__":

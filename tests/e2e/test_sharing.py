@@ -149,6 +149,27 @@ class SharingPolicy(SharingTestCase):
         shown = self.parley("bundle", "show", bundle, workspace=False).stdout
         self.assertIn("no record contents", shown)
 
+    def test_the_agreement_in_force_in_the_workspace_is_used_by_default(self):
+        self.parley("agreement", "add", self.agreement, "--name", "deal")
+        # A draft is not in force: the default policy still applies.
+        _, out = self.export("draft.bundle", "mediator")
+        self.assertIn("sharing policy: the default policy", out)
+        _, out = self.export("named.bundle", "mediator", "--agreement", "deal")
+        self.assertIn("sharing policy: agreement deal version 1;", out)
+        self.assertIn("shown: birth_date, given_name, surname", out)
+        self.parley("agreement", "sign", "deal", "--side", "a")
+        self.parley("agreement", "sign", "deal", "--side", "b")
+        bundle, out = self.export("in-force.bundle", "mediator")
+        self.assertIn("sharing policy: agreement deal version 1 (in force);", out)
+        self.assertIn("shown: birth_date, given_name, surname", out)
+        with open(bundle, "rb") as f:
+            self.assertNotIn(b"seriously_wounded", f.read())
+        # A mediator named in the agreement is the mediator too.
+        _, out = self.export("turkiye.bundle", "Türkiye")
+        self.assertIn("shows Türkiye (mediator)", out)
+        self.parley("bundle", "export", "--for", "mediator", "--out", self.path("x.bundle"),
+                    "--agreement", "nowhere", expect=1)
+
     def test_default_policy_shows_the_mediator_identity_not_health(self):
         bundle, out = self.export("for-med.bundle", "mediator")
         self.assertIn("sharing policy: the default policy", out)

@@ -139,8 +139,25 @@ class WorkflowTest(ParleyTestCase):
         log = self.parley_json("log")
         for e in log:
             self.assertNotIn("surname", json.dumps(e["body"]))
+        self.plan_and_agreement_histories(pid, cid, repaired["id"])
         self.parley("verify")
         self.parley("check")
+
+    def plan_and_agreement_histories(self, pid, cid, rid):
+        """`parley log --plan` is the plan's whole line; `--agreement` adds its own events."""
+        line = ["plan.proposed", "plan.countered", "plan.accepted", "plan.accepted",
+                "plan.signed", "plan.signed", "plan.repaired"]
+        for plan in (pid, cid, rid):
+            history = self.parley_json("log", "--plan", str(plan))
+            self.assertEqual([e["type"] for e in history], line, plan)
+            self.assertEqual({e["body"]["plan"] for e in history}, {pid, cid, rid})
+        of_deal = [e["type"] for e in self.parley_json("log", "--agreement", "deal")]
+        self.assertEqual(of_deal, ["agreement.added", "agreement.signed", "agreement.signed",
+                                   *line])
+        self.assertIn("no plan with ID 999", self.parley("log", "--plan", "999",
+                                                         expect=1).stderr)
+        self.assertIn("no agreement named", self.parley("log", "--agreement", "other",
+                                                        expect=1).stderr)
 
     def test_interview_refusal_and_handover_remove_candidates(self):
         self.parley("agreement", "add", str(AGREEMENT), "--name", "deal")
@@ -162,6 +179,30 @@ class WorkflowTest(ParleyTestCase):
         wider = self.parley("plan", "propose", "--agreement", "deal", "--side-a", "ua",
                             "--side-b", "ru", "--all-held").stdout
         self.assertIn("every person held", wider)
+
+        # The person's history: the list version, the plan that included them, the interview
+        # (the later plans leave them out), not the other person's handover.
+        refused = self.parley_json("log", "--record", a_ids[0])
+        self.assertEqual([e["type"] for e in refused],
+                         ["list.version_submitted", "plan.proposed", "interview.recorded"])
+        self.assertEqual(refused[1]["body"]["plan"], before["id"])
+        handed = [e["type"] for e in self.parley_json("log", "--record", a_ids[1])]
+        self.assertIn("handover.recorded", handed)
+        self.assertNotIn("interview.recorded", handed)
+        self.assertIn("events", self.parley("log", "--record", a_ids[0]).stdout)
+
+    def test_record_history_shows_link_decisions(self):
+        link = self.parley_json("review", "--list", "--limit", "1")[0]
+        self.parley("review", "--decide", str(link["id"]), "reject")
+        for list_name, key, member in ((link["left_list"], link["left_id"], "left_record"),
+                                       (link["right_list"], link["right_id"], "right_record")):
+            history = self.parley_json("log", "--record", f"{list_name}:{key}")
+            decided = [e for e in history if e["type"] == "link.decided"]
+            self.assertEqual(len(decided), 1, history)
+            self.assertEqual(decided[0]["body"]["link"], link["id"])
+            self.assertIn(member, decided[0]["body"])
+        self.parley("log", "--record", "ua-custody:no-such-row", expect=1)
+        self.parley("log", "--record", "1", "--origin", "x", expect=1)
 
     def test_stateless_plan_commands_still_take_files(self):
         out = self.path("stateless.json")
