@@ -43,7 +43,10 @@ record=$(curl -s -H "Authorization: Bearer $reader" \
 
 # /api/v1/health first: the same HTTP stack with no sign-in and no database, the same-run
 # ceiling the other figures are compared with.
-for path in /api/v1/health /api/v1/lists /api/v1/lists/ru-custody "/api/v1/records/$record"; do
+# The review queue (a page of 50 links with both records) and the plans come from the demo's
+# reconciliation and plan.
+for path in /api/v1/health /api/v1/lists /api/v1/lists/ru-custody "/api/v1/records/$record" \
+  "/api/v1/links?limit=50" /api/v1/plans; do
   echo "== wrk -t$threads -c$connections -d$duration --latency GET $path"
   wrk -t"$threads" -c"$connections" -d"$duration" --latency \
     -H "Authorization: Bearer $reader" "$base$path" | grep -E 'Requests/sec|Latency|99%|90%|50%|Non-2xx'

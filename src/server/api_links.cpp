@@ -136,13 +136,10 @@ ApiResponse Api::ListLinks(ApiRequest& req, store::Workspace& ws) {
     query.offset = offset;
     query.limit = limit;
     PARLEY_ASSIGN_OR_RETURN(store::LinkPage page, QueryLinks(ws, query));
-    PARLEY_ASSIGN_OR_RETURN(auto versions, LinkVersions(ws.db()));
     nlohmann::json out = nlohmann::json::array();
     for (const store::StoredLink& l : page.links) {
-      auto version = versions.find(l.id);
-      PARLEY_ASSIGN_OR_RETURN(
-          auto shown,
-          LinkWithRecords(ws, *req.principal, l, version == versions.end() ? 0 : version->second));
+      PARLEY_ASSIGN_OR_RETURN(std::int64_t version, LinkVersion(ws.db(), l.id));
+      PARLEY_ASSIGN_OR_RETURN(auto shown, LinkWithRecords(ws, *req.principal, l, version));
       out.push_back(std::move(shown));
     }
     return JsonResponse(200, {{"total", page.total}, {"offset", offset}, {"links", out}});

@@ -31,19 +31,6 @@ Result<std::int64_t> LinkVersion(store::Database& db, std::int64_t link_id) {
   return row ? st.ColumnInt(0) : 0;
 }
 
-Result<std::map<std::int64_t, std::int64_t>> LinkVersions(store::Database& db) {
-  PARLEY_ASSIGN_OR_RETURN(
-      store::Statement st,
-      db.Prepare("SELECT link_id, COUNT(*) FROM link_decisions GROUP BY link_id"));
-  std::map<std::int64_t, std::int64_t> out;
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    out[st.ColumnInt(0)] = st.ColumnInt(1);
-  }
-  return out;
-}
-
 Result<store::LinkPage> QueryLinks(store::Workspace& ws, const store::LinkQuery& query) {
   store::LinkStore links(ws);
   return links.Query(query);

@@ -38,8 +38,6 @@ struct LinkOwners {
 // The two lists of a link (kNotFound when there is no such link).
 [[nodiscard]] Result<LinkOwners> FindLinkOwners(store::Database& db, std::int64_t link_id);
 [[nodiscard]] Result<std::int64_t> LinkVersion(store::Database& db, std::int64_t link_id);
-// Every link's version that is above 0, by link id (one query for a page of the queue).
-[[nodiscard]] Result<std::map<std::int64_t, std::int64_t>> LinkVersions(store::Database& db);
 // A page of the links matching `query` (filtered in SQL), most probable first; one link.
 // (Every use of store::LinkStore in the server is in link_review.cpp.)
 [[nodiscard]] Result<store::LinkPage> QueryLinks(store::Workspace& ws,

@@ -11,9 +11,11 @@
 namespace parley::store {
 namespace {
 
-// SQL: is `record` in the latest version of `list`? (a few index probes)
+// SQL: is `record` in the latest version of `list`? (a few index probes). CROSS JOIN fixes the
+// join order: from the record's few versions to their memberships; left to itself SQLite scans
+// every member of the list version instead (a 100-link page of the review queue cost 5 ms).
 std::string ListedSql(std::string_view record, std::string_view list) {
-  return "EXISTS (SELECT 1 FROM record_versions rv JOIN list_members m "
+  return "EXISTS (SELECT 1 FROM record_versions rv CROSS JOIN list_members m "
          "ON m.record_version_id = rv.id WHERE rv.record_id = " +
          std::string(record) +
          " AND m.list_version_id = (SELECT v.id FROM list_versions v WHERE v.list_id = " +
@@ -404,9 +406,17 @@ Result<LinkPage> LinkStore::Query(const LinkQuery& query) {
   BindAll(count, filter.params);
   PARLEY_ASSIGN_OR_RETURN(bool counted, count.Step());
   page.total = counted ? count.ColumnInt(0) : 0;
+  // The page's ids are chosen first, on the cheap columns: sorting the full rows would compute
+  // the per-row subqueries (latest decision, still listed) and carry the explanations for every
+  // link of the workspace, not just the page (140 instead of thousands of pages a second).
   PARLEY_ASSIGN_OR_RETURN(Statement st,
-                          db_.Prepare(SelectLinkSql() + filter.where +
-                                      " ORDER BY l.probability DESC, l.id LIMIT ? OFFSET ?"));
+                          db_.Prepare(SelectLinkSql() +
+                                      " WHERE l.id IN (SELECT l.id FROM links l "
+                                      "JOIN lists ll ON ll.id = l.left_list_id "
+                                      "JOIN lists rl ON rl.id = l.right_list_id" +
+                                      filter.where +
+                                      " ORDER BY l.probability DESC, l.id LIMIT ? OFFSET ?)"
+                                      " ORDER BY l.probability DESC, l.id"));
   BindAll(st, filter.params);
   const int next = static_cast<int>(filter.params.size()) + 1;
   st.Bind(next, query.limit);
