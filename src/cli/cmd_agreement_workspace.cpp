@@ -11,32 +11,14 @@
 #include "cli/negotiation_commands.h"
 #include "core/try.h"
 #include "negotiation/agreement_store.h"
+#include "negotiation/negotiation_json.h"
 
 namespace parley::cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using negotiation::AgreementJson;
 using negotiation::StoredAgreement;
-
-Json AgreementJson(const StoredAgreement& a) {
-  Json signatures = Json::array();
-  for (const auto& s : a.signatures) {
-    signatures.push_back({{"party", s.party},
-                          {"signer", s.signer},
-                          {"signed_at", s.signed_at},
-                          {"ledger_seq", s.ledger_seq}});
-  }
-  return {{"name", a.name},
-          {"version", a.version},
-          {"title", a.title},
-          {"party_a", a.party_a},
-          {"party_b", a.party_b},
-          {"state", negotiation::AgreementStateName(a.state)},
-          {"sha256", a.sha256},
-          {"added_by", a.added_by},
-          {"created_at", a.created_at},
-          {"signatures", signatures}};
-}
 
 std::string Signatures(const StoredAgreement& a) {
   std::string out;

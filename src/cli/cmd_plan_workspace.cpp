@@ -14,6 +14,7 @@
 #include "cli/plan_summary.h"
 #include "core/try.h"
 #include "negotiation/agreement_store.h"
+#include "negotiation/negotiation_json.h"
 #include "negotiation/plan_negotiation.h"
 #include "plan/explain.h"
 
@@ -54,33 +55,6 @@ std::string Approvals(const StoredPlanInfo& p) {
   return out.empty() ? "no approval yet" : out;
 }
 
-Json InfoJson(const StoredPlanInfo& p) {
-  Json approvals = Json::array();
-  for (const auto& a : p.approvals) {
-    approvals.push_back({{"action", a.action},
-                         {"party", a.party},
-                         {"actor", a.actor},
-                         {"at", a.at},
-                         {"ledger_seq", a.ledger_seq}});
-  }
-  return {{"id", p.id},
-          {"kind", negotiation::PlanKindName(p.kind)},
-          {"parent", p.parent_id > 0 ? Json(p.parent_id) : Json(nullptr)},
-          {"state", negotiation::PlanStateName(p.state)},
-          {"version", p.version},
-          {"agreement", p.agreement_name},
-          {"agreement_version", p.agreement_version},
-          {"side_a", p.side_a},
-          {"side_b", p.side_b},
-          {"objective", p.objective},
-          {"a_hands_over", p.a_count},
-          {"b_hands_over", p.b_count},
-          {"sha256", p.sha256},
-          {"created_by", p.created_by},
-          {"created_at", p.created_at},
-          {"approvals", approvals}};
-}
-
 void PrintInfoLine(const StoredPlanInfo& p) {
   std::cout << "plan " << p.id << "  " << negotiation::PlanKindName(p.kind)
             << (p.parent_id > 0 ? " of plan " + std::to_string(p.parent_id) : std::string()) << "  "
@@ -92,7 +66,7 @@ void PrintInfoLine(const StoredPlanInfo& p) {
 
 void PrintOutcome(const PlanOutcome& o, bool json, const std::string& verb) {
   if (json) {
-    Json j = InfoJson(o.info);
+    Json j = negotiation::PlanInfoJson(o.info);
     j["unchanged"] = o.unchanged;
     if (!o.plan.people.empty()) j["summary"] = PlanSummaryJson(o.plan);
     std::cout << j.dump(2) << "\n";
@@ -142,7 +116,7 @@ Result<void> List(store::Workspace& ws, bool json) {
   PARLEY_ASSIGN_OR_RETURN(auto plans, negotiation::ListPlans(ws.db()));
   if (json) {
     Json list = Json::array();
-    for (const auto& p : plans) list.push_back(InfoJson(p));
+    for (const auto& p : plans) list.push_back(negotiation::PlanInfoJson(p));
     std::cout << list.dump(2) << "\n";
     return {};
   }
@@ -157,7 +131,7 @@ Result<void> Show(store::Workspace& ws, const std::string& id_text, const std::s
   PARLEY_ASSIGN_OR_RETURN(negotiation::LoadedPlan p, negotiation::LoadStoredPlan(ws, id));
   if (!out.empty()) PARLEY_TRY(negotiation::ExportPlanFile(p, out));
   if (json) {
-    Json j = InfoJson(p.info);
+    Json j = negotiation::PlanInfoJson(p.info);
     j["summary"] = PlanSummaryJson(p.plan);
     std::cout << j.dump(2) << "\n";
     return {};

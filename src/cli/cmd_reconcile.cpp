@@ -67,17 +67,7 @@ Result<void> RunReconcile(CliContext& ctx, const ReconcileOptions& o) {
   PARLEY_ASSIGN_OR_RETURN(ReconcileReport r, ReconcileLists(*ws, request));
   bar.Finish();
   if (ctx.json) {
-    std::cout << nlohmann::json{{"incremental", r.incremental},
-                                {"changed_records", r.changed},
-                                {"scored_pairs", r.scored_pairs},
-                                {"proposed", r.proposed},
-                                {"auto_accepted", r.auto_accepted},
-                                {"inserted", r.saved.inserted},
-                                {"updated", r.saved.updated},
-                                {"kept_decisions", r.saved.kept_decisions},
-                                {"removed", r.saved.removed}}
-                     .dump()
-              << "\n";
+    std::cout << reconcile::ReconcileReportJson(r, o.left, o.right).dump() << "\n";
   } else {
     if (r.incremental) {
       std::cout << "incremental: " << r.changed << " new or changed records since " << r.last_run_at

@@ -167,4 +167,23 @@ Result<ReconcileReport> ReconcileLists(store::Workspace& ws, const ReconcileRequ
   return report;
 }
 
+nlohmann::json ReconcileReportJson(const ReconcileReport& r, const std::string& left,
+                                   const std::string& right) {
+  nlohmann::json out = {{"left", left},
+                        {"right", right},
+                        {"incremental", r.incremental},
+                        {"changed_records", r.changed},
+                        {"left_count", r.left_count},
+                        {"right_count", r.right_count},
+                        {"scored_pairs", r.scored_pairs},
+                        {"proposed", r.proposed},
+                        {"auto_accepted", r.auto_accepted},
+                        {"inserted", r.saved.inserted},
+                        {"updated", r.saved.updated},
+                        {"kept_decisions", r.saved.kept_decisions},
+                        {"removed", r.saved.removed}};
+  if (r.incremental) out["last_run_at"] = r.last_run_at;
+  return out;
+}
+
 }  // namespace parley::reconcile

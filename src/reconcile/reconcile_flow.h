@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "ledger/keys.h"
@@ -47,5 +48,9 @@ struct ReconcileReport {
 
 [[nodiscard]] Result<ReconcileReport> ReconcileLists(store::Workspace& ws,
                                                      const ReconcileRequest& request);
+
+// The report as JSON, one shape for `parley reconcile --json` and POST /api/v1/reconciliations.
+[[nodiscard]] nlohmann::json ReconcileReportJson(const ReconcileReport& report,
+                                                 const std::string& left, const std::string& right);
 
 }  // namespace parley::reconcile

@@ -5,6 +5,7 @@
 
 #include "core/try.h"
 #include "negotiation/agreement_store.h"
+#include "negotiation/negotiation_json.h"
 #include "rules/agreement_parser.h"
 #include "rules/summary.h"
 #include "server/api.h"
@@ -14,30 +15,10 @@
 namespace parley::server {
 namespace {
 
-nlohmann::json AgreementJson(const negotiation::StoredAgreement& a) {
-  nlohmann::json signatures = nlohmann::json::array();
-  for (const auto& s : a.signatures) {
-    signatures.push_back({{"party", s.party},
-                          {"signer", s.signer},
-                          {"signed_at", s.signed_at},
-                          {"ledger_seq", s.ledger_seq}});
-  }
-  return {{"name", a.name},
-          {"version", a.version},
-          {"title", a.title},
-          {"party_a", a.party_a},
-          {"party_b", a.party_b},
-          {"state", negotiation::AgreementStateName(a.state)},
-          {"sha256", a.sha256},
-          {"added_by", a.added_by},
-          {"created_at", a.created_at},
-          {"signatures", signatures}};
-}
-
 // The stored text in words, as negotiators read and sign it.
 Result<nlohmann::json> AgreementWithSummary(const negotiation::StoredAgreement& a) {
   PARLEY_ASSIGN_OR_RETURN(rules::Agreement parsed, negotiation::ParseStored(a));
-  nlohmann::json out = AgreementJson(a);
+  nlohmann::json out = negotiation::AgreementJson(a);
   out["summary"] = rules::DescribeAgreement(parsed);
   out["text"] = a.source;
   return out;
@@ -61,7 +42,7 @@ ApiResponse Api::ListAgreementsHandler(ApiRequest&, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto all, negotiation::ListAgreements(ws.db()));
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& a : all) out.push_back(AgreementJson(a));
+    for (const auto& a : all) out.push_back(nlohmann::json(negotiation::AgreementJson(a)));
     return JsonResponse(200, {{"agreements", out}});
   }());
 }
@@ -117,7 +98,7 @@ ApiResponse Api::SignAgreementHandler(ApiRequest& req, store::Workspace& ws) {
     PARLEY_ASSIGN_OR_RETURN(auto change,
                             negotiation::SignAgreement(ws, name, agreement.version, party,
                                                        store::Actor{req.principal->name, nullptr}));
-    nlohmann::json out = AgreementJson(change.agreement);
+    nlohmann::json out = negotiation::AgreementJson(change.agreement);
     out["unchanged"] = change.unchanged;
     return JsonResponse(change.unchanged ? 200 : 201, out);
   }());

@@ -20,20 +20,6 @@ namespace {
 constexpr std::int64_t kDefaultLinkPage = 50;
 constexpr std::int64_t kMaxLinkPage = 1000;
 
-Result<std::int64_t> QueryCount(const ApiRequest& req, const char* name, std::int64_t fallback,
-                                std::int64_t max) {
-  const std::string text = req.QueryParam(name);
-  if (text.empty()) return fallback;
-  std::int64_t n = -1;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc() || ptr != text.data() + text.size() || n < 0 || n > max) {
-    return Fail(ErrorCode::kInvalidInput,
-                std::string(name) + " must be a number from 0 to " + std::to_string(max),
-                {"", 0, 0, name});
-  }
-  return n;
-}
-
 // The latest version of a record, as GET /records/{id} shows it.
 Result<nlohmann::json> LatestRecordJson(store::Workspace& ws, std::int64_t record_id) {
   PARLEY_ASSIGN_OR_RETURN(auto history, ws.RecordHistory(record_id));
@@ -42,25 +28,6 @@ Result<nlohmann::json> LatestRecordJson(store::Workspace& ws, std::int64_t recor
                 "a link names record " + std::to_string(record_id) + ", which has no version");
   }
   return RecordJson(history.back());
-}
-
-nlohmann::json ReportJson(const reconcile::ReconcileReport& r, const std::string& left,
-                          const std::string& right) {
-  nlohmann::json out = {{"left", left},
-                        {"right", right},
-                        {"incremental", r.incremental},
-                        {"changed_records", r.changed},
-                        {"left_count", r.left_count},
-                        {"right_count", r.right_count},
-                        {"scored_pairs", r.scored_pairs},
-                        {"proposed", r.proposed},
-                        {"auto_accepted", r.auto_accepted},
-                        {"inserted", r.saved.inserted},
-                        {"updated", r.saved.updated},
-                        {"kept_decisions", r.saved.kept_decisions},
-                        {"removed", r.saved.removed}};
-  if (r.incremental) out["last_run_at"] = r.last_run_at;
-  return out;
 }
 
 }  // namespace
@@ -106,7 +73,7 @@ ApiResponse Api::Reconcile(ApiRequest& req, store::Workspace& ws) {
     request.auto_accept = accept.value_or(request.auto_accept);
     request.actor = req.principal->name;
     PARLEY_ASSIGN_OR_RETURN(auto report, reconcile::ReconcileLists(ws, request));
-    return JsonResponse(200, ReportJson(report, request.left, request.right));
+    return JsonResponse(200, reconcile::ReconcileReportJson(report, request.left, request.right));
   }());
 }
 
@@ -124,9 +91,9 @@ ApiResponse Api::ListLinks(ApiRequest& req, store::Workspace& ws) {
     }
     const std::string left = req.QueryParam("left");
     const std::string right = req.QueryParam("right");
-    PARLEY_ASSIGN_OR_RETURN(std::int64_t offset, QueryCount(req, "offset", 0, INT32_MAX));
+    PARLEY_ASSIGN_OR_RETURN(std::int64_t offset, QueryInt(req, "offset", 0, INT32_MAX));
     PARLEY_ASSIGN_OR_RETURN(std::int64_t limit,
-                            QueryCount(req, "limit", kDefaultLinkPage, kMaxLinkPage));
+                            QueryInt(req, "limit", kDefaultLinkPage, kMaxLinkPage));
     PARLEY_ASSIGN_OR_RETURN(std::set<std::string> visible, VisibleLists(ws, *req.principal));
     store::LinkQuery query;
     query.state = state;

@@ -198,7 +198,7 @@ TEST_F(ApiNegotiationTest, ACounterThatKeepsTheRulesSupersedesItsParent) {
   ApiResponse countered = Call("POST", plan + "/counter", "ua-negotiator", {{"plan", edited}});
   ASSERT_EQ(countered.status, 201) << countered.body;
   EXPECT_EQ(Body(countered)["kind"], "counter");
-  EXPECT_EQ(Body(countered)["a_count"], shown["a_count"].get<int>() - 1);
+  EXPECT_EQ(Body(countered)["a_hands_over"], shown["a_hands_over"].get<int>() - 1);
   EXPECT_EQ(Body(Call("GET", plan, "ua-observer"))["state"], "superseded");
 }
 
@@ -220,7 +220,7 @@ TEST_F(ApiNegotiationTest, RepairReplansAfterADropOutAndSupersedesTheParent) {
   ApiResponse repaired = Call("POST", plan + "/repair", "ua-negotiator", request);
   ASSERT_EQ(repaired.status, 201) << repaired.body;
   EXPECT_EQ(Body(repaired)["kind"], "repair");
-  EXPECT_EQ(Body(repaired)["parent_id"], id);
+  EXPECT_EQ(Body(repaired)["parent"], id);
   EXPECT_EQ(Body(repaired)["repair"]["dropped"][0], dropped);
   EXPECT_EQ(Body(Call("GET", plan, "ua-observer"))["state"], "superseded");
 }

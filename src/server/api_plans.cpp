@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "core/try.h"
+#include "negotiation/negotiation_json.h"
 #include "negotiation/plan_negotiation.h"
 #include "plan/explain.h"
 #include "plan/plan_json.h"
@@ -20,33 +21,6 @@ std::int64_t PlanId(const ApiRequest& req) {
 }
 
 store::Actor ActorOf(const ApiRequest& req) { return store::Actor{req.principal->name, nullptr}; }
-
-nlohmann::json InfoJson(const negotiation::StoredPlanInfo& p) {
-  nlohmann::json approvals = nlohmann::json::array();
-  for (const auto& a : p.approvals) {
-    approvals.push_back({{"action", a.action},
-                         {"party", a.party},
-                         {"actor", a.actor},
-                         {"at", a.at},
-                         {"ledger_seq", a.ledger_seq}});
-  }
-  return {{"id", p.id},
-          {"version", p.version},
-          {"state", negotiation::PlanStateName(p.state)},
-          {"kind", negotiation::PlanKindName(p.kind)},
-          {"parent_id", p.parent_id},
-          {"agreement", p.agreement_name},
-          {"agreement_version", p.agreement_version},
-          {"side_a", p.side_a},
-          {"side_b", p.side_b},
-          {"objective", p.objective},
-          {"a_count", p.a_count},
-          {"b_count", p.b_count},
-          {"sha256", p.sha256},
-          {"created_by", p.created_by},
-          {"created_at", p.created_at},
-          {"approvals", approvals}};
-}
 
 // The balance after each phase, as `parley plan` prints it.
 nlohmann::json PhasesJson(const plan::Plan& p) {
@@ -69,7 +43,7 @@ nlohmann::json PhasesJson(const plan::Plan& p) {
 // their list keys and record ids only (names stay in GET /records/{id}, which is logged).
 nlohmann::json PlanJson(const negotiation::StoredPlanInfo& info, const plan::Plan& p,
                         const std::vector<negotiation::PersonRef>* refs) {
-  nlohmann::json out = InfoJson(info);
+  nlohmann::json out = negotiation::PlanInfoJson(info);
   out["phases"] = PhasesJson(p);
   out["solver"] = {{"status", p.solver.status}, {"gap", p.solver.gap}};
   nlohmann::json people = nlohmann::json::array();
@@ -124,7 +98,7 @@ ApiResponse Api::ListPlansHandler(ApiRequest& req, store::Workspace& ws) {
     for (const auto& p : all) {
       // The same rule as kPlanRead: a plan is its two sides' (and the mediator's).
       if (MaySee(*req.principal, p.side_a, false) || MaySee(*req.principal, p.side_b, false)) {
-        out.push_back(InfoJson(p));
+        out.push_back(nlohmann::json(negotiation::PlanInfoJson(p)));
       }
     }
     return JsonResponse(200, {{"plans", out}});
@@ -258,7 +232,7 @@ Result<ApiResponse> ApprovePlanAs(ApiRequest& req, store::Workspace& ws,
                                                  info, party_text.value_or(req.principal->side)));
   PARLEY_ASSIGN_OR_RETURN(
       auto outcome, negotiation::ApprovePlan(ws, info.id, approval, party, ActorOf(req), expected));
-  nlohmann::json out = InfoJson(outcome.info);
+  nlohmann::json out = negotiation::PlanInfoJson(outcome.info);
   out["unchanged"] = outcome.unchanged;
   return JsonResponse(outcome.unchanged ? 200 : 201, out);
 }

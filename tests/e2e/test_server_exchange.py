@@ -244,7 +244,7 @@ class ServerExchange(ParleyTestCase):
             "agreement": "deal", "side_a": "ua", "side_b": "ru"}), 201)
         pid, version = proposed["id"], proposed["version"]
         self.assertEqual(proposed["state"], "proposed")
-        self.assertGreater(proposed["a_count"] + proposed["b_count"], 0)
+        self.assertGreater(proposed["a_hands_over"] + proposed["b_hands_over"], 0)
         self.assertTrue(proposed["phases"])
         for phase in proposed["phases"]:
             self.assertIn("balance_after", phase)
