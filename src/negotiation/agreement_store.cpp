@@ -102,10 +102,23 @@ bool StoredAgreement::SignedBy(rules::Side party) const {
   return false;
 }
 
+std::string ActingSide(const StoredAgreement& agreement, rules::Side party) {
+  auto parsed = rules::ParseAgreement(agreement.source);
+  // A stored text was validated when it was added; the party's name is the fallback anyway.
+  if (!parsed) return party == rules::Side::kA ? agreement.party_a : agreement.party_b;
+  return parsed->SideOf(party);
+}
+
 Result<rules::Side> ParsePartySide(const StoredAgreement& agreement, std::string_view text) {
   std::string t = FoldAscii(text);
-  if (t == "a" || t == FoldAscii(agreement.party_a)) return rules::Side::kA;
-  if (t == "b" || t == FoldAscii(agreement.party_b)) return rules::Side::kB;
+  if (t == "a" || t == FoldAscii(agreement.party_a) ||
+      t == FoldAscii(ActingSide(agreement, rules::Side::kA))) {
+    return rules::Side::kA;
+  }
+  if (t == "b" || t == FoldAscii(agreement.party_b) ||
+      t == FoldAscii(ActingSide(agreement, rules::Side::kB))) {
+    return rules::Side::kB;
+  }
   return Fail(ErrorCode::kInvalidInput,
               "--side '" + std::string(text) + "' is not a party of agreement '" + agreement.name +
                   "': use a (" + agreement.party_a + ") or b (" + agreement.party_b + ")",

@@ -64,7 +64,11 @@ struct AgreementChange {
   bool unchanged = false;  // nothing was written (identical text / already signed)
 };
 
-// "a", "b", or a party's name as the agreement writes it (ASCII case-insensitive).
+// The workspace side whose users act (sign) for `party`: the agreement's [parties] a_side /
+// b_side, else the party's name as the agreement writes it.
+[[nodiscard]] std::string ActingSide(const StoredAgreement& agreement, rules::Side party);
+// "a", "b", a party's name as the agreement writes it, or its acting side (ASCII
+// case-insensitive).
 [[nodiscard]] Result<rules::Side> ParsePartySide(const StoredAgreement& agreement,
                                                  std::string_view text);
 

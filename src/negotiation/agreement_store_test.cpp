@@ -91,6 +91,21 @@ TEST(AgreementStore, UnknownNameOrVersionAndPartyAreNamed) {
   EXPECT_EQ(*ParsePartySide(*deal, "russia"), rules::Side::kB);
   EXPECT_EQ(*ParsePartySide(*deal, "a"), rules::Side::kA);
   EXPECT_FALSE(ParsePartySide(*deal, "mediator").has_value());
+  EXPECT_EQ(ActingSide(*deal, rules::Side::kA), "Ukraine");  // no a_side: the party's name
+}
+
+TEST(AgreementStore, ActingSidesComeFromPartiesTable) {
+  testing::TestWorkspace t;
+  std::string text = testing::kTestAgreement;
+  const std::string parties = "b = \"Russia\"\n";
+  text.replace(text.find(parties), parties.size(), parties + "a_side = \"ua\"\nb_side = \"ru\"\n");
+  ASSERT_TRUE(AddAgreement(t.ws(), "sided", text, "sided.toml", kNegotiator));
+  auto deal = FindAgreement(t.ws().db(), "sided", std::nullopt);
+  ASSERT_TRUE(deal.has_value());
+  EXPECT_EQ(ActingSide(*deal, rules::Side::kA), "ua");
+  EXPECT_EQ(ActingSide(*deal, rules::Side::kB), "ru");
+  EXPECT_EQ(*ParsePartySide(*deal, "RU"), rules::Side::kB);
+  EXPECT_EQ(*ParsePartySide(*deal, "ukraine"), rules::Side::kA);
 }
 
 }  // namespace

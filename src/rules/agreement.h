@@ -136,6 +136,10 @@ struct Agreement {
   PartialDate date;  // reference date for ages and time in captivity
   std::string party_a;
   std::string party_b;
+  // The workspace side of each party's users ([parties] a_side / b_side); empty: the party's
+  // name is its side.
+  std::string side_a;
+  std::string side_b;
   std::vector<std::string> mediators;
   Objective objective = Objective::kPeople;
 
@@ -152,6 +156,11 @@ struct Agreement {
   SharingPolicy sharing = DefaultSharingPolicy();
 
   [[nodiscard]] std::string PartyName(Side s) const { return s == Side::kA ? party_a : party_b; }
+  // The workspace side that acts for party `s` (signs for it).
+  [[nodiscard]] std::string SideOf(Side s) const {
+    const std::string& side = s == Side::kA ? side_a : side_b;
+    return side.empty() ? PartyName(s) : side;
+  }
 };
 
 }  // namespace parley::rules

@@ -317,7 +317,7 @@ class Parser {
   Result<void> ParseParties(const toml::table& root, Agreement& a) const {
     auto t = Required(root, "parties", "[parties] a = \"...\" b = \"...\"");
     if (!t) return std::unexpected(t.error());
-    auto ok = CheckKeys(**t, "[parties]", {"a", "b", "mediators"});
+    auto ok = CheckKeys(**t, "[parties]", {"a", "b", "mediators", "a_side", "b_side"});
     if (!ok) return ok;
     for (std::string_view side : {"a", "b"}) {
       const toml::node* n = (*t)->get(side);
@@ -327,6 +327,20 @@ class Parser {
       auto s = String(*n, side);
       if (!s) return std::unexpected(s.error());
       (side == "a" ? a.party_a : a.party_b) = *s;
+    }
+    // a_side / b_side: the side name of each party's parley users ("ua", "ru"), when it is not
+    // the party's name itself; it says whose signer may sign for which party.
+    for (std::string_view key : {"a_side", "b_side"}) {
+      if (const toml::node* n = (*t)->get(key)) {
+        auto s = String(*n, key);
+        if (!s) return std::unexpected(s.error());
+        if (s->empty()) return FailAt(*n, "[parties] " + std::string(key) + " must not be empty");
+        (key == "a_side" ? a.side_a : a.side_b) = *s;
+      }
+    }
+    if (!a.side_a.empty() && a.SideOf(Side::kA) == a.SideOf(Side::kB)) {
+      return FailAt(**t, "[parties] gives both parties the side \"" + a.side_a +
+                             "\": a_side and b_side must differ");
     }
     if (const toml::node* n = (*t)->get("mediators")) {
       auto m = StringOrStrings(*n, "mediators");

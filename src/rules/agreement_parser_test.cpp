@@ -70,6 +70,34 @@ TEST(AgreementParser, DixHillHasTheFullRankTable) {
   EXPECT_EQ(a->value.points.at("private"), 1);
 }
 
+std::string WithParties(const std::string& extra) {
+  std::string text = kMinimal;
+  const std::string b = "b = \"B\"\n";
+  return text.replace(text.find(b), b.size(), b + extra);
+}
+
+TEST(AgreementParser, ActingSidesDefaultToThePartyNames) {
+  auto plain = ParseAgreement(kMinimal, "t.toml");
+  ASSERT_TRUE(plain.has_value());
+  EXPECT_EQ(plain->SideOf(Side::kA), "A");
+  auto sided = ParseAgreement(WithParties("a_side = \"ua\"\nb_side = \"ru\"\n"), "t.toml");
+  ASSERT_TRUE(sided.has_value()) << sided.error().Describe();
+  EXPECT_EQ(sided->SideOf(Side::kA), "ua");
+  EXPECT_EQ(sided->SideOf(Side::kB), "ru");
+  EXPECT_EQ(sided->PartyName(Side::kA), "A");
+}
+
+TEST(AgreementParser, ActingSidesMustDifferAndNotBeEmpty) {
+  Error same = ParseError(WithParties("a_side = \"ua\"\nb_side = \"ua\"\n"));
+  EXPECT_NE(same.message.find("must differ"), std::string::npos) << same.message;
+  EXPECT_EQ(same.where.row, 6);  // the [parties] table
+  Error empty = ParseError(WithParties("a_side = \"\"\n"));
+  EXPECT_NE(empty.message.find("must not be empty"), std::string::npos) << empty.message;
+  EXPECT_EQ(empty.where.row, 9);
+  Error wrong_type = ParseError(WithParties("b_side = 3\n"));
+  EXPECT_EQ(wrong_type.where.row, 9);
+}
+
 TEST(AgreementParser, UnknownKeyNamesLineColumnAndAllowedKeys) {
   std::string text = std::string(kMinimal) + "\n[phases]\ncount = 2\ncpas = [1, 2]\n";
   Error e = ParseError(text);

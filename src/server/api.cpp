@@ -11,9 +11,9 @@
 #include "negotiation/plan_negotiation.h"
 #include "server/api_error.h"
 #include "server/csrf.h"
-#include "server/secret_token.h"
 #include "server/json_fields.h"
 #include "server/link_review.h"
+#include "server/secret_token.h"
 #include "server/share_store.h"
 #include "server/user_store.h"
 
@@ -291,8 +291,7 @@ Result<std::optional<ResourceSide>> Api::ResolveParty(const ApiRequest& req, sto
                 {"", 0, 0, "party"});
   }
   PARLEY_ASSIGN_OR_RETURN(rules::Side side, negotiation::ParsePartySide(agreement, *party));
-  return std::optional<ResourceSide>{
-      ResourceSide{side == rules::Side::kA ? agreement.party_a : agreement.party_b, false}};
+  return std::optional<ResourceSide>{ResourceSide{negotiation::ActingSide(agreement, side), false}};
 }
 
 // Shares count for both reads and writes of a pair: a party reconciles its own list against

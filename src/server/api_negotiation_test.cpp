@@ -97,6 +97,21 @@ TEST_F(ApiNegotiationTest, AgreementsAreDraftedReadInWordsAndSignedPerParty) {
   EXPECT_EQ(listed[0]["signatures"].size(), 2u);
 }
 
+TEST_F(ApiNegotiationTest, WithActingSidesEachPartysOwnSignerSignsForIt) {
+  // [parties] a_side / b_side say which workspace side acts for "Ukraine" and "Russia".
+  std::string with_sides = negotiation::testing::kTestAgreement;
+  const std::string parties = "b = \"Russia\"\n";
+  with_sides.replace(with_sides.find(parties), parties.size(),
+                     parties + "a_side = \"ua\"\nb_side = \"ru\"\n");
+  json text = {{"name", "sided"}, {"text", with_sides}};
+  ASSERT_EQ(Call("POST", "/api/v1/agreements", "ua-negotiator", text).status, 201);
+  const std::string sign = "/api/v1/agreements/sided/signatures";
+  EXPECT_EQ(Call("POST", sign, "ru-signer", {{"party", "Ukraine"}}).status, 403);
+  EXPECT_EQ(Call("POST", sign, "ua-signer", {{"party", "b"}}).status, 403);
+  EXPECT_EQ(Body(Call("POST", sign, "ua-signer", {{"party", "Ukraine"}}))["state"], "signed");
+  EXPECT_EQ(Body(Call("POST", sign, "ru-signer", {{"party", "ru"}}))["state"], "in_force");
+}
+
 TEST_F(ApiNegotiationTest, PlansAreTheirSidesBusinessAndEachSideApprovesForItself) {
   AgreementInForce();
   EXPECT_EQ(Call("POST", "/api/v1/plans", "xx-negotiator",

@@ -42,8 +42,10 @@ title = "Exchange over HTTP: the wounded and the medical staff first, then one f
 date = 2026-06-09
 
 [parties]
-a = "ua"
-b = "ru"
+a = "Ukraine"
+b = "Russian Federation"
+a_side = "ua"
+b_side = "ru"
 
 [phases]
 count = 2
