@@ -19,8 +19,7 @@ std::string WithSharing(const std::string& mediator_field) {
          "\"]\nother_party = [\"birth_date\"]\n";
 }
 
-void AddAndSign(store::Workspace& ws, const std::string& name, const std::string& text,
-                bool both) {
+void AddAndSign(store::Workspace& ws, const std::string& name, const std::string& text, bool both) {
   ASSERT_TRUE(AddAgreement(ws, name, text, name + ".toml", kSigner).has_value());
   ASSERT_TRUE(SignAgreement(ws, name, std::nullopt, rules::Side::kA, kSigner).has_value());
   if (both) {

@@ -30,8 +30,8 @@
 #include "server/login_rate_limiter.h"
 #include "server/route_table.h"
 #include "server/session_store.h"
-#include "server/token_cache.h"
 #include "server/share_store.h"
+#include "server/token_cache.h"
 #include "server/workspace_pool.h"
 #include "store/link_store.h"
 

@@ -418,9 +418,9 @@ BEGIN SELECT RAISE(ABORT, 'received records are kept as they were disclosed'); E
 )sql";
 
 const std::vector<const char*>& Migrations() {
-  static const std::vector<const char*> kMigrations = {kSchemaV1, kSchemaV2, kSchemaServer,
-                                                       kSchemaLedger, kSchemaNegotiation,
-                                                       kSchemaSessions, kSchemaSharing};
+  static const std::vector<const char*> kMigrations = {
+      kSchemaV1,          kSchemaV2,       kSchemaServer, kSchemaLedger,
+      kSchemaNegotiation, kSchemaSessions, kSchemaSharing};
   return kMigrations;
 }
 
