@@ -17,19 +17,37 @@ void AccessLog::Record(std::string_view user, std::int64_t record_id, std::strin
 
 void AccessLog::Record(std::string_view user, const std::vector<std::int64_t>& record_ids,
                        std::string_view action) {
-  std::string now = UtcNow();
+  auto key = std::make_tuple(UtcNow(), std::string(user), std::string(action));
   std::lock_guard lock(mutex_);
+  auto [slot, added] = queue_index_.try_emplace(std::move(key), queue_.size());
+  if (added) {
+    queue_.push_back(
+        {std::get<0>(slot->first), std::get<1>(slot->first), std::get<2>(slot->first), {}, {}});
+  }
+  Pending& pending = queue_[slot->second];
   for (std::int64_t id : record_ids) {
-    queue_.push_back({now, std::string(user), id, std::string(action)});
+    auto [at, first] = pending.index.try_emplace(id, pending.reads.size());
+    if (first) {
+      pending.reads.emplace_back(id, 1);
+    } else {
+      ++pending.reads[at->second].second;
+    }
   }
 }
 
 Result<void> AccessLog::Flush() {
-  std::vector<AccessEntry> batch;
   std::lock_guard write_lock(write_mutex_);
+  std::vector<Pending> queued;
   {
     std::lock_guard lock(mutex_);
-    batch.swap(queue_);
+    queued.swap(queue_);
+    queue_index_.clear();
+  }
+  std::vector<AccessEntry> batch;
+  for (const Pending& p : queued) {
+    for (auto [record_id, reads] : p.reads) {
+      batch.push_back({p.at, p.user, record_id, p.action, reads});
+    }
   }
   if (batch.empty()) return {};
   return Write(batch);
@@ -66,27 +84,31 @@ Result<void> AccessLog::Write(const std::vector<AccessEntry>& batch) {
   PARLEY_TRY(tx.Begin());
   PARLEY_ASSIGN_OR_RETURN(
       store::Statement st,
-      db_.Prepare("INSERT INTO access_log(at, user_name, record_id, action) VALUES (?, ?, ?, ?)"));
+      db_.Prepare("INSERT INTO access_log(at, user_name, record_id, action, reads) "
+                  "VALUES (?, ?, ?, ?, ?)"));
   for (const auto& e : batch) {
     st.Bind(1, e.at);
     st.Bind(2, e.user);
     st.Bind(3, e.record_id);
     st.Bind(4, e.action);
+    st.Bind(5, e.reads);
     PARLEY_TRY(st.Run());
   }
   return tx.Commit();
 }
 
 Result<std::vector<AccessEntry>> ReadAccessLog(store::Database& db, std::int64_t record_id) {
-  PARLEY_ASSIGN_OR_RETURN(store::Statement st,
-                          db.Prepare("SELECT at, user_name, record_id, action FROM access_log "
-                                     "WHERE record_id = ? ORDER BY id DESC"));
+  PARLEY_ASSIGN_OR_RETURN(
+      store::Statement st,
+      db.Prepare("SELECT at, user_name, record_id, action, reads FROM access_log "
+                 "WHERE record_id = ? ORDER BY id DESC"));
   st.Bind(1, record_id);
   std::vector<AccessEntry> out;
   while (true) {
     PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
-    out.push_back({st.ColumnText(0), st.ColumnText(1), st.ColumnInt(2), st.ColumnText(3)});
+    out.push_back(
+        {st.ColumnText(0), st.ColumnText(1), st.ColumnInt(2), st.ColumnText(3), st.ColumnInt(4)});
   }
   return out;
 }

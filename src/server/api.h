@@ -22,12 +22,15 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 
 #include "server/access_log.h"
 #include "server/api_types.h"
 #include "server/list_upload.h"
 #include "server/login_rate_limiter.h"
+#include "server/record_json_cache.h"
+#include "server/review_page_cache.h"
 #include "server/route_table.h"
 #include "server/session_store.h"
 #include "server/share_store.h"
@@ -40,6 +43,10 @@ namespace parley::server {
 inline constexpr std::size_t kMaxJsonBody = 1 << 20;     // 1 MiB
 inline constexpr std::size_t kMaxUploadBody = 64 << 20;  // 64 MiB
 inline constexpr std::string_view kSessionCookie = "parley_session";
+// Record versions whose JSON text the server keeps (about 1 KB each).
+inline constexpr std::size_t kCachedRecordVersions = 100'000;
+// Review-queue pages the server keeps (review_page_cache.h; about 80 KB each).
+inline constexpr std::size_t kCachedReviewPages = 256;
 
 struct ApiOptions {
   bool secure_cookies = false;  // true under TLS: cookies get the Secure attribute
@@ -81,10 +88,14 @@ class Api {
   // Names of the lists `who` may see (api_links.cpp).
   [[nodiscard]] Result<std::set<std::string>> VisibleLists(store::Workspace& ws,
                                                            const Principal& who);
-  // A link with both records as the caller may see them; logs the two record reads.
-  [[nodiscard]] Result<nlohmann::json> LinkWithRecords(store::Workspace& ws, const Principal& who,
-                                                       const store::StoredLink& link,
-                                                       std::int64_t version);
+  // Each link with both records, as JSON texts; appends the records' IDs to `record_ids` (the
+  // caller writes them to the access log).
+  [[nodiscard]] Result<std::vector<std::string>> LinksWithRecords(
+      store::Workspace& ws, std::span<const store::StoredLink> links,
+      std::vector<std::int64_t>& record_ids);
+  // A page of the review queue (`query` with the caller's visible lists), built from the store.
+  [[nodiscard]] Result<ReviewPageCache::Page> BuildReviewPage(store::Workspace& ws,
+                                                              const store::LinkQuery& query);
   [[nodiscard]] std::string SessionCookie(std::string_view value, bool http_only,
                                           std::chrono::seconds max_age) const;
 
@@ -149,6 +160,8 @@ class Api {
   ApiOptions options_;
   LoginRateLimiter limiter_;
   TokenCache tokens_;
+  RecordJsonCache record_texts_{kCachedRecordVersions};
+  ReviewPageCache review_pages_{kCachedReviewPages};
 };
 
 // Parses a JSON request body: kInvalidInput naming the problem when it is not a JSON object.

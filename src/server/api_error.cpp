@@ -50,4 +50,11 @@ ApiResponse JsonResponse(int status, const nlohmann::json& body) {
   return r;
 }
 
+ApiResponse JsonTextResponse(int status, std::string body) {
+  ApiResponse r;
+  r.status = status;
+  r.body = std::move(body);
+  return r;
+}
+
 }  // namespace parley::server

@@ -29,5 +29,7 @@ namespace parley::server {
 // The response itself, or the error's response.
 [[nodiscard]] ApiResponse Respond(Result<ApiResponse> result);
 [[nodiscard]] ApiResponse JsonResponse(int status, const nlohmann::json& body);
+// A response whose body is already JSON text.
+[[nodiscard]] ApiResponse JsonTextResponse(int status, std::string body);
 
 }  // namespace parley::server

@@ -1,7 +1,8 @@
 // Handlers: reconciliation runs, the review queue and decisions on links (api.h).
 // Who may call them is decided in route_table.cpp (pair scopes: both lists visible, a write
 // needs one of them to be the caller's own). GET /links filters by the same rule, link by
-// link. Every person record returned beside a link is written to the access log.
+// link. Every person record returned beside a link is written to the access log, also when the
+// page comes from the cache (review_page_cache.h).
 #include <charconv>
 #include <set>
 
@@ -20,16 +21,6 @@ namespace {
 constexpr std::int64_t kDefaultLinkPage = 50;
 constexpr std::int64_t kMaxLinkPage = 1000;
 
-// The latest version of a record, as GET /records/{id} shows it.
-Result<nlohmann::json> LatestRecordJson(store::Workspace& ws, std::int64_t record_id) {
-  PARLEY_ASSIGN_OR_RETURN(auto history, ws.RecordHistory(record_id));
-  if (history.empty()) {
-    return Fail(ErrorCode::kCorruption,
-                "a link names record " + std::to_string(record_id) + ", which has no version");
-  }
-  return RecordJson(history.back());
-}
-
 }  // namespace
 
 // Which lists a principal may see, by name: its own side's, the shared ones, or all for a
@@ -45,13 +36,18 @@ Result<std::set<std::string>> Api::VisibleLists(store::Workspace& ws, const Prin
   return out;
 }
 
-Result<nlohmann::json> Api::LinkWithRecords(store::Workspace& ws, const Principal& who,
-                                            const store::StoredLink& link, std::int64_t version) {
-  nlohmann::json out = LinkJson(link, version);
-  PARLEY_ASSIGN_OR_RETURN(out["left"], LatestRecordJson(ws, link.left_record_id));
-  PARLEY_ASSIGN_OR_RETURN(out["right"], LatestRecordJson(ws, link.right_record_id));
-  access_log_.Record(who.name, std::vector<std::int64_t>{link.left_record_id, link.right_record_id},
-                     "review");
+Result<std::vector<std::string>> Api::LinksWithRecords(store::Workspace& ws,
+                                                       std::span<const store::StoredLink> links,
+                                                       std::vector<std::int64_t>& record_ids) {
+  for (const store::StoredLink& l : links) {
+    record_ids.push_back(l.left_record_id);
+    record_ids.push_back(l.right_record_id);
+  }
+  PARLEY_ASSIGN_OR_RETURN(auto records, record_texts_.Latest(ws, record_ids));
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    out.push_back(LinkText(links[i], links[i].decisions, *records[2 * i], *records[2 * i + 1]));
+  }
   return out;
 }
 
@@ -77,39 +73,66 @@ ApiResponse Api::Reconcile(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
+namespace {
+
+// The filters and page of GET /links (without the caller's visible lists).
+Result<store::LinkQuery> LinkQueryOf(const ApiRequest& req) {
+  store::LinkQuery query;
+  if (const std::string s = req.QueryParam("state"); !s.empty()) {
+    auto parsed = store::ParseLinkState(s);
+    if (!parsed) {
+      return Fail(ErrorCode::kInvalidInput,
+                  "state must be auto_accepted, needs_review, confirmed or rejected",
+                  {"", 0, 0, "state"});
+    }
+    query.state = *parsed;
+  }
+  query.left_list = req.QueryParam("left");
+  query.right_list = req.QueryParam("right");
+  PARLEY_ASSIGN_OR_RETURN(query.offset, QueryInt(req, "offset", 0, INT32_MAX));
+  PARLEY_ASSIGN_OR_RETURN(query.limit, QueryInt(req, "limit", kDefaultLinkPage, kMaxLinkPage));
+  return query;
+}
+
+// What a cached page is stored under: the caller's side decides what it may see.
+std::string ReviewPageKey(const std::string& side, const store::LinkQuery& q) {
+  const std::string state = q.state ? std::string(store::LinkStateName(*q.state)) : "";
+  return side + '\n' + state + '\n' + q.left_list + '\n' + q.right_list + '\n' +
+         std::to_string(q.offset) + '\n' + std::to_string(q.limit);
+}
+
+}  // namespace
+
+Result<ReviewPageCache::Page> Api::BuildReviewPage(store::Workspace& ws,
+                                                   const store::LinkQuery& query) {
+  PARLEY_ASSIGN_OR_RETURN(store::LinkPage links, QueryLinks(ws, query));
+  auto page = std::make_shared<ReviewPage>();
+  PARLEY_ASSIGN_OR_RETURN(auto shown, LinksWithRecords(ws, links.links, page->record_ids));
+  // Assembled as text: the records are cached JSON texts (record_json_cache.h).
+  page->body = R"({"links":[)";
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    if (i > 0) page->body += ',';
+    page->body += shown[i];
+  }
+  page->body += R"(],"offset":)" + std::to_string(query.offset) + R"(,"total":)" +
+                std::to_string(links.total) + "}";
+  return page;
+}
+
 ApiResponse Api::ListLinks(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
-    std::optional<store::LinkState> state;
-    if (const std::string s = req.QueryParam("state"); !s.empty()) {
-      auto parsed = store::ParseLinkState(s);
-      if (!parsed) {
-        return Fail(ErrorCode::kInvalidInput,
-                    "state must be auto_accepted, needs_review, confirmed or rejected",
-                    {"", 0, 0, "state"});
-      }
-      state = *parsed;
+    PARLEY_ASSIGN_OR_RETURN(store::LinkQuery query, LinkQueryOf(req));
+    // Read before the page is built (review_page_cache.h says why).
+    PARLEY_ASSIGN_OR_RETURN(std::int64_t generation, store::ReviewQueueGeneration(ws.db()));
+    const std::string key = ReviewPageKey(req.principal->side, query);
+    ReviewPageCache::Page page = review_pages_.Find(key, generation);
+    if (!page) {
+      PARLEY_ASSIGN_OR_RETURN(query.visible_lists, VisibleLists(ws, *req.principal));
+      PARLEY_ASSIGN_OR_RETURN(page, BuildReviewPage(ws, query));
+      review_pages_.Store(key, generation, page);
     }
-    const std::string left = req.QueryParam("left");
-    const std::string right = req.QueryParam("right");
-    PARLEY_ASSIGN_OR_RETURN(std::int64_t offset, QueryInt(req, "offset", 0, INT32_MAX));
-    PARLEY_ASSIGN_OR_RETURN(std::int64_t limit,
-                            QueryInt(req, "limit", kDefaultLinkPage, kMaxLinkPage));
-    PARLEY_ASSIGN_OR_RETURN(std::set<std::string> visible, VisibleLists(ws, *req.principal));
-    store::LinkQuery query;
-    query.state = state;
-    query.left_list = left;
-    query.right_list = right;
-    query.visible_lists = std::move(visible);  // both lists visible, decided in SQL
-    query.offset = offset;
-    query.limit = limit;
-    PARLEY_ASSIGN_OR_RETURN(store::LinkPage page, QueryLinks(ws, query));
-    nlohmann::json out = nlohmann::json::array();
-    for (const store::StoredLink& l : page.links) {
-      PARLEY_ASSIGN_OR_RETURN(std::int64_t version, LinkVersion(ws.db(), l.id));
-      PARLEY_ASSIGN_OR_RETURN(auto shown, LinkWithRecords(ws, *req.principal, l, version));
-      out.push_back(std::move(shown));
-    }
-    return JsonResponse(200, {{"total", page.total}, {"offset", offset}, {"links", out}});
+    access_log_.Record(req.principal->name, page->record_ids, "review");
+    return JsonTextResponse(200, page->body);
   }());
 }
 
@@ -117,9 +140,10 @@ ApiResponse Api::GetLink(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     const std::int64_t id = std::stoll(req.path_params.at("id"));  // parsed by ResolveResource
     PARLEY_ASSIGN_OR_RETURN(store::StoredLink link, ReadLink(ws, id));
-    PARLEY_ASSIGN_OR_RETURN(std::int64_t version, LinkVersion(ws.db(), id));
-    PARLEY_ASSIGN_OR_RETURN(auto shown, LinkWithRecords(ws, *req.principal, link, version));
-    return JsonResponse(200, shown);
+    std::vector<std::int64_t> record_ids;
+    PARLEY_ASSIGN_OR_RETURN(auto shown, LinksWithRecords(ws, {&link, 1}, record_ids));
+    access_log_.Record(req.principal->name, record_ids, "review");
+    return JsonTextResponse(200, std::move(shown.front()));
   }());
 }
 

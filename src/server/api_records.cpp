@@ -124,7 +124,7 @@ ApiResponse Api::GetAccessLog(ApiRequest& req, store::Workspace& ws) {
     PARLEY_ASSIGN_OR_RETURN(auto entries, ReadAccessLog(ws.db(), RecordId(req)));
     nlohmann::json out = nlohmann::json::array();
     for (const auto& e : entries) {
-      out.push_back({{"at", e.at}, {"user", e.user}, {"action", e.action}});
+      out.push_back({{"at", e.at}, {"user", e.user}, {"action", e.action}, {"reads", e.reads}});
     }
     return JsonResponse(200, {{"record_id", RecordId(req)}, {"entries", out}});
   }());

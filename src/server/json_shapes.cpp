@@ -40,9 +40,10 @@ nlohmann::json ShareJson(const Share& s) {
           {"updated_at", s.updated_at}};
 }
 
-nlohmann::json LinkJson(const store::StoredLink& l, std::int64_t version) {
-  nlohmann::json explanation = nlohmann::json::parse(l.explanation, nullptr, false);
-  if (explanation.is_discarded()) explanation = nlohmann::json::array();
+namespace {
+
+// A link's fields apart from its explanation.
+nlohmann::json LinkFields(const store::StoredLink& l, std::int64_t version) {
   return {{"id", l.id},
           {"version", version},
           {"state", store::LinkStateName(l.state)},
@@ -51,11 +52,46 @@ nlohmann::json LinkJson(const store::StoredLink& l, std::int64_t version) {
           {"left_list", l.left_list},
           {"left_record_id", l.left_record_id},
           {"left_key", l.left_key},
+          {"left_listed", l.left_listed},
           {"right_list", l.right_list},
           {"right_record_id", l.right_record_id},
           {"right_key", l.right_key},
-          {"decided_by", l.decided_by},
-          {"explanation", explanation}};
+          {"right_listed", l.right_listed},
+          {"decided_by", l.decided_by}};
+}
+
+std::string Dump(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// Adds `"key":raw_json` to the text of a JSON object (non-empty: a link has fields).
+void AppendMember(std::string& object, std::string_view key, std::string_view raw_json) {
+  object.pop_back();  // the closing brace
+  object += ",\"";
+  object += key;
+  object += "\":";
+  object += raw_json;
+  object += '}';
+}
+
+}  // namespace
+
+nlohmann::json LinkJson(const store::StoredLink& l, std::int64_t version) {
+  nlohmann::json out = LinkFields(l, version);
+  out["explanation"] = nlohmann::json::parse(l.explanation, nullptr, false);
+  if (out["explanation"].is_discarded()) out["explanation"] = nlohmann::json::array();
+  return out;
+}
+
+std::string LinkText(const store::StoredLink& l, std::int64_t version, std::string_view left_record,
+                     std::string_view right_record) {
+  std::string out = Dump(LinkFields(l, version));
+  // Stored as JSON text, which the store keeps valid (migration 8's trigger on links): embedded
+  // as it is, not parsed and printed again.
+  AppendMember(out, "explanation", l.explanation.empty() ? "[]" : l.explanation);
+  AppendMember(out, "left", left_record);
+  AppendMember(out, "right", right_record);
+  return out;
 }
 
 }  // namespace parley::server

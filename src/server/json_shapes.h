@@ -6,6 +6,8 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
 
 #include "server/handover_store.h"
 #include "server/interview_store.h"
@@ -24,5 +26,9 @@ namespace parley::server {
 [[nodiscard]] nlohmann::json ShareJson(const Share& share);
 // A link without its records (the handler adds "left" and "right" as the caller may see them).
 [[nodiscard]] nlohmann::json LinkJson(const store::StoredLink& link, std::int64_t version);
+// LinkJson's object with "left" and "right" (record JSON texts) added, as text: the review
+// queue assembles pages from cached record texts (record_json_cache.h) without re-parsing them.
+[[nodiscard]] std::string LinkText(const store::StoredLink& link, std::int64_t version,
+                                   std::string_view left_record, std::string_view right_record);
 
 }  // namespace parley::server

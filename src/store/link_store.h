@@ -76,6 +76,8 @@ struct StoredLink {
   // its record's removal; an undecided one is withdrawn by the next run).
   bool left_listed = true;
   bool right_listed = true;
+  // How many decisions it has had: the link's version for optimistic updates (the API's 409).
+  std::int64_t decisions = 0;
 };
 
 struct SaveRunOutcome {
@@ -114,6 +116,10 @@ struct LinkPage {
   std::int64_t total = 0;  // links matching the filters, ignoring offset and limit
   std::vector<StoredLink> links;
 };
+
+// The review-queue counter (migration 8): it changes whenever a write commits that can change a
+// page of the queue (server/review_page_cache.h).
+[[nodiscard]] Result<std::int64_t> ReviewQueueGeneration(Database& db);
 
 class LinkStore {
  public:

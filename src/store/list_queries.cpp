@@ -138,6 +138,49 @@ Result<std::vector<StoredRecord>> Workspace::RecordHistory(std::int64_t record_i
   return history;
 }
 
+namespace {
+
+// A JSON array of ids, bound to one `json_each(?)` parameter: one statement text (and so one
+// cached prepared statement) for any number of ids.
+std::string IdArray(std::span<const std::int64_t> ids) {
+  std::string out = "[";
+  for (std::int64_t id : ids) {
+    if (out.size() > 1) out += ',';
+    out += std::to_string(id);
+  }
+  return out + "]";
+}
+
+}  // namespace
+
+Result<std::map<std::int64_t, std::int64_t>> Workspace::LatestVersionNumbers(
+    std::span<const std::int64_t> record_ids) {
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement st,
+      db().Prepare("SELECT record_id, max(version) FROM record_versions WHERE record_id IN "
+                   "(SELECT value FROM json_each(?)) GROUP BY record_id"));
+  st.Bind(1, IdArray(record_ids));
+  std::map<std::int64_t, std::int64_t> out;
+  while (true) {
+    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.emplace(st.ColumnInt(0), st.ColumnInt(1));
+  }
+  return out;
+}
+
+Result<std::vector<StoredRecord>> Workspace::LatestRecords(
+    std::span<const std::int64_t> record_ids) {
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement st,
+      db().Prepare(std::string(kRecordColumns) +
+                   "WHERE rv.record_id IN (SELECT value FROM json_each(?)) AND rv.version = "
+                   "(SELECT max(x.version) FROM record_versions x WHERE x.record_id = "
+                   "rv.record_id)"));
+  st.Bind(1, IdArray(record_ids));
+  return CollectRecords(st);
+}
+
 Result<std::vector<StoredRecord>> Workspace::AllRecordVersions(const std::string& list) {
   PARLEY_ASSIGN_OR_RETURN(Statement st,
                           db().Prepare(std::string(kRecordColumns) +

@@ -417,10 +417,62 @@ CREATE TRIGGER received_records_are_immutable BEFORE UPDATE ON received_records
 BEGIN SELECT RAISE(ABORT, 'received records are kept as they were disclosed'); END;
 )sql";
 
+// Version 8: the review queue's read path (issue 6; server/review_page_cache.h).
+//   links_in_queue_order  the queue's order (probability, then id) with the columns its filters
+//                         read, so a page of the queue is read from the index alone
+//   access_log.reads      reads with the same second, user, record and action share one row
+//                         (such rows were identical but for their id), so a review page is not
+//                         a hundred inserts per request
+//   links_explanation_is_json  an explanation must be valid JSON, so that pages embed the stored
+//                         text as it is instead of parsing and printing it again
+//   review_generation     one counter that every write able to change a review-queue page bumps
+//                         (links, decisions, lists, list versions, shares); a cached page is
+//                         served only while the counter is unchanged. Record versions need no
+//                         trigger: they only ever change with a list version, in its transaction.
+constexpr const char* kSchemaReviewQueue = R"sql(
+CREATE INDEX links_in_queue_order
+  ON links(probability DESC, id, left_list_id, right_list_id, state);
+ALTER TABLE access_log ADD COLUMN reads INTEGER NOT NULL DEFAULT 1 CHECK (reads >= 1);
+CREATE TABLE review_generation (
+  id         INTEGER PRIMARY KEY CHECK (id = 1),
+  generation INTEGER NOT NULL
+);
+INSERT INTO review_generation(id, generation) VALUES (1, 0);
+CREATE TRIGGER review_after_link_insert AFTER INSERT ON links
+BEGIN UPDATE review_generation SET generation = generation + 1; END;
+CREATE TRIGGER review_after_link_update AFTER UPDATE ON links
+BEGIN UPDATE review_generation SET generation = generation + 1; END;
+CREATE TRIGGER review_after_link_delete AFTER DELETE ON links
+BEGIN UPDATE review_generation SET generation = generation + 1; END;
+CREATE TRIGGER review_after_decision AFTER INSERT ON link_decisions
+BEGIN UPDATE review_generation SET generation = generation + 1; END;
+CREATE TRIGGER review_after_list_insert AFTER INSERT ON lists
+BEGIN UPDATE review_generation SET generation = generation + 1; END;
+CREATE TRIGGER review_after_list_update AFTER UPDATE ON lists
+BEGIN UPDATE review_generation SET generation = generation + 1; END;
+CREATE TRIGGER review_after_list_version_insert AFTER INSERT ON list_versions
+BEGIN UPDATE review_generation SET generation = generation + 1; END;
+CREATE TRIGGER review_after_list_version_update AFTER UPDATE ON list_versions
+BEGIN UPDATE review_generation SET generation = generation + 1; END;
+CREATE TRIGGER review_after_share_insert AFTER INSERT ON list_shares
+BEGIN UPDATE review_generation SET generation = generation + 1; END;
+CREATE TRIGGER review_after_share_update AFTER UPDATE ON list_shares
+BEGIN UPDATE review_generation SET generation = generation + 1; END;
+CREATE TRIGGER review_after_share_delete AFTER DELETE ON list_shares
+BEGIN UPDATE review_generation SET generation = generation + 1; END;
+CREATE TRIGGER links_explanation_is_json_on_insert BEFORE INSERT ON links
+WHEN NOT json_valid(NEW.explanation)
+BEGIN SELECT RAISE(ABORT, 'a link explanation must be valid JSON'); END;
+CREATE TRIGGER links_explanation_is_json_on_update BEFORE UPDATE OF explanation ON links
+WHEN NOT json_valid(NEW.explanation)
+BEGIN SELECT RAISE(ABORT, 'a link explanation must be valid JSON'); END;
+ANALYZE links;
+)sql";
+
 const std::vector<const char*>& Migrations() {
   static const std::vector<const char*> kMigrations = {
-      kSchemaV1,          kSchemaV2,       kSchemaServer, kSchemaLedger,
-      kSchemaNegotiation, kSchemaSessions, kSchemaSharing};
+      kSchemaV1,          kSchemaV2,       kSchemaServer,  kSchemaLedger,
+      kSchemaNegotiation, kSchemaSessions, kSchemaSharing, kSchemaReviewQueue};
   return kMigrations;
 }
 

@@ -14,8 +14,10 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -121,6 +123,12 @@ class Workspace {
                                                           std::optional<std::int64_t> version);
   // Every version of one person record, oldest first, by record ID.
   [[nodiscard]] Result<std::vector<StoredRecord>> RecordHistory(std::int64_t record_id);
+  // The latest version number of each of `record_ids` that exists (one index-only query).
+  [[nodiscard]] Result<std::map<std::int64_t, std::int64_t>> LatestVersionNumbers(
+      std::span<const std::int64_t> record_ids);
+  // The latest version of each of `record_ids` that exists, in one query, in no set order.
+  [[nodiscard]] Result<std::vector<StoredRecord>> LatestRecords(
+      std::span<const std::int64_t> record_ids);
   // Every version of every record ever in LIST (any list version), by record ID and version:
   // what a stored plan's record references resolve against in one query.
   [[nodiscard]] Result<std::vector<StoredRecord>> AllRecordVersions(const std::string& list);
