@@ -23,6 +23,22 @@ class LoggedTransactionTest : public ::testing::Test {
   Result<void> InsertProbe(std::int64_t n) {
     return t_.db().Exec("INSERT INTO probe VALUES (" + std::to_string(n) + ")");
   }
+  // Begins TX and makes a change in it: a probe row and its event. Returns the log.
+  EventLog* BeginProbeChange(LoggedTransaction& tx) {
+    EXPECT_TRUE(tx.Begin().has_value());
+    EXPECT_TRUE(InsertProbe(1).has_value());
+    EXPECT_TRUE(tx.Append({.name = "clerk1"}, "test.probed", {{"n", 1}}).has_value());
+    EXPECT_EQ(tx.Log().Size(), 1u);
+    return &tx.Log();
+  }
+  // Neither the log in memory (looked at before Events() could reopen it from the database)
+  // nor the database kept any event or checkpoint.
+  void ExpectNoEventKept(EventLog& log) {
+    EXPECT_EQ(log.Size(), 0u);
+    EXPECT_EQ(log.Log().Storage().Size(), 0u);
+    EXPECT_EQ(Count("SELECT count(*) FROM ledger_entries"), 0);
+    EXPECT_EQ(Count("SELECT count(*) FROM ledger_checkpoints"), 0);
+  }
 
   testing::TempWorkspace t_{"parley-logged-tx"};
 };
@@ -69,18 +85,10 @@ TEST_F(LoggedTransactionTest, AnAppendedChangeLeftWithoutCommitRollsBackRowsAndT
   EventLog* log = nullptr;
   {
     LoggedTransaction tx(t_.ws());
-    ASSERT_TRUE(tx.Begin().has_value());
-    log = &tx.Log();
-    ASSERT_TRUE(InsertProbe(1).has_value());
-    ASSERT_TRUE(tx.Append({.name = "clerk1"}, "test.probed", {{"n", 1}}).has_value());
-    ASSERT_EQ(log->Size(), 1u);
+    log = BeginProbeChange(tx);
   }  // an error return would leave here too
-  // The in-memory log, looked at before Events() could reopen it from the database.
-  EXPECT_EQ(log->Size(), 0u);
-  EXPECT_EQ(log->Log().Storage().Size(), 0u);
+  ExpectNoEventKept(*log);
   EXPECT_EQ(Count("SELECT count(*) FROM probe"), 0);
-  EXPECT_EQ(Count("SELECT count(*) FROM ledger_entries"), 0);
-  EXPECT_EQ(Count("SELECT count(*) FROM ledger_checkpoints"), 0);
 
   // The next change takes seq 0, and the whole log still verifies.
   LoggedTransaction next(t_.ws());
@@ -99,18 +107,13 @@ TEST_F(LoggedTransactionTest, AFailedCommitCommitsNothing) {
   EventLog* log = nullptr;
   {
     LoggedTransaction tx(t_.ws());
-    ASSERT_TRUE(tx.Begin().has_value());
-    log = &tx.Log();
-    ASSERT_TRUE(InsertProbe(1).has_value());
-    ASSERT_TRUE(tx.Append({.name = "clerk1"}, "test.probed", {{"n", 1}}).has_value());
+    log = BeginProbeChange(tx);
     // A second event whose actor no key can be named after fails after the first was appended.
     auto failed = tx.Commit({.name = "two words"}, "test.probed", {{"n", 2}});
     ASSERT_FALSE(failed.has_value());
   }
-  EXPECT_EQ(log->Size(), 0u);
-  EXPECT_EQ(Count("SELECT count(*) FROM probe"), 1);
-  EXPECT_EQ(Count("SELECT count(*) FROM ledger_entries"), 0);
-  EXPECT_EQ(Count("SELECT count(*) FROM ledger_checkpoints"), 0);
+  ExpectNoEventKept(*log);
+  EXPECT_EQ(Count("SELECT count(*) FROM probe"), 1);  // the row from before the change
 }
 
 TEST_F(LoggedTransactionTest, CommitWithoutAnEventSignsNoCheckpoint) {
