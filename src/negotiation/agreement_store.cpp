@@ -176,8 +176,7 @@ Result<AgreementChange> AddAgreement(store::Workspace& ws, const std::string& na
                           rules::ParseAgreement(toml_text, file_for_errors));
   const std::string sha = Sha256Hex(toml_text);
   Database& db = ws.db();
-  PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
-  store::Transaction tx(db);
+  store::LoggedTransaction tx(ws);
   PARLEY_TRY(tx.Begin());
   std::int64_t version = 1;
   if (auto latest = FindAgreement(db, name, std::nullopt); latest) {
@@ -186,7 +185,6 @@ Result<AgreementChange> AddAgreement(store::Workspace& ws, const std::string& na
   } else if (latest.error().code != ErrorCode::kNotFound) {
     return std::unexpected(latest.error());
   }
-  store::EventLog::Change change(*log);
   PARLEY_ASSIGN_OR_RETURN(
       Statement ins,
       db.Prepare("INSERT INTO agreements(name, version, title, party_a, party_b, source, "
@@ -205,10 +203,7 @@ Result<AgreementChange> AddAgreement(store::Workspace& ws, const std::string& na
   nlohmann::json body = AgreementEventBody(stored);
   body["categories"] = parsed.categories.size();
   body["phases"] = parsed.phase_count;
-  PARLEY_TRY(log->Append(actor, "agreement.added", body));
-  PARLEY_TRY(log->Checkpoint());
-  PARLEY_TRY(tx.Commit());
-  change.Keep();
+  PARLEY_TRY(tx.Commit(actor, "agreement.added", body));
   return AgreementChange{std::move(stored), false};
 }
 
@@ -216,15 +211,13 @@ Result<AgreementChange> SignAgreement(store::Workspace& ws, const std::string& n
                                       std::optional<std::int64_t> version, rules::Side party,
                                       const store::Actor& actor) {
   Database& db = ws.db();
-  PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
-  store::Transaction tx(db);
+  store::LoggedTransaction tx(ws);
   PARLEY_TRY(tx.Begin());
   PARLEY_ASSIGN_OR_RETURN(StoredAgreement a, FindAgreement(db, name, version));
   if (a.SignedBy(party)) return AgreementChange{std::move(a), true};
-  store::EventLog::Change change(*log);
   nlohmann::json body = AgreementEventBody(a);
   body["party"] = rules::SideName(party);
-  PARLEY_ASSIGN_OR_RETURN(ledger::SignedEvent event, log->Append(actor, "agreement.signed", body));
+  PARLEY_ASSIGN_OR_RETURN(ledger::SignedEvent event, tx.Append(actor, "agreement.signed", body));
   PARLEY_ASSIGN_OR_RETURN(
       Statement ins,
       db.Prepare("INSERT INTO agreement_signatures(agreement_id, party, signer, content_sha256, "
@@ -236,10 +229,8 @@ Result<AgreementChange> SignAgreement(store::Workspace& ws, const std::string& n
   ins.Bind(5, static_cast<std::int64_t>(event.event.seq));
   ins.Bind(6, store::UtcNow());
   PARLEY_TRY(ins.Run());
-  PARLEY_TRY(log->Checkpoint());
   PARLEY_ASSIGN_OR_RETURN(StoredAgreement signed_now, AgreementById(db, a.id));
   PARLEY_TRY(tx.Commit());
-  change.Keep();
   return AgreementChange{std::move(signed_now), false};
 }
 

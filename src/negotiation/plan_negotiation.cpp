@@ -57,15 +57,13 @@ Result<std::pair<StoredPlanInfo, bool>> StorePlan(store::Workspace& ws, const Ne
                          n.agreement.sha256, n.side_a, n.side_b);
   const std::string sha = Sha256Hex(document);
   Database& db = ws.db();
-  PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
-  store::Transaction tx(db);
+  store::LoggedTransaction tx(ws);
   PARLEY_TRY(tx.Begin());
   PARLEY_ASSIGN_OR_RETURN(auto existing, FindLivePlan(db, n.agreement.id, sha));
   if (existing) {
     PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, PlanInfo(db, *existing));
     return std::make_pair(std::move(info), true);
   }
-  store::EventLog::Change change(*log);
   const std::string now = store::UtcNow();
   NewPlanRow row{n.agreement.id,
                  n.kind,
@@ -95,11 +93,9 @@ Result<std::pair<StoredPlanInfo, bool>> StorePlan(store::Workspace& ws, const Ne
                          {"side_b", n.side_b}};
   if (n.parent_id > 0) body["parent"] = n.parent_id;
   for (auto it = n.extra_body.begin(); it != n.extra_body.end(); ++it) body[it.key()] = *it;
-  PARLEY_TRY(log->Append(actor, EventType(n.kind), body));
-  PARLEY_TRY(log->Checkpoint());
+  PARLEY_TRY(tx.Append(actor, EventType(n.kind), body));
   PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, PlanInfo(db, id));
   PARLEY_TRY(tx.Commit());
-  change.Keep();
   return std::make_pair(std::move(info), false);
 }
 
@@ -303,8 +299,7 @@ Result<PlanOutcome> ApprovePlan(store::Workspace& ws, std::int64_t plan_id, Appr
                                 std::optional<std::int64_t> expected_version) {
   const char* action = approval == Approval::kAccept ? "accept" : "sign";
   Database& db = ws.db();
-  PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
-  store::Transaction tx(db);
+  store::LoggedTransaction tx(ws);
   PARLEY_TRY(tx.Begin());
   PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, PlanInfo(db, plan_id));
   PARLEY_TRY(CheckExpected(info, expected_version));
@@ -334,7 +329,6 @@ Result<PlanOutcome> ApprovePlan(store::Workspace& ws, std::int64_t plan_id, Appr
                       "a plan under it is signed");
     }
   }
-  store::EventLog::Change change(*log);
   nlohmann::json body = {{"plan", plan_id},
                          {"sha256", info.sha256},
                          {"party", rules::SideName(party)},
@@ -342,7 +336,7 @@ Result<PlanOutcome> ApprovePlan(store::Workspace& ws, std::int64_t plan_id, Appr
                          {"agreement_version", agreement.version}};
   PARLEY_ASSIGN_OR_RETURN(
       ledger::SignedEvent event,
-      log->Append(actor, approval == Approval::kAccept ? "plan.accepted" : "plan.signed", body));
+      tx.Append(actor, approval == Approval::kAccept ? "plan.accepted" : "plan.signed", body));
   const std::string now = store::UtcNow();
   PARLEY_ASSIGN_OR_RETURN(
       store::Statement ins,
@@ -362,10 +356,8 @@ Result<PlanOutcome> ApprovePlan(store::Workspace& ws, std::int64_t plan_id, Appr
     next = approval == Approval::kAccept ? PlanState::kAccepted : PlanState::kSigned;
   }
   PARLEY_TRY(SetPlanState(db, plan_id, info.version, next, now));
-  PARLEY_TRY(log->Checkpoint());
   PARLEY_ASSIGN_OR_RETURN(out.info, PlanInfo(db, plan_id));
   PARLEY_TRY(tx.Commit());
-  change.Keep();
   return out;
 }
 

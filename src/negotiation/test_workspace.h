@@ -1,6 +1,6 @@
-// parley/negotiation/test_workspace.h — for this module's unit tests only: a workspace with
-// both sides' custody and request lists, a mediator list, reconciliation links in every
-// state, an interview and a handover, and a small agreement.
+// parley/negotiation/test_workspace.h — for this module's unit tests only: a temporary
+// workspace (store/test_workspace.h) with both sides' custody and request lists, a mediator list,
+// reconciliation links in every state, an interview and a handover, and a small agreement.
 //
 //   ua-custody (side ua, holds R1..R6)   ru-request (side ru) asks for R1..R4 by name
 //   ru-custody (side ru, holds U1..U6)   ua-request (side ua) asks for U1..U4; mediator lists U5
@@ -10,16 +10,13 @@
 //   R1 and U1 are seriously wounded; everyone is a combatant.
 #pragma once
 
-#include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
-#include <optional>
+#include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "store/link_store.h"
-#include "store/workspace.h"
+#include "store/test_workspace.h"
 
 namespace parley::negotiation::testing {
 
@@ -48,20 +45,16 @@ title = "Soldiers, one for one"
 when = { category = "combatant" }
 )toml";
 
-class TestWorkspace {
+class TestWorkspace : public store::testing::TempWorkspace {
  public:
-  TestWorkspace() {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("parley-neg-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-    std::filesystem::remove_all(dir_);
-    auto ws = store::Workspace::Create(dir_);
-    EXPECT_TRUE(ws.has_value()) << ws.error().Describe();
-    ws_.emplace(std::move(*ws));
-    Import("ua-custody", ListKind::kCustody, "ua", "R", 6, "Стан здоров'я", "Дата полонення");
-    Import("ru-request", ListKind::kRequest, "ru", "Q", 4, "", "");
-    Import("ru-custody", ListKind::kCustody, "ru", "U", 6, "Состояние здоровья", "Дата пленения");
-    Import("ua-request", ListKind::kRequest, "ua", "P", 4, "", "");
-    Import("mediator", ListKind::kMediator, "mediator", "M", 1, "", "");
+  TestWorkspace() : TempWorkspace("parley-neg") {
+    Import("ua-custody", ListKind::kCustody, "ua",
+           People("R", 6, "Стан здоров'я", "Дата полонення"));
+    Import("ru-request", ListKind::kRequest, "ru", People("Q", 4, "", ""));
+    Import("ru-custody", ListKind::kCustody, "ru",
+           People("U", 6, "Состояние здоровья", "Дата пленения"));
+    Import("ua-request", ListKind::kRequest, "ua", People("P", 4, "", ""));
+    Import("mediator", ListKind::kMediator, "mediator", People("M", 1, "", ""));
     Link("ru-request", "ua-custody",
          {{"Q1", "R1", 'a'}, {"Q2", "R2", 'a'}, {"Q3", "R3", 'a'}, {"Q4", "R4", 'a'}});
     Link("ua-request", "ru-custody",
@@ -74,19 +67,10 @@ class TestWorkspace {
     Exec("INSERT INTO handover_events VALUES (" + Id("ua-custody", "R3") +
          ", 1, 'handed_over', 1, 'Sumy', 't', 'cp-1', 't')");
   }
-  ~TestWorkspace() {
-    ws_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  TestWorkspace(const TestWorkspace&) = delete;
-  TestWorkspace& operator=(const TestWorkspace&) = delete;
 
-  store::Workspace& ws() { return *ws_; }
-  const std::filesystem::path& dir() const { return dir_; }
+  // The record ID of LIST's row KEY, as text for SQL and JSON built by hand.
   std::string Id(const std::string& list, const std::string& key) {
-    auto id = ws_->FindRecord(list, key);
-    EXPECT_TRUE(id.has_value());
-    return std::to_string(id.value_or(0));
+    return std::to_string(Record(list, key));
   }
 
  private:
@@ -95,21 +79,15 @@ class TestWorkspace {
     char how;  // a auto-accepted, c confirmed by an analyst, r needs review, x rejected
   };
   void Exec(const std::string& sql) {
-    auto r = ws_->db().Exec(sql);
+    auto r = db().Exec(sql);
     EXPECT_TRUE(r.has_value()) << r.error().Describe();
   }
-  void Import(const std::string& list, ListKind kind, const std::string& side,
-              const std::string& prefix, int n, const std::string& health_column,
-              const std::string& capture_column) {
-    store::ImportRequest req;
-    req.list_name = list;
-    req.kind = kind;
-    req.side = side;
-    req.source_file = list + ".csv";
-    req.source_format = "csv";
-    req.encoding = "utf-8";
-    req.name_order = "split columns";
-    req.actor = "test";
+  // PREFIX1..PREFIXn, combatants; the first seriously wounded when the list has a health
+  // column (named in the list's own language, as a party's file would name it).
+  static std::vector<PersonRecord> People(const std::string& prefix, int n,
+                                          const std::string& health_column,
+                                          const std::string& capture_column) {
+    std::vector<PersonRecord> people;
     for (int i = 1; i <= n; ++i) {
       PersonRecord r;
       r.id = prefix + std::to_string(i);
@@ -121,17 +99,16 @@ class TestWorkspace {
         r.extra.push_back({health_column, i == 1 ? "seriously_wounded" : ""});
         r.extra.push_back({capture_column, "0" + std::to_string(i) + ".03.2024"});
       }
-      req.records.push_back(r);
+      people.push_back(r);
     }
-    auto done = ws_->ImportList(req);
-    EXPECT_TRUE(done.has_value()) << done.error().Describe();
+    return people;
   }
   void Link(const std::string& left, const std::string& right, const std::vector<Pair>& pairs,
             bool keep = false) {
-    store::LinkStore links(*ws_);
+    store::LinkStore links(ws());
     std::vector<store::LinkProposal> proposals;
     for (const Pair& p : pairs) {
-      proposals.push_back({std::stoll(Id(left, p.left)), std::stoll(Id(right, p.right)), 1, 1,
+      proposals.push_back({Record(left, p.left), Record(right, p.right), 1, 1,
                            p.how == 'a' ? 0.99 : 0.7, 5, "[]", p.how == 'a'});
     }
     std::set<std::int64_t> scope;
@@ -153,10 +130,6 @@ class TestWorkspace {
       }
     }
   }
-
-  static inline int counter_ = 0;
-  std::filesystem::path dir_;
-  std::optional<store::Workspace> ws_;
 };
 
 }  // namespace parley::negotiation::testing

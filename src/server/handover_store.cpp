@@ -49,11 +49,8 @@ Result<HandoverEvent> AppendHandover(store::Workspace& ws, std::int64_t record_i
                                      const store::Actor& actor) {
   PARLEY_TRY(CheckEvent(event));
   store::Database& db = ws.db();
-  store::Transaction tx(db);
+  store::LoggedTransaction tx(ws);
   PARLEY_TRY(tx.Begin());
-  // Opened inside the transaction, so that no other writer can grow the log under it.
-  PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
-  store::EventLog::Change change(*log);
   PARLEY_TRY(FindRecordOwner(db, record_id));
   PARLEY_ASSIGN_OR_RETURN(store::Statement count,
                           db.Prepare("SELECT count(*) FROM handover_events WHERE record_id = ?"));
@@ -85,17 +82,14 @@ Result<HandoverEvent> AppendHandover(store::Workspace& ws, std::int64_t record_i
   st.Bind(7, saved.actor);
   st.Bind(8, saved.recorded_at);
   PARLEY_TRY(st.Run());
-  PARLEY_TRY(log->Append(actor, "handover.recorded",
-                         {{"record_id", record_id},
-                          {"seq", saved.seq},
-                          {"event", saved.event},
-                          {"phase", saved.phase},
-                          {"place", saved.place},
-                          {"at", saved.at},
-                          {"actor", saved.actor}}));
-  PARLEY_TRY(log->Checkpoint());
-  PARLEY_TRY(tx.Commit());
-  change.Keep();
+  PARLEY_TRY(tx.Commit(actor, "handover.recorded",
+                       {{"record_id", record_id},
+                        {"seq", saved.seq},
+                        {"event", saved.event},
+                        {"phase", saved.phase},
+                        {"place", saved.place},
+                        {"at", saved.at},
+                        {"actor", saved.actor}}));
   return saved;
 }
 

@@ -59,11 +59,8 @@ Result<Interview> RecordInterview(store::Workspace& ws, std::int64_t record_id,
     return Fail(ErrorCode::kInvalidInput, "the interviewer is needed", {"", 0, 0, "interviewer"});
   }
   store::Database& db = ws.db();
-  store::Transaction tx(db);
+  store::LoggedTransaction tx(ws);
   PARLEY_TRY(tx.Begin());
-  // Opened inside the transaction, so that no other writer can grow the log under it.
-  PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
-  store::EventLog::Change change(*log);
   PARLEY_TRY(FindRecordOwner(db, record_id));
   PARLEY_ASSIGN_OR_RETURN(auto current, CurrentInterview(db, record_id));
   std::int64_t stored = current ? current->version : 0;
@@ -90,15 +87,12 @@ Result<Interview> RecordInterview(store::Workspace& ws, std::int64_t record_id,
   st.Bind(6, saved.notes);
   st.Bind(7, saved.recorded_at);
   PARLEY_TRY(st.Run());
-  PARLEY_TRY(log->Append(actor, "interview.recorded",
-                         {{"record_id", record_id},
-                          {"version", saved.version},
-                          {"outcome", saved.outcome},
-                          {"at", saved.at},
-                          {"interviewer", saved.interviewer}}));
-  PARLEY_TRY(log->Checkpoint());
-  PARLEY_TRY(tx.Commit());
-  change.Keep();
+  PARLEY_TRY(tx.Commit(actor, "interview.recorded",
+                       {{"record_id", record_id},
+                        {"version", saved.version},
+                        {"outcome", saved.outcome},
+                        {"at", saved.at},
+                        {"interviewer", saved.interviewer}}));
   return saved;
 }
 

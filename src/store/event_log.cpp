@@ -8,6 +8,7 @@
 #include "ledger/encoding.h"
 #include "ledger/verify.h"
 #include "store/record_sharing.h"
+#include "store/workspace.h"
 
 namespace parley::store {
 namespace {
@@ -196,6 +197,34 @@ Result<std::string> EventLog::ExportBundle(std::optional<std::string_view> since
     PARLEY_ASSIGN_OR_RETURN(disclosure, disclose(since, Size()));
   }
   return ledger_->ExportBundle(since, disclosure ? &*disclosure : nullptr);
+}
+
+LoggedTransaction::LoggedTransaction(Workspace& workspace)
+    : workspace_(workspace), tx_(workspace.db()) {}
+
+Result<void> LoggedTransaction::Begin() {
+  PARLEY_TRY(tx_.Begin());
+  PARLEY_ASSIGN_OR_RETURN(log_, workspace_.Events());
+  size_at_begin_ = log_->Size();
+  change_.emplace(*log_);
+  return {};
+}
+
+Result<ledger::SignedEvent> LoggedTransaction::Append(const Actor& actor, std::string type,
+                                                      nlohmann::json body) {
+  return log_->Append(actor, std::move(type), std::move(body));
+}
+
+Result<void> LoggedTransaction::Commit() {
+  if (log_->Size() > size_at_begin_) PARLEY_TRY(log_->Checkpoint());
+  PARLEY_TRY(tx_.Commit());
+  change_->Keep();
+  return {};
+}
+
+Result<void> LoggedTransaction::Commit(const Actor& actor, std::string type, nlohmann::json body) {
+  PARLEY_TRY(Append(actor, std::move(type), std::move(body)));
+  return Commit();
 }
 
 Result<ledger::ImportReport> ImportReplicaBundle(Database& db, std::string_view bytes,

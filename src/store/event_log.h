@@ -34,13 +34,17 @@
 // same commit; a checkpoint per change costs one signature, so every committed state has a
 // signed tree head without a separate step that a crash could skip.
 //
-//   auto* log = *workspace.Events();
-//   Transaction tx(workspace.db()); tx.Begin();
-//   EventLog::Change change(*log);
+// Every write path does this through a LoggedTransaction (transaction, Change, append,
+// checkpoint, commit, keep, in that order):
+//
+//   LoggedTransaction tx(workspace);
+//   PARLEY_TRY(tx.Begin());        // BEGIN IMMEDIATE, then the log opened inside it
 //   ... the state change's own rows ...
-//   log->Append({.name = "alice"}, "list.version_submitted", {{"list", "ua-request"}});
-//   log->Checkpoint();
-//   tx.Commit(); change.Keep();
+//   PARLEY_TRY(tx.Commit({.name = "alice"}, "list.version_submitted", {{"list", "ua-request"}}));
+//
+// A change whose rows need the event's sequence number calls tx.Append first and tx.Commit()
+// last; so does one that appends only sometimes (Commit() checkpoints only if the log grew).
+// Any return before Commit() rolls back the transaction and the in-memory log together.
 #pragma once
 
 #include <cstdint>
@@ -86,6 +90,8 @@ struct NodeIdentity {
 // Appends `key` unless it is already listed.
 [[nodiscard]] Result<void> AddTrustedKey(const std::filesystem::path& dir,
                                          const ledger::PublicKey& key);
+
+class Workspace;  // store/workspace.h
 
 class EventLog {
  public:
@@ -140,6 +146,39 @@ class EventLog {
   SqliteEntryStorage* storage_ = nullptr;  // owned by ledger_
   std::optional<ledger::Ledger> ledger_;
   std::optional<ledger::SigningKey> vouching_key_;  // node seed under the last actor's name
+};
+
+// One state change of a workspace and the ledger event(s) it appends: the transaction, the
+// node's log opened inside it, and the EventLog::Change that rolls the in-memory log back with
+// the transaction. Commit() is the tail every write path shares: checkpoint (if the change
+// appended), commit, keep. Destroyed without a successful Commit() — an error, an early
+// "nothing to do" return — both the transaction and the in-memory log roll back.
+class LoggedTransaction {
+ public:
+  explicit LoggedTransaction(Workspace& workspace);
+  LoggedTransaction(const LoggedTransaction&) = delete;
+  LoggedTransaction& operator=(const LoggedTransaction&) = delete;
+
+  // Begins the write transaction, then opens the log inside it, so that no other writer can
+  // grow the log between the two (Workspace::Events()).
+  [[nodiscard]] Result<void> Begin();
+  // The node's log (its key, identity, size). Only after a successful Begin().
+  [[nodiscard]] EventLog& Log() { return *log_; }
+  // Appends an event now, for rows that refer to its sequence number or an event that is
+  // appended only under a condition; Commit() then checkpoints it.
+  [[nodiscard]] Result<ledger::SignedEvent> Append(const Actor& actor, std::string type,
+                                                   nlohmann::json body);
+  // Signs a checkpoint if the log grew since Begin(), commits, and keeps the in-memory log.
+  [[nodiscard]] Result<void> Commit();
+  // Append(actor, type, body), then Commit(): the last step of most changes.
+  [[nodiscard]] Result<void> Commit(const Actor& actor, std::string type, nlohmann::json body);
+
+ private:
+  Workspace& workspace_;
+  Transaction tx_;  // declared before change_: the in-memory log rolls back first, as before
+  EventLog* log_ = nullptr;
+  std::uint64_t size_at_begin_ = 0;
+  std::optional<EventLog::Change> change_;
 };
 
 // `parley bundle import`: another party's bundle into the replica of its log (one per

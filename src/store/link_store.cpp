@@ -117,11 +117,8 @@ Result<SaveRunOutcome> LinkStore::SaveRun(std::string_view left_list, std::strin
   PARLEY_ASSIGN_OR_RETURN(const std::int64_t left_id, ListId(db_, left_list));
   PARLEY_ASSIGN_OR_RETURN(const std::int64_t right_id, ListId(db_, right_list));
   const std::string& now = run.created_at;
-  Transaction tx(db_);
+  LoggedTransaction tx(ws_);
   PARLEY_TRY(tx.Begin());
-  // Opened inside the transaction, so the log's size cannot change under it.
-  PARLEY_ASSIGN_OR_RETURN(EventLog * events, ws_.Events());
-  EventLog::Change change(*events);  // rolls the in-memory log back unless committed
   SaveRunOutcome out;
   PARLEY_ASSIGN_OR_RETURN(
       Statement find,
@@ -191,22 +188,22 @@ Result<SaveRunOutcome> LinkStore::SaveRun(std::string_view left_list, std::strin
   PARLEY_TRY(RecordRun(left_id, right_id, run));
   if (out.inserted + out.changed + out.removed > 0) {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json states, CountsByState(left_id, right_id));
-    PARLEY_TRY(events->Append(actor, "reconcile.run",
-                              {{"left_list", std::string(left_list)},
-                               {"right_list", std::string(right_list)},
-                               {"left_version", run.left_version},
-                               {"right_version", run.right_version},
-                               {"incremental", run.incremental},
-                               {"inserted", out.inserted},
-                               {"changed", out.changed},
-                               {"removed", out.removed},
-                               {"kept_decisions", out.kept_decisions},
-                               {"links_by_state", std::move(states)}}));
-    PARLEY_TRY(events->Checkpoint());
+    PARLEY_TRY(tx.Append(actor, "reconcile.run",
+                         {{"left_list", std::string(left_list)},
+                          {"right_list", std::string(right_list)},
+                          {"left_version", run.left_version},
+                          {"right_version", run.right_version},
+                          {"incremental", run.incremental},
+                          {"inserted", out.inserted},
+                          {"changed", out.changed},
+                          {"removed", out.removed},
+                          {"kept_decisions", out.kept_decisions},
+                          {"links_by_state", std::move(states)}}));
     out.event_appended = true;
   }
+  // A run that changed nothing is still recorded (RecordRun) but appends no event, and so
+  // signs no checkpoint.
   PARLEY_TRY(tx.Commit());
-  change.Keep();
   // Fresh statistics let SQLite read a review-queue page from links_in_queue_order instead of
   // sorting every link (27 us instead of 630 us for a 2,000-link queue); sampled, so cheap.
   PARLEY_TRY(db_.Exec("PRAGMA analysis_limit = 1000; ANALYZE links"));
@@ -304,10 +301,8 @@ Result<void> LinkStore::Decide(std::int64_t link_id, LinkDecision decision, cons
                                const std::string& now) {
   // The trail names whoever signs: the key's name when the analyst brought a key.
   const std::string& who = actor.key != nullptr ? actor.key->Name() : actor.name;
-  Transaction tx(db_);
+  LoggedTransaction tx(ws_);
   PARLEY_TRY(tx.Begin());
-  PARLEY_ASSIGN_OR_RETURN(EventLog * events, ws_.Events());
-  EventLog::Change change(*events);  // rolls the in-memory log back unless committed
   auto link = Link(link_id);
   if (!link) {
     return Fail(ErrorCode::kNotFound, "no link with id " + std::to_string(link_id) +
@@ -331,21 +326,17 @@ Result<void> LinkStore::Decide(std::int64_t link_id, LinkDecision decision, cons
   update.Bind(2, now);
   update.Bind(3, link_id);
   PARLEY_TRY(update.Run());
-  PARLEY_TRY(events->Append(actor, "link.decided",
-                            {{"link", link_id},
-                             {"left_list", link->left_list},
-                             {"right_list", link->right_list},
-                             {"left_record", link->left_record_id},
-                             {"right_record", link->right_record_id},
-                             {"left_record_version", link->left_record_version},
-                             {"right_record_version", link->right_record_version},
-                             {"decision", std::string(decision_name)},
-                             {"state", std::string(LinkStateName(state))},
-                             {"probability", link->probability}}));
-  PARLEY_TRY(events->Checkpoint());
-  PARLEY_TRY(tx.Commit());
-  change.Keep();
-  return {};
+  return tx.Commit(actor, "link.decided",
+                   {{"link", link_id},
+                    {"left_list", link->left_list},
+                    {"right_list", link->right_list},
+                    {"left_record", link->left_record_id},
+                    {"right_record", link->right_record_id},
+                    {"left_record_version", link->left_record_version},
+                    {"right_record_version", link->right_record_version},
+                    {"decision", std::string(decision_name)},
+                    {"state", std::string(LinkStateName(state))},
+                    {"probability", link->probability}});
 }
 
 Result<std::vector<StoredLink>> LinkStore::Links(std::optional<LinkState> state) {

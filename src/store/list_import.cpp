@@ -182,34 +182,32 @@ Result<void> CheckUniqueIds(const ImportRequest& req) {
 
 // The event says what was submitted, never who is on the list: names and other personal data
 // stay in the workspace; the content hash lets another party check a copy they receive.
-Result<void> Workspace::RecordSubmission(EventLog* events, const ImportRequest& req,
+Result<void> Workspace::RecordSubmission(LoggedTransaction& tx, const ImportRequest& req,
                                          std::int64_t version, const std::string& content_sha256,
                                          std::int64_t version_id,
                                          const std::vector<std::int64_t>& record_versions) {
   // The records root commits to every field of every record under salts only this node can
   // derive (store/record_sharing.h): contents stay provable, the event stays free of them.
   PARLEY_ASSIGN_OR_RETURN(ledger::SaltKey salt_key,
-                          ledger::SaltKey::FromSeed(events->NodeKey().Seed()));
+                          ledger::SaltKey::FromSeed(tx.Log().NodeKey().Seed()));
   PARLEY_ASSIGN_OR_RETURN(ledger::Hash records_root,
                           ListRecordsRoot(salt_key, req.list_name, req.records, record_versions));
   PARLEY_ASSIGN_OR_RETURN(
       ledger::SignedEvent event,
-      events->Append({req.actor, req.actor_key}, "list.version_submitted",
-                     {{"list", req.list_name},
-                      {"kind", std::string(ListKindName(req.kind))},
-                      {"side", req.side},
-                      {"version", version},
-                      {"record_count", static_cast<std::int64_t>(req.records.size())},
-                      {"content_sha256", content_sha256},
-                      {"records_root", ledger::EncodeBase64(ledger::AsChars(records_root))}}));
+      tx.Append({req.actor, req.actor_key}, "list.version_submitted",
+                {{"list", req.list_name},
+                 {"kind", std::string(ListKindName(req.kind))},
+                 {"side", req.side},
+                 {"version", version},
+                 {"record_count", static_cast<std::int64_t>(req.records.size())},
+                 {"content_sha256", content_sha256},
+                 {"records_root", ledger::EncodeBase64(ledger::AsChars(records_root))}}));
   PARLEY_ASSIGN_OR_RETURN(
       Statement link,
       db().Prepare("INSERT INTO ledger_list_events(list_version_id, seq) VALUES(?, ?)"));
   link.Bind(1, version_id);
   link.Bind(2, static_cast<std::int64_t>(event.event.seq));
-  PARLEY_TRY(link.Run());
-  PARLEY_TRY(events->Checkpoint());
-  return {};
+  return link.Run();
 }
 
 Result<ImportOutcome> Workspace::ImportList(const ImportRequest& req) {
@@ -229,11 +227,8 @@ Result<ImportOutcome> Workspace::ImportList(const ImportRequest& req) {
   std::string list_hash = ListContentHash(req.records, hashes);
 
   const std::string now = NowUtc();
-  Transaction tx(db());
+  LoggedTransaction tx(*this);
   PARLEY_TRY(tx.Begin());
-  // Opened inside the transaction, so the log's size cannot change under it.
-  PARLEY_ASSIGN_OR_RETURN(EventLog * events, Events());
-  EventLog::Change change(*events);  // rolls the in-memory log back unless committed
   PARLEY_ASSIGN_OR_RETURN(std::int64_t side_id, SideId(db(), req.side, now));
   PARLEY_ASSIGN_OR_RETURN(std::int64_t list_id, ListId(db(), req, side_id, now));
   PARLEY_ASSIGN_OR_RETURN(LatestVersion latest, Latest(db(), list_id));
@@ -306,10 +301,8 @@ Result<ImportOutcome> Workspace::ImportList(const ImportRequest& req) {
       Statement submit, db().Prepare("UPDATE list_versions SET state = 'submitted' WHERE id = ?"));
   submit.Bind(1, version_id);
   PARLEY_TRY(submit.Run());
-  PARLEY_TRY(
-      RecordSubmission(events, req, outcome.version, list_hash, version_id, record_versions));
+  PARLEY_TRY(RecordSubmission(tx, req, outcome.version, list_hash, version_id, record_versions));
   PARLEY_TRY(tx.Commit());
-  change.Keep();
   return outcome;
 }
 

@@ -32,7 +32,8 @@ class SigningKey;
 
 namespace parley::store {
 
-class EventLog;  // store/event_log.h
+class EventLog;           // store/event_log.h
+class LoggedTransaction;  // store/event_log.h
 
 struct ListVersionInfo {
   std::string list;
@@ -147,7 +148,7 @@ class Workspace {
 
  private:
   Workspace(std::filesystem::path dir, Database db);
-  [[nodiscard]] Result<void> RecordSubmission(EventLog* events, const ImportRequest& req,
+  [[nodiscard]] Result<void> RecordSubmission(LoggedTransaction& tx, const ImportRequest& req,
                                               std::int64_t version,
                                               const std::string& content_sha256,
                                               std::int64_t version_id,
