@@ -153,6 +153,53 @@ TEST_F(ApiLinksTest, QueueShowsBothRecordsMostProbableFirstAndOnlyToThoseWhoSeeB
   EXPECT_EQ(reviewed_by_ua, 2);  // the queue page and the single link
 }
 
+// Pages of the queue are cached (review_page_cache.h); none may outlive a change under it,
+// whether the change came through the API or through another connection (the CLI).
+TEST_F(ApiLinksTest, QueuePagesFollowEveryChangeAndEveryServedPageIsLogged) {
+  const std::int64_t first = InsertLink("UA-1", "RU-1", 0.9);
+  json page = Body(Call("GET", "/api/v1/links", "med-analyst"));
+  EXPECT_EQ(page["total"], 1);
+  EXPECT_EQ(Body(Call("GET", "/api/v1/links", "med-analyst")), page);  // served again
+  // A link stored by another connection appears at once, in its place in the order.
+  const std::int64_t second = InsertLink("UA-2", "RU-2", 0.95);
+  page = Body(Call("GET", "/api/v1/links", "med-analyst"));
+  ASSERT_EQ(page["total"], 2);
+  EXPECT_EQ(page["links"][0]["id"], second);
+  // A decision changes the state and version shown.
+  ASSERT_EQ(Call("POST", "/api/v1/links/" + std::to_string(first) + "/decision", "med-analyst",
+                 R"({"decision":"accept","expected_version":0})")
+                .status,
+            200);
+  page = Body(Call("GET", "/api/v1/links", "med-analyst"));
+  EXPECT_EQ(page["links"][1]["state"], "confirmed");
+  EXPECT_EQ(page["links"][1]["version"], 1);
+  EXPECT_EQ(Body(Call("GET", "/api/v1/links?state=needs_review", "med-analyst"))["total"], 1);
+  // A share changes what a party sees; withdrawing it hides the links again.
+  EXPECT_EQ(Body(Call("GET", "/api/v1/links", "ua-observer"))["total"], 0);
+  Share("ru-custody", "ua");
+  EXPECT_EQ(Body(Call("GET", "/api/v1/links", "ua-observer"))["total"], 2);
+  ASSERT_TRUE(SetShare(tw_.db(), "ru-custody", "ua", false, 1, "admin").has_value());
+  EXPECT_EQ(Body(Call("GET", "/api/v1/links", "ua-observer"))["total"], 0);
+  // A new version of a list shows the record's new name beside its link.
+  PersonRecord renamed;
+  renamed.id = "RU-2";
+  renamed.surname = "Петров";
+  renamed.given_name = "Сергей";
+  tw_.Import("ru-custody", ListKind::kCustody, "ru", {renamed});
+  page = Body(Call("GET", "/api/v1/links", "med-analyst"));
+  EXPECT_EQ(page["links"][0]["right"]["surname"], "Петров");
+  EXPECT_EQ(page["links"][1]["right_listed"], false);  // RU-1 left the list
+  // Every page served, from the cache or not, logged both records of each link shown.
+  json log = Body(Call(
+      "GET", "/api/v1/records/" + std::to_string(tw_.Record("ua-request", "UA-1")) + "/access-log",
+      "admin"))["entries"];
+  int reviewed = 0;
+  for (const json& e : log) {
+    if (e["user"] == "med-analyst" && e["action"] == "review") reviewed += e["reads"].get<int>();
+  }
+  EXPECT_EQ(reviewed, 5);  // the five med-analyst pages that showed UA-1's link
+}
+
 TEST_F(ApiLinksTest, DecisionsAreOptimisticAndStaleOnesAre409) {
   const std::string link = "/api/v1/links/" + std::to_string(InsertLink("UA-1", "RU-1", 0.7));
   ApiResponse accepted = Call("POST", link + "/decision", "med-analyst",

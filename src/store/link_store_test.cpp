@@ -290,5 +290,32 @@ TEST_F(LinkStoreTest, QueryVisibilityIsExactlyBothListsVisible) {
   }
 }
 
+TEST_F(LinkStoreTest, ReviewQueueGenerationMovesWithEveryChangeToAPageAndOnlyThen) {
+  auto generation = [this] { return ReviewQueueGeneration(ws_->db()).value(); };
+  const std::int64_t start = generation();
+  LinkStore links(*ws_);
+  ASSERT_TRUE(Save(links, {Proposal(0, 0, 0.9, false)}, "2026-01-01T00:00:00Z").has_value());
+  const std::int64_t after_run = generation();
+  EXPECT_GT(after_run, start);
+  ASSERT_TRUE(links.Query({}).has_value());  // reading changes nothing
+  EXPECT_EQ(generation(), after_run);
+  const std::int64_t id = links.Links(std::nullopt)->front().id;
+  ASSERT_TRUE(links.Decide(id, LinkDecision::kAccept, {"analyst1"}, "2026-01-01T00:01:00Z"));
+  const std::int64_t after_decision = generation();
+  EXPECT_GT(after_decision, after_run);
+  Import("ru-custody", ListKind::kCustody, "ru", {"A"});
+  EXPECT_GT(generation(), after_decision);
+}
+
+TEST_F(LinkStoreTest, AnExplanationThatIsNotJsonIsRefused) {
+  LinkStore links(*ws_);
+  LinkProposal broken = Proposal(0, 0, 0.9, false);
+  broken.explanation = "[{\"field\":";
+  auto saved = Save(links, {broken}, "2026-01-01T00:00:00Z");
+  ASSERT_FALSE(saved.has_value());
+  EXPECT_NE(saved.error().message.find("valid JSON"), std::string::npos);
+  EXPECT_EQ(links.Links(std::nullopt)->size(), 0u);  // the whole run rolled back
+}
+
 }  // namespace
 }  // namespace parley::store
