@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of `parley serve` on loopback (docs/benchmarks-server.md records the figures).
-# 1. read endpoints with wrk --latency (target: >= 5,000 requests/s, p99 <= 20 ms);
+# 1. read endpoints with wrk --latency (target: >= 5,000 requests/s, p99 <= 20 ms); the review
+#    queue twice: the same page (served from the page cache while nothing changes) and random
+#    pages (built from the store each time);
 # 2. 50 concurrent writers on the same person records (bench/server_writers.py): no update
 #    may be lost; afterwards every stored update is a signed ledger event and
 #    `parley verify --workspace` passes.
@@ -51,6 +53,15 @@ for path in /api/v1/health /api/v1/lists /api/v1/lists/ru-custody "/api/v1/recor
   wrk -t"$threads" -c"$connections" -d"$duration" --latency \
     -H "Authorization: Bearer $reader" "$base$path" | grep -E 'Requests/sec|Latency|99%|90%|50%|Non-2xx'
 done
+
+# The review queue again, every request a different page (random offsets): the server's page
+# cache cannot answer these, so this is the cost of building a page from the store.
+total=$(curl -s -H "Authorization: Bearer $reader" "$base/api/v1/links?limit=1" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+echo "== wrk -t$threads -c$connections -d$duration --latency GET /api/v1/links?limit=50&offset=<random in [0, $total)>"
+QUEUE_TOTAL=$total PAGE_LIMIT=50 wrk -t"$threads" -c"$connections" -d"$duration" --latency \
+  -s "$here/review_queue_random_pages.lua" -H "Authorization: Bearer $reader" "$base" |
+  grep -E 'Requests/sec|Latency|99%|90%|50%|Non-2xx'
 
 records=$(curl -s -H "Authorization: Bearer $reader" \
   "$base/api/v1/lists/ru-custody/versions/latest/records?limit=3" |
