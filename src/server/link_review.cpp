@@ -1,7 +1,5 @@
 #include "server/link_review.h"
 
-#include <mutex>
-
 #include "core/try.h"
 
 namespace parley::server {
@@ -23,14 +21,6 @@ Result<LinkOwners> FindLinkOwners(store::Database& db, std::int64_t link_id) {
                     {st.ColumnInt(3), st.ColumnText(4), st.ColumnText(5)}};
 }
 
-Result<std::int64_t> LinkVersion(store::Database& db, std::int64_t link_id) {
-  PARLEY_ASSIGN_OR_RETURN(store::Statement st,
-                          db.Prepare("SELECT COUNT(*) FROM link_decisions WHERE link_id = ?"));
-  st.Bind(1, link_id);
-  PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-  return row ? st.ColumnInt(0) : 0;
-}
-
 Result<store::LinkPage> QueryLinks(store::Workspace& ws, const store::LinkQuery& query) {
   store::LinkStore links(ws);
   return links.Query(query);
@@ -45,19 +35,9 @@ Result<std::int64_t> DecideLink(store::Workspace& ws, std::int64_t link_id,
                                 store::LinkDecision decision,
                                 std::optional<std::int64_t> expected_version,
                                 const std::string& actor) {
-  static std::mutex decide_mutex;
-  std::lock_guard lock(decide_mutex);
-  PARLEY_ASSIGN_OR_RETURN(std::int64_t version, LinkVersion(ws.db(), link_id));
-  if (expected_version && *expected_version != version) {
-    return Fail(ErrorCode::kConflict,
-                "link " + std::to_string(link_id) + " is at version " + std::to_string(version) +
-                    ", not " + std::to_string(*expected_version) +
-                    ": someone decided it since you read it; read it again and decide again",
-                {"", 0, 0, "expected_version"});
-  }
   store::LinkStore links(ws);
-  PARLEY_TRY(links.Decide(link_id, decision, store::Actor{actor, nullptr}, store::UtcNow()));
-  return version + 1;
+  return links.Decide(link_id, decision, store::Actor{actor, nullptr}, store::UtcNow(),
+                      expected_version);
 }
 
 }  // namespace parley::server

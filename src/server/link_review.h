@@ -7,10 +7,8 @@
 // overwrite each other. Without an expected version the decision is recorded unconditionally,
 // as `parley review --decide` does.
 //
-// Why a process-wide mutex around check-and-decide: store::LinkStore::Decide owns its
-// transaction, so the check cannot join it; the mutex makes the pair atomic for every request
-// of this server. (A CLI decision landing between the two is recorded and then counted by the
-// next decision's check, so nothing is lost.)
+// The check runs inside the decision's write transaction (store::LinkStore::Decide), so it
+// holds against every writer of the workspace: other requests, other servers, the CLI.
 //
 //   PARLEY_ASSIGN_OR_RETURN(LinkOwners owners, FindLinkOwners(db, 42));
 //   PARLEY_ASSIGN_OR_RETURN(std::int64_t version,
@@ -37,7 +35,6 @@ struct LinkOwners {
 
 // The two lists of a link (kNotFound when there is no such link).
 [[nodiscard]] Result<LinkOwners> FindLinkOwners(store::Database& db, std::int64_t link_id);
-[[nodiscard]] Result<std::int64_t> LinkVersion(store::Database& db, std::int64_t link_id);
 // A page of the links matching `query` (filtered in SQL), most probable first; one link.
 // (Every use of store::LinkStore in the server is in link_review.cpp.)
 [[nodiscard]] Result<store::LinkPage> QueryLinks(store::Workspace& ws,

@@ -297,8 +297,9 @@ Result<void> LinkStore::RecordRun(std::int64_t left_id, std::int64_t right_id,
   return st.Run();
 }
 
-Result<void> LinkStore::Decide(std::int64_t link_id, LinkDecision decision, const Actor& actor,
-                               const std::string& now) {
+Result<std::int64_t> LinkStore::Decide(std::int64_t link_id, LinkDecision decision,
+                                       const Actor& actor, const std::string& now,
+                                       std::optional<std::int64_t> expected_version) {
   // The trail names whoever signs: the key's name when the analyst brought a key.
   const std::string& who = actor.key != nullptr ? actor.key->Name() : actor.name;
   LoggedTransaction tx(ws_);
@@ -307,6 +308,13 @@ Result<void> LinkStore::Decide(std::int64_t link_id, LinkDecision decision, cons
   if (!link) {
     return Fail(ErrorCode::kNotFound, "no link with id " + std::to_string(link_id) +
                                           "; `parley review --list` shows the queue");
+  }
+  if (expected_version && *expected_version != link->decisions) {
+    return Fail(ErrorCode::kConflict,
+                "link " + std::to_string(link_id) + " is at version " +
+                    std::to_string(link->decisions) + ", not " + std::to_string(*expected_version) +
+                    ": someone decided it since you read it; read it again and decide again",
+                {"", 0, 0, "expected_version"});
   }
   const std::string_view decision_name = decision == LinkDecision::kAccept ? "accept" : "reject";
   PARLEY_ASSIGN_OR_RETURN(
@@ -326,17 +334,18 @@ Result<void> LinkStore::Decide(std::int64_t link_id, LinkDecision decision, cons
   update.Bind(2, now);
   update.Bind(3, link_id);
   PARLEY_TRY(update.Run());
-  return tx.Commit(actor, "link.decided",
-                   {{"link", link_id},
-                    {"left_list", link->left_list},
-                    {"right_list", link->right_list},
-                    {"left_record", link->left_record_id},
-                    {"right_record", link->right_record_id},
-                    {"left_record_version", link->left_record_version},
-                    {"right_record_version", link->right_record_version},
-                    {"decision", std::string(decision_name)},
-                    {"state", std::string(LinkStateName(state))},
-                    {"probability", link->probability}});
+  PARLEY_TRY(tx.Commit(actor, "link.decided",
+                       {{"link", link_id},
+                        {"left_list", link->left_list},
+                        {"right_list", link->right_list},
+                        {"left_record", link->left_record_id},
+                        {"right_record", link->right_record_id},
+                        {"left_record_version", link->left_record_version},
+                        {"right_record_version", link->right_record_version},
+                        {"decision", std::string(decision_name)},
+                        {"state", std::string(LinkStateName(state))},
+                        {"probability", link->probability}}));
+  return link->decisions + 1;
 }
 
 Result<std::vector<StoredLink>> LinkStore::Links(std::optional<LinkState> state) {

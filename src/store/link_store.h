@@ -141,8 +141,13 @@ class LinkStore {
                                                             std::string_view right_list);
   // Records a decision, moves the link to confirmed / rejected and appends `link.decided`,
   // in one transaction. The trail's actor is actor.name, or the key's name when it has one.
-  [[nodiscard]] Result<void> Decide(std::int64_t link_id, LinkDecision decision, const Actor& actor,
-                                    const std::string& now);
+  // With `expected_version` (the link's decision count as the caller read it), a link decided
+  // meanwhile is kConflict (field expected_version) and nothing is written: the check runs
+  // inside the write transaction, so it holds against every process writing the workspace.
+  // Returns the link's new version.
+  [[nodiscard]] Result<std::int64_t> Decide(
+      std::int64_t link_id, LinkDecision decision, const Actor& actor, const std::string& now,
+      std::optional<std::int64_t> expected_version = std::nullopt);
   // Links in a state (all when nullopt), most probable first.
   [[nodiscard]] Result<std::vector<StoredLink>> Links(std::optional<LinkState> state);
   // The links matching `query`, most probable first, and how many match in all.

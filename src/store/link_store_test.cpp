@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
+#include <thread>
+#include <vector>
 
 #include "ledger/event.h"
 #include "ledger/keys.h"
@@ -315,6 +318,38 @@ TEST_F(LinkStoreTest, AnExplanationThatIsNotJsonIsRefused) {
   ASSERT_FALSE(saved.has_value());
   EXPECT_NE(saved.error().message.find("valid JSON"), std::string::npos);
   EXPECT_EQ(links.Links(std::nullopt)->size(), 0u);  // the whole run rolled back
+}
+
+TEST_F(LinkStoreTest, AStaleExpectedVersionIsAConflictEvenAcrossConnections) {
+  LinkStore links(*ws_);
+  ASSERT_TRUE(Save(links, {Proposal(0, 0, 0.9, false)}, "2026-01-01T00:00:00Z").has_value());
+  const std::int64_t id = links.Links(std::nullopt)->front().id;
+  // Two connections (two processes, say) both read version 0 and decide; exactly one wins.
+  std::atomic<int> won = 0;
+  std::atomic<int> conflicts = 0;
+  std::vector<std::thread> analysts;
+  for (int i = 0; i < 4; ++i) {
+    analysts.emplace_back([&, i] {
+      auto ws = Workspace::Open(dir_);
+      ASSERT_TRUE(ws.has_value());
+      LinkStore mine(*ws);
+      auto decided = mine.Decide(id, i % 2 ? LinkDecision::kAccept : LinkDecision::kReject,
+                                 {"analyst" + std::to_string(i)}, "2026-01-01T00:01:00Z", 0);
+      if (decided) {
+        EXPECT_EQ(*decided, 1);
+        ++won;
+      } else {
+        EXPECT_EQ(decided.error().code, ErrorCode::kConflict);
+        EXPECT_EQ(decided.error().where.field, "expected_version");
+        ++conflicts;
+      }
+    });
+  }
+  for (auto& t : analysts) t.join();
+  EXPECT_EQ(won, 1);
+  EXPECT_EQ(conflicts, 3);
+  EXPECT_EQ(ws_->db().QueryInt("SELECT count(*) FROM link_decisions")->value_or(-1), 1);
+  EXPECT_EQ(links.Link(id)->decisions, 1);
 }
 
 }  // namespace
