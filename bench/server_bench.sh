@@ -63,6 +63,17 @@ QUEUE_TOTAL=$total PAGE_LIMIT=50 wrk -t"$threads" -c"$connections" -d"$duration"
   -s "$here/review_queue_random_pages.lua" -H "Authorization: Bearer $reader" "$base" |
   grep -E 'Requests/sec|Latency|99%|90%|50%|Non-2xx'
 
+# The first page while an analyst decides 10 links a second: each decision invalidates the
+# cached pages, so this is the queue in use.
+secs=${duration%s}
+python3 "$here/review_decider.py" "$base" "$reader" 10 "$secs" &
+decider=$!
+echo "== wrk -t$threads -c$connections -d$duration --latency GET /api/v1/links?limit=50 while 10 decisions/s"
+wrk -t"$threads" -c"$connections" -d"$duration" --latency \
+  -H "Authorization: Bearer $reader" "$base/api/v1/links?limit=50" |
+  grep -E 'Requests/sec|Latency|99%|90%|50%|Non-2xx'
+wait "$decider"
+
 records=$(curl -s -H "Authorization: Bearer $reader" \
   "$base/api/v1/lists/ru-custody/versions/latest/records?limit=3" |
   python3 -c 'import json,sys; print(",".join(str(r["record_id"]) for r in json.load(sys.stdin)["records"]))')
