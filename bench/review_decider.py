@@ -7,32 +7,25 @@ RATE decisions a second for SECONDS, then prints how many were recorded.
 
 usage: review_decider.py BASE_URL TOKEN RATE SECONDS
 """
-import json
 import random
 import sys
 import time
-import urllib.request
+
+from api_client import make_call
 
 base, token = sys.argv[1], sys.argv[2]
 rate, seconds = float(sys.argv[3]), float(sys.argv[4])
+call = make_call(base, token)
 
-
-def call(method, path, body=None):
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(base + path, data=data, method=method)
-    req.add_header("Authorization", "Bearer " + token)
-    if data is not None:
-        req.add_header("Content-Type", "application/json")
-    with urllib.request.urlopen(req, timeout=60) as r:
-        return json.loads(r.read())
-
-
-ids = [link["id"] for link in call("GET", "/api/v1/links?limit=200")["links"]]
-decided = 0
+ids = [link["id"] for link in call("GET", "/api/v1/links?limit=200")[1]["links"]]
+decided = failed = 0
 start = time.monotonic()
 while time.monotonic() - start < seconds:
-    call("POST", f"/api/v1/links/{random.choice(ids)}/decision",
-         {"decision": random.choice(["accept", "reject"])})
-    decided += 1
-    time.sleep(max(0.0, start + decided / rate - time.monotonic()))
-print(f"decisions recorded while reading: {decided} in {seconds:.0f} s")
+    status, _ = call("POST", f"/api/v1/links/{random.choice(ids)}/decision",
+                     {"decision": random.choice(["accept", "reject"])})
+    if status == 200:
+        decided += 1
+    else:
+        failed += 1
+    time.sleep(max(0.0, start + (decided + failed) / rate - time.monotonic()))
+print(f"decisions recorded while reading: {decided} in {seconds:.0f} s; refused: {failed}")

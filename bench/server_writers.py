@@ -8,29 +8,17 @@ nothing doubled), and every 409 must have been retried to success.
 
 usage: server_writers.py BASE_URL TOKEN RECORD_ID[,RECORD_ID...] [WRITERS] [UPDATES_PER_WRITER]
 """
-import json
 import sys
 import threading
-import urllib.error
-import urllib.request
+
+from api_client import make_call
 
 base, token, records = sys.argv[1], sys.argv[2], [int(x) for x in sys.argv[3].split(",")]
 writers = int(sys.argv[4]) if len(sys.argv) > 4 else 50
 updates = int(sys.argv[5]) if len(sys.argv) > 5 else 20
 
 
-def call(method, path, body=None):
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(base + path, data=data, method=method)
-    req.add_header("Authorization", "Bearer " + token)
-    if data is not None:
-        req.add_header("Content-Type", "application/json")
-    try:
-        with urllib.request.urlopen(req, timeout=60) as r:
-            return r.status, json.loads(r.read())
-    except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read() or b"{}")
-
+call = make_call(base, token)
 
 lock = threading.Lock()
 ok = {r: 0 for r in records}

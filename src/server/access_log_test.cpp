@@ -10,17 +10,23 @@
 namespace parley::server {
 namespace {
 
+// Runs `reads` against an access log on its own connection to `tw`, then closes the log.
+template <typename Reads>
+void WithLog(testing::TestWorkspace& tw, Reads reads) {
+  auto db = store::Database::Open(store::DatabasePath(tw.dir()), false);
+  ASSERT_TRUE(db.has_value());
+  AccessLog log(std::move(*db));
+  reads(log);
+  log.Close();
+}
+
 TEST(AccessLog, CloseWritesEverythingQueued) {
   testing::TestWorkspace tw;
   std::int64_t id = tw.Record("ua-request", "UA-1");
-  {
-    auto db = store::Database::Open(store::DatabasePath(tw.dir()), false);
-    ASSERT_TRUE(db.has_value());
-    AccessLog log(std::move(*db));
+  WithLog(tw, [&](AccessLog& log) {
     for (int i = 0; i < 1000; ++i) log.Record("olena", id, "read");
     log.Record("petro", std::vector<std::int64_t>{id, id + 1}, "list-records");
-    log.Close();
-  }
+  });
   auto rows = ReadAccessLog(tw.db(), id);
   ASSERT_TRUE(rows.has_value());
   std::int64_t reads = 0;
@@ -36,15 +42,11 @@ TEST(AccessLog, CloseWritesEverythingQueued) {
 TEST(AccessLog, ReadsDifferingInUserOrActionKeepTheirOwnRows) {
   testing::TestWorkspace tw;
   std::int64_t id = tw.Record("ua-request", "UA-1");
-  {
-    auto db = store::Database::Open(store::DatabasePath(tw.dir()), false);
-    ASSERT_TRUE(db.has_value());
-    AccessLog log(std::move(*db));
+  WithLog(tw, [&](AccessLog& log) {
     log.Record("olena", std::vector<std::int64_t>{id, id}, "review");
     log.Record("olena", id, "read");
     log.Record("petro", id, "read");
-    log.Close();
-  }
+  });
   auto rows = ReadAccessLog(tw.db(), id);
   ASSERT_TRUE(rows.has_value());
   std::map<std::pair<std::string, std::string>, std::int64_t> reads;
