@@ -118,7 +118,8 @@ struct LinkPage {
 };
 
 // The review-queue counter (migration 8): it changes whenever a write commits that can change a
-// page of the queue (server/review_page_cache.h).
+// page of the queue (server/review_page_cache.h). Every write of the links table is a
+// LinkStore method that bumps it in its own transaction; keep it so for any new one.
 [[nodiscard]] Result<std::int64_t> ReviewQueueGeneration(Database& db);
 
 class LinkStore {
