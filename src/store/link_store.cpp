@@ -46,11 +46,6 @@ Result<std::int64_t> ListId(Database& db, std::string_view name) {
   return st.ColumnInt(0);
 }
 
-// Every write of links calls this in its transaction (migration 8 says why not a trigger).
-Result<void> BumpReviewGeneration(Database& db) {
-  return db.Exec("UPDATE review_generation SET generation = generation + 1 WHERE id = 1");
-}
-
 Result<StoredLink> ReadLink(Statement& st) {
   StoredLink l;
   l.id = st.ColumnInt(0);
@@ -191,7 +186,6 @@ Result<SaveRunOutcome> LinkStore::SaveRun(std::string_view left_list, std::strin
   }
   PARLEY_ASSIGN_OR_RETURN(out.removed, WithdrawStale(left_id, right_id, proposed, scope));
   PARLEY_TRY(RecordRun(left_id, right_id, run));
-  PARLEY_TRY(BumpReviewGeneration(db_));
   if (out.inserted + out.changed + out.removed > 0) {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json states, CountsByState(left_id, right_id));
     PARLEY_TRY(tx.Append(actor, "reconcile.run",
@@ -340,7 +334,6 @@ Result<std::int64_t> LinkStore::Decide(std::int64_t link_id, LinkDecision decisi
   update.Bind(2, now);
   update.Bind(3, link_id);
   PARLEY_TRY(update.Run());
-  PARLEY_TRY(BumpReviewGeneration(db_));
   PARLEY_TRY(tx.Commit(actor, "link.decided",
                        {{"link", link_id},
                         {"left_list", link->left_list},

@@ -118,8 +118,7 @@ struct LinkPage {
 };
 
 // The review-queue counter (migration 8): it changes whenever a write commits that can change a
-// page of the queue (server/review_page_cache.h). Every write of the links table is a
-// LinkStore method that bumps it in its own transaction; keep it so for any new one.
+// page of the queue (server/review_page_cache.h).
 [[nodiscard]] Result<std::int64_t> ReviewQueueGeneration(Database& db);
 
 class LinkStore {
