@@ -219,6 +219,7 @@ void RegisterPlanCommand(CLI::App& app, CliContext& ctx) {
   });
 
   RegisterPlanWorkspaceCommands(*cmd, ctx);
+  RegisterPlanProgressCommand(*cmd, ctx);
 
   // plan check AGREEMENT PLAN
   auto* check = cmd->add_subcommand("check", "List every rule of AGREEMENT that PLAN breaks");

@@ -36,17 +36,6 @@ void InWorkspace(CliContext& ctx, Body body) {
   ctx.exit_code = kExitOk;
 }
 
-Result<std::int64_t> ParsePlanId(const std::string& text) {
-  std::int64_t id = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    return Fail(ErrorCode::kInvalidInput,
-                "'" + text + "' is not a plan number; `parley plan list` shows them",
-                Location{{}, 0, 0, "ID"});
-  }
-  return id;
-}
-
 std::string Approvals(const StoredPlanInfo& p) {
   std::string out;
   for (const auto& a : p.approvals) {
@@ -199,6 +188,17 @@ void AddChangeOptions(CLI::App& cmd, ChangeFlags& f, CliContext& ctx) {
 }
 
 }  // namespace
+
+Result<std::int64_t> ParsePlanId(const std::string& text) {
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
+    return Fail(ErrorCode::kInvalidInput,
+                "'" + text + "' is not a plan number; `parley plan list` shows them",
+                Location{{}, 0, 0, "ID"});
+  }
+  return id;
+}
 
 bool NamesStoredPlan(const std::string& plan_arg) {
   std::error_code ec;

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <string>
 
 #include "cli/context.h"
+#include "core/error.h"
 
 namespace parley::cli {
 
@@ -13,6 +15,12 @@ namespace parley::cli {
 void RegisterAgreementWorkspaceCommands(CLI::App& agreement, CliContext& ctx);
 // plan propose, list, show, counter, accept, sign
 void RegisterPlanWorkspaceCommands(CLI::App& plan, CliContext& ctx);
+
+// plan progress ID: the handover day's counts (cmd_plan_progress.cpp)
+void RegisterPlanProgressCommand(CLI::App& plan, CliContext& ctx);
+
+// A stored plan's number as the user typed it (an error names `parley plan list`).
+[[nodiscard]] Result<std::int64_t> ParsePlanId(const std::string& text);
 
 // `plan explain ID PERSON` and `plan repair ID ...` on a stored plan: true when `plan_arg` names
 // a stored plan (a number that is not an existing file).

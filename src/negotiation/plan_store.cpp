@@ -327,4 +327,33 @@ Result<LoadedPlan> LoadStoredPlan(store::Workspace& ws, std::int64_t id) {
   }
 }
 
+Result<std::vector<PlannedPerson>> StoredPlanPeople(Database& db, std::int64_t id) {
+  PARLEY_ASSIGN_OR_RETURN(std::string text, PlanDocument(db, id));
+  Json doc = Json::parse(text, nullptr, false);
+  if (doc.is_discarded() || doc.value("format", "") != kStoredPlanFormat) {
+    return Fail(ErrorCode::kCorruption, "plan " + std::to_string(id) +
+                                            "'s stored document is not " +
+                                            std::string(kStoredPlanFormat));
+  }
+  std::vector<PlannedPerson> out;
+  // The document was written by StoredPlanDocument; a wrong type means a damaged store.
+  try {
+    const Json& people = doc.at("people");
+    out.reserve(people.size());
+    for (const Json& p : people) {
+      PlannedPerson person;
+      person.side = p.at("side").get<std::string>() == "b" ? rules::Side::kB : rules::Side::kA;
+      person.id = p.at("id").get<std::string>();
+      person.phase = p.at("phase").get<int>();
+      person.dropped = p.value("dropped", "");
+      person.record_id = p.at("ref").at("record_id").get<std::int64_t>();
+      out.push_back(std::move(person));
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return Fail(ErrorCode::kCorruption,
+                "plan " + std::to_string(id) + "'s stored document is damaged: " + e.what());
+  }
+  return out;
+}
+
 }  // namespace parley::negotiation

@@ -121,4 +121,16 @@ struct NewPlanRow {
 [[nodiscard]] Result<std::vector<StoredPlanInfo>> ListPlans(store::Database& db);
 [[nodiscard]] Result<LoadedPlan> LoadStoredPlan(store::Workspace& ws, std::int64_t id);
 
+// Who a stored plan sends when, without rebuilding it: read from the stored document alone
+// (no record, no agreement), for views that only count people (server/plan_progress.h).
+struct PlannedPerson {
+  rules::Side side = rules::Side::kA;
+  std::string id;       // the person's key in the side's list
+  int phase = 0;        // 0 = not handed over
+  std::string dropped;  // non-empty: removed by a repair
+  std::int64_t record_id = 0;
+};
+[[nodiscard]] Result<std::vector<PlannedPerson>> StoredPlanPeople(store::Database& db,
+                                                                  std::int64_t id);
+
 }  // namespace parley::negotiation

@@ -131,6 +131,7 @@ const std::vector<Api::HandlerEntry>& Api::Handlers() {
       {"proposePlan", &Api::ProposePlanHandler},
       {"getPlan", &Api::GetPlan},
       {"explainPlan", &Api::ExplainPlan},
+      {"getPlanProgress", &Api::GetPlanProgress},
       {"checkPlan", &Api::CheckPlan},
       {"counterPlan", &Api::CounterPlanHandler},
       {"repairPlan", &Api::RepairPlanHandler},

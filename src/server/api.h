@@ -149,6 +149,7 @@ class Api {
   ApiResponse ProposePlanHandler(ApiRequest& req, store::Workspace& ws);
   ApiResponse GetPlan(ApiRequest& req, store::Workspace& ws);
   ApiResponse ExplainPlan(ApiRequest& req, store::Workspace& ws);
+  ApiResponse GetPlanProgress(ApiRequest& req, store::Workspace& ws);
   ApiResponse CheckPlan(ApiRequest& req, store::Workspace& ws);
   ApiResponse CounterPlanHandler(ApiRequest& req, store::Workspace& ws);
   ApiResponse RepairPlanHandler(ApiRequest& req, store::Workspace& ws);

@@ -22,7 +22,9 @@ class ApiNegotiationTest : public ::testing::Test {
                                     {"ru-signer", Role::kSigner, "ru"},
                                     {"med-signer", Role::kSigner, "mediator"},
                                     {"ua-observer", Role::kObserver, "ua"},
-                                    {"xx-negotiator", Role::kNegotiator, "xx"}}) {
+                                    {"xx-negotiator", Role::kNegotiator, "xx"},
+                                    {"med-interviewer", Role::kInterviewer, "mediator"},
+                                    {"med-checkpoint", Role::kCheckpoint, "mediator"}}) {
       ASSERT_TRUE(AddUser(tw_.ws().db(), {name, role, side}, "a long enough password").has_value());
       tokens_[name] = *CreateToken(tw_.ws().db(), name);
     }
@@ -238,6 +240,79 @@ TEST_F(ApiNegotiationTest, RepairReplansAfterADropOutAndSupersedesTheParent) {
   EXPECT_EQ(Body(repaired)["parent"], id);
   EXPECT_EQ(Body(repaired)["repair"]["dropped"][0], dropped);
   EXPECT_EQ(Body(Call("GET", plan, "ua-observer"))["state"], "superseded");
+}
+
+TEST_F(ApiNegotiationTest, ProgressCountsPromisedAgainstHandedOverReceivedAndExcluded) {
+  AgreementInForce();
+  const std::int64_t id = Propose();
+  const std::string plan = "/api/v1/plans/" + std::to_string(id);
+  json people = Body(Call("GET", plan, "ua-negotiator"))["people"];
+  // Who the plan promises in phase 1 from each side, and how many in all.
+  std::vector<json> a1, b1;
+  std::int64_t promised = 0;
+  for (const json& p : people) {
+    if (p["phase"] == 0) continue;
+    ++promised;
+    if (p["phase"] == 1) (p["side"] == "a" ? a1 : b1).push_back(p);
+  }
+  ASSERT_GE(a1.size(), 2u) << people.dump();
+  ASSERT_GE(b1.size(), 1u) << people.dump();
+  EXPECT_EQ(Call("GET", plan + "/progress", "xx-negotiator").status, 403);
+  EXPECT_EQ(Call("GET", "/api/v1/plans/999/progress", "ua-observer").status, 404);
+  json before = Body(Call("GET", plan + "/progress", "ua-observer"));
+  EXPECT_EQ(before["totals"]["promised"], promised);
+  EXPECT_EQ(before["totals"]["outstanding"], promised);
+  EXPECT_EQ(before["outstanding"].size(), static_cast<std::size_t>(promised));
+
+  // a1[0] crosses (handed over, then received), a1[1] is handed over only, b1[0] died.
+  auto record = [](const json& p) {
+    return "/api/v1/records/" + std::to_string(p["record_id"].get<std::int64_t>());
+  };
+  for (auto [person, expected, event] :
+       {std::tuple{&a1[0], 0, "handed_over"}, std::tuple{&a1[0], 1, "received"},
+        std::tuple{&a1[1], 0, "handed_over"}}) {
+    json ev = {{"expected_count", expected}, {"event", event}, {"phase", 1}, {"place", "Sumy"}};
+    ASSERT_EQ(Call("POST", record(*person) + "/handovers", "med-checkpoint", ev).status, 201);
+  }
+  ASSERT_EQ(Call("PUT", record(b1[0]) + "/interview", "med-interviewer",
+                 {{"version", 0}, {"outcome", "deceased"}})
+                .status,
+            201);
+
+  ApiResponse r = Call("GET", plan + "/progress", "ua-observer");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json progress = Body(r);
+  EXPECT_EQ(progress["plan_id"], id);
+  EXPECT_EQ(progress["sides"]["a"], "ua");
+  json rows = progress["rows"];
+  ASSERT_GE(rows.size(), 2u);
+  EXPECT_EQ(rows[0]["phase"], 1);
+  EXPECT_EQ(rows[0]["direction"], "a_to_b");
+  EXPECT_EQ(rows[0]["from"], "ua");
+  EXPECT_EQ(rows[0]["to"], "ru");
+  EXPECT_EQ(rows[0]["promised"], a1.size());
+  EXPECT_EQ(rows[0]["handed_over"], 2);
+  EXPECT_EQ(rows[0]["received"], 1);
+  EXPECT_EQ(rows[0]["statuses"]["handed_over"], 1);
+  EXPECT_EQ(rows[0]["outstanding"], a1.size() - 1);
+  EXPECT_EQ(rows[1]["phase"], 1);
+  EXPECT_EQ(rows[1]["direction"], "b_to_a");
+  EXPECT_EQ(rows[1]["promised"], b1.size());
+  EXPECT_EQ(rows[1]["excluded"], 1);
+  EXPECT_EQ(rows[1]["statuses"]["deceased"], 1);
+  EXPECT_EQ(rows[1]["outstanding"], b1.size() - 1);
+  EXPECT_EQ(progress["totals"]["promised"], promised);
+  EXPECT_EQ(progress["totals"]["outstanding"], promised - 2);
+  // The outstanding list: record ids and statuses, no names; neither the received nor the dead.
+  ASSERT_EQ(progress["outstanding"].size(), static_cast<std::size_t>(promised - 2));
+  for (const json& o : progress["outstanding"]) {
+    EXPECT_NE(o["record_id"], a1[0]["record_id"]);
+    EXPECT_NE(o["record_id"], b1[0]["record_id"]);
+    EXPECT_FALSE(o.contains("surname"));
+    if (o["record_id"] == a1[1]["record_id"]) {
+      EXPECT_EQ(o["status"], "handed_over");
+    }
+  }
 }
 
 }  // namespace

@@ -12,6 +12,8 @@
 #include "server/api.h"
 #include "server/api_error.h"
 #include "server/json_fields.h"
+#include "server/json_shapes.h"
+#include "server/plan_progress.h"
 
 namespace parley::server {
 namespace {
@@ -129,6 +131,15 @@ ApiResponse Api::GetPlan(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto loaded, negotiation::LoadStoredPlan(ws, PlanId(req)));
     return JsonResponse(200, PlanJson(loaded.info, loaded.plan, &loaded.refs));
+  }());
+}
+
+// The handover day: promised versus delivered per phase and direction (plan_progress.h).
+ApiResponse Api::GetPlanProgress(ApiRequest& req, store::Workspace& ws) {
+  return Respond([&]() -> Result<ApiResponse> {
+    PARLEY_ASSIGN_OR_RETURN(auto info, negotiation::PlanInfo(ws.db(), PlanId(req)));
+    PARLEY_ASSIGN_OR_RETURN(PlanProgress progress, LoadPlanProgress(ws.db(), info.id));
+    return JsonResponse(200, PlanProgressJson(info, progress));
   }());
 }
 

@@ -42,6 +42,46 @@ nlohmann::json ShareJson(const Share& s) {
 
 namespace {
 
+nlohmann::json CountsJson(const ProgressCounts& c) {
+  nlohmann::json statuses = nlohmann::json::object();
+  for (const auto& [status, n] : c.statuses) statuses[status] = n;
+  return {{"promised", c.promised}, {"statuses", statuses},   {"handed_over", c.handed_over},
+          {"received", c.received}, {"excluded", c.excluded}, {"outstanding", c.outstanding}};
+}
+
+}  // namespace
+
+nlohmann::json PlanProgressJson(const negotiation::StoredPlanInfo& plan,
+                                const PlanProgress& progress) {
+  auto side_of = [&](rules::Side s) { return s == rules::Side::kA ? plan.side_a : plan.side_b; };
+  nlohmann::json rows = nlohmann::json::array();
+  for (const ProgressRow& r : progress.rows) {
+    nlohmann::json row = CountsJson(r.counts);
+    row["phase"] = r.phase;
+    row["direction"] = DirectionName(r.from);
+    row["from"] = side_of(r.from);
+    row["to"] = side_of(r.from == rules::Side::kA ? rules::Side::kB : rules::Side::kA);
+    rows.push_back(std::move(row));
+  }
+  nlohmann::json outstanding = nlohmann::json::array();
+  for (const OutstandingPerson& p : progress.outstanding) {
+    outstanding.push_back({{"record_id", p.record_id},
+                           {"id", p.id},
+                           {"side", rules::SideName(p.side)},
+                           {"phase", p.phase},
+                           {"status", p.status}});
+  }
+  return {{"plan_id", plan.id},
+          {"plan_version", plan.version},
+          {"state", negotiation::PlanStateName(plan.state)},
+          {"sides", {{"a", plan.side_a}, {"b", plan.side_b}}},
+          {"rows", rows},
+          {"totals", CountsJson(progress.totals)},
+          {"outstanding", outstanding}};
+}
+
+namespace {
+
 // A link's fields apart from its explanation.
 nlohmann::json LinkFields(const store::StoredLink& l, std::int64_t version) {
   return {{"id", l.id},

@@ -11,6 +11,7 @@
 
 #include "server/handover_store.h"
 #include "server/interview_store.h"
+#include "server/plan_progress.h"
 #include "server/share_store.h"
 #include "server/user_store.h"
 #include "store/link_store.h"
@@ -24,6 +25,9 @@ namespace parley::server {
 [[nodiscard]] nlohmann::json InterviewJson(const Interview& interview);
 [[nodiscard]] nlohmann::json HandoverJson(const HandoverEvent& event);
 [[nodiscard]] nlohmann::json ShareJson(const Share& share);
+// GET /plans/{plan}/progress and `parley plan progress --json` (plan_progress.h).
+[[nodiscard]] nlohmann::json PlanProgressJson(const negotiation::StoredPlanInfo& plan,
+                                              const PlanProgress& progress);
 // A link without its records (the handler adds "left" and "right" as the caller may see them).
 [[nodiscard]] nlohmann::json LinkJson(const store::StoredLink& link, std::int64_t version);
 // LinkJson's object with "left" and "right" (record JSON texts) added, as text: the review

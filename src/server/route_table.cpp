@@ -130,6 +130,7 @@ const std::vector<Route>& RouteTable() {
       {"POST", "/api/v1/plans", "proposePlan", Scope::kPlanWrite, {kNegotiator}},
       {"GET", "/api/v1/plans/{plan}", "getPlan", Scope::kPlanRead, RoleSet::All()},
       {"GET", "/api/v1/plans/{plan}/explain", "explainPlan", Scope::kPlanRead, RoleSet::All()},
+      {"GET", "/api/v1/plans/{plan}/progress", "getPlanProgress", Scope::kPlanRead, RoleSet::All()},
       {"POST", "/api/v1/plans/{plan}/check", "checkPlan", Scope::kPlanRead, {kNegotiator, kSigner}},
       {"POST", "/api/v1/plans/{plan}/counter", "counterPlan", Scope::kPlanWrite, {kNegotiator}},
       {"POST", "/api/v1/plans/{plan}/repair", "repairPlan", Scope::kPlanWrite, {kNegotiator}},

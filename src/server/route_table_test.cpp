@@ -72,6 +72,7 @@ const std::map<std::string, Expected>& ExpectedTable() {
       {"POST /api/v1/plans", {Kind::kPlan, {"negotiator"}}},
       {"GET /api/v1/plans/{plan}", {Kind::kPlan, kEveryone}},
       {"GET /api/v1/plans/{plan}/explain", {Kind::kPlan, kEveryone}},
+      {"GET /api/v1/plans/{plan}/progress", {Kind::kPlan, kEveryone}},
       {"POST /api/v1/plans/{plan}/check", {Kind::kPlan, {"negotiator", "signer"}}},
       {"POST /api/v1/plans/{plan}/counter", {Kind::kPlan, {"negotiator"}}},
       {"POST /api/v1/plans/{plan}/repair", {Kind::kPlan, {"negotiator"}}},

@@ -267,12 +267,21 @@ class ServerExchange(ParleyTestCase):
         plan = self.ok(neg.call("GET", f"/api/v1/plans/{pid}"))
         going = [p for p in plan["people"] if p["phase"] == 1]
         self.assertTrue(going)
+        self.plan_id = pid
         why = self.ok(neg.call("GET", f"/api/v1/plans/{pid}/explain?person="
                                f"{going[0]['side']}:{going[0]['id']}"))
         self.assertIn("phase 1", why["verdict"])
         return going
 
+    def progress(self):
+        return self.ok(self.as_user("ru-observer").call(
+            "GET", f"/api/v1/plans/{self.plan_id}/progress"))
+
     def hand_over(self, going):
+        before = self.progress()
+        promised = before["totals"]["promised"]
+        self.assertEqual(before["totals"]["outstanding"], promised)
+        self.assertEqual(len(before["outstanding"]), promised)
         icrc, cp = self.as_user("icrc"), self.as_user("cp")
         for person in going[:3]:
             record = f"/api/v1/records/{person['record_id']}"
@@ -283,6 +292,45 @@ class ServerExchange(ParleyTestCase):
                     "expected_count": count, "event": event, "phase": 1,
                     "place": "Checkpoint 1"}), 201)
             self.assertEqual(self.ok(cp.call("GET", record))["status"], "received")
+        # A fourth refuses at the interview: excluded, no longer outstanding.
+        self.assertGreater(len(going), 3)
+        self.ok(icrc.call("PUT", f"/api/v1/records/{going[3]['record_id']}/interview",
+                          {"version": 0, "outcome": "refuses"}), 201)
+        self.assert_progress(going, promised)
+
+    def assert_progress(self, going, promised):
+        """The progress endpoint's phase-1 counts match what hand_over recorded."""
+        after = self.progress()
+        rows = {(r["phase"], r["direction"]): r for r in after["rows"]}
+        for direction, side in (("a_to_b", "a"), ("b_to_a", "b")):
+            mine = [p for p in going if p["side"] == side]
+            crossed = sum(1 for p in going[:3] if p["side"] == side)
+            refused = 1 if going[3]["side"] == side else 0
+            if not mine:
+                self.assertNotIn((1, direction), rows)
+                continue
+            row = rows[(1, direction)]
+            self.assertEqual(row["promised"], len(mine))
+            self.assertEqual(row["handed_over"], crossed)
+            self.assertEqual(row["received"], crossed)
+            self.assertEqual(row["excluded"], refused)
+            self.assertEqual(row["statuses"]["refused"], refused)
+            self.assertEqual(row["outstanding"], len(mine) - crossed - refused)
+        self.assertEqual(after["totals"]["promised"], promised)
+        self.assertEqual(after["totals"]["outstanding"], promised - 4)
+        done = {p["record_id"] for p in going[:4]}
+        outstanding = {o["record_id"] for o in after["outstanding"]}
+        self.assertEqual(len(outstanding), promised - 4)
+        self.assertFalse(done & outstanding)
+        self.last_progress = after
+
+    def cli_progress_matches(self):
+        """`parley plan progress` is the endpoint's twin."""
+        pid = str(self.plan_id)
+        self.assertEqual(self.parley_json("plan", "progress", pid), self.last_progress)
+        table = self.parley("plan", "progress", pid).stdout
+        self.assertIn("ua -> ru", table)
+        self.assertRegex(table, r"total\s+%d\s" % self.last_progress["totals"]["promised"])
 
     def test_a_whole_exchange_over_http(self):
         self.upload_lists()
@@ -292,6 +340,7 @@ class ServerExchange(ParleyTestCase):
         self.hand_over(going)
         bundle, node_key = self.export_for_mediator()
         self.stop_cleanly()
+        self.cli_progress_matches()
         self.mediator_imports(bundle, node_key)
         self.parley("verify", "--workspace", self.workspace, workspace=False)
         self.parley("check")
