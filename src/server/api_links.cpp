@@ -14,6 +14,7 @@
 #include "server/json_shapes.h"
 #include "server/link_review.h"
 #include "server/share_store.h"
+#include "store/read_snapshot.h"
 
 namespace parley::server {
 namespace {
@@ -122,11 +123,15 @@ Result<ReviewPageCache::Page> Api::BuildReviewPage(store::Workspace& ws,
 ApiResponse Api::ListLinks(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(store::LinkQuery query, LinkQueryOf(req));
-    // Read before the page is built (review_page_cache.h says why).
     PARLEY_ASSIGN_OR_RETURN(std::int64_t generation, store::ReviewQueueGeneration(ws.db()));
     const std::string key = ReviewPageKey(req.principal->side, query);
     ReviewPageCache::Page page = review_pages_.Find(key, generation);
     if (!page) {
+      // Built in one snapshot with the counter it is kept under, so the page is exactly the
+      // state that counter names.
+      store::ReadSnapshot snapshot(ws.db());
+      PARLEY_TRY(snapshot.Begin());
+      PARLEY_ASSIGN_OR_RETURN(generation, store::ReviewQueueGeneration(ws.db()));
       PARLEY_ASSIGN_OR_RETURN(query.visible_lists, VisibleLists(ws, *req.principal));
       PARLEY_ASSIGN_OR_RETURN(page, BuildReviewPage(ws, query));
       review_pages_.Store(key, generation, page);

@@ -7,6 +7,7 @@
 
 #include "core/try.h"
 #include "server/person_status.h"
+#include "store/read_snapshot.h"
 
 namespace parley::server {
 namespace {
@@ -110,6 +111,8 @@ PlanProgress DerivePlanProgress(const std::vector<negotiation::PlannedPerson>& p
 }
 
 Result<PlanProgress> LoadPlanProgress(Database& db, std::int64_t plan_id) {
+  store::ReadSnapshot snapshot(db);  // the plan, interviews and handovers of one moment
+  PARLEY_TRY(snapshot.Begin());
   PARLEY_ASSIGN_OR_RETURN(auto people, negotiation::StoredPlanPeople(db, plan_id));
   PARLEY_ASSIGN_OR_RETURN(auto interviews, PlanInterviews(db, plan_id));
   PARLEY_ASSIGN_OR_RETURN(auto handovers, PlanHandovers(db, plan_id));

@@ -14,8 +14,10 @@
 // fetches a record it may see through GET /records/{id}, which is access-logged.
 // Counting is by the plan's phase (a person handed over in another phase than planned still
 // counts where the plan put him). Statuses are derived, never stored, exactly as for one
-// person (DerivePersonStatus), from three queries however many people the plan holds: the
-// plan document, the current interviews of its people, their handover events.
+// person (DerivePersonStatus), from three queries however many people the plan holds (the
+// plan document, the current interviews of its people, their handover events), read in one
+// snapshot (store/read_snapshot.h) so that a handover committed meanwhile is seen by all
+// three or by none.
 //
 //   PARLEY_ASSIGN_OR_RETURN(PlanProgress p, LoadPlanProgress(ws.db(), plan_id));
 //   p.rows[0].outstanding;   // phase 1, a_to_b, still to come

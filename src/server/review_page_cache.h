@@ -6,9 +6,10 @@
 // forgets them all). `generation` is the workspace's review-queue counter
 // (store::ReviewQueueGeneration), which every write that can change a page bumps inside the
 // write's own transaction (links, decisions, lists, list versions, shares: migration 8's
-// triggers, so writes by the CLI or another process count too). Callers read the generation
-// BEFORE building a page: the page is then at least as new as the counter, so a page is never
-// served after a change that committed before the request began. Thread-safe.
+// triggers, so writes by the CLI or another process count too). Callers build a page and
+// read the generation it is stored under in one read snapshot (store/read_snapshot.h), so a
+// kept page is exactly the state its generation names, and none is served after a change
+// that committed before the request began. Thread-safe.
 //
 // The key holds the caller's side and the query: what a caller may see depends only on its
 // side (route_table.h MaySee). A page keeps the IDs of its records so that every request
