@@ -95,11 +95,16 @@ Result<store::LinkQuery> LinkQueryOf(const ApiRequest& req) {
   return query;
 }
 
-// What a cached page is stored under: the caller's side decides what it may see.
+// What a cached page is stored under: the caller's side decides what it may see. Each part is
+// length-prefixed, so no choice of list names can make two queries share a key.
 std::string ReviewPageKey(const std::string& side, const store::LinkQuery& q) {
-  const std::string state = q.state ? std::string(store::LinkStateName(*q.state)) : "";
-  return side + '\n' + state + '\n' + q.left_list + '\n' + q.right_list + '\n' +
-         std::to_string(q.offset) + '\n' + std::to_string(q.limit);
+  std::string key;
+  for (std::string_view part :
+       {std::string_view(side), q.state ? store::LinkStateName(*q.state) : std::string_view(),
+        std::string_view(q.left_list), std::string_view(q.right_list)}) {
+    key += std::to_string(part.size()) + ':' + std::string(part) + ';';
+  }
+  return key + std::to_string(q.offset) + ';' + std::to_string(q.limit);
 }
 
 }  // namespace
