@@ -5,12 +5,12 @@
 
 #include <atomic>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <thread>
 #include <vector>
 
 #include "server/api.h"
 #include "server/share_store.h"
+#include "server/test_api.h"
 #include "server/test_workspace.h"
 #include "server/user_store.h"
 
@@ -19,43 +19,16 @@ namespace {
 
 using nlohmann::json;
 
-class ApiLinksTest : public ::testing::Test {
+class ApiLinksTest : public ApiFixture<testing::TestWorkspace> {
  protected:
   void SetUp() override {
-    for (auto [name, role, side] : {std::tuple{"med-analyst", Role::kAnalyst, "mediator"},
-                                    {"ru-analyst", Role::kAnalyst, "ru"},
-                                    {"ua-analyst", Role::kAnalyst, "ua"},
-                                    {"ua-observer", Role::kObserver, "ua"},
-                                    {"admin", Role::kAdmin, "mediator"}}) {
-      ASSERT_TRUE(AddUser(tw_.db(), {name, role, side}, "a long enough password").has_value());
-      tokens_[name] = *CreateToken(tw_.db(), name);
-    }
-    auto pool = WorkspacePool::Open(tw_.dir(), 4);
-    ASSERT_TRUE(pool.has_value());
-    auto log_db = store::Database::Open(store::DatabasePath(tw_.dir()), false);
-    ASSERT_TRUE(log_db.has_value());
-    api_ = std::make_unique<Api>(std::move(*pool), std::move(*log_db), ApiOptions{});
+    AddUsers({{"med-analyst", Role::kAnalyst, "mediator"},
+              {"ru-analyst", Role::kAnalyst, "ru"},
+              {"ua-analyst", Role::kAnalyst, "ua"},
+              {"ua-observer", Role::kObserver, "ua"},
+              {"admin", Role::kAdmin, "mediator"}});
+    StartApi(4);
   }
-  void TearDown() override { api_->Close(); }
-
-  ApiResponse Call(const std::string& method, const std::string& path, const std::string& user,
-                   const std::string& body = "") {
-    ApiRequest req;
-    req.method = method;
-    // The transport splits the query string off (http_server.cpp); so does this.
-    req.path = path.substr(0, path.find('?'));
-    if (std::size_t q = path.find('?'); q != std::string::npos) {
-      std::stringstream pairs(path.substr(q + 1));
-      for (std::string pair; std::getline(pairs, pair, '&');) {
-        req.query.emplace(pair.substr(0, pair.find('=')), pair.substr(pair.find('=') + 1));
-      }
-    }
-    req.body = body;
-    req.remote_addr = "127.0.0.1";
-    req.headers["authorization"] = "Bearer " + tokens_.at(user);
-    return api_->Handle(req);
-  }
-  static json Body(const ApiResponse& r) { return json::parse(r.body); }
 
   // A link as a reconciliation run stores it (the run itself is tested in tests/e2e).
   std::int64_t InsertLink(const std::string& left_key, const std::string& right_key,
@@ -78,10 +51,6 @@ class ApiLinksTest : public ::testing::Test {
   void Share(const std::string& list, const std::string& side) {
     ASSERT_TRUE(SetShare(tw_.db(), list, side, true, 0, "admin").has_value());
   }
-
-  testing::TestWorkspace tw_;
-  std::map<std::string, std::string> tokens_;
-  std::unique_ptr<Api> api_;
 };
 
 TEST_F(ApiLinksTest, ReconcileNeedsBothListsVisibleAndOneOwn) {

@@ -7,6 +7,7 @@
 
 #include "negotiation/test_workspace.h"
 #include "server/api.h"
+#include "server/test_api.h"
 #include "server/user_store.h"
 
 namespace parley::server {
@@ -14,39 +15,25 @@ namespace {
 
 using nlohmann::json;
 
-class ApiNegotiationTest : public ::testing::Test {
+class ApiNegotiationTest : public ApiFixture<negotiation::testing::TestWorkspace> {
  protected:
   void SetUp() override {
-    for (auto [name, role, side] : {std::tuple{"ua-negotiator", Role::kNegotiator, "ua"},
-                                    {"ua-signer", Role::kSigner, "ua"},
-                                    {"ru-signer", Role::kSigner, "ru"},
-                                    {"med-signer", Role::kSigner, "mediator"},
-                                    {"ua-observer", Role::kObserver, "ua"},
-                                    {"xx-negotiator", Role::kNegotiator, "xx"},
-                                    {"med-interviewer", Role::kInterviewer, "mediator"},
-                                    {"med-checkpoint", Role::kCheckpoint, "mediator"}}) {
-      ASSERT_TRUE(AddUser(tw_.ws().db(), {name, role, side}, "a long enough password").has_value());
-      tokens_[name] = *CreateToken(tw_.ws().db(), name);
-    }
-    auto pool = WorkspacePool::Open(tw_.dir(), 2);
-    ASSERT_TRUE(pool.has_value());
-    auto log_db = store::Database::Open(store::DatabasePath(tw_.dir()), false);
-    ASSERT_TRUE(log_db.has_value());
-    api_ = std::make_unique<Api>(std::move(*pool), std::move(*log_db), ApiOptions{});
+    AddUsers({{"ua-negotiator", Role::kNegotiator, "ua"},
+              {"ua-signer", Role::kSigner, "ua"},
+              {"ru-signer", Role::kSigner, "ru"},
+              {"med-signer", Role::kSigner, "mediator"},
+              {"ua-observer", Role::kObserver, "ua"},
+              {"xx-negotiator", Role::kNegotiator, "xx"},
+              {"med-interviewer", Role::kInterviewer, "mediator"},
+              {"med-checkpoint", Role::kCheckpoint, "mediator"}});
+    StartApi();
   }
-  void TearDown() override { api_->Close(); }
 
+  // Bodies here are JSON documents.
   ApiResponse Call(const std::string& method, const std::string& path, const std::string& user,
                    const json& body = nullptr) {
-    ApiRequest req;
-    req.method = method;
-    req.path = path;
-    if (!body.is_null()) req.body = body.dump();
-    req.remote_addr = "127.0.0.1";
-    req.headers["authorization"] = "Bearer " + tokens_.at(user);
-    return api_->Handle(req);
+    return ApiFixture::Call(method, path, user, body.is_null() ? "" : body.dump());
   }
-  static json Body(const ApiResponse& r) { return json::parse(r.body); }
 
   // The test agreement (parties "Ukraine" and "Russia"), drafted and put in force by the
   // mediator's signer, who signs for parties not written as a workspace side.
@@ -67,10 +54,6 @@ class ApiNegotiationTest : public ::testing::Test {
     EXPECT_EQ(r.status, 201) << r.body;
     return Body(r).value("id", 0);
   }
-
-  negotiation::testing::TestWorkspace tw_;
-  std::map<std::string, std::string> tokens_;
-  std::unique_ptr<Api> api_;
 };
 
 TEST_F(ApiNegotiationTest, AgreementsAreDraftedReadInWordsAndSignedPerParty) {

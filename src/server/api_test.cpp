@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ledger/verify.h"
+#include "server/test_api.h"
 #include "server/test_workspace.h"
 #include "server/user_store.h"
 #include "store/event_log.h"
@@ -16,7 +17,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kPassword = "a long enough password";
+constexpr const char* kPassword = kTestPassword;
 
 ApiRequest Request(std::string method, std::string path) {
   ApiRequest r;
@@ -25,50 +26,18 @@ ApiRequest Request(std::string method, std::string path) {
   return r;
 }
 
-class ApiTest : public ::testing::Test {
+class ApiTest : public ApiFixture<testing::TestWorkspace> {
  protected:
   void SetUp() override {
-    for (auto [name, role, side] : {std::tuple{"ua-admin", Role::kAdmin, "ua"},
-                                    {"ua-clerk", Role::kClerk, "ua"},
-                                    {"ru-analyst", Role::kAnalyst, "ru"},
-                                    {"ua-observer", Role::kObserver, "ua"},
-                                    {"icrc", Role::kInterviewer, "mediator"},
-                                    {"cp", Role::kCheckpoint, "mediator"},
-                                    {"ru-signer", Role::kSigner, "ru"}}) {
-      ASSERT_TRUE(AddUser(tw_.db(), {name, role, side}, kPassword).has_value());
-      tokens_[name] = *CreateToken(tw_.db(), name);
-    }
+    AddUsers({{"ua-admin", Role::kAdmin, "ua"},
+              {"ua-clerk", Role::kClerk, "ua"},
+              {"ru-analyst", Role::kAnalyst, "ru"},
+              {"ua-observer", Role::kObserver, "ua"},
+              {"icrc", Role::kInterviewer, "mediator"},
+              {"cp", Role::kCheckpoint, "mediator"},
+              {"ru-signer", Role::kSigner, "ru"}});
     StartApi();
   }
-  // A fresh Api on the same workspace, as after a restart of the server.
-  void StartApi() {
-    auto pool = WorkspacePool::Open(tw_.dir(), 2);
-    ASSERT_TRUE(pool.has_value());
-    auto log_db = store::Database::Open(store::DatabasePath(tw_.dir()), false);
-    ASSERT_TRUE(log_db.has_value());
-    api_ = std::make_unique<Api>(std::move(*pool), std::move(*log_db), ApiOptions{});
-  }
-  void TearDown() override { api_->Close(); }
-
-  ApiResponse Call(const std::string& method, const std::string& path, const std::string& user,
-                   const std::string& body = "") {
-    ApiRequest req;
-    req.method = method;
-    req.path = path.substr(0, path.find('?'));
-    // "?a=1&b=2" as the HTTP layer would parse it.
-    for (std::size_t at = path.find('?'); at != std::string::npos;) {
-      std::size_t end = path.find('&', at + 1);
-      std::string pair = path.substr(at + 1, end == std::string::npos ? end : end - at - 1);
-      std::size_t eq = pair.find('=');
-      req.query.emplace(pair.substr(0, eq), eq == std::string::npos ? "" : pair.substr(eq + 1));
-      at = end;
-    }
-    req.body = body;
-    req.remote_addr = "127.0.0.1";
-    if (!user.empty()) req.headers["authorization"] = "Bearer " + tokens_.at(user);
-    return api_->Handle(req);
-  }
-  static json Body(const ApiResponse& r) { return json::parse(r.body); }
   ApiResponse Upload(const std::string& path, const std::string& user, std::string bytes) {
     ApiRequest req = Request("POST", path);
     req.body = std::move(bytes);
@@ -76,10 +45,6 @@ class ApiTest : public ::testing::Test {
     req.headers["authorization"] = "Bearer " + tokens_.at(user);
     return api_->Handle(req);
   }
-
-  testing::TestWorkspace tw_;
-  std::map<std::string, std::string> tokens_;
-  std::unique_ptr<Api> api_;
 };
 
 TEST_F(ApiTest, UnauthenticatedIs401AndPublicRoutesAreOpen) {
