@@ -36,6 +36,24 @@ struct NewPlan {
   nlohmann::json extra_body = nlohmann::json::object();
 };
 
+// A plan of `kind` (counter, repair) made from stored plan `parent_id` (`from`: its state with
+// the change applied), under the parent's agreement and sides. `from` must outlive the result.
+Result<NewPlan> ChildOf(store::Workspace& ws, PlanKind kind, std::int64_t parent_id,
+                        const LoadedPlan& from) {
+  PARLEY_ASSIGN_OR_RETURN(StoredAgreement agreement,
+                          AgreementById(ws.db(), from.info.agreement_id));
+  NewPlan n;
+  n.kind = kind;
+  n.parent_id = parent_id;
+  n.parent_version = from.info.version;
+  n.agreement = std::move(agreement);
+  n.side_a = from.info.side_a;
+  n.side_b = from.info.side_b;
+  n.plan = &from.plan;
+  n.refs = &from.refs;
+  return n;
+}
+
 const char* EventType(PlanKind kind) {
   switch (kind) {
     case PlanKind::kProposal:
@@ -275,17 +293,7 @@ Result<PlanOutcome> CounterPlan(store::Workspace& ws, std::int64_t parent_id,
     return Fail(ErrorCode::kInvalidInput, DescribeViolations(parent_id, broken),
                 Location{std::string(file), 0, 0, {}});
   }
-  PARLEY_ASSIGN_OR_RETURN(StoredAgreement agreement,
-                          AgreementById(ws.db(), edited.info.agreement_id));
-  NewPlan n;
-  n.kind = PlanKind::kCounter;
-  n.parent_id = parent_id;
-  n.parent_version = edited.info.version;
-  n.agreement = agreement;
-  n.side_a = edited.info.side_a;
-  n.side_b = edited.info.side_b;
-  n.plan = &edited.plan;
-  n.refs = &edited.refs;
+  PARLEY_ASSIGN_OR_RETURN(NewPlan n, ChildOf(ws, PlanKind::kCounter, parent_id, edited));
   PARLEY_ASSIGN_OR_RETURN(auto stored, StorePlan(ws, n, actor));
   PlanOutcome out;
   out.info = std::move(stored.first);
@@ -370,17 +378,7 @@ Result<PlanOutcome> RepairStoredPlan(store::Workspace& ws, std::int64_t plan_id,
   PARLEY_TRY(CheckOpen(loaded.info, true, "repaired"));
   PlanOutcome out;
   PARLEY_ASSIGN_OR_RETURN(out.repair, plan::RepairPlan(loaded.plan, request, options));
-  PARLEY_ASSIGN_OR_RETURN(StoredAgreement agreement,
-                          AgreementById(ws.db(), loaded.info.agreement_id));
-  NewPlan n;
-  n.kind = PlanKind::kRepair;
-  n.parent_id = plan_id;
-  n.parent_version = loaded.info.version;
-  n.agreement = agreement;
-  n.side_a = loaded.info.side_a;
-  n.side_b = loaded.info.side_b;
-  n.plan = &loaded.plan;
-  n.refs = &loaded.refs;
+  PARLEY_ASSIGN_OR_RETURN(NewPlan n, ChildOf(ws, PlanKind::kRepair, plan_id, loaded));
   n.extra_body = {{"reason", out.repair.reason},
                   {"dropped", out.repair.dropped.size()},
                   {"changes", out.repair.changes},
