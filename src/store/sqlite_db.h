@@ -27,6 +27,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "core/error.h"
 
@@ -109,5 +112,56 @@ class Transaction {
 // Turns the connection's last error into an Error (kConflict for constraint violations,
 // kIoError for disk problems, kCorruption for a damaged file, kInternal otherwise).
 [[nodiscard]] Error SqliteError(sqlite3* db, std::string_view what);
+
+// The one row-reading loop of the store. `read(st)` turns the current row into a value and
+// returns it either plainly or as a Result (an error ends the loop and is returned).
+//
+//   PARLEY_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT id, name FROM users"));
+//   auto users = ReadRows(st, [](const Statement& row) { return User{row.ColumnInt(0), ...}; });
+//   auto user = ReadFirstRow(st, ReadUser);  // Result<std::optional<User>>
+namespace internal {
+template <class T>
+struct RowValue {
+  using type = T;
+  static Result<T> Wrap(T&& value) { return std::move(value); }
+};
+template <class T>
+struct RowValue<Result<T>> {
+  using type = T;
+  static Result<T> Wrap(Result<T>&& value) { return std::move(value); }
+};
+template <class Read>
+using RowValueOf = RowValue<std::remove_cvref_t<std::invoke_result_t<Read&, Statement&>>>;
+}  // namespace internal
+
+template <class Read>
+[[nodiscard]] Result<std::vector<typename internal::RowValueOf<Read>::type>> ReadRows(Statement& st,
+                                                                                      Read&& read) {
+  using Row = internal::RowValueOf<Read>;
+  std::vector<typename Row::type> rows;
+  while (true) {
+    Result<bool> more = st.Step();
+    if (!more) return std::unexpected(std::move(more).error());
+    if (!*more) return rows;
+    Result<typename Row::type> value = Row::Wrap(read(st));
+    if (!value) return std::unexpected(std::move(value).error());
+    rows.push_back(std::move(*value));
+  }
+}
+
+// The first row only (nullopt when there is none); the statement is reset afterwards, so a
+// cached statement never holds a read snapshot open.
+template <class Read>
+[[nodiscard]] Result<std::optional<typename internal::RowValueOf<Read>::type>> ReadFirstRow(
+    Statement& st, Read&& read) {
+  using Row = internal::RowValueOf<Read>;
+  Result<bool> found = st.Step();
+  if (!found) return std::unexpected(std::move(found).error());
+  if (!*found) return std::nullopt;
+  Result<typename Row::type> value = Row::Wrap(read(st));
+  st.Reset();
+  if (!value) return std::unexpected(std::move(value).error());
+  return std::optional<typename Row::type>(std::move(*value));
+}
 
 }  // namespace parley::store

@@ -104,5 +104,45 @@ TEST_F(SqliteDbTest, AStatementMayBeDestroyedAfterItsDatabase) {
   SUCCEED();
 }
 
+TEST_F(SqliteDbTest, ReadRowsCollectsEveryRowInOrder) {
+  auto st = db_->Prepare("SELECT x FROM t ORDER BY x DESC");
+  ASSERT_TRUE(st.has_value());
+  auto rows = ReadRows(*st, [](const Statement& row) { return row.ColumnInt(0); });
+  ASSERT_TRUE(rows.has_value());
+  EXPECT_EQ(*rows, (std::vector<std::int64_t>{3, 2, 1}));
+}
+
+TEST_F(SqliteDbTest, ReadRowsStopsAtTheFirstRowThatFailsToRead) {
+  auto st = db_->Prepare("SELECT x FROM t ORDER BY x");
+  ASSERT_TRUE(st.has_value());
+  int calls = 0;
+  auto rows = ReadRows(*st, [&](const Statement& row) -> Result<std::int64_t> {
+    ++calls;
+    if (row.ColumnInt(0) == 2) return std::unexpected(Error{ErrorCode::kCorruption, "bad row", {}});
+    return row.ColumnInt(0);
+  });
+  ASSERT_FALSE(rows.has_value());
+  EXPECT_EQ(rows.error().code, ErrorCode::kCorruption);
+  EXPECT_EQ(calls, 2);
+}
+
+TEST_F(SqliteDbTest, ReadFirstRowIsEmptyWithoutARowAndLeavesNoSnapshotOpen) {
+  auto none = db_->Prepare("SELECT x FROM t WHERE x > 10");
+  ASSERT_TRUE(none.has_value());
+  auto nothing = ReadFirstRow(*none, [](const Statement& row) { return row.ColumnInt(0); });
+  ASSERT_TRUE(nothing.has_value());
+  EXPECT_FALSE(nothing->has_value());
+
+  auto other = Database::Open(file_, false);
+  ASSERT_TRUE(other.has_value());
+  auto st = db_->Prepare("SELECT x FROM t ORDER BY x");
+  ASSERT_TRUE(st.has_value());
+  auto first = ReadFirstRow(*st, [](const Statement& row) { return row.ColumnInt(0); });
+  ASSERT_TRUE(first.has_value() && first->has_value());
+  EXPECT_EQ(**first, 1);
+  ASSERT_TRUE(other->Exec("INSERT INTO t VALUES (4)").has_value());
+  EXPECT_EQ(Count(*db_), 4);  // the statement still held would otherwise pin the old snapshot
+}
+
 }  // namespace
 }  // namespace parley::store
