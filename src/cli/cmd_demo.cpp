@@ -18,21 +18,24 @@
 #include "cli/bundle_disclosure.h"
 #include "cli/commands.h"
 #include "cli/demo_agreement.h"
-#include "cli/import_flow.h"
 #include "cli/workspace_open.h"
+#include "intake/import_flow.h"
+#include "intake/reconcile_flow.h"
 #include "ledger/verify.h"
 #include "lists/csv_reader.h"
 #include "negotiation/agreement_store.h"
 #include "negotiation/plan_negotiation.h"
 #include "negotiation/sharing_choice.h"
-#include "reconcile/reconcile_flow.h"
 #include "store/event_log.h"
 #include "synth/scenario_writer.h"
 
 namespace parley::cli {
 
-using reconcile::ReconcileLists;
-using reconcile::ReconcileRequest;
+using intake::ImportFileReport;
+using intake::ImportFileRequest;
+using intake::ImportListFile;
+using intake::ReconcileLists;
+using intake::ReconcileRequest;
 
 namespace {
 

@@ -4,11 +4,15 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
-#include "cli/import_flow.h"
 #include "cli/workspace_open.h"
+#include "intake/import_flow.h"
+#include "intake/import_report.h"
 
 namespace parley::cli {
 namespace {
+
+using intake::ImportFileReport;
+using intake::ImportFileRequest;
 
 struct ImportOptions {
   std::string file;
@@ -62,19 +66,7 @@ void ReportRejects(const ListFile& list) {
 void PrintReport(const CliContext& ctx, const ImportFileRequest& req, const ImportFileReport& r) {
   const store::ImportOutcome& out = r.outcome;
   if (ctx.json) {
-    std::cout << nlohmann::json{{"list", req.list},
-                                {"version", out.version},
-                                {"unchanged", out.unchanged},
-                                {"encoding", r.file.encoding},
-                                {"name_order", r.file.name_order},
-                                {"records", r.record_count},
-                                {"rejected", r.file.rejects.size()},
-                                {"rejects_file", r.rejects_file},
-                                {"added", out.added},
-                                {"changed", out.changed},
-                                {"kept", out.kept},
-                                {"removed", out.removed}}
-                     .dump(2)
+    std::cout << intake::ImportReportJson(r, intake::ImportReportReader::kCommandLine).dump(2)
               << "\n";
     return;
   }
@@ -109,7 +101,7 @@ void RunImport(CliContext& ctx, const ImportOptions& o) {
   auto ws = OpenWorkspace(ctx);
   if (!ws) return;
   ListFile rejected;
-  auto report = ImportListFile(*ws, *req, &rejected);
+  auto report = intake::ImportListFile(*ws, *req, &rejected);
   if (!report) {
     ReportError(report.error(), ctx);
     ReportRejects(rejected);

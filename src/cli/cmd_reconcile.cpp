@@ -29,15 +29,15 @@
 #include "cli/progress_bar.h"
 #include "cli/workspace_open.h"
 #include "core/try.h"
+#include "intake/reconcile_flow.h"
 #include "link/linker.h"
-#include "reconcile/reconcile_flow.h"
 #include "store/link_store.h"
 
 namespace parley::cli {
 
-using reconcile::ReconcileLists;
-using reconcile::ReconcileReport;
-using reconcile::ReconcileRequest;
+using intake::ReconcileLists;
+using intake::ReconcileReport;
+using intake::ReconcileRequest;
 
 namespace {
 
@@ -67,7 +67,7 @@ Result<void> RunReconcile(CliContext& ctx, const ReconcileOptions& o) {
   PARLEY_ASSIGN_OR_RETURN(ReconcileReport r, ReconcileLists(*ws, request));
   bar.Finish();
   if (ctx.json) {
-    std::cout << reconcile::ReconcileReportJson(r, o.left, o.right).dump() << "\n";
+    std::cout << intake::ReconcileReportJson(r, o.left, o.right).dump() << "\n";
   } else {
     if (r.incremental) {
       std::cout << "incremental: " << r.changed << " new or changed records since " << r.last_run_at

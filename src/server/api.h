@@ -27,7 +27,6 @@
 
 #include "server/access_log.h"
 #include "server/api_types.h"
-#include "server/list_upload.h"
 #include "server/login_rate_limiter.h"
 #include "server/record_json_cache.h"
 #include "server/review_page_cache.h"
@@ -50,7 +49,6 @@ inline constexpr std::size_t kCachedReviewPages = 256;
 
 struct ApiOptions {
   bool secure_cookies = false;  // true under TLS: cookies get the Secure attribute
-  ListImporter importer;        // the import policy; uploads answer 501 without one
 };
 
 class Api {

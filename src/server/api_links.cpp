@@ -7,7 +7,7 @@
 #include <set>
 
 #include "core/try.h"
-#include "reconcile/reconcile_flow.h"
+#include "intake/reconcile_flow.h"
 #include "server/api.h"
 #include "server/api_error.h"
 #include "server/json_fields.h"
@@ -55,7 +55,7 @@ Result<std::vector<std::string>> Api::LinksWithRecords(store::Workspace& ws,
 ApiResponse Api::Reconcile(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
-    reconcile::ReconcileRequest request;
+    intake::ReconcileRequest request;
     PARLEY_ASSIGN_OR_RETURN(request.left, RequiredString(body, "left"));
     PARLEY_ASSIGN_OR_RETURN(request.right, RequiredString(body, "right"));
     if (request.left == request.right) {
@@ -69,8 +69,8 @@ ApiResponse Api::Reconcile(ApiRequest& req, store::Workspace& ws) {
     request.review_threshold = review.value_or(request.review_threshold);
     request.auto_accept = accept.value_or(request.auto_accept);
     request.actor = req.principal->name;
-    PARLEY_ASSIGN_OR_RETURN(auto report, reconcile::ReconcileLists(ws, request));
-    return JsonResponse(200, reconcile::ReconcileReportJson(report, request.left, request.right));
+    PARLEY_ASSIGN_OR_RETURN(auto report, intake::ReconcileLists(ws, request));
+    return JsonResponse(200, intake::ReconcileReportJson(report, request.left, request.right));
   }());
 }
 

@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "core/try.h"
+#include "intake/import_flow.h"
+#include "intake/import_report.h"
 #include "lists/list_file.h"
 #include "server/api.h"
 #include "server/api_error.h"
@@ -162,7 +164,6 @@ ApiResponse Api::ExportList(ApiRequest& req, store::Workspace& ws) {
 }
 
 ApiResponse Api::UploadListVersion(ApiRequest& req, store::Workspace& ws) {
-  if (!options_.importer) return HttpError(501, "unsupported", "this server cannot import lists");
   std::vector<Error> rejects;
   std::string display_name;
   auto result = [&]() -> Result<ApiResponse> {
@@ -173,22 +174,27 @@ ApiResponse Api::UploadListVersion(ApiRequest& req, store::Workspace& ws) {
                   {"", 0, 0, "file"});
     }
     display_name = std::filesystem::path(file->second.filename).filename().string();
-    ListUpload upload;
-    upload.display_name = display_name;
+    intake::ImportFileRequest upload;
     upload.list = req.path_params.at("list");
     PARLEY_ASSIGN_OR_RETURN(upload.kind, ParseListKind(req.Part("kind")));
     upload.side = req.Part("side");
     if (upload.side.empty()) {
       return Fail(ErrorCode::kInvalidInput, "the list's side is needed", {"", 0, 0, "side"});
     }
-    upload.encoding = req.Part("encoding");
+    upload.read.encoding = req.Part("encoding");
     upload.skip_invalid = req.Part("skip_invalid") == "true";
     upload.actor = req.principal->name;
     PARLEY_ASSIGN_OR_RETURN(TempFolder tmp, TempFolder::Create());
     upload.file = tmp.path() / ("upload" + SafeExtension(display_name));
     PARLEY_TRY(WriteBytes(upload.file, file->second.content));
-    PARLEY_ASSIGN_OR_RETURN(nlohmann::json report, options_.importer(ws, upload, rejects));
-    return JsonResponse(report.value("unchanged", false) ? 200 : 201, report);
+    ListFile rejected;
+    auto report = intake::ImportListFile(ws, upload, &rejected, "upload:" + display_name);
+    if (!report) {
+      for (const RowReject& r : rejected.rejects) rejects.push_back(r.error);
+      return std::unexpected(report.error());
+    }
+    return JsonResponse(report->outcome.unchanged ? 200 : 201,
+                        intake::ImportReportJson(*report, intake::ImportReportReader::kApi));
   }();
   if (result) return std::move(*result);
   Error e = result.error();

@@ -116,7 +116,7 @@ Result<void> Serve(const ServeOptions& o) {
   PARLEY_ASSIGN_OR_RETURN(auto pool, WorkspacePool::Open(o.workspace, o.threads));
   PARLEY_ASSIGN_OR_RETURN(store::Database log_db,
                           store::Database::Open(store::DatabasePath(o.workspace), false));
-  Api api(std::move(pool), std::move(log_db), ApiOptions{!o.tls_cert.empty(), o.importer});
+  Api api(std::move(pool), std::move(log_db), ApiOptions{!o.tls_cert.empty()});
 
   std::unique_ptr<httplib::Server> http;
   if (o.tls_cert.empty()) {

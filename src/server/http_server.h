@@ -21,7 +21,6 @@
 #include <string>
 
 #include "core/error.h"
-#include "server/list_upload.h"
 
 namespace parley::server {
 
@@ -32,7 +31,6 @@ struct ServeOptions {
   std::string tls_key;
   std::filesystem::path workspace;
   std::size_t threads = 16;
-  ListImporter importer;
   std::function<void(int port)> on_ready;
 };
 

@@ -1,8 +1,8 @@
-#include "cli/import_flow.h"
+#include "intake/import_flow.h"
 
 #include "core/try.h"
 
-namespace parley::cli {
+namespace parley::intake {
 namespace {
 
 std::filesystem::path RejectsPath(const std::filesystem::path& input) {
@@ -17,6 +17,7 @@ std::filesystem::path RejectsPath(const std::filesystem::path& input) {
 Result<ImportFileReport> ImportListFile(store::Workspace& ws, const ImportFileRequest& request,
                                         ListFile* rejected, std::string_view source_name) {
   ImportFileReport report;
+  report.list = request.list;
   PARLEY_ASSIGN_OR_RETURN(report.file, ReadListFile(request.file, request.read));
   ListFile& file = report.file;
   if (!file.rejects.empty() && !request.skip_invalid) {
@@ -52,4 +53,4 @@ Result<ImportFileReport> ImportListFile(store::Workspace& ws, const ImportFileRe
   return report;
 }
 
-}  // namespace parley::cli
+}  // namespace parley::intake

@@ -1,4 +1,5 @@
-// parley/reconcile/reconcile_flow.h — reconciling two stored lists, as `reconcile` and `demo` do.
+// parley/intake/reconcile_flow.h — reconciling two stored lists, as `parley reconcile`, `parley
+// demo` and the API (POST /api/v1/reconciliations) all do it.
 //
 // Links the latest versions of two stored lists (the engine of `parley link`) and stores every
 // pair at or above the review threshold as a link: auto-accepted at or above `auto_accept`,
@@ -10,6 +11,13 @@
 // the explanation's `name_used` entry says which alias matched. Undecided links of records that
 // left the latest version of either list are withdrawn. A run that changes links appends one signed
 // `reconcile.run` event (LinkStore::SaveRun), attributed to the actor.
+//
+//   ReconcileRequest req;
+//   req.left = "ua-request";
+//   req.right = "ru-custody";
+//   req.actor = "analyst1";
+//   PARLEY_ASSIGN_OR_RETURN(ReconcileReport r, ReconcileLists(ws, req));
+//   std::cout << ReconcileReportJson(r, req.left, req.right).dump();
 #pragma once
 
 #include <cstdint>
@@ -21,7 +29,7 @@
 #include "store/link_store.h"
 #include "store/workspace.h"
 
-namespace parley::reconcile {
+namespace parley::intake {
 
 struct ReconcileRequest {
   std::string left;
@@ -53,4 +61,4 @@ struct ReconcileReport {
 [[nodiscard]] nlohmann::json ReconcileReportJson(const ReconcileReport& report,
                                                  const std::string& left, const std::string& right);
 
-}  // namespace parley::reconcile
+}  // namespace parley::intake

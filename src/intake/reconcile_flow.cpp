@@ -1,4 +1,4 @@
-#include "reconcile/reconcile_flow.h"
+#include "intake/reconcile_flow.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 
 #include "core/try.h"
 
-namespace parley::reconcile {
+namespace parley::intake {
 namespace {
 
 nlohmann::json ParametersToJson(const link::ModelParameters& p) {
@@ -186,4 +186,4 @@ nlohmann::json ReconcileReportJson(const ReconcileReport& r, const std::string& 
   return out;
 }
 
-}  // namespace parley::reconcile
+}  // namespace parley::intake
