@@ -11,8 +11,8 @@
 #include "cli/record_ref.h"
 #include "cli/workspace_open.h"
 #include "core/try.h"
+#include "handover/person_status.h"
 #include "server/json_shapes.h"
-#include "server/person_status.h"
 #include "server/timestamp.h"
 
 namespace parley::cli {
@@ -39,12 +39,6 @@ struct HandoverFlags {
   std::int64_t expect = -1;  // -1: the current count
 };
 
-Result<std::string> Status(store::Workspace& ws, std::int64_t id) {
-  PARLEY_ASSIGN_OR_RETURN(auto interview, server::CurrentInterview(ws.db(), id));
-  PARLEY_ASSIGN_OR_RETURN(auto events, server::HandoverEvents(ws.db(), id));
-  return server::DerivePersonStatus(interview, events);
-}
-
 // The ledger event's signer: the user running the command ($PARLEY_USER), with their own key
 // when --key or $PARLEY_KEY names one (else the node key vouches, store/event_log.h).
 struct SigningActor {
@@ -62,18 +56,19 @@ Result<nlohmann::json> Interview(store::Workspace& ws, const InterviewFlags& f) 
   PARLEY_ASSIGN_OR_RETURN(SigningActor actor, LoadSigningActor(f.key));
   std::int64_t expect = f.expect;
   if (expect < 0) {
-    PARLEY_ASSIGN_OR_RETURN(auto current, server::CurrentInterview(ws.db(), id));
+    PARLEY_ASSIGN_OR_RETURN(auto current, handover::CurrentInterview(ws, id));
     expect = current ? current->version : 0;
   }
-  server::Interview i;
-  i.outcome = f.outcome;
+  handover::Interview i;
   i.interviewer = f.interviewer.empty() ? CurrentActor() : f.interviewer;
   i.at = f.at.empty() ? server::UtcNow() : f.at;
   i.notes = f.notes;
-  PARLEY_ASSIGN_OR_RETURN(server::Interview saved,
-                          server::RecordInterview(ws, id, expect, i, actor.Get()));
+  PARLEY_ASSIGN_OR_RETURN(i.outcome, handover::ParseInterviewOutcome(f.outcome));
+  PARLEY_ASSIGN_OR_RETURN(handover::Interview saved,
+                          handover::RecordInterview(ws, id, expect, i, actor.Get()));
   nlohmann::json out = server::InterviewJson(saved);
-  PARLEY_ASSIGN_OR_RETURN(out["status"], Status(ws, id));
+  PARLEY_ASSIGN_OR_RETURN(handover::PersonStatus status, handover::StatusOf(ws, id));
+  out["status"] = handover::ToString(status);
   return out;
 }
 
@@ -82,19 +77,20 @@ Result<nlohmann::json> Handover(store::Workspace& ws, const HandoverFlags& f) {
   PARLEY_ASSIGN_OR_RETURN(SigningActor actor, LoadSigningActor(f.key));
   std::int64_t expect = f.expect;
   if (expect < 0) {
-    PARLEY_ASSIGN_OR_RETURN(auto events, server::HandoverEvents(ws.db(), id));
+    PARLEY_ASSIGN_OR_RETURN(auto events, handover::HandoverEvents(ws, id));
     expect = static_cast<std::int64_t>(events.size());
   }
-  server::HandoverEvent e;
-  e.event = f.event;
+  handover::HandoverEvent e;
   e.phase = f.phase;
   e.place = f.place;
   e.actor = f.actor.empty() ? CurrentActor() : f.actor;
   e.at = f.at.empty() ? server::UtcNow() : f.at;
-  PARLEY_ASSIGN_OR_RETURN(server::HandoverEvent saved,
-                          server::AppendHandover(ws, id, expect, e, actor.Get()));
+  PARLEY_ASSIGN_OR_RETURN(e.event, handover::ParseHandoverEventKind(f.event));
+  PARLEY_ASSIGN_OR_RETURN(handover::HandoverEvent saved,
+                          handover::AppendHandover(ws, id, expect, e, actor.Get()));
   nlohmann::json out = server::HandoverJson(saved);
-  PARLEY_ASSIGN_OR_RETURN(out["status"], Status(ws, id));
+  PARLEY_ASSIGN_OR_RETURN(handover::PersonStatus status, handover::StatusOf(ws, id));
+  out["status"] = handover::ToString(status);
   return out;
 }
 

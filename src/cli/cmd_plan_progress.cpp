@@ -1,6 +1,6 @@
 // `parley plan progress ID`: the handover day's live counts for a stored plan — per phase and
 // direction, promised versus handed over, received, excluded and outstanding — as
-// GET /api/v1/plans/{plan}/progress gives them (server/plan_progress.h). People are named by
+// GET /api/v1/plans/{plan}/progress gives them (handover/plan_progress.h). People are named by
 // list key and record id only; `parley show` gives a record's details.
 #include <iomanip>
 #include <iostream>
@@ -11,12 +11,12 @@
 #include "core/try.h"
 #include "negotiation/negotiation_json.h"
 #include "server/json_shapes.h"
-#include "server/plan_progress.h"
+#include "server/plan_progress_source.h"
 
 namespace parley::cli {
 namespace {
 
-using server::ProgressCounts;
+using handover::ProgressCounts;
 
 // The outstanding people printed in the table form; --json lists every one.
 constexpr std::size_t kOutstandingShown = 20;
@@ -29,13 +29,13 @@ void PrintCountsRow(const std::string& phase, const std::string& direction,
             << c.outstanding << "\n";
 }
 
-void PrintTable(const negotiation::StoredPlanInfo& info, const server::PlanProgress& p) {
+void PrintTable(const negotiation::StoredPlanInfo& info, const handover::PlanProgress& p) {
   auto side_of = [&](rules::Side s) { return s == rules::Side::kA ? info.side_a : info.side_b; };
   std::cout << "Plan " << info.id << " (" << negotiation::PlanStateName(info.state) << ", version "
             << info.version << "): promised versus delivered\n";
   std::cout << "phase  direction         promised  handed over  received  excluded  "
                "outstanding\n";
-  for (const server::ProgressRow& r : p.rows) {
+  for (const handover::ProgressRow& r : p.rows) {
     const rules::Side to = r.from == rules::Side::kA ? rules::Side::kB : rules::Side::kA;
     PrintCountsRow(std::to_string(r.phase), side_of(r.from) + " -> " + side_of(to), r.counts);
   }
@@ -45,9 +45,9 @@ void PrintTable(const negotiation::StoredPlanInfo& info, const server::PlanProgr
   if (p.outstanding.empty()) return;
   std::cout << "Outstanding:\n";
   for (std::size_t i = 0; i < p.outstanding.size() && i < kOutstandingShown; ++i) {
-    const server::OutstandingPerson& o = p.outstanding[i];
+    const handover::OutstandingPerson& o = p.outstanding[i];
     std::cout << "  phase " << o.phase << "  " << rules::SideName(o.side) << ":" << o.id
-              << "  record " << o.record_id << "  " << o.status << "\n";
+              << "  record " << o.record_id << "  " << handover::ToString(o.status) << "\n";
   }
   if (p.outstanding.size() > kOutstandingShown) {
     std::cout << "  ... and " << p.outstanding.size() - kOutstandingShown
@@ -58,7 +58,7 @@ void PrintTable(const negotiation::StoredPlanInfo& info, const server::PlanProgr
 Result<void> Progress(store::Workspace& ws, const std::string& id_text, bool json) {
   PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParsePlanId(id_text));
   PARLEY_ASSIGN_OR_RETURN(negotiation::StoredPlanInfo info, negotiation::PlanInfo(ws.db(), id));
-  PARLEY_ASSIGN_OR_RETURN(server::PlanProgress progress, server::LoadPlanProgress(ws.db(), id));
+  PARLEY_ASSIGN_OR_RETURN(handover::PlanProgress progress, server::StoredPlanProgress(ws, id));
   if (json) {
     std::cout << server::PlanProgressJson(info, progress).dump(2) << "\n";
   } else {

@@ -6,12 +6,12 @@
 #include <string_view>
 
 #include "core/try.h"
+#include "handover/handover_events.h"
+#include "handover/interviews.h"
+#include "store/candidate_sources.h"
 
 namespace parley::negotiation {
 namespace {
-
-using store::Database;
-using store::Statement;
 
 // The headers synth and the bureaus use for the two facts the planner reads from a record.
 constexpr std::string_view kHealthColumns[] = {"health", "Стан здоров'я", "Стан здоров’я",
@@ -39,33 +39,16 @@ void SetExtra(std::vector<ExtraField>& extra, const ExtraField& f) {
 }
 
 // One end of an accepted link, seen from a custody record.
-struct LinkedRecord {
-  std::int64_t record_id = 0;
-  std::string list;
-  std::string kind;
-  std::string side;
-};
+using LinkedRecord = store::LinkEndRow;
 
-Result<std::vector<std::string>> CustodyLists(Database& db, const std::string& side) {
-  PARLEY_ASSIGN_OR_RETURN(auto known, db.Prepare("SELECT 1 FROM sides WHERE name = ?"));
-  known.Bind(1, side);
-  PARLEY_ASSIGN_OR_RETURN(bool exists, known.Step());
+Result<std::vector<std::string>> CustodyLists(store::Workspace& ws, const std::string& side) {
+  PARLEY_ASSIGN_OR_RETURN(bool exists, store::SideExists(ws, side));
   if (!exists) {
     return Fail(ErrorCode::kNotFound, "no side named '" + side +
                                           "' in this workspace; `parley lists` shows the sides "
                                           "of the lists imported");
   }
-  PARLEY_ASSIGN_OR_RETURN(Statement st,
-                          db.Prepare("SELECT l.name FROM lists l JOIN sides s ON s.id = "
-                                     "l.side_id WHERE l.kind = 'custody' AND s.name = ? "
-                                     "ORDER BY l.name"));
-  st.Bind(1, side);
-  std::vector<std::string> names;
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    names.push_back(st.ColumnText(0));
-  }
+  PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> names, store::CustodyListNames(ws, side));
   if (names.empty()) {
     return Fail(ErrorCode::kNotFound, "side '" + side +
                                           "' has no custody list; import the people it holds with "
@@ -76,50 +59,27 @@ Result<std::vector<std::string>> CustodyLists(Database& db, const std::string& s
 }
 
 // Every accepted (auto_accepted or confirmed) link, from both ends.
-Result<std::multimap<std::int64_t, LinkedRecord>> AcceptedLinks(Database& db) {
-  PARLEY_ASSIGN_OR_RETURN(
-      Statement st,
-      db.Prepare("SELECT k.left_record_id, ll.name, ll.kind, ls.name, k.right_record_id, "
-                 "rl.name, rl.kind, rs.name FROM links k "
-                 "JOIN lists ll ON ll.id = k.left_list_id JOIN sides ls ON ls.id = ll.side_id "
-                 "JOIN lists rl ON rl.id = k.right_list_id JOIN sides rs ON rs.id = rl.side_id "
-                 "WHERE k.state IN ('auto_accepted', 'confirmed')"));
+Result<std::multimap<std::int64_t, LinkedRecord>> LinksByRecord(store::Workspace& ws) {
+  PARLEY_ASSIGN_OR_RETURN(std::vector<store::AcceptedLinkRow> rows, store::AcceptedLinks(ws));
   std::multimap<std::int64_t, LinkedRecord> out;
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    LinkedRecord left{st.ColumnInt(0), st.ColumnText(1), st.ColumnText(2), st.ColumnText(3)};
-    LinkedRecord right{st.ColumnInt(4), st.ColumnText(5), st.ColumnText(6), st.ColumnText(7)};
-    out.emplace(left.record_id, right);
-    out.emplace(right.record_id, left);
+  for (store::AcceptedLinkRow& row : rows) {
+    const std::int64_t left = row.left.record_id;
+    const std::int64_t right = row.right.record_id;
+    out.emplace(left, std::move(row.right));
+    out.emplace(right, std::move(row.left));
   }
   return out;
 }
 
 struct StatusFacts {
-  std::set<std::int64_t> interview_excluded;  // latest outcome keeps them home
+  std::set<std::int64_t> interview_excluded;  // handover::ExcludesFromExchange
   std::set<std::int64_t> handed_over;
 };
 
-Result<StatusFacts> LoadStatusFacts(Database& db) {
+Result<StatusFacts> LoadStatusFacts(store::Workspace& ws) {
   StatusFacts f;
-  PARLEY_ASSIGN_OR_RETURN(
-      Statement st,
-      db.Prepare("SELECT i.record_id FROM interviews i WHERE i.version = (SELECT max(version) "
-                 "FROM interviews j WHERE j.record_id = i.record_id) AND i.outcome IN "
-                 "('refuses', 'unfit', 'deceased', 'not_presented')"));
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    f.interview_excluded.insert(st.ColumnInt(0));
-  }
-  PARLEY_ASSIGN_OR_RETURN(Statement h,
-                          db.Prepare("SELECT DISTINCT record_id FROM handover_events"));
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool row, h.Step());
-    if (!row) break;
-    f.handed_over.insert(h.ColumnInt(0));
-  }
+  PARLEY_ASSIGN_OR_RETURN(f.interview_excluded, handover::RecordsExcludedByInterview(ws));
+  PARLEY_ASSIGN_OR_RETURN(f.handed_over, handover::RecordsWithHandovers(ws));
   return f;
 }
 
@@ -151,10 +111,9 @@ Result<CandidateSelection> SelectCandidates(store::Workspace& ws, const std::str
     return Fail(ErrorCode::kInvalidInput, "--side-a and --side-b are both '" + holding_side +
                                               "'; name the two workspace sides that exchange");
   }
-  Database& db = ws.db();
-  PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> lists, CustodyLists(db, holding_side));
-  PARLEY_ASSIGN_OR_RETURN(auto links, AcceptedLinks(db));
-  PARLEY_ASSIGN_OR_RETURN(StatusFacts status, LoadStatusFacts(db));
+  PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> lists, CustodyLists(ws, holding_side));
+  PARLEY_ASSIGN_OR_RETURN(auto links, LinksByRecord(ws));
+  PARLEY_ASSIGN_OR_RETURN(StatusFacts status, LoadStatusFacts(ws));
   CandidateSelection out;
   for (const std::string& list : lists) {
     PARLEY_ASSIGN_OR_RETURN(auto records, ws.Records(list, std::nullopt));

@@ -6,12 +6,15 @@
 // reconciliation links, automatically (auto_accepted) or by an analyst (confirmed), to a
 // record of one of O's request lists (O asks for them by name) or of a mediator list.
 // `all_held` takes every custody record instead. Excluded, whatever the links say:
-//   - people whose latest interview outcome is refuses, unfit, deceased or not_presented;
+//   - people whose current interview outcome excludes them from any exchange
+//     (handover::ExcludesFromExchange: refuses, unfit, deceased, not_presented; the same rule
+//     by which plan progress counts them excluded);
 //   - people with any handover event (handed over or received already).
 // Interviews and handovers are looked up on the custody record and on every record linked to
 // it, since an interviewer may have recorded them against the mediator's or the request
-// list's row. (Same outcomes as server/person_status.h: refused, unfit, deceased, withheld,
-// handed_over, received are not candidates.)
+// list's row. (In handover/person_status.h's terms: refused, unfit, deceased, withheld,
+// handed_over, received are not candidates.) The rows come from the store
+// (store/candidate_sources.h; interviews and handovers through src/handover).
 //
 // The planner's record. A candidate's PersonRecord is the custody record version with:
 //   id            "LIST:KEY" (the custody list and its row id; unique across lists)
@@ -49,7 +52,7 @@ struct CandidateSelection {
   std::vector<WorkspaceCandidate> people;  // custody list order, lists by name
   std::int64_t held = 0;                   // records in the side's custody lists
   std::int64_t linked = 0;                 // of those, linked to a request or mediator list
-  std::int64_t excluded_by_interview = 0;  // refuses / unfit / deceased / not_presented
+  std::int64_t excluded_by_interview = 0;  // handover::ExcludesFromExchange
   std::int64_t excluded_by_handover = 0;   // already handed over or received
 };
 

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 
+#include "handover/interviews.h"
+#include "handover/person_status.h"
+#include "handover/plan_progress.h"
 #include "negotiation/test_workspace.h"
 
 namespace parley::negotiation {
@@ -83,6 +86,35 @@ TEST(WorkspaceCandidates, UnknownSideAndSideWithoutCustodyAreErrorsThatSayWhatTo
   auto same = SelectCandidates(t.ws(), "ua", "ua", false);
   ASSERT_FALSE(same.has_value());
   EXPECT_EQ(same.error().code, ErrorCode::kInvalidInput);
+}
+
+// One rule (handover::ExcludesFromExchange) for both: whoever an interview outcome keeps out
+// of the candidates is counted excluded by plan progress, and whoever it lets through is
+// outstanding there.
+TEST(WorkspaceCandidates, AnOutcomeExcludesFromCandidatesExactlyWhenProgressCountsItExcluded) {
+  for (handover::InterviewOutcome outcome : handover::kInterviewOutcomes) {
+    SCOPED_TRACE(std::string(handover::ToString(outcome)));
+    testing::TestWorkspace t;
+    const std::int64_t r4 = t.Record("ua-custody", "R4");  // linked, not yet interviewed
+    handover::Interview i;
+    i.outcome = outcome;
+    i.interviewer = "icrc-1";
+    i.at = "2026-05-23T10:00:00Z";
+    ASSERT_TRUE(handover::RecordInterview(t.ws(), r4, 0, i, {"icrc-1"}).has_value());
+    auto ua = SelectCandidates(t.ws(), "ua", "ru", false);
+    ASSERT_TRUE(ua.has_value()) << ua.error().Describe();
+    std::vector<std::string> ids = Ids(*ua);
+    const bool candidate = std::find(ids.begin(), ids.end(), "ua-custody:R4") != ids.end();
+    auto status = handover::StatusOf(t.ws(), r4);
+    ASSERT_TRUE(status.has_value());
+    handover::PlanProgress progress =
+        handover::DerivePlanProgress({{rules::Side::kA, "R4", 1, "", r4}}, {*status});
+    const bool excluded = handover::ExcludesFromExchange(outcome);
+    EXPECT_EQ(candidate, !excluded);
+    EXPECT_EQ(ua->excluded_by_interview, excluded ? 2 : 1);  // R2 refused in the fixture
+    EXPECT_EQ(progress.totals.excluded, excluded ? 1 : 0);
+    EXPECT_EQ(progress.totals.outstanding, excluded ? 0 : 1);
+  }
 }
 
 }  // namespace

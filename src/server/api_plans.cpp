@@ -13,7 +13,7 @@
 #include "server/api_error.h"
 #include "server/json_fields.h"
 #include "server/json_shapes.h"
-#include "server/plan_progress.h"
+#include "server/plan_progress_source.h"
 
 namespace parley::server {
 namespace {
@@ -134,11 +134,11 @@ ApiResponse Api::GetPlan(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-// The handover day: promised versus delivered per phase and direction (plan_progress.h).
+// The handover day: promised versus delivered per phase and direction (handover/plan_progress.h).
 ApiResponse Api::GetPlanProgress(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto info, negotiation::PlanInfo(ws.db(), PlanId(req)));
-    PARLEY_ASSIGN_OR_RETURN(PlanProgress progress, LoadPlanProgress(ws.db(), info.id));
+    PARLEY_ASSIGN_OR_RETURN(handover::PlanProgress progress, StoredPlanProgress(ws, info.id));
     return JsonResponse(200, PlanProgressJson(info, progress));
   }());
 }

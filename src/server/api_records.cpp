@@ -1,11 +1,11 @@
 // Handlers: person records, their interviews, handover events, access log, integrity (api.h).
 // Every handler here that returns person-record fields writes the access log.
 #include "core/try.h"
+#include "handover/person_status.h"
 #include "server/api.h"
 #include "server/api_error.h"
 #include "server/json_fields.h"
 #include "server/json_shapes.h"
-#include "server/person_status.h"
 #include "server/timestamp.h"
 
 namespace parley::server {
@@ -16,21 +16,15 @@ std::int64_t RecordId(const ApiRequest& req) {
   return std::stoll(req.path_params.at("id"));
 }
 
-Result<std::string> StatusOf(store::Workspace& ws, std::int64_t id) {
-  PARLEY_ASSIGN_OR_RETURN(auto interview, CurrentInterview(ws.db(), id));
-  PARLEY_ASSIGN_OR_RETURN(auto events, HandoverEvents(ws.db(), id));
-  return DerivePersonStatus(interview, events);
-}
-
 }  // namespace
 
 ApiResponse Api::GetRecord(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     std::int64_t id = RecordId(req);
     PARLEY_ASSIGN_OR_RETURN(auto history, ws.RecordHistory(id));
-    PARLEY_ASSIGN_OR_RETURN(std::string status, StatusOf(ws, id));
+    PARLEY_ASSIGN_OR_RETURN(handover::PersonStatus status, handover::StatusOf(ws, id));
     nlohmann::json out = RecordJson(history.back());
-    out["status"] = status;
+    out["status"] = handover::ToString(status);
     access_log_.Record(req.principal->name, id, "read");
     return JsonResponse(200, out);
   }());
@@ -50,15 +44,15 @@ ApiResponse Api::GetRecordHistory(ApiRequest& req, store::Workspace& ws) {
 ApiResponse Api::GetInterview(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     std::int64_t id = RecordId(req);
-    PARLEY_ASSIGN_OR_RETURN(auto history, InterviewHistory(ws.db(), id));
+    PARLEY_ASSIGN_OR_RETURN(auto history, handover::InterviewHistory(ws, id));
     nlohmann::json out = nlohmann::json::array();
     for (const auto& i : history) out.push_back(InterviewJson(i));
-    PARLEY_ASSIGN_OR_RETURN(std::string status, StatusOf(ws, id));
+    PARLEY_ASSIGN_OR_RETURN(handover::PersonStatus status, handover::StatusOf(ws, id));
     return JsonResponse(200, {{"record_id", id},
                               {"version", history.empty() ? 0 : history.back().version},
                               {"current", history.empty() ? nlohmann::json() : out.back()},
                               {"history", out},
-                              {"status", status}});
+                              {"status", handover::ToString(status)}});
   }());
 }
 
@@ -67,18 +61,19 @@ ApiResponse Api::PutInterview(ApiRequest& req, store::Workspace& ws) {
     std::int64_t id = RecordId(req);
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     PARLEY_ASSIGN_OR_RETURN(std::int64_t version, RequiredInt(body, "version"));
-    Interview i;
-    PARLEY_ASSIGN_OR_RETURN(i.outcome, RequiredString(body, "outcome"));
+    handover::Interview i;
+    PARLEY_ASSIGN_OR_RETURN(std::string outcome, RequiredString(body, "outcome"));
     PARLEY_ASSIGN_OR_RETURN(auto at, OptionalString(body, "at"));
     i.at = at.value_or(UtcNow());
     PARLEY_ASSIGN_OR_RETURN(auto notes, OptionalString(body, "notes"));
     i.notes = notes.value_or("");
     i.interviewer = req.principal->name;
-    PARLEY_ASSIGN_OR_RETURN(Interview saved,
-                            RecordInterview(ws, id, version, i, {req.principal->name}));
-    PARLEY_ASSIGN_OR_RETURN(std::string status, StatusOf(ws, id));
+    PARLEY_ASSIGN_OR_RETURN(i.outcome, handover::ParseInterviewOutcome(outcome));
+    PARLEY_ASSIGN_OR_RETURN(handover::Interview saved,
+                            handover::RecordInterview(ws, id, version, i, {req.principal->name}));
+    PARLEY_ASSIGN_OR_RETURN(handover::PersonStatus status, handover::StatusOf(ws, id));
     nlohmann::json out = InterviewJson(saved);
-    out["status"] = status;
+    out["status"] = handover::ToString(status);
     return JsonResponse(version == 0 ? 201 : 200, out);
   }());
 }
@@ -86,14 +81,14 @@ ApiResponse Api::PutInterview(ApiRequest& req, store::Workspace& ws) {
 ApiResponse Api::ListHandovers(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     std::int64_t id = RecordId(req);
-    PARLEY_ASSIGN_OR_RETURN(auto events, HandoverEvents(ws.db(), id));
+    PARLEY_ASSIGN_OR_RETURN(auto events, handover::HandoverEvents(ws, id));
     nlohmann::json out = nlohmann::json::array();
     for (const auto& e : events) out.push_back(HandoverJson(e));
-    PARLEY_ASSIGN_OR_RETURN(std::string status, StatusOf(ws, id));
+    PARLEY_ASSIGN_OR_RETURN(handover::PersonStatus status, handover::StatusOf(ws, id));
     return JsonResponse(200, {{"record_id", id},
                               {"count", static_cast<std::int64_t>(events.size())},
                               {"events", out},
-                              {"status", status}});
+                              {"status", handover::ToString(status)}});
   }());
 }
 
@@ -102,18 +97,19 @@ ApiResponse Api::AppendHandoverHandler(ApiRequest& req, store::Workspace& ws) {
     std::int64_t id = RecordId(req);
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     PARLEY_ASSIGN_OR_RETURN(std::int64_t expected, RequiredInt(body, "expected_count"));
-    HandoverEvent e;
-    PARLEY_ASSIGN_OR_RETURN(e.event, RequiredString(body, "event"));
+    handover::HandoverEvent e;
+    PARLEY_ASSIGN_OR_RETURN(std::string event, RequiredString(body, "event"));
     PARLEY_ASSIGN_OR_RETURN(e.phase, RequiredInt(body, "phase"));
     PARLEY_ASSIGN_OR_RETURN(e.place, RequiredString(body, "place"));
     PARLEY_ASSIGN_OR_RETURN(auto at, OptionalString(body, "at"));
     e.at = at.value_or(UtcNow());
     e.actor = req.principal->name;
-    PARLEY_ASSIGN_OR_RETURN(HandoverEvent saved,
-                            AppendHandover(ws, id, expected, e, {req.principal->name}));
-    PARLEY_ASSIGN_OR_RETURN(std::string status, StatusOf(ws, id));
+    PARLEY_ASSIGN_OR_RETURN(e.event, handover::ParseHandoverEventKind(event));
+    PARLEY_ASSIGN_OR_RETURN(handover::HandoverEvent saved,
+                            handover::AppendHandover(ws, id, expected, e, {req.principal->name}));
+    PARLEY_ASSIGN_OR_RETURN(handover::PersonStatus status, handover::StatusOf(ws, id));
     nlohmann::json out = HandoverJson(saved);
-    out["status"] = status;
+    out["status"] = handover::ToString(status);
     return JsonResponse(201, out);
   }());
 }

@@ -18,17 +18,25 @@ nlohmann::json UserJson(const User& u) {
           {"updated_at", u.updated_at}};
 }
 
-nlohmann::json InterviewJson(const Interview& i) {
-  return {{"record_id", i.record_id},     {"version", i.version}, {"outcome", i.outcome},
-          {"interviewer", i.interviewer}, {"at", i.at},           {"notes", i.notes},
+nlohmann::json InterviewJson(const handover::Interview& i) {
+  return {{"record_id", i.record_id},
+          {"version", i.version},
+          {"outcome", handover::ToString(i.outcome)},
+          {"interviewer", i.interviewer},
+          {"at", i.at},
+          {"notes", i.notes},
           {"recorded_at", i.recorded_at}};
 }
 
-nlohmann::json HandoverJson(const HandoverEvent& e) {
-  return {{"record_id", e.record_id}, {"seq", e.seq},
-          {"event", e.event},         {"phase", e.phase},
-          {"place", e.place},         {"at", e.at},
-          {"actor", e.actor},         {"recorded_at", e.recorded_at}};
+nlohmann::json HandoverJson(const handover::HandoverEvent& e) {
+  return {{"record_id", e.record_id},
+          {"seq", e.seq},
+          {"event", handover::ToString(e.event)},
+          {"phase", e.phase},
+          {"place", e.place},
+          {"at", e.at},
+          {"actor", e.actor},
+          {"recorded_at", e.recorded_at}};
 }
 
 nlohmann::json ShareJson(const Share& s) {
@@ -42,9 +50,9 @@ nlohmann::json ShareJson(const Share& s) {
 
 namespace {
 
-nlohmann::json CountsJson(const ProgressCounts& c) {
+nlohmann::json CountsJson(const handover::ProgressCounts& c) {
   nlohmann::json statuses = nlohmann::json::object();
-  for (const auto& [status, n] : c.statuses) statuses[status] = n;
+  for (const auto& [status, n] : c.statuses) statuses[std::string(handover::ToString(status))] = n;
   return {{"promised", c.promised}, {"statuses", statuses},   {"handed_over", c.handed_over},
           {"received", c.received}, {"excluded", c.excluded}, {"outstanding", c.outstanding}};
 }
@@ -52,24 +60,24 @@ nlohmann::json CountsJson(const ProgressCounts& c) {
 }  // namespace
 
 nlohmann::json PlanProgressJson(const negotiation::StoredPlanInfo& plan,
-                                const PlanProgress& progress) {
+                                const handover::PlanProgress& progress) {
   auto side_of = [&](rules::Side s) { return s == rules::Side::kA ? plan.side_a : plan.side_b; };
   nlohmann::json rows = nlohmann::json::array();
-  for (const ProgressRow& r : progress.rows) {
+  for (const handover::ProgressRow& r : progress.rows) {
     nlohmann::json row = CountsJson(r.counts);
     row["phase"] = r.phase;
-    row["direction"] = DirectionName(r.from);
+    row["direction"] = handover::DirectionName(r.from);
     row["from"] = side_of(r.from);
     row["to"] = side_of(r.from == rules::Side::kA ? rules::Side::kB : rules::Side::kA);
     rows.push_back(std::move(row));
   }
   nlohmann::json outstanding = nlohmann::json::array();
-  for (const OutstandingPerson& p : progress.outstanding) {
+  for (const handover::OutstandingPerson& p : progress.outstanding) {
     outstanding.push_back({{"record_id", p.record_id},
                            {"id", p.id},
                            {"side", rules::SideName(p.side)},
                            {"phase", p.phase},
-                           {"status", p.status}});
+                           {"status", handover::ToString(p.status)}});
   }
   return {{"plan_id", plan.id},
           {"plan_version", plan.version},

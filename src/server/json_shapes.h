@@ -9,9 +9,10 @@
 #include <string>
 #include <string_view>
 
-#include "server/handover_store.h"
-#include "server/interview_store.h"
-#include "server/plan_progress.h"
+#include "handover/handover_events.h"
+#include "handover/interviews.h"
+#include "handover/plan_progress.h"
+#include "negotiation/plan_store.h"
 #include "server/share_store.h"
 #include "server/user_store.h"
 #include "store/link_store.h"
@@ -22,12 +23,12 @@ namespace parley::server {
 [[nodiscard]] nlohmann::json RecordJson(const store::StoredRecord& stored);
 [[nodiscard]] nlohmann::json VersionJson(const store::ListVersionInfo& version);
 [[nodiscard]] nlohmann::json UserJson(const User& user);
-[[nodiscard]] nlohmann::json InterviewJson(const Interview& interview);
-[[nodiscard]] nlohmann::json HandoverJson(const HandoverEvent& event);
+[[nodiscard]] nlohmann::json InterviewJson(const handover::Interview& interview);
+[[nodiscard]] nlohmann::json HandoverJson(const handover::HandoverEvent& event);
 [[nodiscard]] nlohmann::json ShareJson(const Share& share);
-// GET /plans/{plan}/progress and `parley plan progress --json` (plan_progress.h).
+// GET /plans/{plan}/progress and `parley plan progress --json` (handover/plan_progress.h).
 [[nodiscard]] nlohmann::json PlanProgressJson(const negotiation::StoredPlanInfo& plan,
-                                              const PlanProgress& progress);
+                                              const handover::PlanProgress& progress);
 // A link without its records (the handler adds "left" and "right" as the caller may see them).
 [[nodiscard]] nlohmann::json LinkJson(const store::StoredLink& link, std::int64_t version);
 // LinkJson's object with "left" and "right" (record JSON texts) added, as text: the review

@@ -2,18 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "handover/event_time.h"
+
 namespace parley::server {
 namespace {
 
-TEST(Timestamp, NowHasTheCheckedShape) { EXPECT_TRUE(CheckTimestamp(UtcNow(), "at").has_value()); }
-
-TEST(Timestamp, RejectsOtherShapesNamingTheField) {
-  for (const char* bad : {"", "2026-05-23", "2026-05-23 14:05:00", "2026-05-23T14:05:00+02:00",
-                          "2026-5-23T14:05:00Z"}) {
-    auto r = CheckTimestamp(bad, "at");
-    ASSERT_FALSE(r.has_value()) << bad;
-    EXPECT_EQ(r.error().where.field, "at");
-  }
+TEST(Timestamp, NowHasTheCheckedShape) {
+  EXPECT_TRUE(handover::CheckEventTime(UtcNow(), "at").has_value());
 }
 
 }  // namespace

@@ -1,13 +1,12 @@
 // The handover day's counts: per phase and direction, exact; excluded people (refused,
 // unfit, deceased, withheld) are not outstanding; people outside the plan are not counted.
-#include "server/plan_progress.h"
+#include "handover/plan_progress.h"
 
 #include <gtest/gtest.h>
 
-namespace parley::server {
+namespace parley::handover {
 namespace {
 
-using negotiation::PlannedPerson;
 using rules::Side;
 
 struct Person {
@@ -17,10 +16,10 @@ struct Person {
 
 PlanProgress Derive(const std::vector<Person>& people) {
   std::vector<PlannedPerson> planned;
-  std::vector<std::string> statuses;
+  std::vector<PersonStatus> statuses;
   for (const Person& p : people) {
     planned.push_back(p.planned);
-    statuses.push_back(p.status);
+    statuses.push_back(*ParsePersonStatus(p.status));
   }
   return DerivePlanProgress(planned, statuses);
 }
@@ -71,16 +70,17 @@ TEST(PlanProgress, CountsEveryStatusAndOnlyPromisedPeople) {
   PlanProgress p = Derive(TwoPhases());
   const auto& s = p.totals.statuses;
   ASSERT_EQ(s.size(), kPersonStatuses.size());
-  EXPECT_EQ(s.at("listed"), 1);  // R4; R6 is not in the plan
-  EXPECT_EQ(s.at("interviewed"), 1);
-  EXPECT_EQ(s.at("refused"), 1);  // R5; U5 was dropped
-  EXPECT_EQ(s.at("unfit"), 1);
-  EXPECT_EQ(s.at("deceased"), 1);
-  EXPECT_EQ(s.at("withheld"), 1);
-  EXPECT_EQ(s.at("handed_over"), 1);
-  EXPECT_EQ(s.at("received"), 2);
-  EXPECT_EQ(p.rows[0].counts.statuses.at("deceased"), 1);
-  EXPECT_EQ(p.rows[3].counts.statuses.at("listed"), 0);  // every status, even when zero
+  EXPECT_EQ(s.at(PersonStatus::kListed), 1);  // R4; R6 is not in the plan
+  EXPECT_EQ(s.at(PersonStatus::kInterviewed), 1);
+  EXPECT_EQ(s.at(PersonStatus::kRefused), 1);  // R5; U5 was dropped
+  EXPECT_EQ(s.at(PersonStatus::kUnfit), 1);
+  EXPECT_EQ(s.at(PersonStatus::kDeceased), 1);
+  EXPECT_EQ(s.at(PersonStatus::kWithheld), 1);
+  EXPECT_EQ(s.at(PersonStatus::kHandedOver), 1);
+  EXPECT_EQ(s.at(PersonStatus::kReceived), 2);
+  EXPECT_EQ(p.rows[0].counts.statuses.at(PersonStatus::kDeceased), 1);
+  EXPECT_EQ(p.rows[3].counts.statuses.at(PersonStatus::kListed),
+            0);  // every status, even when zero
 }
 
 TEST(PlanProgress, OutstandingIsPromisedNeitherReceivedNorExcluded) {
@@ -90,22 +90,22 @@ TEST(PlanProgress, OutstandingIsPromisedNeitherReceivedNorExcluded) {
   ASSERT_EQ(p.outstanding.size(), 3u);
   EXPECT_EQ(p.outstanding[0].id, "R2");
   EXPECT_EQ(p.outstanding[0].record_id, 2);
-  EXPECT_EQ(p.outstanding[0].status, "handed_over");
+  EXPECT_EQ(ToString(p.outstanding[0].status), "handed_over");
   EXPECT_EQ(p.outstanding[1].id, "U2");
   EXPECT_EQ(p.outstanding[1].side, Side::kB);
   EXPECT_EQ(p.outstanding[1].phase, 1);
-  EXPECT_EQ(p.outstanding[1].status, "interviewed");
+  EXPECT_EQ(ToString(p.outstanding[1].status), "interviewed");
   EXPECT_EQ(p.outstanding[2].id, "R4");
   EXPECT_EQ(p.outstanding[2].record_id, 4);
   EXPECT_EQ(p.outstanding[2].phase, 2);
-  EXPECT_EQ(p.outstanding[2].status, "listed");
+  EXPECT_EQ(ToString(p.outstanding[2].status), "listed");
 }
 
 TEST(PlanProgress, ExcludedStatusesAreTheFourThatWillNotCross) {
   for (const char* s : {"refused", "unfit", "deceased", "withheld"})
-    EXPECT_TRUE(IsExcludedStatus(s));
+    EXPECT_TRUE(IsExcludedStatus(*ParsePersonStatus(s)));
   for (const char* s : {"listed", "interviewed", "handed_over", "received"}) {
-    EXPECT_FALSE(IsExcludedStatus(s));
+    EXPECT_FALSE(IsExcludedStatus(*ParsePersonStatus(s)));
   }
 }
 
@@ -117,4 +117,4 @@ TEST(PlanProgress, AnEmptyPlanHasNoRows) {
 }
 
 }  // namespace
-}  // namespace parley::server
+}  // namespace parley::handover

@@ -1,0 +1,84 @@
+#include "handover/handover_events.h"
+
+#include "core/try.h"
+#include "handover/event_time.h"
+#include "store/link_store.h"
+
+namespace parley::handover {
+namespace {
+
+Result<void> CheckEvent(const HandoverEvent& e) {
+  if (e.phase < 1) {
+    return Fail(ErrorCode::kInvalidInput, "the phase is a number from 1", {"", 0, 0, "phase"});
+  }
+  if (e.place.empty()) {
+    return Fail(ErrorCode::kInvalidInput, "the place of the handover is needed",
+                {"", 0, 0, "place"});
+  }
+  if (e.actor.empty()) {
+    return Fail(ErrorCode::kInvalidInput, "the actor is needed", {"", 0, 0, "actor"});
+  }
+  return CheckEventTime(e.at, "at");
+}
+
+store::HandoverEventRow ToRow(const HandoverEvent& e) {
+  return {e.record_id, e.seq,        std::string(ToString(e.event)), e.phase, e.place, e.at,
+          e.actor,     e.recorded_at};
+}
+
+}  // namespace
+
+Result<HandoverEvent> FromRow(const store::HandoverEventRow& row) {
+  PARLEY_ASSIGN_OR_RETURN(HandoverEventKind kind, ParseHandoverEventKind(row.event));
+  return HandoverEvent{row.record_id, row.seq, kind,      row.phase,
+                       row.place,     row.at,  row.actor, row.recorded_at};
+}
+
+Result<std::vector<HandoverEvent>> HandoverEvents(store::Workspace& ws, std::int64_t record_id) {
+  PARLEY_ASSIGN_OR_RETURN(auto rows, store::ReadHandoverEvents(ws, record_id));
+  std::vector<HandoverEvent> out;
+  out.reserve(rows.size());
+  for (const store::HandoverEventRow& row : rows) {
+    PARLEY_ASSIGN_OR_RETURN(HandoverEvent e, FromRow(row));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<HandoverEvent> AppendHandover(store::Workspace& ws, std::int64_t record_id,
+                                     std::int64_t expected_count, const HandoverEvent& event,
+                                     const store::Actor& actor) {
+  PARLEY_TRY(CheckEvent(event));
+  store::LoggedTransaction tx(ws);
+  PARLEY_TRY(tx.Begin());
+  PARLEY_TRY(store::CheckPersonRecord(ws, record_id));
+  PARLEY_ASSIGN_OR_RETURN(const std::int64_t stored, store::CountHandoverEvents(ws, record_id));
+  if (stored != expected_count) {
+    return Fail(ErrorCode::kConflict,
+                "record " + std::to_string(record_id) + " has " + std::to_string(stored) +
+                    " handover event(s), not " + std::to_string(expected_count) +
+                    "; reload and try again",
+                {"", 0, 0, "expected_count"});
+  }
+  HandoverEvent saved = event;
+  saved.record_id = record_id;
+  saved.seq = stored + 1;
+  saved.recorded_at = store::UtcNow();
+  PARLEY_TRY(store::InsertHandoverEvent(ws, ToRow(saved)));
+  PARLEY_TRY(tx.Commit(actor, "handover.recorded",
+                       {{"record_id", record_id},
+                        {"seq", saved.seq},
+                        {"event", ToString(saved.event)},
+                        {"phase", saved.phase},
+                        {"place", saved.place},
+                        {"at", saved.at},
+                        {"actor", saved.actor}}));
+  return saved;
+}
+
+Result<std::set<std::int64_t>> RecordsWithHandovers(store::Workspace& ws) {
+  PARLEY_ASSIGN_OR_RETURN(auto ids, store::RecordsWithHandoverEvents(ws));
+  return std::set<std::int64_t>(ids.begin(), ids.end());
+}
+
+}  // namespace parley::handover
