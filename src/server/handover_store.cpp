@@ -51,7 +51,7 @@ Result<HandoverEvent> AppendHandover(store::Workspace& ws, std::int64_t record_i
   store::Database& db = ws.db();
   store::LoggedTransaction tx(ws);
   PARLEY_TRY(tx.Begin());
-  PARLEY_TRY(FindRecordOwner(db, record_id));
+  PARLEY_TRY(FindRecordOwner(ws, record_id));
   PARLEY_ASSIGN_OR_RETURN(store::Statement count,
                           db.Prepare("SELECT count(*) FROM handover_events WHERE record_id = ?"));
   count.Bind(1, record_id);

@@ -61,7 +61,7 @@ Result<Interview> RecordInterview(store::Workspace& ws, std::int64_t record_id,
   store::Database& db = ws.db();
   store::LoggedTransaction tx(ws);
   PARLEY_TRY(tx.Begin());
-  PARLEY_TRY(FindRecordOwner(db, record_id));
+  PARLEY_TRY(FindRecordOwner(ws, record_id));
   PARLEY_ASSIGN_OR_RETURN(auto current, CurrentInterview(db, record_id));
   std::int64_t stored = current ? current->version : 0;
   if (stored != expected_version) {
