@@ -223,7 +223,7 @@ void RunImport(CliContext& ctx, const ImportArgs& args) {
     return;
   }
   auto bytes = ledger::ReadFileBytes(args.file);
-  auto report = bytes ? store::ImportReplicaBundle(ws->db(), *bytes, *keys)
+  auto report = bytes ? store::ImportReplicaBundle(*ws, *bytes, *keys)
                       : Result<ledger::ImportReport>(std::unexpected(bytes.error()));
   if (!report) {
     Error e = report.error();
@@ -293,7 +293,7 @@ void RunShow(CliContext& ctx, const ShowArgs& args) {
 void RunReceived(CliContext& ctx, const std::string& list) {
   auto ws = OpenWorkspace(ctx);
   if (!ws) return;
-  auto records = store::ReceivedRecords(ws->db(), list);
+  auto records = store::ReceivedRecords(*ws, list);
   if (!records) {
     ReportError(records.error(), ctx);
     return;

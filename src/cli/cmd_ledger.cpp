@@ -36,7 +36,7 @@ Result<std::string> RunCheckpointIn(store::Workspace& ws, const CheckpointArgs& 
   }
   auto events = ws.Events();
   if (!events) return std::unexpected(events.error());
-  store::Transaction tx(ws.db());
+  store::Transaction tx(ws);
   if (auto r = tx.Begin(); !r) return std::unexpected(r.error());
   auto note = (*events)->CurrentCheckpoint();
   if (!note) return note;
@@ -139,7 +139,7 @@ void RunLog(CliContext& ctx, const LogArgs& args) {
     RunSubjectLog(ctx, *ws, args);
     return;
   }
-  auto node = store::LoadNodeIdentity(ws->db());
+  auto node = store::LoadNodeIdentity(*ws);
   if (!node || !*node) {
     ReportError(
         node ? Error{ErrorCode::kNotFound, "the workspace has no node identity", {}} : node.error(),
@@ -147,7 +147,7 @@ void RunLog(CliContext& ctx, const LogArgs& args) {
     return;
   }
   const std::string origin = args.origin.empty() ? (*node)->origin : args.origin;
-  auto storage = store::SqliteEntryStorage::Open(ws->db(), origin);
+  auto storage = store::SqliteEntryStorage::Open(*ws, origin);
   auto leaves = storage ? (*storage)->Read(0, (*storage)->Size())
                         : Result<std::vector<std::string>>(std::unexpected(storage.error()));
   if (!leaves) {

@@ -20,7 +20,7 @@ struct ShareFlags {
 void RunShare(CliContext& ctx, const ShareFlags& f) {
   auto ws = OpenWorkspace(ctx);
   if (!ws) return;
-  auto shares = server::ListShares(ws->db(), f.list);
+  auto shares = server::ListShares(*ws, f.list);
   if (!shares) {
     ReportError(shares.error(), ctx);
     return;
@@ -29,7 +29,7 @@ void RunShare(CliContext& ctx, const ShareFlags& f) {
   for (const auto& s : *shares) {
     if (s.side == f.side) version = s.version;
   }
-  auto saved = server::SetShare(ws->db(), f.list, f.side, !f.revoke, version, CurrentActor());
+  auto saved = server::SetShare(*ws, f.list, f.side, !f.revoke, version, CurrentActor());
   if (!saved) {
     ReportError(saved.error(), ctx);
     return;

@@ -47,7 +47,7 @@ void RunAdd(CliContext& ctx, const UserFlags& f) {
   }
   auto ws = OpenWorkspace(ctx);
   if (!ws) return;
-  auto user = server::AddUser(ws->db(), {f.name, *role, f.side}, *password);
+  auto user = server::AddUser(*ws, {f.name, *role, f.side}, *password);
   if (!user) {
     ReportError(user.error(), ctx);
     return;
@@ -63,7 +63,7 @@ void RunAdd(CliContext& ctx, const UserFlags& f) {
 void RunToken(CliContext& ctx, const UserFlags& f) {
   auto ws = OpenWorkspace(ctx);
   if (!ws) return;
-  auto token = server::CreateToken(ws->db(), f.name);
+  auto token = server::CreateToken(*ws, f.name);
   if (!token) {
     ReportError(token.error(), ctx);
     return;
@@ -75,7 +75,7 @@ void RunToken(CliContext& ctx, const UserFlags& f) {
 void RunList(CliContext& ctx) {
   auto ws = OpenWorkspace(ctx);
   if (!ws) return;
-  auto users = server::ListUsers(ws->db());
+  auto users = server::ListUsers(*ws);
   if (!users) {
     ReportError(users.error(), ctx);
     return;

@@ -30,7 +30,7 @@ void RunVerifyWorkspace(const VerifyArgs& args, CliContext& ctx) {
   if (!ws) return;
   const unsigned threads =
       args.threads != 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
-  auto logs = store::VerifyWorkspaceLedger(ws->db(), threads);
+  auto logs = store::VerifyWorkspaceLedger(*ws, threads);
   if (!logs) {
     Error e = logs.error();
     e.where.file = store::DatabasePath(args.workspace).string();

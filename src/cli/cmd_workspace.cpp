@@ -29,7 +29,7 @@ void PrintVersionLine(const store::ListVersionInfo& v) {
 
 void RunInit(CliContext& ctx, const std::string& node_name) {
   auto ws = store::Workspace::Create(ctx.workspace, {.node_name = node_name});
-  auto node = ws ? store::LoadNodeIdentity(ws->db())
+  auto node = ws ? store::LoadNodeIdentity(*ws)
                  : Result<std::optional<store::NodeIdentity>>(std::unexpected(ws.error()));
   if (!node) {
     ReportError(node.error(), ctx);

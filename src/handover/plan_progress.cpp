@@ -84,7 +84,7 @@ PlanProgress DerivePlanProgress(const std::vector<PlannedPerson>& people,
 
 Result<PlanProgress> LoadPlanProgress(store::Workspace& ws, std::int64_t plan_id,
                                       const ReadPlannedPeople& read_people) {
-  store::ReadSnapshot snapshot(ws.db());  // the plan, interviews and handovers of one moment
+  store::ReadSnapshot snapshot(ws);  // the plan, interviews and handovers of one moment
   PARLEY_TRY(snapshot.Begin());
   PARLEY_ASSIGN_OR_RETURN(auto people, read_people());
   PARLEY_ASSIGN_OR_RETURN(auto interviews, PlanInterviews(ws, plan_id));

@@ -7,7 +7,7 @@
 
 namespace parley::server {
 
-AccessLog::AccessLog(store::Database db) : db_(std::move(db)), thread_([this] { Run(); }) {}
+AccessLog::AccessLog(store::Workspace ws) : ws_(std::move(ws)), thread_([this] { Run(); }) {}
 
 AccessLog::~AccessLog() { Close(); }
 
@@ -80,37 +80,11 @@ void AccessLog::Run() {
 }
 
 Result<void> AccessLog::Write(const std::vector<AccessEntry>& batch) {
-  store::Transaction tx(db_);
-  PARLEY_TRY(tx.Begin());
-  PARLEY_ASSIGN_OR_RETURN(
-      store::Statement st,
-      db_.Prepare("INSERT INTO access_log(at, user_name, record_id, action, reads) "
-                  "VALUES (?, ?, ?, ?, ?)"));
-  for (const auto& e : batch) {
-    st.Bind(1, e.at);
-    st.Bind(2, e.user);
-    st.Bind(3, e.record_id);
-    st.Bind(4, e.action);
-    st.Bind(5, e.reads);
-    PARLEY_TRY(st.Run());
-  }
-  return tx.Commit();
+  return store::AppendAccessRows(ws_, batch);
 }
 
-Result<std::vector<AccessEntry>> ReadAccessLog(store::Database& db, std::int64_t record_id) {
-  PARLEY_ASSIGN_OR_RETURN(
-      store::Statement st,
-      db.Prepare("SELECT at, user_name, record_id, action, reads FROM access_log "
-                 "WHERE record_id = ? ORDER BY id DESC"));
-  st.Bind(1, record_id);
-  std::vector<AccessEntry> out;
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    out.push_back(
-        {st.ColumnText(0), st.ColumnText(1), st.ColumnInt(2), st.ColumnText(3), st.ColumnInt(4)});
-  }
-  return out;
+Result<std::vector<AccessEntry>> ReadAccessLog(store::Workspace& ws, std::int64_t record_id) {
+  return store::AccessRowsOfRecord(ws, record_id);
 }
 
 }  // namespace parley::server

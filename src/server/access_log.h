@@ -11,7 +11,10 @@
 // Why batched: a read endpoint must serve thousands of requests a second, and SQLite has one
 // writer; one synchronous insert per read would put every reader behind an fsync.
 //
-//   AccessLog log(std::move(db));                   // its own connection
+// The rows are written and read by store/access_log.h; the coalescing and the batching are
+// decided here.
+//
+//   AccessLog log(std::move(*store::Workspace::Open(dir)));   // its own connection
 //   log.Record("olena", record_id, "read");
 //   log.Close();
 #pragma once
@@ -28,23 +31,18 @@
 #include <vector>
 
 #include "core/error.h"
-#include "store/sqlite_db.h"
+#include "store/access_log.h"
+#include "store/workspace.h"
 
 namespace parley::server {
 
-struct AccessEntry {
-  std::string at;
-  std::string user;
-  std::int64_t record_id = 0;
-  std::string action;  // read, history, export, list-records, review
-  std::int64_t reads = 1;
-};
+using AccessEntry = store::AccessRow;
 
 class AccessLog {
  public:
   static constexpr std::chrono::milliseconds kFlushInterval{200};
 
-  explicit AccessLog(store::Database db);
+  explicit AccessLog(store::Workspace ws);
   ~AccessLog();
   AccessLog(const AccessLog&) = delete;
   AccessLog& operator=(const AccessLog&) = delete;
@@ -60,7 +58,7 @@ class AccessLog {
   void Run();
   [[nodiscard]] Result<void> Write(const std::vector<AccessEntry>& batch);
 
-  store::Database db_;
+  store::Workspace ws_;
   std::mutex mutex_;
   std::condition_variable wake_;
   // Reads not written yet, coalesced, in the order they first came (newest-first listings
@@ -75,12 +73,12 @@ class AccessLog {
   std::vector<Pending> queue_;
   std::map<std::tuple<std::string, std::string, std::string>, std::size_t> queue_index_;
   bool closing_ = false;
-  std::mutex write_mutex_;  // Flush() and the thread share db_
+  std::mutex write_mutex_;  // Flush() and the thread share ws_
   std::thread thread_;
 };
 
 // Rows of the access log for one record, newest first (for admins and tests).
-[[nodiscard]] Result<std::vector<AccessEntry>> ReadAccessLog(store::Database& db,
+[[nodiscard]] Result<std::vector<AccessEntry>> ReadAccessLog(store::Workspace& ws,
                                                              std::int64_t record_id);
 
 }  // namespace parley::server

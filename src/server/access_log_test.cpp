@@ -13,9 +13,9 @@ namespace {
 // Runs `reads` against an access log on its own connection to `tw`, then closes the log.
 template <typename Reads>
 void WithLog(testing::TestWorkspace& tw, Reads reads) {
-  auto db = store::Database::Open(store::DatabasePath(tw.dir()), false);
-  ASSERT_TRUE(db.has_value());
-  AccessLog log(std::move(*db));
+  auto ws = store::Workspace::Open(tw.dir());
+  ASSERT_TRUE(ws.has_value());
+  AccessLog log(std::move(*ws));
   reads(log);
   log.Close();
 }
@@ -27,7 +27,7 @@ TEST(AccessLog, CloseWritesEverythingQueued) {
     for (int i = 0; i < 1000; ++i) log.Record("olena", id, "read");
     log.Record("petro", std::vector<std::int64_t>{id, id + 1}, "list-records");
   });
-  auto rows = ReadAccessLog(tw.db(), id);
+  auto rows = ReadAccessLog(tw.ws(), id);
   ASSERT_TRUE(rows.has_value());
   std::int64_t reads = 0;
   for (const AccessEntry& e : *rows) reads += e.reads;
@@ -47,7 +47,7 @@ TEST(AccessLog, ReadsDifferingInUserOrActionKeepTheirOwnRows) {
     log.Record("olena", id, "read");
     log.Record("petro", id, "read");
   });
-  auto rows = ReadAccessLog(tw.db(), id);
+  auto rows = ReadAccessLog(tw.ws(), id);
   ASSERT_TRUE(rows.has_value());
   std::map<std::pair<std::string, std::string>, std::int64_t> reads;
   for (const AccessEntry& e : *rows) reads[{e.user, e.action}] += e.reads;
@@ -57,12 +57,12 @@ TEST(AccessLog, ReadsDifferingInUserOrActionKeepTheirOwnRows) {
 
 TEST(AccessLog, FlushMakesRowsVisibleAtOnce) {
   testing::TestWorkspace tw;
-  auto db = store::Database::Open(store::DatabasePath(tw.dir()), false);
-  ASSERT_TRUE(db.has_value());
-  AccessLog log(std::move(*db));
+  auto ws = store::Workspace::Open(tw.dir());
+  ASSERT_TRUE(ws.has_value());
+  AccessLog log(std::move(*ws));
   log.Record("olena", 5, "read");
   ASSERT_TRUE(log.Flush().has_value());
-  EXPECT_EQ(ReadAccessLog(tw.db(), 5)->size(), 1u);
+  EXPECT_EQ(ReadAccessLog(tw.ws(), 5)->size(), 1u);
   EXPECT_FALSE(tw.db().Exec("UPDATE access_log SET user_name = 'x'").has_value());
 }
 

@@ -80,8 +80,11 @@ Result<std::int64_t> QueryInt(const ApiRequest& req, const char* name, std::int6
   return n;
 }
 
-Api::Api(std::unique_ptr<WorkspacePool> pool, store::Database access_log_db, ApiOptions options)
-    : pool_(std::move(pool)), access_log_(std::move(access_log_db)), options_(std::move(options)) {}
+Api::Api(std::unique_ptr<WorkspacePool> pool, store::Workspace access_log_workspace,
+         ApiOptions options)
+    : pool_(std::move(pool)),
+      access_log_(std::move(access_log_workspace)),
+      options_(std::move(options)) {}
 
 void Api::Close() { access_log_.Close(); }
 
@@ -155,7 +158,7 @@ Result<std::optional<Principal>> Api::Authenticate(const ApiRequest& req, store:
     const std::string digest = TokenDigest(token);
     if (auto cached = tokens_.Find(digest)) return cached;
     const std::uint64_t generation = tokens_.Generation();
-    auto user = FindUserByToken(ws.db(), token);
+    auto user = FindUserByToken(ws, token);
     if (!user) {
       if (user.error().code == ErrorCode::kNotFound) return std::optional<Principal>{};
       return std::unexpected(user.error());
@@ -165,9 +168,9 @@ Result<std::optional<Principal>> Api::Authenticate(const ApiRequest& req, store:
     return std::optional<Principal>{std::move(who)};
   }
   std::string cookie = CookieValue(req.Header("cookie"), kSessionCookie);
-  PARLEY_ASSIGN_OR_RETURN(auto session, FindSession(ws.db(), cookie));
+  PARLEY_ASSIGN_OR_RETURN(auto session, FindSession(ws, cookie));
   if (!session) return std::optional<Principal>{};
-  auto user = FindUserById(ws.db(), session->user_id);
+  auto user = FindUserById(ws, session->user_id);
   if (!user || user->disabled) return std::optional<Principal>{};
   return std::optional<Principal>{
       Principal{user->id, user->name, user->role, user->side, true, session->csrf_token}};
@@ -176,7 +179,7 @@ Result<std::optional<Principal>> Api::Authenticate(const ApiRequest& req, store:
 bool Api::Visible(store::Workspace& ws, const Principal& who, std::int64_t list_id,
                   const std::string& side) {
   if (MaySee(who, side, false)) return true;
-  auto shared = IsSharedWith(ws.db(), list_id, who.side);
+  auto shared = IsSharedWith(ws, list_id, who.side);
   return shared && *shared;
 }
 
@@ -193,7 +196,7 @@ Result<std::optional<ResourceSide>> Api::ResolveResource(const Route& route, con
       return std::optional<ResourceSide>{};
     case Scope::kListRead:
     case Scope::kListWrite: {
-      auto owner = FindListOwner(ws.db(), param("list"));
+      auto owner = FindListOwner(ws, param("list"));
       if (!owner) {
         // A new list: it will belong to the side named in the upload form.
         if (owner.error().code == ErrorCode::kNotFound && route.scope == Scope::kListWrite &&
@@ -209,7 +212,7 @@ Result<std::optional<ResourceSide>> Api::ResolveResource(const Route& route, con
     case Scope::kRecordRead:
     case Scope::kRecordWrite: {
       PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParseId(param("id"), "id"));
-      PARLEY_ASSIGN_OR_RETURN(ListOwner owner, FindRecordOwner(ws.db(), id));
+      PARLEY_ASSIGN_OR_RETURN(ListOwner owner, FindRecordOwner(ws, id));
       bool shared =
           route.scope == Scope::kRecordRead && Visible(ws, who, owner.list_id, owner.side);
       return std::optional<ResourceSide>{ResourceSide{owner.side, shared}};
@@ -222,7 +225,7 @@ Result<std::optional<ResourceSide>> Api::ResolveResource(const Route& route, con
       }
       std::string owner;
       if (std::string name = param("name"); !name.empty()) {
-        PARLEY_ASSIGN_OR_RETURN(User target, FindUser(ws.db(), name));
+        PARLEY_ASSIGN_OR_RETURN(User target, FindUser(ws, name));
         owner = target.side;
         if (body_side && *body_side != who.side) owner = *body_side;
       } else if (body_side) {
@@ -236,14 +239,14 @@ Result<std::optional<ResourceSide>> Api::ResolveResource(const Route& route, con
       PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
       PARLEY_ASSIGN_OR_RETURN(std::string left, RequiredString(body, "left"));
       PARLEY_ASSIGN_OR_RETURN(std::string right, RequiredString(body, "right"));
-      PARLEY_ASSIGN_OR_RETURN(ListOwner left_owner, FindListOwner(ws.db(), left));
-      PARLEY_ASSIGN_OR_RETURN(ListOwner right_owner, FindListOwner(ws.db(), right));
+      PARLEY_ASSIGN_OR_RETURN(ListOwner left_owner, FindListOwner(ws, left));
+      PARLEY_ASSIGN_OR_RETURN(ListOwner right_owner, FindListOwner(ws, right));
       return std::optional<ResourceSide>{PairSide(ws, who, left_owner, right_owner)};
     }
     case Scope::kLinkRead:
     case Scope::kLinkWrite: {
       PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParseId(param("id"), "id"));
-      PARLEY_ASSIGN_OR_RETURN(LinkOwners owners, FindLinkOwners(ws.db(), id));
+      PARLEY_ASSIGN_OR_RETURN(LinkOwners owners, FindLinkOwners(ws, id));
       return std::optional<ResourceSide>{PairSide(ws, who, owners.left, owners.right)};
     }
     case Scope::kPlanRead:

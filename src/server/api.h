@@ -13,7 +13,7 @@
 // by calling Handle() directly, thousands of cases in milliseconds, and the same object
 // serves HTTP and HTTPS (http_server.h).
 //
-//   Api api(std::move(pool), std::move(access_log_db), options);
+//   Api api(std::move(pool), std::move(access_log_workspace), options);
 //   ApiResponse res = api.Handle(request);
 #pragma once
 
@@ -53,7 +53,8 @@ struct ApiOptions {
 
 class Api {
  public:
-  Api(std::unique_ptr<WorkspacePool> pool, store::Database access_log_db, ApiOptions options);
+  Api(std::unique_ptr<WorkspacePool> pool, store::Workspace access_log_workspace,
+      ApiOptions options);
 
   [[nodiscard]] ApiResponse Handle(ApiRequest& request);
   // True when the route with this operation id has a handler (tested for every route).

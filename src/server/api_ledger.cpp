@@ -23,6 +23,7 @@
 #include "server/json_fields.h"
 #include "store/event_log.h"
 #include "store/ledger_storage.h"
+#include "store/read_snapshot.h"
 
 namespace parley::server {
 namespace {
@@ -30,21 +31,6 @@ namespace {
 constexpr std::int64_t kDefaultEntryPage = 100;
 constexpr std::int64_t kMaxEntryPage = 1000;
 constexpr unsigned kVerifyThreads = 2;
-
-// BEGIN (deferred) takes no writer lock: readers never wait for, nor block, the writer.
-class ReadSnapshot {
- public:
-  explicit ReadSnapshot(store::Database& db) : db_(db), open_(db.Exec("BEGIN").has_value()) {}
-  ~ReadSnapshot() {
-    if (open_) (void)db_.Exec("COMMIT");
-  }
-  ReadSnapshot(const ReadSnapshot&) = delete;
-  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-
- private:
-  store::Database& db_;
-  bool open_;
-};
 
 nlohmann::json EntryJson(const ledger::SignedEvent& s, std::string_view leaf) {
   const ledger::Event& e = s.event;
@@ -62,7 +48,7 @@ Result<std::string> OriginParam(const ApiRequest& req, store::Workspace& ws) {
   std::string origin = req.QueryParam("origin");
   PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
   if (origin.empty()) return log->Node().origin;
-  PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> origins, store::LedgerOrigins(ws.db()));
+  PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> origins, store::LedgerOrigins(ws));
   for (const auto& o : origins) {
     if (o == origin) return origin;
   }
@@ -117,7 +103,8 @@ ApiResponse Api::GetRecordEvents(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     // The API layer has already parsed and resolved {id} (ResolveResource).
     const std::int64_t id = std::stoll(req.path_params.at("id"));
-    ReadSnapshot snapshot(ws.db());
+    store::ReadSnapshot snapshot(ws);
+    PARLEY_TRY(snapshot.Begin());
     PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
     // The same selection as `parley log --record` (negotiation/event_history.h).
     PARLEY_ASSIGN_OR_RETURN(auto history, negotiation::RecordEvents(ws, id));
@@ -130,14 +117,15 @@ ApiResponse Api::GetRecordEvents(ApiRequest& req, store::Workspace& ws) {
 
 ApiResponse Api::GetLedger(ApiRequest&, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
-    ReadSnapshot snapshot(ws.db());
+    store::ReadSnapshot snapshot(ws);
+    PARLEY_TRY(snapshot.Begin());
     PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
     PARLEY_ASSIGN_OR_RETURN(auto note, log->Log().LatestCheckpoint());
     nlohmann::json replicas = nlohmann::json::array();
-    PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> origins, store::LedgerOrigins(ws.db()));
+    PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> origins, store::LedgerOrigins(ws));
     for (const auto& origin : origins) {
       if (origin == log->Node().origin) continue;
-      PARLEY_ASSIGN_OR_RETURN(auto storage, store::SqliteEntryStorage::Open(ws.db(), origin));
+      PARLEY_ASSIGN_OR_RETURN(auto storage, store::SqliteEntryStorage::Open(ws, origin));
       PARLEY_ASSIGN_OR_RETURN(auto replica_note, storage->LoadCheckpoint());
       replicas.push_back({{"origin", origin},
                           {"size", storage->Size()},
@@ -158,9 +146,10 @@ ApiResponse Api::ListLedgerEntries(ApiRequest& req, store::Workspace& ws) {
     PARLEY_ASSIGN_OR_RETURN(std::int64_t from, QueryInt(req, "from", 0, INT64_MAX));
     PARLEY_ASSIGN_OR_RETURN(std::int64_t limit,
                             QueryInt(req, "limit", kDefaultEntryPage, kMaxEntryPage));
-    ReadSnapshot snapshot(ws.db());
+    store::ReadSnapshot snapshot(ws);
+    PARLEY_TRY(snapshot.Begin());
     PARLEY_ASSIGN_OR_RETURN(std::string origin, OriginParam(req, ws));
-    PARLEY_ASSIGN_OR_RETURN(auto storage, store::SqliteEntryStorage::Open(ws.db(), origin));
+    PARLEY_ASSIGN_OR_RETURN(auto storage, store::SqliteEntryStorage::Open(ws, origin));
     const auto size = static_cast<std::int64_t>(storage->Size());
     if (from > size) {
       return Fail(ErrorCode::kInvalidInput,
@@ -190,8 +179,9 @@ ApiResponse Api::ListLedgerEntries(ApiRequest& req, store::Workspace& ws) {
 
 ApiResponse Api::VerifyLedger(ApiRequest&, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
-    ReadSnapshot snapshot(ws.db());
-    auto logs = store::VerifyWorkspaceLedger(ws.db(), kVerifyThreads);
+    store::ReadSnapshot snapshot(ws);
+    PARLEY_TRY(snapshot.Begin());
+    auto logs = store::VerifyWorkspaceLedger(ws, kVerifyThreads);
     if (!logs) {
       // A record that fails its checks is the answer to the question, not a failed request.
       if (logs.error().code != ErrorCode::kCorruption) return std::unexpected(logs.error());
@@ -226,7 +216,7 @@ ApiResponse Api::ExportBundleHandler(ApiRequest& req, store::Workspace& ws) {
                     {"", 0, 0, "since"});
       }
     }
-    store::Transaction tx(ws.db());
+    store::Transaction tx(ws);
     PARLEY_TRY(tx.Begin());
     PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
     auto sharing = negotiation::ChooseSharing(ws, party, agreement.value_or(""),
@@ -274,7 +264,7 @@ ApiResponse Api::ImportBundleHandler(ApiRequest& req, store::Workspace& ws) {
                   "keys/trusted.keys in the workspace, one per line",
                   {"", 0, 0, "file"});
     }
-    auto report = store::ImportReplicaBundle(ws.db(), bytes, trusted);
+    auto report = store::ImportReplicaBundle(ws, bytes, trusted);
     if (!report) {
       Error e = report.error();
       // A bundle that fails its checks is the upload's fault (400), not the server's.

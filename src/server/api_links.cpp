@@ -28,7 +28,7 @@ constexpr std::int64_t kMaxLinkPage = 1000;
 // mediator (the same rule as GET /lists).
 Result<std::set<std::string>> Api::VisibleLists(store::Workspace& ws, const Principal& who) {
   PARLEY_ASSIGN_OR_RETURN(auto lists, ws.Lists());
-  PARLEY_ASSIGN_OR_RETURN(auto shared_names, ListsSharedWith(ws.db(), who.side));
+  PARLEY_ASSIGN_OR_RETURN(auto shared_names, ListsSharedWith(ws, who.side));
   std::set<std::string> shared(shared_names.begin(), shared_names.end());
   std::set<std::string> out;
   for (const auto& v : lists) {
@@ -128,15 +128,15 @@ Result<ReviewPageCache::Page> Api::BuildReviewPage(store::Workspace& ws,
 ApiResponse Api::ListLinks(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(store::LinkQuery query, LinkQueryOf(req));
-    PARLEY_ASSIGN_OR_RETURN(std::int64_t generation, store::ReviewQueueGeneration(ws.db()));
+    PARLEY_ASSIGN_OR_RETURN(std::int64_t generation, store::ReviewQueueGeneration(ws));
     const std::string key = ReviewPageKey(req.principal->side, query);
     ReviewPageCache::Page page = review_pages_.Find(key, generation);
     if (!page) {
       // Built in one snapshot with the counter it is kept under, so the page is exactly the
       // state that counter names.
-      store::ReadSnapshot snapshot(ws.db());
+      store::ReadSnapshot snapshot(ws);
       PARLEY_TRY(snapshot.Begin());
-      PARLEY_ASSIGN_OR_RETURN(generation, store::ReviewQueueGeneration(ws.db()));
+      PARLEY_ASSIGN_OR_RETURN(generation, store::ReviewQueueGeneration(ws));
       PARLEY_ASSIGN_OR_RETURN(query.visible_lists, VisibleLists(ws, *req.principal));
       PARLEY_ASSIGN_OR_RETURN(page, BuildReviewPage(ws, query));
       review_pages_.Store(key, generation, page);

@@ -49,7 +49,7 @@ class ApiLinksTest : public ApiFixture<testing::TestWorkspace> {
     return *tw_.db().QueryInt("SELECT max(id) FROM links").value();
   }
   void Share(const std::string& list, const std::string& side) {
-    ASSERT_TRUE(SetShare(tw_.db(), list, side, true, 0, "admin").has_value());
+    ASSERT_TRUE(SetShare(tw_.ws(), list, side, true, 0, "admin").has_value());
   }
 };
 
@@ -147,7 +147,7 @@ TEST_F(ApiLinksTest, QueuePagesFollowEveryChangeAndEveryServedPageIsLogged) {
   EXPECT_EQ(Body(Call("GET", "/api/v1/links", "ua-observer"))["total"], 0);
   Share("ru-custody", "ua");
   EXPECT_EQ(Body(Call("GET", "/api/v1/links", "ua-observer"))["total"], 2);
-  ASSERT_TRUE(SetShare(tw_.db(), "ru-custody", "ua", false, 1, "admin").has_value());
+  ASSERT_TRUE(SetShare(tw_.ws(), "ru-custody", "ua", false, 1, "admin").has_value());
   EXPECT_EQ(Body(Call("GET", "/api/v1/links", "ua-observer"))["total"], 0);
   // A new version of a list shows the record's new name beside its link.
   PersonRecord renamed;

@@ -80,7 +80,7 @@ std::string SafeExtension(const std::string& filename) {
 ApiResponse Api::ListLists(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto lists, ws.Lists());
-    PARLEY_ASSIGN_OR_RETURN(auto shared_names, ListsSharedWith(ws.db(), req.principal->side));
+    PARLEY_ASSIGN_OR_RETURN(auto shared_names, ListsSharedWith(ws, req.principal->side));
     std::set<std::string> shared(shared_names.begin(), shared_names.end());
     nlohmann::json out = nlohmann::json::array();
     for (const auto& v : lists) {
@@ -210,8 +210,8 @@ ApiResponse Api::UploadListVersion(ApiRequest& req, store::Workspace& ws) {
 
 ApiResponse Api::ListSharesHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
-    PARLEY_ASSIGN_OR_RETURN(ListOwner owner, FindListOwner(ws.db(), req.path_params.at("list")));
-    PARLEY_ASSIGN_OR_RETURN(auto shares, ListShares(ws.db(), owner.list));
+    PARLEY_ASSIGN_OR_RETURN(ListOwner owner, FindListOwner(ws, req.path_params.at("list")));
+    PARLEY_ASSIGN_OR_RETURN(auto shares, ListShares(ws, owner.list));
     bool owns = MaySee(*req.principal, owner.side, false);
     nlohmann::json out = nlohmann::json::array();
     for (const auto& s : shares) {
@@ -227,9 +227,9 @@ ApiResponse Api::PutShare(ApiRequest& req, store::Workspace& ws) {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     PARLEY_ASSIGN_OR_RETURN(std::int64_t version, RequiredInt(body, "version"));
     PARLEY_ASSIGN_OR_RETURN(auto active, OptionalBool(body, "active"));
-    PARLEY_ASSIGN_OR_RETURN(
-        Share s, SetShare(ws.db(), req.path_params.at("list"), req.path_params.at("side"),
-                          active.value_or(true), version, req.principal->name));
+    PARLEY_ASSIGN_OR_RETURN(Share s,
+                            SetShare(ws, req.path_params.at("list"), req.path_params.at("side"),
+                                     active.value_or(true), version, req.principal->name));
     return JsonResponse(version == 0 ? 201 : 200, ShareJson(s));
   }());
 }

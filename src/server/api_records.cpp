@@ -117,7 +117,7 @@ ApiResponse Api::AppendHandoverHandler(ApiRequest& req, store::Workspace& ws) {
 ApiResponse Api::GetAccessLog(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_TRY(access_log_.Flush());
-    PARLEY_ASSIGN_OR_RETURN(auto entries, ReadAccessLog(ws.db(), RecordId(req)));
+    PARLEY_ASSIGN_OR_RETURN(auto entries, ReadAccessLog(ws, RecordId(req)));
     nlohmann::json out = nlohmann::json::array();
     for (const auto& e : entries) {
       out.push_back({{"at", e.at}, {"user", e.user}, {"action", e.action}, {"reads", e.reads}});

@@ -7,6 +7,7 @@
 #include "server/json_shapes.h"
 #include "server/openapi.h"
 #include "server/user_store.h"
+#include "store/migrations.h"
 
 namespace parley::server {
 namespace {
@@ -22,9 +23,9 @@ ApiResponse Api::GetOpenApi(ApiRequest&, store::Workspace&) {
 }
 
 ApiResponse Api::GetHealth(ApiRequest&, store::Workspace& ws) {
-  auto version = ws.db().QueryInt("SELECT max(version) FROM schema_version");
+  auto version = store::SchemaVersion(ws);
   if (!version) return ErrorResponse(version.error());
-  return JsonResponse(200, {{"status", "ok"}, {"schema_version", version->value_or(0)}});
+  return JsonResponse(200, {{"status", "ok"}, {"schema_version", *version}});
 }
 
 ApiResponse Api::Login(ApiRequest& req, store::Workspace& ws) {
@@ -40,14 +41,14 @@ ApiResponse Api::Login(ApiRequest& req, store::Workspace& ws) {
       r.headers.emplace_back("Retry-After", std::to_string(wait->count()));
       return r;
     }
-    auto user = CheckPassword(ws.db(), name, password);
+    auto user = CheckPassword(ws, name, password);
     if (!user) {
       if (user.error().code != ErrorCode::kInvalidInput) return std::unexpected(user.error());
       limiter_.RecordFailure(name, req.remote_addr, now);
       return HttpError(401, "unauthenticated", "wrong user name or password");
     }
     limiter_.RecordSuccess(name, req.remote_addr);
-    PARLEY_ASSIGN_OR_RETURN(NewSession s, CreateSession(ws.db(), user->id));
+    PARLEY_ASSIGN_OR_RETURN(NewSession s, CreateSession(ws, user->id));
     ApiResponse r = JsonResponse(200, {{"user", UserJson(*user)}, {"csrf_token", s.csrf_token}});
     r.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=" +
                                              SessionCookie(s.id, true, kCookieLifetime));
@@ -59,7 +60,7 @@ ApiResponse Api::Login(ApiRequest& req, store::Workspace& ws) {
 
 ApiResponse Api::GetSession(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
-    PARLEY_ASSIGN_OR_RETURN(User u, FindUserById(ws.db(), req.principal->user_id));
+    PARLEY_ASSIGN_OR_RETURN(User u, FindUserById(ws, req.principal->user_id));
     nlohmann::json out = {{"user", UserJson(u)},
                           {"via", req.principal->via_cookie ? "cookie" : "token"}};
     if (req.principal->via_cookie) out["csrf_token"] = req.principal->csrf_token;
@@ -73,8 +74,7 @@ ApiResponse Api::Logout(ApiRequest& req, store::Workspace& ws) {
   if (at != std::string::npos) {
     std::size_t start = at + kSessionCookie.size() + 1;
     std::size_t end = cookie.find(';', start);
-    auto ended =
-        EndSession(ws.db(), cookie.substr(start, end == std::string::npos ? end : end - start));
+    auto ended = EndSession(ws, cookie.substr(start, end == std::string::npos ? end : end - start));
     if (!ended) return ErrorResponse(ended.error());
   }
   ApiResponse r;

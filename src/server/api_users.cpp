@@ -10,7 +10,7 @@ namespace parley::server {
 
 ApiResponse Api::ListUsersHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
-    PARLEY_ASSIGN_OR_RETURN(auto users, ListUsers(ws.db()));
+    PARLEY_ASSIGN_OR_RETURN(auto users, ListUsers(ws));
     nlohmann::json out = nlohmann::json::array();
     for (const auto& u : users) {
       if (MaySee(*req.principal, u.side, false)) out.push_back(UserJson(u));
@@ -28,7 +28,7 @@ ApiResponse Api::CreateUser(ApiRequest& req, store::Workspace& ws) {
     PARLEY_ASSIGN_OR_RETURN(u.role, ParseRole(role));
     PARLEY_ASSIGN_OR_RETURN(u.side, RequiredString(body, "side"));
     PARLEY_ASSIGN_OR_RETURN(std::string password, RequiredString(body, "password"));
-    PARLEY_ASSIGN_OR_RETURN(User saved, AddUser(ws.db(), u, password));
+    PARLEY_ASSIGN_OR_RETURN(User saved, AddUser(ws, u, password));
     return JsonResponse(201, UserJson(saved));
   }());
 }
@@ -46,7 +46,7 @@ ApiResponse Api::UpdateUserHandler(ApiRequest& req, store::Workspace& ws) {
     PARLEY_ASSIGN_OR_RETURN(change.disabled, OptionalBool(body, "disabled"));
     PARLEY_ASSIGN_OR_RETURN(change.password, OptionalString(body, "password"));
     PARLEY_ASSIGN_OR_RETURN(User saved,
-                            UpdateUser(ws.db(), req.path_params.at("name"), version, change));
+                            UpdateUser(ws, req.path_params.at("name"), version, change));
     // A changed role, side, password or a disabled account takes effect at once: UpdateUser
     // ended the user's sessions in its transaction, and no cached token lookup survives.
     tokens_.Clear();
@@ -56,7 +56,7 @@ ApiResponse Api::UpdateUserHandler(ApiRequest& req, store::Workspace& ws) {
 
 ApiResponse Api::CreateTokenHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
-    PARLEY_ASSIGN_OR_RETURN(std::string token, CreateToken(ws.db(), req.path_params.at("name")));
+    PARLEY_ASSIGN_OR_RETURN(std::string token, CreateToken(ws, req.path_params.at("name")));
     return JsonResponse(201, {{"user", req.path_params.at("name")}, {"token", token}});
   }());
 }

@@ -114,9 +114,9 @@ Result<void> Serve(const ServeOptions& o) {
   }
   sigset_t stop_signals = BlockStopSignals();
   PARLEY_ASSIGN_OR_RETURN(auto pool, WorkspacePool::Open(o.workspace, o.threads));
-  PARLEY_ASSIGN_OR_RETURN(store::Database log_db,
-                          store::Database::Open(store::DatabasePath(o.workspace), false));
-  Api api(std::move(pool), std::move(log_db), ApiOptions{!o.tls_cert.empty()});
+  // The access log writes on a connection of its own, from its own thread.
+  PARLEY_ASSIGN_OR_RETURN(store::Workspace log_ws, store::Workspace::Open(o.workspace));
+  Api api(std::move(pool), std::move(log_ws), ApiOptions{!o.tls_cert.empty()});
 
   std::unique_ptr<httplib::Server> http;
   if (o.tls_cert.empty()) {

@@ -4,21 +4,13 @@
 
 namespace parley::server {
 
-Result<LinkOwners> FindLinkOwners(store::Database& db, std::int64_t link_id) {
-  PARLEY_ASSIGN_OR_RETURN(
-      store::Statement st,
-      db.Prepare("SELECT ll.id, ll.name, ls.name, rl.id, rl.name, rs.name FROM links k "
-                 "JOIN lists ll ON ll.id = k.left_list_id JOIN sides ls ON ls.id = ll.side_id "
-                 "JOIN lists rl ON rl.id = k.right_list_id JOIN sides rs ON rs.id = rl.side_id "
-                 "WHERE k.id = ?"));
-  st.Bind(1, link_id);
-  PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-  if (!row) {
+Result<LinkOwners> FindLinkOwners(store::Workspace& ws, std::int64_t link_id) {
+  PARLEY_ASSIGN_OR_RETURN(std::optional<LinkOwners> owners, store::OwnersOfLink(ws, link_id));
+  if (!owners) {
     return Fail(ErrorCode::kNotFound, "no link with ID " + std::to_string(link_id) +
                                           "; GET /api/v1/links lists the links you may see");
   }
-  return LinkOwners{{st.ColumnInt(0), st.ColumnText(1), st.ColumnText(2)},
-                    {st.ColumnInt(3), st.ColumnText(4), st.ColumnText(5)}};
+  return std::move(*owners);
 }
 
 Result<store::LinkPage> QueryLinks(store::Workspace& ws, const store::LinkQuery& query) {

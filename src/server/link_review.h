@@ -10,7 +10,7 @@
 // The check runs inside the decision's write transaction (store::LinkStore::Decide), so it
 // holds against every writer of the workspace: other requests, other servers, the CLI.
 //
-//   PARLEY_ASSIGN_OR_RETURN(LinkOwners owners, FindLinkOwners(db, 42));
+//   PARLEY_ASSIGN_OR_RETURN(LinkOwners owners, FindLinkOwners(ws, 42));
 //   PARLEY_ASSIGN_OR_RETURN(std::int64_t version,
 //                           DecideLink(ws, 42, store::LinkDecision::kAccept, 0, "analyst1"));
 #pragma once
@@ -28,13 +28,10 @@
 
 namespace parley::server {
 
-struct LinkOwners {
-  ListOwner left;
-  ListOwner right;
-};
+using LinkOwners = store::LinkOwners;
 
 // The two lists of a link (kNotFound when there is no such link).
-[[nodiscard]] Result<LinkOwners> FindLinkOwners(store::Database& db, std::int64_t link_id);
+[[nodiscard]] Result<LinkOwners> FindLinkOwners(store::Workspace& ws, std::int64_t link_id);
 // A page of the links matching `query` (filtered in SQL), most probable first; one link.
 // (Every use of store::LinkStore in the server is in link_review.cpp.)
 [[nodiscard]] Result<store::LinkPage> QueryLinks(store::Workspace& ws,

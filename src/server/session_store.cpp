@@ -2,6 +2,7 @@
 
 #include "core/try.h"
 #include "server/secret_token.h"
+#include "store/sessions.h"
 
 namespace parley::server {
 namespace {
@@ -14,80 +15,45 @@ constexpr std::int64_t kIdleSeconds = std::chrono::seconds(kIdleTimeout).count()
 
 }  // namespace
 
-Result<NewSession> CreateSession(store::Database& db, std::int64_t user_id,
+Result<NewSession> CreateSession(store::Workspace& ws, std::int64_t user_id,
                                  SessionClock::time_point now) {
   NewSession out{NewSecret("ps_"), NewSecret("")};
   const std::int64_t t = Seconds(now);
-  store::Transaction tx(db);
+  store::Transaction tx(ws);
   PARLEY_TRY(tx.Begin());
-  PARLEY_ASSIGN_OR_RETURN(
-      store::Statement sweep,
-      db.Prepare("DELETE FROM sessions WHERE expires_at <= ? OR last_used_at <= ?"));
-  sweep.Bind(1, t);
-  sweep.Bind(2, t - kIdleSeconds);
-  PARLEY_TRY(sweep.Run());
-  PARLEY_ASSIGN_OR_RETURN(
-      store::Statement st,
-      db.Prepare("INSERT INTO sessions(id_sha256, user_id, csrf_token, created_at, "
-                 "last_used_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)"));
-  st.Bind(1, TokenDigest(out.id));
-  st.Bind(2, user_id);
-  st.Bind(3, out.csrf_token);
-  st.Bind(4, t);
-  st.Bind(5, t);
-  st.Bind(6, t + std::chrono::seconds(kAbsoluteTimeout).count());
-  PARLEY_TRY(st.Run());
+  PARLEY_TRY(store::DeleteStaleSessions(ws, t, t - kIdleSeconds));
+  PARLEY_TRY(store::InsertSession(ws, {TokenDigest(out.id), user_id, out.csrf_token, t, t,
+                                       t + std::chrono::seconds(kAbsoluteTimeout).count()}));
   PARLEY_TRY(tx.Commit());
   return out;
 }
 
-Result<std::optional<Session>> FindSession(store::Database& db, std::string_view id,
+Result<std::optional<Session>> FindSession(store::Workspace& ws, std::string_view id,
                                            SessionClock::time_point now) {
   if (id.empty()) return std::optional<Session>{};
   const std::string digest = TokenDigest(id);
   const std::int64_t t = Seconds(now);
-  PARLEY_ASSIGN_OR_RETURN(
-      store::Statement st,
-      db.Prepare("SELECT user_id, csrf_token, last_used_at, expires_at FROM sessions "
-                 "WHERE id_sha256 = ?"));
-  st.Bind(1, digest);
-  PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
+  PARLEY_ASSIGN_OR_RETURN(std::optional<store::SessionRow> row,
+                          store::SessionWithDigest(ws, digest));
   if (!row) return std::optional<Session>{};
-  Session s{st.ColumnInt(0), st.ColumnText(1)};
-  const std::int64_t last_used = st.ColumnInt(2);
-  const std::int64_t expires = st.ColumnInt(3);
-  st.Reset();
-  if (t >= expires || t - last_used >= kIdleSeconds) {
-    PARLEY_TRY(EndSession(db, id));
+  if (t >= row->expires_at || t - row->last_used_at >= kIdleSeconds) {
+    PARLEY_TRY(store::DeleteSession(ws, digest));
     return std::optional<Session>{};
   }
-  if (t - last_used >= std::chrono::seconds(kTouchInterval).count()) {
-    PARLEY_ASSIGN_OR_RETURN(store::Statement touch,
-                            db.Prepare("UPDATE sessions SET last_used_at = ? WHERE id_sha256 = ?"));
-    touch.Bind(1, t);
-    touch.Bind(2, digest);
-    PARLEY_TRY(touch.Run());
+  if (t - row->last_used_at >= std::chrono::seconds(kTouchInterval).count()) {
+    PARLEY_TRY(store::TouchSession(ws, digest, t));
   }
-  return std::optional<Session>{std::move(s)};
+  return std::optional<Session>{Session{row->user_id, std::move(row->csrf_token)}};
 }
 
-Result<void> EndSession(store::Database& db, std::string_view id) {
-  PARLEY_ASSIGN_OR_RETURN(store::Statement st,
-                          db.Prepare("DELETE FROM sessions WHERE id_sha256 = ?"));
-  st.Bind(1, TokenDigest(id));
-  return st.Run();
+Result<void> EndSession(store::Workspace& ws, std::string_view id) {
+  return store::DeleteSession(ws, TokenDigest(id));
 }
 
-Result<void> EndUserSessions(store::Database& db, std::int64_t user_id) {
-  PARLEY_ASSIGN_OR_RETURN(store::Statement st,
-                          db.Prepare("DELETE FROM sessions WHERE user_id = ?"));
-  st.Bind(1, user_id);
-  return st.Run();
+Result<void> EndUserSessions(store::Workspace& ws, std::int64_t user_id) {
+  return store::DeleteUserSessions(ws, user_id);
 }
 
-Result<std::int64_t> CountSessions(store::Database& db) {
-  PARLEY_ASSIGN_OR_RETURN(auto n, db.QueryInt("SELECT count(*) FROM sessions"));
-  return n.value_or(0);
-}
+Result<std::int64_t> CountSessions(store::Workspace& ws) { return store::SessionRowCount(ws); }
 
 }  // namespace parley::server

@@ -12,8 +12,10 @@
 // on every request would put every read behind SQLite's single writer, so it is written at
 // most once per kTouchInterval; the idle timeout is exact to within that interval.
 //
-//   NewSession created = CreateSession(db, user_id);      // set-cookie: created.id
-//   auto s = FindSession(db, cookie_value);                // nullopt when unknown or expired
+// The rows are read and written by store/sessions.h; the timeouts and the ids are decided here.
+//
+//   NewSession created = CreateSession(ws, user_id);      // set-cookie: created.id
+//   auto s = FindSession(ws, cookie_value);                // nullopt when unknown or expired
 #pragma once
 
 #include <chrono>
@@ -23,7 +25,7 @@
 #include <string_view>
 
 #include "core/error.h"
-#include "store/sqlite_db.h"
+#include "store/workspace.h"
 
 namespace parley::server {
 
@@ -43,15 +45,15 @@ struct NewSession {
 };
 
 // Also removes expired sessions (signing in is rare; the table stays small).
-[[nodiscard]] Result<NewSession> CreateSession(store::Database& db, std::int64_t user_id,
+[[nodiscard]] Result<NewSession> CreateSession(store::Workspace& ws, std::int64_t user_id,
                                                SessionClock::time_point now = SessionClock::now());
 // nullopt when the id is unknown, ended or expired (an expired row is removed).
 [[nodiscard]] Result<std::optional<Session>> FindSession(
-    store::Database& db, std::string_view id, SessionClock::time_point now = SessionClock::now());
-[[nodiscard]] Result<void> EndSession(store::Database& db, std::string_view id);
+    store::Workspace& ws, std::string_view id, SessionClock::time_point now = SessionClock::now());
+[[nodiscard]] Result<void> EndSession(store::Workspace& ws, std::string_view id);
 // Ends every session of a user (role, side or password changed, user disabled).
-[[nodiscard]] Result<void> EndUserSessions(store::Database& db, std::int64_t user_id);
+[[nodiscard]] Result<void> EndUserSessions(store::Workspace& ws, std::int64_t user_id);
 // Sessions held, expired ones not yet removed included.
-[[nodiscard]] Result<std::int64_t> CountSessions(store::Database& db);
+[[nodiscard]] Result<std::int64_t> CountSessions(store::Workspace& ws);
 
 }  // namespace parley::server

@@ -14,18 +14,18 @@ class SessionStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
     for (const char* name : {"olena", "petro"}) {
-      auto u = AddUser(tw_.db(), {name, Role::kClerk, "ua"}, "a long enough password");
+      auto u = AddUser(tw_.ws(), {name, Role::kClerk, "ua"}, "a long enough password");
       ASSERT_TRUE(u.has_value());
       users_.push_back(u->id);
     }
   }
   std::optional<Session> Find(const std::string& id, SessionClock::time_point t) {
-    auto s = FindSession(tw_.db(), id, t);
+    auto s = FindSession(tw_.ws(), id, t);
     EXPECT_TRUE(s.has_value()) << s.error().Describe();
     return s.value_or(std::nullopt);
   }
   NewSession Create(std::int64_t user, SessionClock::time_point t) {
-    auto s = CreateSession(tw_.db(), user, t);
+    auto s = CreateSession(tw_.ws(), user, t);
     EXPECT_TRUE(s.has_value()) << s.error().Describe();
     return *s;
   }
@@ -43,7 +43,7 @@ TEST_F(SessionStoreTest, CreateFindEnd) {
   EXPECT_EQ(found->csrf_token, s.csrf_token);
   EXPECT_FALSE(Find(s.id + "x", t0_).has_value());
   EXPECT_FALSE(Find("", t0_).has_value());
-  ASSERT_TRUE(EndSession(tw_.db(), s.id).has_value());
+  ASSERT_TRUE(EndSession(tw_.ws(), s.id).has_value());
   EXPECT_FALSE(Find(s.id, t0_).has_value());
 }
 
@@ -60,7 +60,7 @@ TEST_F(SessionStoreTest, SurvivesReopeningTheWorkspace) {
   NewSession s = Create(users_[1], t0_);
   auto reopened = store::Workspace::Open(tw_.dir());
   ASSERT_TRUE(reopened.has_value());
-  auto found = FindSession(reopened->db(), s.id, t0_ + 5min);
+  auto found = FindSession(*reopened, s.id, t0_ + 5min);
   ASSERT_TRUE(found.has_value() && found->has_value());
   EXPECT_EQ((*found)->user_id, users_[1]);
 }
@@ -87,7 +87,7 @@ TEST_F(SessionStoreTest, EndUserSessionsEndsAllItsSessions) {
   NewSession a = Create(users_[0], t0_);
   NewSession b = Create(users_[0], t0_);
   NewSession c = Create(users_[1], t0_);
-  ASSERT_TRUE(EndUserSessions(tw_.db(), users_[0]).has_value());
+  ASSERT_TRUE(EndUserSessions(tw_.ws(), users_[0]).has_value());
   EXPECT_FALSE(Find(a.id, t0_).has_value());
   EXPECT_FALSE(Find(b.id, t0_).has_value());
   EXPECT_TRUE(Find(c.id, t0_).has_value());
@@ -95,9 +95,9 @@ TEST_F(SessionStoreTest, EndUserSessionsEndsAllItsSessions) {
 
 TEST_F(SessionStoreTest, ExpiredSessionsAreRemovedAsNewOnesArrive) {
   for (int i = 0; i < 5; ++i) (void)Create(users_[0], t0_);
-  EXPECT_EQ(*CountSessions(tw_.db()), 5);
+  EXPECT_EQ(*CountSessions(tw_.ws()), 5);
   (void)Create(users_[1], t0_ + 13h);
-  EXPECT_EQ(*CountSessions(tw_.db()), 1);
+  EXPECT_EQ(*CountSessions(tw_.ws()), 1);
 }
 
 }  // namespace

@@ -6,8 +6,10 @@
 // PUT /api/v1/lists/{list}/shares/{side}). A share is a versioned row: re-sharing or revoking
 // needs the version last read (kConflict otherwise), and a revoked share stays as history.
 //
-//   PARLEY_ASSIGN_OR_RETURN(Share s, SetShare(db, "ru-custody", "ua", true, 0, "admin"));
-//   bool seen = IsSharedWith(db, list_id, "ua");
+// The rows are read and written by store/shares.h; the rules of a change are checked here.
+//
+//   PARLEY_ASSIGN_OR_RETURN(Share s, SetShare(ws, "ru-custody", "ua", true, 0, "admin"));
+//   bool seen = IsSharedWith(ws, list_id, "ua");
 #pragma once
 
 #include <cstdint>
@@ -15,37 +17,26 @@
 #include <vector>
 
 #include "core/error.h"
-#include "store/sqlite_db.h"
+#include "store/shares.h"
+#include "store/workspace.h"
 
 namespace parley::server {
 
-// Where a list lives, for authorisation.
-struct ListOwner {
-  std::int64_t list_id = 0;
-  std::string list;
-  std::string side;
-};
+// Where a list lives, for authorisation; a share as stored.
+using ListOwner = store::ListOwner;
+using Share = store::Share;
 
-struct Share {
-  std::string list;
-  std::string side;
-  bool active = true;
-  std::int64_t version = 1;
-  std::string updated_by;
-  std::string updated_at;
-};
-
-[[nodiscard]] Result<ListOwner> FindListOwner(store::Database& db, std::string_view list);
+[[nodiscard]] Result<ListOwner> FindListOwner(store::Workspace& ws, std::string_view list);
 // The list a person record belongs to.
-[[nodiscard]] Result<ListOwner> FindRecordOwner(store::Database& db, std::int64_t record_id);
-[[nodiscard]] Result<bool> IsSharedWith(store::Database& db, std::int64_t list_id,
+[[nodiscard]] Result<ListOwner> FindRecordOwner(store::Workspace& ws, std::int64_t record_id);
+[[nodiscard]] Result<bool> IsSharedWith(store::Workspace& ws, std::int64_t list_id,
                                         std::string_view side);
 // Names of the lists actively shared with `side`.
-[[nodiscard]] Result<std::vector<std::string>> ListsSharedWith(store::Database& db,
+[[nodiscard]] Result<std::vector<std::string>> ListsSharedWith(store::Workspace& ws,
                                                                std::string_view side);
-[[nodiscard]] Result<std::vector<Share>> ListShares(store::Database& db, std::string_view list);
+[[nodiscard]] Result<std::vector<Share>> ListShares(store::Workspace& ws, std::string_view list);
 // Creates (expected_version 0) or changes (expected_version = the stored one) a share.
-[[nodiscard]] Result<Share> SetShare(store::Database& db, std::string_view list,
+[[nodiscard]] Result<Share> SetShare(store::Workspace& ws, std::string_view list,
                                      std::string_view side, bool active,
                                      std::int64_t expected_version, std::string_view actor);
 

@@ -9,41 +9,41 @@ namespace {
 
 TEST(ShareStore, ShareRevokeAndVersions) {
   testing::TestWorkspace tw;
-  auto owner = FindListOwner(tw.db(), "ru-custody");
+  auto owner = FindListOwner(tw.ws(), "ru-custody");
   ASSERT_TRUE(owner.has_value());
   EXPECT_EQ(owner->side, "ru");
-  EXPECT_FALSE(*IsSharedWith(tw.db(), owner->list_id, "ua"));
-  auto s = SetShare(tw.db(), "ru-custody", "ua", true, 0, "admin");
+  EXPECT_FALSE(*IsSharedWith(tw.ws(), owner->list_id, "ua"));
+  auto s = SetShare(tw.ws(), "ru-custody", "ua", true, 0, "admin");
   ASSERT_TRUE(s.has_value()) << s.error().Describe();
   EXPECT_EQ(s->version, 1);
-  EXPECT_TRUE(*IsSharedWith(tw.db(), owner->list_id, "ua"));
-  EXPECT_EQ(ListsSharedWith(tw.db(), "ua")->size(), 1u);
+  EXPECT_TRUE(*IsSharedWith(tw.ws(), owner->list_id, "ua"));
+  EXPECT_EQ(ListsSharedWith(tw.ws(), "ua")->size(), 1u);
   // A second admin who did not see the share gets a conflict.
-  EXPECT_EQ(SetShare(tw.db(), "ru-custody", "ua", false, 0, "other").error().code,
+  EXPECT_EQ(SetShare(tw.ws(), "ru-custody", "ua", false, 0, "other").error().code,
             ErrorCode::kConflict);
-  auto revoked = SetShare(tw.db(), "ru-custody", "ua", false, 1, "admin");
+  auto revoked = SetShare(tw.ws(), "ru-custody", "ua", false, 1, "admin");
   ASSERT_TRUE(revoked.has_value());
   EXPECT_FALSE(revoked->active);
   EXPECT_EQ(revoked->version, 2);
-  EXPECT_FALSE(*IsSharedWith(tw.db(), owner->list_id, "ua"));
+  EXPECT_FALSE(*IsSharedWith(tw.ws(), owner->list_id, "ua"));
 }
 
 TEST(ShareStore, RefusesOwnSideUnknownListAndBadSide) {
   testing::TestWorkspace tw;
-  EXPECT_EQ(SetShare(tw.db(), "ru-custody", "ru", true, 0, "a").error().code,
+  EXPECT_EQ(SetShare(tw.ws(), "ru-custody", "ru", true, 0, "a").error().code,
             ErrorCode::kInvalidInput);
-  EXPECT_EQ(SetShare(tw.db(), "nope", "ua", true, 0, "a").error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(SetShare(tw.db(), "ru-custody", "U A", true, 0, "a").error().code,
+  EXPECT_EQ(SetShare(tw.ws(), "nope", "ua", true, 0, "a").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(SetShare(tw.ws(), "ru-custody", "U A", true, 0, "a").error().code,
             ErrorCode::kInvalidInput);
 }
 
 TEST(ShareStore, RecordOwner) {
   testing::TestWorkspace tw;
-  auto owner = FindRecordOwner(tw.db(), tw.Record("ua-request", "UA-1"));
+  auto owner = FindRecordOwner(tw.ws(), tw.Record("ua-request", "UA-1"));
   ASSERT_TRUE(owner.has_value());
   EXPECT_EQ(owner->list, "ua-request");
   EXPECT_EQ(owner->side, "ua");
-  EXPECT_EQ(FindRecordOwner(tw.db(), 999999).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(FindRecordOwner(tw.ws(), 999999).error().code, ErrorCode::kNotFound);
 }
 
 }  // namespace

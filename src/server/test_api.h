@@ -39,17 +39,17 @@ class ApiFixture : public ::testing::Test {
   // Each user with kTestPassword and an API token.
   void AddUsers(std::initializer_list<TestUser> users) {
     for (const TestUser& u : users) {
-      ASSERT_TRUE(AddUser(tw_.db(), {u.name, u.role, u.side}, kTestPassword).has_value());
-      tokens_[u.name] = *CreateToken(tw_.db(), u.name);
+      ASSERT_TRUE(AddUser(tw_.ws(), {u.name, u.role, u.side}, kTestPassword).has_value());
+      tokens_[u.name] = *CreateToken(tw_.ws(), u.name);
     }
   }
   // A fresh Api on the workspace (again: as after a restart of the server).
   void StartApi(std::size_t connections = 2) {
     auto pool = WorkspacePool::Open(tw_.dir(), connections);
     ASSERT_TRUE(pool.has_value());
-    auto log_db = store::Database::Open(store::DatabasePath(tw_.dir()), false);
-    ASSERT_TRUE(log_db.has_value());
-    api_ = std::make_unique<Api>(std::move(*pool), std::move(*log_db), ApiOptions{});
+    auto log_ws = store::Workspace::Open(tw_.dir());
+    ASSERT_TRUE(log_ws.has_value());
+    api_ = std::make_unique<Api>(std::move(*pool), std::move(*log_ws), ApiOptions{});
   }
 
   // METHOD PATH[?a=1&b=2] as USER (by API token; none when empty), with BODY.

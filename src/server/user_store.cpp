@@ -5,24 +5,27 @@
 #include "server/secret_token.h"
 #include "server/session_store.h"
 #include "server/timestamp.h"
+#include "store/users.h"
 
 namespace parley::server {
 namespace {
 
-constexpr const char* kUserColumns =
-    "SELECT id, name, role, side, disabled, version, created_at, updated_at FROM users ";
+Result<User> FromRow(store::UserRow row) {
+  PARLEY_ASSIGN_OR_RETURN(Role role, ParseRole(row.role));
+  return User{row.id,
+              std::move(row.name),
+              role,
+              std::move(row.side),
+              row.disabled,
+              row.version,
+              std::move(row.created_at),
+              std::move(row.updated_at)};
+}
 
-Result<User> ReadUser(const store::Statement& st) {
-  User u;
-  u.id = st.ColumnInt(0);
-  u.name = st.ColumnText(1);
-  PARLEY_ASSIGN_OR_RETURN(u.role, ParseRole(st.ColumnText(2)));
-  u.side = st.ColumnText(3);
-  u.disabled = st.ColumnInt(4) != 0;
-  u.version = st.ColumnInt(5);
-  u.created_at = st.ColumnText(6);
-  u.updated_at = st.ColumnText(7);
-  return u;
+Result<User> Found(Result<std::optional<store::UserRow>> row, std::string_view what) {
+  if (!row) return std::unexpected(std::move(row).error());
+  if (!*row) return Fail(ErrorCode::kNotFound, std::string(what));
+  return FromRow(std::move(**row));
 }
 
 Result<void> CheckUserName(std::string_view name) {
@@ -42,67 +45,45 @@ Result<void> CheckUserName(std::string_view name) {
 
 }  // namespace
 
-Result<User> AddUser(store::Database& db, const NewUser& user, std::string_view password) {
+Result<User> AddUser(store::Workspace& ws, const NewUser& user, std::string_view password) {
   PARLEY_TRY(CheckUserName(user.name));
   PARLEY_TRY(CheckRoleSide(user.role, user.side));
   PARLEY_ASSIGN_OR_RETURN(std::string hash, HashPassword(password));
-  PARLEY_ASSIGN_OR_RETURN(
-      store::Statement st,
-      db.Prepare("INSERT INTO users(name, password_hash, role, side, created_at, updated_at) "
-                 "VALUES (?, ?, ?, ?, ?, ?)"));
-  std::string now = UtcNow();
-  st.Bind(1, user.name);
-  st.Bind(2, hash);
-  st.Bind(3, RoleName(user.role));
-  st.Bind(4, user.side);
-  st.Bind(5, now);
-  st.Bind(6, now);
-  if (auto r = st.Run(); !r) {
+  if (auto r = store::InsertUser(ws, {user.name, hash, RoleName(user.role), user.side, UtcNow()});
+      !r) {
     if (r.error().code == ErrorCode::kConflict) {
       return Fail(ErrorCode::kConflict, "a user named '" + user.name + "' already exists",
                   {"", 0, 0, "name"});
     }
     return std::unexpected(r.error());
   }
-  return FindUser(db, user.name);
+  return FindUser(ws, user.name);
 }
 
-Result<User> FindUser(store::Database& db, std::string_view name) {
-  PARLEY_ASSIGN_OR_RETURN(store::Statement st,
-                          db.Prepare(std::string(kUserColumns) + "WHERE name = ?"));
-  st.Bind(1, name);
-  PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-  if (!row) return Fail(ErrorCode::kNotFound, "no user named '" + std::string(name) + "'");
-  return ReadUser(st);
+Result<User> FindUser(store::Workspace& ws, std::string_view name) {
+  return Found(store::UserNamed(ws, name), "no user named '" + std::string(name) + "'");
 }
 
-Result<User> FindUserById(store::Database& db, std::int64_t id) {
-  PARLEY_ASSIGN_OR_RETURN(store::Statement st,
-                          db.Prepare(std::string(kUserColumns) + "WHERE id = ?"));
-  st.Bind(1, id);
-  PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-  if (!row) return Fail(ErrorCode::kNotFound, "no user with id " + std::to_string(id));
-  return ReadUser(st);
+Result<User> FindUserById(store::Workspace& ws, std::int64_t id) {
+  return Found(store::UserWithId(ws, id), "no user with id " + std::to_string(id));
 }
 
-Result<std::vector<User>> ListUsers(store::Database& db) {
-  PARLEY_ASSIGN_OR_RETURN(store::Statement st,
-                          db.Prepare(std::string(kUserColumns) + "ORDER BY name"));
+Result<std::vector<User>> ListUsers(store::Workspace& ws) {
+  PARLEY_ASSIGN_OR_RETURN(std::vector<store::UserRow> rows, store::AllUsers(ws));
   std::vector<User> out;
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    PARLEY_ASSIGN_OR_RETURN(User u, ReadUser(st));
+  out.reserve(rows.size());
+  for (store::UserRow& row : rows) {
+    PARLEY_ASSIGN_OR_RETURN(User u, FromRow(std::move(row)));
     out.push_back(std::move(u));
   }
   return out;
 }
 
-Result<User> UpdateUser(store::Database& db, std::string_view name, std::int64_t expected_version,
+Result<User> UpdateUser(store::Workspace& ws, std::string_view name, std::int64_t expected_version,
                         const UserChange& change) {
-  store::Transaction tx(db);
+  store::Transaction tx(ws);
   PARLEY_TRY(tx.Begin());
-  PARLEY_ASSIGN_OR_RETURN(User current, FindUser(db, name));
+  PARLEY_ASSIGN_OR_RETURN(User current, FindUser(ws, name));
   if (current.version != expected_version) {
     return Fail(ErrorCode::kConflict,
                 "user '" + current.name + "' changed since version " +
@@ -117,35 +98,26 @@ Result<User> UpdateUser(store::Database& db, std::string_view name, std::int64_t
   if (change.password) {
     PARLEY_ASSIGN_OR_RETURN(hash, HashPassword(*change.password));
   }
+  // The version was checked above, in this transaction, so the row is still at it.
   PARLEY_ASSIGN_OR_RETURN(
-      store::Statement st,
-      db.Prepare("UPDATE users SET role = ?, side = ?, disabled = ?, "
-                 "password_hash = coalesce(nullif(?, ''), password_hash), "
-                 "version = version + 1, updated_at = ? WHERE id = ? AND version = ?"));
-  st.Bind(1, RoleName(role));
-  st.Bind(2, side);
-  st.Bind(3, std::int64_t{change.disabled.value_or(current.disabled) ? 1 : 0});
-  st.Bind(4, hash);
-  st.Bind(5, UtcNow());
-  st.Bind(6, current.id);
-  st.Bind(7, expected_version);
-  PARLEY_TRY(st.Run());
+      bool updated,
+      store::UpdateUserRow(ws, current.id, expected_version,
+                           {RoleName(role), side, change.disabled.value_or(current.disabled),
+                            std::move(hash), UtcNow()}));
+  if (!updated) return Fail(ErrorCode::kInternal, "user '" + current.name + "' was not updated");
   // Whatever changed (role, side, password, disabled), the user signs in again under it.
-  PARLEY_TRY(EndUserSessions(db, current.id));
+  PARLEY_TRY(EndUserSessions(ws, current.id));
   PARLEY_TRY(tx.Commit());
-  return FindUser(db, name);
+  return FindUser(ws, name);
 }
 
-Result<User> CheckPassword(store::Database& db, std::string_view name, std::string_view password) {
+Result<User> CheckPassword(store::Workspace& ws, std::string_view name, std::string_view password) {
   auto refused = [] {
     return Fail(ErrorCode::kInvalidInput, "wrong user name or password", {"", 0, 0, "password"});
   };
-  PARLEY_ASSIGN_OR_RETURN(
-      store::Statement st,
-      db.Prepare("SELECT id, password_hash, disabled FROM users WHERE name = ?"));
-  st.Bind(1, name);
-  PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-  if (!row) {
+  PARLEY_ASSIGN_OR_RETURN(std::optional<store::UserCredentials> credentials,
+                          store::CredentialsOf(ws, name));
+  if (!credentials) {
     // Spend the same time as a real check so that timing does not reveal which names exist.
     (void)VerifyPassword(
         "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
@@ -153,36 +125,20 @@ Result<User> CheckPassword(store::Database& db, std::string_view name, std::stri
         password);
     return refused();
   }
-  std::int64_t id = st.ColumnInt(0);
-  bool ok = VerifyPassword(st.ColumnText(1), password) && st.ColumnInt(2) == 0;
+  bool ok = VerifyPassword(credentials->password_hash, password) && !credentials->disabled;
   if (!ok) return refused();
-  return FindUserById(db, id);
+  return FindUserById(ws, credentials->id);
 }
 
-Result<std::string> CreateToken(store::Database& db, std::string_view user_name) {
-  PARLEY_ASSIGN_OR_RETURN(User u, FindUser(db, user_name));
+Result<std::string> CreateToken(store::Workspace& ws, std::string_view user_name) {
+  PARLEY_ASSIGN_OR_RETURN(User u, FindUser(ws, user_name));
   std::string token = NewSecret("pt_");
-  PARLEY_ASSIGN_OR_RETURN(
-      store::Statement st,
-      db.Prepare("INSERT INTO api_tokens(user_id, token_sha256, created_at) VALUES (?, ?, ?)"));
-  st.Bind(1, u.id);
-  st.Bind(2, TokenDigest(token));
-  st.Bind(3, UtcNow());
-  PARLEY_TRY(st.Run());
+  PARLEY_TRY(store::InsertApiToken(ws, u.id, TokenDigest(token), UtcNow()));
   return token;
 }
 
-Result<User> FindUserByToken(store::Database& db, std::string_view token) {
-  // One statement: this runs on every request a script makes.
-  PARLEY_ASSIGN_OR_RETURN(
-      store::Statement st,
-      db.Prepare("SELECT u.id, u.name, u.role, u.side, u.disabled, u.version, u.created_at, "
-                 "u.updated_at FROM api_tokens t JOIN users u ON u.id = t.user_id "
-                 "WHERE t.token_sha256 = ? AND t.revoked = 0 AND u.disabled = 0"));
-  st.Bind(1, TokenDigest(token));
-  PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-  if (!row) return Fail(ErrorCode::kNotFound, "unknown or revoked API token");
-  return ReadUser(st);
+Result<User> FindUserByToken(store::Workspace& ws, std::string_view token) {
+  return Found(store::UserWithTokenDigest(ws, TokenDigest(token)), "unknown or revoked API token");
 }
 
 }  // namespace parley::server

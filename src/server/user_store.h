@@ -5,11 +5,12 @@
 // stale version is kConflict (HTTP 409) and changes nothing. API tokens are stored only as
 // SHA-256 digests; the secret is returned once by CreateToken.
 //
-// Why free functions over a Database&: the server holds one connection per worker thread
+// Why free functions over a Workspace&: the server holds one connection per worker thread
 // (workspace_pool.h) and the CLI opens its own; neither should own the other's connection.
+// The rows themselves are read and written by store/users.h; this file holds the rules.
 //
-//   PARLEY_ASSIGN_OR_RETURN(User u, AddUser(db, {"olena", Role::kClerk, "ua"}, password));
-//   PARLEY_ASSIGN_OR_RETURN(std::string token, CreateToken(db, "olena"));
+//   PARLEY_ASSIGN_OR_RETURN(User u, AddUser(ws, {"olena", Role::kClerk, "ua"}, password));
+//   PARLEY_ASSIGN_OR_RETURN(std::string token, CreateToken(ws, "olena"));
 #pragma once
 
 #include <cstdint>
@@ -19,7 +20,7 @@
 
 #include "core/error.h"
 #include "server/roles.h"
-#include "store/sqlite_db.h"
+#include "store/workspace.h"
 
 namespace parley::server {
 
@@ -48,22 +49,22 @@ struct UserChange {
   std::optional<std::string> password;
 };
 
-[[nodiscard]] Result<User> AddUser(store::Database& db, const NewUser& user,
+[[nodiscard]] Result<User> AddUser(store::Workspace& ws, const NewUser& user,
                                    std::string_view password);
-[[nodiscard]] Result<User> FindUser(store::Database& db, std::string_view name);
-[[nodiscard]] Result<User> FindUserById(store::Database& db, std::int64_t id);
-[[nodiscard]] Result<std::vector<User>> ListUsers(store::Database& db);
+[[nodiscard]] Result<User> FindUser(store::Workspace& ws, std::string_view name);
+[[nodiscard]] Result<User> FindUserById(store::Workspace& ws, std::int64_t id);
+[[nodiscard]] Result<std::vector<User>> ListUsers(store::Workspace& ws);
 // kConflict when `expected_version` is not the stored one. Ends the user's sessions
 // (session_store.h) in the same transaction.
-[[nodiscard]] Result<User> UpdateUser(store::Database& db, std::string_view name,
+[[nodiscard]] Result<User> UpdateUser(store::Workspace& ws, std::string_view name,
                                       std::int64_t expected_version, const UserChange& change);
 // The user when name and password match an enabled user; kInvalidInput otherwise, with the
 // same message whether the name or the password was wrong.
-[[nodiscard]] Result<User> CheckPassword(store::Database& db, std::string_view name,
+[[nodiscard]] Result<User> CheckPassword(store::Workspace& ws, std::string_view name,
                                          std::string_view password);
 
-[[nodiscard]] Result<std::string> CreateToken(store::Database& db, std::string_view user_name);
+[[nodiscard]] Result<std::string> CreateToken(store::Workspace& ws, std::string_view user_name);
 // The enabled user owning `token`, or kNotFound.
-[[nodiscard]] Result<User> FindUserByToken(store::Database& db, std::string_view token);
+[[nodiscard]] Result<User> FindUserByToken(store::Workspace& ws, std::string_view token);
 
 }  // namespace parley::server

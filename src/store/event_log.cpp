@@ -56,6 +56,10 @@ Result<void> AddTrustedKey(const std::filesystem::path& dir, const ledger::Publi
   return {};
 }
 
+Result<std::optional<NodeIdentity>> LoadNodeIdentity(Workspace& ws) {
+  return LoadNodeIdentity(ws.db());
+}
+
 Result<std::optional<NodeIdentity>> LoadNodeIdentity(Database& db) {
   PARLEY_ASSIGN_OR_RETURN(
       Statement st,
@@ -227,6 +231,11 @@ Result<void> LoggedTransaction::Commit(const Actor& actor, std::string type, nlo
   return Commit();
 }
 
+Result<ledger::ImportReport> ImportReplicaBundle(Workspace& ws, std::string_view bytes,
+                                                 const std::vector<ledger::PublicKey>& trusted) {
+  return ImportReplicaBundle(ws.db(), bytes, trusted);
+}
+
 Result<ledger::ImportReport> ImportReplicaBundle(Database& db, std::string_view bytes,
                                                  const std::vector<ledger::PublicKey>& trusted) {
   // The header alone names the origin; the content is verified whole by ImportBundle.
@@ -248,6 +257,10 @@ Result<ledger::ImportReport> ImportReplicaBundle(Database& db, std::string_view 
   if (report.disclosure) PARLEY_TRY(KeepReceivedRecords(db, origin, *report.disclosure));
   PARLEY_TRY(tx.Commit());
   return report;
+}
+
+Result<std::vector<LedgerVerification>> VerifyWorkspaceLedger(Workspace& ws, unsigned threads) {
+  return VerifyWorkspaceLedger(ws.db(), threads);
 }
 
 Result<std::vector<LedgerVerification>> VerifyWorkspaceLedger(Database& db, unsigned threads) {

@@ -63,6 +63,8 @@
 
 namespace parley::store {
 
+class Workspace;  // store/workspace.h
+
 struct Actor {
   std::string name;                         // who acted ($PARLEY_USER, $USER, "demo", ...)
   const ledger::SigningKey* key = nullptr;  // their own key; null: the node key vouches
@@ -80,6 +82,7 @@ struct NodeIdentity {
                                                       const std::filesystem::path& dir,
                                                       const std::string& node_name);
 [[nodiscard]] Result<std::optional<NodeIdentity>> LoadNodeIdentity(Database& db);
+[[nodiscard]] Result<std::optional<NodeIdentity>> LoadNodeIdentity(Workspace& ws);
 [[nodiscard]] std::filesystem::path NodeKeyPath(const std::filesystem::path& dir,
                                                 const std::string& key_name);
 
@@ -90,8 +93,6 @@ struct NodeIdentity {
 // Appends `key` unless it is already listed.
 [[nodiscard]] Result<void> AddTrustedKey(const std::filesystem::path& dir,
                                          const ledger::PublicKey& key);
-
-class Workspace;  // store/workspace.h
 
 class EventLog {
  public:
@@ -188,6 +189,8 @@ class LoggedTransaction {
 // (store/record_sharing.h); ImportReport::disclosure says what they were.
 [[nodiscard]] Result<ledger::ImportReport> ImportReplicaBundle(
     Database& db, std::string_view bytes, const std::vector<ledger::PublicKey>& trusted);
+[[nodiscard]] Result<ledger::ImportReport> ImportReplicaBundle(
+    Workspace& ws, std::string_view bytes, const std::vector<ledger::PublicKey>& trusted);
 
 struct LedgerVerification {
   std::string origin;
@@ -200,6 +203,8 @@ struct LedgerVerification {
 // hashes, tree) and each log's latest checkpoint (the node's own must be signed by the node
 // key). Errors name the origin and the first bad entry.
 [[nodiscard]] Result<std::vector<LedgerVerification>> VerifyWorkspaceLedger(Database& db,
+                                                                            unsigned threads);
+[[nodiscard]] Result<std::vector<LedgerVerification>> VerifyWorkspaceLedger(Workspace& ws,
                                                                             unsigned threads);
 
 }  // namespace parley::store

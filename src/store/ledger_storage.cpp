@@ -5,8 +5,14 @@
 
 #include "core/try.h"
 #include "ledger/merkle_tree.h"
+#include "store/workspace.h"
 
 namespace parley::store {
+
+Result<std::unique_ptr<SqliteEntryStorage>> SqliteEntryStorage::Open(Workspace& ws,
+                                                                     std::string origin) {
+  return Open(ws.db(), std::move(origin));
+}
 
 Result<std::unique_ptr<SqliteEntryStorage>> SqliteEntryStorage::Open(Database& db,
                                                                      std::string origin) {
@@ -159,6 +165,8 @@ Result<void> SqliteEntryStorage::VerifyStoredHashes() const {
   }
   return {};
 }
+
+Result<std::vector<std::string>> LedgerOrigins(Workspace& ws) { return LedgerOrigins(ws.db()); }
 
 Result<std::vector<std::string>> LedgerOrigins(Database& db) {
   PARLEY_ASSIGN_OR_RETURN(Statement st,

@@ -38,10 +38,15 @@
 
 namespace parley::store {
 
+class Workspace;  // store/workspace.h
+
 class SqliteEntryStorage final : public ledger::EntryStorage {
  public:
   // Reads the log's size once; kCorruption if seqs are not 0..n-1 without gaps.
   [[nodiscard]] static Result<std::unique_ptr<SqliteEntryStorage>> Open(Database& db,
+                                                                        std::string origin);
+  // On the workspace's connection, which must outlive the storage.
+  [[nodiscard]] static Result<std::unique_ptr<SqliteEntryStorage>> Open(Workspace& ws,
                                                                         std::string origin);
 
   [[nodiscard]] std::uint64_t Size() const override { return size_; }
@@ -71,5 +76,6 @@ class SqliteEntryStorage final : public ledger::EntryStorage {
 
 // Every origin with entries or a checkpoint in the workspace, sorted.
 [[nodiscard]] Result<std::vector<std::string>> LedgerOrigins(Database& db);
+[[nodiscard]] Result<std::vector<std::string>> LedgerOrigins(Workspace& ws);
 
 }  // namespace parley::store

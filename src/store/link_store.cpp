@@ -404,6 +404,23 @@ void BindAll(Statement& st, const std::vector<std::string>& params) {
 
 }  // namespace
 
+Result<std::optional<LinkOwners>> OwnersOfLink(Workspace& ws, std::int64_t link_id) {
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement st,
+      ws.db().Prepare(
+          "SELECT ll.id, ll.name, ls.name, rl.id, rl.name, rs.name FROM links k "
+          "JOIN lists ll ON ll.id = k.left_list_id JOIN sides ls ON ls.id = ll.side_id "
+          "JOIN lists rl ON rl.id = k.right_list_id JOIN sides rs ON rs.id = rl.side_id "
+          "WHERE k.id = ?"));
+  st.Bind(1, link_id);
+  return ReadFirstRow(st, [](const Statement& row) {
+    return LinkOwners{{row.ColumnInt(0), row.ColumnText(1), row.ColumnText(2)},
+                      {row.ColumnInt(3), row.ColumnText(4), row.ColumnText(5)}};
+  });
+}
+
+Result<std::int64_t> ReviewQueueGeneration(Workspace& ws) { return ReviewQueueGeneration(ws.db()); }
+
 Result<std::int64_t> ReviewQueueGeneration(Database& db) {
   PARLEY_ASSIGN_OR_RETURN(Statement st,
                           db.Prepare("SELECT generation FROM review_generation WHERE id = 1"));

@@ -33,6 +33,7 @@
 
 #include "core/error.h"
 #include "store/event_log.h"
+#include "store/shares.h"
 #include "store/sqlite_db.h"
 #include "store/workspace.h"
 
@@ -120,6 +121,15 @@ struct LinkPage {
 // The review-queue counter (migration 8): it changes whenever a write commits that can change a
 // page of the queue (server/review_page_cache.h).
 [[nodiscard]] Result<std::int64_t> ReviewQueueGeneration(Database& db);
+[[nodiscard]] Result<std::int64_t> ReviewQueueGeneration(Workspace& ws);
+
+// The two lists a link joins, for authorisation (store/shares.h).
+struct LinkOwners {
+  ListOwner left;
+  ListOwner right;
+};
+// nullopt when there is no link with this ID.
+[[nodiscard]] Result<std::optional<LinkOwners>> OwnersOfLink(Workspace& ws, std::int64_t link_id);
 
 class LinkStore {
  public:

@@ -3,6 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "core/try.h"
+#include "store/workspace.h"
+
 namespace parley::store {
 namespace {
 
@@ -510,6 +513,12 @@ Result<std::int64_t> Migrate(Database& db) {
     if (auto r = tx.Commit(); !r) return std::unexpected(r.error());
   }
   return version;
+}
+
+Result<std::int64_t> SchemaVersion(Workspace& ws) {
+  PARLEY_ASSIGN_OR_RETURN(auto version,
+                          ws.db().QueryInt("SELECT max(version) FROM schema_version"));
+  return version.value_or(0);
 }
 
 }  // namespace parley::store

@@ -18,4 +18,8 @@ namespace parley::store {
 // Brings `db` up to LatestSchemaVersion(). Idempotent.
 [[nodiscard]] Result<std::int64_t> Migrate(Database& db);
 
+class Workspace;  // store/workspace.h
+// The schema version the workspace is at (0 for an empty schema_version table).
+[[nodiscard]] Result<std::int64_t> SchemaVersion(Workspace& ws);
+
 }  // namespace parley::store

@@ -1,6 +1,10 @@
 #include "store/read_snapshot.h"
 
+#include "store/workspace.h"
+
 namespace parley::store {
+
+ReadSnapshot::ReadSnapshot(Workspace& ws) : db_(ws.db()) {}
 
 Result<void> ReadSnapshot::Begin() {
   auto begun = db_.Exec("BEGIN DEFERRED");

@@ -9,7 +9,7 @@
 // is cached under, a plan's progress from the plan, interviews and handovers) must not mix
 // the states before and after a write that commits between two of its queries.
 //
-//   ReadSnapshot snapshot(ws.db());
+//   ReadSnapshot snapshot(ws);
 //   PARLEY_TRY(snapshot.Begin());
 //   ... queries ...
 #pragma once
@@ -22,6 +22,8 @@ namespace parley::store {
 class ReadSnapshot {
  public:
   explicit ReadSnapshot(Database& db) : db_(db) {}
+  // On the workspace's connection: how code outside the store takes a snapshot.
+  explicit ReadSnapshot(Workspace& ws);
   ~ReadSnapshot();
   ReadSnapshot(const ReadSnapshot&) = delete;
   ReadSnapshot& operator=(const ReadSnapshot&) = delete;

@@ -211,6 +211,10 @@ Result<std::int64_t> KeepReceivedRecords(Database& db, const std::string& origin
   return kept;
 }
 
+Result<std::vector<ReceivedRecord>> ReceivedRecords(Workspace& ws, const std::string& list) {
+  return ReceivedRecords(ws.db(), list);
+}
+
 Result<std::vector<ReceivedRecord>> ReceivedRecords(Database& db, const std::string& list) {
   PARLEY_ASSIGN_OR_RETURN(
       Statement st,

@@ -93,6 +93,8 @@ struct ReceivedRecord {
 // Received records, optionally of one list name, by origin, list, version and position.
 [[nodiscard]] Result<std::vector<ReceivedRecord>> ReceivedRecords(Database& db,
                                                                   const std::string& list);
+[[nodiscard]] Result<std::vector<ReceivedRecord>> ReceivedRecords(Workspace& ws,
+                                                                  const std::string& list);
 
 // One field of one record of a submitted list version, with its salt and the inclusion proof
 // of the record against the records root signed in that version's event.

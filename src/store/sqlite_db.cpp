@@ -3,6 +3,8 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "store/workspace.h"
+
 namespace parley::store {
 
 // Guarded by a mutex although a connection serves one thread at a time: SQLite's serialized
@@ -193,6 +195,8 @@ Result<std::optional<std::int64_t>> Database::QueryInt(std::string_view sql) {
 std::int64_t Database::LastInsertId() const { return sqlite3_last_insert_rowid(db_.get()); }
 
 Transaction::Transaction(Database& db) : db_(db) {}
+
+Transaction::Transaction(Workspace& ws) : db_(ws.db()) {}
 
 Transaction::~Transaction() {
   if (open_) (void)db_.Exec("ROLLBACK");

@@ -37,6 +37,7 @@ namespace parley::store {
 
 // Idle prepared statements of one connection, by SQL text (sqlite_db.cpp).
 class StatementCache;
+class Workspace;  // store/workspace.h
 
 class Statement {
  public:
@@ -97,6 +98,8 @@ class Database {
 class Transaction {
  public:
   explicit Transaction(Database& db);
+  // On the workspace's connection: how code outside the store groups its store calls.
+  explicit Transaction(Workspace& ws);
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
