@@ -68,7 +68,7 @@ Result<nlohmann::json> Interview(store::Workspace& ws, const InterviewFlags& f) 
   server::Interview i;
   i.outcome = f.outcome;
   i.interviewer = f.interviewer.empty() ? CurrentActor() : f.interviewer;
-  i.at = f.at.empty() ? server::UtcNow() : f.at;
+  i.at = f.at.empty() ? UtcNow() : f.at;
   i.notes = f.notes;
   PARLEY_ASSIGN_OR_RETURN(server::Interview saved,
                           server::RecordInterview(ws, id, expect, i, actor.Get()));
@@ -90,7 +90,7 @@ Result<nlohmann::json> Handover(store::Workspace& ws, const HandoverFlags& f) {
   e.phase = f.phase;
   e.place = f.place;
   e.actor = f.actor.empty() ? CurrentActor() : f.actor;
-  e.at = f.at.empty() ? server::UtcNow() : f.at;
+  e.at = f.at.empty() ? UtcNow() : f.at;
   PARLEY_ASSIGN_OR_RETURN(server::HandoverEvent saved,
                           server::AppendHandover(ws, id, expect, e, actor.Get()));
   nlohmann::json out = server::HandoverJson(saved);

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <system_error>
+#include <vector>
 
 #include "core/try.h"
 
@@ -18,11 +19,13 @@ namespace {
 namespace fs = std::filesystem;
 
 std::unexpected<Error> SystemFailure(const fs::path& path, std::string_view doing, int err,
-                                     std::string_view advice) {
-  const ErrorCode code = err == ENOENT ? ErrorCode::kNotFound : ErrorCode::kIoError;
+                                     std::string_view advice,
+                                     ErrorCode code_if_missing = ErrorCode::kIoError) {
+  const ErrorCode code = err == ENOENT ? code_if_missing : ErrorCode::kIoError;
+  const std::string why = err == ENOENT ? "no such file or folder" : std::strerror(err);
   return Fail(code,
-              "cannot " + std::string(doing) + " '" + path.string() + "': " + std::strerror(err) +
-                  "; " + std::string(advice),
+              "cannot " + std::string(doing) + " '" + path.string() + "': " + why + "; " +
+                  std::string(advice),
               {path.string(), 0, 0, ""});
 }
 
@@ -118,7 +121,7 @@ Result<void> SyncFolder(const fs::path& target) {
   return {};
 }
 
-Result<void> Commit(TempFile& temp, const fs::path& target, const WriteOptions& options) {
+Result<void> CommitTemp(TempFile& temp, const fs::path& target, const WriteOptions& options) {
   if (options.replace_existing) {
     if (::rename(temp.path().c_str(), target.c_str()) != 0) {
       return SystemFailure(target, "replace", errno, kWriteAdvice);
@@ -149,7 +152,7 @@ Result<std::string> ReadWholeFile(const fs::path& path) {
   if (!in) {
     const int err = errno != 0 ? errno : EIO;
     return SystemFailure(path, "read", fs::exists(path) ? err : ENOENT,
-                         "check the path and that parley may read it");
+                         "check the path and that parley may read it", ErrorCode::kNotFound);
   }
   std::ostringstream text;
   text << in.rdbuf();
@@ -164,7 +167,7 @@ Result<void> WriteFileAtomically(const fs::path& path, std::string_view bytes,
   Fd fd(raw);
   if (auto r = WriteAll(fd.get(), bytes, path); !r) return r;
   if (auto r = SyncAndClose(fd, path); !r) return r;
-  return Commit(temp, path, options);
+  return CommitTemp(temp, path, options);
 }
 
 Result<void> WriteViaTempFile(const fs::path& path,
@@ -179,7 +182,60 @@ Result<void> WriteViaTempFile(const fs::path& path,
   if (fd.get() < 0)
     return SystemFailure(path, "reopen the temporary file for", errno, kWriteAdvice);
   if (auto r = SyncAndClose(fd, path); !r) return r;
-  return Commit(temp, path, options);
+  return CommitTemp(temp, path, options);
+}
+
+struct StagedFile::State {
+  fs::path target;
+  WriteOptions options;
+  TempFile temp;
+  std::vector<char> buffer = std::vector<char>(std::size_t{1} << 20);
+  std::ofstream out;
+};
+
+StagedFile::StagedFile(std::unique_ptr<State> state) : state_(std::move(state)) {}
+StagedFile::StagedFile(StagedFile&&) noexcept = default;
+StagedFile& StagedFile::operator=(StagedFile&&) noexcept = default;
+StagedFile::~StagedFile() = default;
+
+Result<StagedFile> StagedFile::Open(const fs::path& path, WriteOptions options) {
+  auto state = std::make_unique<State>();
+  state->target = path;
+  state->options = options;
+  PARLEY_ASSIGN_OR_RETURN(int raw, state->temp.Create(path, options.mode));
+  ::close(raw);
+  state->out.rdbuf()->pubsetbuf(state->buffer.data(),
+                                static_cast<std::streamsize>(state->buffer.size()));
+  state->out.open(state->temp.path(), std::ios::binary | std::ios::trunc);
+  if (!state->out) return SystemFailure(path, "write", errno, kWriteAdvice);
+  return StagedFile(std::move(state));
+}
+
+std::ostream& StagedFile::stream() { return state_->out; }
+
+const fs::path& StagedFile::path() const { return state_->target; }
+
+Result<void> StagedFile::Commit() {
+  State& s = *state_;
+  s.out.close();
+  if (s.out.fail()) {
+    return Fail(ErrorCode::kIoError,
+                "cannot write '" + s.target.string() + "'; " + std::string(kWriteAdvice),
+                {s.target.string(), 0, 0, ""});
+  }
+  Fd fd(::open(s.temp.path().c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0)
+    return SystemFailure(s.target, "reopen the temporary file for", errno, kWriteAdvice);
+  PARLEY_TRY(SyncAndClose(fd, s.target));
+  return CommitTemp(s.temp, s.target, s.options);
+}
+
+Result<void> WriteThroughStream(const fs::path& path,
+                                const std::function<void(std::ostream& out)>& body,
+                                WriteOptions options) {
+  PARLEY_ASSIGN_OR_RETURN(StagedFile file, StagedFile::Open(path, options));
+  body(file.stream());
+  return file.Commit();
 }
 
 }  // namespace parley

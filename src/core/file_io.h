@@ -8,14 +8,16 @@
 // never sees a partial one. The temporary file is created with the final mode, so a private
 // key is 0600 from its first byte. On failure the temporary file is removed.
 //
-// Contract: errors are kNotFound (file or folder missing) or kIoError (anything else the
-// system refused), or kConflict when replace_existing is false and the target exists; the
-// message names the file and says what to do, and Location::file is the path.
+// Contract: a read of a missing file is kNotFound; every other refusal by the system, on a
+// read or a write (a missing folder included), is kIoError; kConflict when replace_existing
+// is false and the target exists. The message names the file and says what to do, and
+// Location::file is the path.
 //
 //   PARLEY_ASSIGN_OR_RETURN(std::string text, ReadWholeFile("agreement.txt"));
 //   PARLEY_TRY(WriteFileAtomically("plan.json", json));
 //   PARLEY_TRY(WriteFileAtomically(key_path, secret, {.mode = 0600, .replace_existing = false}));
-//   PARLEY_TRY(WriteViaTempFile("list.xlsx", [&](const std::filesystem::path& tmp) {
+//   PARLEY_TRY(WriteThroughStream("out.csv", [&](std::ostream& out) { CsvWriter(out).WriteRow(h);
+//   })); PARLEY_TRY(WriteViaTempFile("list.xlsx", [&](const std::filesystem::path& tmp) {
 //     return WriteXlsx(tmp, rows);   // a library that insists on writing a path itself
 //   }));
 #pragma once
@@ -24,6 +26,8 @@
 
 #include <filesystem>
 #include <functional>
+#include <iosfwd>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -53,5 +57,37 @@ struct WriteOptions {
     const std::filesystem::path& path,
     const std::function<Result<void>(const std::filesystem::path& temp)>& write,
     WriteOptions options = {});
+
+// As WriteFileAtomically, for writers that stream (CSV writers, large exports): `body` writes
+// to a stream on the temporary file; a stream failure (disk full) is reported as kIoError.
+[[nodiscard]] Result<void> WriteThroughStream(const std::filesystem::path& path,
+                                              const std::function<void(std::ostream& out)>& body,
+                                              WriteOptions options = {});
+
+// A file written through a stream over a longer stretch of code, then committed as
+// WriteFileAtomically commits; destroyed without Commit() it removes its temporary file and
+// leaves `path` untouched. The stream has a large buffer: row-by-row writers stay cheap.
+//
+//   PARLEY_ASSIGN_OR_RETURN(StagedFile file, StagedFile::Open(dir / "people.csv"));
+//   file.stream() << header;  ...
+//   PARLEY_TRY(file.Commit());
+class StagedFile {
+ public:
+  [[nodiscard]] static Result<StagedFile> Open(const std::filesystem::path& path,
+                                               WriteOptions options = {});
+  StagedFile(StagedFile&&) noexcept;
+  StagedFile& operator=(StagedFile&&) noexcept;
+  ~StagedFile();
+
+  [[nodiscard]] std::ostream& stream();
+  [[nodiscard]] const std::filesystem::path& path() const;
+  // Flushes, fsyncs and renames over `path`; a stream failure is kIoError naming the file.
+  [[nodiscard]] Result<void> Commit();
+
+ private:
+  struct State;
+  explicit StagedFile(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace parley

@@ -84,6 +84,31 @@ TEST_F(FileIoTest, TempFileForALibraryIsPrivateUntilCommitted) {
   EXPECT_EQ(OtherEntries(file), 0u);
 }
 
+TEST_F(FileIoTest, StreamsThroughATempFile) {
+  const fs::path file = dir_ / "out.csv";
+  ASSERT_TRUE(WriteThroughStream(file, [](std::ostream& out) { out << "a,b\n1,2\n"; }));
+  EXPECT_EQ(*ReadWholeFile(file), "a,b\n1,2\n");
+  EXPECT_EQ(OtherEntries(file), 0u);
+}
+
+TEST_F(FileIoTest, StagedFileAppearsOnlyWhenCommitted) {
+  const fs::path file = dir_ / "people.csv";
+  {
+    auto staged = StagedFile::Open(file);
+    ASSERT_TRUE(staged.has_value());
+    staged->stream() << "abandoned";
+  }
+  EXPECT_FALSE(fs::exists(file));
+  EXPECT_EQ(OtherEntries(file), 0u);
+  auto staged = StagedFile::Open(file);
+  ASSERT_TRUE(staged.has_value());
+  staged->stream() << "kept";
+  EXPECT_FALSE(fs::exists(file));
+  ASSERT_TRUE(staged->Commit().has_value());
+  EXPECT_EQ(*ReadWholeFile(file), "kept");
+  EXPECT_EQ(OtherEntries(file), 0u);
+}
+
 TEST_F(FileIoTest, FailingLibraryWriteLeavesTheOldFile) {
   const fs::path file = dir_ / "list.xlsx";
   ASSERT_TRUE(WriteFileAtomically(file, "old").has_value());
@@ -101,7 +126,7 @@ TEST_F(FileIoTest, MissingFolderFailsNamingTheFile) {
   const fs::path file = dir_ / "no_such_folder" / "out.csv";
   auto r = WriteFileAtomically(file, "x");
   ASSERT_FALSE(r.has_value());
-  EXPECT_EQ(r.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(r.error().code, ErrorCode::kIoError);
   EXPECT_EQ(r.error().where.file, file.string());
   EXPECT_NE(r.error().message.find("out.csv"), std::string::npos);
   EXPECT_EQ(OtherEntries(fs::path()), 0u);

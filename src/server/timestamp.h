@@ -1,17 +1,17 @@
-// parley/server/timestamp.h — wall-clock times as the store writes them (UTC, RFC 3339).
+// parley/server/timestamp.h — checking client-sent times against the shape the store writes.
 //
-// Contract: UtcNow() is "YYYY-MM-DDTHH:MM:SSZ"; CheckTimestamp accepts exactly that shape
-// (what clients send for an interview's or a handover's time), so stored times sort as text.
+// Contract: UtcNow() (core/clock.h) is "YYYY-MM-DDTHH:MM:SSZ"; CheckTimestamp accepts exactly that
+// shape (what clients send for an interview's or a handover's time), so stored times sort as text.
 #pragma once
 
 #include <string>
 #include <string_view>
 
+#include "core/clock.h"  // UtcNow, the one wall clock
 #include "core/error.h"
 
 namespace parley::server {
 
-[[nodiscard]] std::string UtcNow();
 [[nodiscard]] Result<void> CheckTimestamp(std::string_view text, std::string_view field);
 
 }  // namespace parley::server
