@@ -1,7 +1,6 @@
 // `parley agreement add FILE [--name N]`, `agreement list`, `agreement sign NAME --side S`:
 // agreements as signed documents of the workspace (negotiation/agreement_store.h).
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -9,6 +8,7 @@
 
 #include "cli/negotiation_actor.h"
 #include "cli/negotiation_commands.h"
+#include "core/file_io.h"
 #include "core/try.h"
 #include "negotiation/agreement_store.h"
 #include "negotiation/negotiation_json.h"
@@ -28,23 +28,12 @@ std::string Signatures(const StoredAgreement& a) {
   return out.empty() ? "no signature" : "signed: " + out;
 }
 
-Result<std::string> ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Fail(ErrorCode::kNotFound, "cannot read the agreement file; check the path",
-                Location{path, 0, 0, {}});
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 struct AddFlags {
   std::string file, name, key;
 };
 
 Result<void> Add(store::Workspace& ws, const AddFlags& f, bool json) {
-  PARLEY_ASSIGN_OR_RETURN(std::string text, ReadText(f.file));
+  PARLEY_ASSIGN_OR_RETURN(std::string text, ReadWholeFile(f.file));
   const std::string name = f.name.empty() ? std::filesystem::path(f.file).stem().string() : f.name;
   PARLEY_ASSIGN_OR_RETURN(CommandActor who, CommandActor::Load(f.key));
   PARLEY_ASSIGN_OR_RETURN(auto change,

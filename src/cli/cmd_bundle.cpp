@@ -10,7 +10,6 @@
 // against the signed roots and keeps what it showed; `show` prints a bundle's disclosure,
 // `received` what this node was shown.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -18,6 +17,8 @@
 #include "cli/bundle_disclosure.h"
 #include "cli/commands.h"
 #include "cli/workspace_open.h"
+#include "core/file_io.h"
+#include "core/try.h"
 #include "ledger/ledger.h"
 #include "ledger/verify.h"
 #include "negotiation/sharing_choice.h"
@@ -113,17 +114,12 @@ Result<void> Synth(const SynthArgs& args) {
   if (auto r = ledger->CosignCheckpoint(*mediator); !r) return std::unexpected(r.error());
   auto bytes = ledger->ExportBundle(args.since);
   if (!bytes) return std::unexpected(bytes.error());
-  std::ofstream out(args.out, std::ios::binary | std::ios::trunc);
-  out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
-  if (!out.flush()) return Fail(ErrorCode::kIoError, "cannot write", ledger::InFile(args.out));
+  PARLEY_TRY(WriteFileAtomically(args.out, *bytes));
   if (!args.trusted_out.empty()) {
-    std::ofstream keys(args.trusted_out, std::ios::trunc);
-    keys << "# synthetic keys that signed the checkpoint of " << args.out << "\n"
-         << node->Public().VerifierKey() << "\n"
-         << mediator->Public().VerifierKey() << "\n";
-    if (!keys.flush()) {
-      return Fail(ErrorCode::kIoError, "cannot write", ledger::InFile(args.trusted_out));
-    }
+    PARLEY_TRY(
+        WriteFileAtomically(args.trusted_out, "# synthetic keys that signed the checkpoint of " +
+                                                  args.out + "\n" + node->Public().VerifierKey() +
+                                                  "\n" + mediator->Public().VerifierKey() + "\n"));
   }
   std::cout << "wrote " << args.out << ": synthetic log " << args.origin << ", entries "
             << args.since << ".." << args.events << " (exclusive), " << bytes->size() << " bytes\n";
@@ -137,18 +133,11 @@ struct ExportArgs {
   std::string agreement;
 };
 
-Result<void> WriteFile(const std::string& path, std::string_view bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out.flush()) return Fail(ErrorCode::kIoError, "cannot write", ledger::InFile(path));
-  return {};
-}
-
 Result<std::string> ExportIn(store::Workspace& ws, const ExportArgs& args,
                              const negotiation::SharingChoice& sharing) {
   std::optional<std::string> since_note;
   if (!args.since.empty()) {
-    auto text = ledger::ReadFileBytes(args.since);
+    auto text = ReadWholeFile(args.since);
     if (!text) return std::unexpected(text.error());
     since_note = std::move(*text);
   }
@@ -158,7 +147,7 @@ Result<std::string> ExportIn(store::Workspace& ws, const ExportArgs& args,
                    ? store::ExportBundleFor(ws, since_note, sharing.request, nullptr)
                    : (*events)->ExportBundle(since_note);
   if (!bytes) return bytes;
-  if (auto r = WriteFile(args.out, *bytes); !r) return std::unexpected(r.error());
+  if (auto r = WriteFileAtomically(args.out, *bytes); !r) return std::unexpected(r.error());
   return bytes;
 }
 
@@ -222,7 +211,7 @@ void RunImport(CliContext& ctx, const ImportArgs& args) {
                 ctx);
     return;
   }
-  auto bytes = ledger::ReadFileBytes(args.file);
+  auto bytes = ReadWholeFile(args.file);
   auto report = bytes ? store::ImportReplicaBundle(*ws, *bytes, *keys)
                       : Result<ledger::ImportReport>(std::unexpected(bytes.error()));
   if (!report) {
@@ -264,7 +253,7 @@ void RunShow(CliContext& ctx, const ShowArgs& args) {
     }
     options.trusted = std::move(*keys);
   }
-  auto bytes = ledger::ReadFileBytes(args.file);
+  auto bytes = ReadWholeFile(args.file);
   auto verified = bytes ? ledger::VerifyBundle(*bytes, options)
                         : Result<ledger::BundleVerification>(std::unexpected(bytes.error()));
   if (!verified) {

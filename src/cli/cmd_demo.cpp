@@ -8,7 +8,6 @@
 // Deterministic: a second run finds every list, the agreement and the plan unchanged,
 // appends no event, and writes the same bundle.
 #include <algorithm>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -19,6 +18,8 @@
 #include "cli/commands.h"
 #include "cli/demo_agreement.h"
 #include "cli/workspace_open.h"
+#include "core/file_io.h"
+#include "core/try.h"
 #include "intake/import_flow.h"
 #include "intake/reconcile_flow.h"
 #include "ledger/verify.h"
@@ -95,14 +96,7 @@ constexpr DemoPair kDemoPairs[] = {
 // The scenario's truth (file,id,person_id), keyed by "list/id": the demo can say how right
 // the reconciliation was, which no real exchange can.
 Result<std::map<std::string, std::string>> ReadTruth(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    return Fail(ErrorCode::kIoError, "cannot read the scenario's truth file",
-                {file.string(), 0, 0, ""});
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  const std::string bytes = text.str();
+  PARLEY_ASSIGN_OR_RETURN(const std::string bytes, ReadWholeFile(file));
   auto table = ParseCsv(bytes, CsvOptions{',', file.string()});
   if (!table) return std::unexpected(table.error());
   std::map<std::string, std::string> truth;
@@ -304,13 +298,11 @@ Result<void> ExportForMediator(store::Workspace& ws, const std::filesystem::path
   if (!sharing) return std::unexpected(sharing.error());
   auto bytes = store::ExportBundleFor(ws, std::nullopt, sharing->request, nullptr);
   if (!bytes) return std::unexpected(bytes.error());
-  {
-    std::ofstream file(out, std::ios::binary | std::ios::trunc);
-    file.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
-    if (!file.flush()) return Fail(ErrorCode::kIoError, "cannot write", ledger::InFile(out));
+  if (auto written = WriteFileAtomically(out, *bytes); !written) {
+    return std::unexpected(written.error());
   }
   // Checked from the file, as a receiver with only the node's public key would.
-  auto on_disk = ledger::ReadFileBytes(out);
+  auto on_disk = ReadWholeFile(out);
   if (!on_disk) return std::unexpected(on_disk.error());
   auto verified =
       ledger::VerifyBundle(*on_disk, {.trusted = {(*events)->NodeKey().Public()}, .threads = 2});

@@ -4,11 +4,11 @@
 // holds the value, its salt, the record's field commitments and the inclusion proof of the
 // record against the records root signed in the list version's event (ledger/disclosure.h);
 // nothing else of the record or the list is revealed.
-#include <fstream>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/workspace_open.h"
+#include "core/file_io.h"
 #include "ledger/disclosure.h"
 #include "store/record_sharing.h"
 
@@ -29,9 +29,9 @@ Result<std::string> Disclose(store::Workspace& ws, const DiscloseArgs& args) {
   if (!d) return std::unexpected(d.error());
   auto text = ledger::EncodeFieldDisclosure(*d);
   if (!text) return text;
-  std::ofstream out(args.out, std::ios::binary | std::ios::trunc);
-  out << *text;
-  if (!out.flush()) return Fail(ErrorCode::kIoError, "cannot write", ledger::InFile(args.out));
+  if (auto written = WriteFileAtomically(args.out, *text); !written) {
+    return std::unexpected(written.error());
+  }
   return "wrote " + args.out + ": list " + d->list + " version " + std::to_string(d->list_version) +
          ", record " + d->record.id + ", field " + d->field + " (entry seq " +
          std::to_string(d->seq) + " of " + d->origin + ")";

@@ -13,7 +13,7 @@
 #include "core/try.h"
 #include "handover/person_status.h"
 #include "server/json_shapes.h"
-#include "server/timestamp.h"
+#include "core/clock.h"
 
 namespace parley::cli {
 namespace {
@@ -61,7 +61,7 @@ Result<nlohmann::json> Interview(store::Workspace& ws, const InterviewFlags& f) 
   }
   handover::Interview i;
   i.interviewer = f.interviewer.empty() ? CurrentActor() : f.interviewer;
-  i.at = f.at.empty() ? server::UtcNow() : f.at;
+  i.at = f.at.empty() ? UtcNow() : f.at;
   i.notes = f.notes;
   PARLEY_ASSIGN_OR_RETURN(i.outcome, handover::ParseInterviewOutcome(f.outcome));
   PARLEY_ASSIGN_OR_RETURN(handover::Interview saved,
@@ -84,7 +84,7 @@ Result<nlohmann::json> Handover(store::Workspace& ws, const HandoverFlags& f) {
   e.phase = f.phase;
   e.place = f.place;
   e.actor = f.actor.empty() ? CurrentActor() : f.actor;
-  e.at = f.at.empty() ? server::UtcNow() : f.at;
+  e.at = f.at.empty() ? UtcNow() : f.at;
   PARLEY_ASSIGN_OR_RETURN(e.event, handover::ParseHandoverEventKind(f.event));
   PARLEY_ASSIGN_OR_RETURN(handover::HandoverEvent saved,
                           handover::AppendHandover(ws, id, expect, e, actor.Get()));

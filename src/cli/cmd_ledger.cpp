@@ -3,7 +3,6 @@
 // cosigned with another party's key (--cosign). log: the history, one event per line; the
 // history of one person, plan or agreement (--record/--plan/--agreement) is selected by
 // negotiation/event_history.h, as the HTTP API's record history is.
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -12,6 +11,7 @@
 #include "cli/record_ref.h"
 #include "cli/user_key.h"
 #include "cli/workspace_open.h"
+#include "core/file_io.h"
 #include "core/try.h"
 #include "ledger/checkpoint.h"
 #include "negotiation/event_history.h"
@@ -66,11 +66,8 @@ void RunCheckpoint(CliContext& ctx, const CheckpointArgs& args) {
     return;
   }
   if (!args.out.empty()) {
-    std::ofstream out(args.out, std::ios::binary | std::ios::trunc);
-    out << *note;
-    if (!out.flush()) {
-      ReportError({ErrorCode::kIoError, "cannot write the checkpoint", ledger::InFile(args.out)},
-                  ctx);
+    if (auto written = WriteFileAtomically(args.out, *note); !written) {
+      ReportError(written.error(), ctx);
       return;
     }
   }

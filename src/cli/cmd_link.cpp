@@ -12,12 +12,12 @@
 // goes to stderr.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.h"
 #include "cli/progress_bar.h"
+#include "core/file_io.h"
 #include "core/try.h"
 #include "link/linker.h"
 #include "lists/csv_writer.h"
@@ -90,25 +90,13 @@ void WritePairs(CsvWriter& csv, const link::Linkage& linkage) {
   }
 }
 
-// Writes through `body` into PATH.tmp, then renames it to PATH.
+// Streams CSV rows through `body` into PATH atomically (core/file_io.h).
 template <typename Body>
 Result<void> WriteAtomically(const std::string& path, Body body) {
-  const std::string temp = path + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return Fail(ErrorCode::kIoError, "cannot open for writing", Location{temp, 0, 0, ""});
+  return WriteThroughStream(path, [&](std::ostream& out) {
     CsvWriter csv(out);
     body(csv);
-    out.flush();
-    if (!out) return Fail(ErrorCode::kIoError, "write failed", Location{temp, 0, 0, ""});
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::filesystem::remove(temp, ec);
-    return Fail(ErrorCode::kIoError, "cannot move the output into place", Location{path, 0, 0, ""});
-  }
-  return {};
+  });
 }
 
 link::LinkOptions ToLinkOptions(const LinkCommandOptions& o) {

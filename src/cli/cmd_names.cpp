@@ -9,11 +9,11 @@
 // Windows-1251; `,` `;` or TAB), and the output is UTF-8.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <sstream>
 
 #include "cli/commands.h"
+#include "core/file_io.h"
 #include "lists/csv_reader.h"
 #include "lists/csv_writer.h"
 #include "lists/text_encoding.h"
@@ -28,37 +28,6 @@ struct NamesOptions {
   double threshold = names::kDefaultMatchThreshold;
   bool explain = false;
 };
-
-Result<std::string> ReadFile(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    return Fail(ErrorCode::kNotFound, "no such file", Location{path, 0, 0, ""});
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Fail(ErrorCode::kIoError, "cannot open for reading", Location{path, 0, 0, ""});
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Fail(ErrorCode::kIoError, "read failed", Location{path, 0, 0, ""});
-  return text;
-}
-
-// Writes beside the target and renames, so that a failed run never leaves a partial file.
-Result<void> WriteFileAtomically(const std::string& path, const std::string& text) {
-  const std::string temp = path + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return Fail(ErrorCode::kIoError, "cannot open for writing", Location{temp, 0, 0, ""});
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.flush();
-    if (!out) return Fail(ErrorCode::kIoError, "write failed", Location{temp, 0, 0, ""});
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::filesystem::remove(temp, ec);
-    return Fail(ErrorCode::kIoError, "cannot move the output into place", Location{path, 0, 0, ""});
-  }
-  return {};
-}
 
 Result<std::size_t> FindColumn(const std::vector<std::string>& header, std::string_view name,
                                const std::string& file) {
@@ -89,7 +58,7 @@ std::string FormatScore(double score) {
 }
 
 Result<std::string> ScorePairs(const NamesOptions& options) {
-  auto bytes = ReadFile(options.input);
+  auto bytes = ReadWholeFile(options.input);
   if (!bytes) return std::unexpected(bytes.error());
   auto text = DecodeToUtf8(*bytes, "", options.input);
   if (!text) return std::unexpected(text.error());

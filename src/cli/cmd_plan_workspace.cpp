@@ -3,7 +3,6 @@
 // (negotiation/plan_negotiation.h). Each change is one transaction with its signed event.
 #include <charconv>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -12,6 +11,7 @@
 #include "cli/negotiation_actor.h"
 #include "cli/negotiation_commands.h"
 #include "cli/plan_summary.h"
+#include "core/file_io.h"
 #include "core/try.h"
 #include "negotiation/agreement_store.h"
 #include "negotiation/negotiation_json.h"
@@ -135,17 +135,6 @@ Result<void> Show(store::Workspace& ws, const std::string& id_text, const std::s
   return {};
 }
 
-Result<std::string> ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Fail(ErrorCode::kNotFound, "cannot read the edited plan; check the path",
-                Location{path, 0, 0, {}});
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 struct ChangeFlags {
   std::string id, file, side, key;
   std::int64_t expect = 0;  // 0: the current version
@@ -157,7 +146,7 @@ std::optional<std::int64_t> Expected(const ChangeFlags& f) {
 
 Result<void> Counter(store::Workspace& ws, const ChangeFlags& f, bool json) {
   PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParsePlanId(f.id));
-  PARLEY_ASSIGN_OR_RETURN(std::string text, ReadText(f.file));
+  PARLEY_ASSIGN_OR_RETURN(std::string text, ReadWholeFile(f.file));
   PARLEY_ASSIGN_OR_RETURN(CommandActor who, CommandActor::Load(f.key));
   PARLEY_ASSIGN_OR_RETURN(PlanOutcome o,
                           negotiation::CounterPlan(ws, id, text, f.file, who.actor(), Expected(f)));

@@ -178,7 +178,7 @@ Result<void> RunReviewQueue(store::Workspace& ws, store::LinkStore& links,
     if (key == 'q') break;
     if (key != 'a' && key != 'r') continue;
     const auto decision = key == 'a' ? store::LinkDecision::kAccept : store::LinkDecision::kReject;
-    PARLEY_TRY(links.Decide(queue[i].id, decision, actor, store::UtcNow()));
+    PARLEY_TRY(links.Decide(queue[i].id, decision, actor, UtcNow()));
     ++decided;
   }
   std::cout << decided << " decisions recorded as "
@@ -231,7 +231,7 @@ Result<void> RunReview(CliContext& ctx, const ReviewOptions& o) {
       return Fail(ErrorCode::kInvalidInput, "LINK_ID must be a number, not '" + o.decide[0] + "'");
     }
     PARLEY_ASSIGN_OR_RETURN(auto decision, store::ParseLinkDecision(o.decide[1]));
-    PARLEY_TRY(links.Decide(id, decision, actor, store::UtcNow()));
+    PARLEY_TRY(links.Decide(id, decision, actor, UtcNow()));
     PARLEY_ASSIGN_OR_RETURN(auto link, links.Link(id));
     std::cout << "link " << id << " " << store::LinkStateName(link.state) << " by "
               << link.decided_by << "\n";

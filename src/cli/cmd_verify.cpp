@@ -10,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "cli/workspace_open.h"
+#include "core/file_io.h"
 #include "ledger/verify.h"
 #include "store/event_log.h"
 
@@ -55,7 +56,7 @@ void RunVerifyWorkspace(const VerifyArgs& args, CliContext& ctx) {
 // A revealed field (`parley disclose`) against a bundle that carried its list event.
 void RunVerifyDisclosure(const VerifyArgs& args, const ledger::BundleVerification& verified,
                          CliContext& ctx) {
-  auto text = ledger::ReadFileBytes(args.disclosure);
+  auto text = ReadWholeFile(args.disclosure);
   auto d = text ? ledger::ParseFieldDisclosure(*text)
                 : Result<ledger::FieldDisclosure>(std::unexpected(text.error()));
   auto ok = d ? ledger::VerifyFieldDisclosure(*d, verified.bundle.origin, verified.bundle.entries,
@@ -115,7 +116,7 @@ void RunVerify(const VerifyArgs& args, CliContext& ctx) {
     }
     options.trusted = std::move(*keys);
   }
-  auto bytes = ledger::ReadFileBytes(args.bundle);
+  auto bytes = ReadWholeFile(args.bundle);
   if (!bytes) {
     ReportError(bytes.error(), ctx);
     return;

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "core/file_io.h"
 #include "ledger/encoding.h"
 
 namespace parley::cli {
@@ -33,7 +34,7 @@ std::optional<std::string> PromptPassphrase(const std::string& key_file) {
 
 Result<std::optional<std::string>> ReadPassphraseFile(const std::string& file) {
   if (file.empty()) return std::optional<std::string>{};
-  auto text = ledger::ReadFileBytes(file);
+  auto text = ReadWholeFile(file);
   if (!text) return std::unexpected(text.error());
   std::string pass = text->substr(0, text->find('\n'));
   sodium_memzero(text->data(), text->size());
@@ -46,7 +47,7 @@ Result<std::optional<std::string>> ReadPassphraseFile(const std::string& file) {
 
 Result<ledger::SigningKey> LoadUserKey(const std::string& key_file,
                                        const std::string& passphrase_file) {
-  auto text = ledger::ReadFileBytes(key_file);
+  auto text = ReadWholeFile(key_file);
   if (!text) return std::unexpected(text.error());
   const bool encrypted = ledger::IsEncryptedKeyFile(*text);
   sodium_memzero(text->data(), text->size());

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "core/clock.h"
+
 namespace parley {
 namespace {
 
@@ -95,7 +97,7 @@ int DaysInMonth(int year, int month) {
 }
 
 PartialDate TodayUtc() {
-  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  auto days = std::chrono::floor<std::chrono::days>(WallNow());
   std::chrono::year_month_day ymd{days};
   return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
           static_cast<int>(static_cast<unsigned>(ymd.day()))};

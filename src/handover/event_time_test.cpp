@@ -2,13 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include "store/link_store.h"
+#include "core/clock.h"
 
 namespace parley::handover {
 namespace {
 
 TEST(EventTime, NowHasTheCheckedShape) {
-  EXPECT_TRUE(CheckEventTime(store::UtcNow(), "at").has_value());
+  EXPECT_TRUE(CheckEventTime(UtcNow(), "at").has_value());
 }
 
 TEST(EventTime, RejectsOtherShapesNamingTheField) {

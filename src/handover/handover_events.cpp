@@ -1,5 +1,6 @@
 #include "handover/handover_events.h"
 
+#include "core/clock.h"
 #include "core/try.h"
 #include "handover/event_time.h"
 #include "store/link_store.h"
@@ -63,7 +64,7 @@ Result<HandoverEvent> AppendHandover(store::Workspace& ws, std::int64_t record_i
   HandoverEvent saved = event;
   saved.record_id = record_id;
   saved.seq = stored + 1;
-  saved.recorded_at = store::UtcNow();
+  saved.recorded_at = UtcNow();
   PARLEY_TRY(store::InsertHandoverEvent(ws, ToRow(saved)));
   PARLEY_TRY(tx.Commit(actor, "handover.recorded",
                        {{"record_id", record_id},

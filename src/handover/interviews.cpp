@@ -1,5 +1,6 @@
 #include "handover/interviews.h"
 
+#include "core/clock.h"
 #include "core/try.h"
 #include "handover/event_time.h"
 #include "store/link_store.h"
@@ -64,7 +65,7 @@ Result<Interview> RecordInterview(store::Workspace& ws, std::int64_t record_id,
   Interview saved = interview;
   saved.record_id = record_id;
   saved.version = stored + 1;
-  saved.recorded_at = store::UtcNow();
+  saved.recorded_at = UtcNow();
   PARLEY_TRY(store::InsertInterview(ws, ToRow(saved)));
   PARLEY_TRY(tx.Commit(actor, "interview.recorded",
                        {{"record_id", record_id},

@@ -150,7 +150,7 @@ Result<ReconcileReport> ReconcileLists(store::Workspace& ws, const ReconcileRequ
                                 incremental,
                                 ParametersToJson(linkage.Model().Parameters()).dump(),
                                 o.actor_key != nullptr ? o.actor_key->Name() : o.actor,
-                                store::UtcNow()};
+                                UtcNow()};
   PARLEY_ASSIGN_OR_RETURN(auto saved,
                           links.SaveRun(o.left, o.right, proposals, run, {o.actor, o.actor_key},
                                         incremental ? &scope : nullptr));

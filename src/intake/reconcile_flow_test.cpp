@@ -184,7 +184,7 @@ TEST_F(ReconcileFlowTest, NewVersionIsScoredIncrementallyAndKeepsDecisions) {
   ASSERT_TRUE(Reconcile().has_value());
   const std::int64_t rejected = Links().at({"U2", "R2"}).id;
   store::LinkStore store(t_.ws());
-  ASSERT_TRUE(store.Decide(rejected, store::LinkDecision::kReject, {"analyst7"}, store::UtcNow())
+  ASSERT_TRUE(store.Decide(rejected, store::LinkDecision::kReject, {"analyst7"}, UtcNow())
                   .has_value());
   // A new pair on both sides; everything else unchanged.
   std::vector<Row> request = kRequest;
@@ -216,7 +216,7 @@ TEST_F(ReconcileFlowTest, RemovedRecordsUndecidedLinkIsWithdrawnAndDecidedOneSta
   store::LinkStore store(t_.ws());
   ASSERT_TRUE(store
                   .Decide(before.at({"U1", "R1"}).id, store::LinkDecision::kAccept, {"analyst7"},
-                          store::UtcNow())
+                          UtcNow())
                   .has_value());
   // Version 2 of the register drops R1 (decided) and R2 (undecided).
   Import("ru-custody", ListKind::kCustody, "ru", {}, Filler("RF", true, 3));

@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 
+#include "core/file_io.h"
 #include "ledger/encoding.h"
 #include "ledger/keys.h"
 #include "ledger/merkle_tree.h"
@@ -154,24 +154,13 @@ Result<void> FileEntryStorage::Append(std::span<const std::string> leaf_data) {
 Result<std::optional<std::string>> FileEntryStorage::LoadCheckpoint() const {
   const auto path = dir_ / "checkpoint";
   if (!std::filesystem::exists(path)) return std::optional<std::string>{};
-  auto text = ReadFileBytes(path);
+  auto text = ReadWholeFile(path);
   if (!text) return std::unexpected(text.error());
   return std::optional<std::string>(std::move(*text));
 }
 
 Result<void> FileEntryStorage::SaveCheckpoint(std::string_view note) {
-  const auto path = dir_ / "checkpoint";
-  const auto tmp = dir_ / "checkpoint.tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(note.data(), static_cast<std::streamsize>(note.size()));
-    out.flush();
-    if (!out) return Fail(ErrorCode::kIoError, "cannot write checkpoint", InFile(tmp.string()));
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return Fail(ErrorCode::kIoError, ec.message(), InFile(path.string()));
-  return {};
+  return WriteFileAtomically(dir_ / "checkpoint", note);
 }
 
 }  // namespace parley::ledger

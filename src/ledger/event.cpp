@@ -1,8 +1,6 @@
 #include "ledger/event.h"
 
-#include <chrono>
 #include <cstring>
-#include <ctime>
 
 #include "ledger/canonical_json.h"
 #include "ledger/encoding.h"
@@ -176,15 +174,6 @@ Result<PublicKey> VerifyLeaf(std::string_view leaf_data, std::uint64_t expected_
   auto checked = CheckLeaf(leaf_data, expected_seq);
   if (!checked) return std::unexpected(checked.error());
   return std::move(checked->signer);
-}
-
-std::string UtcNow() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buf;
 }
 
 }  // namespace parley::ledger

@@ -30,6 +30,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/clock.h"  // UtcNow: an event's time
 #include "core/error.h"
 #include "ledger/keys.h"
 
@@ -67,8 +68,5 @@ struct SignedEvent {
 // The same checks as OpenLeaf, returning only the signer: for bulk verification, which would
 // otherwise copy every entry and its signature only to drop them.
 [[nodiscard]] Result<PublicKey> VerifyLeaf(std::string_view leaf_data, std::uint64_t expected_seq);
-
-// The current UTC time in the event time format (second precision).
-[[nodiscard]] std::string UtcNow();
 
 }  // namespace parley::ledger

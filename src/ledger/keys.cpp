@@ -8,9 +8,9 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
-#include <fstream>
 #include <sstream>
 
+#include "core/file_io.h"
 #include "ledger/encoding.h"
 
 namespace parley::ledger {
@@ -36,32 +36,6 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
     text.remove_prefix(nl + 1);
   }
   return lines;
-}
-
-Result<void> WriteWholeFile(const std::filesystem::path& path, std::string_view data, mode_t mode) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-  if (fd < 0) {
-    return Fail(errno == EEXIST ? ErrorCode::kConflict : ErrorCode::kIoError,
-                std::string("cannot create: ") + std::strerror(errno) +
-                    (errno == EEXIST ? " (a key is never overwritten; remove it first)" : ""),
-                InFile(path.string()));
-  }
-  // The umask may have narrowed the mode; 0600 must be exact for the private key.
-  ::fchmod(fd, mode);
-  std::size_t done = 0;
-  while (done < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      ::close(fd);
-      return Fail(ErrorCode::kIoError, std::strerror(errno), InFile(path.string()));
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  const bool ok = ::fsync(fd) == 0;
-  ::close(fd);
-  if (!ok) return Fail(ErrorCode::kIoError, "fsync failed", InFile(path.string()));
-  return {};
 }
 
 }  // namespace
@@ -144,19 +118,8 @@ Result<std::vector<PublicKey>> ParseVerifierKeys(std::string_view text) {
   return keys;
 }
 
-Result<std::string> ReadFileBytes(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    return Fail(std::filesystem::exists(file) ? ErrorCode::kIoError : ErrorCode::kNotFound,
-                "cannot open file", InFile(file.string()));
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return std::move(ss).str();
-}
-
 Result<std::vector<PublicKey>> LoadVerifierKeys(const std::filesystem::path& file) {
-  auto text = ReadFileBytes(file);
+  auto text = ReadWholeFile(file);
   if (!text) return std::unexpected(text.error());
   auto keys = ParseVerifierKeys(*text);
   if (!keys) {
@@ -344,11 +307,15 @@ Result<KeyFilePaths> WriteKeyFiles(const SigningKey& key, const std::filesystem:
   }
   auto text = FormatKeyFile(key, options);
   if (!text) return std::unexpected(text.error());
-  if (auto r = WriteWholeFile(paths.private_key, *text, 0600); !r) {
+  if (auto r =
+          WriteFileAtomically(paths.private_key, *text, {.mode = 0600, .replace_existing = false});
+      !r) {
     return std::unexpected(r.error());
   }
   sodium_memzero(text->data(), text->size());
-  if (auto r = WriteWholeFile(paths.public_key, key.Public().VerifierKey() + "\n", 0644); !r) {
+  if (auto r = WriteFileAtomically(paths.public_key, key.Public().VerifierKey() + "\n",
+                                   {.mode = 0644, .replace_existing = false});
+      !r) {
     return std::unexpected(r.error());
   }
   return paths;
@@ -362,7 +329,7 @@ bool IsEncryptedKeyFile(std::string_view text) {
 
 Result<SigningKey> LoadSigningKey(const std::filesystem::path& file,
                                   const std::optional<std::string>& passphrase) {
-  auto text = ReadFileBytes(file);
+  auto text = ReadWholeFile(file);
   if (!text) return std::unexpected(text.error());
   auto key = ParseKeyFile(*text, passphrase);
   sodium_memzero(text->data(), text->size());

@@ -129,7 +129,4 @@ struct KeyFilePaths {
 [[nodiscard]] Result<SigningKey> LoadSigningKey(const std::filesystem::path& file,
                                                 const std::optional<std::string>& passphrase);
 
-// Reads a whole file; kNotFound / kIoError with the path in the error.
-[[nodiscard]] Result<std::string> ReadFileBytes(const std::filesystem::path& file);
-
 }  // namespace parley::ledger

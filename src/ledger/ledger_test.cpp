@@ -10,6 +10,7 @@
 #include <fstream>
 #include <thread>
 
+#include "core/file_io.h"
 #include "ledger/proofs.h"
 #include "ledger/test_support.h"
 
@@ -65,7 +66,7 @@ TEST(Ledger, RefusesToOpenATamperedLogNamingTheEntry) {
     for (int i = 0; i < 5; ++i)
       ASSERT_TRUE(ledger->Append(testing::SampleEvent("alice", i), *alice));
   }
-  std::string bytes = *ReadFileBytes(dir / "entries.log");
+  std::string bytes = *ReadWholeFile(dir / "entries.log");
   const std::size_t pos = bytes.find("P-3");
   bytes[pos + 2] = '4';
   std::ofstream(dir / "entries.log", std::ios::binary | std::ios::trunc) << bytes;

@@ -4,10 +4,11 @@
 // quote, CR or LF (quotes doubled), lines end in CRLF as RFC 4180 asks. Streaming keeps a
 // million-row export or synthetic list flat in memory.
 //
-//   std::ofstream out("list.csv", std::ios::binary);
-//   CsvWriter csv(out);
-//   csv.WriteRow({"id", "surname"});
-//   csv.WriteRow({"A-1", "Шевченко"});
+//   PARLEY_TRY(WriteThroughStream("list.csv", [&](std::ostream& out) {   // core/file_io.h
+//     CsvWriter csv(out);
+//     csv.WriteRow({"id", "surname"});
+//     csv.WriteRow({"A-1", "Шевченко"});
+//   }));
 #pragma once
 
 #include <initializer_list>

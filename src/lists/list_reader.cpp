@@ -4,16 +4,16 @@
 // in one pass; only problems that make the whole file unreadable are returned as errors.
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <optional>
 #include <unordered_map>
 
+#include "core/file_io.h"
 #include "lists/csv_reader.h"
-#include "lists/full_name_split.h"
 #include "lists/header_map.h"
 #include "lists/list_file.h"
 #include "lists/text_encoding.h"
 #include "lists/xlsx_reader.h"
+#include "names/full_name_split.h"
 
 namespace parley {
 namespace {
@@ -42,13 +42,7 @@ Result<std::string> ReadBytes(const std::filesystem::path& path) {
   if (!std::filesystem::is_regular_file(path, ec)) {
     return Fail(ErrorCode::kNotFound, "no such list file", Location{path.string(), 0, 0, {}});
   }
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes;
-  bytes.resize(static_cast<std::size_t>(std::filesystem::file_size(path, ec)));
-  if (ec || !in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
-    return Fail(ErrorCode::kIoError, "cannot read the file", Location{path.string(), 0, 0, {}});
-  }
-  return bytes;
+  return ReadWholeFile(path);
 }
 
 // Spreadsheets pad cells with spaces, tabs, stray line ends and no-break spaces (U+00A0);
@@ -147,7 +141,7 @@ class RowValidator {
     return repeated ? header[i] + " (" + number + ")" : header[i];
   }
 
-  void SetNameOrder(NameOrder order) { order_ = order; }
+  void SetNameOrder(names::NameOrder order) { order_ = order; }
   void ExpectRows(std::size_t rows) { first_row_of_id_.reserve(rows); }
   std::size_t full_name_column() const { return full_name_column_; }
   std::size_t surname_column() const { return surname_column_; }
@@ -169,7 +163,7 @@ class RowValidator {
       keep_first(SetCell(r, line, i, i < cells.size() ? TrimCell(cells[i]) : std::string_view{}));
     }
     if (r.surname.empty() && !r.full_name.empty()) {
-      NameParts parts = SplitFullName(r.full_name, order_);
+      names::NameParts parts = names::SplitFullName(r.full_name, order_);
       r.surname = std::move(parts.surname);
       if (r.given_name.empty()) r.given_name = std::move(parts.given_name);
       if (r.patronymic.empty()) r.patronymic = std::move(parts.patronymic);
@@ -252,7 +246,7 @@ class RowValidator {
   std::string file_;
   const ListFile& list_;
   DateBounds bounds_;
-  NameOrder order_ = NameOrder::kSurnameFirst;
+  names::NameOrder order_ = names::NameOrder::kSurnameFirst;
   std::size_t id_column_ = kNoColumn;
   std::size_t surname_column_ = kNoColumn;
   std::size_t full_name_column_ = kNoColumn;
@@ -295,14 +289,14 @@ Result<HeaderRow> FindHeader(const CellTable& table, const ListReadOptions& opti
               Location{file, 0, 0, {}});
 }
 
-NameOrder DetectOrder(const CellTable& table, std::size_t first_row, std::size_t column) {
-  std::vector<std::string_view> names;
-  names.reserve(table.rows.size());
+names::NameOrder DetectOrder(const CellTable& table, std::size_t first_row, std::size_t column) {
+  std::vector<std::string_view> full_names;
+  full_names.reserve(table.rows.size());
   for (std::size_t i = first_row; i < table.rows.size(); ++i) {
     auto cells = table.Cells(i);
-    if (column < cells.size()) names.push_back(TrimCell(cells[column]));
+    if (column < cells.size()) full_names.push_back(TrimCell(cells[column]));
   }
-  return DetectNameOrder(names);
+  return names::DetectNameOrder(full_names);
 }
 
 std::vector<std::string> RawCells(std::span<const std::string_view> cells) {
@@ -332,16 +326,16 @@ Result<ListFile> ReadListFile(const std::filesystem::path& path, const ListReadO
   if (validator.surname_column() != kNoColumn) {
     list.name_order = "split columns";
   } else {
-    NameOrder order = NameOrder::kSurnameFirst;
+    names::NameOrder order = names::NameOrder::kSurnameFirst;
     if (options.name_order.empty()) {
       order = DetectOrder(*table, header_index + 1, validator.full_name_column());
     } else {
-      auto forced = ParseNameOrder(options.name_order);
+      auto forced = names::ParseNameOrder(options.name_order);
       if (!forced) return Fail(forced.error());
       order = *forced;
     }
     validator.SetNameOrder(order);
-    list.name_order = std::string(NameOrderName(order));
+    list.name_order = std::string(names::NameOrderName(order));
   }
 
   list.records.reserve(table->rows.size() - header_index - 1);

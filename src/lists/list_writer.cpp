@@ -6,10 +6,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
+#include "core/file_io.h"
 #include "lists/csv_writer.h"
 #include "lists/list_file.h"
 
@@ -63,18 +63,18 @@ Result<void> IoFailure(const std::filesystem::path& path, std::string what) {
 
 Result<void> WriteCsv(const std::filesystem::path& path, const std::vector<PersonRecord>& records,
                       const DerivedColumns& derived) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return IoFailure(path, "cannot create the file");
-  ExportColumns columns = MakeColumns(records, derived);
-  CsvWriter csv(out);
-  csv.WriteRow(columns.all);
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    csv.WriteRow(RowCells(records[i], i, columns, derived));
-  }
-  out.flush();
-  if (!out) return IoFailure(path, "cannot write the file (disk full?)");
-  return {};
+  return WriteThroughStream(path, [&](std::ostream& out) {
+    ExportColumns columns = MakeColumns(records, derived);
+    CsvWriter csv(out);
+    csv.WriteRow(columns.all);
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      csv.WriteRow(RowCells(records[i], i, columns, derived));
+    }
+  });
 }
+
+Result<void> WriteXlsxTo(const std::filesystem::path& temp, const std::filesystem::path& path,
+                         const std::vector<PersonRecord>& records, const DerivedColumns& derived);
 
 Result<void> WriteXlsx(const std::filesystem::path& path, const std::vector<PersonRecord>& records,
                        const DerivedColumns& derived) {
@@ -83,10 +83,19 @@ Result<void> WriteXlsx(const std::filesystem::path& path, const std::vector<Pers
     return Fail(ErrorCode::kInvalidInput, "XLSX holds at most 1048575 records; export as CSV",
                 Location{path.string(), 0, 0, {}});
   }
+  // libxlsxwriter insists on a path of its own: it writes the temporary file, which is
+  // committed only when the workbook closed cleanly.
+  return WriteViaTempFile(path, [&](const std::filesystem::path& temp) {
+    return WriteXlsxTo(temp, path, records, derived);
+  });
+}
+
+Result<void> WriteXlsxTo(const std::filesystem::path& temp, const std::filesystem::path& path,
+                         const std::vector<PersonRecord>& records, const DerivedColumns& derived) {
   // constant_memory streams rows to a temp file instead of keeping the sheet in memory.
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
-  std::string name = path.string();
+  std::string name = temp.string();
   lxw_workbook* workbook = workbook_new_opt(name.c_str(), &options);
   if (workbook == nullptr) return IoFailure(path, "cannot create the workbook");
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, "list");
@@ -111,32 +120,29 @@ Result<void> WriteXlsx(const std::filesystem::path& path, const std::vector<Pers
 
 Result<void> WriteJson(const std::filesystem::path& path, const std::vector<PersonRecord>& records,
                        const DerivedColumns& derived) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return IoFailure(path, "cannot create the file");
-  out << "[";
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    const PersonRecord& r = records[i];
-    nlohmann::ordered_json object;
-    for (std::string_view c : kCanonicalColumns) object[std::string(c)] = CanonicalField(r, c);
-    nlohmann::ordered_json extra = nlohmann::ordered_json::object();
-    for (const ExtraField& f : r.extra) extra[f.column] = f.value;
-    object["extra"] = std::move(extra);
-    if (!derived.names.empty()) {
-      nlohmann::ordered_json d = nlohmann::ordered_json::object();
-      for (std::size_t k = 0; k < derived.names.size(); ++k) {
-        d[derived.names[k]] = k < derived.values[i].size() ? derived.values[i][k] : "";
+  return WriteThroughStream(path, [&](std::ostream& out) {
+    out << "[";
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      const PersonRecord& r = records[i];
+      nlohmann::ordered_json object;
+      for (std::string_view c : kCanonicalColumns) object[std::string(c)] = CanonicalField(r, c);
+      nlohmann::ordered_json extra = nlohmann::ordered_json::object();
+      for (const ExtraField& f : r.extra) extra[f.column] = f.value;
+      object["extra"] = std::move(extra);
+      if (!derived.names.empty()) {
+        nlohmann::ordered_json d = nlohmann::ordered_json::object();
+        for (std::size_t k = 0; k < derived.names.size(); ++k) {
+          d[derived.names[k]] = k < derived.values[i].size() ? derived.values[i][k] : "";
+        }
+        object["derived"] = std::move(d);
       }
-      object["derived"] = std::move(d);
+      // Replace, not throw, on invalid UTF-8: records come from a validated reader, but an
+      // exception must not cross the module boundary.
+      out << (i == 0 ? "\n" : ",\n")
+          << object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
-    // Replace, not throw, on invalid UTF-8: records come from a validated reader, but an
-    // exception must not cross the module boundary.
-    out << (i == 0 ? "\n" : ",\n")
-        << object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  }
-  out << "\n]\n";
-  out.flush();
-  if (!out) return IoFailure(path, "cannot write the file (disk full?)");
-  return {};
+    out << "\n]\n";
+  });
 }
 
 }  // namespace
@@ -158,24 +164,21 @@ Result<void> WriteListFile(const std::filesystem::path& path, ListFormat format,
 
 Result<void> WriteRejects(const std::filesystem::path& path, const std::vector<std::string>& header,
                           const std::vector<RowReject>& rejects) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return IoFailure(path, "cannot create the rejects file");
-  CsvWriter csv(out);
-  std::vector<std::string> row = header;
-  row.push_back("reject_reason");
-  csv.WriteRow(row);
-  for (const RowReject& r : rejects) {
-    row = r.cells;
-    row.resize(std::max(row.size(), header.size()));
-    // The reason without the file name: the rejects file sits beside the input.
-    Error e = r.error;
-    e.where.file.clear();
-    row.push_back(e.Describe());
+  return WriteThroughStream(path, [&](std::ostream& out) {
+    CsvWriter csv(out);
+    std::vector<std::string> row = header;
+    row.push_back("reject_reason");
     csv.WriteRow(row);
-  }
-  out.flush();
-  if (!out) return IoFailure(path, "cannot write the rejects file");
-  return {};
+    for (const RowReject& r : rejects) {
+      row = r.cells;
+      row.resize(std::max(row.size(), header.size()));
+      // The reason without the file name: the rejects file sits beside the input.
+      Error e = r.error;
+      e.where.file.clear();
+      row.push_back(e.Describe());
+      csv.WriteRow(row);
+    }
+  });
 }
 
 Result<ListFormat> ParseListFormat(std::string_view text) {

@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <iterator>
 
 #include "names/homoglyphs.h"
+#include "names/internal/patronymic_forms.h"
 #include "names/internal/utf8.h"
 #include "names/normalise.h"
 #include "names/romanise_key.h"
@@ -274,11 +276,11 @@ ParsedName Build(const Tokens& tokens, const Layout& layout, double confidence) 
 }  // namespace
 
 bool HasPatronymicSuffix(std::string_view key) {
-  static constexpr std::array<std::string_view, 6> kSuffixes = {"ovich", "evich", "ivna",
-                                                                "ovna",  "evna",  "ichna"};
-  return std::any_of(kSuffixes.begin(), kSuffixes.end(), [&](std::string_view s) {
-    return key.size() > s.size() + 1 && key.ends_with(s);
-  });
+  // The short -ich is left out: on its own it is not enough (Петрович is also a surname).
+  return std::any_of(std::begin(internal::kPatronymicSuffixes),
+                     std::end(internal::kPatronymicSuffixes), [&](std::string_view s) {
+                       return s != "ич" && key.size() > s.size() + 1 && key.ends_with(s);
+                     });
 }
 
 Result<std::vector<ParsedName>> ParseFullNameReadings(std::string_view text,

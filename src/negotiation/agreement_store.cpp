@@ -197,7 +197,7 @@ Result<AgreementChange> AddAgreement(store::Workspace& ws, const std::string& na
   ins.Bind(6, toml_text);
   ins.Bind(7, sha);
   ins.Bind(8, actor.name);
-  ins.Bind(9, store::UtcNow());
+  ins.Bind(9, UtcNow());
   PARLEY_TRY(ins.Run());
   PARLEY_ASSIGN_OR_RETURN(StoredAgreement stored, AgreementById(db, db.LastInsertId()));
   nlohmann::json body = AgreementEventBody(stored);
@@ -227,7 +227,7 @@ Result<AgreementChange> SignAgreement(store::Workspace& ws, const std::string& n
   ins.Bind(3, event.event.actor);
   ins.Bind(4, a.sha256);
   ins.Bind(5, static_cast<std::int64_t>(event.event.seq));
-  ins.Bind(6, store::UtcNow());
+  ins.Bind(6, UtcNow());
   PARLEY_TRY(ins.Run());
   PARLEY_ASSIGN_OR_RETURN(StoredAgreement signed_now, AgreementById(db, a.id));
   PARLEY_TRY(tx.Commit());

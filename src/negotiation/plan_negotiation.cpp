@@ -82,7 +82,7 @@ Result<std::pair<StoredPlanInfo, bool>> StorePlan(store::Workspace& ws, const Ne
     PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, PlanInfo(db, *existing));
     return std::make_pair(std::move(info), true);
   }
-  const std::string now = store::UtcNow();
+  const std::string now = UtcNow();
   NewPlanRow row{n.agreement.id,
                  n.kind,
                  n.parent_id,
@@ -345,7 +345,7 @@ Result<PlanOutcome> ApprovePlan(store::Workspace& ws, std::int64_t plan_id, Appr
   PARLEY_ASSIGN_OR_RETURN(
       ledger::SignedEvent event,
       tx.Append(actor, approval == Approval::kAccept ? "plan.accepted" : "plan.signed", body));
-  const std::string now = store::UtcNow();
+  const std::string now = UtcNow();
   PARLEY_ASSIGN_OR_RETURN(
       store::Statement ins,
       db.Prepare("INSERT INTO plan_approvals(plan_id, action, party, actor, content_sha256, "

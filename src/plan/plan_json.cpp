@@ -1,9 +1,10 @@
 #include "plan/plan_json.h"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/file_io.h"
+#include "core/try.h"
 #include "rules/agreement_parser.h"
 
 namespace parley::plan {
@@ -303,25 +304,12 @@ Result<Plan> PlanFromJsonUnchecked(std::string_view text, std::string_view file_
 }  // namespace
 
 Result<Plan> LoadPlanFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Fail(ErrorCode::kNotFound, "cannot open the plan file; check the path",
-                Location{path, 0, 0, {}});
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return PlanFromJson(text.str(), path);
+  PARLEY_ASSIGN_OR_RETURN(const std::string text, ReadWholeFile(path));
+  return PlanFromJson(text, path);
 }
 
 Result<void> SavePlanFile(const Plan& plan, const std::string& path) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) {
-    return Fail(ErrorCode::kIoError, "cannot write the plan file", Location{path, 0, 0, {}});
-  }
-  out << PlanToJson(plan);
-  out.flush();
-  if (!out) return Fail(ErrorCode::kIoError, "write failed", Location{path, 0, 0, {}});
-  return {};
+  return WriteFileAtomically(path, PlanToJson(plan));
 }
 
 }  // namespace parley::plan

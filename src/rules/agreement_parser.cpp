@@ -3,11 +3,12 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <fstream>
 #include <initializer_list>
 #include <set>
 #include <sstream>
 
+#include "core/file_io.h"
+#include "core/try.h"
 #include "lists/person_record.h"
 #include "rules/text.h"
 
@@ -517,117 +518,150 @@ class Parser {
       return FailAt(*node, "categories are written [[category]] (one block per category)");
     }
     for (const toml::node& item : *node->as_array()) {
-      const toml::table& t = *item.as_table();
-      auto ok = CheckKeys(
-          t, "[[category]]",
-          {"id", "title", "when", "side", "balance", "pool", "value", "cap", "phases", "weight"});
-      if (!ok) return ok;
-      Category c;
-      c.pos = PosOf(t.source());
-      const toml::node* id = t.get("id");
-      if (id == nullptr) return FailAt(t, "[[category]] needs id = \"...\"");
-      auto s = String(*id, "id");
-      if (!s) return std::unexpected(s.error());
-      c.id = *s;
-      for (const Category& other : a.categories) {
-        if (other.id == c.id) return FailAt(*id, "category '" + c.id + "' is declared twice");
-      }
-      c.title = c.id;
-      if (const toml::node* n = t.get("title")) {
-        auto v = String(*n, "title");
-        if (!v) return std::unexpected(v.error());
-        c.title = *v;
-      }
-      if (const toml::node* n = t.get("when")) {
-        auto w = Predicates(*n, "[[category]] '" + c.id + "'");
-        if (!w) return std::unexpected(w.error());
-        c.when = *w;
-      }
-      if (const toml::node* n = t.get("side")) {
-        auto v = String(*n, "side");
-        if (!v) return std::unexpected(v.error());
-        if (*v == "both") {
-          c.side = SideFilter::kBoth;
-        } else if (*v == "a") {
-          c.side = SideFilter::kA;
-        } else if (*v == "b") {
-          c.side = SideFilter::kB;
-        } else {
-          return FailAt(*n,
-                        "'side' must be \"a\", \"b\" or \"both\" (the side that hands "
-                        "these people over)");
-        }
-      }
-      const toml::node* balance = t.get("balance");
-      if (balance != nullptr) {
-        auto v = String(*balance, "balance");
-        if (!v) return std::unexpected(v.error());
-        if (*v == "pool") {
-          c.balance = Balance::kPool;
-        } else if (*v == "all_for_all") {
-          c.balance = Balance::kAllForAll;
-        } else if (*v == "outside") {
-          c.balance = Balance::kOutside;
-        } else {
-          return FailAt(*balance,
-                        "'balance' must be \"pool\" (counted against the other "
-                        "side), \"all_for_all\" or \"outside\" (regardless of "
-                        "number, GC III Art. 109)");
-        }
-      }
-      const toml::node* pool = t.get("pool");
-      if (c.balance == Balance::kPool) {
-        auto idx = PoolIndex(a, pool);
-        if (!idx) return std::unexpected(idx.error());
-        if (*idx < 0) {
-          return FailAt(t, "category '" + c.id +
-                               "' must name its pool: there are several; "
-                               "add pool = \"...\"");
-        }
-        c.pool = *idx;
-      } else if (pool != nullptr) {
-        return FailAt(*pool, "category '" + c.id + "' has balance = \"" + BalanceName(c.balance) +
-                                 "\" and is not counted in any pool; remove pool = ...");
-      }
-      if (const toml::node* n = t.get("value")) {
-        auto v = Integer(*n, "value", 1);
-        if (!v) return std::unexpected(v.error());
-        c.value = *v;
-      }
-      if (const toml::node* n = t.get("weight")) {
-        auto v = Integer(*n, "weight", 1);
-        if (!v) return std::unexpected(v.error());
-        c.weight = *v;
-      }
-      if (const toml::node* n = t.get("cap")) {
-        auto v = Integer(*n, "cap", 0);
-        if (!v) return std::unexpected(v.error());
-        if (c.balance != Balance::kPool) {
-          return FailAt(*n, "contradictory: category '" + c.id + "' is " + BalanceName(c.balance) +
-                                " (everyone eligible goes) but has a cap; remove cap or use "
-                                "balance = \"pool\"");
-        }
-        c.cap = *v;
-      }
-      if (const toml::node* n = t.get("phases")) {
-        auto arr = Array(*n, "phases");
-        if (!arr) return std::unexpected(arr.error());
-        for (const toml::node& p : **arr) {
-          auto v = Integer(p, "phases", 1);
-          if (!v) return std::unexpected(v.error());
-          if (*v > a.phase_count) {
-            return FailAt(p, "phase " + std::to_string(*v) + " does not exist: [phases] count = " +
-                                 std::to_string(a.phase_count) + "; use 1.." +
-                                 std::to_string(a.phase_count));
-          }
-          c.phases.push_back(static_cast<int>(*v));
-        }
-        if (c.phases.empty()) return FailAt(*n, "'phases' is empty; list at least one phase");
-        std::sort(c.phases.begin(), c.phases.end());
-        c.phases.erase(std::unique(c.phases.begin(), c.phases.end()), c.phases.end());
-      }
-      a.categories.push_back(std::move(c));
+      auto c = ParseCategory(*item.as_table(), a);
+      if (!c) return std::unexpected(c.error());
+      a.categories.push_back(std::move(*c));
     }
+    return {};
+  }
+
+  // One [[category]] block; `a` holds the pools, the phase count and the categories before it
+  // (and gains the default pool when the first pool category needs one).
+  Result<Category> ParseCategory(const toml::table& t, Agreement& a) const {
+    auto ok = CheckKeys(
+        t, "[[category]]",
+        {"id", "title", "when", "side", "balance", "pool", "value", "cap", "phases", "weight"});
+    if (!ok) return std::unexpected(ok.error());
+    Category c;
+    c.pos = PosOf(t.source());
+    const toml::node* id = t.get("id");
+    if (id == nullptr) return FailAt(t, "[[category]] needs id = \"...\"");
+    auto s = String(*id, "id");
+    if (!s) return std::unexpected(s.error());
+    c.id = *s;
+    for (const Category& other : a.categories) {
+      if (other.id == c.id) return FailAt(*id, "category '" + c.id + "' is declared twice");
+    }
+    c.title = c.id;
+    if (const toml::node* n = t.get("title")) {
+      auto v = String(*n, "title");
+      if (!v) return std::unexpected(v.error());
+      c.title = *v;
+    }
+    if (const toml::node* n = t.get("when")) {
+      auto w = Predicates(*n, "[[category]] '" + c.id + "'");
+      if (!w) return std::unexpected(w.error());
+      c.when = *w;
+    }
+    if (auto r = ParseCategorySide(t, c); !r) return std::unexpected(r.error());
+    if (auto r = ParseCategoryBalance(t, c); !r) return std::unexpected(r.error());
+    if (auto r = ParseCategoryPool(t, a, c); !r) return std::unexpected(r.error());
+    if (auto r = ParseCategoryNumbers(t, c); !r) return std::unexpected(r.error());
+    if (auto r = ParseCategoryPhases(t, a, c); !r) return std::unexpected(r.error());
+    return c;
+  }
+
+  Result<void> ParseCategorySide(const toml::table& t, Category& c) const {
+    const toml::node* n = t.get("side");
+    if (n == nullptr) return {};
+    auto v = String(*n, "side");
+    if (!v) return std::unexpected(v.error());
+    if (*v == "both") {
+      c.side = SideFilter::kBoth;
+    } else if (*v == "a") {
+      c.side = SideFilter::kA;
+    } else if (*v == "b") {
+      c.side = SideFilter::kB;
+    } else {
+      return FailAt(*n,
+                    "'side' must be \"a\", \"b\" or \"both\" (the side that hands "
+                    "these people over)");
+    }
+    return {};
+  }
+
+  Result<void> ParseCategoryBalance(const toml::table& t, Category& c) const {
+    const toml::node* balance = t.get("balance");
+    if (balance == nullptr) return {};
+    auto v = String(*balance, "balance");
+    if (!v) return std::unexpected(v.error());
+    if (*v == "pool") {
+      c.balance = Balance::kPool;
+    } else if (*v == "all_for_all") {
+      c.balance = Balance::kAllForAll;
+    } else if (*v == "outside") {
+      c.balance = Balance::kOutside;
+    } else {
+      return FailAt(*balance,
+                    "'balance' must be \"pool\" (counted against the other "
+                    "side), \"all_for_all\" or \"outside\" (regardless of "
+                    "number, GC III Art. 109)");
+    }
+    return {};
+  }
+
+  // A pool category names its pool (unless there is only one); no other category may.
+  Result<void> ParseCategoryPool(const toml::table& t, Agreement& a, Category& c) const {
+    const toml::node* pool = t.get("pool");
+    if (c.balance == Balance::kPool) {
+      auto idx = PoolIndex(a, pool);
+      if (!idx) return std::unexpected(idx.error());
+      if (*idx < 0) {
+        return FailAt(t, "category '" + c.id +
+                             "' must name its pool: there are several; "
+                             "add pool = \"...\"");
+      }
+      c.pool = *idx;
+    } else if (pool != nullptr) {
+      return FailAt(*pool, "category '" + c.id + "' has balance = \"" + BalanceName(c.balance) +
+                               "\" and is not counted in any pool; remove pool = ...");
+    }
+    return {};
+  }
+
+  // value, weight and cap.
+  Result<void> ParseCategoryNumbers(const toml::table& t, Category& c) const {
+    if (const toml::node* n = t.get("value")) {
+      auto v = Integer(*n, "value", 1);
+      if (!v) return std::unexpected(v.error());
+      c.value = *v;
+    }
+    if (const toml::node* n = t.get("weight")) {
+      auto v = Integer(*n, "weight", 1);
+      if (!v) return std::unexpected(v.error());
+      c.weight = *v;
+    }
+    if (const toml::node* n = t.get("cap")) {
+      auto v = Integer(*n, "cap", 0);
+      if (!v) return std::unexpected(v.error());
+      if (c.balance != Balance::kPool) {
+        return FailAt(*n, "contradictory: category '" + c.id + "' is " + BalanceName(c.balance) +
+                              " (everyone eligible goes) but has a cap; remove cap or use "
+                              "balance = \"pool\"");
+      }
+      c.cap = *v;
+    }
+    return {};
+  }
+
+  Result<void> ParseCategoryPhases(const toml::table& t, const Agreement& a, Category& c) const {
+    const toml::node* n = t.get("phases");
+    if (n == nullptr) return {};
+    auto arr = Array(*n, "phases");
+    if (!arr) return std::unexpected(arr.error());
+    for (const toml::node& p : **arr) {
+      auto v = Integer(p, "phases", 1);
+      if (!v) return std::unexpected(v.error());
+      if (*v > a.phase_count) {
+        return FailAt(p, "phase " + std::to_string(*v) +
+                             " does not exist: [phases] count = " + std::to_string(a.phase_count) +
+                             "; use 1.." + std::to_string(a.phase_count));
+      }
+      c.phases.push_back(static_cast<int>(*v));
+    }
+    if (c.phases.empty()) return FailAt(*n, "'phases' is empty; list at least one phase");
+    std::sort(c.phases.begin(), c.phases.end());
+    c.phases.erase(std::unique(c.phases.begin(), c.phases.end()), c.phases.end());
     return {};
   }
 
@@ -858,15 +892,8 @@ Result<Agreement> ParseAgreement(std::string_view text, std::string_view file) {
 }
 
 Result<Agreement> LoadAgreementFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Fail(ErrorCode::kNotFound, "cannot open the agreement file; check the path",
-                Location{path, 0, 0, {}});
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return Fail(ErrorCode::kIoError, "cannot read the file", Location{path, 0, 0, {}});
-  return ParseAgreement(text.str(), path);
+  PARLEY_ASSIGN_OR_RETURN(const std::string text, ReadWholeFile(path));
+  return ParseAgreement(text, path);
 }
 
 }  // namespace parley::rules

@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "core/try.h"
-#include "server/timestamp.h"
+#include "core/clock.h"
 
 namespace parley::server {
 

@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include <fstream>
 #include <set>
 #include <sstream>
 
+#include "core/file_io.h"
 #include "core/try.h"
 #include "intake/import_flow.h"
 #include "intake/import_report.h"
@@ -51,22 +51,6 @@ class TempFolder {
   explicit TempFolder(std::filesystem::path p) : path_(std::move(p)) {}
   std::filesystem::path path_;
 };
-
-Result<void> WriteBytes(const std::filesystem::path& file, const std::string& bytes) {
-  std::ofstream out(file, std::ios::binary);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) return Fail(ErrorCode::kIoError, "cannot write the uploaded file to disk");
-  return {};
-}
-
-Result<std::string> ReadBytes(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in) return Fail(ErrorCode::kIoError, "cannot read the export back from disk");
-  return text.str();
-}
 
 // Only the extension of the client's file name is used on disk (it selects CSV or XLSX).
 std::string SafeExtension(const std::string& filename) {
@@ -148,7 +132,7 @@ ApiResponse Api::ExportList(ApiRequest& req, store::Workspace& ws) {
     PARLEY_ASSIGN_OR_RETURN(TempFolder tmp, TempFolder::Create());
     std::filesystem::path file = tmp.path() / ("export." + format_name);
     PARLEY_TRY(WriteListFile(file, format, records));
-    PARLEY_ASSIGN_OR_RETURN(std::string bytes, ReadBytes(file));
+    PARLEY_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(file));
     access_log_.Record(req.principal->name, ids, "export");
     ApiResponse r;
     r.body = std::move(bytes);
@@ -186,7 +170,7 @@ ApiResponse Api::UploadListVersion(ApiRequest& req, store::Workspace& ws) {
     upload.actor = req.principal->name;
     PARLEY_ASSIGN_OR_RETURN(TempFolder tmp, TempFolder::Create());
     upload.file = tmp.path() / ("upload" + SafeExtension(display_name));
-    PARLEY_TRY(WriteBytes(upload.file, file->second.content));
+    PARLEY_TRY(WriteFileAtomically(upload.file, file->second.content));
     ListFile rejected;
     auto report = intake::ImportListFile(ws, upload, &rejected, "upload:" + display_name);
     if (!report) {

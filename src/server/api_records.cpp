@@ -6,7 +6,7 @@
 #include "server/api_error.h"
 #include "server/json_fields.h"
 #include "server/json_shapes.h"
-#include "server/timestamp.h"
+#include "core/clock.h"
 
 namespace parley::server {
 namespace {

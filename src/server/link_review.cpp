@@ -28,8 +28,7 @@ Result<std::int64_t> DecideLink(store::Workspace& ws, std::int64_t link_id,
                                 std::optional<std::int64_t> expected_version,
                                 const std::string& actor) {
   store::LinkStore links(ws);
-  return links.Decide(link_id, decision, store::Actor{actor, nullptr}, store::UtcNow(),
-                      expected_version);
+  return links.Decide(link_id, decision, store::Actor{actor, nullptr}, UtcNow(), expected_version);
 }
 
 }  // namespace parley::server

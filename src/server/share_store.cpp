@@ -2,7 +2,7 @@
 
 #include "core/try.h"
 #include "server/roles.h"
-#include "server/timestamp.h"
+#include "core/clock.h"
 
 namespace parley::server {
 namespace {

@@ -4,7 +4,7 @@
 #include "server/password.h"
 #include "server/secret_token.h"
 #include "server/session_store.h"
-#include "server/timestamp.h"
+#include "core/clock.h"
 #include "store/users.h"
 
 namespace parley::server {

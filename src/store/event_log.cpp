@@ -1,9 +1,7 @@
 #include "store/event_log.h"
 
-#include <chrono>
-#include <ctime>
-#include <fstream>
-
+#include "core/clock.h"
+#include "core/file_io.h"
 #include "core/try.h"
 #include "ledger/encoding.h"
 #include "ledger/verify.h"
@@ -12,15 +10,6 @@
 
 namespace parley::store {
 namespace {
-
-std::string NowUtc() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buf;
-}
 
 // The node key as written by an earlier run that died before recording it, or a new one.
 Result<ledger::SigningKey> NodeKeyFor(const std::filesystem::path& dir,
@@ -44,16 +33,16 @@ std::filesystem::path TrustedKeysPath(const std::filesystem::path& dir) {
 
 Result<void> AddTrustedKey(const std::filesystem::path& dir, const ledger::PublicKey& key) {
   const auto path = TrustedKeysPath(dir);
+  std::string text;
   if (std::filesystem::exists(path)) {
     PARLEY_ASSIGN_OR_RETURN(auto keys, ledger::LoadVerifierKeys(path));
     for (const auto& k : keys) {
       if (k == key) return {};
     }
+    PARLEY_ASSIGN_OR_RETURN(text, ReadWholeFile(path));
   }
-  std::ofstream out(path, std::ios::app);
-  out << key.VerifierKey() << "\n";
-  if (!out.flush()) return Fail(ErrorCode::kIoError, "cannot write", ledger::InFile(path.string()));
-  return {};
+  // Rewritten whole rather than appended, so a crash never leaves half a key line.
+  return WriteFileAtomically(path, text + key.VerifierKey() + "\n");
 }
 
 Result<std::optional<NodeIdentity>> LoadNodeIdentity(Workspace& ws) {
@@ -87,7 +76,7 @@ Result<NodeIdentity> EnsureNodeIdentity(Database& db, const std::filesystem::pat
   st.Bind(1, node.origin);
   st.Bind(2, node.key_name);
   st.Bind(3, node.verifier_key);
-  st.Bind(4, NowUtc());
+  st.Bind(4, UtcNow());
   PARLEY_TRY(st.Run());
   return node;
 }
@@ -151,7 +140,7 @@ Result<ledger::SignedEvent> EventLog::Append(const Actor& actor, std::string typ
   return ledger_->Append({.seq = 0,
                           .type = std::move(type),
                           .actor = key->Name(),
-                          .time = ledger::UtcNow(),
+                          .time = UtcNow(),
                           .body = std::move(body)},
                          *key);
 }

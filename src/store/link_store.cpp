@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <set>
 
 #include "core/try.h"
@@ -99,15 +98,6 @@ Result<LinkDecision> ParseLinkDecision(std::string_view text) {
   if (text == "reject" || text == "r") return LinkDecision::kReject;
   return Fail(ErrorCode::kInvalidInput,
               "unknown decision '" + std::string(text) + "'; use accept or reject");
-}
-
-std::string UtcNow() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
 }
 
 Result<SaveRunOutcome> LinkStore::SaveRun(std::string_view left_list, std::string_view right_list,

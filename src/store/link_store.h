@@ -31,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"  // UtcNow: a decision's decided_at
 #include "core/error.h"
 #include "store/event_log.h"
 #include "store/shares.h"
@@ -175,8 +176,5 @@ class LinkStore {
   Workspace& ws_;
   Database& db_;
 };
-
-// The current UTC time as ISO 8601 ("2026-11-25T21:10:00Z").
-[[nodiscard]] std::string UtcNow();
 
 }  // namespace parley::store

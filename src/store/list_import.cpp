@@ -6,10 +6,9 @@
 // (3) streams every row through three prepared statements in one IMMEDIATE transaction.
 // Only rows whose content changed get a new record version; unchanged rows are shared by
 // reference between list versions, so history costs space only for what really changed.
-#include <chrono>
-#include <ctime>
 #include <unordered_map>
 
+#include "core/clock.h"
 #include "core/try.h"
 #include "store/event_log.h"
 #include "store/record_codec.h"
@@ -18,15 +17,6 @@
 
 namespace parley::store {
 namespace {
-
-std::string NowUtc() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buf;
-}
 
 struct PreviousRecord {
   std::int64_t record_id = 0;
@@ -226,7 +216,7 @@ Result<ImportOutcome> Workspace::ImportList(const ImportRequest& req) {
   for (const auto& r : req.records) hashes.push_back(RecordContentHash(r));
   std::string list_hash = ListContentHash(req.records, hashes);
 
-  const std::string now = NowUtc();
+  const std::string now = UtcNow();
   LoggedTransaction tx(*this);
   PARLEY_TRY(tx.Begin());
   PARLEY_ASSIGN_OR_RETURN(std::int64_t side_id, SideId(db(), req.side, now));

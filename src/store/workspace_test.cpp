@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "core/clock.h"
+
 namespace parley::store {
 namespace {
 
@@ -93,6 +95,15 @@ TEST_F(WorkspaceTest, ChangedFileMakesANewVersionAndKeepsTheOld) {
   ASSERT_EQ(history->size(), 2u);
   EXPECT_EQ((*history)[1].record_version, 2);
   EXPECT_TRUE(ws_->CheckIntegrity()->ok());
+}
+
+TEST_F(WorkspaceTest, AVersionIsStampedWithTheWallClock) {
+  const ScopedClockOverride fixed(UtcTime(2026, 5, 23, 10));
+  ASSERT_TRUE(ws_->ImportList(Request({Person("1", "Шевченко", "Дмитро")})));
+  auto versions = ws_->Versions("ua-request");
+  ASSERT_TRUE(versions.has_value());
+  ASSERT_EQ(versions->size(), 1u);
+  EXPECT_EQ((*versions)[0].created_at, "2026-05-23T10:00:00Z");
 }
 
 TEST_F(WorkspaceTest, DuplicateIdsAreRefusedAndNothingIsWritten) {

@@ -1,8 +1,9 @@
 #include "synth/encoding.h"
 
-#include <fstream>
 #include <sstream>
 
+#include "core/file_io.h"
+#include "core/try.h"
 #include "synth/utf8.h"
 
 namespace parley::synth {
@@ -115,14 +116,7 @@ std::string ToUtf16Le(std::string_view utf8) {
 Result<void> ReencodeFile(const std::filesystem::path& path, FileEncoding encoding,
                           std::uint64_t& replaced) {
   if (encoding == FileEncoding::kUtf8) return {};
-  std::string text;
-  {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Fail(ErrorCode::kIoError, "cannot read back " + path.string());
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    text = std::move(buffer).str();
-  }
+  PARLEY_ASSIGN_OR_RETURN(const std::string text, ReadWholeFile(path));
   std::string encoded;
   switch (encoding) {
     case FileEncoding::kUtf8Bom:
@@ -137,11 +131,7 @@ Result<void> ReencodeFile(const std::filesystem::path& path, FileEncoding encodi
     case FileEncoding::kUtf8:
       break;
   }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(encoded.data(), static_cast<std::streamsize>(encoded.size()));
-  out.close();
-  if (out.fail()) return Fail(ErrorCode::kIoError, "cannot write " + path.string());
-  return {};
+  return WriteFileAtomically(path, encoded);
 }
 
 }  // namespace parley::synth

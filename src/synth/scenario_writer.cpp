@@ -1,12 +1,14 @@
 #include "synth/scenario_writer.h"
 
-#include <fstream>
 #include <memory>
+#include <optional>
 #include <span>
 #include <sstream>
 #include <system_error>
 #include <unordered_map>
 
+#include "core/file_io.h"
+#include "core/try.h"
 #include "lists/csv_writer.h"
 #include "synth/encoding.h"
 #include "synth/utf8.h"
@@ -31,30 +33,6 @@ enum Stream : std::uint64_t {
   kStreamUaCustody,
   kStreamMediator,
   kStreamAliases,
-};
-
-// An output file with a large buffer: a million small row writes become a few hundred syscalls.
-class OutputFile {
- public:
-  explicit OutputFile(const std::filesystem::path& path) : buffer_(1 << 20), path_(path) {
-    out_.rdbuf()->pubsetbuf(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    out_.open(path, std::ios::binary | std::ios::trunc);
-  }
-  std::ostream& stream() { return out_; }
-  [[nodiscard]] Result<void> Close() {
-    out_.close();
-    if (out_.fail()) {
-      return Fail(ErrorCode::kIoError, "cannot write " + path_.string(),
-                  Location{path_.string(), 0, 0, ""});
-    }
-    return {};
-  }
-  [[nodiscard]] bool ok() const { return out_.is_open() && out_.good(); }
-
- private:
-  std::vector<char> buffer_;
-  std::filesystem::path path_;
-  std::ofstream out_;
 };
 
 struct Entry {
@@ -224,7 +202,7 @@ class ScenarioWriter {
   std::vector<std::uint8_t> membership_;
   // Per person: index of a former surname in his nation's vocabulary, or -1 (rates.alias).
   std::vector<std::int32_t> former_surname_;
-  std::unique_ptr<OutputFile> truth_file_;
+  std::optional<StagedFile> truth_file_;
   std::unique_ptr<CsvWriter> truth_;
   SynthSummary summary_;
   VariationCounts& counts_ = summary_.variations;
@@ -342,10 +320,7 @@ Result<void> ScenarioWriter::WriteCyrillicList(const ListSpec& spec) {
   std::vector<Entry> entries = spec.custody ? Select(spec.subject, true, o_.custody_share, 0, rng)
                                             : Select(spec.subject, false, o_.request_share_held,
                                                      o_.request_share_missing, rng);
-  OutputFile file(dir_ / spec.file);
-  if (!file.ok()) {
-    return Fail(ErrorCode::kIoError, "cannot create " + (dir_ / spec.file).string());
-  }
+  PARLEY_ASSIGN_OR_RETURN(StagedFile file, StagedFile::Open(dir_ / spec.file));
   CsvWriter csv(file.stream());
   const std::vector<std::string> header = HeaderFor(spec);
   csv.WriteRow(header);
@@ -478,7 +453,7 @@ Result<void> ScenarioWriter::WriteCyrillicList(const ListSpec& spec) {
     WriteTruth(spec.file, cells[0], p);
   }
   summary_.files.push_back({std::string(spec.file), row_number, "utf-8"});
-  if (auto closed = file.Close(); !closed) return closed;
+  if (auto closed = file.Commit(); !closed) return closed;
   return Reencode(spec);
 }
 
@@ -513,8 +488,7 @@ Result<void> ScenarioWriter::WriteMediatorList() {
   }
   Shuffle(entries, rng);
 
-  OutputFile file(dir_ / kFile);
-  if (!file.ok()) return Fail(ErrorCode::kIoError, "cannot create " + (dir_ / kFile).string());
+  PARLEY_ASSIGN_OR_RETURN(StagedFile file, StagedFile::Open(dir_ / kFile));
   CsvWriter csv(file.stream());
   csv.WriteRow(kMediatorHeader);
   std::vector<std::string> cells(kMediatorHeader.size());
@@ -590,13 +564,11 @@ Result<void> ScenarioWriter::WriteMediatorList() {
     WriteTruth(kFile, cells[0], p);
   }
   summary_.files.push_back({std::string(kFile), row_number});
-  return file.Close();
+  return file.Commit();
 }
 
 Result<void> ScenarioWriter::WritePeople() {
-  OutputFile file(dir_ / kPeopleFile);
-  if (!file.ok())
-    return Fail(ErrorCode::kIoError, "cannot create " + (dir_ / kPeopleFile).string());
+  PARLEY_ASSIGN_OR_RETURN(StagedFile file, StagedFile::Open(dir_ / kPeopleFile));
   CsvWriter csv(file.stream());
   const std::vector<std::string> header = {"person_id",      "nation",         "sex",
                                            "surname_ua",     "given_name_ua",  "patronymic_ua",
@@ -638,7 +610,7 @@ Result<void> ScenarioWriter::WritePeople() {
     csv.WriteRow(std::span<const std::string>(cells.data(), c));
   }
   summary_.files.push_back({std::string(kPeopleFile), people_.size()});
-  return file.Close();
+  return file.Commit();
 }
 
 void ScenarioWriter::CountPopulation() {
@@ -666,9 +638,7 @@ std::string RateLine(std::string_view name, double rate, std::string_view meanin
 }
 
 Result<void> ScenarioWriter::WriteReadme() {
-  OutputFile file(dir_ / kReadmeFile);
-  if (!file.ok())
-    return Fail(ErrorCode::kIoError, "cannot create " + (dir_ / kReadmeFile).string());
+  PARLEY_ASSIGN_OR_RETURN(StagedFile file, StagedFile::Open(dir_ / kReadmeFile));
   std::ostream& out = file.stream();
   out << "Synthetic prisoner-exchange scenario written by `parley synth`.\n"
          "Every person, name, number and unit here is invented (service numbers use the series\n"
@@ -753,7 +723,7 @@ Result<void> ScenarioWriter::WriteReadme() {
                 "'), ua-custody.csv UTF-16LE with BOM; the other files UTF-8.\n"
               : "every file UTF-8 without BOM (--legacy-encodings writes some lists in "
                 "Windows-1251 and UTF-16).\n");
-  return file.Close();
+  return file.Commit();
 }
 
 Result<SynthSummary> ScenarioWriter::Run() {
@@ -778,10 +748,8 @@ Result<SynthSummary> ScenarioWriter::Run() {
   summary_.people = people_.size();
   summary_.seed = o_.seed;
 
-  truth_file_ = std::make_unique<OutputFile>(dir_ / kTruthFile);
-  if (!truth_file_->ok()) {
-    return Fail(ErrorCode::kIoError, "cannot create " + (dir_ / kTruthFile).string());
-  }
+  PARLEY_ASSIGN_OR_RETURN(StagedFile truth_file, StagedFile::Open(dir_ / kTruthFile));
+  truth_file_.emplace(std::move(truth_file));
   truth_ = std::make_unique<CsvWriter>(truth_file_->stream());
   truth_->WriteRow({"file", "id", "person_id"});
 
@@ -791,7 +759,7 @@ Result<SynthSummary> ScenarioWriter::Run() {
   if (auto written = WriteMediatorList(); !written) return std::unexpected(written.error());
   std::uint64_t truth_rows = 0;
   for (const auto& f : summary_.files) truth_rows += f.rows;
-  if (auto closed = truth_file_->Close(); !closed) return std::unexpected(closed.error());
+  if (auto closed = truth_file_->Commit(); !closed) return std::unexpected(closed.error());
   summary_.files.push_back({std::string(kTruthFile), truth_rows});
   if (auto written = WritePeople(); !written) return std::unexpected(written.error());
   CountPopulation();

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <tuple>
 
+#include "core/try.h"
 #include "plan/internal/milp.h"
 
 // Why the aggregated model is exact (equivalence with the per-person model).
@@ -131,23 +132,34 @@ ClassModelInput BuildClassModel(const Agreement& agreement, const std::vector<Ca
   return in;
 }
 
-Result<ClassModelResult> SolveClassModel(const ClassModelInput& in, const PlanOptions& options) {
+namespace {
+
+using Row = std::vector<std::pair<int, double>>;
+
+// The integer program under construction: var[g][p] is the column counting how many of class
+// g go in open phase p (-1 where the category may not go).
+struct ClassProgram {
+  MilpModel m;
+  std::vector<std::vector<int>> var;
+  std::int64_t change_constant = 0;  // repair: people counted as changed whatever z is
+};
+
+// One column per (class, open phase it may go in); forced classes must all go.
+Result<ClassProgram> AddClassColumns(const ClassModelInput& in) {
   const Agreement& a = *in.agreement;
   const int P = a.phase_count;
   const int K = in.executed_phases;
-  const size_t G = in.groups.size();
-  MilpModel m;
-  std::vector<std::vector<int>> var(G, std::vector<int>(P + 1, -1));
-  std::int64_t change_constant = 0;
-  for (size_t g = 0; g < G; ++g) {
+  ClassProgram prog;
+  prog.var.assign(in.groups.size(), std::vector<int>(P + 1, -1));
+  for (size_t g = 0; g < in.groups.size(); ++g) {
     const ClassGroup& grp = in.groups[g];
     const rules::Category& cat = a.categories[grp.category];
     const double n = static_cast<double>(grp.members.size());
-    std::vector<std::pair<int, double>> total;
+    Row total;
     for (int p = K + 1; p <= P; ++p) {
       if (!cat.AllowsPhase(p)) continue;
-      var[g][p] = m.AddColumn(0, n, 0);
-      total.push_back({var[g][p], 1.0});
+      prog.var[g][p] = prog.m.AddColumn(0, n, 0);
+      total.push_back({prog.var[g][p], 1.0});
     }
     bool forced = cat.balance != Balance::kPool;
     if (forced && total.empty()) {
@@ -157,105 +169,123 @@ Result<ClassModelResult> SolveClassModel(const ClassModelInput& in, const PlanOp
                       rules::SideName(grp.side) +
                       " cannot go: every phase it allows has been carried out");
     }
-    if (!total.empty()) m.AddRow(total, forced ? n : 0, n);
-    if (in.repair && grp.orig_phase > 0) change_constant += grp.members.size();
+    if (!total.empty()) prog.m.AddRow(total, forced ? n : 0, n);
+    if (in.repair && grp.orig_phase > 0) prog.change_constant += grp.members.size();
   }
-  // Caps that cannot hold the people who must go: say so before asking the solver.
-  if (!a.phase_caps.empty()) {
-    for (int s = 0; s < 2; ++s) {
-      std::int64_t must = 0, room = 0;
-      for (int p = K + 1; p <= P; ++p) room += a.phase_caps[p - 1];
-      for (size_t c = 0; c < a.categories.size(); ++c) {
-        const rules::Category& cat = a.categories[c];
-        if (cat.balance == Balance::kPool) continue;
-        std::int64_t n = 0;
-        for (const ClassGroup& g : in.groups) {
-          if (SideIndex(g.side) == s && g.category == static_cast<int>(c)) {
-            n += static_cast<std::int64_t>(g.members.size());
-          }
-        }
-        must += n;
-        std::int64_t cat_room = 0;
-        for (int p = K + 1; p <= P; ++p) {
-          if (cat.AllowsPhase(p)) cat_room += a.phase_caps[p - 1];
-        }
-        if (n > cat_room) {
-          return Fail(ErrorCode::kInvalidInput,
-                      "contradictory caps: " + std::to_string(n) + " people of category '" +
-                          cat.id + "' (" + rules::BalanceName(cat.balance) + ") on " +
-                          SideWord(a, s) + " must go, but the caps of the phases they may go " +
-                          "in allow " + std::to_string(cat_room) +
-                          "; raise [phases] caps or widen the category's phases");
+  return prog;
+}
+
+// Caps that cannot hold the people who must go: say so before asking the solver.
+Result<void> CheckCapsHoldTheForced(const ClassModelInput& in) {
+  const Agreement& a = *in.agreement;
+  const int P = a.phase_count;
+  const int K = in.executed_phases;
+  if (a.phase_caps.empty()) return {};
+  for (int s = 0; s < 2; ++s) {
+    std::int64_t must = 0, room = 0;
+    for (int p = K + 1; p <= P; ++p) room += a.phase_caps[p - 1];
+    for (size_t c = 0; c < a.categories.size(); ++c) {
+      const rules::Category& cat = a.categories[c];
+      if (cat.balance == Balance::kPool) continue;
+      std::int64_t n = 0;
+      for (const ClassGroup& g : in.groups) {
+        if (SideIndex(g.side) == s && g.category == static_cast<int>(c)) {
+          n += static_cast<std::int64_t>(g.members.size());
         }
       }
-      if (must > room) {
-        return Fail(ErrorCode::kInvalidInput,
-                    "contradictory caps: " + std::to_string(must) + " people on " + SideWord(a, s) +
-                        " must go (outside or all-for-all) but the phase " + "caps allow " +
-                        std::to_string(room) + "; raise [phases] caps");
-      }
-    }
-  }
-  // Phase caps.
-  if (!a.phase_caps.empty()) {
-    for (int s = 0; s < 2; ++s) {
+      must += n;
+      std::int64_t cat_room = 0;
       for (int p = K + 1; p <= P; ++p) {
-        std::vector<std::pair<int, double>> row;
-        for (size_t g = 0; g < G; ++g) {
-          if (SideIndex(in.groups[g].side) == s && var[g][p] >= 0) row.push_back({var[g][p], 1});
-        }
-        if (!row.empty()) m.AddRow(row, 0, static_cast<double>(a.phase_caps[p - 1]));
+        if (cat.AllowsPhase(p)) cat_room += a.phase_caps[p - 1];
+      }
+      if (n > cat_room) {
+        return Fail(ErrorCode::kInvalidInput,
+                    "contradictory caps: " + std::to_string(n) + " people of category '" + cat.id +
+                        "' (" + rules::BalanceName(cat.balance) + ") on " + SideWord(a, s) +
+                        " must go, but the caps of the phases they may go " + "in allow " +
+                        std::to_string(cat_room) +
+                        "; raise [phases] caps or widen the category's phases");
       }
     }
+    if (must > room) {
+      return Fail(ErrorCode::kInvalidInput,
+                  "contradictory caps: " + std::to_string(must) + " people on " + SideWord(a, s) +
+                      " must go (outside or all-for-all) but the phase " + "caps allow " +
+                      std::to_string(room) + "; raise [phases] caps");
+    }
   }
-  // Category caps and the required total.
+  return {};
+}
+
+// The columns of side `s` in open phases, optionally of one category only (-1 = any).
+Row SideColumns(const ClassModelInput& in, const ClassProgram& prog, int s, int category) {
+  Row row;
+  for (size_t g = 0; g < in.groups.size(); ++g) {
+    if (SideIndex(in.groups[g].side) != s) continue;
+    if (category >= 0 && in.groups[g].category != category) continue;
+    for (int p = in.executed_phases + 1; p <= in.agreement->phase_count; ++p) {
+      if (prog.var[g][p] >= 0) row.push_back({prog.var[g][p], 1});
+    }
+  }
+  return row;
+}
+
+void AddPhaseCapRows(const ClassModelInput& in, ClassProgram& prog) {
+  const Agreement& a = *in.agreement;
+  if (a.phase_caps.empty()) return;
+  for (int s = 0; s < 2; ++s) {
+    for (int p = in.executed_phases + 1; p <= a.phase_count; ++p) {
+      Row row;
+      for (size_t g = 0; g < in.groups.size(); ++g) {
+        if (SideIndex(in.groups[g].side) == s && prog.var[g][p] >= 0) {
+          row.push_back({prog.var[g][p], 1});
+        }
+      }
+      if (!row.empty()) prog.m.AddRow(row, 0, static_cast<double>(a.phase_caps[p - 1]));
+    }
+  }
+}
+
+// Category caps and the required total.
+Result<void> AddCategoryCapAndTotalRows(const ClassModelInput& in, ClassProgram& prog) {
+  const Agreement& a = *in.agreement;
   for (int s = 0; s < 2; ++s) {
     for (size_t c = 0; c < a.categories.size(); ++c) {
       if (!a.categories[c].cap) continue;
-      std::vector<std::pair<int, double>> row;
-      for (size_t g = 0; g < G; ++g) {
-        if (SideIndex(in.groups[g].side) != s || in.groups[g].category != static_cast<int>(c)) {
-          continue;
-        }
-        for (int p = K + 1; p <= P; ++p) {
-          if (var[g][p] >= 0) row.push_back({var[g][p], 1});
-        }
-      }
+      Row row = SideColumns(in, prog, s, static_cast<int>(c));
       double room = static_cast<double>(*a.categories[c].cap - in.fixed_category[s][c]);
-      if (!row.empty()) m.AddRow(row, -kInfinity, room);
+      if (!row.empty()) prog.m.AddRow(row, -kInfinity, room);
     }
-    if (a.required_total) {
-      std::vector<std::pair<int, double>> row;
-      for (size_t g = 0; g < G; ++g) {
-        if (SideIndex(in.groups[g].side) != s) continue;
-        for (int p = K + 1; p <= P; ++p) {
-          if (var[g][p] >= 0) row.push_back({var[g][p], 1});
-        }
-      }
-      double need = static_cast<double>(*a.required_total - in.fixed_total[s]);
-      if (need > 0) {
-        if (row.empty()) {
-          return Fail(ErrorCode::kInvalidInput,
-                      SideWord(a, s) + " must hand over " + std::to_string(*a.required_total) +
-                          " people in all (required_total) but has no eligible candidates left");
-        }
-        m.AddRow(row, need, kInfinity);
-      }
+    if (!a.required_total) continue;
+    Row row = SideColumns(in, prog, s, -1);
+    double need = static_cast<double>(*a.required_total - in.fixed_total[s]);
+    if (need <= 0) continue;
+    if (row.empty()) {
+      return Fail(ErrorCode::kInvalidInput,
+                  SideWord(a, s) + " must hand over " + std::to_string(*a.required_total) +
+                      " people in all (required_total) but has no eligible candidates left");
     }
+    prog.m.AddRow(row, need, kInfinity);
   }
-  // Pool balances after every open phase.
+  return {};
+}
+
+// Pool balances after every open phase.
+Result<void> AddPoolRows(const ClassModelInput& in, ClassProgram& prog) {
+  const Agreement& a = *in.agreement;
+  const int K = in.executed_phases;
   for (size_t q = 0; q < a.pools.size(); ++q) {
     const double T = static_cast<double>(a.pools[q].max_owed);
     const double C = static_cast<double>(in.fixed_pool_owed[q]);
-    for (int p = K + 1; p <= P; ++p) {
-      std::vector<std::pair<int, double>> row;
-      for (size_t g = 0; g < G; ++g) {
+    for (int p = K + 1; p <= a.phase_count; ++p) {
+      Row row;
+      for (size_t g = 0; g < in.groups.size(); ++g) {
         const ClassGroup& grp = in.groups[g];
         const rules::Category& cat = a.categories[grp.category];
         if (cat.balance != Balance::kPool || cat.pool != static_cast<int>(q)) continue;
         double coef = static_cast<double>(PoolCoefficient(a, grp.side, grp.category, grp.value));
         for (int pp = K + 1; pp <= p; ++pp) {
-          if (var[g][pp] >= 0) row.push_back({var[g][pp], coef});
+          if (prog.var[g][pp] >= 0) row.push_back({prog.var[g][pp], coef});
         }
       }
       if (row.empty()) {
@@ -267,114 +297,169 @@ Result<ClassModelResult> SolveClassModel(const ClassModelInput& in, const PlanOp
         }
         continue;
       }
-      m.AddRow(row, -T - C, T - C);
+      prog.m.AddRow(row, -T - C, T - C);
     }
   }
+  return {};
+}
 
-  // Objective coefficients.
-  std::vector<double> primary(m.Columns(), 0), early(m.Columns(), 0), change(m.Columns(), 0);
-  std::int64_t fixed_objective = 0;
-  for (size_t g = 0; g < G; ++g) {
+// Objective coefficients per column: the agreed weight, earliness, and (repair) change.
+struct Objectives {
+  std::vector<double> primary, early, change;
+};
+
+Objectives MakeObjectives(const ClassModelInput& in, const ClassProgram& prog) {
+  const Agreement& a = *in.agreement;
+  const int P = a.phase_count;
+  const auto columns = static_cast<std::size_t>(prog.m.Columns());
+  Objectives o{std::vector<double>(columns, 0), std::vector<double>(columns, 0),
+               std::vector<double>(columns, 0)};
+  for (size_t g = 0; g < in.groups.size(); ++g) {
     const ClassGroup& grp = in.groups[g];
-    for (int p = K + 1; p <= P; ++p) {
-      int v = var[g][p];
+    for (int p = in.executed_phases + 1; p <= P; ++p) {
+      int v = prog.var[g][p];
       if (v < 0) continue;
-      primary[v] = static_cast<double>(Weight(a, grp));
-      early[v] = static_cast<double>(P + 1 - p);
-      if (in.repair) change[v] = grp.orig_phase == 0 ? 1.0 : (p == grp.orig_phase ? -1.0 : 0.0);
+      o.primary[v] = static_cast<double>(Weight(a, grp));
+      o.early[v] = static_cast<double>(P + 1 - p);
+      if (in.repair) o.change[v] = grp.orig_phase == 0 ? 1.0 : (p == grp.orig_phase ? -1.0 : 0.0);
     }
   }
-  (void)fixed_objective;
+  return o;
+}
 
-  auto explain_infeasible = [&](const Error& e) -> Error {
-    if (e.code != ErrorCode::kInvalidInput || e.message != "infeasible") return e;
-    std::int64_t forced[2] = {0, 0};
-    for (const ClassGroup& g : in.groups) {
-      if (a.categories[g.category].balance != Balance::kPool) {
-        forced[SideIndex(g.side)] += static_cast<std::int64_t>(g.members.size());
-      }
+Error ExplainInfeasible(const ClassModelInput& in, const Error& e) {
+  if (e.code != ErrorCode::kInvalidInput || e.message != "infeasible") return e;
+  std::int64_t forced[2] = {0, 0};
+  for (const ClassGroup& g : in.groups) {
+    if (in.agreement->categories[g.category].balance != Balance::kPool) {
+      forced[SideIndex(g.side)] += static_cast<std::int64_t>(g.members.size());
     }
-    return Error{
-        ErrorCode::kInvalidInput,
-        "no plan satisfies every rule with these candidates: " + std::to_string(forced[0]) +
-            " people on side a and " + std::to_string(forced[1]) +
-            " on side b must go (outside or all-for-all categories); check them "
-            "against the phase caps, category caps, required_total and each pool's "
-            "max_owed, or correct the candidate lists",
-        {}};
-  };
+  }
+  return Error{ErrorCode::kInvalidInput,
+               "no plan satisfies every rule with these candidates: " + std::to_string(forced[0]) +
+                   " people on side a and " + std::to_string(forced[1]) +
+                   " on side b must go (outside or all-for-all categories); check them "
+                   "against the phase caps, category caps, required_total and each pool's "
+                   "max_owed, or correct the candidate lists",
+               {}};
+}
 
-  ClassModelResult out;
-  const double limit = options.time_limit;
-  MilpSolution best;
-  if (!in.repair) {
-    m.objective = primary;
-    auto s1 = SolveMilp(m, true, options.gap, limit);
-    if (!s1) return std::unexpected(explain_infeasible(s1.error()));
-    best = *s1;
-    out.report.objective = s1->objective;
-    out.report.bound = s1->bound;
-    out.report.seconds = s1->seconds;
-    out.report.status = s1->hit_time_limit && !s1->proven_optimal ? "time_limit" : "optimal";
-    // Stage 2: earliness with the objective held at its optimum.
-    std::vector<std::pair<int, double>> row;
-    for (int v = 0; v < m.Columns(); ++v) {
-      if (primary[v] != 0) row.push_back({v, primary[v]});
-    }
-    MilpModel m2 = m;
-    if (!row.empty()) m2.AddRow(row, std::round(s1->objective), kInfinity);
-    m2.objective = early;
-    auto s2 = SolveMilp(m2, true, 0, limit);
-    if (s2) {
-      best = *s2;
-      out.report.seconds += s2->seconds;
-    }
+// `m` with `objective` held at the value the first stage reached: at least it when it was
+// maximised, at most it when it was minimised.
+MilpModel HoldObjective(const MilpModel& m, const std::vector<double>& objective, double value,
+                        bool at_least) {
+  Row row;
+  for (int v = 0; v < m.Columns(); ++v) {
+    if (objective[v] != 0) row.push_back({v, objective[v]});
+  }
+  MilpModel held = m;
+  if (!row.empty()) {
+    held.AddRow(row, at_least ? std::round(value) : -kInfinity,
+                at_least ? kInfinity : std::round(value));
+  }
+  return held;
+}
+
+std::string SolveStatus(const MilpSolution& s) {
+  return s.hit_time_limit && !s.proven_optimal ? "time_limit" : "optimal";
+}
+
+// A new plan: the most agreed weight first, then as early as possible at that weight.
+Result<MilpSolution> SolveForPlan(const ClassModelInput& in, MilpModel& m, const Objectives& o,
+                                  const PlanOptions& options, ClassModelResult& out) {
+  m.objective = o.primary;
+  auto s1 = SolveMilp(m, true, options.gap, options.time_limit);
+  if (!s1) return std::unexpected(ExplainInfeasible(in, s1.error()));
+  MilpSolution best = *s1;
+  out.report.objective = s1->objective;
+  out.report.bound = s1->bound;
+  out.report.seconds = s1->seconds;
+  out.report.status = SolveStatus(*s1);
+  // Stage 2: earliness with the objective held at its optimum.
+  MilpModel m2 = HoldObjective(m, o.primary, s1->objective, true);
+  m2.objective = o.early;
+  auto s2 = SolveMilp(m2, true, 0, options.time_limit);
+  if (s2) {
+    best = *s2;
+    out.report.seconds += s2->seconds;
+  }
+  return best;
+}
+
+// A repair: the fewest changed people first, then the most agreed weight at that count.
+Result<MilpSolution> SolveForRepair(const ClassModelInput& in, const ClassProgram& prog,
+                                    MilpModel& m, const Objectives& o, const PlanOptions& options,
+                                    ClassModelResult& out) {
+  m.objective = o.change;
+  auto s1 = SolveMilp(m, false, 0, options.time_limit);
+  if (!s1) return std::unexpected(ExplainInfeasible(in, s1.error()));
+  MilpSolution best = *s1;
+  out.changes = static_cast<std::int64_t>(std::llround(s1->objective)) + prog.change_constant;
+  out.report.seconds = s1->seconds;
+  MilpModel m2 = HoldObjective(m, o.change, s1->objective, false);
+  m2.objective = o.primary;
+  auto s2 = SolveMilp(m2, true, options.gap, options.time_limit);
+  if (s2) {
+    best = *s2;
+    out.report.objective = s2->objective;
+    out.report.bound = s2->bound;
+    out.report.seconds += s2->seconds;
+    out.report.status = SolveStatus(*s2);
   } else {
-    m.objective = change;
-    auto s1 = SolveMilp(m, false, 0, limit);
-    if (!s1) return std::unexpected(explain_infeasible(s1.error()));
-    best = *s1;
-    out.changes = static_cast<std::int64_t>(std::llround(s1->objective)) + change_constant;
-    out.report.seconds = s1->seconds;
-    std::vector<std::pair<int, double>> row;
-    for (int v = 0; v < m.Columns(); ++v) {
-      if (change[v] != 0) row.push_back({v, change[v]});
-    }
-    MilpModel m2 = m;
-    if (!row.empty()) m2.AddRow(row, -kInfinity, std::round(s1->objective));
-    m2.objective = primary;
-    auto s2 = SolveMilp(m2, true, options.gap, limit);
-    if (s2) {
-      best = *s2;
-      out.report.objective = s2->objective;
-      out.report.bound = s2->bound;
-      out.report.seconds += s2->seconds;
-      out.report.status = s2->hit_time_limit && !s2->proven_optimal ? "time_limit" : "optimal";
-    } else {
-      double obj = 0;
-      for (int v = 0; v < m.Columns(); ++v) obj += primary[v] * best.x[v];
-      out.report.objective = out.report.bound = obj;
-    }
+    double obj = 0;
+    for (int v = 0; v < m.Columns(); ++v) obj += o.primary[v] * best.x[v];
+    out.report.objective = out.report.bound = obj;
   }
+  return best;
+}
+
+void FinishReport(const ClassModelInput& in, const MilpModel& m, const PlanOptions& options,
+                  ClassModelResult& out) {
   out.report.gap_limit = options.gap;
   out.report.time_limit = options.time_limit;
-  out.report.classes = static_cast<std::int64_t>(G);
+  out.report.classes = static_cast<std::int64_t>(in.groups.size());
   out.report.variables = m.Columns();
   double denom = std::max(1.0, std::abs(out.report.objective));
   out.report.gap = std::max(0.0, std::abs(out.report.bound - out.report.objective) / denom);
   if (out.report.status == "optimal" && out.report.gap > 1e-9) out.report.status = "gap_limit";
   if (out.report.gap <= 1e-9) out.report.gap = 0;
+}
 
-  out.count.assign(G, std::vector<std::int64_t>(P + 1, 0));
-  for (size_t g = 0; g < G; ++g) {
+// How many of each class go in each phase (index 0: how many stay).
+std::vector<std::vector<std::int64_t>> ClassCounts(const ClassModelInput& in,
+                                                   const ClassProgram& prog,
+                                                   const MilpSolution& best) {
+  const int P = in.agreement->phase_count;
+  std::vector<std::vector<std::int64_t>> count(in.groups.size(),
+                                               std::vector<std::int64_t>(P + 1, 0));
+  for (size_t g = 0; g < in.groups.size(); ++g) {
     std::int64_t sent = 0;
-    for (int p = K + 1; p <= P; ++p) {
-      if (var[g][p] < 0) continue;
-      out.count[g][p] = static_cast<std::int64_t>(std::llround(best.x[var[g][p]]));
-      sent += out.count[g][p];
+    for (int p = in.executed_phases + 1; p <= P; ++p) {
+      if (prog.var[g][p] < 0) continue;
+      count[g][p] = static_cast<std::int64_t>(std::llround(best.x[prog.var[g][p]]));
+      sent += count[g][p];
     }
-    out.count[g][0] = static_cast<std::int64_t>(in.groups[g].members.size()) - sent;
+    count[g][0] = static_cast<std::int64_t>(in.groups[g].members.size()) - sent;
   }
+  return count;
+}
+
+}  // namespace
+
+Result<ClassModelResult> SolveClassModel(const ClassModelInput& in, const PlanOptions& options) {
+  PARLEY_ASSIGN_OR_RETURN(ClassProgram prog, AddClassColumns(in));
+  PARLEY_TRY(CheckCapsHoldTheForced(in));
+  AddPhaseCapRows(in, prog);
+  PARLEY_TRY(AddCategoryCapAndTotalRows(in, prog));
+  PARLEY_TRY(AddPoolRows(in, prog));
+  const Objectives objectives = MakeObjectives(in, prog);
+
+  ClassModelResult out;
+  PARLEY_ASSIGN_OR_RETURN(const MilpSolution best,
+                          in.repair ? SolveForRepair(in, prog, prog.m, objectives, options, out)
+                                    : SolveForPlan(in, prog.m, objectives, options, out));
+  FinishReport(in, prog.m, options, out);
+  out.count = ClassCounts(in, prog, best);
   return out;
 }
 

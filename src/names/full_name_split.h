@@ -1,4 +1,10 @@
-// parley/lists/full_name_split.h — splitting a single full-name cell into its three parts.
+// parley/names/full_name_split.h — splitting a single full-name cell into its three parts, the
+// way an import reads a list.
+//
+// Why a second reader beside ParseFullName (names/full_name_parser.h): an import must keep
+// the words as written and decide the order once per file, so that one odd row does not come
+// out differently from its neighbours; linkage instead scores each name's readings against
+// the given-name table. Both share one patronymic table (names/internal/patronymic_forms.h).
 //
 // Many lists have one "ПІБ"/"ФИО" column. Ukrainian and Russian lists write it surname first
 // ("Шевченко Дмитро Олександрович"); some (often Latin mediator lists) write "Dmytro
@@ -20,7 +26,7 @@
 
 #include "core/error.h"
 
-namespace parley {
+namespace parley::names {
 
 enum class NameOrder { kSurnameFirst, kGivenFirst };
 
@@ -44,4 +50,4 @@ struct NameParts {
 
 [[nodiscard]] NameParts SplitFullName(std::string_view full_name, NameOrder order);
 
-}  // namespace parley
+}  // namespace parley::names

@@ -1,4 +1,4 @@
-#include "lists/full_name_split.h"
+#include "names/full_name_split.h"
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -6,19 +6,13 @@
 
 #include <vector>
 
-namespace parley {
+#include "names/internal/patronymic_forms.h"
+
+namespace parley::names {
 namespace {
 
-// Longest first is not needed: any match counts. Latin forms cover the Ukrainian 2010
-// system, ICAO and older habits (-ovich, -ovna).
-constexpr std::string_view kPatronymicSuffixes[] = {
-    "ович",   "евич", "йович", "ьович",  "ич",    "івна",  "ївна",  "овна",
-    "евна",   "ична", "ічна",  "инична", "ovych", "evych", "ovich", "evich",
-    "yovych", "ivna", "ovna",  "evna",   "ichna", "ychna", "yivna"};
-
-// Turkic patronymic particles written as a separate word: "Гусейн огли" = son of Huseyn.
-constexpr std::string_view kPatronymicParticles[] = {"огли", "оглы", "оглу", "кизи", "кызы",
-                                                     "ogly", "ogli", "oglu", "kyzy", "kizi"};
+using internal::kPatronymicParticles;
+using internal::kPatronymicSuffixes;
 
 icu::UnicodeString ToUnicode(std::string_view s) {
   return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
@@ -190,4 +184,4 @@ NameParts SplitFullName(std::string_view full_name, NameOrder order) {
   return order == NameOrder::kGivenFirst ? SplitGivenFirst(tokens) : SplitSurnameFirst(tokens);
 }
 
-}  // namespace parley
+}  // namespace parley::names

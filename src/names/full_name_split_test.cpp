@@ -1,10 +1,10 @@
-#include "lists/full_name_split.h"
+#include "names/full_name_split.h"
 
 #include <gtest/gtest.h>
 
 #include <vector>
 
-namespace parley {
+namespace parley::names {
 namespace {
 
 void ExpectSplit(std::string_view full, NameOrder order, std::string_view surname,
@@ -88,4 +88,4 @@ TEST(FullNameSplit, DetectsOrderByMajority) {
 }
 
 }  // namespace
-}  // namespace parley
+}  // namespace parley::names
