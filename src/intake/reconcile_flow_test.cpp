@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/clock.h"
 #include "intake/import_flow.h"
 #include "store/event_log.h"
 #include "store/link_store.h"
