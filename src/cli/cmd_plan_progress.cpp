@@ -57,7 +57,7 @@ void PrintTable(const negotiation::StoredPlanInfo& info, const server::PlanProgr
 
 Result<void> Progress(store::Workspace& ws, const std::string& id_text, bool json) {
   PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParsePlanId(id_text));
-  PARLEY_ASSIGN_OR_RETURN(negotiation::StoredPlanInfo info, negotiation::PlanInfo(ws.db(), id));
+  PARLEY_ASSIGN_OR_RETURN(negotiation::StoredPlanInfo info, negotiation::PlanInfo(ws, id));
   PARLEY_ASSIGN_OR_RETURN(server::PlanProgress progress, server::LoadPlanProgress(ws.db(), id));
   if (json) {
     std::cout << server::PlanProgressJson(info, progress).dump(2) << "\n";
