@@ -14,6 +14,7 @@ namespace parley::negotiation {
 namespace {
 
 using Json = nlohmann::ordered_json;
+
 PlanKind KindFrom(std::string_view s) {
   return s == "counter"  ? PlanKind::kCounter
          : s == "repair" ? PlanKind::kRepair
@@ -128,6 +129,37 @@ Result<LoadedPlan> LoadFromDocument(store::Workspace& ws, StoredPlanInfo info,
   PARLEY_ASSIGN_OR_RETURN(plan::Plan p,
                           plan::PlanFromJson(doc.dump(), "plan " + std::to_string(info.id)));
   return LoadedPlan{std::move(info), std::move(p), std::move(refs)};
+}
+
+// Who the stored document `document` of plan `id` sends when.
+Result<std::vector<PlannedPerson>> PlannedPeople(std::optional<std::string> document,
+                                                 std::int64_t id) {
+  PARLEY_ASSIGN_OR_RETURN(std::string text, DocumentOf(std::move(document), id));
+  Json doc = Json::parse(text, nullptr, false);
+  if (doc.is_discarded() || doc.value("format", "") != kStoredPlanFormat) {
+    return Fail(ErrorCode::kCorruption, "plan " + std::to_string(id) +
+                                            "'s stored document is not " +
+                                            std::string(kStoredPlanFormat));
+  }
+  std::vector<PlannedPerson> out;
+  // The document was written by StoredPlanDocument; a wrong type means a damaged store.
+  try {
+    const Json& people = doc.at("people");
+    out.reserve(people.size());
+    for (const Json& p : people) {
+      PlannedPerson person;
+      person.side = p.at("side").get<std::string>() == "b" ? rules::Side::kB : rules::Side::kA;
+      person.id = p.at("id").get<std::string>();
+      person.phase = p.at("phase").get<int>();
+      person.dropped = p.value("dropped", "");
+      person.record_id = p.at("ref").at("record_id").get<std::int64_t>();
+      out.push_back(std::move(person));
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return Fail(ErrorCode::kCorruption,
+                "plan " + std::to_string(id) + "'s stored document is damaged: " + e.what());
+  }
+  return out;
 }
 
 }  // namespace
@@ -253,41 +285,6 @@ Result<LoadedPlan> LoadStoredPlan(store::Workspace& ws, std::int64_t id) {
                 "plan " + std::to_string(id) + "'s stored document is damaged: " + e.what());
   }
 }
-
-namespace {
-
-// Who the stored document `document` of plan `id` sends when.
-Result<std::vector<PlannedPerson>> PlannedPeople(std::optional<std::string> document,
-                                                 std::int64_t id) {
-  PARLEY_ASSIGN_OR_RETURN(std::string text, DocumentOf(std::move(document), id));
-  Json doc = Json::parse(text, nullptr, false);
-  if (doc.is_discarded() || doc.value("format", "") != kStoredPlanFormat) {
-    return Fail(ErrorCode::kCorruption, "plan " + std::to_string(id) +
-                                            "'s stored document is not " +
-                                            std::string(kStoredPlanFormat));
-  }
-  std::vector<PlannedPerson> out;
-  // The document was written by StoredPlanDocument; a wrong type means a damaged store.
-  try {
-    const Json& people = doc.at("people");
-    out.reserve(people.size());
-    for (const Json& p : people) {
-      PlannedPerson person;
-      person.side = p.at("side").get<std::string>() == "b" ? rules::Side::kB : rules::Side::kA;
-      person.id = p.at("id").get<std::string>();
-      person.phase = p.at("phase").get<int>();
-      person.dropped = p.value("dropped", "");
-      person.record_id = p.at("ref").at("record_id").get<std::int64_t>();
-      out.push_back(std::move(person));
-    }
-  } catch (const nlohmann::json::exception& e) {
-    return Fail(ErrorCode::kCorruption,
-                "plan " + std::to_string(id) + "'s stored document is damaged: " + e.what());
-  }
-  return out;
-}
-
-}  // namespace
 
 Result<std::vector<PlannedPerson>> StoredPlanPeople(store::Workspace& ws, std::int64_t id) {
   PARLEY_ASSIGN_OR_RETURN(auto document, store::PlanDocument(ws, id));
