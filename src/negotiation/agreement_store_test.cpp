@@ -108,5 +108,25 @@ TEST(AgreementStore, ActingSidesComeFromPartiesTable) {
   EXPECT_EQ(*ParsePartySide(*deal, "ukraine"), rules::Side::kA);
 }
 
+TEST(AgreementStore, TheAgreementInForceIsTheLastToComeIntoForce) {
+  testing::TestWorkspace t;
+  auto none = AgreementInForce(t.ws());
+  ASSERT_TRUE(none.has_value());
+  EXPECT_FALSE(none->has_value());
+  const std::string other = std::string(testing::kTestAgreement) + "\n# other\n";
+  ASSERT_TRUE(AddAgreement(t.ws(), "old", testing::kTestAgreement, "old.toml", kNegotiator));
+  ASSERT_TRUE(AddAgreement(t.ws(), "new", other, "new.toml", kNegotiator));
+  ASSERT_TRUE(SignAgreement(t.ws(), "new", std::nullopt, rules::Side::kA, kNegotiator));
+  ASSERT_TRUE(SignAgreement(t.ws(), "old", std::nullopt, rules::Side::kA, kNegotiator));
+  EXPECT_FALSE(AgreementInForce(t.ws())->has_value());  // signed by one party only
+  ASSERT_TRUE(SignAgreement(t.ws(), "old", std::nullopt, rules::Side::kB, kNegotiator));
+  EXPECT_EQ((*AgreementInForce(t.ws()))->name, "old");
+  ASSERT_TRUE(SignAgreement(t.ws(), "new", std::nullopt, rules::Side::kB, kNegotiator));
+  auto in_force = AgreementInForce(t.ws());
+  ASSERT_TRUE(in_force.has_value() && in_force->has_value());
+  EXPECT_EQ((*in_force)->name, "new");
+  EXPECT_EQ((*in_force)->state, AgreementState::kInForce);
+}
+
 }  // namespace
 }  // namespace parley::negotiation
