@@ -55,7 +55,7 @@ Result<void> Add(store::Workspace& ws, const AddFlags& f, bool json) {
 }
 
 Result<void> List(store::Workspace& ws, bool json) {
-  PARLEY_ASSIGN_OR_RETURN(auto all, negotiation::ListAgreements(ws.db()));
+  PARLEY_ASSIGN_OR_RETURN(auto all, negotiation::ListAgreements(ws));
   if (json) {
     Json list = Json::array();
     for (const auto& a : all) list.push_back(AgreementJson(a));
@@ -78,7 +78,7 @@ struct SignFlags {
 Result<void> Sign(store::Workspace& ws, const SignFlags& f, bool json) {
   std::optional<std::int64_t> version;
   if (f.version > 0) version = f.version;
-  PARLEY_ASSIGN_OR_RETURN(StoredAgreement a, negotiation::FindAgreement(ws.db(), f.name, version));
+  PARLEY_ASSIGN_OR_RETURN(StoredAgreement a, negotiation::FindAgreement(ws, f.name, version));
   PARLEY_ASSIGN_OR_RETURN(rules::Side party, negotiation::ParsePartySide(a, f.side));
   PARLEY_ASSIGN_OR_RETURN(CommandActor who, CommandActor::Load(f.key));
   PARLEY_ASSIGN_OR_RETURN(auto change,

@@ -57,7 +57,7 @@ void PrintTable(const negotiation::StoredPlanInfo& info, const handover::PlanPro
 
 Result<void> Progress(store::Workspace& ws, const std::string& id_text, bool json) {
   PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParsePlanId(id_text));
-  PARLEY_ASSIGN_OR_RETURN(negotiation::StoredPlanInfo info, negotiation::PlanInfo(ws.db(), id));
+  PARLEY_ASSIGN_OR_RETURN(negotiation::StoredPlanInfo info, negotiation::PlanInfo(ws, id));
   PARLEY_ASSIGN_OR_RETURN(handover::PlanProgress progress, server::StoredPlanProgress(ws, id));
   if (json) {
     std::cout << server::PlanProgressJson(info, progress).dump(2) << "\n";

@@ -102,7 +102,7 @@ Result<void> Propose(store::Workspace& ws, const ProposeFlags& f, bool json) {
 }
 
 Result<void> List(store::Workspace& ws, bool json) {
-  PARLEY_ASSIGN_OR_RETURN(auto plans, negotiation::ListPlans(ws.db()));
+  PARLEY_ASSIGN_OR_RETURN(auto plans, negotiation::ListPlans(ws));
   if (json) {
     Json list = Json::array();
     for (const auto& p : plans) list.push_back(negotiation::PlanInfoJson(p));
@@ -157,7 +157,7 @@ Result<void> Counter(store::Workspace& ws, const ChangeFlags& f, bool json) {
 Result<void> Approve(store::Workspace& ws, const ChangeFlags& f, negotiation::Approval what,
                      bool json) {
   PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParsePlanId(f.id));
-  PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, negotiation::PlanInfo(ws.db(), id));
+  PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, negotiation::PlanInfo(ws, id));
   PARLEY_ASSIGN_OR_RETURN(rules::Side party, negotiation::ParsePlanSide(info, f.side));
   PARLEY_ASSIGN_OR_RETURN(CommandActor who, CommandActor::Load(f.key));
   PARLEY_ASSIGN_OR_RETURN(PlanOutcome o,

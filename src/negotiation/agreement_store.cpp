@@ -1,59 +1,39 @@
 #include "negotiation/agreement_store.h"
 
 #include <string>
+#include <utility>
 
+#include "core/clock.h"
 #include "core/sha256.h"
 #include "core/try.h"
 #include "rules/agreement_parser.h"
+#include "store/agreements.h"
 #include "store/link_store.h"
 
 namespace parley::negotiation {
 namespace {
 
-using store::Database;
-using store::Statement;
-
-constexpr const char* kAgreementColumns =
-    "SELECT a.id, a.name, a.version, a.title, a.party_a, a.party_b, a.source, "
-    "a.content_sha256, a.added_by, a.created_at FROM agreements a ";
-
-Result<void> LoadSignatures(Database& db, StoredAgreement& a) {
-  PARLEY_ASSIGN_OR_RETURN(Statement st,
-                          db.Prepare("SELECT party, signer, signed_at, ledger_seq FROM "
-                                     "agreement_signatures WHERE agreement_id = ? ORDER BY party"));
-  st.Bind(1, a.id);
-  a.signatures.clear();
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    a.signatures.push_back({st.ColumnText(0), st.ColumnText(1), st.ColumnText(2), st.ColumnInt(3)});
+// The stored rows as negotiation sees them: the state is derived from the signatures.
+StoredAgreement FromRow(store::AgreementRow row) {
+  StoredAgreement a;
+  a.id = row.id;
+  a.name = std::move(row.name);
+  a.version = row.version;
+  a.title = std::move(row.title);
+  a.party_a = std::move(row.party_a);
+  a.party_b = std::move(row.party_b);
+  a.source = std::move(row.source);
+  a.sha256 = std::move(row.sha256);
+  a.added_by = std::move(row.added_by);
+  a.created_at = std::move(row.created_at);
+  for (store::AgreementSignatureRow& s : row.signatures) {
+    a.signatures.push_back(
+        {std::move(s.party), std::move(s.signer), std::move(s.signed_at), s.ledger_seq});
   }
   a.state = a.signatures.empty()       ? AgreementState::kDraft
             : a.signatures.size() == 1 ? AgreementState::kSigned
                                        : AgreementState::kInForce;
-  return {};
-}
-
-Result<std::vector<StoredAgreement>> Collect(Database& db, Statement& st) {
-  std::vector<StoredAgreement> out;
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    StoredAgreement a;
-    a.id = st.ColumnInt(0);
-    a.name = st.ColumnText(1);
-    a.version = st.ColumnInt(2);
-    a.title = st.ColumnText(3);
-    a.party_a = st.ColumnText(4);
-    a.party_b = st.ColumnText(5);
-    a.source = st.ColumnText(6);
-    a.sha256 = st.ColumnText(7);
-    a.added_by = st.ColumnText(8);
-    a.created_at = st.ColumnText(9);
-    out.push_back(std::move(a));
-  }
-  for (StoredAgreement& a : out) PARLEY_TRY(LoadSignatures(db, a));
-  return out;
+  return a;
 }
 
 Result<void> CheckName(const std::string& name) {
@@ -125,35 +105,28 @@ Result<rules::Side> ParsePartySide(const StoredAgreement& agreement, std::string
               Location{{}, 0, 0, "--side"});
 }
 
-Result<std::vector<StoredAgreement>> ListAgreements(Database& db) {
-  PARLEY_ASSIGN_OR_RETURN(
-      Statement st, db.Prepare(std::string(kAgreementColumns) + "ORDER BY a.name, a.version"));
-  return Collect(db, st);
+Result<std::vector<StoredAgreement>> ListAgreements(store::Workspace& ws) {
+  PARLEY_ASSIGN_OR_RETURN(std::vector<store::AgreementRow> rows, store::ListAgreementRows(ws));
+  std::vector<StoredAgreement> out;
+  out.reserve(rows.size());
+  for (store::AgreementRow& row : rows) out.push_back(FromRow(std::move(row)));
+  return out;
 }
 
-Result<StoredAgreement> AgreementById(Database& db, std::int64_t id) {
-  PARLEY_ASSIGN_OR_RETURN(Statement st,
-                          db.Prepare(std::string(kAgreementColumns) + "WHERE a.id = ?"));
-  st.Bind(1, id);
-  PARLEY_ASSIGN_OR_RETURN(auto found, Collect(db, st));
-  if (found.empty()) {
-    return Fail(ErrorCode::kNotFound, "no agreement with row id " + std::to_string(id));
-  }
-  return std::move(found.front());
+Result<StoredAgreement> AgreementById(store::Workspace& ws, std::int64_t id) {
+  PARLEY_ASSIGN_OR_RETURN(std::optional<store::AgreementRow> found,
+                          store::AgreementRowById(ws, id));
+  if (!found) return Fail(ErrorCode::kNotFound, "no agreement with row id " + std::to_string(id));
+  return FromRow(std::move(*found));
 }
 
-Result<StoredAgreement> FindAgreement(Database& db, const std::string& name,
+Result<StoredAgreement> FindAgreement(store::Workspace& ws, const std::string& name,
                                       std::optional<std::int64_t> version) {
-  PARLEY_ASSIGN_OR_RETURN(Statement st, db.Prepare(std::string(kAgreementColumns) +
-                                                   "WHERE a.name = ? AND (? = 0 OR a.version = ?) "
-                                                   "ORDER BY a.version DESC LIMIT 1"));
-  st.Bind(1, name);
-  st.Bind(2, version.value_or(0));
-  st.Bind(3, version.value_or(0));
-  PARLEY_ASSIGN_OR_RETURN(auto found, Collect(db, st));
-  if (!found.empty()) return std::move(found.front());
+  PARLEY_ASSIGN_OR_RETURN(std::optional<store::AgreementRow> found,
+                          store::FindAgreementRow(ws, name, version));
+  if (found) return FromRow(std::move(*found));
   if (version) {
-    PARLEY_ASSIGN_OR_RETURN(auto latest, FindAgreement(db, name, std::nullopt));
+    PARLEY_ASSIGN_OR_RETURN(auto latest, FindAgreement(ws, name, std::nullopt));
     return Fail(ErrorCode::kNotFound, "agreement '" + name + "' has no version " +
                                           std::to_string(*version) + "; its latest is " +
                                           std::to_string(latest.version));
@@ -161,6 +134,12 @@ Result<StoredAgreement> FindAgreement(Database& db, const std::string& name,
   return Fail(ErrorCode::kNotFound, "no agreement named '" + name +
                                         "' in this workspace; `parley agreement list` shows "
                                         "them, `parley agreement add FILE` adds one");
+}
+
+Result<std::optional<StoredAgreement>> AgreementInForce(store::Workspace& ws) {
+  PARLEY_ASSIGN_OR_RETURN(std::optional<store::AgreementRow> found, store::AgreementRowInForce(ws));
+  if (!found) return std::optional<StoredAgreement>{};
+  return std::optional<StoredAgreement>{FromRow(std::move(*found))};
 }
 
 Result<rules::Agreement> ParseStored(const StoredAgreement& agreement) {
@@ -175,31 +154,26 @@ Result<AgreementChange> AddAgreement(store::Workspace& ws, const std::string& na
   PARLEY_ASSIGN_OR_RETURN(rules::Agreement parsed,
                           rules::ParseAgreement(toml_text, file_for_errors));
   const std::string sha = Sha256Hex(toml_text);
-  Database& db = ws.db();
   store::LoggedTransaction tx(ws);
   PARLEY_TRY(tx.Begin());
   std::int64_t version = 1;
-  if (auto latest = FindAgreement(db, name, std::nullopt); latest) {
+  if (auto latest = FindAgreement(ws, name, std::nullopt); latest) {
     if (latest->sha256 == sha) return AgreementChange{std::move(*latest), true};
     version = latest->version + 1;
   } else if (latest.error().code != ErrorCode::kNotFound) {
     return std::unexpected(latest.error());
   }
-  PARLEY_ASSIGN_OR_RETURN(
-      Statement ins,
-      db.Prepare("INSERT INTO agreements(name, version, title, party_a, party_b, source, "
-                 "content_sha256, added_by, created_at) VALUES (?,?,?,?,?,?,?,?,?)"));
-  ins.Bind(1, name);
-  ins.Bind(2, version);
-  ins.Bind(3, parsed.title);
-  ins.Bind(4, parsed.party_a);
-  ins.Bind(5, parsed.party_b);
-  ins.Bind(6, toml_text);
-  ins.Bind(7, sha);
-  ins.Bind(8, actor.name);
-  ins.Bind(9, UtcNow());
-  PARLEY_TRY(ins.Run());
-  PARLEY_ASSIGN_OR_RETURN(StoredAgreement stored, AgreementById(db, db.LastInsertId()));
+  PARLEY_ASSIGN_OR_RETURN(std::int64_t id,
+                          store::InsertAgreement(ws, {.name = name,
+                                                      .version = version,
+                                                      .title = parsed.title,
+                                                      .party_a = parsed.party_a,
+                                                      .party_b = parsed.party_b,
+                                                      .source = std::string(toml_text),
+                                                      .sha256 = sha,
+                                                      .added_by = actor.name,
+                                                      .created_at = UtcNow()}));
+  PARLEY_ASSIGN_OR_RETURN(StoredAgreement stored, AgreementById(ws, id));
   nlohmann::json body = AgreementEventBody(stored);
   body["categories"] = parsed.categories.size();
   body["phases"] = parsed.phase_count;
@@ -210,26 +184,21 @@ Result<AgreementChange> AddAgreement(store::Workspace& ws, const std::string& na
 Result<AgreementChange> SignAgreement(store::Workspace& ws, const std::string& name,
                                       std::optional<std::int64_t> version, rules::Side party,
                                       const store::Actor& actor) {
-  Database& db = ws.db();
   store::LoggedTransaction tx(ws);
   PARLEY_TRY(tx.Begin());
-  PARLEY_ASSIGN_OR_RETURN(StoredAgreement a, FindAgreement(db, name, version));
+  PARLEY_ASSIGN_OR_RETURN(StoredAgreement a, FindAgreement(ws, name, version));
   if (a.SignedBy(party)) return AgreementChange{std::move(a), true};
   nlohmann::json body = AgreementEventBody(a);
   body["party"] = rules::SideName(party);
   PARLEY_ASSIGN_OR_RETURN(ledger::SignedEvent event, tx.Append(actor, "agreement.signed", body));
-  PARLEY_ASSIGN_OR_RETURN(
-      Statement ins,
-      db.Prepare("INSERT INTO agreement_signatures(agreement_id, party, signer, content_sha256, "
-                 "ledger_seq, signed_at) VALUES (?,?,?,?,?,?)"));
-  ins.Bind(1, a.id);
-  ins.Bind(2, rules::SideName(party));
-  ins.Bind(3, event.event.actor);
-  ins.Bind(4, a.sha256);
-  ins.Bind(5, static_cast<std::int64_t>(event.event.seq));
-  ins.Bind(6, UtcNow());
-  PARLEY_TRY(ins.Run());
-  PARLEY_ASSIGN_OR_RETURN(StoredAgreement signed_now, AgreementById(db, a.id));
+  PARLEY_TRY(
+      store::InsertAgreementSignature(ws, {.agreement_id = a.id,
+                                           .party = rules::SideName(party),
+                                           .signer = event.event.actor,
+                                           .content_sha256 = a.sha256,
+                                           .ledger_seq = static_cast<std::int64_t>(event.event.seq),
+                                           .signed_at = UtcNow()}));
+  PARLEY_ASSIGN_OR_RETURN(StoredAgreement signed_now, AgreementById(ws, a.id));
   PARLEY_TRY(tx.Commit());
   return AgreementChange{std::move(signed_now), false};
 }

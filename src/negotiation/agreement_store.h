@@ -13,6 +13,7 @@
 //   second signature by the same side is a no-op.
 // - Every change appends its signed ledger event (agreement.added, agreement.signed) in the
 //   same transaction as its rows; bodies carry the name, version and sha256, never people.
+// - The rows and their SQL are store/agreements.h; this file parses, checks and derives.
 //
 //   PARLEY_ASSIGN_OR_RETURN(auto added, AddAgreement(ws, "istanbul", text, "deal.toml", actor));
 //   PARLEY_ASSIGN_OR_RETURN(auto signed_a, SignAgreement(ws, "istanbul", std::nullopt,
@@ -82,11 +83,14 @@ struct AgreementChange {
                                                     rules::Side party, const store::Actor& actor);
 
 // Every version of every agreement, by name then version.
-[[nodiscard]] Result<std::vector<StoredAgreement>> ListAgreements(store::Database& db);
+[[nodiscard]] Result<std::vector<StoredAgreement>> ListAgreements(store::Workspace& ws);
 // One version (the latest when nullopt); kNotFound names what exists.
-[[nodiscard]] Result<StoredAgreement> FindAgreement(store::Database& db, const std::string& name,
+[[nodiscard]] Result<StoredAgreement> FindAgreement(store::Workspace& ws, const std::string& name,
                                                     std::optional<std::int64_t> version);
-[[nodiscard]] Result<StoredAgreement> AgreementById(store::Database& db, std::int64_t id);
+[[nodiscard]] Result<StoredAgreement> AgreementById(store::Workspace& ws, std::int64_t id);
+// The version in force (signed by both parties) whose second signature came last in the
+// node's log; nullopt when none is in force.
+[[nodiscard]] Result<std::optional<StoredAgreement>> AgreementInForce(store::Workspace& ws);
 // The parsed rules of a stored version (the text was validated when added).
 [[nodiscard]] Result<rules::Agreement> ParseStored(const StoredAgreement& agreement);
 

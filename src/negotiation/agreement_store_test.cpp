@@ -33,13 +33,13 @@ TEST(AgreementStore, AddIsVersionedAndIdenticalTextIsANoOp) {
   auto second = AddAgreement(t.ws(), "deal", changed, "deal.toml", kNegotiator);
   ASSERT_TRUE(second.has_value());
   EXPECT_EQ(second->agreement.version, 2);
-  auto latest = FindAgreement(t.ws().db(), "deal", std::nullopt);
+  auto latest = FindAgreement(t.ws(), "deal", std::nullopt);
   ASSERT_TRUE(latest.has_value());
   EXPECT_EQ(latest->version, 2);
-  auto v1 = FindAgreement(t.ws().db(), "deal", 1);
+  auto v1 = FindAgreement(t.ws(), "deal", 1);
   ASSERT_TRUE(v1.has_value());
   EXPECT_EQ(v1->source, testing::kTestAgreement);
-  EXPECT_EQ(ListAgreements(t.ws().db())->size(), 2u);
+  EXPECT_EQ(ListAgreements(t.ws())->size(), 2u);
 }
 
 TEST(AgreementStore, InvalidTextIsRefusedWithLineAndNothingIsStored) {
@@ -50,7 +50,7 @@ TEST(AgreementStore, InvalidTextIsRefusedWithLineAndNothingIsStored) {
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalidInput);
   EXPECT_EQ(bad.error().where.file, "bad.toml");
   EXPECT_GT(bad.error().where.row, 0);
-  EXPECT_TRUE(ListAgreements(t.ws().db())->empty());
+  EXPECT_TRUE(ListAgreements(t.ws())->empty());
   EXPECT_EQ(LogSize(t.ws()), before);
   auto bad_name = AddAgreement(t.ws(), "a b", testing::kTestAgreement, "x", kNegotiator);
   ASSERT_FALSE(bad_name.has_value());
@@ -84,10 +84,10 @@ TEST(AgreementStore, UnknownNameOrVersionAndPartyAreNamed) {
   ASSERT_FALSE(none.has_value());
   EXPECT_EQ(none.error().code, ErrorCode::kNotFound);
   ASSERT_TRUE(AddAgreement(t.ws(), "deal", testing::kTestAgreement, "deal.toml", kNegotiator));
-  auto v9 = FindAgreement(t.ws().db(), "deal", 9);
+  auto v9 = FindAgreement(t.ws(), "deal", 9);
   ASSERT_FALSE(v9.has_value());
   EXPECT_NE(v9.error().message.find("latest is 1"), std::string::npos);
-  auto deal = FindAgreement(t.ws().db(), "deal", std::nullopt);
+  auto deal = FindAgreement(t.ws(), "deal", std::nullopt);
   EXPECT_EQ(*ParsePartySide(*deal, "russia"), rules::Side::kB);
   EXPECT_EQ(*ParsePartySide(*deal, "a"), rules::Side::kA);
   EXPECT_FALSE(ParsePartySide(*deal, "mediator").has_value());
@@ -100,12 +100,32 @@ TEST(AgreementStore, ActingSidesComeFromPartiesTable) {
   const std::string parties = "b = \"Russia\"\n";
   text.replace(text.find(parties), parties.size(), parties + "a_side = \"ua\"\nb_side = \"ru\"\n");
   ASSERT_TRUE(AddAgreement(t.ws(), "sided", text, "sided.toml", kNegotiator));
-  auto deal = FindAgreement(t.ws().db(), "sided", std::nullopt);
+  auto deal = FindAgreement(t.ws(), "sided", std::nullopt);
   ASSERT_TRUE(deal.has_value());
   EXPECT_EQ(ActingSide(*deal, rules::Side::kA), "ua");
   EXPECT_EQ(ActingSide(*deal, rules::Side::kB), "ru");
   EXPECT_EQ(*ParsePartySide(*deal, "RU"), rules::Side::kB);
   EXPECT_EQ(*ParsePartySide(*deal, "ukraine"), rules::Side::kA);
+}
+
+TEST(AgreementStore, TheAgreementInForceIsTheLastToComeIntoForce) {
+  testing::TestWorkspace t;
+  auto none = AgreementInForce(t.ws());
+  ASSERT_TRUE(none.has_value());
+  EXPECT_FALSE(none->has_value());
+  const std::string other = std::string(testing::kTestAgreement) + "\n# other\n";
+  ASSERT_TRUE(AddAgreement(t.ws(), "old", testing::kTestAgreement, "old.toml", kNegotiator));
+  ASSERT_TRUE(AddAgreement(t.ws(), "new", other, "new.toml", kNegotiator));
+  ASSERT_TRUE(SignAgreement(t.ws(), "new", std::nullopt, rules::Side::kA, kNegotiator));
+  ASSERT_TRUE(SignAgreement(t.ws(), "old", std::nullopt, rules::Side::kA, kNegotiator));
+  EXPECT_FALSE(AgreementInForce(t.ws())->has_value());  // signed by one party only
+  ASSERT_TRUE(SignAgreement(t.ws(), "old", std::nullopt, rules::Side::kB, kNegotiator));
+  EXPECT_EQ((*AgreementInForce(t.ws()))->name, "old");
+  ASSERT_TRUE(SignAgreement(t.ws(), "new", std::nullopt, rules::Side::kB, kNegotiator));
+  auto in_force = AgreementInForce(t.ws());
+  ASSERT_TRUE(in_force.has_value() && in_force->has_value());
+  EXPECT_EQ((*in_force)->name, "new");
+  EXPECT_EQ((*in_force)->state, AgreementState::kInForce);
 }
 
 }  // namespace

@@ -7,7 +7,8 @@
 #include "core/try.h"
 #include "negotiation/agreement_store.h"
 #include "store/event_log.h"
-#include "store/ledger_storage.h"
+#include "store/plans.h"
+#include "store/record_history.h"
 
 namespace parley::negotiation {
 namespace {
@@ -33,23 +34,10 @@ bool NamesAny(const std::string& leaf, const std::vector<std::string>& marks) {
   return false;
 }
 
-Result<std::vector<std::int64_t>> Ids(store::Database& db, const std::string& sql,
-                                      std::int64_t param) {
-  PARLEY_ASSIGN_OR_RETURN(store::Statement st, db.Prepare(sql));
-  st.Bind(1, param);
-  std::vector<std::int64_t> out;
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    out.push_back(st.ColumnInt(0));
-  }
-  return out;
-}
-
 Result<std::vector<HistoryEvent>> Select(store::Workspace& ws, Selection selection) {
   PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
-  PARLEY_ASSIGN_OR_RETURN(auto storage,
-                          store::SqliteEntryStorage::Open(ws.db(), log->Node().origin));
+  // The node's own log, as of now: Events() reopens it when another process appended.
+  const ledger::EntryStorage* storage = &log->Log().Storage();
   constexpr std::uint64_t kChunk = 4096;
   for (std::uint64_t begin = 0; begin < storage->Size(); begin += kChunk) {
     const std::uint64_t count = std::min(kChunk, storage->Size() - begin);
@@ -67,58 +55,33 @@ Result<std::vector<HistoryEvent>> Select(store::Workspace& ws, Selection selecti
   return out;
 }
 
-// The plan, its ancestors (parent_id up to the proposal) and all its descendants.
-Result<std::set<std::int64_t>> PlanFamily(store::Database& db, std::int64_t plan_id) {
-  PARLEY_ASSIGN_OR_RETURN(
-      auto ancestors,
-      Ids(db,
-          "WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT p.parent_id FROM plans p JOIN up "
-          "ON p.id = up.id WHERE p.parent_id IS NOT NULL) SELECT id FROM up",
-          plan_id));
-  PARLEY_ASSIGN_OR_RETURN(
-      auto descendants,
-      Ids(db,
-          "WITH RECURSIVE down(id) AS (SELECT ? UNION SELECT p.id FROM plans p JOIN down "
-          "ON p.parent_id = down.id) SELECT id FROM down",
-          plan_id));
-  std::set<std::int64_t> family(ancestors.begin(), ancestors.end());
-  family.insert(descendants.begin(), descendants.end());
-  return family;
-}
-
 }  // namespace
 
 Result<std::vector<HistoryEvent>> RecordEvents(store::Workspace& ws, std::int64_t record_id) {
   Selection s;
-  PARLEY_ASSIGN_OR_RETURN(auto seqs,
-                          Ids(ws.db(),
-                              "SELECT e.seq FROM record_versions rv JOIN ledger_list_events e "
-                              "ON e.list_version_id = rv.created_in WHERE rv.record_id = ?",
-                              record_id));
+  PARLEY_ASSIGN_OR_RETURN(auto seqs, store::RecordListEventSeqs(ws, record_id));
   for (std::int64_t seq : seqs) s.seqs.insert(static_cast<std::uint64_t>(seq));
   for (const char* key : {"record_id", "left_record", "right_record"}) {
     s.marks.push_back(Mark(key, record_id));
   }
-  PARLEY_ASSIGN_OR_RETURN(
-      auto plans, Ids(ws.db(), "SELECT plan_id FROM plan_people WHERE record_id = ?", record_id));
+  PARLEY_ASSIGN_OR_RETURN(auto plans, store::PlansWithRecord(ws, record_id));
   for (std::int64_t plan : plans) s.marks.push_back(Mark("plan", plan));
   return Select(ws, std::move(s));
 }
 
 Result<std::vector<HistoryEvent>> PlanEvents(store::Workspace& ws, std::int64_t plan_id) {
-  PARLEY_ASSIGN_OR_RETURN(auto found, Ids(ws.db(), "SELECT id FROM plans WHERE id = ?", plan_id));
-  if (found.empty()) {
+  PARLEY_ASSIGN_OR_RETURN(std::set<std::int64_t> family, store::PlanFamily(ws, plan_id));
+  if (family.empty()) {
     return Fail(ErrorCode::kNotFound, "no plan with ID " + std::to_string(plan_id) +
                                           "; `parley plan list` shows the plans");
   }
   Selection s;
-  PARLEY_ASSIGN_OR_RETURN(auto family, PlanFamily(ws.db(), plan_id));
   for (std::int64_t plan : family) s.marks.push_back(Mark("plan", plan));
   return Select(ws, std::move(s));
 }
 
 Result<std::vector<HistoryEvent>> AgreementEvents(store::Workspace& ws, const std::string& name) {
-  PARLEY_TRY(FindAgreement(ws.db(), name, std::nullopt));
+  PARLEY_TRY(FindAgreement(ws, name, std::nullopt));
   // Agreement and plan events both carry the agreement's name as "agreement".
   Selection s;
   s.marks.push_back(Mark("agreement", name));

@@ -4,17 +4,18 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "core/sha256.h"
 #include "core/try.h"
 #include "negotiation/agreement_store.h"
 #include "plan/plan_json.h"
 #include "store/link_store.h"
+#include "store/plans.h"
 
 namespace parley::negotiation {
 namespace {
 
 using Json = nlohmann::ordered_json;
-using store::Database;
 
 std::int64_t HandedOver(const plan::Plan& p, rules::Side side) {
   std::int64_t n = 0;
@@ -40,8 +41,7 @@ struct NewPlan {
 // the change applied), under the parent's agreement and sides. `from` must outlive the result.
 Result<NewPlan> ChildOf(store::Workspace& ws, PlanKind kind, std::int64_t parent_id,
                         const LoadedPlan& from) {
-  PARLEY_ASSIGN_OR_RETURN(StoredAgreement agreement,
-                          AgreementById(ws.db(), from.info.agreement_id));
+  PARLEY_ASSIGN_OR_RETURN(StoredAgreement agreement, AgreementById(ws, from.info.agreement_id));
   NewPlan n;
   n.kind = kind;
   n.parent_id = parent_id;
@@ -74,30 +74,30 @@ Result<std::pair<StoredPlanInfo, bool>> StorePlan(store::Workspace& ws, const Ne
       StoredPlanDocument(*n.plan, *n.refs, n.agreement.name, n.agreement.version,
                          n.agreement.sha256, n.side_a, n.side_b);
   const std::string sha = Sha256Hex(document);
-  Database& db = ws.db();
   store::LoggedTransaction tx(ws);
   PARLEY_TRY(tx.Begin());
-  PARLEY_ASSIGN_OR_RETURN(auto existing, FindLivePlan(db, n.agreement.id, sha));
+  PARLEY_ASSIGN_OR_RETURN(auto existing, store::FindLivePlan(ws, n.agreement.id, sha));
   if (existing) {
-    PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, PlanInfo(db, *existing));
+    PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, PlanInfo(ws, *existing));
     return std::make_pair(std::move(info), true);
   }
   const std::string now = UtcNow();
-  NewPlanRow row{n.agreement.id,
-                 n.kind,
-                 n.parent_id,
-                 n.side_a,
-                 n.side_b,
-                 document,
-                 sha,
-                 n.plan->objective,
-                 HandedOver(*n.plan, rules::Side::kA),
-                 HandedOver(*n.plan, rules::Side::kB),
-                 actor.name,
-                 now};
-  PARLEY_ASSIGN_OR_RETURN(std::int64_t id, InsertPlan(db, row, *n.refs, *n.plan));
+  store::NewPlanRow row{.agreement_id = n.agreement.id,
+                        .kind = PlanKindName(n.kind),
+                        .parent_id = n.parent_id,
+                        .side_a = n.side_a,
+                        .side_b = n.side_b,
+                        .document = document,
+                        .sha256 = sha,
+                        .objective = n.plan->objective,
+                        .a_count = HandedOver(*n.plan, rules::Side::kA),
+                        .b_count = HandedOver(*n.plan, rules::Side::kB),
+                        .created_by = actor.name,
+                        .now = now};
+  PARLEY_ASSIGN_OR_RETURN(row.people, PlanPeopleRows(*n.refs, *n.plan));
+  PARLEY_ASSIGN_OR_RETURN(std::int64_t id, store::InsertPlan(ws, row));
   if (n.parent_id > 0) {
-    PARLEY_TRY(SetPlanState(db, n.parent_id, n.parent_version, PlanState::kSuperseded, now));
+    PARLEY_TRY(SetPlanState(ws, n.parent_id, n.parent_version, PlanState::kSuperseded, now));
   }
   nlohmann::json body = {{"plan", id},
                          {"kind", PlanKindName(n.kind)},
@@ -112,7 +112,7 @@ Result<std::pair<StoredPlanInfo, bool>> StorePlan(store::Workspace& ws, const Ne
   if (n.parent_id > 0) body["parent"] = n.parent_id;
   for (auto it = n.extra_body.begin(); it != n.extra_body.end(); ++it) body[it.key()] = *it;
   PARLEY_TRY(tx.Append(actor, EventType(n.kind), body));
-  PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, PlanInfo(db, id));
+  PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, PlanInfo(ws, id));
   PARLEY_TRY(tx.Commit());
   return std::make_pair(std::move(info), false);
 }
@@ -240,7 +240,7 @@ Result<rules::Side> ParsePlanSide(const StoredPlanInfo& info, std::string_view t
 Result<PlanOutcome> ProposePlan(store::Workspace& ws, const ProposeRequest& request,
                                 const store::Actor& actor) {
   PARLEY_ASSIGN_OR_RETURN(StoredAgreement agreement,
-                          FindAgreement(ws.db(), request.agreement, request.agreement_version));
+                          FindAgreement(ws, request.agreement, request.agreement_version));
   PARLEY_ASSIGN_OR_RETURN(rules::Agreement rules, ParseStored(agreement));
   PlanOutcome out;
   PARLEY_ASSIGN_OR_RETURN(out.a,
@@ -306,10 +306,9 @@ Result<PlanOutcome> ApprovePlan(store::Workspace& ws, std::int64_t plan_id, Appr
                                 rules::Side party, const store::Actor& actor,
                                 std::optional<std::int64_t> expected_version) {
   const char* action = approval == Approval::kAccept ? "accept" : "sign";
-  Database& db = ws.db();
   store::LoggedTransaction tx(ws);
   PARLEY_TRY(tx.Begin());
-  PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, PlanInfo(db, plan_id));
+  PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, PlanInfo(ws, plan_id));
   PARLEY_TRY(CheckExpected(info, expected_version));
   PlanOutcome out;
   if (info.Has(action, party)) {
@@ -318,7 +317,7 @@ Result<PlanOutcome> ApprovePlan(store::Workspace& ws, std::int64_t plan_id, Appr
     return out;
   }
   PARLEY_TRY(CheckOpen(info, false, approval == Approval::kAccept ? "accepted" : "signed"));
-  PARLEY_ASSIGN_OR_RETURN(StoredAgreement agreement, AgreementById(db, info.agreement_id));
+  PARLEY_ASSIGN_OR_RETURN(StoredAgreement agreement, AgreementById(ws, info.agreement_id));
   if (approval == Approval::kSign) {
     if (info.state != PlanState::kAccepted) {
       return Fail(ErrorCode::kConflict,
@@ -346,25 +345,21 @@ Result<PlanOutcome> ApprovePlan(store::Workspace& ws, std::int64_t plan_id, Appr
       ledger::SignedEvent event,
       tx.Append(actor, approval == Approval::kAccept ? "plan.accepted" : "plan.signed", body));
   const std::string now = UtcNow();
-  PARLEY_ASSIGN_OR_RETURN(
-      store::Statement ins,
-      db.Prepare("INSERT INTO plan_approvals(plan_id, action, party, actor, content_sha256, "
-                 "ledger_seq, at) VALUES (?,?,?,?,?,?,?)"));
-  ins.Bind(1, plan_id);
-  ins.Bind(2, action);
-  ins.Bind(3, rules::SideName(party));
-  ins.Bind(4, event.event.actor);
-  ins.Bind(5, info.sha256);
-  ins.Bind(6, static_cast<std::int64_t>(event.event.seq));
-  ins.Bind(7, now);
-  PARLEY_TRY(ins.Run());
+  PARLEY_TRY(
+      store::InsertPlanApproval(ws, {.plan_id = plan_id,
+                                     .action = action,
+                                     .party = rules::SideName(party),
+                                     .actor = event.event.actor,
+                                     .content_sha256 = info.sha256,
+                                     .ledger_seq = static_cast<std::int64_t>(event.event.seq),
+                                     .at = now}));
   const rules::Side other = party == rules::Side::kA ? rules::Side::kB : rules::Side::kA;
   PlanState next = info.state;
   if (info.Has(action, other)) {
     next = approval == Approval::kAccept ? PlanState::kAccepted : PlanState::kSigned;
   }
-  PARLEY_TRY(SetPlanState(db, plan_id, info.version, next, now));
-  PARLEY_ASSIGN_OR_RETURN(out.info, PlanInfo(db, plan_id));
+  PARLEY_TRY(SetPlanState(ws, plan_id, info.version, next, now));
+  PARLEY_ASSIGN_OR_RETURN(out.info, PlanInfo(ws, plan_id));
   PARLEY_TRY(tx.Commit());
   return out;
 }

@@ -56,11 +56,10 @@ TEST_F(PlanNegotiationTest, ProposePlansConfirmedPersonsAndStoresReferencesNotRe
   EXPECT_EQ(p.info.a_count, 2);
   EXPECT_EQ(p.info.b_count, 2);
   EXPECT_EQ(p.info.objective, 4);
-  auto doc =
-      t_.ws().db().Prepare("SELECT document FROM plans WHERE id = " + std::to_string(p.info.id));
+  auto doc = store::PlanDocument(t_.ws(), p.info.id);
   ASSERT_TRUE(doc.has_value());
-  ASSERT_TRUE(*doc->Step());
-  const std::string text = doc->ColumnText(0);
+  ASSERT_TRUE(doc->has_value());
+  const std::string text = **doc;
   EXPECT_EQ(text.find("Шевченко"), std::string::npos);  // records are referred to, not copied
   EXPECT_NE(text.find("\"record_id\""), std::string::npos);
 
@@ -82,7 +81,7 @@ TEST_F(PlanNegotiationTest, TheSamePlanProposedTwiceIsOneRowAndOneEvent) {
   EXPECT_TRUE(second.unchanged);
   EXPECT_EQ(second.info.id, first.info.id);
   EXPECT_EQ(LogSize(), size);
-  EXPECT_EQ(ListPlans(t_.ws().db())->size(), 1u);
+  EXPECT_EQ(ListPlans(t_.ws())->size(), 1u);
 }
 
 TEST_F(PlanNegotiationTest, ACounterThatBreaksARuleIsRefusedListingEveryBrokenRule) {
@@ -101,7 +100,7 @@ TEST_F(PlanNegotiationTest, ACounterThatBreaksARuleIsRefusedListingEveryBrokenRu
   EXPECT_NE(counter.error().message.find("[balance]"), std::string::npos);
   EXPECT_EQ(counter.error().where.file, "edited.json");
   EXPECT_EQ(LogSize(), size);
-  EXPECT_EQ(ListPlans(t_.ws().db())->size(), 1u);
+  EXPECT_EQ(ListPlans(t_.ws())->size(), 1u);
   auto broken = CheckCounter(t_.ws(), p.info.id, edited.dump(), "edited.json");
   ASSERT_TRUE(broken.has_value());
   EXPECT_GE(broken->size(), 2u);
@@ -121,7 +120,7 @@ TEST_F(PlanNegotiationTest, AValidCounterSupersedesItsParent) {
   ASSERT_TRUE(counter.has_value()) << counter.error().Describe();
   EXPECT_EQ(counter->info.kind, PlanKind::kCounter);
   EXPECT_EQ(counter->info.parent_id, p.info.id);
-  EXPECT_EQ(PlanInfo(t_.ws().db(), p.info.id)->state, PlanState::kSuperseded);
+  EXPECT_EQ(PlanInfo(t_.ws(), p.info.id)->state, PlanState::kSuperseded);
   EXPECT_EQ(counter->info.objective, 4);
   auto accept_old = ApprovePlan(t_.ws(), p.info.id, Approval::kAccept, rules::Side::kA, kUa);
   ASSERT_FALSE(accept_old.has_value());
@@ -185,7 +184,7 @@ TEST_F(PlanNegotiationTest, RepairMakesANewPlanAndTheLedgerVerifies) {
   ASSERT_TRUE(repaired.has_value()) << repaired.error().Describe();
   EXPECT_EQ(repaired->info.kind, PlanKind::kRepair);
   EXPECT_EQ(repaired->info.parent_id, p.info.id);
-  EXPECT_EQ(PlanInfo(t_.ws().db(), p.info.id)->state, PlanState::kSuperseded);
+  EXPECT_EQ(PlanInfo(t_.ws(), p.info.id)->state, PlanState::kSuperseded);
   // Minimal change: another soldier of b takes the dropped man's place.
   EXPECT_EQ(repaired->info.b_count, 2);
   auto loaded = LoadStoredPlan(t_.ws(), repaired->info.id);

@@ -2,24 +2,18 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "core/try.h"
 #include "negotiation/agreement_store.h"
 #include "plan/plan_json.h"
+#include "store/plans.h"
 #include "store/record_json.h"
 
 namespace parley::negotiation {
 namespace {
 
 using Json = nlohmann::ordered_json;
-using store::Database;
-using store::Statement;
-
-constexpr const char* kPlanColumns =
-    "SELECT p.id, p.agreement_id, a.name, a.version, p.kind, coalesce(p.parent_id, 0), "
-    "p.side_a, p.side_b, p.state, p.content_sha256, p.objective, p.a_count, p.b_count, "
-    "p.created_by, p.created_at, p.version FROM plans p JOIN agreements a ON a.id = "
-    "p.agreement_id ";
 
 PlanKind KindFrom(std::string_view s) {
   return s == "counter"  ? PlanKind::kCounter
@@ -34,54 +28,34 @@ PlanState StateFrom(std::string_view s) {
                              : PlanState::kProposed;
 }
 
-Result<void> LoadApprovals(Database& db, StoredPlanInfo& info) {
-  PARLEY_ASSIGN_OR_RETURN(Statement st,
-                          db.Prepare("SELECT action, party, actor, at, ledger_seq FROM "
-                                     "plan_approvals WHERE plan_id = ? ORDER BY ledger_seq"));
-  st.Bind(1, info.id);
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    info.approvals.push_back(
-        {st.ColumnText(0), st.ColumnText(1), st.ColumnText(2), st.ColumnText(3), st.ColumnInt(4)});
+StoredPlanInfo FromRow(store::PlanRow row) {
+  StoredPlanInfo p;
+  p.id = row.id;
+  p.agreement_id = row.agreement_id;
+  p.agreement_name = std::move(row.agreement_name);
+  p.agreement_version = row.agreement_version;
+  p.kind = KindFrom(row.kind);
+  p.parent_id = row.parent_id;
+  p.side_a = std::move(row.side_a);
+  p.side_b = std::move(row.side_b);
+  p.state = StateFrom(row.state);
+  p.sha256 = std::move(row.sha256);
+  p.objective = row.objective;
+  p.a_count = row.a_count;
+  p.b_count = row.b_count;
+  p.created_by = std::move(row.created_by);
+  p.created_at = std::move(row.created_at);
+  p.version = row.version;
+  for (store::PlanApprovalRow& a : row.approvals) {
+    p.approvals.push_back({std::move(a.action), std::move(a.party), std::move(a.actor),
+                           std::move(a.at), a.ledger_seq});
   }
-  return {};
+  return p;
 }
 
-Result<std::vector<StoredPlanInfo>> Collect(Database& db, Statement& st) {
-  std::vector<StoredPlanInfo> out;
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    StoredPlanInfo p;
-    p.id = st.ColumnInt(0);
-    p.agreement_id = st.ColumnInt(1);
-    p.agreement_name = st.ColumnText(2);
-    p.agreement_version = st.ColumnInt(3);
-    p.kind = KindFrom(st.ColumnText(4));
-    p.parent_id = st.ColumnInt(5);
-    p.side_a = st.ColumnText(6);
-    p.side_b = st.ColumnText(7);
-    p.state = StateFrom(st.ColumnText(8));
-    p.sha256 = st.ColumnText(9);
-    p.objective = st.ColumnInt(10);
-    p.a_count = st.ColumnInt(11);
-    p.b_count = st.ColumnInt(12);
-    p.created_by = st.ColumnText(13);
-    p.created_at = st.ColumnText(14);
-    p.version = st.ColumnInt(15);
-    out.push_back(std::move(p));
-  }
-  for (StoredPlanInfo& p : out) PARLEY_TRY(LoadApprovals(db, p));
-  return out;
-}
-
-Result<std::string> PlanDocument(Database& db, std::int64_t id) {
-  PARLEY_ASSIGN_OR_RETURN(Statement st, db.Prepare("SELECT document FROM plans WHERE id = ?"));
-  st.Bind(1, id);
-  PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-  if (!row) return Fail(ErrorCode::kNotFound, "no plan " + std::to_string(id));
-  return st.ColumnText(0);
+Result<std::string> DocumentOf(std::optional<std::string> document, std::int64_t id) {
+  if (!document) return Fail(ErrorCode::kNotFound, "no plan " + std::to_string(id));
+  return std::move(*document);
 }
 
 // Record versions of the lists a plan refers to, by (record id, version).
@@ -131,7 +105,7 @@ Result<LoadedPlan> LoadFromDocument(store::Workspace& ws, StoredPlanInfo info,
                                             "'s stored document is not " +
                                             std::string(kStoredPlanFormat));
   }
-  PARLEY_ASSIGN_OR_RETURN(StoredAgreement agreement, AgreementById(ws.db(), info.agreement_id));
+  PARLEY_ASSIGN_OR_RETURN(StoredAgreement agreement, AgreementById(ws, info.agreement_id));
   PARLEY_ASSIGN_OR_RETURN(std::vector<PersonRef> refs, RefsFromDocument(doc, info.id));
   PARLEY_ASSIGN_OR_RETURN(RecordIndex records, IndexRecords(ws, refs));
   Json& people = doc["people"];
@@ -155,6 +129,37 @@ Result<LoadedPlan> LoadFromDocument(store::Workspace& ws, StoredPlanInfo info,
   PARLEY_ASSIGN_OR_RETURN(plan::Plan p,
                           plan::PlanFromJson(doc.dump(), "plan " + std::to_string(info.id)));
   return LoadedPlan{std::move(info), std::move(p), std::move(refs)};
+}
+
+// Who the stored document `document` of plan `id` sends when.
+Result<std::vector<PlannedPerson>> PlannedPeople(std::optional<std::string> document,
+                                                 std::int64_t id) {
+  PARLEY_ASSIGN_OR_RETURN(std::string text, DocumentOf(std::move(document), id));
+  Json doc = Json::parse(text, nullptr, false);
+  if (doc.is_discarded() || doc.value("format", "") != kStoredPlanFormat) {
+    return Fail(ErrorCode::kCorruption, "plan " + std::to_string(id) +
+                                            "'s stored document is not " +
+                                            std::string(kStoredPlanFormat));
+  }
+  std::vector<PlannedPerson> out;
+  // The document was written by StoredPlanDocument; a wrong type means a damaged store.
+  try {
+    const Json& people = doc.at("people");
+    out.reserve(people.size());
+    for (const Json& p : people) {
+      PlannedPerson person;
+      person.side = p.at("side").get<std::string>() == "b" ? rules::Side::kB : rules::Side::kA;
+      person.id = p.at("id").get<std::string>();
+      person.phase = p.at("phase").get<int>();
+      person.dropped = p.value("dropped", "");
+      person.record_id = p.at("ref").at("record_id").get<std::int64_t>();
+      out.push_back(std::move(person));
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return Fail(ErrorCode::kCorruption,
+                "plan " + std::to_string(id) + "'s stored document is damaged: " + e.what());
+  }
+  return out;
 }
 
 }  // namespace
@@ -220,61 +225,26 @@ std::string StoredPlanDocument(const plan::Plan& plan, const std::vector<PersonR
   return doc.dump();
 }
 
-Result<std::int64_t> InsertPlan(Database& db, const NewPlanRow& row,
-                                const std::vector<PersonRef>& refs, const plan::Plan& plan) {
+Result<std::vector<store::PlanPersonRow>> PlanPeopleRows(const std::vector<PersonRef>& refs,
+                                                         const plan::Plan& plan) {
   if (refs.size() != plan.people.size()) {
     return Fail(ErrorCode::kInternal, "a plan's references do not match its people");
   }
-  PARLEY_ASSIGN_OR_RETURN(
-      Statement ins,
-      db.Prepare(
-          "INSERT INTO plans(agreement_id, kind, parent_id, side_a, side_b, state, "
-          "document, content_sha256, objective, a_count, b_count, created_by, "
-          "created_at, version, updated_at) VALUES (?,?,?,?,?,'proposed',?,?,?,?,?,?,?,1,?)"));
-  ins.Bind(1, row.agreement_id);
-  ins.Bind(2, PlanKindName(row.kind));
-  if (row.parent_id > 0) {
-    ins.Bind(3, row.parent_id);
-  } else {
-    ins.BindNull(3);
-  }
-  ins.Bind(4, row.side_a);
-  ins.Bind(5, row.side_b);
-  ins.Bind(6, row.document);
-  ins.Bind(7, row.sha256);
-  ins.Bind(8, row.objective);
-  ins.Bind(9, row.a_count);
-  ins.Bind(10, row.b_count);
-  ins.Bind(11, row.created_by);
-  ins.Bind(12, row.now);
-  ins.Bind(13, row.now);
-  PARLEY_TRY(ins.Run());
-  const std::int64_t id = db.LastInsertId();
-  PARLEY_ASSIGN_OR_RETURN(Statement member,
-                          db.Prepare("INSERT INTO plan_people(plan_id, record_id, "
-                                     "record_version, phase) VALUES (?,?,?,?)"));
+  std::vector<store::PlanPersonRow> rows;
+  rows.reserve(refs.size());
   for (size_t i = 0; i < refs.size(); ++i) {
-    member.Bind(1, id);
-    member.Bind(2, refs[i].record_id);
-    member.Bind(3, refs[i].record_version);
-    member.Bind(4, static_cast<std::int64_t>(plan.people[i].phase));
-    PARLEY_TRY(member.Run());
+    rows.push_back({refs[i].record_id, refs[i].record_version,
+                    static_cast<std::int64_t>(plan.people[i].phase)});
   }
-  return id;
+  return rows;
 }
 
-Result<void> SetPlanState(Database& db, std::int64_t id, std::int64_t expected_version,
+Result<void> SetPlanState(store::Workspace& ws, std::int64_t id, std::int64_t expected_version,
                           PlanState state, const std::string& now) {
-  PARLEY_ASSIGN_OR_RETURN(Statement st,
-                          db.Prepare("UPDATE plans SET state = ?, version = version + 1, "
-                                     "updated_at = ? WHERE id = ? AND version = ?"));
-  st.Bind(1, PlanStateName(state));
-  st.Bind(2, now);
-  st.Bind(3, id);
-  st.Bind(4, expected_version);
-  PARLEY_TRY(st.Run());
-  if (sqlite3_changes(db.handle()) == 0) {
-    PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo current, PlanInfo(db, id));
+  PARLEY_ASSIGN_OR_RETURN(
+      bool moved, store::UpdatePlanState(ws, id, expected_version, PlanStateName(state), now));
+  if (!moved) {
+    PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo current, PlanInfo(ws, id));
     return Fail(ErrorCode::kConflict,
                 "plan " + std::to_string(id) + " changed meanwhile: it is at version " +
                     std::to_string(current.version) + " (" + PlanStateName(current.state) +
@@ -286,38 +256,27 @@ Result<void> SetPlanState(Database& db, std::int64_t id, std::int64_t expected_v
   return {};
 }
 
-Result<std::optional<std::int64_t>> FindLivePlan(Database& db, std::int64_t agreement_id,
-                                                 const std::string& sha256) {
-  PARLEY_ASSIGN_OR_RETURN(Statement st,
-                          db.Prepare("SELECT id FROM plans WHERE agreement_id = ? AND "
-                                     "content_sha256 = ? AND state <> 'superseded' "
-                                     "ORDER BY id LIMIT 1"));
-  st.Bind(1, agreement_id);
-  st.Bind(2, sha256);
-  PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
-  if (!row) return std::optional<std::int64_t>{};
-  return std::optional<std::int64_t>{st.ColumnInt(0)};
-}
-
-Result<StoredPlanInfo> PlanInfo(Database& db, std::int64_t id) {
-  PARLEY_ASSIGN_OR_RETURN(Statement st, db.Prepare(std::string(kPlanColumns) + "WHERE p.id = ?"));
-  st.Bind(1, id);
-  PARLEY_ASSIGN_OR_RETURN(auto found, Collect(db, st));
-  if (found.empty()) {
+Result<StoredPlanInfo> PlanInfo(store::Workspace& ws, std::int64_t id) {
+  PARLEY_ASSIGN_OR_RETURN(std::optional<store::PlanRow> found, store::PlanRowById(ws, id));
+  if (!found) {
     return Fail(ErrorCode::kNotFound, "no plan " + std::to_string(id) +
                                           " in this workspace; `parley plan list` shows them");
   }
-  return std::move(found.front());
+  return FromRow(std::move(*found));
 }
 
-Result<std::vector<StoredPlanInfo>> ListPlans(Database& db) {
-  PARLEY_ASSIGN_OR_RETURN(Statement st, db.Prepare(std::string(kPlanColumns) + "ORDER BY p.id"));
-  return Collect(db, st);
+Result<std::vector<StoredPlanInfo>> ListPlans(store::Workspace& ws) {
+  PARLEY_ASSIGN_OR_RETURN(std::vector<store::PlanRow> rows, store::ListPlanRows(ws));
+  std::vector<StoredPlanInfo> out;
+  out.reserve(rows.size());
+  for (store::PlanRow& row : rows) out.push_back(FromRow(std::move(row)));
+  return out;
 }
 
 Result<LoadedPlan> LoadStoredPlan(store::Workspace& ws, std::int64_t id) {
-  PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, PlanInfo(ws.db(), id));
-  PARLEY_ASSIGN_OR_RETURN(std::string text, PlanDocument(ws.db(), id));
+  PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, PlanInfo(ws, id));
+  PARLEY_ASSIGN_OR_RETURN(auto document, store::PlanDocument(ws, id));
+  PARLEY_ASSIGN_OR_RETURN(std::string text, DocumentOf(std::move(document), id));
   // The document was written by StoredPlanDocument; a wrong type means a damaged store.
   try {
     return LoadFromDocument(ws, std::move(info), text);
@@ -327,33 +286,9 @@ Result<LoadedPlan> LoadStoredPlan(store::Workspace& ws, std::int64_t id) {
   }
 }
 
-Result<std::vector<PlannedPerson>> StoredPlanPeople(Database& db, std::int64_t id) {
-  PARLEY_ASSIGN_OR_RETURN(std::string text, PlanDocument(db, id));
-  Json doc = Json::parse(text, nullptr, false);
-  if (doc.is_discarded() || doc.value("format", "") != kStoredPlanFormat) {
-    return Fail(ErrorCode::kCorruption, "plan " + std::to_string(id) +
-                                            "'s stored document is not " +
-                                            std::string(kStoredPlanFormat));
-  }
-  std::vector<PlannedPerson> out;
-  // The document was written by StoredPlanDocument; a wrong type means a damaged store.
-  try {
-    const Json& people = doc.at("people");
-    out.reserve(people.size());
-    for (const Json& p : people) {
-      PlannedPerson person;
-      person.side = p.at("side").get<std::string>() == "b" ? rules::Side::kB : rules::Side::kA;
-      person.id = p.at("id").get<std::string>();
-      person.phase = p.at("phase").get<int>();
-      person.dropped = p.value("dropped", "");
-      person.record_id = p.at("ref").at("record_id").get<std::int64_t>();
-      out.push_back(std::move(person));
-    }
-  } catch (const nlohmann::json::exception& e) {
-    return Fail(ErrorCode::kCorruption,
-                "plan " + std::to_string(id) + "'s stored document is damaged: " + e.what());
-  }
-  return out;
+Result<std::vector<PlannedPerson>> StoredPlanPeople(store::Workspace& ws, std::int64_t id) {
+  PARLEY_ASSIGN_OR_RETURN(auto document, store::PlanDocument(ws, id));
+  return PlannedPeople(std::move(document), id);
 }
 
 }  // namespace parley::negotiation

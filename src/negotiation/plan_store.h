@@ -19,6 +19,8 @@
 // States: proposed → accepted (both sides accepted) → signed (both sides signed); a counter
 // or a repair supersedes its parent. `version` grows with every state change; an update that
 // names a stale version is kConflict, so two browsers cannot both move a plan on.
+//
+// The rows and their SQL are store/plans.h; this file builds and reads the documents.
 #pragma once
 
 #include <cstdint>
@@ -29,6 +31,7 @@
 #include "core/error.h"
 #include "negotiation/workspace_candidates.h"
 #include "plan/plan.h"
+#include "store/plans.h"
 #include "store/workspace.h"
 
 namespace parley::negotiation {
@@ -92,33 +95,19 @@ struct LoadedPlan {
                                              const std::string& agreement_sha256,
                                              const std::string& side_a, const std::string& side_b);
 
-struct NewPlanRow {
-  std::int64_t agreement_id = 0;
-  PlanKind kind = PlanKind::kProposal;
-  std::int64_t parent_id = 0;
-  std::string side_a, side_b;
-  std::string document;
-  std::string sha256;
-  std::int64_t objective = 0, a_count = 0, b_count = 0;
-  std::string created_by;
-  std::string now;
-};
-
-// Inserts a plan row and its plan_people rows (call inside a transaction). Returns its id.
-[[nodiscard]] Result<std::int64_t> InsertPlan(store::Database& db, const NewPlanRow& row,
-                                              const std::vector<PersonRef>& refs,
-                                              const plan::Plan& plan);
-// Moves a plan's state from `expected_version` to version + 1 (kConflict when stale).
-[[nodiscard]] Result<void> SetPlanState(store::Database& db, std::int64_t id,
+// The plan_people rows of a plan: each person's record version and phase (refs parallel to
+// plan.people; kInternal when they are not).
+[[nodiscard]] Result<std::vector<store::PlanPersonRow>> PlanPeopleRows(
+    const std::vector<PersonRef>& refs, const plan::Plan& plan);
+// Moves a plan's state from `expected_version` to version + 1 (kConflict when stale). Call
+// inside the change's LoggedTransaction.
+[[nodiscard]] Result<void> SetPlanState(store::Workspace& ws, std::int64_t id,
                                         std::int64_t expected_version, PlanState state,
                                         const std::string& now);
-// A live (not superseded) plan with this agreement, sides and content, if one exists.
-[[nodiscard]] Result<std::optional<std::int64_t>> FindLivePlan(store::Database& db,
-                                                               std::int64_t agreement_id,
-                                                               const std::string& sha256);
 
-[[nodiscard]] Result<StoredPlanInfo> PlanInfo(store::Database& db, std::int64_t id);
-[[nodiscard]] Result<std::vector<StoredPlanInfo>> ListPlans(store::Database& db);
+// kNotFound when there is no such plan.
+[[nodiscard]] Result<StoredPlanInfo> PlanInfo(store::Workspace& ws, std::int64_t id);
+[[nodiscard]] Result<std::vector<StoredPlanInfo>> ListPlans(store::Workspace& ws);
 [[nodiscard]] Result<LoadedPlan> LoadStoredPlan(store::Workspace& ws, std::int64_t id);
 
 // Who a stored plan sends when, without rebuilding it: read from the stored document alone
@@ -130,7 +119,7 @@ struct PlannedPerson {
   std::string dropped;  // non-empty: removed by a repair
   std::int64_t record_id = 0;
 };
-[[nodiscard]] Result<std::vector<PlannedPerson>> StoredPlanPeople(store::Database& db,
+[[nodiscard]] Result<std::vector<PlannedPerson>> StoredPlanPeople(store::Workspace& ws,
                                                                   std::int64_t id);
 
 }  // namespace parley::negotiation

@@ -12,23 +12,6 @@
 namespace parley::negotiation {
 namespace {
 
-// The seq of the signature that put a version in force: the later of its two signatures.
-std::int64_t InForceSince(const StoredAgreement& a) {
-  std::int64_t seq = 0;
-  for (const auto& s : a.signatures) seq = std::max(seq, s.ledger_seq);
-  return seq;
-}
-
-Result<std::optional<StoredAgreement>> AgreementInForce(store::Database& db) {
-  PARLEY_ASSIGN_OR_RETURN(auto all, ListAgreements(db));
-  std::optional<StoredAgreement> best;
-  for (auto& a : all) {
-    if (a.state != AgreementState::kInForce) continue;
-    if (!best || InForceSince(a) > InForceSince(*best)) best = std::move(a);
-  }
-  return best;
-}
-
 struct ChosenAgreement {
   std::optional<rules::Agreement> rules;  // nullopt: the default policy
   std::string source;
@@ -46,7 +29,7 @@ Result<ChosenAgreement> ChooseAgreement(store::Workspace& ws, const std::string&
     return ChosenAgreement{std::move(parsed), "agreement file " + agreement};
   }
   if (!agreement.empty()) {
-    auto stored = FindAgreement(ws.db(), agreement, std::nullopt);
+    auto stored = FindAgreement(ws, agreement, std::nullopt);
     if (!stored) {
       Error e = stored.error();
       e.message = (files == AgreementFiles::kAllowed
@@ -58,7 +41,7 @@ Result<ChosenAgreement> ChooseAgreement(store::Workspace& ws, const std::string&
     PARLEY_ASSIGN_OR_RETURN(rules::Agreement parsed, ParseStored(*stored));
     return ChosenAgreement{std::move(parsed), StoredName(*stored)};
   }
-  PARLEY_ASSIGN_OR_RETURN(auto in_force, AgreementInForce(ws.db()));
+  PARLEY_ASSIGN_OR_RETURN(auto in_force, AgreementInForce(ws));
   if (!in_force) return ChosenAgreement{std::nullopt, "the default policy"};
   PARLEY_ASSIGN_OR_RETURN(rules::Agreement parsed, ParseStored(*in_force));
   return ChosenAgreement{std::move(parsed), StoredName(*in_force) + " (in force)"};

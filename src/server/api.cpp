@@ -253,7 +253,7 @@ Result<std::optional<ResourceSide>> Api::ResolveResource(const Route& route, con
     case Scope::kPlanWrite: {
       if (std::string plan = param("plan"); !plan.empty()) {
         PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParseId(plan, "plan"));
-        PARLEY_ASSIGN_OR_RETURN(auto info, negotiation::PlanInfo(ws.db(), id));
+        PARLEY_ASSIGN_OR_RETURN(auto info, negotiation::PlanInfo(ws, id));
         return std::optional<ResourceSide>{ResourceSide{info.side_a, false, info.side_b, false}};
       }
       PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
@@ -275,7 +275,7 @@ Result<std::optional<ResourceSide>> Api::ResolveParty(const ApiRequest& req, sto
   PARLEY_ASSIGN_OR_RETURN(auto version, OptionalInt(body, "agreement_version"));
   if (auto plan = req.path_params.find("plan"); plan != req.path_params.end()) {
     PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParseId(plan->second, "plan"));
-    PARLEY_ASSIGN_OR_RETURN(auto info, negotiation::PlanInfo(ws.db(), id));
+    PARLEY_ASSIGN_OR_RETURN(auto info, negotiation::PlanInfo(ws, id));
     auto side = negotiation::ParsePlanSide(info, party.value_or(req.principal->side));
     if (!side) {
       return Fail(
@@ -287,7 +287,7 @@ Result<std::optional<ResourceSide>> Api::ResolveParty(const ApiRequest& req, sto
         ResourceSide{*side == rules::Side::kA ? info.side_a : info.side_b, false}};
   }
   PARLEY_ASSIGN_OR_RETURN(auto agreement,
-                          negotiation::FindAgreement(ws.db(), req.path_params.at("name"), version));
+                          negotiation::FindAgreement(ws, req.path_params.at("name"), version));
   if (!party) {
     return Fail(ErrorCode::kInvalidInput,
                 "say which party you sign for: a (" + agreement.party_a + ") or b (" +

@@ -40,7 +40,7 @@ Result<std::optional<std::int64_t>> VersionQuery(const ApiRequest& req) {
 
 ApiResponse Api::ListAgreementsHandler(ApiRequest&, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
-    PARLEY_ASSIGN_OR_RETURN(auto all, negotiation::ListAgreements(ws.db()));
+    PARLEY_ASSIGN_OR_RETURN(auto all, negotiation::ListAgreements(ws));
     nlohmann::json out = nlohmann::json::array();
     for (const auto& a : all) out.push_back(nlohmann::json(negotiation::AgreementJson(a)));
     return JsonResponse(200, {{"agreements", out}});
@@ -80,8 +80,8 @@ ApiResponse Api::ValidateAgreement(ApiRequest& req, store::Workspace&) {
 ApiResponse Api::GetAgreement(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto version, VersionQuery(req));
-    PARLEY_ASSIGN_OR_RETURN(
-        auto agreement, negotiation::FindAgreement(ws.db(), req.path_params.at("name"), version));
+    PARLEY_ASSIGN_OR_RETURN(auto agreement,
+                            negotiation::FindAgreement(ws, req.path_params.at("name"), version));
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json out, AgreementWithSummary(agreement));
     return JsonResponse(200, out);
   }());
@@ -93,7 +93,7 @@ ApiResponse Api::SignAgreementHandler(ApiRequest& req, store::Workspace& ws) {
     PARLEY_ASSIGN_OR_RETURN(std::string party_text, RequiredString(body, "party"));
     PARLEY_ASSIGN_OR_RETURN(auto version, OptionalInt(body, "agreement_version"));
     const std::string& name = req.path_params.at("name");
-    PARLEY_ASSIGN_OR_RETURN(auto agreement, negotiation::FindAgreement(ws.db(), name, version));
+    PARLEY_ASSIGN_OR_RETURN(auto agreement, negotiation::FindAgreement(ws, name, version));
     PARLEY_ASSIGN_OR_RETURN(rules::Side party, negotiation::ParsePartySide(agreement, party_text));
     PARLEY_ASSIGN_OR_RETURN(auto change,
                             negotiation::SignAgreement(ws, name, agreement.version, party,

@@ -95,7 +95,7 @@ nlohmann::json SelectionJson(const negotiation::CandidateSelection& s) {
 
 ApiResponse Api::ListPlansHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
-    PARLEY_ASSIGN_OR_RETURN(auto all, negotiation::ListPlans(ws.db()));
+    PARLEY_ASSIGN_OR_RETURN(auto all, negotiation::ListPlans(ws));
     nlohmann::json out = nlohmann::json::array();
     for (const auto& p : all) {
       // The same rule as kPlanRead: a plan is its two sides' (and the mediator's).
@@ -137,7 +137,7 @@ ApiResponse Api::GetPlan(ApiRequest& req, store::Workspace& ws) {
 // The handover day: promised versus delivered per phase and direction (handover/plan_progress.h).
 ApiResponse Api::GetPlanProgress(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
-    PARLEY_ASSIGN_OR_RETURN(auto info, negotiation::PlanInfo(ws.db(), PlanId(req)));
+    PARLEY_ASSIGN_OR_RETURN(auto info, negotiation::PlanInfo(ws, PlanId(req)));
     PARLEY_ASSIGN_OR_RETURN(handover::PlanProgress progress, StoredPlanProgress(ws, info.id));
     return JsonResponse(200, PlanProgressJson(info, progress));
   }());
@@ -238,7 +238,7 @@ Result<ApiResponse> ApprovePlanAs(ApiRequest& req, store::Workspace& ws,
   PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
   PARLEY_ASSIGN_OR_RETURN(auto party_text, OptionalString(body, "party"));
   PARLEY_ASSIGN_OR_RETURN(auto expected, OptionalInt(body, "expected_version"));
-  PARLEY_ASSIGN_OR_RETURN(auto info, negotiation::PlanInfo(ws.db(), PlanId(req)));
+  PARLEY_ASSIGN_OR_RETURN(auto info, negotiation::PlanInfo(ws, PlanId(req)));
   PARLEY_ASSIGN_OR_RETURN(rules::Side party, negotiation::ParsePlanSide(
                                                  info, party_text.value_or(req.principal->side)));
   PARLEY_ASSIGN_OR_RETURN(

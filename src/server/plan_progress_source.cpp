@@ -8,7 +8,7 @@ namespace parley::server {
 Result<handover::PlanProgress> StoredPlanProgress(store::Workspace& ws, std::int64_t plan_id) {
   return handover::LoadPlanProgress(
       ws, plan_id, [&]() -> Result<std::vector<handover::PlannedPerson>> {
-        PARLEY_ASSIGN_OR_RETURN(auto people, negotiation::StoredPlanPeople(ws.db(), plan_id));
+        PARLEY_ASSIGN_OR_RETURN(auto people, negotiation::StoredPlanPeople(ws, plan_id));
         std::vector<handover::PlannedPerson> out;
         out.reserve(people.size());
         for (negotiation::PlannedPerson& p : people) {
