@@ -11,6 +11,7 @@
 #include "lists/list_file.h"
 #include "server/api.h"
 #include "server/api_error.h"
+#include "server/api_handlers.h"
 #include "server/json_fields.h"
 #include "server/json_shapes.h"
 #include "server/share_store.h"
@@ -75,7 +76,7 @@ std::string SafeExtension(const std::string& filename) {
 
 }  // namespace
 
-ApiResponse Api::ListLists(ApiRequest& req, store::Workspace& ws) {
+ApiResponse ListHandlers::ListLists(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto lists, ws.Lists());
     PARLEY_ASSIGN_OR_RETURN(auto shared_names, ListsSharedWith(ws.db(), req.principal->side));
@@ -88,14 +89,14 @@ ApiResponse Api::ListLists(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::GetList(ApiRequest& req, store::Workspace& ws) {
+ApiResponse ListHandlers::GetList(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto latest, ws.Version(req.path_params.at("list"), std::nullopt));
     return JsonResponse(200, VersionJson(latest));
   }());
 }
 
-ApiResponse Api::ListVersions(ApiRequest& req, store::Workspace& ws) {
+ApiResponse ListHandlers::ListVersions(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto versions, ws.Versions(req.path_params.at("list")));
     nlohmann::json out = nlohmann::json::array();
@@ -104,7 +105,7 @@ ApiResponse Api::ListVersions(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::ListRecords(ApiRequest& req, store::Workspace& ws) {
+ApiResponse ListHandlers::ListRecords(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     const std::string& list = req.path_params.at("list");
     PARLEY_ASSIGN_OR_RETURN(auto version, ParseVersionParam(req.path_params.at("version")));
@@ -129,7 +130,7 @@ ApiResponse Api::ListRecords(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::ExportList(ApiRequest& req, store::Workspace& ws) {
+ApiResponse ListHandlers::ExportList(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     const std::string& list = req.path_params.at("list");
     PARLEY_ASSIGN_OR_RETURN(auto version, ParseVersionParam(req.path_params.at("version")));
@@ -161,7 +162,7 @@ ApiResponse Api::ExportList(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::UploadListVersion(ApiRequest& req, store::Workspace& ws) {
+ApiResponse ListHandlers::UploadListVersion(ApiRequest& req, store::Workspace& ws) {
   if (!options_.importer) return HttpError(501, "unsupported", "this server cannot import lists");
   std::vector<Error> rejects;
   std::string display_name;
@@ -202,7 +203,7 @@ ApiResponse Api::UploadListVersion(ApiRequest& req, store::Workspace& ws) {
   return JsonResponse(HttpStatusFor(e.code), {{"error", error}});
 }
 
-ApiResponse Api::ListSharesHandler(ApiRequest& req, store::Workspace& ws) {
+ApiResponse ListHandlers::ListSharesHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(ListOwner owner, FindListOwner(ws.db(), req.path_params.at("list")));
     PARLEY_ASSIGN_OR_RETURN(auto shares, ListShares(ws.db(), owner.list));
@@ -216,7 +217,7 @@ ApiResponse Api::ListSharesHandler(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::PutShare(ApiRequest& req, store::Workspace& ws) {
+ApiResponse ListHandlers::PutShare(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     PARLEY_ASSIGN_OR_RETURN(std::int64_t version, RequiredInt(body, "version"));

@@ -3,6 +3,7 @@
 #include "core/try.h"
 #include "server/api.h"
 #include "server/api_error.h"
+#include "server/api_handlers.h"
 #include "server/json_fields.h"
 #include "server/json_shapes.h"
 #include "server/person_status.h"
@@ -24,7 +25,7 @@ Result<std::string> StatusOf(store::Workspace& ws, std::int64_t id) {
 
 }  // namespace
 
-ApiResponse Api::GetRecord(ApiRequest& req, store::Workspace& ws) {
+ApiResponse RecordHandlers::GetRecord(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     std::int64_t id = RecordId(req);
     PARLEY_ASSIGN_OR_RETURN(auto history, ws.RecordHistory(id));
@@ -36,7 +37,7 @@ ApiResponse Api::GetRecord(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::GetRecordHistory(ApiRequest& req, store::Workspace& ws) {
+ApiResponse RecordHandlers::GetRecordHistory(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     std::int64_t id = RecordId(req);
     PARLEY_ASSIGN_OR_RETURN(auto history, ws.RecordHistory(id));
@@ -47,7 +48,7 @@ ApiResponse Api::GetRecordHistory(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::GetInterview(ApiRequest& req, store::Workspace& ws) {
+ApiResponse RecordHandlers::GetInterview(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     std::int64_t id = RecordId(req);
     PARLEY_ASSIGN_OR_RETURN(auto history, InterviewHistory(ws.db(), id));
@@ -62,7 +63,7 @@ ApiResponse Api::GetInterview(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::PutInterview(ApiRequest& req, store::Workspace& ws) {
+ApiResponse RecordHandlers::PutInterview(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     std::int64_t id = RecordId(req);
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
@@ -83,7 +84,7 @@ ApiResponse Api::PutInterview(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::ListHandovers(ApiRequest& req, store::Workspace& ws) {
+ApiResponse RecordHandlers::ListHandovers(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     std::int64_t id = RecordId(req);
     PARLEY_ASSIGN_OR_RETURN(auto events, HandoverEvents(ws.db(), id));
@@ -97,7 +98,7 @@ ApiResponse Api::ListHandovers(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::AppendHandoverHandler(ApiRequest& req, store::Workspace& ws) {
+ApiResponse RecordHandlers::AppendHandoverHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     std::int64_t id = RecordId(req);
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
@@ -118,7 +119,7 @@ ApiResponse Api::AppendHandoverHandler(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::GetAccessLog(ApiRequest& req, store::Workspace& ws) {
+ApiResponse RecordHandlers::GetAccessLog(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_TRY(access_log_.Flush());
     PARLEY_ASSIGN_OR_RETURN(auto entries, ReadAccessLog(ws.db(), RecordId(req)));
@@ -130,7 +131,7 @@ ApiResponse Api::GetAccessLog(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::CheckIntegrityHandler(ApiRequest&, store::Workspace& ws) {
+ApiResponse RecordHandlers::CheckIntegrityHandler(ApiRequest&, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto report, ws.CheckIntegrity());
     return JsonResponse(200, {{"ok", report.ok()}, {"problems", report.problems}});
