@@ -13,6 +13,7 @@
 #include "server/csrf.h"
 #include "server/json_fields.h"
 #include "server/link_review.h"
+#include "server/openapi.h"
 #include "server/secret_token.h"
 #include "server/share_store.h"
 #include "server/user_store.h"
@@ -84,72 +85,13 @@ Api::Api(std::unique_ptr<WorkspacePool> pool, store::Workspace access_log_worksp
          ApiOptions options)
     : pool_(std::move(pool)),
       access_log_(std::move(access_log_workspace)),
-      options_(std::move(options)) {}
+      options_(std::move(options)) {
+  // Built now rather than on the first GET, so that a route without its documentation stops
+  // the server at start (openapi.h) instead of at a client's request.
+  static_cast<void>(OpenApiDocument());
+}
 
 void Api::Close() { access_log_.Close(); }
-
-const std::vector<Api::HandlerEntry>& Api::Handlers() {
-  static const std::vector<HandlerEntry> kHandlers = {
-      {"getOpenApi", &Api::GetOpenApi},
-      {"getHealth", &Api::GetHealth},
-      {"login", &Api::Login},
-      {"getSession", &Api::GetSession},
-      {"logout", &Api::Logout},
-      {"listUsers", &Api::ListUsersHandler},
-      {"createUser", &Api::CreateUser},
-      {"updateUser", &Api::UpdateUserHandler},
-      {"createToken", &Api::CreateTokenHandler},
-      {"listLists", &Api::ListLists},
-      {"getList", &Api::GetList},
-      {"listVersions", &Api::ListVersions},
-      {"uploadListVersion", &Api::UploadListVersion},
-      {"listRecords", &Api::ListRecords},
-      {"exportList", &Api::ExportList},
-      {"listShares", &Api::ListSharesHandler},
-      {"putShare", &Api::PutShare},
-      {"getRecord", &Api::GetRecord},
-      {"getRecordHistory", &Api::GetRecordHistory},
-      {"getInterview", &Api::GetInterview},
-      {"putInterview", &Api::PutInterview},
-      {"listHandovers", &Api::ListHandovers},
-      {"appendHandover", &Api::AppendHandoverHandler},
-      {"getAccessLog", &Api::GetAccessLog},
-      {"checkIntegrity", &Api::CheckIntegrityHandler},
-      {"getLedger", &Api::GetLedger},
-      {"listLedgerEntries", &Api::ListLedgerEntries},
-      {"verifyLedger", &Api::VerifyLedger},
-      {"exportBundle", &Api::ExportBundleHandler},
-      {"importBundle", &Api::ImportBundleHandler},
-      {"getRecordEvents", &Api::GetRecordEvents},
-      {"reconcile", &Api::Reconcile},
-      {"listLinks", &Api::ListLinks},
-      {"getLink", &Api::GetLink},
-      {"decideLink", &Api::DecideLinkHandler},
-      {"listAgreements", &Api::ListAgreementsHandler},
-      {"addAgreement", &Api::AddAgreementHandler},
-      {"validateAgreement", &Api::ValidateAgreement},
-      {"getAgreement", &Api::GetAgreement},
-      {"signAgreement", &Api::SignAgreementHandler},
-      {"listPlans", &Api::ListPlansHandler},
-      {"proposePlan", &Api::ProposePlanHandler},
-      {"getPlan", &Api::GetPlan},
-      {"explainPlan", &Api::ExplainPlan},
-      {"getPlanProgress", &Api::GetPlanProgress},
-      {"checkPlan", &Api::CheckPlan},
-      {"counterPlan", &Api::CounterPlanHandler},
-      {"repairPlan", &Api::RepairPlanHandler},
-      {"acceptPlan", &Api::AcceptPlan},
-      {"signPlan", &Api::SignPlan},
-  };
-  return kHandlers;
-}
-
-bool Api::HasHandler(std::string_view operation_id) {
-  for (const auto& h : Handlers()) {
-    if (h.operation_id == operation_id) return true;
-  }
-  return false;
-}
 
 Result<std::optional<Principal>> Api::Authenticate(const ApiRequest& req, store::Workspace& ws) {
   std::string auth = req.Header("authorization");
@@ -344,25 +286,13 @@ ApiResponse Api::Handle(ApiRequest& req) {
                          "send the session's CSRF token in the X-CSRF-Token header");
       }
     }
-    for (const auto& h : Handlers()) {
-      if (h.operation_id == route.operation_id) return (this->*h.handler)(req, *ws);
-    }
-    return HttpError(501, "unsupported", "this route has no handler yet");
+    return route.handler(context_, req, *ws);
   } catch (const std::exception& e) {
     // A handler bug (e.g. a JSON type error not caught by validation) must not kill a worker.
     std::cerr << "parley serve: internal error on " << req.method << " " << req.path << ": "
               << e.what() << "\n";
     return HttpError(500, "internal", "internal error; the server log has the detail");
   }
-}
-
-std::string Api::SessionCookie(std::string_view value, bool http_only,
-                               std::chrono::seconds max_age) const {
-  std::string c =
-      std::string(value) + "; Path=/; SameSite=Strict; Max-Age=" + std::to_string(max_age.count());
-  if (http_only) c += "; HttpOnly";
-  if (options_.secure_cookies) c += "; Secure";
-  return c;
 }
 
 }  // namespace parley::server

@@ -10,6 +10,7 @@
 #include "rules/summary.h"
 #include "server/api.h"
 #include "server/api_error.h"
+#include "server/api_handlers.h"
 #include "server/json_fields.h"
 
 namespace parley::server {
@@ -38,7 +39,7 @@ Result<std::optional<std::int64_t>> VersionQuery(const ApiRequest& req) {
 
 }  // namespace
 
-ApiResponse Api::ListAgreementsHandler(ApiRequest&, store::Workspace& ws) {
+ApiResponse AgreementHandlers::ListAgreementsHandler(ApiRequest&, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto all, negotiation::ListAgreements(ws));
     nlohmann::json out = nlohmann::json::array();
@@ -47,7 +48,7 @@ ApiResponse Api::ListAgreementsHandler(ApiRequest&, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::AddAgreementHandler(ApiRequest& req, store::Workspace& ws) {
+ApiResponse AgreementHandlers::AddAgreementHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     PARLEY_ASSIGN_OR_RETURN(std::string name, RequiredString(body, "name"));
@@ -63,7 +64,7 @@ ApiResponse Api::AddAgreementHandler(ApiRequest& req, store::Workspace& ws) {
 
 // Validation changes nothing: a broken text is a 200 with valid=false and the error (line,
 // column), so an editor can show it beside the draft.
-ApiResponse Api::ValidateAgreement(ApiRequest& req, store::Workspace&) {
+ApiResponse AgreementHandlers::ValidateAgreement(ApiRequest& req, store::Workspace&) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     PARLEY_ASSIGN_OR_RETURN(std::string text, RequiredString(body, "text"));
@@ -77,7 +78,7 @@ ApiResponse Api::ValidateAgreement(ApiRequest& req, store::Workspace&) {
   }());
 }
 
-ApiResponse Api::GetAgreement(ApiRequest& req, store::Workspace& ws) {
+ApiResponse AgreementHandlers::GetAgreement(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto version, VersionQuery(req));
     PARLEY_ASSIGN_OR_RETURN(auto agreement,
@@ -87,7 +88,7 @@ ApiResponse Api::GetAgreement(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::SignAgreementHandler(ApiRequest& req, store::Workspace& ws) {
+ApiResponse AgreementHandlers::SignAgreementHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     PARLEY_ASSIGN_OR_RETURN(std::string party_text, RequiredString(body, "party"));

@@ -20,6 +20,7 @@
 #include "negotiation/sharing_choice.h"
 #include "server/api.h"
 #include "server/api_error.h"
+#include "server/api_handlers.h"
 #include "server/json_fields.h"
 #include "store/event_log.h"
 #include "store/ledger_storage.h"
@@ -99,7 +100,7 @@ Result<std::pair<std::string, std::string>> UploadedBundle(const ApiRequest& req
 
 }  // namespace
 
-ApiResponse Api::GetRecordEvents(ApiRequest& req, store::Workspace& ws) {
+ApiResponse LedgerHandlers::GetRecordEvents(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     // The API layer has already parsed and resolved {id} (ResolveResource).
     const std::int64_t id = std::stoll(req.path_params.at("id"));
@@ -115,7 +116,7 @@ ApiResponse Api::GetRecordEvents(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::GetLedger(ApiRequest&, store::Workspace& ws) {
+ApiResponse LedgerHandlers::GetLedger(ApiRequest&, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     store::ReadSnapshot snapshot(ws);
     PARLEY_TRY(snapshot.Begin());
@@ -141,7 +142,7 @@ ApiResponse Api::GetLedger(ApiRequest&, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::ListLedgerEntries(ApiRequest& req, store::Workspace& ws) {
+ApiResponse LedgerHandlers::ListLedgerEntries(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(std::int64_t from, QueryInt(req, "from", 0, INT64_MAX));
     PARLEY_ASSIGN_OR_RETURN(std::int64_t limit,
@@ -177,7 +178,7 @@ ApiResponse Api::ListLedgerEntries(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::VerifyLedger(ApiRequest&, store::Workspace& ws) {
+ApiResponse LedgerHandlers::VerifyLedger(ApiRequest&, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     store::ReadSnapshot snapshot(ws);
     PARLEY_TRY(snapshot.Begin());
@@ -198,7 +199,7 @@ ApiResponse Api::VerifyLedger(ApiRequest&, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::ExportBundleHandler(ApiRequest& req, store::Workspace& ws) {
+ApiResponse LedgerHandlers::ExportBundleHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     PARLEY_ASSIGN_OR_RETURN(std::string party, RequiredString(body, "for"));
@@ -249,7 +250,7 @@ ApiResponse Api::ExportBundleHandler(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::ImportBundleHandler(ApiRequest& req, store::Workspace& ws) {
+ApiResponse LedgerHandlers::ImportBundleHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto upload, UploadedBundle(req));
     auto& [filename, bytes] = upload;

@@ -10,6 +10,7 @@
 #include "intake/reconcile_flow.h"
 #include "server/api.h"
 #include "server/api_error.h"
+#include "server/api_handlers.h"
 #include "server/json_fields.h"
 #include "server/json_shapes.h"
 #include "server/link_review.h"
@@ -26,7 +27,8 @@ constexpr std::int64_t kMaxLinkPage = 1000;
 
 // Which lists a principal may see, by name: its own side's, the shared ones, or all for a
 // mediator (the same rule as GET /lists).
-Result<std::set<std::string>> Api::VisibleLists(store::Workspace& ws, const Principal& who) {
+Result<std::set<std::string>> LinkHandlers::VisibleLists(store::Workspace& ws,
+                                                         const Principal& who) {
   PARLEY_ASSIGN_OR_RETURN(auto lists, ws.Lists());
   PARLEY_ASSIGN_OR_RETURN(auto shared_names, ListsSharedWith(ws, who.side));
   std::set<std::string> shared(shared_names.begin(), shared_names.end());
@@ -37,9 +39,9 @@ Result<std::set<std::string>> Api::VisibleLists(store::Workspace& ws, const Prin
   return out;
 }
 
-Result<std::vector<std::string>> Api::LinksWithRecords(store::Workspace& ws,
-                                                       std::span<const store::StoredLink> links,
-                                                       std::vector<std::int64_t>& record_ids) {
+Result<std::vector<std::string>> LinkHandlers::LinksWithRecords(
+    store::Workspace& ws, std::span<const store::StoredLink> links,
+    std::vector<std::int64_t>& record_ids) {
   for (const store::StoredLink& l : links) {
     record_ids.push_back(l.left_record_id);
     record_ids.push_back(l.right_record_id);
@@ -52,7 +54,7 @@ Result<std::vector<std::string>> Api::LinksWithRecords(store::Workspace& ws,
   return out;
 }
 
-ApiResponse Api::Reconcile(ApiRequest& req, store::Workspace& ws) {
+ApiResponse LinkHandlers::Reconcile(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     intake::ReconcileRequest request;
@@ -109,8 +111,8 @@ std::string ReviewPageKey(const std::string& side, const store::LinkQuery& q) {
 
 }  // namespace
 
-Result<ReviewPageCache::Page> Api::BuildReviewPage(store::Workspace& ws,
-                                                   const store::LinkQuery& query) {
+Result<ReviewPageCache::Page> LinkHandlers::BuildReviewPage(store::Workspace& ws,
+                                                            const store::LinkQuery& query) {
   PARLEY_ASSIGN_OR_RETURN(store::LinkPage links, QueryLinks(ws, query));
   auto page = std::make_shared<ReviewPage>();
   PARLEY_ASSIGN_OR_RETURN(auto shown, LinksWithRecords(ws, links.links, page->record_ids));
@@ -125,7 +127,7 @@ Result<ReviewPageCache::Page> Api::BuildReviewPage(store::Workspace& ws,
   return page;
 }
 
-ApiResponse Api::ListLinks(ApiRequest& req, store::Workspace& ws) {
+ApiResponse LinkHandlers::ListLinks(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(store::LinkQuery query, LinkQueryOf(req));
     PARLEY_ASSIGN_OR_RETURN(std::int64_t generation, store::ReviewQueueGeneration(ws));
@@ -146,7 +148,7 @@ ApiResponse Api::ListLinks(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::GetLink(ApiRequest& req, store::Workspace& ws) {
+ApiResponse LinkHandlers::GetLink(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     const std::int64_t id = std::stoll(req.path_params.at("id"));  // parsed by ResolveResource
     PARLEY_ASSIGN_OR_RETURN(store::StoredLink link, ReadLink(ws, id));
@@ -157,7 +159,7 @@ ApiResponse Api::GetLink(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::DecideLinkHandler(ApiRequest& req, store::Workspace& ws) {
+ApiResponse LinkHandlers::DecideLinkHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     const std::int64_t id = std::stoll(req.path_params.at("id"));  // parsed by ResolveResource
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));

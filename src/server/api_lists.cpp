@@ -13,6 +13,7 @@
 #include "lists/list_file.h"
 #include "server/api.h"
 #include "server/api_error.h"
+#include "server/api_handlers.h"
 #include "server/json_fields.h"
 #include "server/json_shapes.h"
 #include "server/share_store.h"
@@ -61,7 +62,7 @@ std::string SafeExtension(const std::string& filename) {
 
 }  // namespace
 
-ApiResponse Api::ListLists(ApiRequest& req, store::Workspace& ws) {
+ApiResponse ListHandlers::ListLists(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto lists, ws.Lists());
     PARLEY_ASSIGN_OR_RETURN(auto shared_names, ListsSharedWith(ws, req.principal->side));
@@ -74,14 +75,14 @@ ApiResponse Api::ListLists(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::GetList(ApiRequest& req, store::Workspace& ws) {
+ApiResponse ListHandlers::GetList(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto latest, ws.Version(req.path_params.at("list"), std::nullopt));
     return JsonResponse(200, VersionJson(latest));
   }());
 }
 
-ApiResponse Api::ListVersions(ApiRequest& req, store::Workspace& ws) {
+ApiResponse ListHandlers::ListVersions(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto versions, ws.Versions(req.path_params.at("list")));
     nlohmann::json out = nlohmann::json::array();
@@ -90,7 +91,7 @@ ApiResponse Api::ListVersions(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::ListRecords(ApiRequest& req, store::Workspace& ws) {
+ApiResponse ListHandlers::ListRecords(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     const std::string& list = req.path_params.at("list");
     PARLEY_ASSIGN_OR_RETURN(auto version, ParseVersionParam(req.path_params.at("version")));
@@ -115,7 +116,7 @@ ApiResponse Api::ListRecords(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::ExportList(ApiRequest& req, store::Workspace& ws) {
+ApiResponse ListHandlers::ExportList(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     const std::string& list = req.path_params.at("list");
     PARLEY_ASSIGN_OR_RETURN(auto version, ParseVersionParam(req.path_params.at("version")));
@@ -147,7 +148,7 @@ ApiResponse Api::ExportList(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::UploadListVersion(ApiRequest& req, store::Workspace& ws) {
+ApiResponse ListHandlers::UploadListVersion(ApiRequest& req, store::Workspace& ws) {
   std::vector<Error> rejects;
   std::string display_name;
   auto result = [&]() -> Result<ApiResponse> {
@@ -192,7 +193,7 @@ ApiResponse Api::UploadListVersion(ApiRequest& req, store::Workspace& ws) {
   return JsonResponse(HttpStatusFor(e.code), {{"error", error}});
 }
 
-ApiResponse Api::ListSharesHandler(ApiRequest& req, store::Workspace& ws) {
+ApiResponse ListHandlers::ListSharesHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(ListOwner owner, FindListOwner(ws, req.path_params.at("list")));
     PARLEY_ASSIGN_OR_RETURN(auto shares, ListShares(ws, owner.list));
@@ -206,7 +207,7 @@ ApiResponse Api::ListSharesHandler(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::PutShare(ApiRequest& req, store::Workspace& ws) {
+ApiResponse ListHandlers::PutShare(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     PARLEY_ASSIGN_OR_RETURN(std::int64_t version, RequiredInt(body, "version"));

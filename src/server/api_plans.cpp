@@ -11,6 +11,7 @@
 #include "plan/plan_json.h"
 #include "server/api.h"
 #include "server/api_error.h"
+#include "server/api_handlers.h"
 #include "server/json_fields.h"
 #include "server/json_shapes.h"
 #include "server/plan_progress_source.h"
@@ -93,7 +94,7 @@ nlohmann::json SelectionJson(const negotiation::CandidateSelection& s) {
 
 }  // namespace
 
-ApiResponse Api::ListPlansHandler(ApiRequest& req, store::Workspace& ws) {
+ApiResponse PlanHandlers::ListPlansHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto all, negotiation::ListPlans(ws));
     nlohmann::json out = nlohmann::json::array();
@@ -107,7 +108,7 @@ ApiResponse Api::ListPlansHandler(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::ProposePlanHandler(ApiRequest& req, store::Workspace& ws) {
+ApiResponse PlanHandlers::ProposePlanHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     negotiation::ProposeRequest request;
@@ -127,7 +128,7 @@ ApiResponse Api::ProposePlanHandler(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::GetPlan(ApiRequest& req, store::Workspace& ws) {
+ApiResponse PlanHandlers::GetPlan(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto loaded, negotiation::LoadStoredPlan(ws, PlanId(req)));
     return JsonResponse(200, PlanJson(loaded.info, loaded.plan, &loaded.refs));
@@ -135,7 +136,7 @@ ApiResponse Api::GetPlan(ApiRequest& req, store::Workspace& ws) {
 }
 
 // The handover day: promised versus delivered per phase and direction (handover/plan_progress.h).
-ApiResponse Api::GetPlanProgress(ApiRequest& req, store::Workspace& ws) {
+ApiResponse PlanHandlers::GetPlanProgress(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto info, negotiation::PlanInfo(ws, PlanId(req)));
     PARLEY_ASSIGN_OR_RETURN(handover::PlanProgress progress, StoredPlanProgress(ws, info.id));
@@ -143,7 +144,7 @@ ApiResponse Api::GetPlanProgress(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::ExplainPlan(ApiRequest& req, store::Workspace& ws) {
+ApiResponse PlanHandlers::ExplainPlan(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     const std::string person = req.QueryParam("person");
     if (person.empty()) {
@@ -166,7 +167,7 @@ ApiResponse Api::ExplainPlan(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::CheckPlan(ApiRequest& req, store::Workspace& ws) {
+ApiResponse PlanHandlers::CheckPlan(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     PARLEY_ASSIGN_OR_RETURN(std::string edited, EditedPlan(body));
@@ -184,7 +185,7 @@ ApiResponse Api::CheckPlan(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::CounterPlanHandler(ApiRequest& req, store::Workspace& ws) {
+ApiResponse PlanHandlers::CounterPlanHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     PARLEY_ASSIGN_OR_RETURN(std::string edited, EditedPlan(body));
@@ -197,7 +198,7 @@ ApiResponse Api::CounterPlanHandler(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::RepairPlanHandler(ApiRequest& req, store::Workspace& ws) {
+ApiResponse PlanHandlers::RepairPlanHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     plan::RepairRequest repair;
@@ -250,11 +251,11 @@ Result<ApiResponse> ApprovePlanAs(ApiRequest& req, store::Workspace& ws,
 
 }  // namespace
 
-ApiResponse Api::AcceptPlan(ApiRequest& req, store::Workspace& ws) {
+ApiResponse PlanHandlers::AcceptPlan(ApiRequest& req, store::Workspace& ws) {
   return Respond(ApprovePlanAs(req, ws, negotiation::Approval::kAccept));
 }
 
-ApiResponse Api::SignPlan(ApiRequest& req, store::Workspace& ws) {
+ApiResponse PlanHandlers::SignPlan(ApiRequest& req, store::Workspace& ws) {
   return Respond(ApprovePlanAs(req, ws, negotiation::Approval::kSign));
 }
 

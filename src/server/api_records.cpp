@@ -4,6 +4,7 @@
 #include "handover/person_status.h"
 #include "server/api.h"
 #include "server/api_error.h"
+#include "server/api_handlers.h"
 #include "server/json_fields.h"
 #include "server/json_shapes.h"
 #include "core/clock.h"
@@ -18,7 +19,7 @@ std::int64_t RecordId(const ApiRequest& req) {
 
 }  // namespace
 
-ApiResponse Api::GetRecord(ApiRequest& req, store::Workspace& ws) {
+ApiResponse RecordHandlers::GetRecord(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     std::int64_t id = RecordId(req);
     PARLEY_ASSIGN_OR_RETURN(auto history, ws.RecordHistory(id));
@@ -30,7 +31,7 @@ ApiResponse Api::GetRecord(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::GetRecordHistory(ApiRequest& req, store::Workspace& ws) {
+ApiResponse RecordHandlers::GetRecordHistory(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     std::int64_t id = RecordId(req);
     PARLEY_ASSIGN_OR_RETURN(auto history, ws.RecordHistory(id));
@@ -41,7 +42,7 @@ ApiResponse Api::GetRecordHistory(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::GetInterview(ApiRequest& req, store::Workspace& ws) {
+ApiResponse RecordHandlers::GetInterview(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     std::int64_t id = RecordId(req);
     PARLEY_ASSIGN_OR_RETURN(auto history, handover::InterviewHistory(ws, id));
@@ -56,7 +57,7 @@ ApiResponse Api::GetInterview(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::PutInterview(ApiRequest& req, store::Workspace& ws) {
+ApiResponse RecordHandlers::PutInterview(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     std::int64_t id = RecordId(req);
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
@@ -78,7 +79,7 @@ ApiResponse Api::PutInterview(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::ListHandovers(ApiRequest& req, store::Workspace& ws) {
+ApiResponse RecordHandlers::ListHandovers(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     std::int64_t id = RecordId(req);
     PARLEY_ASSIGN_OR_RETURN(auto events, handover::HandoverEvents(ws, id));
@@ -92,7 +93,7 @@ ApiResponse Api::ListHandovers(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::AppendHandoverHandler(ApiRequest& req, store::Workspace& ws) {
+ApiResponse RecordHandlers::AppendHandoverHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     std::int64_t id = RecordId(req);
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
@@ -114,7 +115,7 @@ ApiResponse Api::AppendHandoverHandler(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::GetAccessLog(ApiRequest& req, store::Workspace& ws) {
+ApiResponse RecordHandlers::GetAccessLog(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_TRY(access_log_.Flush());
     PARLEY_ASSIGN_OR_RETURN(auto entries, ReadAccessLog(ws, RecordId(req)));
@@ -126,7 +127,7 @@ ApiResponse Api::GetAccessLog(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::CheckIntegrityHandler(ApiRequest&, store::Workspace& ws) {
+ApiResponse RecordHandlers::CheckIntegrityHandler(ApiRequest&, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto report, ws.CheckIntegrity());
     return JsonResponse(200, {{"ok", report.ok()}, {"problems", report.problems}});

@@ -2,6 +2,7 @@
 #include "core/try.h"
 #include "server/api.h"
 #include "server/api_error.h"
+#include "server/api_handlers.h"
 #include "server/csrf.h"
 #include "server/json_fields.h"
 #include "server/json_shapes.h"
@@ -16,19 +17,28 @@ constexpr std::chrono::seconds kCookieLifetime = std::chrono::hours(12);
 
 }  // namespace
 
-ApiResponse Api::GetOpenApi(ApiRequest&, store::Workspace&) {
+std::string SessionHandlers::SessionCookie(std::string_view value, bool http_only,
+                                           std::chrono::seconds max_age) const {
+  std::string c =
+      std::string(value) + "; Path=/; SameSite=Strict; Max-Age=" + std::to_string(max_age.count());
+  if (http_only) c += "; HttpOnly";
+  if (options_.secure_cookies) c += "; Secure";
+  return c;
+}
+
+ApiResponse SessionHandlers::GetOpenApi(ApiRequest&, store::Workspace&) {
   ApiResponse r;
   r.body = OpenApiDocument();
   return r;
 }
 
-ApiResponse Api::GetHealth(ApiRequest&, store::Workspace& ws) {
+ApiResponse SessionHandlers::GetHealth(ApiRequest&, store::Workspace& ws) {
   auto version = store::SchemaVersion(ws);
   if (!version) return ErrorResponse(version.error());
   return JsonResponse(200, {{"status", "ok"}, {"schema_version", *version}});
 }
 
-ApiResponse Api::Login(ApiRequest& req, store::Workspace& ws) {
+ApiResponse SessionHandlers::Login(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     PARLEY_ASSIGN_OR_RETURN(std::string name, RequiredString(body, "name"));
@@ -58,7 +68,7 @@ ApiResponse Api::Login(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::GetSession(ApiRequest& req, store::Workspace& ws) {
+ApiResponse SessionHandlers::GetSession(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(User u, FindUserById(ws, req.principal->user_id));
     nlohmann::json out = {{"user", UserJson(u)},
@@ -68,7 +78,7 @@ ApiResponse Api::GetSession(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::Logout(ApiRequest& req, store::Workspace& ws) {
+ApiResponse SessionHandlers::Logout(ApiRequest& req, store::Workspace& ws) {
   std::string cookie = req.Header("cookie");
   std::size_t at = cookie.find(std::string(kSessionCookie) + "=");
   if (at != std::string::npos) {

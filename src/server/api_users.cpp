@@ -2,13 +2,14 @@
 #include "core/try.h"
 #include "server/api.h"
 #include "server/api_error.h"
+#include "server/api_handlers.h"
 #include "server/json_fields.h"
 #include "server/json_shapes.h"
 #include "server/user_store.h"
 
 namespace parley::server {
 
-ApiResponse Api::ListUsersHandler(ApiRequest& req, store::Workspace& ws) {
+ApiResponse UserHandlers::ListUsersHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto users, ListUsers(ws));
     nlohmann::json out = nlohmann::json::array();
@@ -19,7 +20,7 @@ ApiResponse Api::ListUsersHandler(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::CreateUser(ApiRequest& req, store::Workspace& ws) {
+ApiResponse UserHandlers::CreateUser(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     NewUser u;
@@ -33,7 +34,7 @@ ApiResponse Api::CreateUser(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::UpdateUserHandler(ApiRequest& req, store::Workspace& ws) {
+ApiResponse UserHandlers::UpdateUserHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     PARLEY_ASSIGN_OR_RETURN(std::int64_t version, RequiredInt(body, "version"));
@@ -54,7 +55,7 @@ ApiResponse Api::UpdateUserHandler(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
-ApiResponse Api::CreateTokenHandler(ApiRequest& req, store::Workspace& ws) {
+ApiResponse UserHandlers::CreateTokenHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(std::string token, CreateToken(ws, req.path_params.at("name")));
     return JsonResponse(201, {{"user", req.path_params.at("name")}, {"token", token}});

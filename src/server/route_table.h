@@ -1,11 +1,13 @@
 // parley/server/route_table.h — every API route, who may call it, and the one decision.
 //
-// This file is the only place where authorisation is decided. Each route names its method,
-// path pattern, the roles allowed, and its scope: how the resource's side is found and
-// whether the call reads or changes it. Authorize() turns (route, principal, resource)
-// into allow / 401 / 403; the API layer (api.h) calls it before every handler, and a handler
-// never checks a role itself. The OpenAPI document (openapi.cpp) must describe exactly these
-// routes, which a test checks in both directions.
+// This file is the only place where authorisation is decided, and the one list of routes.
+// Each route names its method, path pattern, operation id, the roles allowed, its scope (how
+// the resource's side is found and whether the call reads or changes it) and its handler
+// (api_handlers.h). Authorize() turns (route, principal, resource) into allow / 401 / 403;
+// the API layer (api.h) calls it before every handler, and a handler never checks a role
+// itself. Dispatch calls the matched row's handler, and the OpenAPI document's `paths` are
+// generated from these rows (openapi.h): the method and path are written here only, and the
+// operation id names the route's documentation in openapi.json.
 //
 // The side rule. A list belongs to the side that imported it; a person record to its list.
 // - Read scopes: the mediator's users see every list; a party's user sees its own side's
@@ -45,7 +47,15 @@
 
 #include "server/principal.h"
 
+namespace parley::store {
+class Workspace;
+}  // namespace parley::store
+
 namespace parley::server {
+
+class HandlerContext;  // handler_context.h
+struct ApiRequest;     // api_types.h
+struct ApiResponse;
 
 class RoleSet {
  public:
@@ -82,12 +92,16 @@ enum class Scope {
                  // principal's own (see below)
 };
 
+// Answers a request the API layer has authorised (api_handlers.h: Call<&Area::Method>).
+using Handler = ApiResponse (*)(HandlerContext& context, ApiRequest& req, store::Workspace& ws);
+
 struct Route {
   std::string_view method;
-  std::string_view pattern;  // "/api/v1/lists/{list}"; {x} matches one path segment
-  std::string_view operation_id;
+  std::string_view pattern;       // "/api/v1/lists/{list}"; {x} matches one path segment
+  std::string_view operation_id;  // the key of its documentation in openapi.json
   Scope scope;
   RoleSet roles;
+  Handler handler;
 };
 
 // The side that owns the resource a request touches, when the scope has one.

@@ -89,6 +89,7 @@ TEST(RouteTable, EveryRouteHasAnExpectationAndEveryExpectationARoute) {
   for (const Route& r : RouteTable()) {
     EXPECT_TRUE(routes.insert(Key(r)).second) << "duplicate route " << Key(r);
     EXPECT_TRUE(ExpectedTable().contains(Key(r))) << "no expectation for " << Key(r);
+    EXPECT_NE(r.handler, nullptr) << "no handler for " << Key(r);
   }
   for (const auto& [key, e] : ExpectedTable()) EXPECT_TRUE(routes.contains(key)) << key;
 }
