@@ -82,6 +82,7 @@ Result<std::pair<StoredPlanInfo, bool>> StorePlan(store::Workspace& ws, const Ne
     return std::make_pair(std::move(info), true);
   }
   const std::string now = UtcNow();
+  PARLEY_ASSIGN_OR_RETURN(auto people, PlanPeopleRows(*n.refs, *n.plan));
   store::NewPlanRow row{.agreement_id = n.agreement.id,
                         .kind = PlanKindName(n.kind),
                         .parent_id = n.parent_id,
@@ -93,8 +94,8 @@ Result<std::pair<StoredPlanInfo, bool>> StorePlan(store::Workspace& ws, const Ne
                         .a_count = HandedOver(*n.plan, rules::Side::kA),
                         .b_count = HandedOver(*n.plan, rules::Side::kB),
                         .created_by = actor.name,
-                        .now = now};
-  PARLEY_ASSIGN_OR_RETURN(row.people, PlanPeopleRows(*n.refs, *n.plan));
+                        .now = now,
+                        .people = std::move(people)};
   PARLEY_ASSIGN_OR_RETURN(std::int64_t id, store::InsertPlan(ws, row));
   if (n.parent_id > 0) {
     PARLEY_TRY(SetPlanState(ws, n.parent_id, n.parent_version, PlanState::kSuperseded, now));

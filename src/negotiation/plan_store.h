@@ -111,7 +111,7 @@ struct LoadedPlan {
 [[nodiscard]] Result<LoadedPlan> LoadStoredPlan(store::Workspace& ws, std::int64_t id);
 
 // Who a stored plan sends when, without rebuilding it: read from the stored document alone
-// (no record, no agreement), for views that only count people (server/plan_progress.h).
+// (no record, no agreement), for views that only count people (handover/plan_progress.h).
 struct PlannedPerson {
   rules::Side side = rules::Side::kA;
   std::string id;       // the person's key in the side's list
