@@ -10,10 +10,10 @@
 #include "cli/commands.h"
 #include "cli/record_ref.h"
 #include "cli/workspace_open.h"
+#include "core/clock.h"
 #include "core/try.h"
 #include "handover/person_status.h"
 #include "server/json_shapes.h"
-#include "core/clock.h"
 
 namespace parley::cli {
 namespace {

@@ -10,8 +10,8 @@
 #include "cli/workspace_open.h"
 #include "core/try.h"
 #include "negotiation/negotiation_json.h"
+#include "server/handlers/plan_progress_source.h"
 #include "server/json_shapes.h"
-#include "server/plan_progress_source.h"
 
 namespace parley::cli {
 namespace {

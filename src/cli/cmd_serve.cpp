@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "cli/commands.h"
-#include "server/http_server.h"
+#include "server/http/http_server.h"
 
 namespace parley::cli {
 namespace {

@@ -5,8 +5,8 @@
 
 #include "cli/commands.h"
 #include "cli/workspace_open.h"
+#include "server/auth/share_store.h"
 #include "server/json_shapes.h"
-#include "server/share_store.h"
 
 namespace parley::cli {
 namespace {

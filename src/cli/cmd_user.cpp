@@ -7,8 +7,8 @@
 
 #include "cli/commands.h"
 #include "cli/workspace_open.h"
+#include "server/auth/user_store.h"
 #include "server/json_shapes.h"
-#include "server/user_store.h"
 
 namespace parley::cli {
 namespace {

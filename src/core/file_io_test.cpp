@@ -145,6 +145,20 @@ TEST_F(FileIoTest, ReadOnlyFolderKeepsTheOldFileAndNoTemp) {
   EXPECT_EQ(OtherEntries(file), 0u);
 }
 
+// The same guarantee where root runs the tests (CI): the final rename fails because the target
+// is a folder with something in it, after the temporary file was written.
+TEST_F(FileIoTest, AFailedRenameKeepsWhatWasThereAndNoTemp) {
+  const fs::path target = dir_ / "out.csv";
+  fs::create_directory(target);
+  ASSERT_TRUE(WriteFileAtomically(target / "inside.txt", "old").has_value());
+  auto r = WriteFileAtomically(target, "new");
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, ErrorCode::kIoError);
+  EXPECT_TRUE(fs::is_directory(target));
+  EXPECT_EQ(*ReadWholeFile(target / "inside.txt"), "old");
+  EXPECT_EQ(OtherEntries(target), 0u);
+}
+
 TEST_F(FileIoTest, NoReplaceRefusesAnExistingFileAndKeepsIt) {
   const fs::path key = dir_ / "node.key";
   ASSERT_TRUE(WriteFileAtomically(key, "first", {.mode = 0600, .replace_existing = false}));

@@ -7,9 +7,7 @@
 namespace parley::handover {
 namespace {
 
-TEST(EventTime, NowHasTheCheckedShape) {
-  EXPECT_TRUE(CheckEventTime(UtcNow(), "at").has_value());
-}
+TEST(EventTime, NowHasTheCheckedShape) { EXPECT_TRUE(CheckEventTime(UtcNow(), "at").has_value()); }
 
 TEST(EventTime, RejectsOtherShapesNamingTheField) {
   for (const char* bad : {"", "2026-05-23", "2026-05-23 14:05:00", "2026-05-23T14:05:00+02:00",

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "handover/internal/parse_by_name.h"
+
 namespace parley::handover {
 
 std::string_view ToString(HandoverEventKind kind) {
@@ -9,12 +11,7 @@ std::string_view ToString(HandoverEventKind kind) {
 }
 
 Result<HandoverEventKind> ParseHandoverEventKind(std::string_view text) {
-  for (HandoverEventKind k : kHandoverEventKinds) {
-    if (ToString(k) == text) return k;
-  }
-  return Fail(ErrorCode::kInvalidInput,
-              "unknown handover event '" + std::string(text) + "'; use handed_over or received",
-              {"", 0, 0, "event"});
+  return internal::ParseByName(text, kHandoverEventKinds, "handover event", "event");
 }
 
 }  // namespace parley::handover

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "handover/internal/parse_by_name.h"
+
 namespace parley::handover {
 
 std::string_view ToString(InterviewOutcome outcome) {
@@ -21,13 +23,7 @@ std::string_view ToString(InterviewOutcome outcome) {
 }
 
 Result<InterviewOutcome> ParseInterviewOutcome(std::string_view text) {
-  for (InterviewOutcome o : kInterviewOutcomes) {
-    if (ToString(o) == text) return o;
-  }
-  return Fail(ErrorCode::kInvalidInput,
-              "unknown outcome '" + std::string(text) +
-                  "'; use consents, refuses, unfit, deceased or not_presented",
-              {"", 0, 0, "outcome"});
+  return internal::ParseByName(text, kInterviewOutcomes, "outcome", "outcome");
 }
 
 bool ExcludesFromExchange(InterviewOutcome outcome) {

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/try.h"
+#include "handover/internal/parse_by_name.h"
 
 namespace parley::handover {
 
@@ -29,14 +30,7 @@ std::string_view ToString(PersonStatus status) {
 }
 
 Result<PersonStatus> ParsePersonStatus(std::string_view text) {
-  for (PersonStatus s : kPersonStatuses) {
-    if (ToString(s) == text) return s;
-  }
-  return Fail(ErrorCode::kInvalidInput,
-              "unknown status '" + std::string(text) +
-                  "'; use listed, interviewed, refused, unfit, deceased, withheld, handed_over "
-                  "or received",
-              {"", 0, 0, "status"});
+  return internal::ParseByName(text, kPersonStatuses, "status", "status");
 }
 
 PersonStatus StatusAfter(InterviewOutcome outcome) {

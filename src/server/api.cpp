@@ -10,13 +10,13 @@
 #include "negotiation/agreement_store.h"
 #include "negotiation/plan_negotiation.h"
 #include "server/api_error.h"
-#include "server/csrf.h"
-#include "server/json_fields.h"
-#include "server/link_review.h"
+#include "server/auth/csrf.h"
+#include "server/auth/secret_token.h"
+#include "server/auth/share_store.h"
+#include "server/auth/user_store.h"
+#include "server/handlers/json_fields.h"
+#include "server/handlers/link_review.h"
 #include "server/openapi.h"
-#include "server/secret_token.h"
-#include "server/share_store.h"
-#include "server/user_store.h"
 
 namespace parley::server {
 namespace {

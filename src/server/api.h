@@ -25,15 +25,15 @@
 
 #include "server/access_log.h"
 #include "server/api_types.h"
-#include "server/handler_context.h"
-#include "server/login_rate_limiter.h"
-#include "server/record_json_cache.h"
-#include "server/review_page_cache.h"
+#include "server/auth/login_rate_limiter.h"
+#include "server/auth/session_store.h"
+#include "server/auth/share_store.h"
+#include "server/auth/token_cache.h"
+#include "server/caches/record_json_cache.h"
+#include "server/caches/review_page_cache.h"
+#include "server/handlers/handler_context.h"
+#include "server/http/workspace_pool.h"
 #include "server/route_table.h"
-#include "server/session_store.h"
-#include "server/share_store.h"
-#include "server/token_cache.h"
-#include "server/workspace_pool.h"
 
 namespace parley::server {
 

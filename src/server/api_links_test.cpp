@@ -9,10 +9,10 @@
 #include <vector>
 
 #include "server/api.h"
-#include "server/share_store.h"
+#include "server/auth/share_store.h"
+#include "server/auth/user_store.h"
 #include "server/test_api.h"
 #include "server/test_workspace.h"
-#include "server/user_store.h"
 
 namespace parley::server {
 namespace {

@@ -7,8 +7,8 @@
 
 #include "negotiation/test_workspace.h"
 #include "server/api.h"
+#include "server/auth/user_store.h"
 #include "server/test_api.h"
-#include "server/user_store.h"
 
 namespace parley::server {
 namespace {

@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "ledger/verify.h"
+#include "server/auth/user_store.h"
 #include "server/test_api.h"
 #include "server/test_workspace.h"
-#include "server/user_store.h"
 #include "store/event_log.h"
 
 namespace parley::server {

@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "server/principal.h"
+#include "server/auth/principal.h"
 
 namespace parley::server {
 

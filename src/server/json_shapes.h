@@ -13,8 +13,8 @@
 #include "handover/interviews.h"
 #include "handover/plan_progress.h"
 #include "negotiation/plan_store.h"
-#include "server/share_store.h"
-#include "server/user_store.h"
+#include "server/auth/share_store.h"
+#include "server/auth/user_store.h"
 #include "store/link_store.h"
 #include "store/workspace.h"
 

@@ -1,6 +1,6 @@
 #include "server/route_table.h"
 
-#include "server/api_handlers.h"
+#include "server/handlers/handlers.h"
 
 namespace parley::server {
 namespace {

@@ -45,7 +45,7 @@
 #include <utility>
 #include <vector>
 
-#include "server/principal.h"
+#include "server/auth/principal.h"
 
 namespace parley::store {
 class Workspace;

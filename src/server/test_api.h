@@ -17,7 +17,7 @@
 #include <string>
 
 #include "server/api.h"
-#include "server/user_store.h"
+#include "server/auth/user_store.h"
 
 namespace parley::server {
 

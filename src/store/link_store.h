@@ -120,7 +120,7 @@ struct LinkPage {
 };
 
 // The review-queue counter (migration 8): it changes whenever a write commits that can change a
-// page of the queue (server/review_page_cache.h).
+// page of the queue (server/caches/review_page_cache.h).
 [[nodiscard]] Result<std::int64_t> ReviewQueueGeneration(Database& db);
 [[nodiscard]] Result<std::int64_t> ReviewQueueGeneration(Workspace& ws);
 

@@ -378,9 +378,9 @@ CREATE TRIGGER plan_people_are_kept BEFORE DELETE ON plan_people
 BEGIN SELECT RAISE(ABORT, 'plans are never deleted'); END;
 )sql";
 
-// Version 6: browser sessions of `parley serve`, kept across restarts (server/session_store.h): the
-// SHA-256 of the session id (never the id), the user, the CSRF token, and times in Unix
-// seconds (compared on every request, so integers rather than text).
+// Version 6: browser sessions of `parley serve`, kept across restarts
+// (server/auth/session_store.h): the SHA-256 of the session id (never the id), the user, the CSRF
+// token, and times in Unix seconds (compared on every request, so integers rather than text).
 constexpr const char* kSchemaSessions = R"sql(
 CREATE TABLE sessions (
   id_sha256    TEXT PRIMARY KEY,
@@ -420,7 +420,7 @@ CREATE TRIGGER received_records_are_immutable BEFORE UPDATE ON received_records
 BEGIN SELECT RAISE(ABORT, 'received records are kept as they were disclosed'); END;
 )sql";
 
-// Version 8: the review queue's read path (issue 6; server/review_page_cache.h).
+// Version 8: the review queue's read path (issue 6; server/caches/review_page_cache.h).
 //   links_in_queue_order  the queue's order (probability, then id) with the columns its filters
 //                         read, so a page of the queue is read from the index alone
 //   access_log.reads      reads with the same second, user, record and action share one row

@@ -2,7 +2,7 @@
 //
 // Contract: a session row is keyed by the SHA-256 digest of its id (the cookie value never
 // reaches the store); times are Unix seconds. When a session expires, how often last_used is
-// refreshed, and what a new id looks like are the server's decisions (server/session_store.h);
+// refreshed, and what a new id looks like are the server's decisions (server/auth/session_store.h);
 // this file only reads and writes the rows.
 //
 //   PARLEY_TRY(InsertSession(ws, {digest, user_id, csrf, now, now, now + 12 * 3600}));

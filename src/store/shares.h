@@ -4,7 +4,7 @@
 // Contract: a list belongs to the side that imported it; a record to its list. A share is a
 // versioned row per (list, side): InsertShare starts it at version 1, UpdateShare bumps the
 // version, and a revoked share stays as a row with active = 0 (history). Whether a change is
-// allowed (versions, a list's own side) is decided by the caller (server/share_store.h),
+// allowed (versions, a list's own side) is decided by the caller (server/auth/share_store.h),
 // inside a store::Transaction so that the check and the write see one state.
 //
 //   PARLEY_ASSIGN_OR_RETURN(std::optional<ListOwner> owner, OwnerOfList(ws, "ru-custody"));

@@ -2,8 +2,8 @@
 // depends on it): a fresh workspace in a temporary folder of its own, removed at the end, and
 // a way to import a small list into it. The folder's name holds the pid and a counter, so that
 // test programs that ctest runs in parallel, and fixtures within one program, never share one.
-// Modules keep their own lists in thin fixtures on top of it (server/test_workspace.h,
-// negotiation/test_workspace.h).
+// TwoPartyWorkspace adds the two small lists the server's and the handover module's tests share;
+// modules with lists of their own keep thin fixtures on top (negotiation/test_workspace.h).
 //
 //   store::testing::TempWorkspace t("parley-srv");
 //   t.Import("ua-request", ListKind::kRequest, "ua", {record});
@@ -74,6 +74,31 @@ class TempWorkspace {
   static inline int counter_ = 0;
   std::filesystem::path dir_;
   std::optional<Workspace> ws_;
+};
+
+// A TempWorkspace holding one small list of each party: "ua-request" of side ua (records UA-1,
+// UA-2) and "ru-custody" of side ru (RU-1, RU-2), each from rows 2 and 3 of its file.
+class TwoPartyWorkspace : public TempWorkspace {
+ public:
+  explicit TwoPartyWorkspace(const std::string& prefix) : TempWorkspace(prefix) {
+    Import("ua-request", ListKind::kRequest, "ua", People("UA"));
+    Import("ru-custody", ListKind::kCustody, "ru", People("RU"));
+  }
+
+ private:
+  static std::vector<PersonRecord> People(const std::string& prefix) {
+    std::vector<PersonRecord> people;
+    for (int i = 1; i <= 2; ++i) {
+      PersonRecord r;
+      r.id = prefix + "-" + std::to_string(i);
+      r.surname = prefix == "UA" ? "Шевченко" : "Иванов";
+      r.given_name = prefix == "UA" ? "Дмитро" : "Сергей";
+      r.birth_date = PartialDate{1990, 5, 0};
+      r.source_row = i + 1;
+      people.push_back(r);
+    }
+    return people;
+  }
 };
 
 }  // namespace parley::store::testing

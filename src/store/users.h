@@ -2,7 +2,7 @@
 // `users`, `api_tokens`).
 //
 // Contract: plain rows in, plain rows out. The policy around them stays with the server
-// (server/user_store.h): password hashing, token secrets, roles and their sides, name rules.
+// (server/auth/user_store.h): password hashing, token secrets, roles and their sides, name rules.
 // A role is stored and returned as its name; UpdateUserRow changes a row only at the version
 // the caller read (false when it moved on), and bumps the version. A token is looked up by
 // its SHA-256 digest only: the secret never reaches the store.

@@ -1,0 +1,222 @@
+// Handlers: lists, their versions and records, upload, export and shares (api.h).
+// Who may call them, and on which side, is decided in route_table.cpp before they run.
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <set>
+#include <sstream>
+
+#include "core/file_io.h"
+#include "core/try.h"
+#include "intake/import_flow.h"
+#include "intake/import_report.h"
+#include "lists/list_file.h"
+#include "server/api.h"
+#include "server/api_error.h"
+#include "server/auth/share_store.h"
+#include "server/handlers/handlers.h"
+#include "server/handlers/json_fields.h"
+#include "server/json_shapes.h"
+
+namespace parley::server {
+namespace {
+
+constexpr std::int64_t kDefaultPageSize = 1000;
+constexpr std::int64_t kMaxPageSize = 10000;
+
+Result<std::optional<std::int64_t>> ParseVersionParam(const std::string& text) {
+  if (text == "latest") return std::optional<std::int64_t>{};
+  PARLEY_ASSIGN_OR_RETURN(store::ListRef ref, store::ParseListRef("x@" + text));
+  return ref.version;
+}
+
+// A private folder for an upload, removed with everything in it when this goes away.
+class TempFolder {
+ public:
+  [[nodiscard]] static Result<TempFolder> Create() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "parley-upload-XXXXXX");
+    if (mkdtemp(pattern.data()) == nullptr) {
+      return Fail(ErrorCode::kIoError, "cannot create a temporary folder for the upload");
+    }
+    return TempFolder(pattern);
+  }
+  TempFolder(TempFolder&& other) noexcept : path_(std::exchange(other.path_, {})) {}
+  TempFolder& operator=(TempFolder&&) = delete;
+  ~TempFolder() {
+    std::error_code ec;
+    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
+  }
+  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+
+ private:
+  explicit TempFolder(std::filesystem::path p) : path_(std::move(p)) {}
+  std::filesystem::path path_;
+};
+
+// Only the extension of the client's file name is used on disk (it selects CSV or XLSX).
+std::string SafeExtension(const std::string& filename) {
+  std::string ext = std::filesystem::path(filename).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".xlsx" || ext == ".json" || ext == ".tsv" || ext == ".txt" ? ext : ".csv";
+}
+
+}  // namespace
+
+ApiResponse ListHandlers::ListLists(ApiRequest& req, store::Workspace& ws) {
+  return Respond([&]() -> Result<ApiResponse> {
+    PARLEY_ASSIGN_OR_RETURN(auto lists, ws.Lists());
+    PARLEY_ASSIGN_OR_RETURN(auto shared_names, ListsSharedWith(ws, req.principal->side));
+    std::set<std::string> shared(shared_names.begin(), shared_names.end());
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& v : lists) {
+      if (MaySee(*req.principal, v.side, shared.contains(v.list))) out.push_back(VersionJson(v));
+    }
+    return JsonResponse(200, {{"lists", out}});
+  }());
+}
+
+ApiResponse ListHandlers::GetList(ApiRequest& req, store::Workspace& ws) {
+  return Respond([&]() -> Result<ApiResponse> {
+    PARLEY_ASSIGN_OR_RETURN(auto latest, ws.Version(req.path_params.at("list"), std::nullopt));
+    return JsonResponse(200, VersionJson(latest));
+  }());
+}
+
+ApiResponse ListHandlers::ListVersions(ApiRequest& req, store::Workspace& ws) {
+  return Respond([&]() -> Result<ApiResponse> {
+    PARLEY_ASSIGN_OR_RETURN(auto versions, ws.Versions(req.path_params.at("list")));
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& v : versions) out.push_back(VersionJson(v));
+    return JsonResponse(200, {{"versions", out}});
+  }());
+}
+
+ApiResponse ListHandlers::ListRecords(ApiRequest& req, store::Workspace& ws) {
+  return Respond([&]() -> Result<ApiResponse> {
+    const std::string& list = req.path_params.at("list");
+    PARLEY_ASSIGN_OR_RETURN(auto version, ParseVersionParam(req.path_params.at("version")));
+    PARLEY_ASSIGN_OR_RETURN(std::int64_t offset, QueryInt(req, "offset", 0, INT32_MAX));
+    PARLEY_ASSIGN_OR_RETURN(std::int64_t limit,
+                            QueryInt(req, "limit", kDefaultPageSize, kMaxPageSize));
+    PARLEY_ASSIGN_OR_RETURN(auto info, ws.Version(list, version));
+    PARLEY_ASSIGN_OR_RETURN(auto records, ws.Records(list, info.version));
+    nlohmann::json out = nlohmann::json::array();
+    std::vector<std::int64_t> read;
+    auto total = static_cast<std::int64_t>(records.size());
+    for (std::int64_t i = offset; i < total && i < offset + limit; ++i) {
+      out.push_back(RecordJson(records[static_cast<std::size_t>(i)]));
+      read.push_back(records[static_cast<std::size_t>(i)].record_id);
+    }
+    access_log_.Record(req.principal->name, read, "list-records");
+    return JsonResponse(200, {{"list", list},
+                              {"version", info.version},
+                              {"total", total},
+                              {"offset", offset},
+                              {"records", out}});
+  }());
+}
+
+ApiResponse ListHandlers::ExportList(ApiRequest& req, store::Workspace& ws) {
+  return Respond([&]() -> Result<ApiResponse> {
+    const std::string& list = req.path_params.at("list");
+    PARLEY_ASSIGN_OR_RETURN(auto version, ParseVersionParam(req.path_params.at("version")));
+    std::string format_name = req.QueryParam("format").empty() ? "csv" : req.QueryParam("format");
+    PARLEY_ASSIGN_OR_RETURN(ListFormat format, ParseListFormat(format_name));
+    PARLEY_ASSIGN_OR_RETURN(auto info, ws.Version(list, version));
+    PARLEY_ASSIGN_OR_RETURN(auto stored, ws.Records(list, info.version));
+    std::vector<PersonRecord> records;
+    std::vector<std::int64_t> ids;
+    for (auto& s : stored) {
+      ids.push_back(s.record_id);
+      records.push_back(std::move(s.record));
+    }
+    PARLEY_ASSIGN_OR_RETURN(TempFolder tmp, TempFolder::Create());
+    std::filesystem::path file = tmp.path() / ("export." + format_name);
+    PARLEY_TRY(WriteListFile(file, format, records));
+    PARLEY_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(file));
+    access_log_.Record(req.principal->name, ids, "export");
+    ApiResponse r;
+    r.body = std::move(bytes);
+    r.content_type = format == ListFormat::kCsv    ? "text/csv; charset=utf-8"
+                     : format == ListFormat::kJson ? "application/json"
+                                                   : "application/vnd.openxmlformats-"
+                                                     "officedocument.spreadsheetml.sheet";
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + list + "-v" +
+                                                      std::to_string(info.version) + "." +
+                                                      format_name + "\"");
+    return r;
+  }());
+}
+
+ApiResponse ListHandlers::UploadListVersion(ApiRequest& req, store::Workspace& ws) {
+  std::vector<Error> rejects;
+  std::string display_name;
+  auto result = [&]() -> Result<ApiResponse> {
+    auto file = req.parts.find("file");
+    if (file == req.parts.end() || file->second.filename.empty()) {
+      return Fail(ErrorCode::kInvalidInput,
+                  "send the list as multipart/form-data with a file field named 'file'",
+                  {"", 0, 0, "file"});
+    }
+    display_name = std::filesystem::path(file->second.filename).filename().string();
+    intake::ImportFileRequest upload;
+    upload.list = req.path_params.at("list");
+    PARLEY_ASSIGN_OR_RETURN(upload.kind, ParseListKind(req.Part("kind")));
+    upload.side = req.Part("side");
+    if (upload.side.empty()) {
+      return Fail(ErrorCode::kInvalidInput, "the list's side is needed", {"", 0, 0, "side"});
+    }
+    upload.read.encoding = req.Part("encoding");
+    upload.skip_invalid = req.Part("skip_invalid") == "true";
+    upload.actor = req.principal->name;
+    PARLEY_ASSIGN_OR_RETURN(TempFolder tmp, TempFolder::Create());
+    upload.file = tmp.path() / ("upload" + SafeExtension(display_name));
+    PARLEY_TRY(WriteFileAtomically(upload.file, file->second.content));
+    ListFile rejected;
+    auto report = intake::ImportListFile(ws, upload, &rejected, "upload:" + display_name);
+    if (!report) {
+      for (const RowReject& r : rejected.rejects) rejects.push_back(r.error);
+      return std::unexpected(report.error());
+    }
+    return JsonResponse(report->outcome.unchanged ? 200 : 201,
+                        intake::ImportReportJson(*report, intake::ImportReportReader::kApi));
+  }();
+  if (result) return std::move(*result);
+  Error e = result.error();
+  nlohmann::json error = ErrorJson(e);
+  if (!display_name.empty()) error["file"] = display_name;
+  if (!rejects.empty()) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const Error& r : rejects) rows.push_back(ErrorJson(r));
+    error["rejects"] = rows;
+  }
+  return JsonResponse(HttpStatusFor(e.code), {{"error", error}});
+}
+
+ApiResponse ListHandlers::ListSharesHandler(ApiRequest& req, store::Workspace& ws) {
+  return Respond([&]() -> Result<ApiResponse> {
+    PARLEY_ASSIGN_OR_RETURN(ListOwner owner, FindListOwner(ws, req.path_params.at("list")));
+    PARLEY_ASSIGN_OR_RETURN(auto shares, ListShares(ws, owner.list));
+    bool owns = MaySee(*req.principal, owner.side, false);
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& s : shares) {
+      // A party that only received the list sees its own share, not who else got it.
+      if (owns || s.side == req.principal->side) out.push_back(ShareJson(s));
+    }
+    return JsonResponse(200, {{"shares", out}});
+  }());
+}
+
+ApiResponse ListHandlers::PutShare(ApiRequest& req, store::Workspace& ws) {
+  return Respond([&]() -> Result<ApiResponse> {
+    PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
+    PARLEY_ASSIGN_OR_RETURN(std::int64_t version, RequiredInt(body, "version"));
+    PARLEY_ASSIGN_OR_RETURN(auto active, OptionalBool(body, "active"));
+    PARLEY_ASSIGN_OR_RETURN(Share s,
+                            SetShare(ws, req.path_params.at("list"), req.path_params.at("side"),
+                                     active.value_or(true), version, req.principal->name));
+    return JsonResponse(version == 0 ? 201 : 200, ShareJson(s));
+  }());
+}
+
+}  // namespace parley::server

@@ -1,0 +1,190 @@
+#include "server/http/http_server.h"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <charconv>
+#include <chrono>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include "core/try.h"
+#include "server/api.h"
+#include "server/api_error.h"
+#include "store/migrations.h"
+
+// httplib.h is not warning-clean; it is found in a system include folder, so -Wall stays quiet.
+#include <httplib.h>
+
+namespace parley::server {
+namespace {
+
+ApiRequest ToApiRequest(const httplib::Request& in) {
+  ApiRequest out;
+  out.method = in.method;
+  out.path = in.path;
+  out.query.insert(in.params.begin(), in.params.end());
+  for (const auto& [name, value] : in.headers) {
+    std::string lower = name;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    out.headers.emplace(std::move(lower), value);
+  }
+  out.body = in.body;
+  for (const auto& [name, part] : in.files) {
+    out.parts.emplace(name, UploadedPart{part.filename, part.content_type, part.content});
+  }
+  // Multipart bodies are parsed by httplib and do not appear in `body`; count them for limits.
+  out.content_length = out.body.size();
+  for (const auto& [name, part] : in.files) out.content_length += part.content.size();
+  out.remote_addr = in.remote_addr;
+  return out;
+}
+
+void FromApiResponse(const ApiResponse& in, httplib::Response& out) {
+  out.status = in.status;
+  for (const auto& [name, value] : in.headers) out.headers.emplace(name, value);
+  out.set_header("Cache-Control", "no-store");
+  out.set_header("X-Content-Type-Options", "nosniff");
+  if (!in.body.empty() || in.status != 204) out.set_content(in.body, in.content_type);
+}
+
+// httplib's thread pool, counting the connections accepted but not yet picked up by a worker.
+// httplib's stop() closes such waiting connections unanswered, so a graceful stop first waits
+// for this count to reach zero (see Serve).
+class CountingTaskQueue : public httplib::TaskQueue {
+ public:
+  CountingTaskQueue(std::size_t threads, std::atomic<int>& waiting)
+      : pool_(threads), waiting_(waiting) {}
+  void enqueue(std::function<void()> fn) override {
+    ++waiting_;
+    pool_.enqueue([this, fn = std::move(fn)] {
+      --waiting_;
+      fn();
+    });
+  }
+  void shutdown() override { pool_.shutdown(); }
+
+ private:
+  httplib::ThreadPool pool_;
+  std::atomic<int>& waiting_;
+};
+
+constexpr std::chrono::seconds kDrainLimit{10};
+
+// Blocks SIGTERM and SIGINT in this thread and in every thread it creates afterwards, so that
+// only the waiter below receives them (a handler could not safely stop the server).
+sigset_t BlockStopSignals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return set;
+}
+
+}  // namespace
+
+Result<void> ParseListen(std::string_view text, std::string& host, int& port) {
+  std::size_t colon = text.rfind(':');
+  int n = -1;
+  if (colon != std::string_view::npos) {
+    auto digits = text.substr(colon + 1);
+    auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    if (ec != std::errc() || ptr != digits.data() + digits.size()) n = -1;
+  }
+  if (colon == std::string_view::npos || colon == 0 || n < 0 || n > 65535) {
+    return Fail(ErrorCode::kInvalidInput,
+                "--listen '" + std::string(text) + "' is not HOST:PORT (e.g. 127.0.0.1:8080)",
+                {"", 0, 0, "--listen"});
+  }
+  host = std::string(text.substr(0, colon));
+  port = n;
+  return {};
+}
+
+Result<void> Serve(const ServeOptions& o) {
+  if (o.tls_cert.empty() != o.tls_key.empty()) {
+    return Fail(ErrorCode::kInvalidInput, "--tls-cert and --tls-key go together",
+                {"", 0, 0, "--tls-cert"});
+  }
+  sigset_t stop_signals = BlockStopSignals();
+  PARLEY_ASSIGN_OR_RETURN(auto pool, WorkspacePool::Open(o.workspace, o.threads));
+  // The access log writes on a connection of its own, from its own thread.
+  PARLEY_ASSIGN_OR_RETURN(store::Workspace log_ws, store::Workspace::Open(o.workspace));
+  Api api(std::move(pool), std::move(log_ws), ApiOptions{!o.tls_cert.empty()});
+
+  std::unique_ptr<httplib::Server> http;
+  if (o.tls_cert.empty()) {
+    http = std::make_unique<httplib::Server>();
+  } else {
+    auto tls = std::make_unique<httplib::SSLServer>(o.tls_cert.c_str(), o.tls_key.c_str());
+    if (!tls->is_valid()) {
+      return Fail(ErrorCode::kInvalidInput,
+                  "cannot use the TLS certificate " + o.tls_cert + " and key " + o.tls_key,
+                  {"", 0, 0, "--tls-cert"});
+    }
+    http = std::move(tls);
+  }
+  std::size_t threads = std::max<std::size_t>(o.threads, 2);
+  std::atomic<int> waiting{0};
+  http->new_task_queue = [threads, &waiting] { return new CountingTaskQueue(threads, waiting); };
+  http->set_payload_max_length(kMaxUploadBody + (1 << 20));  // + room for multipart framing
+  http->set_keep_alive_timeout(5);
+  // Without it, Nagle's algorithm and delayed ACKs add ~40 ms to small keep-alive responses.
+  http->set_tcp_nodelay(true);
+  http->set_read_timeout(5);  // a client that never sends its body must not hold a worker long
+  http->set_write_timeout(30);
+  auto handler = [&api](const httplib::Request& req, httplib::Response& res) {
+    ApiRequest request = ToApiRequest(req);
+    FromApiResponse(api.Handle(request), res);
+  };
+  // Every path goes to the API, which routes by the route table (the one list of routes).
+  http->Get(".*", handler);
+  http->Post(".*", handler);
+  http->Put(".*", handler);
+  http->Patch(".*", handler);
+  http->Delete(".*", handler);
+  http->set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    ApiResponse r = res.status == 413
+                        ? HttpError(413, "payload_too_large", "the request body is too large")
+                        : HttpError(res.status, "bad_request", "bad HTTP request");
+    res.set_content(r.body, r.content_type);
+  });
+
+  int port = o.port;
+  if (port == 0) {
+    port = http->bind_to_any_port(o.host);
+  } else if (!http->bind_to_port(o.host, port)) {
+    port = -1;
+  }
+  if (port < 0) {
+    return Fail(ErrorCode::kIoError, "cannot listen on " + o.host + ":" + std::to_string(o.port) +
+                                         " (in use, or not an address of this machine)");
+  }
+  std::thread stopper([&http, &waiting, stop_signals] {
+    int sig = 0;
+    sigwait(&stop_signals, &sig);
+    // Let every accepted connection reach a worker (bounded, in case clients keep coming);
+    // stop() then lets the workers finish their current requests.
+    auto deadline = std::chrono::steady_clock::now() + kDrainLimit;
+    while (waiting > 0 && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    http->stop();
+  });
+  if (o.on_ready) o.on_ready(port);
+  bool clean = http->listen_after_bind();  // returns once stop() ran and workers finished
+  if (!clean) pthread_kill(stopper.native_handle(), SIGTERM);
+  stopper.join();
+  api.Close();
+  if (!clean) return Fail(ErrorCode::kIoError, "the server stopped on a socket error");
+  return {};
+}
+
+}  // namespace parley::server
