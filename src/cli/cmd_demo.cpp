@@ -5,8 +5,9 @@
 // its own. Before that it adds the demo's agreement (examples/demo/demo-exchange.toml), signs
 // it for both parties, proposes a plan from the confirmed persons (ua-custody and ru-custody
 // as linked to the other side's requests), and accepts and signs it for both sides.
-// Deterministic: a second run finds every list, the agreement and the plan unchanged,
-// appends no event, and writes the same bundle.
+// Last, it adds one user per role and side for the browser UI (demo_users.h).
+// Deterministic: a second run finds every list, the agreement, the plan and the users
+// unchanged, appends no event, and writes the same bundle.
 #include <algorithm>
 #include <iomanip>
 #include <iostream>
@@ -17,6 +18,7 @@
 #include "cli/bundle_disclosure.h"
 #include "cli/commands.h"
 #include "cli/demo_agreement.h"
+#include "cli/demo_users.h"
 #include "cli/workspace_open.h"
 #include "core/file_io.h"
 #include "core/try.h"
@@ -278,6 +280,16 @@ void RunDemo(CliContext& ctx, const DemoOptions& o) {
             << (integrity->ok() ? "the workspace is consistent."
                                 : "PROBLEMS: " + integrity->problems.front())
             << "\n";
+  auto users = EnsureDemoUsers(*ws, dir);
+  if (!users) {
+    ReportError(users.error(), ctx);
+    return;
+  }
+  std::cout << "\n7. " << (users->added ? "Added" : "Kept") << " " << users->names.size()
+            << " users, one per role and side (ua-clerk, ru-analyst, mediator-checkpoint, ...);"
+            << "\n   their password is in " << users->password_file.string()
+            << "\n   Open the browser UI: parley serve --workspace " << dir.string()
+            << ", then http://127.0.0.1:8080/\n";
   std::cout << "\nLook around: parley lists --workspace " << dir.string()
             << "\n             parley show ua-request --workspace " << dir.string()
             << "\n             parley review --workspace " << dir.string()

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "ledger/verify.h"
@@ -208,6 +209,26 @@ TEST_F(ApiTest, SessionsSurviveARestartAndEndWhenTheUserIsDisabled) {
                 .status,
             200);
   EXPECT_EQ(api_->Handle(who).status, 401);
+}
+
+TEST_F(ApiTest, TheSessionSaysWhichOperationsTheRoleMayCall) {
+  auto operations = [&](const std::string& user) {
+    ApiResponse r = Call("GET", "/api/v1/session", user);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return Body(r)["operations"].get<std::vector<std::string>>();
+  };
+  auto has = [](const std::vector<std::string>& ops, std::string_view id) {
+    return std::ranges::find(ops, id) != ops.end();
+  };
+  std::vector<std::string> clerk = operations("ua-clerk");
+  EXPECT_TRUE(has(clerk, "uploadListVersion"));
+  EXPECT_TRUE(has(clerk, "listLists"));
+  EXPECT_FALSE(has(clerk, "decideLink"));
+  EXPECT_FALSE(has(clerk, "login"));  // public routes are not the role's to list
+  std::vector<std::string> observer = operations("ua-observer");
+  EXPECT_FALSE(has(observer, "uploadListVersion"));
+  EXPECT_FALSE(has(observer, "decideLink"));
+  EXPECT_TRUE(has(observer, "listLinks"));
 }
 
 TEST_F(ApiTest, DisablingAUserStopsItsTokenAtOnceDespiteTheCache) {

@@ -44,12 +44,24 @@ class Demo(ParleyTestCase):
                                                 keys, workspace=False).stdout)
         with open(bundle, "rb") as f:
             first_bundle = f.read()
+        # One user per role and side for the browser UI; the password only in a private file.
+        self.assertIn("7. Added 20 users, one per role and side", first)
+        users_file = os.path.join(self.workspace, "demo-users.txt")
+        self.assertEqual(os.stat(users_file).st_mode & 0o777, 0o600)
+        with open(users_file, encoding="utf-8") as f:
+            password = next(l for l in f if l.startswith("password ")).split()[1]
+        self.assertNotIn(password, first)
+        users = {u["name"]: (u["role"], u["side"]) for u in self.parley_json("user", "list")}
+        self.assertEqual(users["ua-clerk"], ("clerk", "ua"))
+        self.assertEqual(users["mediator-checkpoint"], ("checkpoint", "mediator"))
+        self.assertNotIn("ru-interviewer", users)
         dump = self.data_dump()
         second = self.parley("demo", "--people", "500").stdout
         self.assertEqual(second.count("unchanged, still version 1"), 5)
         self.assertIn("'demo-exchange'@1", second)
         self.assertIn("unchanged and signed by both parties", second)
         self.assertIn("plan unchanged", second)
+        self.assertIn("7. Kept 20 users", second)
         # Only the audit row of each (incremental, empty) reconcile run is new.
         self.assertEqual(self.data_dump(), dump)
         with open(bundle, "rb") as f:

@@ -8,6 +8,7 @@
 #include "server/handlers/json_fields.h"
 #include "server/json_shapes.h"
 #include "server/openapi.h"
+#include "server/route_table.h"
 #include "store/migrations.h"
 
 namespace parley::server {
@@ -74,6 +75,15 @@ ApiResponse SessionHandlers::GetSession(ApiRequest& req, store::Workspace& ws) {
     nlohmann::json out = {{"user", UserJson(u)},
                           {"via", req.principal->via_cookie ? "cookie" : "token"}};
     if (req.principal->via_cookie) out["csrf_token"] = req.principal->csrf_token;
+    // What the caller's role may call, from the one table that decides it, so that the browser
+    // UI offers exactly those actions (the side of each resource is still checked per call).
+    nlohmann::json operations = nlohmann::json::array();
+    for (const Route& route : RouteTable()) {
+      if (route.scope != Scope::kPublic && route.roles.Has(req.principal->role)) {
+        operations.push_back(route.operation_id);
+      }
+    }
+    out["operations"] = std::move(operations);
     return JsonResponse(200, out);
   }());
 }

@@ -15,6 +15,7 @@
 #include "core/try.h"
 #include "server/api.h"
 #include "server/api_error.h"
+#include "server/web/web_ui.h"
 #include "store/migrations.h"
 
 // httplib.h is not warning-clean; it is found in a system include folder, so -Wall stays quiet.
@@ -48,7 +49,8 @@ ApiRequest ToApiRequest(const httplib::Request& in) {
 void FromApiResponse(const ApiResponse& in, httplib::Response& out) {
   out.status = in.status;
   for (const auto& [name, value] : in.headers) out.headers.emplace(name, value);
-  out.set_header("Cache-Control", "no-store");
+  // API answers are never cached; the UI's assets say how long they keep (web/web_ui.h).
+  if (!out.has_header("Cache-Control")) out.set_header("Cache-Control", "no-store");
   out.set_header("X-Content-Type-Options", "nosniff");
   if (!in.body.empty() || in.status != 204) out.set_content(in.body, in.content_type);
 }
@@ -141,9 +143,10 @@ Result<void> Serve(const ServeOptions& o) {
   http->set_write_timeout(30);
   auto handler = [&api](const httplib::Request& req, httplib::Response& res) {
     ApiRequest request = ToApiRequest(req);
-    FromApiResponse(api.Handle(request), res);
+    FromApiResponse(IsApiPath(request.path) ? api.Handle(request) : WebUiResponse(request), res);
   };
-  // Every path goes to the API, which routes by the route table (the one list of routes).
+  // Paths under /api/ go to the API, which routes by the route table (the one list of
+  // routes); every other path is the browser UI's (web/web_ui.h).
   http->Get(".*", handler);
   http->Post(".*", handler);
   http->Put(".*", handler);

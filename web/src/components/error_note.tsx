@@ -1,0 +1,15 @@
+import { ApiError } from "../api/client";
+import { t } from "../i18n/i18n";
+
+// An error as a user can act on it: the server's own message (it names the file, row or field
+// and what to do), or the offline note.
+export function ErrorNote({ error }: { error: unknown }) {
+  if (!error) return null;
+  const offline = error instanceof ApiError && error.code === "offline";
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    <p class="error" role="alert">
+      {offline ? t("common.offline") : t("common.error", { message })}
+    </p>
+  );
+}

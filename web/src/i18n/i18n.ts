@@ -1,0 +1,74 @@
+// The interface language: chosen per user (kept by the server with the user, and in this
+// browser's localStorage as a preference — never anything secret), else the browser's own.
+// Names are never translated: people's names are shown as their list wrote them.
+import { en, ru, uk, type MessageKey, type Messages } from "./messages";
+
+export const languages = ["uk", "ru", "en"] as const;
+export type Language = (typeof languages)[number];
+export const languageNames: Record<Language, string> = {
+  uk: "Українська",
+  ru: "Русский",
+  en: "English",
+};
+
+const catalogues: Record<Language, Messages> = { en, uk, ru };
+const storageKey = "parley.language";
+
+export function isLanguage(code: unknown): code is Language {
+  return typeof code === "string" && (languages as readonly string[]).includes(code);
+}
+
+// The language to start with before the user is known.
+export function initialLanguage(): Language {
+  const kept = localStorage.getItem(storageKey);
+  if (isLanguage(kept)) return kept;
+  for (const wanted of navigator.languages ?? [navigator.language]) {
+    const code = wanted.slice(0, 2).toLowerCase();
+    if (isLanguage(code)) return code;
+  }
+  return "en";
+}
+
+let current: Language = "en";
+
+export function setLanguage(language: Language): void {
+  current = language;
+  localStorage.setItem(storageKey, language);
+  document.documentElement.lang = language;
+}
+
+export function language(): Language {
+  return current;
+}
+
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const text = catalogues[current][key] ?? en[key];
+  return text.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name in params ? String(params[name]) : `{${name}}`,
+  );
+}
+
+// A date as the user's locale writes it. The API sends dates as "YYYY-MM-DD" (possibly
+// partial: "1987" or "1987-03") and times as UTC "YYYY-MM-DDTHH:MM:SSZ".
+export function formatDate(text: string | undefined): string {
+  if (!text) return "";
+  const parts = text.split("-");
+  if (parts.length < 3 || text.includes("T")) {
+    if (!text.includes("T")) return text;
+    const when = new Date(text);
+    return Number.isNaN(when.getTime())
+      ? text
+      : new Intl.DateTimeFormat(current, { dateStyle: "medium", timeStyle: "short" }).format(when);
+  }
+  const when = new Date(Date.UTC(Number(parts[0]), Number(parts[1]) - 1, Number(parts[2])));
+  return Number.isNaN(when.getTime())
+    ? text
+    : new Intl.DateTimeFormat(current, { dateStyle: "medium", timeZone: "UTC" }).format(when);
+}
+
+export function formatNumber(value: number, digits = 0): string {
+  return new Intl.NumberFormat(current, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}

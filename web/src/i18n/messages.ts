@@ -1,0 +1,11 @@
+// Every word the interface shows, in each language it speaks, combined from one file per
+// area (messages_AREA.ts). In each area English is the reference: its keys are the type the
+// Ukrainian and Russian tables must fill, so a missing translation fails the type check
+// (the web.typecheck test) instead of showing a key to a user.
+import * as common from "./messages_common";
+
+export const en = { ...common.en };
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;
+export const uk: Messages = { ...common.uk };
+export const ru: Messages = { ...common.ru };

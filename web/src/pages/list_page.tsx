@@ -1,0 +1,113 @@
+// One list: its versions, and the records of the chosen version, a page at a time.
+import { get, query, type ListVersion, type PersonRecord } from "../api/client";
+import { ErrorNote } from "../components/error_note";
+import { Pager } from "../components/pager";
+import { formatDate, formatNumber, t } from "../i18n/i18n";
+import { href, useRoute } from "../router";
+import { useLoad } from "../use_load";
+import { kindName } from "./lists_page";
+
+const pageSize = 100;
+const shownFields = [
+  "surname",
+  "given_name",
+  "patronymic",
+  "birth_date",
+  "birth_place",
+  "service_number",
+  "rank",
+  "category",
+] as const;
+
+interface RecordsPage {
+  version?: number;
+  total?: number;
+  offset?: number;
+  records?: PersonRecord[];
+}
+
+export function ListPage({ name }: { name: string }) {
+  const route = useRoute();
+  const versionParam = route.params.get("version") ?? "latest";
+  const offset = Number(route.params.get("offset") ?? 0);
+  const path = `/lists/${encodeURIComponent(name)}`;
+  const versions = useLoad(() => get<{ versions: ListVersion[] }>(`${path}/versions`), [name]);
+  const records = useLoad(
+    () =>
+      get<RecordsPage>(
+        `${path}/versions/${encodeURIComponent(versionParam)}/records${query({ limit: pageSize, offset })}`,
+      ),
+    [name, versionParam, offset],
+  );
+  const shownVersion = records.data?.version;
+  return (
+    <>
+      <h1>{name}</h1>
+      <ErrorNote error={versions.error ?? records.error} />
+      {versions.data && (
+        <section aria-labelledby="versions-title">
+          <h2 id="versions-title">{t("list.versions")}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("lists.version")}</th>
+                <th scope="col">{t("lists.kind")}</th>
+                <th scope="col" class="number">
+                  {t("lists.records")}
+                </th>
+                <th scope="col">{t("lists.imported")}</th>
+                <th scope="col">{t("lists.state")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.data.versions.map((v) => (
+                <tr aria-current={v.version === shownVersion ? "true" : undefined}>
+                  <td>
+                    <a href={href(["lists", name], { version: String(v.version) })}>{v.version}</a>
+                  </td>
+                  <td>{kindName(v.kind)}</td>
+                  <td class="number">{formatNumber(v.record_count ?? 0)}</td>
+                  <td>
+                    {formatDate(v.created_at)} {t("lists.importedBy", { name: v.imported_by ?? "" })}
+                  </td>
+                  <td>{v.state}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {records.data && (
+        <section aria-labelledby="records-title">
+          <h2 id="records-title">{t("list.records", { version: shownVersion ?? "" })}</h2>
+          <table class="records">
+            <thead>
+              <tr>
+                <th scope="col">{t("field.id")}</th>
+                {shownFields.map((f) => (
+                  <th scope="col">{t(`field.${f}`)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {(records.data.records ?? []).map((r) => (
+                <tr>
+                  <td>{r.id}</td>
+                  {shownFields.map((f) => (
+                    <td>{f === "birth_date" ? formatDate(r[f]) : r[f]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pager
+            offset={offset}
+            size={pageSize}
+            total={records.data.total ?? 0}
+            to={(o) => href(["lists", name], { version: versionParam, offset: String(o) })}
+          />
+        </section>
+      )}
+    </>
+  );
+}

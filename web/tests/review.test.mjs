@@ -1,0 +1,77 @@
+// An analyst of the mediator reviews with the keyboard: accepts one pair (the next appears at
+// once), undoes it, rejects another, adds a note. Every decision is the server's, attributed
+// to the analyst.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { launchBrowser, screenshot, seriousViolations, Server, signIn } from "./harness.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await Server.start();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function linkShown(page) {
+  const text = await page.locator(".pair .position").innerText();
+  return text;
+}
+
+async function decisions(id) {
+  const r = await server.api("mediator-analyst", "GET", `/links/${id}/decisions`);
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  return r.body.decisions.map((d) => [d.decision, d.by, d.note ?? ""]);
+}
+
+test("keys a, z, r and n decide, undo and annotate the pair in front of the analyst", async () => {
+  const queue = await server.api("mediator-analyst", "GET", "/links?state=needs_review&limit=3");
+  assert.ok(queue.body.total >= 3, "the demo leaves pairs for review");
+  const [first, second] = queue.body.links;
+
+  const page = await signIn(browser, server, "mediator-analyst");
+  await page.getByRole("link", { name: "Review" }).click();
+  await page.locator(".pair").waitFor();
+  assert.match(await linkShown(page), /^1 of /);
+  const firstSurname = await page.locator(".side-by-side tbody tr").first().locator("td").first().innerText();
+  assert.equal(firstSurname, first.left.surname ?? "");
+  await screenshot(page, "review");
+  assert.deepEqual(await seriousViolations(page), []);
+
+  await page.keyboard.press("a");
+  await page.waitForFunction(() => /^2 of /.test(document.querySelector(".pair .position")?.textContent ?? ""));
+  await assert.doesNotReject(async () => {
+    for (let i = 0; i < 50 && (await decisions(first.id)).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+  });
+  assert.deepEqual(await decisions(first.id), [["accept", "mediator-analyst", ""]]);
+
+  await page.keyboard.press("z");
+  await page.waitForFunction(() => /^1 of /.test(document.querySelector(".pair .position")?.textContent ?? ""));
+  await page.locator(".pair .decided").waitFor();
+  assert.deepEqual((await decisions(first.id)).map((d) => d[0]), ["accept", "undo"]);
+  const afterUndo = await server.api("mediator-analyst", "GET", `/links/${first.id}`);
+  assert.equal(afterUndo.body.state, "needs_review");
+
+  page.once("dialog", (dialog) => dialog.accept("same unit, birth year differs by one"));
+  await page.keyboard.press("n");
+  await page.waitForFunction(() => /same unit/.test(document.querySelector(".pair .decided")?.textContent ?? ""));
+  assert.deepEqual((await decisions(first.id)).at(-1), ["note", "mediator-analyst", "same unit, birth year differs by one"]);
+
+  await page.keyboard.press("j");
+  await page.keyboard.press("r");
+  for (let i = 0; i < 50 && (await decisions(second.id)).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.deepEqual(await decisions(second.id), [["reject", "mediator-analyst", ""]]);
+  assert.deepEqual(page.problems, []);
+});
+
+test("an observer sees the queue but no way to decide", async () => {
+  const page = await signIn(browser, server, "ua-observer");
+  await page.goto(server.url + "/#/review");
+  await page.locator("h1").waitFor();
+  assert.equal(await page.getByRole("button", { name: /Accept/ }).count(), 0);
+  await page.keyboard.press("a");
+  assert.deepEqual(page.problems, []);
+});
