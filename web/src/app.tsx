@@ -3,7 +3,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, del, get, put, setCsrfToken, whenSignedOut, type Session } from "./api/client";
 import { LanguagePicker } from "./components/language_picker";
-import { initialLanguage, isLanguage, setLanguage, t, type Language } from "./i18n/i18n";
+import { initialLanguage, isLanguage, setLanguage, t, termFor, type Language } from "./i18n/i18n";
 import { ListPage } from "./pages/list_page";
 import { ListsPage } from "./pages/lists_page";
 import { ReviewPage } from "./pages/review_page";
@@ -112,7 +112,7 @@ function Shell({ session, language, onLanguage, onSignOut }: ShellProps) {
         <span class="who">
           {t("nav.signedInAs", {
             name: user.name ?? "",
-            role: t(`role.${user.role ?? "observer"}` as "role.observer"),
+            role: termFor("role", user.role),
             side: user.side ?? "",
           })}
         </span>

@@ -23,10 +23,21 @@ function run(args, options = {}) {
 }
 
 export class Server {
-  static async start({ people = 300 } = {}) {
+  // reviewQueue: the demo decides almost every pair itself, so a second copy of two of its
+  // lists is reconciled with nothing accepted below certainty, leaving dozens for review.
+  static async start({ people = 300, reviewQueue = false } = {}) {
     const dir = mkdtempSync(join(tmpdir(), "parley-web-"));
     const workspace = join(dir, "ws");
     run(["demo", "--people", String(people), "--workspace", workspace]);
+    if (reviewQueue) {
+      const scenario = join(workspace, "demo-scenario");
+      run(["import", join(scenario, "ua-request.csv"), "--list", "ua-request-again", "--kind",
+           "request", "--side", "ua", "--workspace", workspace]);
+      run(["import", join(scenario, "ru-custody.csv"), "--list", "ru-custody-again", "--kind",
+           "custody", "--side", "ru", "--workspace", workspace]);
+      run(["reconcile", "ua-request-again", "ru-custody-again", "--auto-accept", "1",
+           "--workspace", workspace]);
+    }
     const usersFile = readFileSync(join(workspace, "demo-users.txt"), "utf8");
     password = /^password (\S+)$/m.exec(usersFile)[1];
     const process_ = spawn(parley, ["serve", "--listen", "127.0.0.1:0", "--workspace", workspace],

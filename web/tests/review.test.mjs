@@ -8,7 +8,7 @@ import { launchBrowser, screenshot, seriousViolations, Server, signIn } from "./
 let server;
 let browser;
 before(async () => {
-  server = await Server.start();
+  server = await Server.start({ reviewQueue: true });
   browser = await launchBrowser();
 });
 after(async () => {

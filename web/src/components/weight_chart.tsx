@@ -1,7 +1,7 @@
 // Why a pair scored as it did: each field's weight as a step of a waterfall, from zero to the
 // pair's total. Drawn as plain SVG: six to ten labelled bars need no chart library (uPlot,
 // which the UI uses for series, draws axes over time, not steps).
-import { formatNumber, t } from "../i18n/i18n";
+import { formatNumber, t, termFor } from "../i18n/i18n";
 
 export interface FieldWeight {
   field?: string;
@@ -43,7 +43,7 @@ export function WeightChart({ weights }: { weights: FieldWeight[] }) {
           return (
             <g>
               <text x={0} y={y + 15} class="label">
-                {label(s.field)} · {s.level ? t(`level.${s.level}` as "level.exact") : ""}
+                {label(s.field)} · {termFor("level", s.level)}
               </text>
               <rect
                 x={x}
@@ -67,5 +67,5 @@ export function WeightChart({ weights }: { weights: FieldWeight[] }) {
 }
 
 function label(field: string | undefined): string {
-  return field ? t(`field.${field}` as "field.surname") : "";
+  return termFor("field", field);
 }

@@ -42,10 +42,19 @@ export function language(): Language {
 }
 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text = catalogues[current][key] ?? en[key];
+  const text = catalogues[current][key] ?? en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) =>
     name in params ? String(params[name]) : `{${name}}`,
   );
+}
+
+// The word for a value the server names (a field, a comparison level, a state): its
+// translation under `prefix.value`, else the value itself, so a value newer than this table
+// still shows.
+export function termFor(prefix: string, value: string | undefined): string {
+  if (!value) return "";
+  const key = `${prefix}.${value}` as MessageKey;
+  return key in en ? t(key) : value;
 }
 
 // A date as the user's locale writes it. The API sends dates as "YYYY-MM-DD" (possibly

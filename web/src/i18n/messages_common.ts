@@ -105,6 +105,11 @@ export const en = {
   "level.similar": "similar",
   "level.different": "different",
   "level.missing": "missing",
+  "level.equivalent": "same name, another form",
+  "level.year_near": "year off by one",
+  "level.same_year": "same year",
+  "level.year_only": "year only",
+  "level.swapped": "day and month swapped",
 } as const;
 
 type Messages = Record<keyof typeof en, string>;
@@ -214,6 +219,11 @@ export const uk: Messages = {
   "level.similar": "схоже",
   "level.different": "різниться",
   "level.missing": "немає",
+  "level.equivalent": "те саме ім'я, інша форма",
+  "level.year_near": "рік відрізняється на один",
+  "level.same_year": "той самий рік",
+  "level.year_only": "лише рік",
+  "level.swapped": "день і місяць переставлено",
 };
 
 export const ru: Messages = {
@@ -321,4 +331,9 @@ export const ru: Messages = {
   "level.similar": "похоже",
   "level.different": "различается",
   "level.missing": "нет",
+  "level.equivalent": "то же имя, другая форма",
+  "level.year_near": "год отличается на один",
+  "level.same_year": "тот же год",
+  "level.year_only": "только год",
+  "level.swapped": "день и месяц переставлены",
 };

@@ -1,13 +1,13 @@
 import { ErrorNote } from "../components/error_note";
 import { UploadForm } from "../components/upload_form";
 import { get, type ListVersion } from "../api/client";
-import { formatDate, formatNumber, t } from "../i18n/i18n";
+import { formatDate, formatNumber, t, termFor } from "../i18n/i18n";
 import { href } from "../router";
 import { can, useSession } from "../session";
 import { useLoad } from "../use_load";
 
 export function kindName(kind: string | undefined): string {
-  return kind ? t(`kind.${kind}` as "kind.custody") : "";
+  return termFor("kind", kind);
 }
 
 export function ListsPage() {

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ApiError, get, post, query, type Link, type ListVersion, type PersonRecord } from "../api/client";
 import { ErrorNote } from "../components/error_note";
 import { WeightChart } from "../components/weight_chart";
-import { formatDate, formatNumber, t } from "../i18n/i18n";
+import { formatDate, formatNumber, t, termFor } from "../i18n/i18n";
 import { navigate } from "../router";
 import { can, useSession } from "../session";
 import { useLoad } from "../use_load";
@@ -187,7 +187,7 @@ export function ReviewPage({ params }: { params: URLSearchParams }) {
             {" · "}
             {t("review.probability", { p: formatNumber(shown.probability ?? 0, 3) })}
             {" · "}
-            <span class={`state ${shown.state}`}>{t(`state.${shown.state ?? "needs_review"}` as "state.needs_review")}</span>
+            <span class={`state ${shown.state}`}>{termFor("state", shown.state)}</span>
             {shown.last_decision && (
               <span class="decided">
                 {" · "}
