@@ -126,6 +126,25 @@ Result<std::vector<StoredRecord>> Workspace::Records(const std::string& list,
   return CollectRecords(st);
 }
 
+Result<std::vector<StoredRecord>> Workspace::RecordsPage(const std::string& list,
+                                                         std::int64_t version, std::int64_t offset,
+                                                         std::int64_t limit) {
+  // The members' primary key (list_version_id, position) gives the page in order; the list
+  // version is found first so that the planner starts from it.
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement st,
+      db().Prepare(std::string(kRecordColumns) +
+                   "JOIN list_members m ON m.record_version_id = rv.id "
+                   "WHERE m.list_version_id = (SELECT lv.id FROM list_versions lv "
+                   "JOIN lists ll ON ll.id = lv.list_id WHERE ll.name = ? AND lv.version = ?) "
+                   "ORDER BY m.position LIMIT ? OFFSET ?"));
+  st.Bind(1, list);
+  st.Bind(2, version);
+  st.Bind(3, limit);
+  st.Bind(4, offset);
+  return CollectRecords(st);
+}
+
 Result<std::vector<StoredRecord>> Workspace::RecordHistory(std::int64_t record_id) {
   PARLEY_ASSIGN_OR_RETURN(Statement st, db().Prepare(std::string(kRecordColumns) +
                                                      "WHERE rv.record_id = ? ORDER BY rv.version"));

@@ -122,6 +122,12 @@ class Workspace {
   // The records of one list version, in file order.
   [[nodiscard]] Result<std::vector<StoredRecord>> Records(const std::string& list,
                                                           std::optional<std::int64_t> version);
+  // One page of those records (`limit` from position `offset`), read through the list
+  // version's members in position order, so a page costs its own rows, not the list's.
+  [[nodiscard]] Result<std::vector<StoredRecord>> RecordsPage(const std::string& list,
+                                                              std::int64_t version,
+                                                              std::int64_t offset,
+                                                              std::int64_t limit);
   // Every version of one person record, oldest first, by record ID.
   [[nodiscard]] Result<std::vector<StoredRecord>> RecordHistory(std::int64_t record_id);
   // The latest version number of each of `record_ids` that exists (one index-only query).

@@ -67,6 +67,26 @@ TEST_F(WorkspaceTest, FirstImportMakesVersionOne) {
   EXPECT_EQ((*records)[0].record.Extra("Стан здоров'я"), "seriously_wounded");
 }
 
+TEST_F(WorkspaceTest, APageOfRecordsIsThatSliceOfTheVersionInFileOrder) {
+  ASSERT_TRUE(
+      ws_->ImportList(Request({Person("1", "Шевченко", "Дмитро"), Person("2", "Лисенко", "Олег"),
+                               Person("3", "Мельник", "Іван")}))
+          .has_value());
+  ASSERT_TRUE(
+      ws_->ImportList(Request({Person("2", "Лисенко", "Олег"), Person("3", "Мельник", "Іван")}))
+          .has_value());
+  auto page = ws_->RecordsPage("ua-request", 1, 1, 5);
+  ASSERT_TRUE(page.has_value()) << page.error().Describe();
+  ASSERT_EQ(page->size(), 2u);
+  EXPECT_EQ((*page)[0].record.surname, "Лисенко");
+  EXPECT_EQ((*page)[1].record.surname, "Мельник");
+  auto latest = ws_->RecordsPage("ua-request", 2, 0, 1);
+  ASSERT_EQ(latest->size(), 1u);
+  EXPECT_EQ((*latest)[0].record.surname, "Лисенко");
+  EXPECT_TRUE(ws_->RecordsPage("ua-request", 2, 2, 10)->empty());
+  EXPECT_TRUE(ws_->RecordsPage("no-such-list", 1, 0, 10)->empty());
+}
+
 TEST_F(WorkspaceTest, IdenticalReimportIsANoOp) {
   ASSERT_TRUE(ws_->ImportList(Request({Person("1", "Шевченко", "Дмитро")})).has_value());
   auto again = ws_->ImportList(Request({Person("1", "Шевченко", "Дмитро")}));

@@ -99,18 +99,17 @@ ApiResponse ListHandlers::ListRecords(ApiRequest& req, store::Workspace& ws) {
     PARLEY_ASSIGN_OR_RETURN(std::int64_t limit,
                             QueryInt(req, "limit", kDefaultPageSize, kMaxPageSize));
     PARLEY_ASSIGN_OR_RETURN(auto info, ws.Version(list, version));
-    PARLEY_ASSIGN_OR_RETURN(auto records, ws.Records(list, info.version));
+    PARLEY_ASSIGN_OR_RETURN(auto records, ws.RecordsPage(list, info.version, offset, limit));
     nlohmann::json out = nlohmann::json::array();
     std::vector<std::int64_t> read;
-    auto total = static_cast<std::int64_t>(records.size());
-    for (std::int64_t i = offset; i < total && i < offset + limit; ++i) {
-      out.push_back(RecordJson(records[static_cast<std::size_t>(i)]));
-      read.push_back(records[static_cast<std::size_t>(i)].record_id);
+    for (const auto& record : records) {
+      out.push_back(RecordJson(record));
+      read.push_back(record.record_id);
     }
     access_log_.Record(req.principal->name, read, "list-records");
     return JsonResponse(200, {{"list", list},
                               {"version", info.version},
-                              {"total", total},
+                              {"total", info.record_count},
                               {"offset", offset},
                               {"records", out}});
   }());

@@ -1,0 +1,99 @@
+// The browser UI's figures (issue 13), each beside a same-run baseline, on loopback:
+//   - first render of the review queue and of a 10,000-person list: from navigation to the
+//     first pair / the first page of records on screen; baseline: the page's own API call
+//     alone, fetched from the same signed-in page (what any client must wait for);
+//   - a review decision to the next pair on screen (p50, p95 over 60 decisions); baseline:
+//     the decision's POST alone, made through the same page;
+//   - the JavaScript and CSS shipped, gzip-compressed as the server sends them.
+// usage: node bench/ui_bench.mjs [--people N] [--list-rows N]   (PARLEY_BIN names the binary)
+import { spawnSync } from "node:child_process";
+import { gzipSync } from "node:zlib";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { launchBrowser, Server, signIn } from "../web/tests/harness.mjs";
+
+const args = process.argv.slice(2);
+const option = (name, fallback) =>
+  args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
+const listRows = option("--list-rows", 10000);
+
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+};
+const ms = (v) => `${v.toFixed(1)} ms`;
+
+const server = await Server.start({ people: option("--people", 300), reviewQueue: true });
+const browser = await launchBrowser();
+try {
+  const file = join(server.dir, "big.csv");
+  spawnSync("python3", [join(dirname(fileURLToPath(import.meta.url)), "gen_list.py"), String(listRows), file],
+            { stdio: "inherit" });
+  server.parley("import", file, "--list", "ua-big", "--kind", "request", "--side", "ua");
+
+  const page = await signIn(browser, server, "mediator-analyst");
+  const timeTo = async (hash, selector) => {
+    await page.goto("about:blank");
+    const start = Date.now();
+    await page.goto(`${server.url}/#/${hash}`);
+    await page.locator(selector).first().waitFor();
+    return Date.now() - start;
+  };
+  const fetchTime = (path) =>
+    page.evaluate(async (p) => {
+      const t0 = performance.now();
+      await (await fetch(`/api/v1${p}`)).text();
+      return performance.now() - t0;
+    }, path);
+
+  const rounds = 7;
+  const listRender = [], listBase = [], queueRender = [], queueBase = [];
+  for (let i = 0; i < rounds; i++) {
+    listRender.push(await timeTo("lists/ua-big", "table.records tbody tr"));
+    listBase.push(await fetchTime("/lists/ua-big/versions/latest/records?limit=100&offset=0"));
+    queueRender.push(await timeTo("review", ".pair"));
+    queueBase.push(await fetchTime("/links?state=needs_review&limit=50"));
+  }
+
+  await page.goto(`${server.url}/#/review`);
+  await page.locator(".pair").waitFor();
+  const nextPair = [];
+  for (let i = 0; i < 30; i++) {
+    const before = await page.locator(".pair .position").innerText();
+    const t0 = Date.now();
+    await page.keyboard.press(i % 2 ? "r" : "a");
+    await page.waitForFunction((b) => document.querySelector(".pair .position")?.textContent !== b, before);
+    nextPair.push(Date.now() - t0);
+  }
+  const queue = await server.api("mediator-analyst", "GET", "/links?state=needs_review&limit=30");
+  const postBase = [];
+  for (const link of queue.body.links) {
+    postBase.push(await page.evaluate(async (l) => {
+      const session = await (await fetch("/api/v1/session")).json();
+      const t0 = performance.now();
+      await fetch(`/api/v1/links/${l.id}/decision`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": session.csrf_token },
+        body: JSON.stringify({ decision: "accept", expected_version: l.version }),
+      });
+      return performance.now() - t0;
+    }, link));
+  }
+
+  const index = await (await fetch(server.url + "/")).text();
+  const assets = [...index.matchAll(/\/assets\/[^"]+/g)].map((m) => m[0]);
+  let shipped = 0;
+  for (const a of assets) shipped += gzipSync(Buffer.from(await (await fetch(server.url + a)).arrayBuffer())).length;
+
+  const median = (v) => quantile(v, 0.5);
+  console.log(`first render, ${listRows}-person list: median ${ms(median(listRender))} ` +
+              `(its API page alone: ${ms(median(listBase))}; ratio ${(median(listRender) / median(listBase)).toFixed(1)})`);
+  console.log(`first render, review queue: median ${ms(median(queueRender))} ` +
+              `(its API page alone: ${ms(median(queueBase))}; ratio ${(median(queueRender) / median(queueBase)).toFixed(1)})`);
+  console.log(`decision to next pair: p50 ${ms(median(nextPair))}, p95 ${ms(quantile(nextPair, 0.95))} ` +
+              `(the decision POST alone: p50 ${ms(median(postBase))}, p95 ${ms(quantile(postBase, 0.95))})`);
+  console.log(`shipped (gzip): ${(shipped / 1024).toFixed(1)} KB in ${assets.length} files`);
+} finally {
+  await browser.close();
+  await server.stop();
+}
