@@ -10,7 +10,8 @@
 // review is the analyst's queue. Interactively it shows each needs-review pair side by side
 // with the explanation and waits for one key: a (accept), r (reject), s (skip), q (quit); on a
 // terminal the key acts at once, otherwise a line is read, so scripts can pipe answers in.
-// `--decide LINK_ID accept|reject` records one decision non-interactively; `--list` prints the
+// `--decide LINK_ID accept|reject|unsure|undo` records one decision non-interactively (unsure:
+// looked and could not decide; undo: reverts the link's latest decision); `--list` prints the
 // queue, marking links whose record is no longer in the latest version of its list.
 // Decisions are attributed to CurrentActor() ($PARLEY_USER, else $USER), or to the owner of
 // the key given with --key / $PARLEY_KEY, who then signs the `link.decided` event; likewise
@@ -302,7 +303,8 @@ void RegisterReconcileCommands(CLI::App& app, CliContext& ctx) {
 
   auto vo = std::make_shared<ReviewOptions>();
   auto* rev = app.add_subcommand("review", "Accept or reject the pairs reconciliation queued");
-  rev->add_option("--decide", vo->decide, "LINK_ID accept|reject: one decision, no prompt")
+  rev->add_option("--decide", vo->decide,
+                  "LINK_ID accept|reject|unsure|undo: one decision, no prompt")
       ->expected(2);
   rev->add_flag("--list", vo->list, "Print the links and their states (filters below)");
   rev->add_option("--state", vo->state,

@@ -201,6 +201,75 @@ TEST_F(ApiLinksTest, DecisionsAreOptimisticAndStaleOnesAre409) {
       404);
 }
 
+TEST_F(ApiLinksTest, UnsureUndoAndNotesAreKeptInTheLinksHistory) {
+  const std::string link = "/api/v1/links/" + std::to_string(InsertLink("UA-1", "RU-1", 0.7));
+  EXPECT_TRUE(Body(Call("GET", link, "med-analyst"))["last_decision"].is_null());
+  ApiResponse unsure = Call("POST", link + "/decision", "med-analyst",
+                            R"({"decision":"unsure","expected_version":0,"note":" same unit? "})");
+  ASSERT_EQ(unsure.status, 200) << unsure.body;
+  EXPECT_EQ(Body(unsure)["state"], "needs_review");
+  EXPECT_EQ(Body(unsure)["last_decision"]["decision"], "unsure");
+  EXPECT_EQ(Body(unsure)["last_decision"]["note"], "same unit?");
+  EXPECT_EQ(Body(unsure)["last_decision"]["by"], "med-analyst");
+  ASSERT_EQ(Call("POST", link + "/decision", "med-analyst", R"({"decision":"accept"})").status,
+            200);
+  ApiResponse undone = Call("POST", link + "/decision", "med-analyst",
+                            R"({"decision":"undo","expected_version":2})");
+  ASSERT_EQ(undone.status, 200) << undone.body;
+  EXPECT_EQ(Body(undone)["state"], "needs_review");
+  EXPECT_EQ(Body(undone)["version"], 3);
+  // An undo is not undone, a note needs its text, and a note has a length.
+  EXPECT_EQ(Call("POST", link + "/decision", "med-analyst", R"({"decision":"undo"})").status, 409);
+  ApiResponse empty = Call("POST", link + "/decision", "med-analyst", R"({"decision":"note"})");
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_EQ(Body(empty)["error"]["field"], "note");
+  ApiResponse long_note = Call("POST", link + "/decision", "med-analyst",
+                               json{{"decision", "note"}, {"note", std::string(2001, 'x')}}.dump());
+  EXPECT_EQ(long_note.status, 400);
+  EXPECT_EQ(Body(long_note)["error"]["field"], "note");
+
+  ApiResponse history = Call("GET", link + "/decisions", "med-analyst");
+  ASSERT_EQ(history.status, 200) << history.body;
+  const json decisions = Body(history)["decisions"];
+  ASSERT_EQ(decisions.size(), 3u);
+  EXPECT_EQ(decisions[0]["decision"], "unsure");
+  EXPECT_EQ(decisions[0]["state_after"], "needs_review");
+  EXPECT_EQ(decisions[1]["decision"], "accept");
+  EXPECT_EQ(decisions[1]["state_after"], "confirmed");
+  EXPECT_EQ(decisions[2]["decision"], "undo");
+  EXPECT_EQ(decisions[2]["state_after"], "needs_review");
+  // The history is read as the link is: not by a party that does not see both lists.
+  EXPECT_EQ(Call("GET", link + "/decisions", "ua-observer").status, 403);
+  EXPECT_EQ(Call("GET", "/api/v1/links/999/decisions", "med-analyst").status, 404);
+}
+
+TEST_F(ApiLinksTest, ARecordLinkedTwiceIsFlaggedOnBothLinks) {
+  const std::int64_t first = InsertLink("UA-1", "RU-1", 0.9);
+  const std::int64_t second = InsertLink("UA-2", "RU-1", 0.6);
+  const std::int64_t apart = InsertLink("UA-2", "RU-2", 0.5);
+  auto conflicts = [&](std::int64_t id) {
+    ApiResponse r = Call("GET", "/api/v1/links/" + std::to_string(id), "med-analyst");
+    EXPECT_EQ(r.status, 200) << r.body;
+    return Body(r)["conflicts"];
+  };
+  json one = conflicts(first);
+  ASSERT_EQ(one.size(), 1u) << one.dump();
+  EXPECT_EQ(one[0]["code"], "right_linked_twice");
+  EXPECT_EQ(one[0]["links"], json::array({second}));
+  json two = conflicts(second);  // UA-2 is in two links, RU-1 in two
+  ASSERT_EQ(two.size(), 2u) << two.dump();
+  EXPECT_EQ(two[0]["code"], "right_linked_twice");
+  EXPECT_EQ(two[0]["links"], json::array({first}));
+  EXPECT_EQ(two[1]["code"], "left_linked_twice");
+  EXPECT_EQ(two[1]["links"], json::array({apart}));
+  // A rejected link is no longer a second claim on the record.
+  ASSERT_EQ(Call("POST", "/api/v1/links/" + std::to_string(second) + "/decision", "med-analyst",
+                 R"({"decision":"reject"})")
+                .status,
+            200);
+  EXPECT_TRUE(conflicts(first).empty());
+}
+
 TEST_F(ApiLinksTest, ConcurrentDecisionsOnTheSameVersionExactlyOneWins) {
   const std::string path =
       "/api/v1/links/" + std::to_string(InsertLink("UA-2", "RU-1", 0.5)) + "/decision";

@@ -231,6 +231,28 @@ TEST_F(ApiTest, TheSessionSaysWhichOperationsTheRoleMayCall) {
   EXPECT_TRUE(has(observer, "listLinks"));
 }
 
+TEST_F(ApiTest, EachUserChoosesTheirOwnInterfaceLanguage) {
+  EXPECT_TRUE(Body(Call("GET", "/api/v1/session", "ua-observer"))["user"]["language"].is_null());
+  // An observer changes no data, but the interface language is theirs to choose.
+  ApiResponse chosen =
+      Call("PUT", "/api/v1/session/language", "ua-observer", R"({"language":"uk"})");
+  ASSERT_EQ(chosen.status, 200) << chosen.body;
+  EXPECT_EQ(Body(chosen)["user"]["language"], "uk");
+  EXPECT_FALSE(Body(chosen)["operations"].empty());
+  EXPECT_EQ(Body(Call("GET", "/api/v1/session", "ua-observer"))["user"]["language"], "uk");
+  EXPECT_TRUE(Body(Call("GET", "/api/v1/session", "ua-clerk"))["user"]["language"].is_null());
+  // Not a change of the account: its version stays, so an admin's pending edit still applies.
+  EXPECT_EQ(Body(Call("GET", "/api/v1/session", "ua-observer"))["user"]["version"], 1);
+  ApiResponse unknown =
+      Call("PUT", "/api/v1/session/language", "ua-observer", R"({"language":"xx"})");
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(Body(unknown)["error"]["field"], "language");
+  EXPECT_NE(Body(unknown)["error"]["message"].get<std::string>().find("uk, ru, en, tr"),
+            std::string::npos);
+  EXPECT_EQ(Call("PUT", "/api/v1/session/language", "ua-observer", "{}").status, 400);
+  EXPECT_EQ(Body(Call("GET", "/api/v1/session", "ua-observer"))["user"]["language"], "uk");
+}
+
 TEST_F(ApiTest, DisablingAUserStopsItsTokenAtOnceDespiteTheCache) {
   ASSERT_EQ(Call("GET", "/api/v1/lists", "ua-observer").status, 200);  // now cached
   ASSERT_EQ(

@@ -15,7 +15,8 @@ nlohmann::json UserJson(const User& u) {
           {"disabled", u.disabled},
           {"version", u.version},
           {"created_at", u.created_at},
-          {"updated_at", u.updated_at}};
+          {"updated_at", u.updated_at},
+          {"language", u.language ? nlohmann::json(*u.language) : nlohmann::json(nullptr)}};
 }
 
 nlohmann::json InterviewJson(const handover::Interview& i) {
@@ -90,6 +91,21 @@ nlohmann::json PlanProgressJson(const negotiation::StoredPlanInfo& plan,
 
 namespace {
 
+nlohmann::json DecisionFields(const store::RecordedDecision& d) {
+  return {{"decision", store::LinkDecisionName(d.decision)},
+          {"by", d.by},
+          {"at", d.at},
+          {"note", d.note ? nlohmann::json(*d.note) : nlohmann::json(nullptr)}};
+}
+
+nlohmann::json ConflictsJson(const std::vector<store::LinkConflict>& conflicts) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const store::LinkConflict& c : conflicts) {
+    out.push_back({{"code", store::LinkConflictName(c.kind)}, {"links", c.links}});
+  }
+  return out;
+}
+
 // A link's fields apart from its explanation.
 nlohmann::json LinkFields(const store::StoredLink& l, std::int64_t version) {
   return {{"id", l.id},
@@ -105,7 +121,10 @@ nlohmann::json LinkFields(const store::StoredLink& l, std::int64_t version) {
           {"right_record_id", l.right_record_id},
           {"right_key", l.right_key},
           {"right_listed", l.right_listed},
-          {"decided_by", l.decided_by}};
+          {"decided_by", l.decided_by},
+          {"last_decision",
+           l.last_decision ? DecisionFields(*l.last_decision) : nlohmann::json(nullptr)},
+          {"conflicts", ConflictsJson(l.conflicts)}};
 }
 
 std::string Dump(const nlohmann::json& value) {
@@ -139,6 +158,12 @@ std::string LinkText(const store::StoredLink& l, std::int64_t version, std::stri
   AppendMember(out, "explanation", l.explanation.empty() ? "[]" : l.explanation);
   AppendMember(out, "left", left_record);
   AppendMember(out, "right", right_record);
+  return out;
+}
+
+nlohmann::json DecisionJson(const store::RecordedDecision& decision) {
+  nlohmann::json out = DecisionFields(decision);
+  out["state_after"] = store::LinkStateName(decision.state_after);
   return out;
 }
 

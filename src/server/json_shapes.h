@@ -31,6 +31,9 @@ namespace parley::server {
                                               const handover::PlanProgress& progress);
 // A link without its records (the handler adds "left" and "right" as the caller may see them).
 [[nodiscard]] nlohmann::json LinkJson(const store::StoredLink& link, std::int64_t version);
+// One entry of a link's decision history (GET /links/{id}/decisions): the link's
+// `last_decision` fields and the state the decision left the link in.
+[[nodiscard]] nlohmann::json DecisionJson(const store::RecordedDecision& decision);
 // LinkJson's object with "left" and "right" (record JSON texts) added, as text: the review
 // queue assembles pages from cached record texts (record_json_cache.h) without re-parsing them.
 [[nodiscard]] std::string LinkText(const store::StoredLink& link, std::int64_t version,

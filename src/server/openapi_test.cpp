@@ -85,6 +85,7 @@ TEST(OpenApi, KeepsTheDocumentedStructure) {
       "get /api/v1/health getHealth",
       "post /api/v1/session login",
       "get /api/v1/session getSession",
+      "put /api/v1/session/language putSessionLanguage",
       "delete /api/v1/session logout",
       "get /api/v1/users listUsers",
       "post /api/v1/users createUser",
@@ -116,6 +117,7 @@ TEST(OpenApi, KeepsTheDocumentedStructure) {
       "get /api/v1/links listLinks",
       "get /api/v1/links/{id} getLink",
       "post /api/v1/links/{id}/decision decideLink",
+      "get /api/v1/links/{id}/decisions listLinkDecisions",
       "get /api/v1/agreements listAgreements",
       "post /api/v1/agreements addAgreement",
       "post /api/v1/agreements/validate validateAgreement",
@@ -145,11 +147,12 @@ TEST(OpenApi, KeepsTheDocumentedStructure) {
     for (auto& [name, value] : doc["components"][part].items()) out.insert(name);
     return out;
   };
-  EXPECT_EQ(names("schemas"),
-            (std::set<std::string>{"Agreement", "Error", "HandoverEvent", "ImportReport",
-                                   "Interview", "LedgerEntry", "Link", "LinkState", "ListVersion",
-                                   "PersonRecord", "PersonStatus", "Plan", "PlanInfo",
-                                   "PlanProgress", "ReconcileReport", "Role", "Share", "User"}));
+  EXPECT_EQ(names("schemas"), (std::set<std::string>{
+                                  "Agreement",       "Error",       "HandoverEvent", "ImportReport",
+                                  "Interview",       "LedgerEntry", "Link",          "LinkConflict",
+                                  "LinkDecision",    "LinkState",   "ListVersion",   "PersonRecord",
+                                  "PersonStatus",    "Plan",        "PlanInfo",      "PlanProgress",
+                                  "ReconcileReport", "Role",        "Share",         "User"}));
   EXPECT_EQ(names("parameters"),
             (std::set<std::string>{"agreementVersion", "format", "id", "left", "limit", "linkLimit",
                                    "list", "name", "offset", "person", "plan", "right", "side",

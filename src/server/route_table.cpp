@@ -71,6 +71,9 @@ const std::vector<Route>& RouteTable() {
        Call<&SessionHandlers::Login>},
       {"GET", "/api/v1/session", "getSession", Scope::kSignedIn, RoleSet::All(),
        Call<&SessionHandlers::GetSession>},
+      // One's own interface language: a preference of the signed-in user, not data.
+      {"PUT", "/api/v1/session/language", "putSessionLanguage", Scope::kSignedIn, RoleSet::All(),
+       Call<&SessionHandlers::PutLanguage>},
       {"DELETE", "/api/v1/session", "logout", Scope::kSignedIn, RoleSet::All(),
        Call<&SessionHandlers::Logout>},
       {"GET", "/api/v1/users", "listUsers", Scope::kSignedIn, RoleSet{kAdmin},
@@ -139,6 +142,8 @@ const std::vector<Route>& RouteTable() {
        Call<&LinkHandlers::GetLink>},
       {"POST", "/api/v1/links/{id}/decision", "decideLink", Scope::kLinkWrite, RoleSet{kAnalyst},
        Call<&LinkHandlers::DecideLinkHandler>},
+      {"GET", "/api/v1/links/{id}/decisions", "listLinkDecisions", Scope::kLinkRead, RoleSet::All(),
+       Call<&LinkHandlers::ListLinkDecisions>},
       {"GET", "/api/v1/agreements", "listAgreements", Scope::kSignedIn, RoleSet::All(),
        Call<&AgreementHandlers::ListAgreementsHandler>},
       {"POST", "/api/v1/agreements", "addAgreement", Scope::kSignedIn, RoleSet{kNegotiator},

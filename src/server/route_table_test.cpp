@@ -30,6 +30,7 @@ const std::map<std::string, Expected>& ExpectedTable() {
       {"GET /api/v1/health", {Kind::kPublic, {}}},
       {"POST /api/v1/session", {Kind::kPublic, {}}},
       {"GET /api/v1/session", {Kind::kSignedIn, kEveryone}},
+      {"PUT /api/v1/session/language", {Kind::kSignedIn, kEveryone}},
       {"DELETE /api/v1/session", {Kind::kSignedIn, kEveryone}},
       {"GET /api/v1/users", {Kind::kSignedIn, {"admin"}}},
       {"POST /api/v1/users", {Kind::kWrite, {"admin"}}},
@@ -63,6 +64,7 @@ const std::map<std::string, Expected>& ExpectedTable() {
       {"GET /api/v1/links", {Kind::kSignedIn, kEveryone}},
       {"GET /api/v1/links/{id}", {Kind::kPairRead, kEveryone}},
       {"POST /api/v1/links/{id}/decision", {Kind::kPairWrite, {"analyst"}}},
+      {"GET /api/v1/links/{id}/decisions", {Kind::kPairRead, kEveryone}},
       {"GET /api/v1/agreements", {Kind::kSignedIn, kEveryone}},
       {"POST /api/v1/agreements", {Kind::kSignedIn, {"negotiator"}}},
       {"POST /api/v1/agreements/validate", {Kind::kSignedIn, {"negotiator", "signer"}}},
@@ -219,7 +221,10 @@ TEST(RouteTable, ObserverChangesNothing) {
   Principal observer{1, "o", Role::kObserver, "mediator", false, ""};
   for (const Route& route : RouteTable()) {
     if (route.method == "GET" || route.scope == Scope::kPublic) continue;
-    if (route.pattern == "/api/v1/session") continue;  // signing out is not a change of data
+    // Signing out and choosing one's own interface language are not changes of data.
+    if (route.pattern == "/api/v1/session" || route.pattern == "/api/v1/session/language") {
+      continue;
+    }
     EXPECT_EQ(Authorize(route, observer, ResourceSide{"mediator", false, "mediator", false}),
               Decision::kForbidden)
         << Key(route);

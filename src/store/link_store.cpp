@@ -1,10 +1,13 @@
 #include "store/link_store.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <set>
+#include <utility>
 
 #include "core/try.h"
+#include "core/utf8.h"
 #include "ledger/keys.h"
 
 namespace parley::store {
@@ -21,19 +24,38 @@ std::string ListedSql(std::string_view record, std::string_view list) {
          std::string(list) + " ORDER BY v.version DESC LIMIT 1))";
 }
 
+// The states in which a link counts as linking its records (a link's `conflicts`).
+constexpr std::string_view kLinkingStates = "('auto_accepted','needs_review','confirmed')";
+
+// SQL: the ids of the other links that make `side`'s record of l linked twice: links of the
+// same record into the same list on the other side, to another record, in a linking state.
+// One probe of links_by_right_record (right) or of the unique (left, right) index (left).
+std::string LinkedTwiceSql(std::string_view side, std::string_view other) {
+  const std::string s(side);
+  const std::string o(other);
+  return "(SELECT group_concat(o.id) FROM links o WHERE o." + s + "_record_id = l." + s +
+         "_record_id AND o." + o + "_list_id = l." + o +
+         "_list_id AND o.id <> l.id AND o.state IN " + std::string(kLinkingStates) + ")";
+}
+
+// A link with its latest decision (d, by the index of decisions per link) and its conflicts,
+// all in one statement, so that they are read from one state of the workspace.
 std::string SelectLinkSql() {
   return "SELECT l.id, ll.name, rl.name, l.left_record_id, l.right_record_id, lp.record_key, "
          "rp.record_key, l.probability, l.match_weight, l.explanation, l.state, "
-         "coalesce((SELECT actor FROM link_decisions d WHERE d.link_id = l.id "
-         "ORDER BY d.id DESC LIMIT 1), ''), l.left_record_version, l.right_record_version, " +
+         "coalesce(d.actor, ''), l.left_record_version, l.right_record_version, " +
          ListedSql("l.left_record_id", "l.left_list_id") + ", " +
          ListedSql("l.right_record_id", "l.right_list_id") +
-         ", (SELECT count(*) FROM link_decisions d WHERE d.link_id = l.id)" + R"sql(
+         ", (SELECT count(*) FROM link_decisions c WHERE c.link_id = l.id), d.decision, "
+         "d.decided_at, d.note, d.state_after, " +
+         LinkedTwiceSql("right", "left") + ", " + LinkedTwiceSql("left", "right") + R"sql(
 FROM links l
 JOIN lists ll ON ll.id = l.left_list_id
 JOIN lists rl ON rl.id = l.right_list_id
 JOIN person_records lp ON lp.id = l.left_record_id
 JOIN person_records rp ON rp.id = l.right_record_id
+LEFT JOIN link_decisions d
+  ON d.id = (SELECT max(x.id) FROM link_decisions x WHERE x.link_id = l.id)
 )sql";
 }
 
@@ -43,6 +65,19 @@ Result<std::int64_t> ListId(Database& db, std::string_view name) {
   PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return Fail(ErrorCode::kNotFound, "no list named '" + std::string(name) + "'");
   return st.ColumnInt(0);
+}
+
+// "3,1,2" (group_concat's ids, in no promised order) as ascending ids.
+std::vector<std::int64_t> IdsOf(const std::string& text) {
+  std::vector<std::int64_t> ids;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t comma = text.find(',', at);
+    if (comma == std::string::npos) comma = text.size();
+    ids.push_back(std::stoll(text.substr(at, comma - at)));
+    at = comma + 1;
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
 }
 
 Result<StoredLink> ReadLink(Statement& st) {
@@ -64,7 +99,42 @@ Result<StoredLink> ReadLink(Statement& st) {
   l.left_listed = st.ColumnInt(14) != 0;
   l.right_listed = st.ColumnInt(15) != 0;
   l.decisions = st.ColumnInt(16);
+  if (!st.ColumnIsNull(17)) {
+    RecordedDecision d;
+    PARLEY_ASSIGN_OR_RETURN(d.decision, ParseLinkDecision(st.ColumnText(17)));
+    d.by = l.decided_by;
+    d.at = st.ColumnText(18);
+    if (!st.ColumnIsNull(19)) d.note = st.ColumnText(19);
+    PARLEY_ASSIGN_OR_RETURN(d.state_after, ParseLinkState(st.ColumnText(20)));
+    l.last_decision = std::move(d);
+  }
+  for (auto [column, kind] : {std::pair{21, LinkConflictKind::kRightLinkedTwice},
+                              std::pair{22, LinkConflictKind::kLeftLinkedTwice}}) {
+    if (st.ColumnIsNull(column)) continue;
+    LinkConflict conflict{kind, IdsOf(st.ColumnText(column))};
+    l.conflicts.push_back(std::move(conflict));
+  }
   return l;
+}
+
+// A link's trimmed note: nullopt when empty; kInvalidInput (field note) when it is not UTF-8
+// or longer than kMaxDecisionNote characters.
+Result<std::optional<std::string>> CheckedNote(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n\f\v";
+  const std::size_t first = text.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return std::optional<std::string>{};
+  text = text.substr(first, text.find_last_not_of(kSpace) - first + 1);
+  auto chars = DecodeUtf8(text);
+  if (!chars) {
+    return Fail(ErrorCode::kInvalidInput, "the note is not valid UTF-8", {"", 0, 0, "note"});
+  }
+  if (chars->size() > kMaxDecisionNote) {
+    return Fail(ErrorCode::kInvalidInput,
+                "the note has " + std::to_string(chars->size()) + " characters; at most " +
+                    std::to_string(kMaxDecisionNote) + " are kept",
+                {"", 0, 0, "note"});
+  }
+  return std::optional<std::string>{std::string(text)};
 }
 
 }  // namespace
@@ -93,11 +163,35 @@ Result<LinkState> ParseLinkState(std::string_view text) {
                   "'; use auto_accepted, needs_review, confirmed or rejected");
 }
 
+std::string_view LinkDecisionName(LinkDecision decision) {
+  switch (decision) {
+    case LinkDecision::kAccept:
+      return "accept";
+    case LinkDecision::kReject:
+      return "reject";
+    case LinkDecision::kUnsure:
+      return "unsure";
+    case LinkDecision::kUndo:
+      return "undo";
+    case LinkDecision::kNote:
+      return "note";
+  }
+  return "note";
+}
+
 Result<LinkDecision> ParseLinkDecision(std::string_view text) {
-  if (text == "accept" || text == "a") return LinkDecision::kAccept;
-  if (text == "reject" || text == "r") return LinkDecision::kReject;
-  return Fail(ErrorCode::kInvalidInput,
-              "unknown decision '" + std::string(text) + "'; use accept or reject");
+  if (text == "a") return LinkDecision::kAccept;
+  if (text == "r") return LinkDecision::kReject;
+  for (LinkDecision d : {LinkDecision::kAccept, LinkDecision::kReject, LinkDecision::kUnsure,
+                         LinkDecision::kUndo, LinkDecision::kNote}) {
+    if (LinkDecisionName(d) == text) return d;
+  }
+  return Fail(ErrorCode::kInvalidInput, "unknown decision '" + std::string(text) +
+                                            "'; use accept, reject, unsure, undo or note");
+}
+
+std::string_view LinkConflictName(LinkConflictKind kind) {
+  return kind == LinkConflictKind::kRightLinkedTwice ? "right_linked_twice" : "left_linked_twice";
 }
 
 Result<SaveRunOutcome> LinkStore::SaveRun(std::string_view left_list, std::string_view right_list,
@@ -287,11 +381,82 @@ Result<void> LinkStore::RecordRun(std::int64_t left_id, std::int64_t right_id,
   return st.Run();
 }
 
+namespace {
+
+// Where a decision takes a link: the state after it and, for an undo, the decision it reverts.
+struct Transition {
+  LinkState after = LinkState::kNeedsReview;
+  std::optional<std::int64_t> undoes;  // the reverted decision's row id
+  std::int64_t undoes_version = 0;     // ... and the link's version it made
+};
+
+Transition To(LinkState after) {
+  Transition t;
+  t.after = after;
+  return t;
+}
+
+std::string LinkName(std::int64_t link_id) { return "link " + std::to_string(link_id); }
+
+// The latest decision on the link is reverted by an undo: the state goes back to the one
+// before it. Nothing to undo, or an undo as the latest decision, is a conflict.
+Result<Transition> UndoTransition(Database& db, const StoredLink& link) {
+  PARLEY_ASSIGN_OR_RETURN(Statement st,
+                          db.Prepare("SELECT id, decision, state_before FROM link_decisions "
+                                     "WHERE link_id = ? ORDER BY id DESC LIMIT 1"));
+  st.Bind(1, link.id);
+  PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) {
+    return Fail(ErrorCode::kConflict, LinkName(link.id) + " has no decision to undo",
+                {"", 0, 0, "decision"});
+  }
+  if (st.ColumnText(1) == LinkDecisionName(LinkDecision::kUndo)) {
+    return Fail(ErrorCode::kConflict,
+                "the latest decision on " + LinkName(link.id) +
+                    " is an undo, and an undo is not undone: record the decision you want",
+                {"", 0, 0, "decision"});
+  }
+  Transition t;
+  PARLEY_ASSIGN_OR_RETURN(t.after, ParseLinkState(st.ColumnText(2)));
+  t.undoes = st.ColumnInt(0);
+  t.undoes_version = link.decisions;
+  return t;
+}
+
+Result<Transition> TransitionOf(Database& db, const StoredLink& link, LinkDecision decision) {
+  switch (decision) {
+    case LinkDecision::kAccept:
+      return To(LinkState::kConfirmed);
+    case LinkDecision::kReject:
+      return To(LinkState::kRejected);
+    case LinkDecision::kUnsure:
+      if (link.state != LinkState::kNeedsReview) {
+        return Fail(ErrorCode::kConflict,
+                    LinkName(link.id) + " is " + std::string(LinkStateName(link.state)) +
+                        "; unsure is for a link that needs review (needs_review)",
+                    {"", 0, 0, "decision"});
+      }
+      return To(LinkState::kNeedsReview);
+    case LinkDecision::kNote:
+      return To(link.state);
+    case LinkDecision::kUndo:
+      return UndoTransition(db, link);
+  }
+  return Fail(ErrorCode::kInternal, "unknown decision");
+}
+
+}  // namespace
+
 Result<std::int64_t> LinkStore::Decide(std::int64_t link_id, LinkDecision decision,
                                        const Actor& actor, const std::string& now,
-                                       std::optional<std::int64_t> expected_version) {
+                                       std::optional<std::int64_t> expected_version,
+                                       std::string_view note_text) {
   // The trail names whoever signs: the key's name when the analyst brought a key.
   const std::string& who = actor.key != nullptr ? actor.key->Name() : actor.name;
+  PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> note, CheckedNote(note_text));
+  if (decision == LinkDecision::kNote && !note) {
+    return Fail(ErrorCode::kInvalidInput, "a note decision needs a note", {"", 0, 0, "note"});
+  }
   LoggedTransaction tx(ws_);
   PARLEY_TRY(tx.Begin());
   auto link = Link(link_id);
@@ -306,36 +471,77 @@ Result<std::int64_t> LinkStore::Decide(std::int64_t link_id, LinkDecision decisi
                     ": someone decided it since you read it; read it again and decide again",
                 {"", 0, 0, "expected_version"});
   }
-  const std::string_view decision_name = decision == LinkDecision::kAccept ? "accept" : "reject";
+  PARLEY_ASSIGN_OR_RETURN(Transition t, TransitionOf(db_, *link, decision));
+  const std::string_view decision_name = LinkDecisionName(decision);
   PARLEY_ASSIGN_OR_RETURN(
       Statement insert,
-      db_.Prepare("INSERT INTO link_decisions(link_id, decision, actor, decided_at) "
-                  "VALUES (?, ?, ?, ?)"));
+      db_.Prepare("INSERT INTO link_decisions(link_id, decision, actor, decided_at, note, "
+                  "state_before, state_after, undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
   insert.Bind(1, link_id);
   insert.Bind(2, decision_name);
   insert.Bind(3, who);
   insert.Bind(4, now);
+  if (note) {
+    insert.Bind(5, *note);
+  } else {
+    insert.BindNull(5);
+  }
+  insert.Bind(6, LinkStateName(link->state));
+  insert.Bind(7, LinkStateName(t.after));
+  if (t.undoes) {
+    insert.Bind(8, *t.undoes);
+  } else {
+    insert.BindNull(8);
+  }
   PARLEY_TRY(insert.Run());
-  const LinkState state =
-      decision == LinkDecision::kAccept ? LinkState::kConfirmed : LinkState::kRejected;
   PARLEY_ASSIGN_OR_RETURN(Statement update,
                           db_.Prepare("UPDATE links SET state = ?, updated_at = ? WHERE id = ?"));
-  update.Bind(1, LinkStateName(state));
+  update.Bind(1, LinkStateName(t.after));
   update.Bind(2, now);
   update.Bind(3, link_id);
   PARLEY_TRY(update.Run());
-  PARLEY_TRY(tx.Commit(actor, "link.decided",
-                       {{"link", link_id},
-                        {"left_list", link->left_list},
-                        {"right_list", link->right_list},
-                        {"left_record", link->left_record_id},
-                        {"right_record", link->right_record_id},
-                        {"left_record_version", link->left_record_version},
-                        {"right_record_version", link->right_record_version},
-                        {"decision", std::string(decision_name)},
-                        {"state", std::string(LinkStateName(state))},
-                        {"probability", link->probability}}));
+  // The body of an accept or reject without a note is what it was before unsure, undo and
+  // notes existed; the note's text is never in it (it may name people).
+  nlohmann::json body = {{"link", link_id},
+                         {"left_list", link->left_list},
+                         {"right_list", link->right_list},
+                         {"left_record", link->left_record_id},
+                         {"right_record", link->right_record_id},
+                         {"left_record_version", link->left_record_version},
+                         {"right_record_version", link->right_record_version},
+                         {"decision", std::string(decision_name)},
+                         {"state", std::string(LinkStateName(t.after))},
+                         {"probability", link->probability}};
+  if (note) body["with_note"] = true;
+  if (t.undoes) body["undoes"] = t.undoes_version;
+  PARLEY_TRY(tx.Commit(actor, "link.decided", std::move(body)));
   return link->decisions + 1;
+}
+
+Result<std::vector<RecordedDecision>> LinkStore::Decisions(std::int64_t link_id) {
+  // One statement: the link's existence and its decisions are read together.
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement st,
+      db_.Prepare("SELECT d.decision, d.actor, d.decided_at, d.note, d.state_after FROM links l "
+                  "LEFT JOIN link_decisions d ON d.link_id = l.id WHERE l.id = ? ORDER BY d.id"));
+  st.Bind(1, link_id);
+  bool found = false;
+  std::vector<RecordedDecision> out;
+  while (true) {
+    PARLEY_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    found = true;
+    if (st.ColumnIsNull(0)) continue;  // the link, never decided
+    RecordedDecision d;
+    PARLEY_ASSIGN_OR_RETURN(d.decision, ParseLinkDecision(st.ColumnText(0)));
+    d.by = st.ColumnText(1);
+    d.at = st.ColumnText(2);
+    if (!st.ColumnIsNull(3)) d.note = st.ColumnText(3);
+    PARLEY_ASSIGN_OR_RETURN(d.state_after, ParseLinkState(st.ColumnText(4)));
+    out.push_back(std::move(d));
+  }
+  if (!found) return Fail(ErrorCode::kNotFound, "no link with id " + std::to_string(link_id));
+  return out;
 }
 
 Result<std::vector<StoredLink>> LinkStore::Links(std::optional<LinkState> state) {

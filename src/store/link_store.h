@@ -8,10 +8,23 @@
 // reconciliation (new list versions, a new model) refreshes probabilities without ever
 // reopening a question a person has answered.
 //
+// Decisions: accept and reject set the state (confirmed, rejected); unsure records that the
+// reviewer looked and could not decide (only on a needs_review link, which stays so); undo
+// reverts the link's latest decision, restoring the state before it (an undo itself is not
+// undone); note adds a note and changes nothing else. Any decision may carry a note (trimmed,
+// at most 2,000 characters). Every one is a new row: the history is never rewritten, and the
+// link's version is its number of decisions.
+//
 // Every change is in the signed record (store/event_log.h), in the change's own transaction:
 // a decision appends `link.decided`; a run that changes links appends `reconcile.run`. Event
-// bodies carry ids, versions, counts and the probability, never names. The actor is the
-// deciding user (with their own key when they brought one).
+// bodies carry ids, versions, counts and the probability, never names and never a note's text
+// (`with_note` says there was one; an undo's `undoes` is the version it reverted). The actor is
+// the deciding user (with their own key when they brought one).
+//
+// A link's conflicts are computed with it, in the statement that reads it (a page of the
+// review queue reads them for all its links at once, by index): right_linked_twice when its
+// right record has another link into the same left list, to another left record, that is
+// confirmed, auto_accepted or needs_review; left_linked_twice the other way round.
 //
 // Records that leave a list: an undecided link whose record is not in the latest version of
 // its list is withdrawn by the next run (whatever its incremental scope); a decided link stays,
@@ -23,12 +36,15 @@
 //   LinkStore links(ws);
 //   PARLEY_TRY(links.SaveRun(left_list, right_list, proposals, run, {"analyst1"}));
 //   PARLEY_TRY(links.Decide(42, LinkDecision::kReject, {"analyst1"}, now));
+//   PARLEY_TRY(links.Decide(42, LinkDecision::kUndo, {"analyst2"}, now, 1, "wrong pair"));
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.h"  // UtcNow: a decision's decided_at
@@ -41,11 +57,34 @@
 namespace parley::store {
 
 enum class LinkState { kAutoAccepted, kNeedsReview, kConfirmed, kRejected };
-enum class LinkDecision { kAccept, kReject };
+enum class LinkDecision { kAccept, kReject, kUnsure, kUndo, kNote };
+
+// The longest note a decision keeps, in characters (Unicode code points), after trimming.
+inline constexpr std::size_t kMaxDecisionNote = 2000;
 
 [[nodiscard]] std::string_view LinkStateName(LinkState state);
 [[nodiscard]] Result<LinkState> ParseLinkState(std::string_view text);
+[[nodiscard]] std::string_view LinkDecisionName(LinkDecision decision);
+// accept, reject, unsure, undo, note; also "a" and "r" (the review queue's keys).
 [[nodiscard]] Result<LinkDecision> ParseLinkDecision(std::string_view text);
+
+// One recorded decision on a link.
+struct RecordedDecision {
+  LinkDecision decision = LinkDecision::kAccept;
+  std::string by;  // the actor (the key's name when they signed with their own key)
+  std::string at;
+  std::optional<std::string> note;
+  LinkState state_after = LinkState::kNeedsReview;
+};
+
+enum class LinkConflictKind { kRightLinkedTwice, kLeftLinkedTwice };
+[[nodiscard]] std::string_view LinkConflictName(LinkConflictKind kind);
+
+// The other links (ids, ascending) that make a link's record linked twice (see above).
+struct LinkConflict {
+  LinkConflictKind kind = LinkConflictKind::kRightLinkedTwice;
+  std::vector<std::int64_t> links;
+};
 
 // One pair proposed by a reconciliation run.
 struct LinkProposal {
@@ -80,6 +119,8 @@ struct StoredLink {
   bool right_listed = true;
   // How many decisions it has had: the link's version for optimistic updates (the API's 409).
   std::int64_t decisions = 0;
+  std::optional<RecordedDecision> last_decision;  // nullopt: never decided
+  std::vector<LinkConflict> conflicts;            // right_linked_twice first, if any
 };
 
 struct SaveRunOutcome {
@@ -150,15 +191,20 @@ class LinkStore {
   // The latest run of this pair of lists, if any.
   [[nodiscard]] Result<std::optional<ReconcileRun>> LastRun(std::string_view left_list,
                                                             std::string_view right_list);
-  // Records a decision, moves the link to confirmed / rejected and appends `link.decided`,
+  // Records a decision, moves the link to the state it leads to and appends `link.decided`,
   // in one transaction. The trail's actor is actor.name, or the key's name when it has one.
   // With `expected_version` (the link's decision count as the caller read it), a link decided
   // meanwhile is kConflict (field expected_version) and nothing is written: the check runs
   // inside the write transaction, so it holds against every process writing the workspace.
-  // Returns the link's new version.
+  // `note` is trimmed; empty is none. Refused, writing nothing: a note longer than
+  // kMaxDecisionNote or not UTF-8, or a `note` decision without one (kInvalidInput, field note);
+  // unsure on a link not in needs_review, undo with nothing to undo or of an undo (kConflict,
+  // field decision). Returns the link's new version.
   [[nodiscard]] Result<std::int64_t> Decide(
       std::int64_t link_id, LinkDecision decision, const Actor& actor, const std::string& now,
-      std::optional<std::int64_t> expected_version = std::nullopt);
+      std::optional<std::int64_t> expected_version = std::nullopt, std::string_view note = {});
+  // Every decision on the link, oldest first (kNotFound when there is no such link).
+  [[nodiscard]] Result<std::vector<RecordedDecision>> Decisions(std::int64_t link_id);
   // Links in a state (all when nullopt), most probable first.
   [[nodiscard]] Result<std::vector<StoredLink>> Links(std::optional<LinkState> state);
   // The links matching `query`, most probable first, and how many match in all.

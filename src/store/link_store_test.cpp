@@ -352,5 +352,258 @@ TEST_F(LinkStoreTest, AStaleExpectedVersionIsAConflictEvenAcrossConnections) {
   EXPECT_EQ(links.Link(id)->decisions, 1);
 }
 
+// The decisions the review UI adds: unsure, undo and notes, each a row of its own and a signed
+// event, the link's version counting them all.
+class LinkDecisionsTest : public LinkStoreTest {
+ protected:
+  // One needs-review link (1-A) and one auto-accepted (2-B); returns the needs-review one's id.
+  std::int64_t Queue() {
+    LinkStore links(*ws_);
+    EXPECT_TRUE(Save(links, {Proposal(0, 0, 0.7, false), Proposal(1, 1, 0.999, true)}, "t0"));
+    return links.Links(LinkState::kNeedsReview)->front().id;
+  }
+  std::int64_t AutoAccepted() {
+    return LinkStore(*ws_).Links(LinkState::kAutoAccepted)->front().id;
+  }
+  void ExpectLedgerVerifies() {
+    auto verified = VerifyWorkspaceLedger(ws_->db(), 1);
+    ASSERT_TRUE(verified.has_value()) << verified.error().Describe();
+    EXPECT_TRUE((*verified)[0].checkpoint_checked);
+  }
+};
+
+TEST_F(LinkDecisionsTest, UnsureKeepsTheLinkInTheQueueAndSaysSo) {
+  const std::int64_t id = Queue();
+  LinkStore links(*ws_);
+  auto v = links.Decide(id, LinkDecision::kUnsure, {"analyst1"}, "t1", 0, "  same unit? ");
+  ASSERT_TRUE(v.has_value()) << v.error().Describe();
+  EXPECT_EQ(*v, 1);
+  auto link = links.Link(id);
+  ASSERT_TRUE(link.has_value());
+  EXPECT_EQ(link->state, LinkState::kNeedsReview);
+  EXPECT_EQ(link->decisions, 1);
+  ASSERT_TRUE(link->last_decision.has_value());
+  EXPECT_EQ(link->last_decision->decision, LinkDecision::kUnsure);
+  EXPECT_EQ(link->last_decision->by, "analyst1");
+  EXPECT_EQ(link->last_decision->at, "t1");
+  EXPECT_EQ(link->last_decision->note, "same unit?");  // trimmed
+  EXPECT_EQ(links.Links(LinkState::kNeedsReview)->size(), 1u);
+  const ledger::SignedEvent e = LastEvent();
+  EXPECT_EQ(e.event.type, "link.decided");
+  EXPECT_EQ(e.event.body["decision"], "unsure");
+  EXPECT_EQ(e.event.body["state"], "needs_review");
+  EXPECT_EQ(e.event.body["with_note"], true);
+  EXPECT_EQ(e.event.body.dump().find("same unit"), std::string::npos);  // never the note's text
+  ExpectLedgerVerifies();
+}
+
+TEST_F(LinkDecisionsTest, UnsureIsOnlyForLinksThatNeedReview) {
+  const std::int64_t queued = Queue();
+  LinkStore links(*ws_);
+  const std::uint64_t before = EventCount();
+  auto automatic = links.Decide(AutoAccepted(), LinkDecision::kUnsure, {"analyst1"}, "t1");
+  ASSERT_FALSE(automatic.has_value());
+  EXPECT_EQ(automatic.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(automatic.error().where.field, "decision");
+  EXPECT_NE(automatic.error().message.find("auto_accepted"), std::string::npos);
+  ASSERT_TRUE(links.Decide(queued, LinkDecision::kAccept, {"analyst1"}, "t2"));
+  EXPECT_EQ(links.Decide(queued, LinkDecision::kUnsure, {"analyst1"}, "t3").error().code,
+            ErrorCode::kConflict);
+  EXPECT_EQ(EventCount(), before + 1);  // the accept only
+  EXPECT_EQ(links.Link(queued)->decisions, 1);
+}
+
+TEST_F(LinkDecisionsTest, UndoRestoresTheStateBeforeTheLatestDecision) {
+  const std::int64_t queued = Queue();
+  const std::int64_t automatic = AutoAccepted();
+  LinkStore links(*ws_);
+  ASSERT_TRUE(links.Decide(queued, LinkDecision::kAccept, {"analyst1"}, "t1"));
+  ASSERT_TRUE(links.Decide(queued, LinkDecision::kReject, {"analyst1"}, "t2"));
+  // Whoever decided last, the undo is the caller's.
+  auto undone = links.Decide(queued, LinkDecision::kUndo, {"analyst2"}, "t3", 2, "slipped");
+  ASSERT_TRUE(undone.has_value()) << undone.error().Describe();
+  EXPECT_EQ(*undone, 3);
+  auto link = links.Link(queued);
+  EXPECT_EQ(link->state, LinkState::kConfirmed);
+  EXPECT_EQ(link->decided_by, "analyst2");
+  EXPECT_EQ(link->last_decision->decision, LinkDecision::kUndo);
+  const ledger::SignedEvent e = LastEvent();
+  EXPECT_EQ(e.event.body["decision"], "undo");
+  EXPECT_EQ(e.event.body["state"], "confirmed");
+  EXPECT_EQ(e.event.body["undoes"], 2);
+  EXPECT_EQ(e.event.actor, "analyst2");
+  // An undo of the first decision restores what the run had made of the link.
+  ASSERT_TRUE(links.Decide(automatic, LinkDecision::kReject, {"analyst1"}, "t4"));
+  ASSERT_TRUE(links.Decide(automatic, LinkDecision::kUndo, {"analyst1"}, "t5"));
+  EXPECT_EQ(links.Link(automatic)->state, LinkState::kAutoAccepted);
+  EXPECT_EQ(links.Links(LinkState::kAutoAccepted)->size(), 1u);
+  ExpectLedgerVerifies();
+}
+
+TEST_F(LinkDecisionsTest, UndoWithNothingToUndoOrOfAnUndoIsAConflict) {
+  const std::int64_t id = Queue();
+  LinkStore links(*ws_);
+  const std::uint64_t before = EventCount();
+  auto nothing = links.Decide(id, LinkDecision::kUndo, {"analyst1"}, "t1");
+  ASSERT_FALSE(nothing.has_value());
+  EXPECT_EQ(nothing.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(nothing.error().where.field, "decision");
+  EXPECT_NE(nothing.error().message.find("no decision to undo"), std::string::npos);
+  ASSERT_TRUE(links.Decide(id, LinkDecision::kAccept, {"analyst1"}, "t2"));
+  ASSERT_TRUE(links.Decide(id, LinkDecision::kUndo, {"analyst1"}, "t3"));
+  auto again = links.Decide(id, LinkDecision::kUndo, {"analyst1"}, "t4");
+  ASSERT_FALSE(again.has_value());
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  EXPECT_NE(again.error().message.find("is an undo"), std::string::npos);
+  EXPECT_EQ(EventCount(), before + 2);
+  EXPECT_EQ(links.Link(id)->state, LinkState::kNeedsReview);
+  EXPECT_EQ(links.Link(id)->decisions, 2);
+}
+
+TEST_F(LinkDecisionsTest, ANoteAloneChangesNothingButTheHistory) {
+  const std::int64_t id = Queue();
+  LinkStore links(*ws_);
+  ASSERT_TRUE(links.Decide(id, LinkDecision::kReject, {"analyst1"}, "t1"));
+  auto noted = links.Decide(id, LinkDecision::kNote, {"analyst2"}, "t2", 1, "Born 1990 in both.");
+  ASSERT_TRUE(noted.has_value()) << noted.error().Describe();
+  EXPECT_EQ(*noted, 2);
+  auto link = links.Link(id);
+  EXPECT_EQ(link->state, LinkState::kRejected);
+  EXPECT_EQ(link->last_decision->decision, LinkDecision::kNote);
+  EXPECT_EQ(link->last_decision->note, "Born 1990 in both.");
+  EXPECT_EQ(LastEvent().event.body["state"], "rejected");
+  // An undo of the note takes nothing back but the note's place as the latest decision.
+  ASSERT_TRUE(links.Decide(id, LinkDecision::kUndo, {"analyst2"}, "t3"));
+  EXPECT_EQ(links.Link(id)->state, LinkState::kRejected);
+  auto history = links.Decisions(id);
+  ASSERT_TRUE(history.has_value()) << history.error().Describe();
+  ASSERT_EQ(history->size(), 3u);
+  EXPECT_EQ((*history)[0].decision, LinkDecision::kReject);
+  EXPECT_EQ((*history)[0].by, "analyst1");
+  EXPECT_FALSE((*history)[0].note.has_value());
+  EXPECT_EQ((*history)[0].state_after, LinkState::kRejected);
+  EXPECT_EQ((*history)[1].decision, LinkDecision::kNote);
+  EXPECT_EQ((*history)[1].note, "Born 1990 in both.");
+  EXPECT_EQ((*history)[2].decision, LinkDecision::kUndo);
+  EXPECT_EQ((*history)[2].at, "t3");
+  ExpectLedgerVerifies();
+}
+
+TEST_F(LinkDecisionsTest, NotesAreCheckedBeforeAnythingIsWritten) {
+  const std::int64_t id = Queue();
+  LinkStore links(*ws_);
+  const std::uint64_t before = EventCount();
+  for (std::string_view empty : {"", "   \n\t "}) {
+    auto refused = links.Decide(id, LinkDecision::kNote, {"analyst1"}, "t1", std::nullopt, empty);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().code, ErrorCode::kInvalidInput);
+    EXPECT_EQ(refused.error().where.field, "note");
+  }
+  // 2,000 characters (Cyrillic: 4,000 bytes) are kept; one more is refused.
+  std::string longest;
+  for (int i = 0; i < 2000; ++i) longest += "ж";
+  auto too_long =
+      links.Decide(id, LinkDecision::kAccept, {"analyst1"}, "t1", std::nullopt, longest + "ж");
+  ASSERT_FALSE(too_long.has_value());
+  EXPECT_EQ(too_long.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(too_long.error().where.field, "note");
+  auto bad = links.Decide(id, LinkDecision::kAccept, {"analyst1"}, "t1", std::nullopt, "\xff");
+  EXPECT_EQ(bad.error().where.field, "note");
+  EXPECT_EQ(EventCount(), before);
+  EXPECT_EQ(links.Link(id)->decisions, 0);
+  ASSERT_TRUE(links.Decide(id, LinkDecision::kAccept, {"analyst1"}, "t2", 0, "  " + longest));
+  EXPECT_EQ(links.Link(id)->last_decision->note, longest);
+  // A blank note on another decision is no note at all.
+  ASSERT_TRUE(links.Decide(id, LinkDecision::kReject, {"analyst1"}, "t3", 1, "  "));
+  EXPECT_FALSE(links.Link(id)->last_decision->note.has_value());
+  EXPECT_FALSE(LastEvent().event.body.contains("with_note"));
+}
+
+TEST_F(LinkDecisionsTest, EveryKindOfDecisionHonoursTheExpectedVersion) {
+  const std::int64_t id = Queue();
+  LinkStore links(*ws_);
+  ASSERT_TRUE(links.Decide(id, LinkDecision::kUnsure, {"analyst1"}, "t1", 0));
+  for (LinkDecision d : {LinkDecision::kAccept, LinkDecision::kReject, LinkDecision::kUnsure,
+                         LinkDecision::kUndo, LinkDecision::kNote}) {
+    auto stale = links.Decide(id, d, {"analyst1"}, "t2", 0, "late");
+    ASSERT_FALSE(stale.has_value()) << LinkDecisionName(d);
+    EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+    EXPECT_EQ(stale.error().where.field, "expected_version") << LinkDecisionName(d);
+  }
+  EXPECT_EQ(links.Link(id)->decisions, 1);
+  EXPECT_EQ(*links.Decide(id, LinkDecision::kUndo, {"analyst1"}, "t3", 1), 2);
+  EXPECT_EQ(*links.Decide(id, LinkDecision::kNote, {"analyst1"}, "t4", 2, "n"), 3);
+}
+
+TEST_F(LinkDecisionsTest, DecisionsOfAnUnknownLinkAreNotFoundAndOfAnUndecidedOneEmpty) {
+  const std::int64_t id = Queue();
+  LinkStore links(*ws_);
+  EXPECT_EQ(links.Decisions(999).error().code, ErrorCode::kNotFound);
+  auto none = links.Decisions(id);
+  ASSERT_TRUE(none.has_value());
+  EXPECT_TRUE(none->empty());
+  EXPECT_FALSE(links.Link(id)->last_decision.has_value());
+  for (std::string_view name : {"accept", "reject", "unsure", "undo", "note"}) {
+    EXPECT_EQ(LinkDecisionName(*ParseLinkDecision(name)), name);
+  }
+}
+
+TEST_F(LinkDecisionsTest, EveryNewDecisionMovesTheReviewQueueGeneration) {
+  const std::int64_t id = Queue();
+  LinkStore links(*ws_);
+  std::int64_t last = ReviewQueueGeneration(ws_->db()).value();
+  for (LinkDecision d : {LinkDecision::kUnsure, LinkDecision::kNote, LinkDecision::kUndo}) {
+    ASSERT_TRUE(links.Decide(id, d, {"analyst1"}, "t", std::nullopt, "n"));
+    const std::int64_t now = ReviewQueueGeneration(ws_->db()).value();
+    EXPECT_GT(now, last) << LinkDecisionName(d);
+    last = now;
+  }
+}
+
+// right_linked_twice / left_linked_twice: the other links that link one record twice into the
+// same list, in a linking state; rejected ones do not count.
+TEST_F(LinkDecisionsTest, ConflictsNameTheOtherLinksOfARecord) {
+  LinkStore links(*ws_);
+  // 1-A, 2-A (right record A linked twice), 1-B (left record 1 linked twice with 1-A).
+  ASSERT_TRUE(Save(
+      links, {Proposal(0, 0, 0.9, false), Proposal(1, 0, 0.8, true), Proposal(0, 1, 0.4, false)},
+      "t0"));
+  const std::vector<StoredLink> all = links.Links(std::nullopt).value();
+  auto id = [&](int l, int r) {
+    for (const StoredLink& link : all) {
+      if (link.left_record_id == left_[l] && link.right_record_id == right_[r]) return link.id;
+    }
+    return std::int64_t{0};
+  };
+  const std::int64_t a1 = id(0, 0), a2 = id(1, 0), b1 = id(0, 1);
+  using Conflicts = std::vector<std::pair<std::string, std::vector<std::int64_t>>>;
+  auto named = [](const std::vector<LinkConflict>& found) {
+    Conflicts out;
+    for (const LinkConflict& c : found) {
+      out.emplace_back(std::string(LinkConflictName(c.kind)), c.links);
+    }
+    return out;
+  };
+  auto conflicts = [&](std::int64_t link_id) { return named(links.Link(link_id)->conflicts); };
+  EXPECT_EQ(conflicts(a1), (Conflicts{{"right_linked_twice", {a2}}, {"left_linked_twice", {b1}}}));
+  EXPECT_EQ(conflicts(a2), (Conflicts{{"right_linked_twice", {a1}}}));
+  EXPECT_EQ(conflicts(b1), (Conflicts{{"left_linked_twice", {a1}}}));
+  // A rejected link links nothing: 2-A rejected frees A for 1-A (but 2-A still sees 1-A).
+  ASSERT_TRUE(links.Decide(a2, LinkDecision::kReject, {"analyst1"}, "t1"));
+  EXPECT_EQ(conflicts(a1), (Conflicts{{"left_linked_twice", {b1}}}));
+  EXPECT_EQ(conflicts(a2), (Conflicts{{"right_linked_twice", {a1}}}));
+  // A page reads the same as the links one by one.
+  auto page = links.Query({});
+  ASSERT_TRUE(page.has_value());
+  ASSERT_EQ(page->links.size(), 3u);
+  for (const StoredLink& l : page->links) EXPECT_EQ(named(l.conflicts), conflicts(l.id)) << l.id;
+  // Links into another left list are no conflict: the mediator's list links A too.
+  Import("mediator", ListKind::kMediator, "mediator", {"M"});
+  const std::int64_t m = *ws_->FindRecord("mediator", "M");
+  ASSERT_TRUE(links.SaveRun("mediator", "ru-custody", {{m, right_[0], 1, 1, 0.6, 6, "[]", true}},
+                            {1, 1, false, "{}", "analyst1", "t2"}, {"analyst1"}));
+  EXPECT_EQ(conflicts(a1), (Conflicts{{"left_linked_twice", {b1}}}));
+}
+
 }  // namespace
 }  // namespace parley::store

@@ -475,10 +475,63 @@ BEGIN SELECT RAISE(ABORT, 'a link explanation must be valid JSON'); END;
 ANALYZE links;
 )sql";
 
+// Version 9: what the browser UI's review needs (issue 13).
+//   users.language         the interface language the user chose (server/auth/user_store.h
+//                          accepts uk, ru, en, tr); NULL until they choose
+//   link_decisions         rebuilt, since SQLite cannot change a CHECK: besides accept and
+//                          reject, `unsure` (looked, could not decide), `undo` (reverts the
+//                          latest decision; `undoes` names it) and `note` (a note alone); each
+//                          row may carry a note (1-2,000 characters) and says the link's state
+//                          before and after it, so that an undo restores exactly what was.
+//                          Decisions recorded before version 9 were accept or reject: their
+//                          state_after follows from the decision, their state_before from the
+//                          decision before them, and for a link's first decision, which was not
+//                          kept, is taken as needs_review (undoing it puts the link back in the
+//                          queue). The table's index and triggers are recreated as they were.
+//   links_by_right_record  the other links of a link's right record into the same left list, in
+//                          one probe (a page's `conflicts`; the left side has the unique index)
+constexpr const char* kSchemaReviewDecisions = R"sql(
+ALTER TABLE users ADD COLUMN language TEXT
+  CHECK (language IS NULL OR length(language) BETWEEN 2 AND 8);
+CREATE TABLE link_decisions_v9 (
+  id           INTEGER PRIMARY KEY,
+  link_id      INTEGER NOT NULL REFERENCES links(id),
+  decision     TEXT NOT NULL CHECK (decision IN ('accept','reject','unsure','undo','note')),
+  actor        TEXT NOT NULL CHECK (length(actor) > 0),
+  decided_at   TEXT NOT NULL,
+  note         TEXT CHECK (note IS NULL OR length(note) BETWEEN 1 AND 2000),
+  state_before TEXT NOT NULL
+               CHECK (state_before IN ('auto_accepted','needs_review','confirmed','rejected')),
+  state_after  TEXT NOT NULL
+               CHECK (state_after IN ('auto_accepted','needs_review','confirmed','rejected')),
+  undoes       INTEGER REFERENCES link_decisions_v9(id),
+  CHECK ((decision = 'undo') = (undoes IS NOT NULL)),
+  CHECK (decision <> 'note' OR note IS NOT NULL)
+);
+INSERT INTO link_decisions_v9(id, link_id, decision, actor, decided_at, note, state_before,
+                              state_after, undoes)
+  SELECT id, link_id, decision, actor, decided_at, NULL,
+         coalesce(lag(state_after) OVER (PARTITION BY link_id ORDER BY id), 'needs_review'),
+         state_after, NULL
+  FROM (SELECT *, CASE decision WHEN 'accept' THEN 'confirmed' ELSE 'rejected' END AS state_after
+        FROM link_decisions);
+DROP TABLE link_decisions;
+ALTER TABLE link_decisions_v9 RENAME TO link_decisions;
+CREATE INDEX link_decisions_by_link ON link_decisions(link_id);
+CREATE TRIGGER link_decisions_no_update BEFORE UPDATE ON link_decisions
+BEGIN SELECT RAISE(ABORT, 'link decisions are append-only'); END;
+CREATE TRIGGER link_decisions_no_delete BEFORE DELETE ON link_decisions
+BEGIN SELECT RAISE(ABORT, 'link decisions are append-only'); END;
+CREATE TRIGGER review_after_decision AFTER INSERT ON link_decisions
+BEGIN UPDATE review_generation SET generation = generation + 1; END;
+CREATE INDEX links_by_right_record ON links(right_record_id, left_list_id, state);
+)sql";
+
 const std::vector<const char*>& Migrations() {
   static const std::vector<const char*> kMigrations = {
-      kSchemaV1,          kSchemaV2,       kSchemaServer,  kSchemaLedger,
-      kSchemaNegotiation, kSchemaSessions, kSchemaSharing, kSchemaReviewQueue};
+      kSchemaV1,      kSchemaV2,          kSchemaServer,
+      kSchemaLedger,  kSchemaNegotiation, kSchemaSessions,
+      kSchemaSharing, kSchemaReviewQueue, kSchemaReviewDecisions};
   return kMigrations;
 }
 
@@ -486,7 +539,12 @@ const std::vector<const char*>& Migrations() {
 
 std::int64_t LatestSchemaVersion() { return static_cast<std::int64_t>(Migrations().size()); }
 
-Result<std::int64_t> Migrate(Database& db) {
+Result<std::int64_t> Migrate(Database& db) { return MigrateTo(db, LatestSchemaVersion()); }
+
+Result<std::int64_t> MigrateTo(Database& db, std::int64_t target) {
+  if (target > LatestSchemaVersion()) {
+    return Fail(ErrorCode::kInvalidInput, "no schema version " + std::to_string(target));
+  }
   auto created = db.Exec(
       "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT "
       "NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
@@ -500,7 +558,7 @@ Result<std::int64_t> Migrate(Database& db) {
                     ", newer than this parley build knows (" +
                     std::to_string(LatestSchemaVersion()) + "); upgrade parley");
   }
-  for (; version < LatestSchemaVersion(); ++version) {
+  for (; version < target; ++version) {
     Transaction tx(db);
     if (auto r = tx.Begin(); !r) return std::unexpected(r.error());
     if (auto r = db.Exec(Migrations()[static_cast<size_t>(version)]); !r) {

@@ -17,6 +17,9 @@ namespace parley::store {
 [[nodiscard]] std::int64_t LatestSchemaVersion();
 // Brings `db` up to LatestSchemaVersion(). Idempotent.
 [[nodiscard]] Result<std::int64_t> Migrate(Database& db);
+// Brings `db` up to `version` (at most LatestSchemaVersion()); a database already past it is
+// left alone. For tests of a migration on data written under the version before it.
+[[nodiscard]] Result<std::int64_t> MigrateTo(Database& db, std::int64_t version);
 
 class Workspace;  // store/workspace.h
 // The schema version the workspace is at (0 for an empty schema_version table).

@@ -6,11 +6,18 @@ namespace parley::store {
 namespace {
 
 constexpr std::string_view kUserColumns =
-    "SELECT id, name, role, side, disabled, version, created_at, updated_at FROM users ";
+    "SELECT id, name, role, side, disabled, version, created_at, updated_at, language FROM users ";
 
 UserRow ReadUser(const Statement& st) {
-  return UserRow{st.ColumnInt(0),      st.ColumnText(1), st.ColumnText(2), st.ColumnText(3),
-                 st.ColumnInt(4) != 0, st.ColumnInt(5),  st.ColumnText(6), st.ColumnText(7)};
+  return UserRow{st.ColumnInt(0),
+                 st.ColumnText(1),
+                 st.ColumnText(2),
+                 st.ColumnText(3),
+                 st.ColumnInt(4) != 0,
+                 st.ColumnInt(5),
+                 st.ColumnText(6),
+                 st.ColumnText(7),
+                 st.ColumnIsNull(8) ? std::nullopt : std::optional<std::string>(st.ColumnText(8))};
 }
 
 }  // namespace
@@ -67,6 +74,15 @@ Result<bool> UpdateUserRow(Workspace& ws, std::int64_t id, std::int64_t expected
   return sqlite3_changes(ws.db().handle()) > 0;
 }
 
+Result<bool> SetUserLanguage(Workspace& ws, std::int64_t id, std::string_view language) {
+  PARLEY_ASSIGN_OR_RETURN(Statement st,
+                          ws.db().Prepare("UPDATE users SET language = ? WHERE id = ?"));
+  st.Bind(1, language);
+  st.Bind(2, id);
+  PARLEY_TRY(st.Run());
+  return sqlite3_changes(ws.db().handle()) > 0;
+}
+
 Result<std::optional<UserCredentials>> CredentialsOf(Workspace& ws, std::string_view name) {
   PARLEY_ASSIGN_OR_RETURN(
       Statement st,
@@ -93,7 +109,7 @@ Result<std::optional<UserRow>> UserWithTokenDigest(Workspace& ws, std::string_vi
   PARLEY_ASSIGN_OR_RETURN(
       Statement st,
       ws.db().Prepare("SELECT u.id, u.name, u.role, u.side, u.disabled, u.version, u.created_at, "
-                      "u.updated_at FROM api_tokens t JOIN users u ON u.id = t.user_id "
+                      "u.updated_at, u.language FROM api_tokens t JOIN users u ON u.id = t.user_id "
                       "WHERE t.token_sha256 = ? AND t.revoked = 0 AND u.disabled = 0"));
   st.Bind(1, token_sha256);
   return ReadFirstRow(st, ReadUser);

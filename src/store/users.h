@@ -31,6 +31,7 @@ struct UserRow {
   std::int64_t version = 1;
   std::string created_at;
   std::string updated_at;
+  std::optional<std::string> language;  // the interface language chosen; nullopt: not yet
 };
 
 struct NewUserRow {
@@ -67,6 +68,11 @@ struct UserRowUpdate {
 [[nodiscard]] Result<bool> UpdateUserRow(Workspace& ws, std::int64_t id,
                                          std::int64_t expected_version,
                                          const UserRowUpdate& update);
+// Sets the user's interface language (the code is the server's to check). A preference, not
+// a change of the account: version, updated_at and sessions stay. False when there is no such
+// user.
+[[nodiscard]] Result<bool> SetUserLanguage(Workspace& ws, std::int64_t id,
+                                           std::string_view language);
 [[nodiscard]] Result<std::optional<UserCredentials>> CredentialsOf(Workspace& ws,
                                                                    std::string_view name);
 

@@ -29,7 +29,7 @@ export function App() {
   const chooseLanguage = (code: Language, session?: SignedIn) => {
     setLanguage(code);
     setLanguageState(code);
-    if (session && can(session, "setSessionLanguage")) {
+    if (session && can(session, "putSessionLanguage")) {
       put("/session/language", { language: code }).catch(() => {});
     }
   };

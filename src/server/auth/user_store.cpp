@@ -1,5 +1,7 @@
 #include "server/auth/user_store.h"
 
+#include <algorithm>
+
 #include "core/clock.h"
 #include "core/try.h"
 #include "server/auth/password.h"
@@ -19,7 +21,8 @@ Result<User> FromRow(store::UserRow row) {
               row.disabled,
               row.version,
               std::move(row.created_at),
-              std::move(row.updated_at)};
+              std::move(row.updated_at),
+              std::move(row.language)};
 }
 
 Result<User> Found(Result<std::optional<store::UserRow>> row, std::string_view what) {
@@ -128,6 +131,22 @@ Result<User> CheckPassword(store::Workspace& ws, std::string_view name, std::str
   bool ok = VerifyPassword(credentials->password_hash, password) && !credentials->disabled;
   if (!ok) return refused();
   return FindUserById(ws, credentials->id);
+}
+
+Result<User> SetLanguage(store::Workspace& ws, std::int64_t user_id, std::string_view language) {
+  if (std::find(kInterfaceLanguages.begin(), kInterfaceLanguages.end(), language) ==
+      kInterfaceLanguages.end()) {
+    std::string accepted;
+    for (std::string_view code : kInterfaceLanguages) {
+      accepted += (accepted.empty() ? "" : ", ") + std::string(code);
+    }
+    return Fail(ErrorCode::kInvalidInput,
+                "unknown language '" + std::string(language) + "'; use one of " + accepted,
+                {"", 0, 0, "language"});
+  }
+  PARLEY_ASSIGN_OR_RETURN(bool set, store::SetUserLanguage(ws, user_id, language));
+  if (!set) return Fail(ErrorCode::kNotFound, "no user with id " + std::to_string(user_id));
+  return FindUserById(ws, user_id);
 }
 
 Result<std::string> CreateToken(store::Workspace& ws, std::string_view user_name) {

@@ -13,9 +13,11 @@
 //   PARLEY_ASSIGN_OR_RETURN(std::string token, CreateToken(ws, "olena"));
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -33,7 +35,11 @@ struct User {
   std::int64_t version = 1;
   std::string created_at;
   std::string updated_at;
+  std::optional<std::string> language;  // one of kInterfaceLanguages; nullopt: not chosen yet
 };
+
+// The languages of the interface a user may choose.
+inline constexpr std::array<std::string_view, 4> kInterfaceLanguages = {"uk", "ru", "en", "tr"};
 
 struct NewUser {
   std::string name;
@@ -62,6 +68,12 @@ struct UserChange {
 // same message whether the name or the password was wrong.
 [[nodiscard]] Result<User> CheckPassword(store::Workspace& ws, std::string_view name,
                                          std::string_view password);
+
+// Sets the interface language of the user with this id: one of kInterfaceLanguages, else
+// kInvalidInput naming the field `language` and the accepted codes. Any user may choose their
+// own; it is not a change of the account (no new version, sessions and tokens stay).
+[[nodiscard]] Result<User> SetLanguage(store::Workspace& ws, std::int64_t user_id,
+                                       std::string_view language);
 
 [[nodiscard]] Result<std::string> CreateToken(store::Workspace& ws, std::string_view user_name);
 // The enabled user owning `token`, or kNotFound.

@@ -40,6 +40,7 @@ class SessionHandlers : public HandlerContext {
   ApiResponse GetHealth(ApiRequest& req, store::Workspace& ws);
   ApiResponse Login(ApiRequest& req, store::Workspace& ws);
   ApiResponse GetSession(ApiRequest& req, store::Workspace& ws);
+  ApiResponse PutLanguage(ApiRequest& req, store::Workspace& ws);
   ApiResponse Logout(ApiRequest& req, store::Workspace& ws);
 
  private:
@@ -100,6 +101,7 @@ class LinkHandlers : public HandlerContext {
   ApiResponse ListLinks(ApiRequest& req, store::Workspace& ws);
   ApiResponse GetLink(ApiRequest& req, store::Workspace& ws);
   ApiResponse DecideLinkHandler(ApiRequest& req, store::Workspace& ws);
+  ApiResponse ListLinkDecisions(ApiRequest& req, store::Workspace& ws);
 
  private:
   // Names of the lists `who` may see.

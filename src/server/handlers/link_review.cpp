@@ -26,9 +26,16 @@ Result<store::StoredLink> ReadLink(store::Workspace& ws, std::int64_t link_id) {
 Result<std::int64_t> DecideLink(store::Workspace& ws, std::int64_t link_id,
                                 store::LinkDecision decision,
                                 std::optional<std::int64_t> expected_version,
-                                const std::string& actor) {
+                                const std::string& actor, std::string_view note) {
   store::LinkStore links(ws);
-  return links.Decide(link_id, decision, store::Actor{actor, nullptr}, UtcNow(), expected_version);
+  return links.Decide(link_id, decision, store::Actor{actor, nullptr}, UtcNow(), expected_version,
+                      note);
+}
+
+Result<std::vector<store::RecordedDecision>> LinkDecisions(store::Workspace& ws,
+                                                           std::int64_t link_id) {
+  store::LinkStore links(ws);
+  return links.Decisions(link_id);
 }
 
 }  // namespace parley::server

@@ -19,6 +19,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -37,10 +38,13 @@ using LinkOwners = store::LinkOwners;
 [[nodiscard]] Result<store::LinkPage> QueryLinks(store::Workspace& ws,
                                                  const store::LinkQuery& query);
 [[nodiscard]] Result<store::StoredLink> ReadLink(store::Workspace& ws, std::int64_t link_id);
-// Records the decision; returns the link's new version.
+// Records the decision (with `note`, trimmed; empty: none); returns the link's new version.
 [[nodiscard]] Result<std::int64_t> DecideLink(store::Workspace& ws, std::int64_t link_id,
                                               store::LinkDecision decision,
                                               std::optional<std::int64_t> expected_version,
-                                              const std::string& actor);
+                                              const std::string& actor, std::string_view note = {});
+// Every decision on the link, oldest first.
+[[nodiscard]] Result<std::vector<store::RecordedDecision>> LinkDecisions(store::Workspace& ws,
+                                                                         std::int64_t link_id);
 
 }  // namespace parley::server

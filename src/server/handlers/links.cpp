@@ -166,14 +166,26 @@ ApiResponse LinkHandlers::DecideLinkHandler(ApiRequest& req, store::Workspace& w
     PARLEY_ASSIGN_OR_RETURN(std::string text, RequiredString(body, "decision"));
     auto decision = store::ParseLinkDecision(text);
     if (!decision) {
-      return Fail(ErrorCode::kInvalidInput, "decision must be accept or reject",
+      return Fail(ErrorCode::kInvalidInput, "decision must be accept, reject, unsure, undo or note",
                   {"", 0, 0, "decision"});
     }
     PARLEY_ASSIGN_OR_RETURN(auto expected, OptionalInt(body, "expected_version"));
-    PARLEY_ASSIGN_OR_RETURN(std::int64_t version,
-                            DecideLink(ws, id, *decision, expected, req.principal->name));
+    PARLEY_ASSIGN_OR_RETURN(auto note, OptionalString(body, "note"));
+    PARLEY_ASSIGN_OR_RETURN(
+        std::int64_t version,
+        DecideLink(ws, id, *decision, expected, req.principal->name, note.value_or("")));
     PARLEY_ASSIGN_OR_RETURN(store::StoredLink link, ReadLink(ws, id));
     return JsonResponse(200, LinkJson(link, version));
+  }());
+}
+
+ApiResponse LinkHandlers::ListLinkDecisions(ApiRequest& req, store::Workspace& ws) {
+  return Respond([&]() -> Result<ApiResponse> {
+    const std::int64_t id = std::stoll(req.path_params.at("id"));  // parsed by ResolveResource
+    PARLEY_ASSIGN_OR_RETURN(auto decisions, LinkDecisions(ws, id));
+    nlohmann::json out = nlohmann::json::array();
+    for (const store::RecordedDecision& d : decisions) out.push_back(DecisionJson(d));
+    return JsonResponse(200, {{"link_id", id}, {"decisions", std::move(out)}});
   }());
 }
 

@@ -69,22 +69,40 @@ ApiResponse SessionHandlers::Login(ApiRequest& req, store::Workspace& ws) {
   }());
 }
 
+namespace {
+
+// GET /session's answer: the signed-in user, how they signed in, and what their role may call,
+// from the one table that decides it, so that the browser UI offers exactly those actions (the
+// side of each resource is still checked per call).
+nlohmann::json SessionJson(const User& user, const Principal& who) {
+  nlohmann::json out = {{"user", UserJson(user)}, {"via", who.via_cookie ? "cookie" : "token"}};
+  if (who.via_cookie) out["csrf_token"] = who.csrf_token;
+  nlohmann::json operations = nlohmann::json::array();
+  for (const Route& route : RouteTable()) {
+    if (route.scope != Scope::kPublic && route.roles.Has(who.role)) {
+      operations.push_back(route.operation_id);
+    }
+  }
+  out["operations"] = std::move(operations);
+  return out;
+}
+
+}  // namespace
+
 ApiResponse SessionHandlers::GetSession(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(User u, FindUserById(ws, req.principal->user_id));
-    nlohmann::json out = {{"user", UserJson(u)},
-                          {"via", req.principal->via_cookie ? "cookie" : "token"}};
-    if (req.principal->via_cookie) out["csrf_token"] = req.principal->csrf_token;
-    // What the caller's role may call, from the one table that decides it, so that the browser
-    // UI offers exactly those actions (the side of each resource is still checked per call).
-    nlohmann::json operations = nlohmann::json::array();
-    for (const Route& route : RouteTable()) {
-      if (route.scope != Scope::kPublic && route.roles.Has(req.principal->role)) {
-        operations.push_back(route.operation_id);
-      }
-    }
-    out["operations"] = std::move(operations);
-    return JsonResponse(200, out);
+    return JsonResponse(200, SessionJson(u, *req.principal));
+  }());
+}
+
+// The signed-in user's own interface language; answers as GET /session does.
+ApiResponse SessionHandlers::PutLanguage(ApiRequest& req, store::Workspace& ws) {
+  return Respond([&]() -> Result<ApiResponse> {
+    PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
+    PARLEY_ASSIGN_OR_RETURN(std::string language, RequiredString(body, "language"));
+    PARLEY_ASSIGN_OR_RETURN(User u, SetLanguage(ws, req.principal->user_id, language));
+    return JsonResponse(200, SessionJson(u, *req.principal));
   }());
 }
 

@@ -53,6 +53,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/session/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose your own interface language (any signed-in user; remembered per user). Answers as GET /api/v1/session does */
+        put: operations["putSessionLanguage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -491,8 +508,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept or reject a link (analyst; optimistic: expected_version = the version read, and a stale one gets 409 with nothing recorded). Decisions are append-only; the link's state follows the latest */
+        /** Record a decision on a link (analyst; optimistic: expected_version = the version read, and a stale one gets 409 with nothing recorded). accept and reject set the state (confirmed, rejected); unsure records that the reviewer could not decide (needs_review links only, which stay so; otherwise 409); undo reverts the link's latest decision, restoring the state before it (409 when there is nothing to undo or the latest decision is an undo); note records only the note. Decisions are append-only and each is a signed link.decided ledger event (never with the note's text) */
         post: operations["decideLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/links/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every decision recorded on a link, oldest first (whoever may read the link) */
+        get: operations["listLinkDecisions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -757,6 +791,11 @@ export interface components {
             version?: number;
             created_at?: string;
             updated_at?: string;
+            /**
+             * @description The interface language the user chose (PUT /api/v1/session/language); null until they choose
+             * @enum {string|null}
+             */
+            language?: "uk" | "ru" | "en" | "tr" | null;
         };
         ListVersion: {
             list?: string;
@@ -883,6 +922,10 @@ export interface components {
             right_record_id?: number;
             right_key?: string;
             decided_by?: string;
+            /** @description The latest decision on the link, or null when it was never decided */
+            last_decision?: components["schemas"]["LinkDecision"] | null;
+            /** @description Other links that link one of this link's records a second time (empty: none) */
+            conflicts?: components["schemas"]["LinkConflict"][];
             /** @description False when the left record is no longer in the latest version of its list (a decided link outlives its record's removal) */
             left_listed?: boolean;
             /** @description False when the right record is no longer in the latest version of its list */
@@ -895,6 +938,23 @@ export interface components {
             }[];
             left?: components["schemas"]["PersonRecord"];
             right?: components["schemas"]["PersonRecord"];
+        };
+        /** @description right_linked_twice: the link's right record has other links (links) into the same left list, to other left records, that are confirmed, auto_accepted or needs_review; left_linked_twice the same for the left record */
+        LinkConflict: {
+            /** @enum {string} */
+            code: "right_linked_twice" | "left_linked_twice";
+            links: number[];
+        };
+        /** @description A decision recorded on a link */
+        LinkDecision: {
+            /** @enum {string} */
+            decision: "accept" | "reject" | "unsure" | "undo" | "note";
+            /** @description who decided (the signing key's name when they brought one) */
+            by: string;
+            /** @description when (UTC, ISO 8601) */
+            at: string;
+            /** @description the reviewer's note, or null */
+            note: string | null;
         };
         Agreement: {
             name?: string;
@@ -1206,6 +1266,42 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+        };
+    };
+    putSessionLanguage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    language: "uk" | "ru" | "en" | "tr";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: components["schemas"]["User"];
+                        via: string;
+                        csrf_token?: string;
+                        /** @description the operation ids the caller's role may call (each call still checks the side of what it touches) */
+                        operations: string[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
         };
@@ -2177,8 +2273,10 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    decision: "accept" | "reject";
+                    decision: "accept" | "reject" | "unsure" | "undo" | "note";
                     expected_version?: number;
+                    /** @description Optional on every decision, required with decision note; trimmed, at most 2,000 characters (longer: 400 with field note) */
+                    note?: string;
                 };
             };
         };
@@ -2197,6 +2295,38 @@ export interface operations {
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
+        };
+    };
+    listLinkDecisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Person record ID */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        link_id?: number;
+                        decisions?: (components["schemas"]["LinkDecision"] & {
+                            state_after?: components["schemas"]["LinkState"];
+                        })[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
         };
     };
     listAgreements: {

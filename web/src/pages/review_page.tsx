@@ -200,7 +200,7 @@ export function ReviewPage({ params }: { params: URLSearchParams }) {
             <ul class="conflicts" role="alert">
               {(shown.conflicts ?? []).map((c) => (
                 <li>
-                  {c.code}: {c.links.join(", ")}
+                  {t(`review.conflict.${c.code}`, { links: c.links.join(", ") })}
                 </li>
               ))}
             </ul>
