@@ -4,8 +4,10 @@ import { useEffect, useState } from "preact/hooks";
 import { ApiError, del, get, put, setCsrfToken, whenSignedOut, type Session } from "./api/client";
 import { LanguagePicker } from "./components/language_picker";
 import { initialLanguage, isLanguage, setLanguage, t, termFor, type Language } from "./i18n/i18n";
+import { AgreementPage, AgreementsPage } from "./pages/agreements_page";
 import { ListPage } from "./pages/list_page";
 import { ListsPage } from "./pages/lists_page";
+import { PersonPage } from "./pages/person_page";
 import { ReviewPage } from "./pages/review_page";
 import { SignInPage } from "./pages/sign_in_page";
 import { href, useRoute } from "./router";
@@ -108,6 +110,12 @@ function Shell({ session, language, onLanguage, onSignOut }: ShellProps) {
               {t("nav.review")}
             </a>
           )}
+          <a href={href(["records"])} aria-current={section === "records" ? "page" : undefined}>
+            {t("nav.person")}
+          </a>
+          <a href={href(["agreements"])} aria-current={section === "agreements" ? "page" : undefined}>
+            {t("nav.agreements")}
+          </a>
         </nav>
         <span class="who">
           {t("nav.signedInAs", {
@@ -125,6 +133,11 @@ function Shell({ session, language, onLanguage, onSignOut }: ShellProps) {
         {section === "lists" && route.path.length <= 1 && <ListsPage />}
         {section === "lists" && route.path.length > 1 && <ListPage name={route.path[1]!} />}
         {section === "review" && <ReviewPage params={route.params} />}
+        {section === "records" && <PersonPage id={route.path[1]} />}
+        {section === "agreements" && route.path.length <= 1 && <AgreementsPage />}
+        {section === "agreements" && route.path.length > 1 && (
+          <AgreementPage name={route.path[1]!} params={route.params} />
+        )}
       </main>
     </>
   );

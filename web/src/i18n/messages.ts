@@ -3,9 +3,10 @@
 // Ukrainian and Russian tables must fill, so a missing translation fails the type check
 // (the web.typecheck test) instead of showing a key to a user.
 import * as common from "./messages_common";
+import * as records from "./messages_records";
 
-export const en = { ...common.en };
+export const en = { ...common.en, ...records.en };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
-export const uk: Messages = { ...common.uk };
-export const ru: Messages = { ...common.ru };
+export const uk: Messages = { ...common.uk, ...records.uk };
+export const ru: Messages = { ...common.ru, ...records.ru };

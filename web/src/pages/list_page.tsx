@@ -92,7 +92,9 @@ export function ListPage({ name }: { name: string }) {
             <tbody>
               {(records.data.records ?? []).map((r) => (
                 <tr>
-                  <td>{r.id}</td>
+                  <td>
+                    {r.record_id === undefined ? r.id : <a href={href(["records", String(r.record_id)])}>{r.id}</a>}
+                  </td>
                   {shownFields.map((f) => (
                     <td>{f === "birth_date" ? formatDate(r[f]) : r[f]}</td>
                   ))}

@@ -7,7 +7,7 @@ import { ApiError, get, post, query, type Link, type ListVersion, type PersonRec
 import { ErrorNote } from "../components/error_note";
 import { WeightChart } from "../components/weight_chart";
 import { formatDate, formatNumber, t, termFor } from "../i18n/i18n";
-import { navigate } from "../router";
+import { href, navigate } from "../router";
 import { can, useSession } from "../session";
 import { useLoad } from "../use_load";
 
@@ -242,8 +242,16 @@ function SideBySide({ link }: { link: ReviewLink }) {
       <thead>
         <tr>
           <th scope="col"></th>
-          <th scope="col">{t("review.left", { list: link.left_list ?? "", id: link.left_key ?? "" })}</th>
-          <th scope="col">{t("review.left", { list: link.right_list ?? "", id: link.right_key ?? "" })}</th>
+          <th scope="col">
+            <a href={href(["records", String(link.left_record_id ?? "")])}>
+              {t("review.left", { list: link.left_list ?? "", id: link.left_key ?? "" })}
+            </a>
+          </th>
+          <th scope="col">
+            <a href={href(["records", String(link.right_record_id ?? "")])}>
+              {t("review.left", { list: link.right_list ?? "", id: link.right_key ?? "" })}
+            </a>
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -1,0 +1,107 @@
+// A signed event of the node's log told as one sentence in the user's language. Bodies carry
+// ids, versions, counts and names of lists, plans and agreements, never a person's name or
+// record contents (docs/server.md, "Ledger and bundles"). A kind of event this table does not
+// know yet is named, never shown as raw JSON.
+import type { Schemas } from "../api/client";
+import { formatDate, formatNumber, t, termFor } from "../i18n/i18n";
+
+export type LedgerEntry = Schemas["LedgerEntry"];
+
+function text(body: Record<string, unknown>, key: string): string {
+  const value = body[key];
+  if (typeof value === "number") return formatNumber(value);
+  return typeof value === "string" ? value : "";
+}
+
+export function describeEvent(entry: LedgerEntry): string {
+  const body = (entry.body ?? {}) as Record<string, unknown>;
+  const v = (key: string) => text(body, key);
+  const actor = entry.actor;
+  switch (entry.type) {
+    case "list.version_submitted":
+      return t("history.list.version_submitted", {
+        actor,
+        version: v("version"),
+        list: v("list"),
+        kind: termFor("kind", v("kind")),
+        side: v("side"),
+        count: v("record_count"),
+      });
+    case "link.decided":
+      return t("history.link.decided", {
+        actor,
+        link: v("link"),
+        left: v("left_list"),
+        right: v("right_list"),
+        decision: termFor("history.decision", v("decision")),
+        state: termFor("state", v("state")),
+      });
+    case "interview.recorded":
+      return t("history.interview.recorded", {
+        actor,
+        at: formatDate(v("at")),
+        outcome: termFor("person.outcome", v("outcome")),
+        version: v("version"),
+      });
+    case "handover.recorded":
+      return t("history.handover.recorded", {
+        actor,
+        place: v("place"),
+        phase: v("phase"),
+        event: termFor("person.handover", v("event")),
+        at: formatDate(v("at")),
+      });
+    case "plan.proposed":
+    case "plan.countered": {
+      const params = {
+        actor,
+        plan: v("plan"),
+        parent: v("parent"),
+        agreement: v("agreement"),
+        agreementVersion: v("agreement_version"),
+        a: v("a_hands_over"),
+        b: v("b_hands_over"),
+        sideA: v("side_a"),
+        sideB: v("side_b"),
+      };
+      return entry.type === "plan.proposed"
+        ? t("history.plan.proposed", params)
+        : t("history.plan.countered", params);
+    }
+    case "plan.repaired":
+      return t("history.plan.repaired", {
+        actor,
+        plan: v("plan"),
+        parent: v("parent"),
+        dropped: v("dropped"),
+        reason: v("reason"),
+      });
+    case "plan.accepted":
+      return t("history.plan.accepted", { actor, plan: v("plan"), party: v("party") });
+    case "plan.signed":
+      return t("history.plan.signed", { actor, plan: v("plan"), party: v("party") });
+    case "agreement.added":
+      return t("history.agreement.added", { actor, version: v("version"), agreement: v("agreement") });
+    case "agreement.signed":
+      return t("history.agreement.signed", {
+        actor,
+        version: v("version"),
+        agreement: v("agreement"),
+        party: v("party"),
+      });
+    case "reconcile.run":
+      return t("history.reconcile.run", {
+        actor,
+        left: v("left_list"),
+        right: v("right_list"),
+        inserted: v("inserted"),
+      });
+    default:
+      return t("history.other", { actor, type: entry.type });
+  }
+}
+
+// The name of the key that signed an event: a note verifier key is "name+hash+key".
+export function signerName(entry: LedgerEntry): string {
+  return entry.signer.split("+")[0] ?? entry.signer;
+}

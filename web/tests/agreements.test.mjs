@@ -1,0 +1,113 @@
+// Agreements: a negotiator adds a second agreement (the demo's own is signed by both parties
+// already); an observer reads it and is offered nothing; ua's signer signs for Ukraine, its
+// party, and sees the state change; ru's signer is offered only Russia's party, and a
+// signature for the other party is refused in the server's words.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { after, before, test } from "node:test";
+import { launchBrowser, screenshot, seriousViolations, Server, signIn } from "./harness.mjs";
+
+let server;
+let browser;
+const name = "second-exchange";
+const title = "Second exchange: the wounded and the medical staff first, then one for one";
+
+before(async () => {
+  server = await Server.start();
+  browser = await launchBrowser();
+  const demo = readFileSync(
+    join(dirname(fileURLToPath(import.meta.url)), "../../examples/demo/demo-exchange.toml"), "utf8");
+  const text = demo.replace(/^title = ".*"$/m, `title = "${title}"`);
+  const added = await server.api("ua-negotiator", "POST", "/agreements", { name, text });
+  assert.equal(added.status, 201, JSON.stringify(added.body));
+  assert.equal(added.body.state, "draft");
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signatures() {
+  const r = await server.api("ua-observer", "GET", `/agreements/${name}`);
+  return { state: r.body.state, by: r.body.signatures.map((s) => [s.party, s.signer]) };
+}
+
+function party(page, letter) {
+  return page.locator(`ul.parties li[data-party=${letter}]`);
+}
+
+test("an observer reads the list and an agreement, in English and Ukrainian, and is offered nothing", async () => {
+  for (const [language, heading, summary, draft] of [
+    ["en", "Agreements", "In plain words", "draft, not signed"],
+    ["uk", "Угоди", "Простими словами", "проєкт, не підписано"],
+  ]) {
+    const page = await signIn(browser, server, "ua-observer", { language });
+    await page.getByRole("navigation", { name: "main" }).getByRole("link", { name: heading }).click();
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    const rows = page.locator("table.agreements tbody tr");
+    await rows.filter({ hasText: name }).waitFor();
+    assert.equal(await rows.count(), 2);
+    assert.match(await rows.filter({ hasText: name }).innerText(), new RegExp(draft));
+    assert.deepEqual(await seriousViolations(page), [], `${language} list`);
+
+    await page.getByRole("link", { name, exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    await page.getByRole("heading", { name: summary }).waitFor();
+    assert.match(await page.locator(".summary").innerText(), /Between Ukraine \(side a\) and Russian Federation \(side b\)/);
+    assert.match(await page.locator(".agreement-text").innerText(), /a_side = "ua"/);
+    assert.equal(await page.locator("main button").count(), 0, "nothing to change");
+    assert.deepEqual(await seriousViolations(page), [], `${language} agreement`);
+    assert.deepEqual(page.problems, [], language);
+    await page.context().close();
+  }
+});
+
+test("ua's signer signs for Ukraine and sees the state change; Russia's party is not offered", async () => {
+  const page = await signIn(browser, server, "ua-signer");
+  await page.goto(`${server.url}/#/agreements/${name}`);
+  await party(page, "a").waitFor();
+  assert.match(await party(page, "a").innerText(), /Ukraine[\s\S]*not signed yet/);
+  assert.equal(await page.getByRole("button", { name: "Sign for Russian Federation" }).count(), 0);
+  await page.getByRole("button", { name: "Sign for Ukraine" }).click();
+  // A second, deliberate step: nothing is signed until it is confirmed.
+  assert.deepEqual(await signatures(), { state: "draft", by: [] });
+  await page.getByRole("button", { name: "Sign now" }).click();
+  await page.getByRole("status").filter({ hasText: "Signed for Ukraine." }).waitFor();
+  await party(page, "a").filter({ hasText: "signed by ua-signer" }).waitFor();
+  await page.locator("p.detail", { hasText: "signed by one party" }).waitFor();
+  assert.deepEqual(await signatures(), { state: "signed", by: [["a", "ua-signer"]] });
+  await screenshot(page, "agreement");
+  assert.deepEqual(await seriousViolations(page), []);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test("ru's signer is offered only Russia's party; signing for Ukraine is refused in the server's words", async () => {
+  const page = await signIn(browser, server, "ru-signer");
+  await page.goto(`${server.url}/#/agreements/${name}`);
+  await party(page, "b").waitFor();
+  assert.equal(await page.getByRole("button", { name: /Sign for Ukraine/ }).count(), 0);
+  assert.equal((await server.api("ru-signer", "POST", `/agreements/${name}/signatures`, { party: "a" })).status, 403);
+
+  // Were the page to ask for the wrong party, the server's refusal is what the signer reads.
+  await page.route("**/api/v1/agreements/*/signatures", (route) =>
+    route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), party: "a" }) }));
+  await page.getByRole("button", { name: "Sign for Russian Federation" }).click();
+  await page.getByRole("button", { name: "Sign now" }).click();
+  const refusal = page.locator("p.refusal[role=alert]");
+  await refusal.waitFor();
+  assert.equal(await refusal.innerText(), "this belongs to another side");
+  assert.deepEqual(await signatures(), { state: "signed", by: [["a", "ua-signer"]] });
+
+  await page.unroute("**/api/v1/agreements/*/signatures");
+  await page.getByRole("button", { name: "Sign for Russian Federation" }).click();
+  await page.getByRole("button", { name: "Sign now" }).click();
+  await party(page, "b").filter({ hasText: "signed by ru-signer" }).waitFor();
+  await page.locator("p.detail", { hasText: "in force" }).waitFor();
+  assert.equal(await refusal.count(), 0);
+  assert.deepEqual(await signatures(), { state: "in_force", by: [["a", "ua-signer"], ["b", "ru-signer"]] });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
