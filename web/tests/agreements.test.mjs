@@ -70,10 +70,24 @@ test("ua's signer signs for Ukraine and sees the state change; Russia's party is
   await party(page, "a").waitFor();
   assert.match(await party(page, "a").innerText(), /Ukraine[\s\S]*not signed yet/);
   assert.equal(await page.getByRole("button", { name: "Sign for Russian Federation" }).count(), 0);
-  await page.getByRole("button", { name: "Sign for Ukraine" }).click();
-  // A second, deliberate step: nothing is signed until it is confirmed.
+  // By keyboard: the button opens a confirming step whose Sign button takes the focus; Cancel
+  // gives the focus back; nothing is signed until the step is confirmed.
+  // The page moves the focus after it renders, so wait for it to arrive (or time out).
+  const focused = (text) =>
+    page.waitForFunction((want) => document.activeElement?.textContent === want, text, { timeout: 5000 });
+  await page.getByRole("button", { name: "Sign for Ukraine" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Sign now" }).waitFor();
+  await focused("Sign now");
+  await page.keyboard.press("Tab");
+  await focused("Cancel");
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Sign for Ukraine" }).waitFor();
+  await focused("Sign for Ukraine");
   assert.deepEqual(await signatures(), { state: "draft", by: [] });
-  await page.getByRole("button", { name: "Sign now" }).click();
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Sign now" }).waitFor();
+  await page.keyboard.press("Enter");
   await page.getByRole("status").filter({ hasText: "Signed for Ukraine." }).waitFor();
   await party(page, "a").filter({ hasText: "signed by ua-signer" }).waitFor();
   await page.locator("p.detail", { hasText: "signed by one party" }).waitFor();

@@ -130,7 +130,15 @@ export async function seriousViolations(page) {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
-export async function screenshot(page, name) {
+// The page for docs/ui, when PARLEY_UI_SHOTS names a folder: the whole page, cut at
+// `maxHeight` pixels so that a long table does not make a 5,000-pixel picture.
+export async function screenshot(page, name, { maxHeight = 1600 } = {}) {
   if (!process.env.PARLEY_UI_SHOTS) return;
-  await page.screenshot({ path: join(process.env.PARLEY_UI_SHOTS, `${name}.png`), fullPage: true });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const width = page.viewportSize()?.width ?? 1280;
+  await page.screenshot({
+    path: join(process.env.PARLEY_UI_SHOTS, `${name}.png`),
+    fullPage: true,
+    clip: { x: 0, y: 0, width, height: Math.min(height, maxHeight) },
+  });
 }

@@ -111,7 +111,7 @@ test("the card shows versions, links, interview, handover, plan and the history 
   assert.ok((await reads("mediator-admin", "read")) >= 1);
   assert.ok((await reads("mediator-admin", "history")) >= 1);
 
-  await screenshot(page, "person");
+  await screenshot(page, "person", { maxHeight: 2400 });
   assert.deepEqual(await seriousViolations(page), []);
   assert.deepEqual(page.problems, []);
   await page.context().close();

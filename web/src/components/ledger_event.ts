@@ -7,15 +7,23 @@ import { formatDate, formatNumber, t, termFor } from "../i18n/i18n";
 
 export type LedgerEntry = Schemas["LedgerEntry"];
 
+// A value of the body as it is written: ids, versions and phases are names, not amounts.
 function text(body: Record<string, unknown>, key: string): string {
   const value = body[key];
-  if (typeof value === "number") return formatNumber(value);
+  if (typeof value === "number") return String(value);
   return typeof value === "string" ? value : "";
+}
+
+// A count, as the user's language writes numbers.
+function count(body: Record<string, unknown>, key: string): string {
+  const value = body[key];
+  return typeof value === "number" ? formatNumber(value) : text(body, key);
 }
 
 export function describeEvent(entry: LedgerEntry): string {
   const body = (entry.body ?? {}) as Record<string, unknown>;
   const v = (key: string) => text(body, key);
+  const n = (key: string) => count(body, key);
   const actor = entry.actor;
   switch (entry.type) {
     case "list.version_submitted":
@@ -25,7 +33,7 @@ export function describeEvent(entry: LedgerEntry): string {
         list: v("list"),
         kind: termFor("kind", v("kind")),
         side: v("side"),
-        count: v("record_count"),
+        count: n("record_count"),
       });
     case "link.decided":
       return t("history.link.decided", {
@@ -59,8 +67,8 @@ export function describeEvent(entry: LedgerEntry): string {
         parent: v("parent"),
         agreement: v("agreement"),
         agreementVersion: v("agreement_version"),
-        a: v("a_hands_over"),
-        b: v("b_hands_over"),
+        a: n("a_hands_over"),
+        b: n("b_hands_over"),
         sideA: v("side_a"),
         sideB: v("side_b"),
       };
@@ -73,7 +81,7 @@ export function describeEvent(entry: LedgerEntry): string {
         actor,
         plan: v("plan"),
         parent: v("parent"),
-        dropped: v("dropped"),
+        dropped: n("dropped"),
         reason: v("reason"),
       });
     case "plan.accepted":
@@ -94,7 +102,7 @@ export function describeEvent(entry: LedgerEntry): string {
         actor,
         left: v("left_list"),
         right: v("right_list"),
-        inserted: v("inserted"),
+        inserted: n("inserted"),
       });
     default:
       return t("history.other", { actor, type: entry.type });

@@ -4,7 +4,8 @@
 // parties and each party's signature, and for a signer the button to sign for the party the
 // signer's side acts as (POST /agreements/{name}/signatures {party, agreement_version}). The
 // server decides who may sign for whom; a refusal is shown in the server's words.
-import { useState } from "preact/hooks";
+import type { ComponentChildren } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, get, post, query, type Schemas } from "../api/client";
 import { ErrorNote } from "../components/error_note";
 import { formatDate, language, t, termFor } from "../i18n/i18n";
@@ -107,6 +108,7 @@ export function AgreementPage({ name, params }: { name: string; params: URLSearc
   const shown = useLoad(() => get<Agreement>(`${path}${query({ version })}`), [name, version]);
   const all = useLoad(() => get<{ agreements: Agreement[] }>("/agreements"), [name]);
   const [asking, setAsking] = useState<Party | null>(null);
+  const [cancelled, setCancelled] = useState<Party | null>(null);
   const [working, setWorking] = useState(false);
   const [refusal, setRefusal] = useState<unknown>(null);
   const [done, setDone] = useState("");
@@ -190,19 +192,26 @@ export function AgreementPage({ name, params }: { name: string; params: URLSearc
                     : t("agreements.notSigned")}
                 </span>
                 {!signature && mayOfferSign(session, sides, p) && asking !== p && (
-                  <button type="button" class="sign" disabled={working} onClick={() => setAsking(p)}>
+                  <FocusedButton class="sign" focus={cancelled === p} disabled={working} onClick={() => setAsking(p)}>
                     {t("agreements.sign", { party: partyName(p) })}
-                  </button>
+                  </FocusedButton>
                 )}
                 {!signature && asking === p && (
                   <div class="confirm" role="group" aria-label={t("agreements.sign", { party: partyName(p) })}>
                     <p>
                       {t("agreements.confirm", { version: a.version ?? "", title: a.title ?? a.name ?? "", party: partyName(p) })}
                     </p>
-                    <button type="button" class="accept" disabled={working} onClick={() => void sign(p)} autoFocus>
+                    <FocusedButton class="accept" focus disabled={working} onClick={() => void sign(p)}>
                       {working ? t("agreements.signing") : t("agreements.confirmYes")}
-                    </button>{" "}
-                    <button type="button" disabled={working} onClick={() => setAsking(null)}>
+                    </FocusedButton>{" "}
+                    <button
+                      type="button"
+                      disabled={working}
+                      onClick={() => {
+                        setCancelled(p);
+                        setAsking(null);
+                      }}
+                    >
                       {t("agreements.cancel")}
                     </button>
                   </div>
@@ -235,6 +244,26 @@ export function AgreementPage({ name, params }: { name: string; params: URLSearc
         </section>
       </div>
     </article>
+  );
+}
+
+// A button that takes the keyboard focus when it appears (focus=true): the confirming step
+// puts it on its Sign button, and Cancel gives it back to the button that opened the step.
+function FocusedButton(props: {
+  class: string;
+  focus: boolean;
+  disabled: boolean;
+  onClick: () => void;
+  children: ComponentChildren;
+}) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (props.focus) ref.current?.focus();
+  }, []);
+  return (
+    <button ref={ref} type="button" class={props.class} disabled={props.disabled} onClick={props.onClick}>
+      {props.children}
+    </button>
   );
 }
 
