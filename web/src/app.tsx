@@ -5,6 +5,7 @@ import { ApiError, del, get, put, setCsrfToken, whenSignedOut, type Session } fr
 import { LanguagePicker } from "./components/language_picker";
 import { initialLanguage, isLanguage, setLanguage, t, termFor, type Language } from "./i18n/i18n";
 import { AgreementPage, AgreementsPage } from "./pages/agreements_page";
+import { HandoverPage } from "./pages/handover_page";
 import { ListPage } from "./pages/list_page";
 import { ListsPage } from "./pages/lists_page";
 import { PersonPage } from "./pages/person_page";
@@ -116,6 +117,11 @@ function Shell({ session, language, onLanguage, onSignOut }: ShellProps) {
           <a href={href(["agreements"])} aria-current={section === "agreements" ? "page" : undefined}>
             {t("nav.agreements")}
           </a>
+          {can(session, "getPlanProgress") && (
+            <a href={href(["handover"])} aria-current={section === "handover" ? "page" : undefined}>
+              {t("nav.handover")}
+            </a>
+          )}
         </nav>
         <span class="who">
           {t("nav.signedInAs", {
@@ -138,6 +144,7 @@ function Shell({ session, language, onLanguage, onSignOut }: ShellProps) {
         {section === "agreements" && route.path.length > 1 && (
           <AgreementPage name={route.path[1]!} params={route.params} />
         )}
+        {section === "handover" && <HandoverPage params={route.params} />}
       </main>
     </>
   );

@@ -3,10 +3,11 @@
 // Ukrainian and Russian tables must fill, so a missing translation fails the type check
 // (the web.typecheck test) instead of showing a key to a user.
 import * as common from "./messages_common";
+import * as handover from "./messages_handover";
 import * as records from "./messages_records";
 
-export const en = { ...common.en, ...records.en };
+export const en = { ...common.en, ...records.en, ...handover.en };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
-export const uk: Messages = { ...common.uk, ...records.uk };
-export const ru: Messages = { ...common.ru, ...records.ru };
+export const uk: Messages = { ...common.uk, ...records.uk, ...handover.uk };
+export const ru: Messages = { ...common.ru, ...records.ru, ...handover.ru };
