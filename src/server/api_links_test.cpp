@@ -270,6 +270,33 @@ TEST_F(ApiLinksTest, ARecordLinkedTwiceIsFlaggedOnBothLinks) {
   EXPECT_TRUE(conflicts(first).empty());
 }
 
+TEST_F(ApiLinksTest, TheQueueFiltersByProbabilityBand) {
+  InsertLink("UA-1", "RU-1", 0.95);
+  const std::int64_t middle = InsertLink("UA-2", "RU-1", 0.7);
+  InsertLink("UA-2", "RU-2", 0.3);
+  auto ids = [&](const std::string& band) {
+    ApiResponse r = Call("GET", "/api/v1/links?state=needs_review" + band, "med-analyst");
+    EXPECT_EQ(r.status, 200) << r.body;
+    const json body = Body(r);
+    std::vector<std::int64_t> out;
+    for (const json& l : body["links"]) out.push_back(l["id"]);
+    EXPECT_EQ(body["total"], out.size()) << r.body;
+    return out;
+  };
+  EXPECT_EQ(ids("&min_probability=0.5&max_probability=0.9"), std::vector<std::int64_t>{middle});
+  // Each band is its own page: the one served before is not served for another.
+  EXPECT_EQ(ids("&min_probability=0.5").size(), 2u);
+  EXPECT_EQ(ids("&max_probability=0.7").size(), 1u);  // the upper edge is not included
+  EXPECT_EQ(ids("&min_probability=0.7&max_probability=0.7").size(), 0u);
+  EXPECT_EQ(ids("").size(), 3u);
+  for (const std::string bad : {"min_probability=2", "min_probability=x", "max_probability=-0.1",
+                                "max_probability=0.5abc"}) {
+    ApiResponse r = Call("GET", "/api/v1/links?" + bad, "med-analyst");
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_EQ(Body(r)["error"]["field"], bad.substr(0, bad.find('='))) << bad;
+  }
+}
+
 TEST_F(ApiLinksTest, ConcurrentDecisionsOnTheSameVersionExactlyOneWins) {
   const std::string path =
       "/api/v1/links/" + std::to_string(InsertLink("UA-2", "RU-1", 0.5)) + "/decision";

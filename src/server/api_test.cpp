@@ -154,6 +154,22 @@ TEST_F(ApiTest, EveryRecordReadIsLogged) {
   EXPECT_EQ(log[2]["action"], "read");
 }
 
+TEST_F(ApiTest, ARecordCarriesItsNameInLatinAsItsSidesPassportsWriteIt) {
+  // Neither name has a letter of one language only, so the list's side decides: Ukrainian
+  // passports write и as y, Russian ones as i, and й at the end of a word as i.
+  json ua = Body(Call("GET", "/api/v1/records/" + std::to_string(tw_.Record("ua-request", "UA-1")),
+                      "ua-clerk"));
+  EXPECT_EQ(ua["surname"], "Шевченко");  // the name itself stays as written
+  EXPECT_EQ(ua["name_latin"]["surname"], "Shevchenko");
+  EXPECT_EQ(ua["name_latin"]["given_name"], "Dmytro");
+  EXPECT_EQ(ua["name_latin"]["standard"], "KMU 2010");
+  json page = Body(Call("GET", "/api/v1/lists/ru-custody/versions/1/records", "ru-analyst"));
+  ASSERT_FALSE(page["records"].empty()) << page.dump();
+  EXPECT_EQ(page["records"][0]["name_latin"]["surname"], "Ivanov");
+  EXPECT_EQ(page["records"][0]["name_latin"]["given_name"], "Sergei");
+  EXPECT_EQ(page["records"][0]["name_latin"]["standard"], "ICAO 9303");
+}
+
 TEST_F(ApiTest, LoginSetsCookiesAndCsrfGuardsWrites) {
   ApiRequest login = Request("POST", "/api/v1/session");
   login.body = json{{"name", "ua-admin"}, {"password", kPassword}}.dump();

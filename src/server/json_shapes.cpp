@@ -1,10 +1,52 @@
 #include "server/json_shapes.h"
 
+#include <string_view>
+#include <vector>
+
+#include "names/passport_romanisation.h"
 #include "store/record_json.h"
 
 namespace parley::server {
 
-nlohmann::json RecordJson(const store::StoredRecord& s) { return store::StoredRecordToJson(s); }
+namespace {
+
+// The record's name in Latin letters as a passport of its language writes it, for readers of
+// another script (the UI shows it beside the name; names/passport_romanisation.h). The
+// language is the one the whole record's letters show, else Ukrainian for a list of side ua
+// and Russian otherwise: the side a list comes from writes in its own language. Null when the
+// name has no Cyrillic letter.
+nlohmann::json NameLatinJson(const store::StoredRecord& s) {
+  const PersonRecord& r = s.record;
+  const std::string* names[] = {&r.surname, &r.given_name, &r.patronymic, &r.full_name};
+  bool cyrillic = false;
+  for (const std::string* name : names) cyrillic = cyrillic || names::HasCyrillic(*name);
+  if (!cyrillic) return nullptr;
+  std::vector<std::string_view> texts = {r.surname,     r.given_name, r.patronymic, r.full_name,
+                                         r.birth_place, r.rank,       r.unit,       r.notes};
+  for (const ExtraField& e : r.extra) {
+    texts.push_back(e.column);
+    texts.push_back(e.value);
+  }
+  const names::NameLanguage language = names::NameLanguageOf(texts).value_or(
+      s.list_side == "ua" ? names::NameLanguage::kUkrainian : names::NameLanguage::kRussian);
+  nlohmann::json out = {{"standard", names::RomanisationStandard(language)}};
+  auto put = [&](const char* field, const std::string& text) {
+    if (!text.empty()) out[field] = names::PassportRomanisation(text, language);
+  };
+  put("surname", r.surname);
+  put("given_name", r.given_name);
+  put("patronymic", r.patronymic);
+  put("full_name", r.full_name);
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json RecordJson(const store::StoredRecord& s) {
+  nlohmann::json out = store::StoredRecordToJson(s);
+  out["name_latin"] = NameLatinJson(s);
+  return out;
+}
 
 nlohmann::json VersionJson(const store::ListVersionInfo& v) { return store::VersionToJson(v); }
 

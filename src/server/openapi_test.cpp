@@ -155,8 +155,8 @@ TEST(OpenApi, KeepsTheDocumentedStructure) {
                                   "ReconcileReport", "Role",        "Share",         "User"}));
   EXPECT_EQ(names("parameters"),
             (std::set<std::string>{"agreementVersion", "format", "id", "left", "limit", "linkLimit",
-                                   "list", "name", "offset", "person", "plan", "right", "side",
-                                   "state", "version"}));
+                                   "maxProbability", "minProbability", "list", "name", "offset",
+                                   "person", "plan", "right", "side", "state", "version"}));
   EXPECT_EQ(names("responses"), (std::set<std::string>{"Error"}));
   EXPECT_EQ(names("securitySchemes"), (std::set<std::string>{"session", "token"}));
   for (const char* key : {"openapi", "info", "servers", "security", "paths", "components"}) {

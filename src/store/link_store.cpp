@@ -1,9 +1,11 @@
 #include "store/link_store.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <set>
+#include <system_error>
 #include <utility>
 
 #include "core/try.h"
@@ -590,6 +592,20 @@ LinkFilter FilterOf(const LinkQuery& q) {
   if (q.state) {
     add("l.state = ?");
     f.params.emplace_back(LinkStateName(*q.state));
+  }
+  // Bound as text, so written with every digit a double has: the band's edge is exact.
+  auto number = [](double value) {
+    char text[32];
+    auto [end, ec] = std::to_chars(text, text + sizeof text, value);
+    return std::string(text, ec == std::errc() ? end : text);
+  };
+  if (q.min_probability) {
+    add("l.probability >= CAST(? AS REAL)");
+    f.params.push_back(number(*q.min_probability));
+  }
+  if (q.max_probability) {
+    add("l.probability < CAST(? AS REAL)");
+    f.params.push_back(number(*q.max_probability));
   }
   return f;
 }

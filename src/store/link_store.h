@@ -151,6 +151,9 @@ struct LinkQuery {
   // When set, only links whose two lists are both in it (a caller's visible lists; an empty
   // set sees nothing).
   std::optional<std::set<std::string>> visible_lists;
+  // A probability band: min_probability <= p < max_probability (each unset: unbounded).
+  std::optional<double> min_probability;
+  std::optional<double> max_probability;
   std::int64_t offset = 0;
   std::int64_t limit = -1;  // -1: no limit
 };

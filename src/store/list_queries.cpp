@@ -35,9 +35,9 @@ constexpr const char* kRecordColumns =
     "SELECT rv.record_id, rv.version, l.name, cv.version, pr.record_key, rv.surname, "
     "rv.given_name, rv.patronymic, rv.full_name, rv.birth_date, rv.birth_place, "
     "rv.service_number, rv.rank, rv.unit, rv.sex, rv.category, rv.notes, rv.extra_json, "
-    "rv.source_row FROM record_versions rv "
+    "rv.source_row, sd.name FROM record_versions rv "
     "JOIN person_records pr ON pr.id = rv.record_id JOIN lists l ON l.id = pr.list_id "
-    "JOIN list_versions cv ON cv.id = rv.created_in ";
+    "JOIN sides sd ON sd.id = l.side_id JOIN list_versions cv ON cv.id = rv.created_in ";
 
 Result<StoredRecord> ReadRecord(const Statement& st) {
   StoredRecord s;
@@ -62,6 +62,7 @@ Result<StoredRecord> ReadRecord(const Statement& st) {
   r.notes = st.ColumnText(16);
   PARLEY_ASSIGN_OR_RETURN(r.extra, ExtraFromJson(st.ColumnText(17)));
   r.source_row = st.ColumnInt(18);
+  s.list_side = st.ColumnText(19);
   return s;
 }
 

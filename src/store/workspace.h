@@ -85,6 +85,7 @@ struct StoredRecord {
   std::int64_t record_id = 0;       // stable across versions: "person record ID"
   std::int64_t record_version = 0;  // 1, 2, ... for this record
   std::string list;
+  std::string list_side;  // the side the list belongs to
   std::int64_t created_in_list_version = 0;
   PersonRecord record;
 };

@@ -36,8 +36,12 @@ test("keys a, z, r and n decide, undo and annotate the pair in front of the anal
   await page.getByRole("link", { name: "Review" }).click();
   await page.locator(".pair").waitFor();
   assert.match(await linkShown(page), /^1 of /);
-  const firstSurname = await page.locator(".side-by-side tbody tr").first().locator("td").first().innerText();
-  assert.equal(firstSurname, first.left.surname ?? "");
+  // The surname as the list wrote it, and beneath it, for this English page, as a passport of
+  // its language writes it.
+  const surnameCell = page.locator(".side-by-side tbody tr").first().locator("td").first();
+  assert.equal(await surnameCell.evaluate((td) => td.firstChild?.textContent ?? ""), first.left.surname ?? "");
+  assert.ok(first.left.name_latin?.surname, "the API romanises a Cyrillic surname");
+  assert.equal(await surnameCell.locator(".latin").innerText(), first.left.name_latin.surname);
   await screenshot(page, "review");
   assert.deepEqual(await seriousViolations(page), []);
 
@@ -73,5 +77,25 @@ test("an observer sees the queue but no way to decide", async () => {
   await page.locator("h1").waitFor();
   assert.equal(await page.getByRole("button", { name: /Accept/ }).count(), 0);
   await page.keyboard.press("a");
+  assert.deepEqual(page.problems, []);
+});
+
+test("the queue narrows to a probability band, and the band stays in the address", async () => {
+  const page = await signIn(browser, server, "mediator-analyst");
+  await page.goto(server.url + "/#/review");
+  await page.locator("h1").waitFor();
+  await page.getByLabel("Probability").selectOption({ label: "0.90–0.99" });
+  await page.waitForFunction(() => location.hash.includes("band=0.9-0.99"));
+  const band = await server.api("mediator-analyst", "GET",
+    "/links?state=needs_review&min_probability=0.9&max_probability=0.99&limit=1");
+  assert.equal(band.status, 200);
+  if (band.body.total === 0) {
+    await page.getByText("No links wait for review with these filters.").waitFor();
+  } else {
+    const total = band.body.total.toLocaleString("en");
+    await page.locator(".pair .position").filter({ hasText: new RegExp(` of ${total} `) }).waitFor();
+    const shown = await page.locator(".pair .position").innerText();
+    assert.match(shown, /Probability 0\.9\d\d/);
+  }
   assert.deepEqual(page.problems, []);
 });

@@ -79,6 +79,20 @@ ApiResponse LinkHandlers::Reconcile(ApiRequest& req, store::Workspace& ws) {
 namespace {
 
 // The filters and page of GET /links (without the caller's visible lists).
+// A probability band's edge: a number from 0 to 1, or nullopt when the parameter is absent.
+Result<std::optional<double>> QueryProbability(const ApiRequest& req, const char* name) {
+  const std::string text = req.QueryParam(name);
+  if (text.empty()) return std::nullopt;
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || !(value >= 0 && value <= 1)) {
+    return Fail(ErrorCode::kInvalidInput,
+                std::string(name) + " must be a number from 0 to 1, not '" + text + "'",
+                {"", 0, 0, name});
+  }
+  return value;
+}
+
 Result<store::LinkQuery> LinkQueryOf(const ApiRequest& req) {
   store::LinkQuery query;
   if (const std::string s = req.QueryParam("state"); !s.empty()) {
@@ -92,6 +106,8 @@ Result<store::LinkQuery> LinkQueryOf(const ApiRequest& req) {
   }
   query.left_list = req.QueryParam("left");
   query.right_list = req.QueryParam("right");
+  PARLEY_ASSIGN_OR_RETURN(query.min_probability, QueryProbability(req, "min_probability"));
+  PARLEY_ASSIGN_OR_RETURN(query.max_probability, QueryProbability(req, "max_probability"));
   PARLEY_ASSIGN_OR_RETURN(query.offset, QueryInt(req, "offset", 0, INT32_MAX));
   PARLEY_ASSIGN_OR_RETURN(query.limit, QueryInt(req, "limit", kDefaultLinkPage, kMaxLinkPage));
   return query;
@@ -105,6 +121,11 @@ std::string ReviewPageKey(const std::string& side, const store::LinkQuery& q) {
        {std::string_view(side), q.state ? store::LinkStateName(*q.state) : std::string_view(),
         std::string_view(q.left_list), std::string_view(q.right_list)}) {
     key += std::to_string(part.size()) + ':' + std::string(part) + ';';
+  }
+  for (const std::optional<double>& edge : {q.min_probability, q.max_probability}) {
+    char text[32];
+    auto [end, ec] = std::to_chars(text, text + sizeof text, edge.value_or(-1));
+    key += std::string(text, ec == std::errc() ? end : text) + ';';
   }
   return key + std::to_string(q.offset) + ';' + std::to_string(q.limit);
 }

@@ -831,6 +831,15 @@ export interface components {
             given_name?: string;
             patronymic?: string;
             full_name?: string;
+            /** @description The name in Latin letters as a passport of its language writes it, for readers of another script (null when the name has no Cyrillic letter): Ukrainian by the national table of 2010 (KMU 2010), Russian by ICAO 9303. The language is the one the record's letters show, else the list's side's. For reading only, never for matching */
+            name_latin?: {
+                /** @enum {string} */
+                standard: "KMU 2010" | "ICAO 9303";
+                surname?: string;
+                given_name?: string;
+                patronymic?: string;
+                full_name?: string;
+            } | null;
             birth_date?: string;
             birth_place?: string;
             service_number?: string;
@@ -1147,6 +1156,10 @@ export interface components {
         agreementVersion: number;
         /** @description ID, or a:ID / b:ID */
         person: string;
+        /** @description Only links with probability at least this (0 to 1): the lower edge of a band */
+        minProbability: number;
+        /** @description Only links with probability below this (0 to 1): the upper edge of a band, not included */
+        maxProbability: number;
     };
     requestBodies: never;
     headers: never;
@@ -2203,6 +2216,10 @@ export interface operations {
                 left?: components["parameters"]["left"];
                 /** @description Only links whose right list is this one */
                 right?: components["parameters"]["right"];
+                /** @description Only links with probability at least this (0 to 1): the lower edge of a band */
+                min_probability?: components["parameters"]["minProbability"];
+                /** @description Only links with probability below this (0 to 1): the upper edge of a band, not included */
+                max_probability?: components["parameters"]["maxProbability"];
                 /** @description First record (default 0) */
                 offset?: components["parameters"]["offset"];
                 /** @description Page size (default 50, at most 1000) */

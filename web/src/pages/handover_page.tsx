@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ApiError, get, type Schemas } from "../api/client";
 import { dayPoints, DayChart } from "../components/day_chart";
 import { ErrorNote } from "../components/error_note";
+import { latinName, personName } from "../components/person_name";
 import { ProgressBar } from "../components/progress_bar";
 import {
   outboxFor,
@@ -428,6 +429,11 @@ function PersonItem({ person, waiting, mayHandOver, mayInterview, placeGiven, on
       <div class="who">
         <span class="name" id={nameId}>
           {nameOf(person) || person.key}
+          {latinName(r) && (
+            <span class="latin" lang="en">
+              {latinName(r)}
+            </span>
+          )}
         </span>
         <span class="facts">
           {r?.birth_date && <span>{formatDate(r.birth_date)}</span>}
@@ -500,10 +506,7 @@ function lastOutcome(p: PhasePerson, waiting: Action[]): string | undefined {
 }
 
 function nameOf(p: PhasePerson | undefined): string {
-  const r = p?.record;
-  if (!r) return "";
-  const parts = [r.surname, r.given_name, r.patronymic].filter(Boolean).join(" ");
-  return parts || r.full_name || "";
+  return personName(p?.record);
 }
 
 function displayName(p: PhasePerson): string {
@@ -522,5 +525,7 @@ function fold(text: string): string {
 
 function haystack(p: PhasePerson): string {
   const r = p.record;
-  return fold([nameOf(p), r?.full_name, r?.birth_date, r?.service_number, p.key].filter(Boolean).join(" "));
+  // The romanisation too: a mediator types the name as the person's passport spells it.
+  const latin = [r?.name_latin?.surname, r?.name_latin?.given_name, r?.name_latin?.patronymic];
+  return fold([nameOf(p), ...latin, r?.full_name, r?.birth_date, r?.service_number, p.key].filter(Boolean).join(" "));
 }

@@ -2,6 +2,7 @@
 import { get, query, type ListVersion, type PersonRecord } from "../api/client";
 import { ErrorNote } from "../components/error_note";
 import { Pager } from "../components/pager";
+import { NameField } from "../components/person_name";
 import { formatDate, formatNumber, t } from "../i18n/i18n";
 import { href, useRoute } from "../router";
 import { useLoad } from "../use_load";
@@ -18,6 +19,10 @@ const shownFields = [
   "rank",
   "category",
 ] as const;
+
+function isName(f: string): f is "surname" | "given_name" | "patronymic" {
+  return f === "surname" || f === "given_name" || f === "patronymic";
+}
 
 interface RecordsPage {
   version?: number;
@@ -96,7 +101,15 @@ export function ListPage({ name }: { name: string }) {
                     {r.record_id === undefined ? r.id : <a href={href(["records", String(r.record_id)])}>{r.id}</a>}
                   </td>
                   {shownFields.map((f) => (
-                    <td>{f === "birth_date" ? formatDate(r[f]) : r[f]}</td>
+                    <td>
+                      {f === "birth_date" ? (
+                        formatDate(r[f])
+                      ) : isName(f) ? (
+                        <NameField record={r} field={f} />
+                      ) : (
+                        r[f]
+                      )}
+                    </td>
                   ))}
                 </tr>
               ))}

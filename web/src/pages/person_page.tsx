@@ -15,6 +15,7 @@ import { useState } from "preact/hooks";
 import { get, type Link, type PersonRecord } from "../api/client";
 import type { operations } from "../api/schema";
 import { ErrorNote } from "../components/error_note";
+import { PersonName } from "../components/person_name";
 import { describeEvent, signerName, type LedgerEntry } from "../components/ledger_event";
 import { formatDate, formatNumber, t, termFor } from "../i18n/i18n";
 import { href, navigate } from "../router";
@@ -47,12 +48,6 @@ const recordFields = [
   "category",
 ] as const;
 
-// A person's name as their list wrote it, in its own script.
-export function personName(r: PersonRecord | undefined): string {
-  if (!r) return "";
-  const parts = [r.surname, r.given_name, r.patronymic].filter((p) => p && p.trim());
-  return parts.length > 0 ? parts.join(" ") : (r.full_name ?? "");
-}
 
 export function PersonPage({ id }: { id: string | undefined }) {
   if (id === undefined) return <OpenCard />;
@@ -120,7 +115,9 @@ function PersonCard({ id }: { id: string }) {
   if (!latest) return <p class="loading">{t("common.loading")}</p>;
   return (
     <article class="person" aria-labelledby="person-name">
-      <h1 id="person-name">{personName(latest) || t("person.title")}</h1>
+      <h1 id="person-name">
+        <PersonName record={latest} fallback={t("person.title")} />
+      </h1>
       <p class="detail">
         {t("person.of", { list: latest.list ?? "", key: latest.id ?? "", id: latest.record_id ?? id })}
       </p>
@@ -291,7 +288,7 @@ function Links({ links, recordId }: { links: Link[]; recordId: number }) {
             <tr>
               <td>{mine ? l.right_list : l.left_list}</td>
               <td>
-                <a href={href(["records", String(otherId ?? "")])}>{personName(other) || otherKey}</a>
+                <a href={href(["records", String(otherId ?? "")])}><PersonName record={other} fallback={otherKey} /></a>
                 <span class="detail"> · {otherKey}</span>
               </td>
               <td>{termFor("state", l.state)}</td>

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ApiError, get, post, query, type Link, type ListVersion, type PersonRecord } from "../api/client";
 import { ErrorNote } from "../components/error_note";
+import { NameField } from "../components/person_name";
 import { WeightChart } from "../components/weight_chart";
 import { formatDate, formatNumber, t, termFor } from "../i18n/i18n";
 import { href, navigate } from "../router";
@@ -45,15 +46,35 @@ const compared = [
   "category",
 ] as const;
 
+// Probability bands: what auto-accept trusts, the likely, the uncertain and the unlikely. The
+// lower edge is included, the upper one not (the API's min_probability / max_probability).
+const bands: Record<string, { min?: number; max?: number }> = {
+  "0.99-": { min: 0.99 },
+  "0.9-0.99": { min: 0.9, max: 0.99 },
+  "0.5-0.9": { min: 0.5, max: 0.9 },
+  "-0.5": { max: 0.5 },
+};
+
 export function ReviewPage({ params }: { params: URLSearchParams }) {
   const session = useSession();
   const state = params.get("state") ?? "needs_review";
   const left = params.get("left") ?? "";
   const right = params.get("right") ?? "";
+  const band = bands[params.get("band") ?? ""] ? (params.get("band") ?? "") : "";
   const [round, setRound] = useState(0);
   const page = useLoad(
-    () => get<LinksPage>(`/links${query({ state, left, right, limit: pageSize })}`),
-    [state, left, right, round],
+    () =>
+      get<LinksPage>(
+        `/links${query({
+          state,
+          left,
+          right,
+          min_probability: bands[band]?.min,
+          max_probability: bands[band]?.max,
+          limit: pageSize,
+        })}`,
+      ),
+    [state, left, right, band, round],
   );
   const lists = useLoad(() => get<{ lists: ListVersion[] }>("/lists"), []);
   const [index, setIndex] = useState(0);
@@ -68,7 +89,7 @@ export function ReviewPage({ params }: { params: URLSearchParams }) {
   const shown = links[index] ? (decided.get(links[index]!.id!) ?? links[index]!) : undefined;
 
   const setFilter = (name: string, value: string) =>
-    navigate(["review"], { state, left, right, [name]: value || undefined });
+    navigate(["review"], { state, left, right, band: band || undefined, [name]: value || undefined });
 
   const send = async (link: ReviewLink, decision: Decision, note?: string) => {
     setError(null);
@@ -172,6 +193,21 @@ export function ReviewPage({ params }: { params: URLSearchParams }) {
             ))}
           </select>
         </label>
+        <label>
+          {t("review.band")}
+          <select value={band} onChange={(e) => setFilter("band", (e.target as HTMLSelectElement).value)}>
+            <option value="">{t("review.anyBand")}</option>
+            {Object.entries(bands).map(([key, { min, max }]) => (
+              <option value={key}>
+                {min !== undefined && max !== undefined
+                  ? `${formatNumber(min, 2)}–${formatNumber(max, 2)}`
+                  : min !== undefined
+                    ? `≥ ${formatNumber(min, 2)}`
+                    : `< ${formatNumber(max ?? 0, 2)}`}
+              </option>
+            ))}
+          </select>
+        </label>
       </form>
       <ErrorNote error={page.error ?? error} />
       {notice && (
@@ -233,6 +269,10 @@ export function ReviewPage({ params }: { params: URLSearchParams }) {
   );
 }
 
+function isName(f: string): f is "surname" | "given_name" | "patronymic" | "full_name" {
+  return f === "surname" || f === "given_name" || f === "patronymic" || f === "full_name";
+}
+
 function SideBySide({ link }: { link: ReviewLink }) {
   const l = link.left ?? ({} as PersonRecord);
   const r = link.right ?? ({} as PersonRecord);
@@ -261,8 +301,8 @@ function SideBySide({ link }: { link: ReviewLink }) {
           return (
             <tr class={a && b && a !== b ? "differs" : undefined}>
               <th scope="row">{t(`field.${f}`)}</th>
-              <td>{a}</td>
-              <td>{b}</td>
+              <td>{isName(f) ? <NameField record={l} field={f} /> : a}</td>
+              <td>{isName(f) ? <NameField record={r} field={f} /> : b}</td>
             </tr>
           );
         })}
