@@ -36,7 +36,11 @@ struct ListReadOptions {
   // XLSX only: the worksheet to read; empty = the first one.
   std::string sheet;
   // Order of a single full-name column: "surname-first", "given-first"; empty = detect
-  // (a list without patronymics gives no evidence, and then surname-first is assumed).
+  // (a list without patronymics gives no evidence, and then surname-first is assumed). A
+  // detected order is a prior: a row whose own words say otherwise (a patronymic form, a
+  // comma, capitals, initials, a known given name beside a word that is none) is read by them.
+  // A declared order binds every row that does not mark its parts itself with a comma,
+  // capitals or initials.
   std::string name_order;
 };
 

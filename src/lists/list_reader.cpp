@@ -141,7 +141,7 @@ class RowValidator {
     return repeated ? header[i] + " (" + number + ")" : header[i];
   }
 
-  void SetNameOrder(names::NameOrder order) { order_ = order; }
+  void SetNameOrder(names::NameOrderPrior prior) { name_order_ = prior; }
   void ExpectRows(std::size_t rows) { first_row_of_id_.reserve(rows); }
   std::size_t full_name_column() const { return full_name_column_; }
   std::size_t surname_column() const { return surname_column_; }
@@ -163,7 +163,7 @@ class RowValidator {
       keep_first(SetCell(r, line, i, i < cells.size() ? TrimCell(cells[i]) : std::string_view{}));
     }
     if (r.surname.empty() && !r.full_name.empty()) {
-      names::NameParts parts = names::SplitFullName(r.full_name, order_);
+      names::NameParts parts = names::SplitFullName(r.full_name, name_order_);
       r.surname = std::move(parts.surname);
       if (r.given_name.empty()) r.given_name = std::move(parts.given_name);
       if (r.patronymic.empty()) r.patronymic = std::move(parts.patronymic);
@@ -246,7 +246,7 @@ class RowValidator {
   std::string file_;
   const ListFile& list_;
   DateBounds bounds_;
-  names::NameOrder order_ = names::NameOrder::kSurnameFirst;
+  names::NameOrderPrior name_order_;
   std::size_t id_column_ = kNoColumn;
   std::size_t surname_column_ = kNoColumn;
   std::size_t full_name_column_ = kNoColumn;
@@ -326,16 +326,19 @@ Result<ListFile> ReadListFile(const std::filesystem::path& path, const ListReadO
   if (validator.surname_column() != kNoColumn) {
     list.name_order = "split columns";
   } else {
-    names::NameOrder order = names::NameOrder::kSurnameFirst;
+    // The file's order is a prior for each row, which its own evidence may outweigh; a
+    // declared order holds unless a row marks its parts itself (names/full_name_parser.h).
+    names::NameOrderPrior prior;
     if (options.name_order.empty()) {
-      order = DetectOrder(*table, header_index + 1, validator.full_name_column());
+      prior = names::NameOrderPrior::File(
+          DetectOrder(*table, header_index + 1, validator.full_name_column()));
     } else {
       auto forced = names::ParseNameOrder(options.name_order);
       if (!forced) return Fail(forced.error());
-      order = *forced;
+      prior = names::NameOrderPrior::Forced(*forced);
     }
-    validator.SetNameOrder(order);
-    list.name_order = std::string(names::NameOrderName(order));
+    validator.SetNameOrder(prior);
+    list.name_order = std::string(names::NameOrderName(prior.order));
   }
 
   list.records.reserve(table->rows.size() - header_index - 1);

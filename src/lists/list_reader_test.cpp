@@ -76,16 +76,27 @@ TEST(ListReader, DetectsGivenFirstOrderForTheFile) {
 }
 
 TEST(ListReader, NameOrderCanBeForced) {
-  // Without patronymics there is no evidence, so detection assumes surname-first.
-  auto detected = ReadCsv("Name\nDmytro Shevchenko\n");
+  // Without patronymics there is no vote, so the list is taken as surname-first; a row's own
+  // words still turn it round (a known given name before a word that is none).
+  auto detected = ReadCsv("Name\nDmytro Shevchenko\nРоман Максим\n");
   ASSERT_TRUE(detected);
-  EXPECT_EQ(detected->records[0].surname, "Dmytro");
+  EXPECT_EQ(detected->name_order, "surname-first");
+  EXPECT_EQ(detected->records[0].surname, "Shevchenko");
+  EXPECT_EQ(detected->records[1].surname, "Роман");
   ListReadOptions o = Options();
   o.name_order = "given-first";
-  auto forced = ReadCsv("Name\nDmytro Shevchenko\n", o);
+  auto forced = ReadCsv("Name\nDmytro Shevchenko\nРоман Максим\n", o);
   ASSERT_TRUE(forced);
   EXPECT_EQ(forced->name_order, "given-first");
   EXPECT_EQ(forced->records[0].surname, "Shevchenko");
+  EXPECT_EQ(forced->records[1].surname, "Максим");
+  // A declared order binds a row against its own words, unless the clerk marked the surname.
+  o.name_order = "surname-first";
+  forced = ReadCsv("Name\nDmytro Shevchenko\nDmytro SHEVCHENKO\n", o);
+  ASSERT_TRUE(forced);
+  EXPECT_EQ(forced->records[0].surname, "Dmytro");
+  EXPECT_EQ(forced->records[0].given_name, "Shevchenko");
+  EXPECT_EQ(forced->records[1].surname, "SHEVCHENKO");
   o.name_order = "last-first";
   auto bad = ReadCsv("Name\nDmytro Shevchenko\n", o);
   ASSERT_FALSE(bad);

@@ -1,12 +1,16 @@
 #include "names/full_name_parser.h"
 
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <iterator>
+#include <unordered_map>
+#include <utility>
 
+#include "core/try.h"
 #include "names/homoglyphs.h"
 #include "names/internal/patronymic_forms.h"
 #include "names/internal/utf8.h"
@@ -20,25 +24,66 @@ namespace {
 enum class Role : unsigned char { kSurname, kGiven, kPatronymic };
 
 struct Token {
-  std::string text;
+  std::u32string cps;  // normalised: NFC, look-alikes repaired
   std::string key;
   std::span<const GivenNameHit> hits;
+  // Where the token stands in the input as written, in bytes, and whether it begins a written
+  // word ("О." of "Д.О." does not).
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool starts_word = false;
   bool initial = false;
   bool upper = false;
   bool given_hit = false;
   bool patronymic_table = false;
   bool patronymic_suffix = false;
+  bool particle = false;  // a Turkic particle, or a father's name joined with its particle
   bool surname_ending = false;
 };
 
+bool IsPatronymic(const Token& t) {
+  return t.patronymic_table || t.patronymic_suffix || t.particle;
+}
+
+// Which order a layout writes the name in. A lone word has no order; "given surname
+// patronymic" is neither of the two orders a list uses.
+enum class LayoutOrder : unsigned char { kSurnameFirst, kGivenFirst, kEither, kNeither };
+
 struct Layout {
   std::vector<Role> roles;
-  double prior = 0.0;
-  const char* order = "";
+  LayoutOrder order = LayoutOrder::kEither;
+  // The position prior when the layout is in the order leaned towards, and when it is not.
+  double lean_prior = 0.0;
+  double other_prior = 0.0;
+  const char* name = "";
+};
+
+bool InOrder(const Layout& layout, NameOrder order) {
+  switch (layout.order) {
+    case LayoutOrder::kSurnameFirst:
+      return order == NameOrder::kSurnameFirst;
+    case LayoutOrder::kGivenFirst:
+      return order == NameOrder::kGivenFirst;
+    case LayoutOrder::kEither:
+      return true;
+    case LayoutOrder::kNeither:
+      return false;
+  }
+  return false;
+}
+
+// How the prior weighs on one name: the order position leans towards, what a layout in that
+// order gains beyond the position prior, whether only layouts in that order may be read, and
+// what the reason says when the prior's order is read.
+struct Lean {
+  NameOrder order = NameOrder::kSurnameFirst;
+  double bonus = 0.0;
+  bool only_this_order = false;
+  const char* note = "";
 };
 
 struct Scored {
-  const Layout* layout = nullptr;
+  std::size_t layout = 0;  // index into Reading::layouts
   double score = 0.0;
 };
 
@@ -51,63 +96,212 @@ bool HasSurnameEnding(std::string_view key) {
   });
 }
 
+bool IsParticleKey(std::string_view key) {
+  return std::find(std::begin(internal::kPatronymicParticleKeys),
+                   std::end(internal::kPatronymicParticleKeys),
+                   key) != std::end(internal::kPatronymicParticleKeys);
+}
+
 struct Tokens {
   std::vector<Token> list;
   int before_comma = -1;  // number of tokens before the first comma; -1 without a comma
 };
 
-Result<Tokens> Tokenise(std::string_view text) {
-  auto nfc = Normalise(text, NormalForm::kNfc);
-  if (!nfc) return std::unexpected(nfc.error());
-  auto cps = internal::DecodeUtf8(*nfc);
-  if (!cps) return std::unexpected(cps.error());
-  RepairHomoglyphsInPlace(*cps);
+// A run of the input between boundaries, as written: white space and commas end a written
+// word, and a '.' also ends a piece within it ("Д.О." is the pieces "Д." and "О.").
+struct Piece {
+  std::u32string cps;
+  std::size_t begin = 0;  // bytes of the input
+  std::size_t end = 0;
+  bool starts_word = false;
+};
 
-  Tokens out;
-  std::u32string current;
-  auto flush = [&]() -> Result<void> {
-    int letters = 0;
-    int upper = 0;
-    for (char32_t cp : current) {
-      if (u_isalpha(static_cast<UChar32>(cp))) {
-        ++letters;
-        if (u_isupper(static_cast<UChar32>(cp))) ++upper;
-      }
-    }
-    if (letters > 0) {
-      Token t;
-      t.text = internal::EncodeUtf8(current);
-      auto key = RomanKeyOfRepaired(current);
-      if (!key) return std::unexpected(key.error());
-      t.key = std::move(*key);
-      const bool dotted = current.back() == U'.';
-      t.initial = letters == 1 || (dotted && letters == 2 && upper >= 1);
-      t.upper = letters >= 2 && upper == letters;
-      if (!t.initial && t.key.find(' ') == std::string::npos) {
-        t.hits = LookupGivenNameKey(t.key);
-        t.given_hit = HasKind(t.hits, NameFormKind::kOfficial) ||
-                      HasKind(t.hits, NameFormKind::kVariant) ||
-                      HasKind(t.hits, NameFormKind::kDiminutive);
-        t.patronymic_table = HasKind(t.hits, NameFormKind::kPatronymic);
-      }
-      t.patronymic_suffix = !t.initial && HasPatronymicSuffix(t.key);
-      t.surname_ending = !t.initial && HasSurnameEnding(t.key);
-      out.list.push_back(std::move(t));
-    }
-    current.clear();
-    return {};
+struct Pieces {
+  std::vector<Piece> list;
+  std::size_t before_comma = static_cast<std::size_t>(-1);  // pieces before the first comma
+};
+
+Pieces Segment(std::u32string_view cps) {
+  Pieces out;
+  Piece current;
+  bool in_word = false;
+  std::size_t byte = 0;
+  auto flush = [&] {
+    if (!current.cps.empty()) out.list.push_back(std::move(current));
+    current = Piece{};
   };
-  for (char32_t cp : *cps) {
+  for (char32_t cp : cps) {
+    const auto length = static_cast<std::size_t>(U8_LENGTH(static_cast<UChar32>(cp)));
     const bool comma = cp == U',';
     const bool boundary = comma || u_isUWhiteSpace(static_cast<UChar32>(cp));
-    if (!boundary) current.push_back(cp);
-    if (boundary || cp == U'.') {
-      if (auto flushed = flush(); !flushed) return std::unexpected(flushed.error());
+    if (!boundary) {
+      if (current.cps.empty()) {
+        current.begin = byte;
+        current.starts_word = !in_word;
+      }
+      in_word = true;
+      current.cps.push_back(cp);
+      current.end = byte + length;
     }
-    if (comma && out.before_comma < 0) out.before_comma = static_cast<int>(out.list.size());
+    if (boundary || cp == U'.') flush();
+    if (boundary) in_word = false;
+    if (comma && out.before_comma == static_cast<std::size_t>(-1)) {
+      out.before_comma = out.list.size();
+    }
+    byte += length;
   }
-  if (auto flushed = flush(); !flushed) return std::unexpected(flushed.error());
+  flush();
+  return out;
+}
+
+// Brings each piece to the form the keys are made from: NFC (piece by piece, which is the
+// whole text's NFC, as no boundary composes with its neighbours) and look-alikes repaired
+// over the whole name, as a word's script may be decided by the whole text.
+Result<void> NormalisePieces(std::string_view text, Pieces& pieces) {
+  PARLEY_ASSIGN_OR_RETURN(const std::string nfc, Normalise(text, NormalForm::kNfc));
+  if (nfc != text) {
+    for (Piece& piece : pieces.list) {
+      PARLEY_ASSIGN_OR_RETURN(const std::string piece_nfc,
+                              Normalise(internal::EncodeUtf8(piece.cps), NormalForm::kNfc));
+      PARLEY_ASSIGN_OR_RETURN(piece.cps, internal::DecodeUtf8(piece_nfc));
+    }
+  }
+  std::u32string joined;
+  for (const Piece& piece : pieces.list) {
+    joined += piece.cps;
+    joined.push_back(U' ');
+  }
+  RepairHomoglyphsInPlace(joined);  // letter for letter: the lengths stay
+  std::size_t at = 0;
+  for (Piece& piece : pieces.list) {
+    piece.cps.assign(joined, at, piece.cps.size());
+    at += piece.cps.size() + 1;
+  }
+  return {};
+}
+
+// What one piece says by itself, whatever name it stands in.
+struct WordFacts {
+  std::string key;
+  std::span<const GivenNameHit> hits;
+  bool letters = false;
+  bool initial = false;
+  bool upper = false;
+  bool given_hit = false;
+  bool patronymic_table = false;
+  bool patronymic_suffix = false;
+  bool particle = false;
+  bool surname_ending = false;
+};
+
+Result<WordFacts> ReadWord(std::u32string_view cps) {
+  int letters = 0;
+  int upper = 0;
+  for (char32_t cp : cps) {
+    if (u_isalpha(static_cast<UChar32>(cp))) {
+      ++letters;
+      if (u_isupper(static_cast<UChar32>(cp))) ++upper;
+    }
+  }
+  WordFacts f;
+  if (letters == 0) return f;
+  f.letters = true;
+  PARLEY_ASSIGN_OR_RETURN(f.key, RomanKeyOfRepaired(std::u32string(cps)));
+  const bool dotted = cps.back() == U'.';
+  f.initial = letters == 1 || (dotted && letters == 2 && upper >= 1);
+  f.upper = letters >= 2 && upper == letters;
+  if (f.initial) return f;
+  if (f.key.find(' ') == std::string::npos) {
+    f.hits = LookupGivenNameKey(f.key);
+    f.given_hit = HasKind(f.hits, NameFormKind::kOfficial) ||
+                  HasKind(f.hits, NameFormKind::kVariant) ||
+                  HasKind(f.hits, NameFormKind::kDiminutive);
+    f.patronymic_table = HasKind(f.hits, NameFormKind::kPatronymic);
+  }
+  f.patronymic_suffix = HasPatronymicSuffix(f.key);
+  f.particle = IsParticleKey(f.key);
+  f.surname_ending = HasSurnameEnding(f.key);
+  return f;
+}
+
+// A list repeats a few thousand words over a million rows, and a word's key and table
+// look-ups are most of what reading a name costs (an import reads each name twice: once for
+// the list's vote, once for its parts). So each thread remembers the words it has read; the
+// memory is bounded by forgetting them all when too many pile up.
+constexpr std::size_t kRememberedWords = 1 << 14;
+
+Result<const WordFacts*> FactsOf(const std::u32string& cps) {
+  thread_local std::unordered_map<std::u32string, WordFacts> remembered;
+  if (auto it = remembered.find(cps); it != remembered.end()) return &it->second;
+  PARLEY_ASSIGN_OR_RETURN(WordFacts facts, ReadWord(cps));
+  if (remembered.size() >= kRememberedWords) remembered.clear();
+  return &remembered.emplace(cps, std::move(facts)).first->second;
+}
+
+Result<std::optional<Token>> MakeToken(Piece&& piece) {
+  PARLEY_ASSIGN_OR_RETURN(const WordFacts* f, FactsOf(piece.cps));
+  if (!f->letters) return std::nullopt;
+  Token t;
+  t.cps = std::move(piece.cps);
+  t.key = f->key;
+  t.hits = f->hits;
+  t.begin = piece.begin;
+  t.end = piece.end;
+  t.starts_word = piece.starts_word;
+  t.initial = f->initial;
+  t.upper = f->upper;
+  t.given_hit = f->given_hit;
+  t.patronymic_table = f->patronymic_table;
+  t.patronymic_suffix = f->patronymic_suffix;
+  t.particle = f->particle;
+  t.surname_ending = f->surname_ending;
+  return t;
+}
+
+std::string TextOf(const Token& t) { return internal::EncodeUtf8(t.cps); }
+
+// In a name of four words or more, a particle joins the father's name before it into one
+// patronymic ("Мамедов Алі Гусейн огли"): "Гусейн" alone would read as a given name.
+void JoinParticles(Tokens& tokens) {
+  if (tokens.list.size() < 4) return;
+  for (std::size_t i = 1; i < tokens.list.size(); ++i) {
+    Token& t = tokens.list[i];
+    const bool across_comma = static_cast<int>(i) == tokens.before_comma;
+    if (!t.particle || !t.starts_word || across_comma || tokens.list[i - 1].initial) continue;
+    Token& father = tokens.list[i - 1];
+    father.cps += U' ';
+    father.cps += t.cps;
+    father.key += ' ' + t.key;
+    father.hits = {};
+    father.end = t.end;
+    father.upper = father.upper && t.upper;
+    father.given_hit = false;
+    father.patronymic_table = false;
+    father.patronymic_suffix = false;
+    father.particle = true;
+    father.surname_ending = false;
+    tokens.list.erase(tokens.list.begin() + static_cast<std::ptrdiff_t>(i));
+    if (static_cast<int>(i) < tokens.before_comma) --tokens.before_comma;
+    return;  // a name has one patronymic
+  }
+}
+
+Result<Tokens> Tokenise(std::string_view text) {
+  PARLEY_ASSIGN_OR_RETURN(const std::u32string cps, internal::DecodeUtf8(text));
+  Pieces pieces = Segment(cps);
+  PARLEY_TRY(NormalisePieces(text, pieces));
+
+  Tokens out;
+  for (std::size_t i = 0; i < pieces.list.size(); ++i) {
+    if (i == pieces.before_comma) out.before_comma = static_cast<int>(out.list.size());
+    PARLEY_ASSIGN_OR_RETURN(std::optional<Token> t, MakeToken(std::move(pieces.list[i])));
+    if (t) out.list.push_back(std::move(*t));
+  }
+  if (out.before_comma < 0 && pieces.before_comma != static_cast<std::size_t>(-1)) {
+    out.before_comma = static_cast<int>(out.list.size());
+  }
   if (out.list.empty()) return Fail(ErrorCode::kInvalidInput, "the name has no letters");
+  JoinParticles(out);
   // Capitals mark the surname only when the other words are not capitals too.
   const bool all_upper = std::all_of(out.list.begin(), out.list.end(),
                                      [](const Token& t) { return t.upper || t.initial; });
@@ -117,43 +311,96 @@ Result<Tokens> Tokenise(std::string_view text) {
   return out;
 }
 
-std::vector<Layout> Layouts(std::size_t n) {
+// Marks are what a clerk writes to say what a word is: a comma after the surname, the
+// surname in capitals, initials for the given name and patronymic.
+bool HasMarks(const Tokens& tokens) {
+  return tokens.before_comma > 0 ||
+         std::any_of(tokens.list.begin(), tokens.list.end(),
+                     [](const Token& t) { return t.upper || t.initial; });
+}
+
+// Evidence of order a row carries itself: its marks, or a word shaped like a patronymic,
+// which says where the given name is. That is the evidence a list's order is voted from
+// (PatronymicOrderEvidence), and a row's own is surer than its neighbours' majority.
+bool HasOwnEvidence(const Tokens& tokens) {
+  return HasMarks(tokens) || std::any_of(tokens.list.begin(), tokens.list.end(), IsPatronymic);
+}
+
+// For a row without evidence of its own, the list's order is worth more than one weak clue
+// against it and less than one strong one (see RoleScore): a surname-like ending alone (3)
+// does not turn "Коваль Валетин" (a misspelt given name) round in a surname-first list, a
+// known given name (5) turns "Dmytro Bondar" round.
+constexpr double kListOrderBonus = 3.0;
+
+Lean LeanOf(const Tokens& tokens, NameOrderPrior prior) {
+  switch (prior.kind) {
+    case NameOrderPrior::Kind::kNone:
+      return {};
+    case NameOrderPrior::Kind::kFile:
+      return {prior.order, HasOwnEvidence(tokens) ? 0.0 : kListOrderBonus, false,
+              "; order of the list"};
+    case NameOrderPrior::Kind::kForced:
+      return {prior.order, 0.0, !HasMarks(tokens), "; order declared for the list"};
+  }
+  return {};
+}
+
+std::vector<Layout> MakeLayouts(std::size_t n) {
   auto repeat = [](std::size_t count) { return std::vector<Role>(count, Role::kSurname); };
   auto join = [](std::vector<Role> a, std::initializer_list<Role> b, std::vector<Role> c = {}) {
     a.insert(a.end(), b);
     a.insert(a.end(), c.begin(), c.end());
     return a;
   };
+  using enum LayoutOrder;
   std::vector<Layout> layouts;
   if (n == 1) {
-    layouts.push_back({{Role::kSurname}, 0.0, "surname only"});
+    layouts.push_back({{Role::kSurname}, kEither, 0.0, 0.0, "surname only"});
     return layouts;
   }
   if (n == 2) {
-    layouts.push_back({{Role::kSurname, Role::kGiven}, 0.5, "surname given"});
-    layouts.push_back({{Role::kGiven, Role::kSurname}, 0.2, "given surname"});
+    layouts.push_back({{Role::kSurname, Role::kGiven}, kSurnameFirst, 0.5, 0.2, "surname given"});
+    layouts.push_back({{Role::kGiven, Role::kSurname}, kGivenFirst, 0.5, 0.2, "given surname"});
     return layouts;
   }
+  layouts.push_back({join(repeat(n - 2), {Role::kGiven, Role::kPatronymic}), kSurnameFirst, 1.0,
+                     0.5, "surname given patronymic"});
+  layouts.push_back({join({}, {Role::kGiven, Role::kPatronymic}, repeat(n - 2)), kGivenFirst, 1.0,
+                     0.5, "given patronymic surname"});
   layouts.push_back(
-      {join(repeat(n - 2), {Role::kGiven, Role::kPatronymic}), 1.0, "surname given patronymic"});
-  layouts.push_back({join({}, {Role::kGiven, Role::kPatronymic}, repeat(n - 2)), 0.5,
-                     "given patronymic surname"});
-  layouts.push_back({join(repeat(n - 1), {Role::kGiven}), -0.5, "surname given"});
-  layouts.push_back({join({}, {Role::kGiven}, repeat(n - 1)), -0.7, "given surname"});
+      {join(repeat(n - 1), {Role::kGiven}), kSurnameFirst, -0.5, -0.7, "surname given"});
+  layouts.push_back(
+      {join({}, {Role::kGiven}, repeat(n - 1)), kGivenFirst, -0.5, -0.7, "given surname"});
   if (n == 3) {
-    layouts.push_back(
-        {{Role::kGiven, Role::kSurname, Role::kPatronymic}, -1.0, "given surname patronymic"});
+    layouts.push_back({{Role::kGiven, Role::kSurname, Role::kPatronymic},
+                       kNeither,
+                       -1.0,
+                       -1.0,
+                       "given surname patronymic"});
   }
   return layouts;
 }
 
+// The layouts of the usual name lengths are made once: an import reads a million names.
+constexpr std::size_t kSharedLayoutLengths = 8;
+
+// The layouts of a name of 1 <= n < kSharedLayoutLengths words.
+const std::vector<Layout>& SharedLayouts(std::size_t n) {
+  static const std::array<std::vector<Layout>, kSharedLayoutLengths> shared = [] {
+    std::array<std::vector<Layout>, kSharedLayoutLengths> made;
+    for (std::size_t i = 1; i < made.size(); ++i) made[i] = MakeLayouts(i);
+    return made;
+  }();
+  return shared[n];
+}
+
 // Points for a word playing a role, roughly log-odds: what the name table says (3 for a given
-// name, 4 for a patronymic, 3 for a patronymic ending) outweighs a surname ending or capitals
-// (2 each), and those outweigh the position prior (at most 1 per layout). A comma (3, in
-// LayoutScore) settles what the words alone cannot. Wrong roles cost about as much as right
-// ones earn, so that one strong clue is not outvoted by two weak ones.
+// name, 4 for a patronymic or a particle, 3 for a patronymic ending) outweighs a surname ending
+// or capitals (2 each), and those outweigh the position prior (at most 1 per layout). A comma
+// (3, in LayoutScore) settles what the words alone cannot. Wrong roles cost about as much as
+// right ones earn, so that one strong clue is not outvoted by two weak ones.
 double RoleScore(const Token& t, Role role) {
-  const bool patronymic = t.patronymic_table || t.patronymic_suffix;
+  const bool patronymic = IsPatronymic(t);
   switch (role) {
     case Role::kGiven:
       if (t.initial) return 1.0;
@@ -161,7 +408,7 @@ double RoleScore(const Token& t, Role role) {
              (t.surname_ending && !t.given_hit ? 1.0 : 0.0) - (t.upper ? 1.5 : 0.0);
     case Role::kPatronymic:
       if (t.initial) return 1.0;
-      if (t.patronymic_table) return 4.0;
+      if (t.patronymic_table || t.particle) return 4.0;
       if (t.patronymic_suffix) return 3.0;
       return t.given_hit ? -2.0 : -1.5;
     case Role::kSurname:
@@ -172,8 +419,8 @@ double RoleScore(const Token& t, Role role) {
   return 0.0;
 }
 
-double LayoutScore(const Tokens& tokens, const Layout& layout) {
-  double score = layout.prior;
+double LayoutScore(const Tokens& tokens, const Layout& layout, const Lean& lean) {
+  double score = InOrder(layout, lean.order) ? layout.lean_prior + lean.bonus : layout.other_prior;
   for (std::size_t i = 0; i < tokens.list.size(); ++i) {
     score += RoleScore(tokens.list[i], layout.roles[i]);
   }
@@ -188,27 +435,84 @@ double LayoutScore(const Tokens& tokens, const Layout& layout) {
   return score;
 }
 
+// A name's tokens and its layouts ranked best first.
+struct Reading {
+  Tokens tokens;
+  std::vector<Layout> own_layouts;  // for a name of unusual length only
+  std::vector<Scored> ranked;
+  Lean lean;
+
+  const std::vector<Layout>& layouts() const {
+    return own_layouts.empty() ? SharedLayouts(tokens.list.size()) : own_layouts;
+  }
+};
+
+Result<Reading> Read(std::string_view text, NameOrderPrior prior) {
+  Reading r;
+  PARLEY_ASSIGN_OR_RETURN(r.tokens, Tokenise(text));
+  if (r.tokens.list.size() >= kSharedLayoutLengths) {
+    r.own_layouts = MakeLayouts(r.tokens.list.size());
+  }
+  r.lean = LeanOf(r.tokens, prior);
+  const std::vector<Layout>& layouts = r.layouts();
+  for (std::size_t i = 0; i < layouts.size(); ++i) {
+    const Layout& layout = layouts[i];
+    if (r.lean.only_this_order && !InOrder(layout, r.lean.order)) continue;
+    r.ranked.push_back({i, LayoutScore(r.tokens, layout, r.lean)});
+  }
+  std::stable_sort(r.ranked.begin(), r.ranked.end(),
+                   [](const Scored& a, const Scored& b) { return a.score > b.score; });
+  return r;
+}
+
+WrittenParts WrittenPartsOf(const Tokens& tokens, const Layout& layout) {
+  WrittenParts parts;
+  std::size_t i = 0;
+  while (i < layout.roles.size()) {
+    std::size_t last = i;
+    while (last + 1 < layout.roles.size() && layout.roles[last + 1] == layout.roles[i]) ++last;
+    const TextSpan span{tokens.list[i].begin, tokens.list[last].end - tokens.list[i].begin};
+    switch (layout.roles[i]) {
+      case Role::kSurname:
+        parts.surname = span;
+        break;
+      case Role::kGiven:
+        parts.given = span;
+        break;
+      case Role::kPatronymic:
+        parts.patronymic = span;
+        break;
+    }
+    i = last + 1;
+  }
+  return parts;
+}
+
 void Append(std::string& field, std::string_view word) {
   if (!field.empty()) field.push_back(' ');
   field.append(word);
 }
 
-std::string Describe(const Tokens& tokens, const Layout& layout) {
-  std::string reason = std::string("order: ") + layout.order;
+std::string Describe(const Tokens& tokens, const Layout& layout, const Lean& lean) {
+  std::string reason = std::string("order: ") + layout.name;
+  const bool prior_order = layout.order != LayoutOrder::kEither && InOrder(layout, lean.order);
+  if (prior_order && (lean.only_this_order || lean.bonus > 0.0)) reason += lean.note;
   if (tokens.before_comma > 0) reason += "; comma after the surname";
   for (std::size_t i = 0; i < tokens.list.size(); ++i) {
     const Token& t = tokens.list[i];
     const Role r = layout.roles[i];
     if (r == Role::kPatronymic && t.patronymic_table) {
-      reason += "; patronymic '" + t.text + "' in the name table";
+      reason += "; patronymic '" + TextOf(t) + "' in the name table";
+    } else if (r == Role::kPatronymic && t.particle) {
+      reason += "; patronymic '" + TextOf(t) + "' with its particle";
     } else if (r == Role::kPatronymic && t.patronymic_suffix) {
-      reason += "; patronymic ending in '" + t.text + "'";
+      reason += "; patronymic ending in '" + TextOf(t) + "'";
     } else if (r == Role::kGiven && t.given_hit) {
-      reason += "; given name '" + t.text + "' in the name table";
+      reason += "; given name '" + TextOf(t) + "' in the name table";
     } else if (r == Role::kSurname && t.upper) {
-      reason += "; surname '" + t.text + "' in capitals";
+      reason += "; surname '" + TextOf(t) + "' in capitals";
     } else if (r == Role::kSurname && t.surname_ending) {
-      reason += "; surname ending in '" + t.text + "'";
+      reason += "; surname ending in '" + TextOf(t) + "'";
     }
   }
   return reason;
@@ -236,7 +540,14 @@ Sex SexOf(const Token* given, const Token* patronymic, std::string_view surname_
   return Sex::kUnknown;
 }
 
-ParsedName Build(const Tokens& tokens, const Layout& layout, double confidence) {
+// Typo neighbours in the name table, for a word the exact lookup did not find.
+std::vector<GivenNameHit> NearHits(const Token& t) {
+  if (!t.hits.empty() || t.initial || t.particle) return {};
+  return LookupGivenNameKeyNear(t.key);
+}
+
+ParsedName Build(const Reading& reading, const Layout& layout, double confidence) {
+  const Tokens& tokens = reading.tokens;
   ParsedName p;
   const Token* given = nullptr;
   const Token* patronymic = nullptr;
@@ -244,69 +555,97 @@ ParsedName Build(const Tokens& tokens, const Layout& layout, double confidence) 
     const Token& t = tokens.list[i];
     switch (layout.roles[i]) {
       case Role::kSurname:
-        Append(p.surname, t.text);
+        Append(p.surname, TextOf(t));
         Append(p.surname_key, t.key);
         break;
       case Role::kGiven:
-        p.given = t.text;
+        p.given = TextOf(t);
         p.given_key = t.key;
         p.given_is_initial = t.initial;
         p.given_hits = t.hits;
-        if (t.hits.empty() && !t.initial) p.given_near_hits = LookupGivenNameKeyNear(t.key);
+        p.given_near_hits = NearHits(t);
         given = &t;
         break;
       case Role::kPatronymic:
-        p.patronymic = t.text;
+        p.patronymic = TextOf(t);
         p.patronymic_key = t.key;
         p.patronymic_is_initial = t.initial;
         p.patronymic_hits = t.hits;
-        if (t.hits.empty() && !t.initial) p.patronymic_near_hits = LookupGivenNameKeyNear(t.key);
+        p.patronymic_near_hits = NearHits(t);
         patronymic = &t;
         break;
     }
   }
   p.surname_stem = SurnameStem(p.surname_key);
+  p.written = WrittenPartsOf(tokens, layout);
   p.surname_first = layout.roles.front() == Role::kSurname;
   p.sex = SexOf(given, patronymic, p.surname_key);
   p.confidence = confidence;
-  p.reason = Describe(tokens, layout);
+  p.reason = Describe(tokens, layout, reading.lean);
   return p;
 }
 
 }  // namespace
 
+std::string_view NameOrderName(NameOrder order) {
+  return order == NameOrder::kGivenFirst ? "given-first" : "surname-first";
+}
+
+Result<NameOrder> ParseNameOrder(std::string_view text) {
+  if (text == "surname-first") return NameOrder::kSurnameFirst;
+  if (text == "given-first") return NameOrder::kGivenFirst;
+  return Fail(ErrorCode::kInvalidInput,
+              "unknown name order '" + std::string(text) + "'; use surname-first or given-first");
+}
+
 bool HasPatronymicSuffix(std::string_view key) {
-  // The short -ich is left out: on its own it is not enough (Петрович is also a surname).
-  return std::any_of(std::begin(internal::kPatronymicSuffixes),
-                     std::end(internal::kPatronymicSuffixes), [&](std::string_view s) {
-                       return s != "ич" && key.size() > s.size() + 1 && key.ends_with(s);
-                     });
+  return std::any_of(
+      std::begin(internal::kPatronymicSuffixKeys), std::end(internal::kPatronymicSuffixKeys),
+      [&](std::string_view s) { return key.size() > s.size() + 1 && key.ends_with(s); });
+}
+
+bool LooksLikePatronymic(std::string_view word) {
+  auto tokens = Tokenise(word);
+  if (!tokens || tokens->list.size() != 1) return false;
+  const Token& t = tokens->list.front();
+  return t.patronymic_table || t.patronymic_suffix;
+}
+
+std::optional<NameOrder> PatronymicOrderEvidence(std::string_view text) {
+  auto tokens = Tokenise(text);
+  if (!tokens || tokens->before_comma >= 0 || tokens->list.size() < 3) return std::nullopt;
+  const bool last = IsPatronymic(tokens->list.back());
+  const bool second = IsPatronymic(tokens->list[1]);
+  if (last && !second) return NameOrder::kSurnameFirst;
+  if (second && !last) return NameOrder::kGivenFirst;
+  return std::nullopt;
 }
 
 Result<std::vector<ParsedName>> ParseFullNameReadings(std::string_view text,
-                                                      std::size_t max_layouts) {
-  auto tokens = Tokenise(text);
-  if (!tokens) return std::unexpected(tokens.error());
-  const std::vector<Layout> layouts = Layouts(tokens->list.size());
-  std::vector<Scored> scored;
-  for (const auto& layout : layouts) scored.push_back({&layout, LayoutScore(*tokens, layout)});
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const Scored& a, const Scored& b) { return a.score > b.score; });
+                                                      std::size_t max_layouts,
+                                                      NameOrderPrior prior) {
+  PARLEY_ASSIGN_OR_RETURN(const Reading reading, Read(text, prior));
+  const std::vector<Scored>& scored = reading.ranked;
   std::vector<ParsedName> readings;
   for (std::size_t i = 0; i < scored.size() && i < std::max<std::size_t>(max_layouts, 1); ++i) {
     const double rival =
         i == 0 ? (scored.size() > 1 ? scored[1].score : scored[0].score) : scored[0].score;
     // A lone word has no rival: an honest coin toss between surname and given name.
     const double margin = scored[i].score - rival;
-    readings.push_back(Build(*tokens, *scored[i].layout, 1.0 / (1.0 + std::exp(-margin))));
+    readings.push_back(
+        Build(reading, reading.layouts()[scored[i].layout], 1.0 / (1.0 + std::exp(-margin))));
   }
   return readings;
 }
 
-Result<ParsedName> ParseFullName(std::string_view text) {
-  auto readings = ParseFullNameReadings(text, 1);
-  if (!readings) return std::unexpected(readings.error());
-  return std::move(readings->front());
+Result<ParsedName> ParseFullName(std::string_view text, NameOrderPrior prior) {
+  PARLEY_ASSIGN_OR_RETURN(std::vector<ParsedName> readings, ParseFullNameReadings(text, 1, prior));
+  return std::move(readings.front());
+}
+
+Result<WrittenParts> FindWrittenParts(std::string_view text, NameOrderPrior prior) {
+  PARLEY_ASSIGN_OR_RETURN(const Reading reading, Read(text, prior));
+  return WrittenPartsOf(reading.tokens, reading.layouts()[reading.ranked.front().layout]);
 }
 
 }  // namespace parley::names

@@ -178,6 +178,165 @@ TEST(FullNameParserTest, DataCases) {
   }
 }
 
+constexpr NameOrderPrior kSurnameFirstList = NameOrderPrior::File(NameOrder::kSurnameFirst);
+constexpr NameOrderPrior kGivenFirstList = NameOrderPrior::File(NameOrder::kGivenFirst);
+constexpr NameOrderPrior kDeclaredSurnameFirst = NameOrderPrior::Forced(NameOrder::kSurnameFirst);
+constexpr NameOrderPrior kDeclaredGivenFirst = NameOrderPrior::Forced(NameOrder::kGivenFirst);
+
+ParsedName Parse(std::string_view s, NameOrderPrior prior) {
+  auto p = ParseFullName(s, prior);
+  EXPECT_TRUE(p.has_value()) << s;
+  return p.value_or(ParsedName{});
+}
+
+void ExpectParts(const ParsedName& p, std::string_view surname, std::string_view given,
+                 std::string_view patronymic) {
+  EXPECT_EQ(p.surname, surname) << p.reason;
+  EXPECT_EQ(p.given, given) << p.reason;
+  EXPECT_EQ(p.patronymic, patronymic) << p.reason;
+}
+
+TEST(FullNameParserPriorTest, NoPriorLeansSurnameFirstOnATie) {
+  // Both words are given names: only position tells, and lists mostly write surname first.
+  ExpectParts(Parse("Роман Максим"), "Роман", "Максим", "");
+  ExpectParts(Parse("Роман Максим", NameOrderPrior::None()), "Роман", "Максим", "");
+}
+
+TEST(FullNameParserPriorTest, ListOrderDecidesWhatTheWordsLeaveOpen) {
+  ExpectParts(Parse("Роман Максим", kSurnameFirstList), "Роман", "Максим", "");
+  const ParsedName p = Parse("Роман Максим", kGivenFirstList);
+  ExpectParts(p, "Максим", "Роман", "");
+  EXPECT_NE(p.reason.find("order of the list"), std::string::npos) << p.reason;
+}
+
+// Issue 12: clerks write single rows given name first in a surname-first list.
+TEST(FullNameParserPriorTest, PatronymicTurnsARowRoundInASurnameFirstList) {
+  ParsedName p = Parse("Кирило Анатолійович Бондаренко", kSurnameFirstList);
+  ExpectParts(p, "Бондаренко", "Кирило", "Анатолійович");
+  EXPECT_FALSE(p.surname_first);
+  EXPECT_EQ(p.sex, Sex::kMale);
+  p = Parse("Serhei Nykolaevych Horbuk", kSurnameFirstList);
+  ExpectParts(p, "Horbuk", "Serhei", "Nykolaevych");
+  EXPECT_FALSE(p.surname_first);
+  // A surname may end like a patronymic (-евич); the one in the name table is the patronymic,
+  // and the misspelt given name before it does not hide the order.
+  ExpectParts(Parse("Дитро Валерійович Кисілевич", kSurnameFirstList), "Кисілевич", "Дитро",
+              "Валерійович");
+  // An unknown father's name is a patronymic by its ending alone.
+  ExpectParts(Parse("Орест Зеновійович Гнатюк", kSurnameFirstList), "Гнатюк", "Орест",
+              "Зеновійович");
+  // And the other way round in a given-first list.
+  ExpectParts(Parse("Шевченко Дмитро Олександрович", kGivenFirstList), "Шевченко", "Дмитро",
+              "Олександрович");
+  ExpectParts(Parse("Алі Гусейн огли Мамедов", kSurnameFirstList), "Мамедов", "Алі", "Гусейн огли");
+}
+
+// "Dmytro Shevchenko" in a surname-first list: a clerk reading it sees a given name before a
+// surname, and so does the parser. The given-name table outweighs the list's order; a
+// surname-like ending alone does not, as it is also what a misspelt given name can look like.
+TEST(FullNameParserPriorTest, GivenNameTableOutweighsTheListOrder) {
+  ExpectParts(Parse("Dmytro Shevchenko", kSurnameFirstList), "Shevchenko", "Dmytro", "");
+  ExpectParts(Parse("Dmytro Bondar", kSurnameFirstList), "Bondar", "Dmytro", "");
+  ExpectParts(Parse("Шевченко Дмитро", kGivenFirstList), "Шевченко", "Дмитро", "");
+  // Without a prior the ending alone decides; a list's order outweighs it.
+  ExpectParts(Parse("Коваль Валетин"), "Валетин", "Коваль", "");
+  ExpectParts(Parse("Коваль Валетин", kSurnameFirstList), "Коваль", "Валетин", "");
+}
+
+TEST(FullNameParserPriorTest, DeclaredOrderIsObeyed) {
+  ParsedName p = Parse("Кирило Анатолійович Бондаренко", kDeclaredSurnameFirst);
+  ExpectParts(p, "Кирило", "Анатолійович", "Бондаренко");
+  EXPECT_NE(p.reason.find("order declared for the list"), std::string::npos) << p.reason;
+  ExpectParts(Parse("Dmytro Shevchenko", kDeclaredSurnameFirst), "Dmytro", "Shevchenko", "");
+  ExpectParts(Parse("Шевченко Дмитро", kDeclaredGivenFirst), "Дмитро", "Шевченко", "");
+  ExpectParts(Parse("Шевченко Дмитро Олександрович", kDeclaredGivenFirst), "Олександрович",
+              "Шевченко", "Дмитро");
+}
+
+TEST(FullNameParserPriorTest, ClerksMarksOutrankADeclaredOrder) {
+  ExpectParts(Parse("Шевченко, Дмитро Олександрович", kDeclaredGivenFirst), "Шевченко", "Дмитро",
+              "Олександрович");
+  ExpectParts(Parse("Dmytro SHEVCHENKO", kDeclaredSurnameFirst), "SHEVCHENKO", "Dmytro", "");
+  ExpectParts(Parse("SHEVCHENKO Dmytro", kDeclaredGivenFirst), "SHEVCHENKO", "Dmytro", "");
+  ExpectParts(Parse("Шевченко Д. О.", kDeclaredGivenFirst), "Шевченко", "Д.", "О.");
+}
+
+TEST(FullNameParserWrittenTest, PartsAsWritten) {
+  // A Latin "e" inside Cyrillic, and three apostrophes: the fields are normalised, the written
+  // parts are what the clerk typed.
+  for (std::string_view given : {"Мар'яна", "Мар’яна", "Марʼяна"}) {
+    const std::string text = "Шевчeнко " + std::string(given) + " Олексіївна";
+    const ParsedName p = Parse(text, kSurnameFirstList);
+    EXPECT_EQ(p.surname, "Шевченко") << text;
+    EXPECT_EQ(p.given_key, "mariana") << text;
+    EXPECT_EQ(p.written.surname.In(text), "Шевчeнко") << text;
+    EXPECT_EQ(p.written.given.In(text), given) << text;
+    EXPECT_EQ(p.written.patronymic.In(text), "Олексіївна") << text;
+  }
+}
+
+TEST(FullNameParserWrittenTest, SpansFollowTheReading) {
+  std::string_view text = "Кирило  Анатолійович  Бондаренко-Ковальчук";
+  ParsedName p = Parse(text, kSurnameFirstList);
+  EXPECT_EQ(p.written.surname.In(text), "Бондаренко-Ковальчук");
+  EXPECT_EQ(p.written.given.In(text), "Кирило");
+  EXPECT_EQ(p.written.patronymic.In(text), "Анатолійович");
+
+  // A multi-word part spans what lies between its words as written.
+  text = "Петренко  Бойко Іван Петрович";
+  p = Parse(text, kSurnameFirstList);
+  EXPECT_EQ(p.written.surname.In(text), "Петренко  Бойко");
+  EXPECT_EQ(p.surname, "Петренко Бойко");
+
+  // Joined initials are cut where the parser cuts them, even without a space.
+  text = "Д.О.Шевченко";
+  p = Parse(text, kSurnameFirstList);
+  EXPECT_EQ(p.written.given.In(text), "Д.");
+  EXPECT_EQ(p.written.patronymic.In(text), "О.");
+  EXPECT_EQ(p.written.surname.In(text), "Шевченко");
+
+  text = "Алі Гусейн огли Мамедов";
+  p = Parse(text, kSurnameFirstList);
+  EXPECT_EQ(p.written.patronymic.In(text), "Гусейн огли");
+
+  text = "Шевченко Дмитро";  // a missing part is empty
+  p = Parse(text, kSurnameFirstList);
+  EXPECT_EQ(p.written.patronymic.size, 0u);
+}
+
+TEST(FullNameParserWrittenTest, FindWrittenPartsIsTheParsersReading) {
+  for (std::string_view text :
+       {"Шевченко Дмитро Олександрович", "Кирило Анатолійович Бондаренко", "Dmytro Shevchenko",
+        "Роман Максим", "Shevchenko, Dmytro O.", "Д.О.Шевченко", "Мамедов Алі Гусейн огли",
+        "Петренко Бойко Іван Петрович", "Шевченко"}) {
+    for (NameOrderPrior prior : {NameOrderPrior::None(), kSurnameFirstList, kGivenFirstList,
+                                 kDeclaredSurnameFirst, kDeclaredGivenFirst}) {
+      const ParsedName p = Parse(text, prior);
+      auto w = FindWrittenParts(text, prior);
+      ASSERT_TRUE(w.has_value()) << text;
+      EXPECT_EQ(w->surname.In(text), p.written.surname.In(text)) << text;
+      EXPECT_EQ(w->given.In(text), p.written.given.In(text)) << text;
+      EXPECT_EQ(w->patronymic.In(text), p.written.patronymic.In(text)) << text;
+    }
+  }
+  EXPECT_FALSE(FindWrittenParts(" - ", kSurnameFirstList).has_value());
+}
+
+TEST(FullNameParserTest, PatronymicOrderEvidence) {
+  EXPECT_EQ(PatronymicOrderEvidence("Шевченко Дмитро Олександрович"), NameOrder::kSurnameFirst);
+  EXPECT_EQ(PatronymicOrderEvidence("Dmytro Oleksandrovych Shevchenko"), NameOrder::kGivenFirst);
+  EXPECT_EQ(PatronymicOrderEvidence("Мамедов Алі Гусейн огли"), NameOrder::kSurnameFirst);
+  EXPECT_EQ(PatronymicOrderEvidence("Алі Гусейн огли Мамедов"), NameOrder::kGivenFirst);
+  // Бабич is no patronymic: the -ич ending alone is not enough.
+  EXPECT_EQ(PatronymicOrderEvidence("Бабич Іван Петрович"), NameOrder::kSurnameFirst);
+  // No vote: too few words, a comma, both places or neither.
+  EXPECT_EQ(PatronymicOrderEvidence("Dmytro Shevchenko"), std::nullopt);
+  EXPECT_EQ(PatronymicOrderEvidence("Шевченко, Дмитро Олександрович"), std::nullopt);
+  EXPECT_EQ(PatronymicOrderEvidence("Петрович Іванович Петрович"), std::nullopt);
+  EXPECT_EQ(PatronymicOrderEvidence("Петренко Бойко Коваль"), std::nullopt);
+  EXPECT_EQ(PatronymicOrderEvidence(" , "), std::nullopt);
+}
+
 TEST(NamesPatronymicSuffixTest, Suffixes) {
   EXPECT_TRUE(HasPatronymicSuffix("oleksandrovich"));
   EXPECT_TRUE(HasPatronymicSuffix("nikolaevna"));

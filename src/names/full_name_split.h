@@ -1,22 +1,23 @@
-// parley/names/full_name_split.h — splitting a single full-name cell into its three parts, the
-// way an import reads a list.
+// parley/names/full_name_split.h — how an import reads a list's single full-name column: the
+// file's word order, and each cell's parts as the clerk wrote them.
 //
-// Why a second reader beside ParseFullName (names/full_name_parser.h): an import must keep
-// the words as written and decide the order once per file, so that one odd row does not come
-// out differently from its neighbours; linkage instead scores each name's readings against
-// the given-name table. Both share one patronymic table (names/internal/patronymic_forms.h).
-//
-// Many lists have one "ПІБ"/"ФИО" column. Ukrainian and Russian lists write it surname first
+// There is one reader of a full name, ParseFullName (names/full_name_parser.h); this is the
+// import's view of it. Ukrainian and Russian lists write "ПІБ"/"ФИО" surname first
 // ("Шевченко Дмитро Олександрович"); some (often Latin mediator lists) write "Dmytro
-// Oleksandrovych Shevchenko". The order is decided once per file by DetectNameOrder, a
-// majority vote over rows whose patronymic is recognisable by its suffix (-ович, -івна,
-// -ovych, ...): a patronymic-like last token votes surname-first, a patronymic-like second
-// token votes given-first. Deciding per file, not per row, keeps one odd row from flipping.
-// Per row, two writings override the file order: a comma ("Шевченко, Дмитро Олександрович")
-// ends the surname, and a single all-capitals token ("ШЕВЧЕНКО Дмитро") is the surname.
+// Oleksandrovych Shevchenko". DetectNameOrder decides the order once per file by a majority
+// vote of the rows whose patronymic form places it (PatronymicOrderEvidence), so that the rows
+// that say little themselves ("Роман Максим", both given names) come out like their
+// neighbours. Each cell is then read by the parser under that order as a prior
+// (NameOrderPrior::File, or ::Forced when the user declared it). Under the list's own order a
+// row's strong evidence still decides it: a comma, capitals, initials, a patronymic form, or a
+// known given name beside a word that is none ("Dmytro Shevchenko" in a surname-first list).
+// A declared order gives way only to a comma, capitals and initials.
+//
+// The parts are returned as written (the spans the parser found, not its normalised words):
+// an import stores what the clerk wrote, apostrophes and look-alike letters included.
 //
 //   NameOrder order = DetectNameOrder(cells);
-//   NameParts p = SplitFullName("Шевченко Дмитро Олександрович", order);
+//   NameParts p = SplitFullName("Шевченко Дмитро Олександрович", NameOrderPrior::File(order));
 //   // p.surname == "Шевченко", p.given_name == "Дмитро", p.patronymic == "Олександрович"
 #pragma once
 
@@ -24,11 +25,9 @@
 #include <string>
 #include <string_view>
 
-#include "core/error.h"
+#include "names/full_name_parser.h"
 
 namespace parley::names {
-
-enum class NameOrder { kSurnameFirst, kGivenFirst };
 
 struct NameParts {
   std::string surname;
@@ -36,18 +35,11 @@ struct NameParts {
   std::string patronymic;
 };
 
-// "surname-first" or "given-first".
-[[nodiscard]] std::string_view NameOrderName(NameOrder order);
-
-// The inverse of NameOrderName; an error names the accepted values.
-[[nodiscard]] Result<NameOrder> ParseNameOrder(std::string_view text);
-
-// True for a token that looks like a patronymic (Cyrillic or Latin suffix, any case).
-[[nodiscard]] bool LooksLikePatronymic(std::string_view token);
-
 // Surname-first unless more rows vote for given-first.
 [[nodiscard]] NameOrder DetectNameOrder(std::span<const std::string_view> full_names);
 
-[[nodiscard]] NameParts SplitFullName(std::string_view full_name, NameOrder order);
+// The parts of one cell as written. A cell the parser cannot read (no letters) is kept whole
+// as the surname, for the reader's row checks to judge.
+[[nodiscard]] NameParts SplitFullName(std::string_view full_name, NameOrderPrior prior);
 
 }  // namespace parley::names

@@ -9,7 +9,7 @@ namespace {
 
 void ExpectSplit(std::string_view full, NameOrder order, std::string_view surname,
                  std::string_view given, std::string_view patronymic) {
-  NameParts p = SplitFullName(full, order);
+  NameParts p = SplitFullName(full, NameOrderPrior::File(order));
   EXPECT_EQ(p.surname, surname) << full;
   EXPECT_EQ(p.given_name, given) << full;
   EXPECT_EQ(p.patronymic, patronymic) << full;
@@ -44,8 +44,10 @@ TEST(FullNameSplit, UpperCaseTokenIsTheSurname) {
 }
 
 TEST(FullNameSplit, InitialsAreNotASurname) {
-  ExpectSplit("Шевченко Д.О.", kSf, "Шевченко", "Д.О.", "");
+  // Joined initials are the given name's and the patronymic's, as the parser reads them.
+  ExpectSplit("Шевченко Д.О.", kSf, "Шевченко", "Д.", "О.");
   ExpectSplit("Шевченко Д. О.", kSf, "Шевченко", "Д.", "О.");
+  ExpectSplit("Д.О.Шевченко", kSf, "Шевченко", "Д.", "О.");
 }
 
 TEST(FullNameSplit, ExtraTokensStayWithTheSurname) {
@@ -57,6 +59,38 @@ TEST(FullNameSplit, TurkicParticleBelongsToThePatronymic) {
   ExpectSplit("Мамедов Алі Гусейн огли", kSf, "Мамедов", "Алі", "Гусейн огли");
   ExpectSplit("Алієва Лейла Расул кизи", kSf, "Алієва", "Лейла", "Расул кизи");
   ExpectSplit("Алі Гусейн огли Мамедов", kGf, "Мамедов", "Алі", "Гусейн огли");
+}
+
+// Issue 12: rows written given name first in a surname-first list, and the other way round.
+TEST(FullNameSplit, EachRowIsReadByItsOwnEvidence) {
+  ExpectSplit("Кирило Анатолійович Бондаренко", kSf, "Бондаренко", "Кирило", "Анатолійович");
+  ExpectSplit("Serhei Nykolaevych Horbuk", kSf, "Horbuk", "Serhei", "Nykolaevych");
+  ExpectSplit("Dmytro Shevchenko", kSf, "Shevchenko", "Dmytro", "");
+  ExpectSplit("Шевченко Дмитро Олександрович", kGf, "Шевченко", "Дмитро", "Олександрович");
+  // Both words are given names: the list's order decides.
+  ExpectSplit("Роман Максим", kSf, "Роман", "Максим", "");
+  ExpectSplit("Роман Максим", kGf, "Максим", "Роман", "");
+}
+
+TEST(FullNameSplit, PartsAreKeptAsWritten) {
+  ExpectSplit("Шевчeнко Мар’яна Олексіївна", kSf, "Шевчeнко", "Мар’яна", "Олексіївна");
+  ExpectSplit("Мар'яна Олексіївна O'Коннор-Шевчeнко", kSf, "O'Коннор-Шевчeнко", "Мар'яна",
+              "Олексіївна");
+  ExpectSplit("Mar'iana Oleksiivna Shevchenko", kSf, "Shevchenko", "Mar'iana", "Oleksiivna");
+}
+
+TEST(FullNameSplit, DeclaredOrderBindsUnmarkedRows) {
+  const NameOrderPrior declared = NameOrderPrior::Forced(kSf);
+  NameParts p = SplitFullName("Кирило Анатолійович Бондаренко", declared);
+  EXPECT_EQ(p.surname, "Кирило");
+  p = SplitFullName("Кирило Анатолійович БОНДАРЕНКО", declared);
+  EXPECT_EQ(p.surname, "БОНДАРЕНКО");
+  EXPECT_EQ(p.given_name, "Кирило");
+}
+
+TEST(FullNameSplit, AnUnreadableCellIsKeptWhole) {
+  ExpectSplit("-", kSf, "-", "", "");
+  ExpectSplit("№ 12", kSf, "№ 12", "", "");
 }
 
 TEST(FullNameSplit, PatronymicSuffixes) {

@@ -1,26 +1,22 @@
 // parley/names/internal/patronymic_forms.h — the one table of how a patronymic ends.
 //
-// Both readers of a full name use it: the import splitter (names/full_name_split.h) matches
-// case-folded words as written, the linkage parser (names/full_name_parser.h) matches skeleton
-// keys. It is the union of what each recognised before they shared it, so neither lost a form:
-// Cyrillic entries only ever match written words, and the Latin entries with "y" only written
-// words too (the skeleton key folds y to i), so each reader sees exactly its old suffixes plus
-// spellings it could not meet.
+// The full-name parser (names/full_name_parser.h) matches these against a word's RomanKey,
+// so one key form covers every script and spelling: "ovich" is -ович, -ovych, -ovich and
+// -йович (the key folds y to i and й to i); "ivna" is -івна, -ївна, -ivna, -yivna.
 #pragma once
 
 #include <string_view>
 
 namespace parley::names::internal {
 
-// Any match counts, so the order does not matter. Latin forms cover the Ukrainian 2010
-// system, ICAO and older habits (-ovich, -ovna).
-inline constexpr std::string_view kPatronymicSuffixes[] = {
-    "ович",   "евич", "йович", "ьович",  "ич",    "івна",  "ївна",  "овна",
-    "евна",   "ична", "ічна",  "инична", "ovych", "evych", "ovich", "evich",
-    "yovych", "ivna", "ovna",  "evna",   "ichna", "ychna", "yivna"};
+// Any match counts, so the order does not matter. The short -ич (Ильич) is left out: on its
+// own it is not enough (Бабич is a surname); such patronymics are found by the name table.
+inline constexpr std::string_view kPatronymicSuffixKeys[] = {"ovich", "evich", "ivna",
+                                                             "ovna",  "evna",  "ichna"};
 
-// Turkic patronymic particles written as a separate word: "Гусейн огли" = son of Huseyn.
-inline constexpr std::string_view kPatronymicParticles[] = {"огли", "оглы", "оглу", "кизи", "кызы",
-                                                            "ogly", "ogli", "oglu", "kyzy", "kizi"};
+// Turkic patronymic particles written as a separate word after the father's name ("Гусейн
+// огли" = son of Huseyn), as keys: огли, оглы, ogly, ogli -> ogli; оглу, oglu -> oglu; кизи,
+// кызы, kyzy, kizi, qizi -> kizi.
+inline constexpr std::string_view kPatronymicParticleKeys[] = {"ogli", "oglu", "kizi"};
 
 }  // namespace parley::names::internal
