@@ -274,11 +274,13 @@ Result<PlanOutcome> ProposePlan(store::Workspace& ws, const ProposeRequest& requ
   return out;
 }
 
-Result<std::vector<plan::Violation>> CheckCounter(store::Workspace& ws, std::int64_t parent_id,
-                                                  std::string_view edited_json,
-                                                  std::string_view file) {
+Result<CounterCheck> CheckCounter(store::Workspace& ws, std::int64_t parent_id,
+                                  std::string_view edited_json, std::string_view file) {
   PARLEY_ASSIGN_OR_RETURN(LoadedPlan edited, ApplyCounter(ws, parent_id, edited_json, file));
-  return plan::CheckAssignment(edited.plan.agreement, edited.plan.people);
+  CounterCheck out;
+  out.violations = plan::CheckAssignment(edited.plan.agreement, edited.plan.people);
+  out.plan = std::move(edited.plan);
+  return out;
 }
 
 Result<PlanOutcome> CounterPlan(store::Workspace& ws, std::int64_t parent_id,

@@ -63,11 +63,16 @@ struct PlanOutcome {
 [[nodiscard]] Result<PlanOutcome> ProposePlan(store::Workspace& ws, const ProposeRequest& request,
                                               const store::Actor& actor);
 
-// Every rule the edited plan breaks (empty: it keeps them all), without storing anything.
-[[nodiscard]] Result<std::vector<plan::Violation>> CheckCounter(store::Workspace& ws,
-                                                                std::int64_t parent_id,
-                                                                std::string_view edited_json,
-                                                                std::string_view file);
+// What a counter-proposal would be, without storing anything: the parent with the edited
+// decisions applied (its balance per phase recomputed, so an editor can show it before the
+// counter is sent) and every rule it breaks (empty: it keeps them all).
+struct CounterCheck {
+  plan::Plan plan;
+  std::vector<plan::Violation> violations;
+};
+[[nodiscard]] Result<CounterCheck> CheckCounter(store::Workspace& ws, std::int64_t parent_id,
+                                                std::string_view edited_json,
+                                                std::string_view file);
 [[nodiscard]] Result<PlanOutcome> CounterPlan(store::Workspace& ws, std::int64_t parent_id,
                                               std::string_view edited_json, std::string_view file,
                                               const store::Actor& actor,

@@ -103,7 +103,17 @@ TEST_F(PlanNegotiationTest, ACounterThatBreaksARuleIsRefusedListingEveryBrokenRu
   EXPECT_EQ(ListPlans(t_.ws())->size(), 1u);
   auto broken = CheckCounter(t_.ws(), p.info.id, edited.dump(), "edited.json");
   ASSERT_TRUE(broken.has_value());
-  EXPECT_GE(broken->size(), 2u);
+  EXPECT_GE(broken->violations.size(), 2u);
+  EXPECT_EQ(LogSize(), size);
+  // The check also gives the edited plan's balance: R1 no longer goes in phase 1, U5 now does.
+  int u5_before = -1;
+  for (const plan::Candidate& c : p.plan.people) {
+    if (c.record.id == "ru-custody:U5") u5_before = c.phase;
+  }
+  ASSERT_GE(u5_before, 0);
+  ASSERT_FALSE(broken->plan.phases.empty());
+  EXPECT_EQ(broken->plan.phases[0].a_count, p.plan.phases[0].a_count - 1);
+  EXPECT_EQ(broken->plan.phases[0].b_count, p.plan.phases[0].b_count + (u5_before == 1 ? 0 : 1));
 }
 
 TEST_F(PlanNegotiationTest, AValidCounterSupersedesItsParent) {

@@ -48,6 +48,10 @@ class ApiNegotiationTest : public ApiFixture<negotiation::testing::TestWorkspace
             .status,
         201);
   }
+  // How many events the node's log holds: a refused or check-only call must not add one.
+  std::int64_t LogSize() {
+    return Body(Call("GET", "/api/v1/ledger", "ua-observer")).value("size", std::int64_t{-1});
+  }
   std::int64_t Propose() {
     ApiResponse r = Call("POST", "/api/v1/plans", "ua-negotiator",
                          {{"agreement", "deal"}, {"side_a", "ua"}, {"side_b", "ru"}});
@@ -158,14 +162,58 @@ TEST_F(ApiNegotiationTest, CheckNamesTheBrokenRulesAndExplainSaysWhy) {
     }
   }
   ASSERT_TRUE(moved) << people.dump();
+  const json before = Body(Call("GET", plan, "ua-observer"));
+  const std::int64_t log_size = LogSize();
   ApiResponse checked =
       Call("POST", plan + "/check", "ua-negotiator", {{"plan", {{"people", people}}}});
   ASSERT_EQ(checked.status, 200) << checked.body;
-  EXPECT_FALSE(Body(checked)["ok"].get<bool>());
-  EXPECT_FALSE(Body(checked)["violations"].empty());
+  const json check = Body(checked);
+  EXPECT_FALSE(check["ok"].get<bool>());
+  // Each broken rule as a code with the person it is about, and the edited plan's balance.
+  bool named = false;
+  for (const json& v : check["violations"]) {
+    named = named || (v["rule"] == "all_for_all" && !v["id"].get<std::string>().empty());
+  }
+  EXPECT_TRUE(named) << checked.body;
+  ASSERT_EQ(check["phases"].size(), before["phases"].size());
+  EXPECT_LT(
+      check["phases"][0]["a_hands_over"].get<int>() + check["phases"][0]["b_hands_over"].get<int>(),
+      before["phases"][0]["a_hands_over"].get<int>() +
+          before["phases"][0]["b_hands_over"].get<int>());
+  // Only a negotiator of the plan's sides may counter it.
   EXPECT_EQ(
-      Call("POST", plan + "/counter", "ua-negotiator", {{"plan", {{"people", people}}}}).status,
-      400);
+      Call("POST", plan + "/counter", "xx-negotiator", {{"plan", {{"people", people}}}}).status,
+      403);
+  EXPECT_EQ(Call("POST", plan + "/counter", "ua-signer", {{"plan", {{"people", people}}}}).status,
+            403);
+  ApiResponse refused =
+      Call("POST", plan + "/counter", "ua-negotiator", {{"plan", {{"people", people}}}});
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(Body(refused)["error"]["message"].get<std::string>().find("[all_for_all]"),
+            std::string::npos)
+      << refused.body;
+  // Neither the check nor the refused counter stored anything.
+  EXPECT_EQ(LogSize(), log_size);
+  EXPECT_EQ(Body(Call("GET", "/api/v1/plans", "ua-observer"))["plans"].size(), 1u);
+  const json after = Body(Call("GET", plan, "ua-observer"));
+  EXPECT_EQ(after["state"], "proposed");
+  EXPECT_EQ(after["version"], before["version"]);
+}
+
+TEST_F(ApiNegotiationTest, APlansPeopleAndPhasesCarryCodesAReaderCanTranslate) {
+  AgreementInForce();
+  const json shown = Body(Call("GET", "/api/v1/plans/" + std::to_string(Propose()), "ua-observer"));
+  bool wounded = false;
+  bool soldier = false;
+  for (const json& p : shown["people"]) {
+    EXPECT_EQ(p["standing"], "eligible") << p.dump();
+    wounded = wounded || (p["category"] == "wounded" && p["balance"] == "outside");
+    soldier = soldier || (p["category"] == "soldiers" && p["balance"] == "pool");
+  }
+  EXPECT_TRUE(wounded && soldier) << shown["people"].dump();
+  const json& pools = shown["phases"][0]["balance_after"];
+  ASSERT_FALSE(pools.empty());
+  EXPECT_EQ(pools[0]["max_owed"], 0);  // the test agreement's [phases] max_owed
 }
 
 TEST_F(ApiNegotiationTest, ACounterThatKeepsTheRulesSupersedesItsParent) {
@@ -188,18 +236,31 @@ TEST_F(ApiNegotiationTest, ACounterThatKeepsTheRulesSupersedesItsParent) {
   (*a)["phase"] = 0;
   (*b)["phase"] = 0;
   json edited = {{"people", people}};
+  const std::int64_t log_size = LogSize();
   ApiResponse checked = Call("POST", plan + "/check", "ua-negotiator", {{"plan", edited}});
   ASSERT_EQ(checked.status, 200);
   EXPECT_TRUE(Body(checked)["ok"].get<bool>()) << checked.body;
+  EXPECT_EQ(LogSize(), log_size);  // a check stores nothing
   ApiResponse stale =
       Call("POST", plan + "/counter", "ua-negotiator",
            {{"plan", edited}, {"expected_version", shown["version"].get<int>() + 1}});
   EXPECT_EQ(stale.status, 409) << stale.body;
-  ApiResponse countered = Call("POST", plan + "/counter", "ua-negotiator", {{"plan", edited}});
+  EXPECT_EQ(LogSize(), log_size);
+  ApiResponse countered =
+      Call("POST", plan + "/counter", "ua-negotiator",
+           {{"plan", edited}, {"expected_version", shown["version"].get<int>()}});
   ASSERT_EQ(countered.status, 201) << countered.body;
   EXPECT_EQ(Body(countered)["kind"], "counter");
+  EXPECT_EQ(Body(countered)["parent"], id);
   EXPECT_EQ(Body(countered)["a_hands_over"], shown["a_hands_over"].get<int>() - 1);
+  EXPECT_EQ(LogSize(), log_size + 1);  // plan.countered
   EXPECT_EQ(Body(Call("GET", plan, "ua-observer"))["state"], "superseded");
+  // The counter is the plan both sides now accept, each for itself.
+  const std::string counter = "/api/v1/plans/" + std::to_string(Body(countered)["id"].get<int>());
+  EXPECT_EQ(Call("POST", counter + "/acceptances", "ru-signer", {{"party", "a"}}).status, 403);
+  EXPECT_EQ(Call("POST", counter + "/acceptances", "ru-signer", json::object()).status, 201);
+  EXPECT_EQ(Body(Call("POST", counter + "/acceptances", "ua-signer", json::object()))["state"],
+            "accepted");
 }
 
 TEST_F(ApiNegotiationTest, RepairReplansAfterADropOutAndSupersedesTheParent) {

@@ -147,12 +147,13 @@ TEST(OpenApi, KeepsTheDocumentedStructure) {
     for (auto& [name, value] : doc["components"][part].items()) out.insert(name);
     return out;
   };
-  EXPECT_EQ(names("schemas"), (std::set<std::string>{
-                                  "Agreement",       "Error",       "HandoverEvent", "ImportReport",
-                                  "Interview",       "LedgerEntry", "Link",          "LinkConflict",
-                                  "LinkDecision",    "LinkState",   "ListVersion",   "PersonRecord",
-                                  "PersonStatus",    "Plan",        "PlanInfo",      "PlanProgress",
-                                  "ReconcileReport", "Role",        "Share",         "User"}));
+  EXPECT_EQ(names("schemas"),
+            (std::set<std::string>{
+                "Agreement",   "Error",        "HandoverEvent",   "ImportReport", "Interview",
+                "LedgerEntry", "Link",         "LinkConflict",    "LinkDecision", "LinkState",
+                "ListVersion", "PersonRecord", "PersonStatus",    "Plan",         "PlanInfo",
+                "PlanPhase",   "PlanProgress", "ReconcileReport", "Role",         "Share",
+                "User"}));
   EXPECT_EQ(names("parameters"),
             (std::set<std::string>{"agreementVersion", "format", "id", "left", "limit", "linkLimit",
                                    "maxProbability", "minProbability", "list", "name", "offset",

@@ -9,6 +9,8 @@
 #include "negotiation/plan_negotiation.h"
 #include "plan/explain.h"
 #include "plan/plan_json.h"
+#include "rules/agreement.h"
+#include "rules/eligibility.h"
 #include "server/api.h"
 #include "server/api_error.h"
 #include "server/handlers/handlers.h"
@@ -25,13 +27,18 @@ std::int64_t PlanId(const ApiRequest& req) {
 
 store::Actor ActorOf(const ApiRequest& req) { return store::Actor{req.principal->name, nullptr}; }
 
-// The balance after each phase, as `parley plan` prints it.
+// The balance after each phase, as `parley plan` prints it, with what each pool may owe so
+// that a reader (the UI's chart) can see how close each phase comes to the limit.
 nlohmann::json PhasesJson(const plan::Plan& p) {
   nlohmann::json phases = nlohmann::json::array();
   for (const plan::PhaseSummary& s : p.phases) {
     nlohmann::json pools = nlohmann::json::array();
-    for (const plan::PoolBalance& b : s.pools) {
-      pools.push_back({{"pool", b.pool}, {"a", b.a}, {"b", b.b}, {"owed", b.owed}});
+    for (std::size_t q = 0; q < s.pools.size(); ++q) {
+      const plan::PoolBalance& b = s.pools[q];
+      nlohmann::json pool = {{"pool", b.pool}, {"a", b.a}, {"b", b.b}, {"owed", b.owed}};
+      // SummarisePhases lists the pools in the agreement's order.
+      if (q < p.agreement.pools.size()) pool["max_owed"] = p.agreement.pools[q].max_owed;
+      pools.push_back(std::move(pool));
     }
     phases.push_back({{"phase", s.phase},
                       {"a_hands_over", s.a_count},
@@ -40,6 +47,22 @@ nlohmann::json PhasesJson(const plan::Plan& p) {
                       {"balance_after", pools}});
   }
   return phases;
+}
+
+// Where the agreement puts a person, as codes a reader can translate (the `rule` text beside
+// them is the server's English with the agreement's own titles).
+void AddStanding(const rules::Agreement& a, const plan::Candidate& c, nlohmann::json& person) {
+  person["standing"] = rules::StatusName(c.rule.status);
+  if (c.rule.status == rules::Status::kEligible && c.rule.category >= 0 &&
+      static_cast<std::size_t>(c.rule.category) < a.categories.size()) {
+    const rules::Category& cat = a.categories[c.rule.category];
+    person["category"] = cat.id;
+    person["balance"] = rules::BalanceName(cat.balance);
+  }
+  if (c.rule.status == rules::Status::kExcluded && c.rule.exclusion >= 0 &&
+      static_cast<std::size_t>(c.rule.exclusion) < a.exclusions.size()) {
+    person["exclusion"] = a.exclusions[c.rule.exclusion].id;
+  }
 }
 
 // A plan in full: its row, the balance per phase and who goes when. People are named by
@@ -56,6 +79,7 @@ nlohmann::json PlanJson(const negotiation::StoredPlanInfo& info, const plan::Pla
                              {"id", c.record.id},
                              {"phase", c.phase},
                              {"rule", plan::RuleText(p.agreement, c)}};
+    AddStanding(p.agreement, c, person);
     if (!c.dropped.empty()) person["dropped"] = c.dropped;
     if (refs != nullptr && i < refs->size()) person["record_id"] = (*refs)[i].record_id;
     people.push_back(std::move(person));
@@ -171,17 +195,19 @@ ApiResponse PlanHandlers::CheckPlan(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     PARLEY_ASSIGN_OR_RETURN(std::string edited, EditedPlan(body));
-    PARLEY_ASSIGN_OR_RETURN(auto violations,
+    PARLEY_ASSIGN_OR_RETURN(auto checked,
                             negotiation::CheckCounter(ws, PlanId(req), edited, "request body"));
     nlohmann::json out = nlohmann::json::array();
-    for (const plan::Violation& v : violations) {
+    for (const plan::Violation& v : checked.violations) {
       out.push_back({{"rule", v.rule},
                      {"message", v.message},
                      {"side", v.side},
                      {"id", v.id},
                      {"phase", v.phase}});
     }
-    return JsonResponse(200, {{"ok", violations.empty()}, {"violations", out}});
+    return JsonResponse(200, {{"ok", checked.violations.empty()},
+                              {"violations", out},
+                              {"phases", PhasesJson(checked.plan)}});
   }());
 }
 

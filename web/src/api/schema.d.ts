@@ -1017,19 +1017,24 @@ export interface components {
             }[];
             unchanged?: boolean;
         };
-        Plan: components["schemas"]["PlanInfo"] & {
-            phases?: {
-                phase?: number;
-                a_hands_over?: number;
-                b_hands_over?: number;
-                carried_out?: boolean;
-                balance_after?: {
-                    pool?: string;
-                    a?: number;
-                    b?: number;
-                    owed?: number;
-                }[];
+        PlanPhase: {
+            phase?: number;
+            a_hands_over?: number;
+            b_hands_over?: number;
+            carried_out?: boolean;
+            /** @description each pool's running balance after this phase */
+            balance_after?: {
+                pool?: string;
+                a?: number;
+                b?: number;
+                /** @description ratio_b x a - ratio_a x b: positive when side a is owed */
+                owed?: number;
+                /** @description what the pool may owe either side after any phase (the agreement's limit) */
+                max_owed?: number;
             }[];
+        };
+        Plan: components["schemas"]["PlanInfo"] & {
+            phases?: components["schemas"]["PlanPhase"][];
             solver?: {
                 status?: string;
                 gap?: number;
@@ -1038,9 +1043,24 @@ export interface components {
                 side?: string;
                 id?: string;
                 phase?: number;
+                /** @description where the agreement puts the person, in the server's words (English, with the agreement's titles) */
                 rule?: string;
                 dropped?: string;
                 record_id?: number;
+                /**
+                 * @description the person's standing under the agreement
+                 * @enum {string}
+                 */
+                standing?: "eligible" | "excluded" | "ineligible";
+                /** @description the agreement's category id (eligible people) */
+                category?: string;
+                /**
+                 * @description how the category is balanced (eligible people)
+                 * @enum {string}
+                 */
+                balance?: "pool" | "all_for_all" | "outside";
+                /** @description the agreement's exclusion rule id (excluded people) */
+                exclusion?: string;
             }[];
         };
         PlanProgress: {
@@ -2708,13 +2728,19 @@ export interface operations {
                 content: {
                     "application/json": {
                         ok?: boolean;
+                        /** @description every rule the edited plan breaks, in the server's words (message) and as a code (rule) with the person (side, id) or phase it is about */
                         violations?: {
-                            rule?: string;
+                            /** @enum {string} */
+                            rule?: "phase_range" | "duplicate_id" | "dropped" | "eligibility" | "category_phase" | "all_for_all" | "phase_cap" | "category_cap" | "required_total" | "balance";
                             message?: string;
+                            /** @description "a", "b", or "" when the rule is not about one side */
                             side?: string;
                             id?: string;
+                            /** @description the phase it is about (0: the person stays, or the rule is about no phase) */
                             phase?: number;
                         }[];
+                        /** @description the edited plan's balance per phase, as getPlan gives it */
+                        phases?: components["schemas"]["PlanPhase"][];
                     };
                 };
             };
