@@ -50,11 +50,19 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 
 // The word for a value the server names (a field, a comparison level, a state): its
 // translation under `prefix.value`, else the value itself, so a value newer than this table
-// still shows.
-export function termFor(prefix: string, value: string | undefined): string {
+// still shows. `params` fill the translation's placeholders.
+export function termFor(
+  prefix: string,
+  value: string | undefined,
+  params: Record<string, string | number> = {},
+): string {
   if (!value) return "";
   const key = `${prefix}.${value}` as MessageKey;
-  return key in en ? t(key) : value;
+  return key in en ? t(key, params) : value;
+}
+
+export function hasTerm(prefix: string, value: string | undefined): boolean {
+  return !!value && `${prefix}.${value}` in en;
 }
 
 // A date as the user's locale writes it. The API sends dates as "YYYY-MM-DD" (possibly

@@ -4,10 +4,11 @@
 // parties and each party's signature, and for a signer the button to sign for the party the
 // signer's side acts as (POST /agreements/{name}/signatures {party, agreement_version}). The
 // server decides who may sign for whom; a refusal is shown in the server's words.
-import type { ComponentChildren } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, get, post, query, type Schemas } from "../api/client";
+import { useState } from "preact/hooks";
+import { get, post, query, type Schemas } from "../api/client";
 import { ErrorNote } from "../components/error_note";
+import { FocusedButton } from "../components/focused_button";
+import { Refusal } from "../components/refusal";
 import { formatDate, language, t, termFor } from "../i18n/i18n";
 import { href } from "../router";
 import { can, useSession, type SignedIn } from "../session";
@@ -245,38 +246,4 @@ export function AgreementPage({ name, params }: { name: string; params: URLSearc
       </div>
     </article>
   );
-}
-
-// A button that takes the keyboard focus when it appears (focus=true): the confirming step
-// puts it on its Sign button, and Cancel gives it back to the button that opened the step.
-function FocusedButton(props: {
-  class: string;
-  focus: boolean;
-  disabled: boolean;
-  onClick: () => void;
-  children: ComponentChildren;
-}) {
-  const ref = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (props.focus) ref.current?.focus();
-  }, []);
-  return (
-    <button ref={ref} type="button" class={props.class} disabled={props.disabled} onClick={props.onClick}>
-      {props.children}
-    </button>
-  );
-}
-
-// A refused signature in the server's own words (it says why and what to do); anything else
-// as every page shows errors.
-function Refusal({ error }: { error: unknown }) {
-  if (!error) return null;
-  if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 401) {
-    return (
-      <p class="error refusal" role="alert">
-        {error.message}
-      </p>
-    );
-  }
-  return <ErrorNote error={error} />;
 }

@@ -22,6 +22,7 @@ import {
 import { usePhasePeople, type PersonStatus, type PhasePerson, type PlannedPerson } from "../handover/phase_people";
 import { formatDate, formatNumber, language, t, termFor } from "../i18n/i18n";
 import { navigate } from "../router";
+import { fold } from "../search";
 import { can, useSession } from "../session";
 import { useLoad } from "../use_load";
 import "./handover_page.css";
@@ -515,12 +516,6 @@ function displayName(p: PhasePerson): string {
 
 function actionName(a: Action): string {
   return a.kind === "handover" ? termFor("handover.event", a.event) : termFor("handover.outcome", a.outcome);
-}
-
-// Search ignores case and marks (й finds и, ї finds і, ё finds е), so a name typed in a hurry
-// on a tablet's keyboard still finds the person; every word typed must appear.
-function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ё/g, "е");
 }
 
 function haystack(p: PhasePerson): string {
