@@ -9,6 +9,7 @@ import { HandoverPage } from "./pages/handover_page";
 import { ListPage } from "./pages/list_page";
 import { ListsPage } from "./pages/lists_page";
 import { PersonPage } from "./pages/person_page";
+import { PlanPage, PlansPage } from "./pages/plans_page";
 import { ReviewPage } from "./pages/review_page";
 import { SignInPage } from "./pages/sign_in_page";
 import { href, useRoute } from "./router";
@@ -117,6 +118,11 @@ function Shell({ session, language, onLanguage, onSignOut }: ShellProps) {
           <a href={href(["agreements"])} aria-current={section === "agreements" ? "page" : undefined}>
             {t("nav.agreements")}
           </a>
+          {can(session, "listPlans") && (
+            <a href={href(["plans"])} aria-current={section === "plans" ? "page" : undefined}>
+              {t("nav.plans")}
+            </a>
+          )}
           {can(session, "getPlanProgress") && (
             <a href={href(["handover"])} aria-current={section === "handover" ? "page" : undefined}>
               {t("nav.handover")}
@@ -143,6 +149,10 @@ function Shell({ session, language, onLanguage, onSignOut }: ShellProps) {
         {section === "agreements" && route.path.length <= 1 && <AgreementsPage />}
         {section === "agreements" && route.path.length > 1 && (
           <AgreementPage name={route.path[1]!} params={route.params} />
+        )}
+        {section === "plans" && route.path.length <= 1 && <PlansPage />}
+        {section === "plans" && route.path.length > 1 && (
+          <PlanPage key={route.path[1]} id={route.path[1]!} params={route.params} />
         )}
         {section === "handover" && <HandoverPage params={route.params} />}
       </main>
