@@ -36,7 +36,7 @@ import { href, navigate } from "../router";
 import { matchesAll } from "../search";
 import { can, useSession } from "../session";
 import { useLoad } from "../use_load";
-import { personName } from "./person_page";
+import { PersonName, personName } from "../components/person_name";
 import "./plans_page.css";
 
 type PlanInfo = Schemas["PlanInfo"];
@@ -225,7 +225,8 @@ function PlanView({ plan, parent, parentError, successor, params, reload }: Plan
 
   const shown = group.filter((p) => {
     const r = recordOf(records.get(p.record_id));
-    return matchesAll(search, [nameOf(p), r?.birth_date ?? "", formatDate(r?.birth_date), r?.service_number ?? "", p.id ?? ""]);
+    const latin = [r?.name_latin?.surname, r?.name_latin?.given_name, r?.name_latin?.patronymic].join(" ");
+    return matchesAll(search, [nameOf(p), latin, r?.birth_date ?? "", formatDate(r?.birth_date), r?.service_number ?? "", p.id ?? ""]);
   });
   const inGroup = (side: Side, n: number) => people.filter((p) => p.side === side && (p.phase ?? 0) === n).length;
 
@@ -731,7 +732,7 @@ function Difference({ plan, parent, error, changes, sides, records }: Difference
                     {!isNumber(c.record_id) ? (
                       c.id
                     ) : recordOf(read) ? (
-                      <a href={href(["records", String(c.record_id)])}>{personName(recordOf(read))}</a>
+                      <a href={href(["records", String(c.record_id)])}><PersonName record={recordOf(read)} /></a>
                     ) : (
                       <span class="detail">{read ? t("plans.notVisible") : t("common.loading")}</span>
                     )}
