@@ -6,31 +6,23 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { after, before, test } from "node:test";
-import { launchBrowser, screenshot, seriousViolations, Server, signIn } from "./harness.mjs";
+import { test } from "node:test";
+import { screenshot, seriousViolations, serverAndBrowser, signIn } from "./harness.mjs";
 
-let server;
-let browser;
 const name = "second-exchange";
 const title = "Second exchange: the wounded and the medical staff first, then one for one";
 
-before(async () => {
-  server = await Server.start();
-  browser = await launchBrowser();
+const env = serverAndBrowser({}, async () => {
   const demo = readFileSync(
     join(dirname(fileURLToPath(import.meta.url)), "../../examples/demo/demo-exchange.toml"), "utf8");
   const text = demo.replace(/^title = ".*"$/m, `title = "${title}"`);
-  const added = await server.api("ua-negotiator", "POST", "/agreements", { name, text });
+  const added = await env.server.api("ua-negotiator", "POST", "/agreements", { name, text });
   assert.equal(added.status, 201, JSON.stringify(added.body));
   assert.equal(added.body.state, "draft");
 });
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function signatures() {
-  const r = await server.api("ua-observer", "GET", `/agreements/${name}`);
+  const r = await env.server.api("ua-observer", "GET", `/agreements/${name}`);
   return { state: r.body.state, by: r.body.signatures.map((s) => [s.party, s.signer]) };
 }
 
@@ -43,7 +35,7 @@ test("an observer reads the list and an agreement, in English and Ukrainian, and
     ["en", "Agreements", "In plain words", "draft, not signed"],
     ["uk", "Угоди", "Простими словами", "проєкт, не підписано"],
   ]) {
-    const page = await signIn(browser, server, "ua-observer", { language });
+    const page = await signIn(env.browser, env.server, "ua-observer", { language });
     await page.getByRole("navigation", { name: "main" }).getByRole("link", { name: heading }).click();
     await page.getByRole("heading", { level: 1, name: heading }).waitFor();
     const rows = page.locator("table.agreements tbody tr");
@@ -65,8 +57,8 @@ test("an observer reads the list and an agreement, in English and Ukrainian, and
 });
 
 test("ua's signer signs for Ukraine and sees the state change; Russia's party is not offered", async () => {
-  const page = await signIn(browser, server, "ua-signer");
-  await page.goto(`${server.url}/#/agreements/${name}`);
+  const page = await signIn(env.browser, env.server, "ua-signer");
+  await page.goto(`${env.server.url}/#/agreements/${name}`);
   await party(page, "a").waitFor();
   assert.match(await party(page, "a").innerText(), /Ukraine[\s\S]*not signed yet/);
   assert.equal(await page.getByRole("button", { name: "Sign for Russian Federation" }).count(), 0);
@@ -99,11 +91,11 @@ test("ua's signer signs for Ukraine and sees the state change; Russia's party is
 });
 
 test("ru's signer is offered only Russia's party; signing for Ukraine is refused in the server's words", async () => {
-  const page = await signIn(browser, server, "ru-signer");
-  await page.goto(`${server.url}/#/agreements/${name}`);
+  const page = await signIn(env.browser, env.server, "ru-signer");
+  await page.goto(`${env.server.url}/#/agreements/${name}`);
   await party(page, "b").waitFor();
   assert.equal(await page.getByRole("button", { name: /Sign for Ukraine/ }).count(), 0);
-  assert.equal((await server.api("ru-signer", "POST", `/agreements/${name}/signatures`, { party: "a" })).status, 403);
+  assert.equal((await env.server.api("ru-signer", "POST", `/agreements/${name}/signatures`, { party: "a" })).status, 403);
 
   // Were the page to ask for the wrong party, the server's refusal is what the signer reads.
   await page.route("**/api/v1/agreements/*/signatures", (route) =>

@@ -4,27 +4,18 @@
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { launchBrowser, screenshot, seriousViolations, Server, signIn } from "./harness.mjs";
+import { test } from "node:test";
+import { screenshot, seriousViolations, serverAndBrowser, signIn } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await Server.start();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 const header = "Прізвище,Ім'я,По батькові,Дата народження\n";
 const goodRows = "Шевченко,Дмитро,Олександрович,02.01.1990\nКоваль,Іван,Петрович,15.11.1985\n";
 const badRow = "Мельник,Олег,Іванович,31.13.1984\n";
 
 test("a bad row refuses the whole file and names its row, column and reason", async () => {
-  const page = await signIn(browser, server, "ua-clerk");
-  const file = join(server.dir, "new-requests.csv");
+  const page = await signIn(env.browser, env.server, "ua-clerk");
+  const file = join(env.server.dir, "new-requests.csv");
   writeFileSync(file, header + goodRows + badRow);
   await page.getByLabel("File (CSV or XLSX)").setInputFiles(file);
   await page.getByLabel("List name").fill("ua-new-requests");
@@ -41,7 +32,7 @@ test("a bad row refuses the whole file and names its row, column and reason", as
     "invalid birth date: date '31.13.1984' has month 13, which does not exist; if day and month are swapped, write DD.MM.YYYY",
   ]);
   await screenshot(page, "lists-upload-refused");
-  const lists = await server.api("ua-clerk", "GET", "/lists");
+  const lists = await env.server.api("ua-clerk", "GET", "/lists");
   assert.ok(!lists.body.lists.some((l) => l.list === "ua-new-requests"), "nothing was imported");
 
   writeFileSync(file, header + goodRows);
@@ -62,7 +53,7 @@ test("the list page shows the versions and the records, in Ukrainian and Russian
     ["uk", "Версії", "Прізвище"],
     ["ru", "Версии", "Фамилия"],
   ]) {
-    const page = await signIn(browser, server, "ua-clerk", { language });
+    const page = await signIn(env.browser, env.server, "ua-clerk", { language });
     await page.getByRole("link", { name: "ua-request" }).click();
     await page.getByRole("heading", { name: heading }).waitFor();
     await page.getByRole("columnheader", { name: surname }).waitFor();

@@ -4,27 +4,18 @@
 // after the server stored the event. The interviewer records an outcome; an observer sees
 // the same page without any action. axe finds nothing serious at 1024×768 and 768×1024.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { launchBrowser, screenshot, seriousViolations, Server, signIn } from "./harness.mjs";
+import { test } from "node:test";
+import { screenshot, seriousViolations, serverAndBrowser, signIn } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await Server.start();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 const landscape = { width: 1024, height: 768 };
 const portrait = { width: 768, height: 1024 };
 
 async function openConsole(user, { viewport = landscape, query = "" } = {}) {
-  const page = await signIn(browser, server, user);
+  const page = await signIn(env.browser, env.server, user);
   await page.setViewportSize(viewport);
-  if (query) await page.goto(`${server.url}/#/handover?${query}`);
+  if (query) await page.goto(`${env.server.url}/#/handover?${query}`);
   else await page.getByRole("link", { name: "Handover day" }).click();
   // Every person of the phase read (the line says "N of N people" once none is loading).
   await page.locator(".people .detail").filter({ hasText: /^([1-9]\d*) of \1 people$/ }).waitFor();
@@ -35,13 +26,13 @@ const person = (page, id) => page.locator(`li.person[data-record="${id}"]`);
 const outbox = (page) => page.locator(".outbox");
 
 async function handovers(id) {
-  const r = await server.api("mediator-observer", "GET", `/records/${id}/handovers`);
+  const r = await env.server.api("mediator-observer", "GET", `/records/${id}/handovers`);
   assert.equal(r.status, 200);
   return r.body.events.map((e) => `${e.seq}:${e.event}:${e.phase}:${e.place}:${e.actor}`);
 }
 
 async function progressRow(phase, direction) {
-  const r = await server.api("mediator-observer", "GET", "/plans/1/progress");
+  const r = await env.server.api("mediator-observer", "GET", "/plans/1/progress");
   assert.equal(r.status, 200);
   return r.body.rows.find((row) => row.phase === phase && row.direction === direction);
 }
@@ -161,7 +152,7 @@ test("the interviewer records an outcome and is offered no handover", async () =
   await outbox(page).filter({ hasText: "Everything is sent" }).waitFor();
   await first.locator(".status.refused").waitFor();
   await page.locator(".tile.excluded dd").filter({ hasText: /^1$/ }).waitFor();
-  const r = await server.api("mediator-observer", "GET", `/records/${id}/interview`);
+  const r = await env.server.api("mediator-observer", "GET", `/records/${id}/interview`);
   assert.equal(r.body.version, 1);
   assert.equal(r.body.current.outcome, "refuses");
   assert.equal(r.body.current.interviewer, "mediator-interviewer");

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
@@ -85,6 +86,22 @@ export class Server {
     await new Promise((resolve) => this.process.on("exit", resolve));
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+// A test file's fixture: a server on a fresh demo workspace and one browser, made before the
+// file's tests (then `setup(env)`, for what the file needs on top) and removed after them.
+export function serverAndBrowser(options = {}, setup = async () => {}) {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    env.server = await Server.start(options);
+    env.browser = await launchBrowser();
+    await setup(env);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
 
 export async function launchBrowser() {

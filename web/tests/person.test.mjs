@@ -4,29 +4,25 @@
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { launchBrowser, screenshot, seriousViolations, Server, signIn } from "./harness.mjs";
+import { test } from "node:test";
+import { screenshot, seriousViolations, serverAndBrowser, signIn } from "./harness.mjs";
 
-let server;
-let browser;
 let person; // { recordId, key, surname, link, otherRecordId, phase }
 const newPlace = "Кизил (Тива)";
 
 async function ok(user, method, path, body) {
-  const r = await server.api(user, method, path, body);
+  const r = await env.server.api(user, method, path, body);
   assert.ok(r.status >= 200 && r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }
 
 // ua-custody as the demo wrote it (UTF-16 with a byte-order mark), one row per line.
 function custodyRows() {
-  const bytes = readFileSync(join(server.workspace, "demo-scenario", "ua-custody.csv"));
+  const bytes = readFileSync(join(env.server.workspace, "demo-scenario", "ua-custody.csv"));
   return new TextDecoder("utf-16le").decode(bytes).replace(/^\uFEFF/, "").split(/\r?\n/);
 }
 
-before(async () => {
-  server = await Server.start();
-  browser = await launchBrowser();
+const env = serverAndBrowser({}, async () => {
   // A ua-custody person the plan sends home in a phase, with a link from ru-request.
   const plans = await ok("mediator-analyst", "GET", "/plans");
   const plan = await ok("mediator-analyst", "GET", `/plans/${plans.plans[0].id}`);
@@ -58,13 +54,9 @@ before(async () => {
     cells[5] = newPlace;
     return cells.join(",");
   });
-  const file = join(server.dir, "ua-custody-v2.csv");
+  const file = join(env.server.dir, "ua-custody-v2.csv");
   writeFileSync(file, changed.join("\n"));
-  server.parley("import", file, "--list", "ua-custody", "--kind", "custody", "--side", "ua", "--actor", "ua-clerk");
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+  env.server.parley("import", file, "--list", "ua-custody", "--kind", "custody", "--side", "ua", "--actor", "ua-clerk");
 });
 
 async function reads(user, action) {
@@ -74,8 +66,8 @@ async function reads(user, action) {
 
 test("the card shows versions, links, interview, handover, plan and the history in words; opening it is logged", async () => {
   assert.equal(await reads("mediator-admin", "read"), 0);
-  const page = await signIn(browser, server, "mediator-admin");
-  await page.goto(`${server.url}/#/lists/ua-custody`);
+  const page = await signIn(env.browser, env.server, "mediator-admin");
+  await page.goto(`${env.server.url}/#/lists/ua-custody`);
   await page.locator("table.records").getByRole("link", { name: person.key, exact: true }).click();
   await page.getByRole("heading", { level: 1, name: new RegExp(person.surname) }).waitFor();
   assert.match(page.url(), new RegExp(`#/records/${person.recordId}$`));
@@ -118,8 +110,8 @@ test("the card shows versions, links, interview, handover, plan and the history 
 });
 
 test("in Ukrainian the card and its history speak Ukrainian", async () => {
-  const page = await signIn(browser, server, "mediator-admin", { language: "uk" });
-  await page.goto(`${server.url}/#/records/${person.recordId}`);
+  const page = await signIn(env.browser, env.server, "mediator-admin", { language: "uk" });
+  await page.goto(`${env.server.url}/#/records/${person.recordId}`);
   await page.getByRole("heading", { name: "Підписана історія" }).waitFor();
   await page.getByRole("heading", { name: "Версії запису" }).waitFor();
   await page.locator("ol.history li").first().waitFor();
@@ -134,8 +126,8 @@ test("in Ukrainian the card and its history speak Ukrainian", async () => {
 });
 
 test("the review page's record headings open the card; a party's user is refused the other side's record", async () => {
-  const page = await signIn(browser, server, "mediator-analyst");
-  await page.goto(`${server.url}/#/review?state=confirmed`);
+  const page = await signIn(env.browser, env.server, "mediator-analyst");
+  await page.goto(`${env.server.url}/#/review?state=confirmed`);
   await page.locator(".pair").waitFor();
   await page.locator(".side-by-side thead a", { hasText: `ua-custody · ${person.key}` }).click();
   await page.getByRole("heading", { level: 1, name: new RegExp(person.surname) }).waitFor();
@@ -145,8 +137,8 @@ test("the review page's record headings open the card; a party's user is refused
   assert.deepEqual(page.problems, []);
   await page.context().close();
 
-  const clerk = await signIn(browser, server, "ua-clerk");
-  await clerk.goto(`${server.url}/#/records/${person.otherRecordId}`);
+  const clerk = await signIn(env.browser, env.server, "ua-clerk");
+  await clerk.goto(`${env.server.url}/#/records/${person.otherRecordId}`);
   await clerk.locator("[role=alert]").waitFor();
   assert.match(await clerk.locator("[role=alert]").innerText(), /this belongs to another side/);
   assert.equal(await clerk.locator("ol.history").count(), 0);
@@ -154,7 +146,7 @@ test("the review page's record headings open the card; a party's user is refused
 });
 
 test("a record number opens its card from the header's Person page", async () => {
-  const page = await signIn(browser, server, "ua-observer");
+  const page = await signIn(env.browser, env.server, "ua-observer");
   await page.getByRole("link", { name: "Person" }).click();
   await page.getByLabel("Record number").fill(String(person.recordId));
   await page.keyboard.press("Enter");

@@ -5,31 +5,22 @@
 // ua, and each signs for their own party only. An observer reads it all in Ukrainian, asks
 // why a person goes, and is offered no action. axe finds nothing serious on any of it.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { launchBrowser, screenshot, seriousViolations, Server, signIn } from "./harness.mjs";
+import { test } from "node:test";
+import { screenshot, seriousViolations, serverAndBrowser, signIn } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await Server.start();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 const key = (p) => `${p.side}:${p.id}`;
 const row = (page, p) => page.locator(`table.people tr[data-person="${key(p)}"]`);
 
 async function plan(id) {
-  const r = await server.api("mediator-observer", "GET", `/plans/${id}`);
+  const r = await env.server.api("mediator-observer", "GET", `/plans/${id}`);
   assert.equal(r.status, 200, JSON.stringify(r.body));
   return r.body;
 }
 
 async function ledgerSize() {
-  return (await server.api("mediator-observer", "GET", "/ledger")).body.size;
+  return (await env.server.api("mediator-observer", "GET", "/ledger")).body.size;
 }
 
 // A soldier (balanced one for one) of `side` whom the plan sends in phase 1.
@@ -48,7 +39,7 @@ test("ua's negotiator repairs the signed plan after a death and sees what the re
   const signed = await plan(1);
   assert.equal(signed.state, "signed");
   const dead = soldierInPhase1(signed, "a");
-  const page = await signIn(browser, server, "ua-negotiator");
+  const page = await signIn(env.browser, env.server, "ua-negotiator");
   await page.getByRole("navigation", { name: "main" }).getByRole("link", { name: "Plans" }).click();
   await page.getByRole("heading", { level: 1, name: "Plans" }).waitFor();
   await page.getByRole("link", { name: "Plan 1", exact: true }).click();
@@ -82,8 +73,8 @@ test("a counter-proposal that breaks the balance is refused before it is sent; f
   assert.ok(repaired, "the repair test ran first");
   const ours = soldierInPhase1(repaired, "a");
   const theirs = soldierInPhase1(repaired, "b");
-  const page = await signIn(browser, server, "ua-negotiator");
-  await page.goto(`${server.url}/#/plans/2`);
+  const page = await signIn(env.browser, env.server, "ua-negotiator");
+  await page.goto(`${env.server.url}/#/plans/2`);
   await page.getByRole("heading", { level: 1, name: "Plan 2" }).waitFor();
   await page.getByRole("radio", { name: "Counter-proposal" }).check();
   const send = page.getByRole("button", { name: "Send the counter-proposal" });
@@ -105,7 +96,7 @@ test("a counter-proposal that breaks the balance is refused before it is sent; f
   assert.match(await page.locator("section.edits table.balance").innerText(),
                new RegExp(`Phase 1\\s+${repaired.phases[0].a_hands_over - 1} \\(was ${repaired.phases[0].a_hands_over}\\)`));
   assert.equal(await ledgerSize(), size, "a check stores nothing");
-  assert.equal((await server.api("ua-negotiator", "GET", "/plans")).body.plans.length, 2);
+  assert.equal((await env.server.api("ua-negotiator", "GET", "/plans")).body.plans.length, 2);
 
   await page.getByRole("radio", { name: "ru → ua" }).check();
   await row(page, theirs).getByRole("combobox").selectOption("0");
@@ -136,8 +127,8 @@ test("each side's signer accepts and then signs for its own party only", async (
   assert.ok(countered, "the counter test ran first");
   const party = (page, letter) => page.locator(`ul.parties li[data-party=${letter}]`);
 
-  const ru = await signIn(browser, server, "ru-signer");
-  await ru.goto(`${server.url}/#/plans/3`);
+  const ru = await signIn(env.browser, env.server, "ru-signer");
+  await ru.goto(`${env.server.url}/#/plans/3`);
   await party(ru, "b").waitFor();
   assert.equal(await ru.getByRole("button", { name: "Accept for ua" }).count(), 0);
   assert.equal(await ru.getByRole("button", { name: "Sign for ru" }).count(), 0, "not before both accept");
@@ -151,8 +142,8 @@ test("each side's signer accepts and then signs for its own party only", async (
   await party(ru, "b").filter({ hasText: "accepted by ru-signer" }).waitFor();
   assert.equal((await plan(3)).state, "proposed");
 
-  const ua = await signIn(browser, server, "ua-signer");
-  await ua.goto(`${server.url}/#/plans/3`);
+  const ua = await signIn(env.browser, env.server, "ua-signer");
+  await ua.goto(`${env.server.url}/#/plans/3`);
   await party(ua, "a").waitFor();
   assert.equal(await ua.getByRole("button", { name: "Accept for ru" }).count(), 0);
   await ua.getByRole("button", { name: "Accept for ua" }).click();
@@ -190,7 +181,7 @@ test("each side's signer accepts and then signs for its own party only", async (
 
 test("an observer reads the plans in Ukrainian, asks why a person goes, and is offered no action", async () => {
   assert.ok(countered, "the counter test ran first");
-  const page = await signIn(browser, server, "ua-observer", { language: "uk" });
+  const page = await signIn(env.browser, env.server, "ua-observer", { language: "uk" });
   await page.getByRole("navigation", { name: "main" }).getByRole("link", { name: "Плани" }).click();
   await page.getByRole("heading", { level: 1, name: "Плани" }).waitFor();
   const rows = page.locator("table.plans-list tbody tr");

@@ -2,19 +2,10 @@
 // once), undoes it, rejects another, adds a note. Every decision is the server's, attributed
 // to the analyst.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { launchBrowser, screenshot, seriousViolations, Server, signIn } from "./harness.mjs";
+import { test } from "node:test";
+import { screenshot, seriousViolations, serverAndBrowser, signIn } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await Server.start({ reviewQueue: true });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser({ reviewQueue: true });
 
 async function linkShown(page) {
   const text = await page.locator(".pair .position").innerText();
@@ -22,17 +13,17 @@ async function linkShown(page) {
 }
 
 async function decisions(id) {
-  const r = await server.api("mediator-analyst", "GET", `/links/${id}/decisions`);
+  const r = await env.server.api("mediator-analyst", "GET", `/links/${id}/decisions`);
   assert.equal(r.status, 200, JSON.stringify(r.body));
   return r.body.decisions.map((d) => [d.decision, d.by, d.note ?? ""]);
 }
 
 test("keys a, z, r and n decide, undo and annotate the pair in front of the analyst", async () => {
-  const queue = await server.api("mediator-analyst", "GET", "/links?state=needs_review&limit=3");
+  const queue = await env.server.api("mediator-analyst", "GET", "/links?state=needs_review&limit=3");
   assert.ok(queue.body.total >= 3, "the demo leaves pairs for review");
   const [first, second] = queue.body.links;
 
-  const page = await signIn(browser, server, "mediator-analyst");
+  const page = await signIn(env.browser, env.server, "mediator-analyst");
   await page.getByRole("link", { name: "Review" }).click();
   await page.locator(".pair").waitFor();
   assert.match(await linkShown(page), /^1 of /);
@@ -56,7 +47,7 @@ test("keys a, z, r and n decide, undo and annotate the pair in front of the anal
   await page.waitForFunction(() => /^1 of /.test(document.querySelector(".pair .position")?.textContent ?? ""));
   await page.locator(".pair .decided").waitFor();
   assert.deepEqual((await decisions(first.id)).map((d) => d[0]), ["accept", "undo"]);
-  const afterUndo = await server.api("mediator-analyst", "GET", `/links/${first.id}`);
+  const afterUndo = await env.server.api("mediator-analyst", "GET", `/links/${first.id}`);
   assert.equal(afterUndo.body.state, "needs_review");
 
   page.once("dialog", (dialog) => dialog.accept("same unit, birth year differs by one"));
@@ -72,8 +63,8 @@ test("keys a, z, r and n decide, undo and annotate the pair in front of the anal
 });
 
 test("an observer sees the queue but no way to decide", async () => {
-  const page = await signIn(browser, server, "ua-observer");
-  await page.goto(server.url + "/#/review");
+  const page = await signIn(env.browser, env.server, "ua-observer");
+  await page.goto(env.server.url + "/#/review");
   await page.locator("h1").waitFor();
   assert.equal(await page.getByRole("button", { name: /Accept/ }).count(), 0);
   await page.keyboard.press("a");
@@ -81,12 +72,12 @@ test("an observer sees the queue but no way to decide", async () => {
 });
 
 test("the queue narrows to a probability band, and the band stays in the address", async () => {
-  const page = await signIn(browser, server, "mediator-analyst");
-  await page.goto(server.url + "/#/review");
+  const page = await signIn(env.browser, env.server, "mediator-analyst");
+  await page.goto(env.server.url + "/#/review");
   await page.locator("h1").waitFor();
   await page.getByLabel("Probability").selectOption({ label: "0.90–0.99" });
   await page.waitForFunction(() => location.hash.includes("band=0.9-0.99"));
-  const band = await server.api("mediator-analyst", "GET",
+  const band = await env.server.api("mediator-analyst", "GET",
     "/links?state=needs_review&min_probability=0.9&max_probability=0.99&limit=1");
   assert.equal(band.status, 200);
   if (band.body.total === 0) {

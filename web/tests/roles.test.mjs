@@ -2,40 +2,31 @@
 // observer is offered no upload; the language chosen stays chosen; the page runs under its
 // strict Content-Security-Policy.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { launchBrowser, seriousViolations, Server, signIn } from "./harness.mjs";
+import { test } from "node:test";
+import { seriousViolations, serverAndBrowser, signIn } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await Server.start();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 test("a party's user never sees the other side's unshared list", async () => {
-  const page = await signIn(browser, server, "ua-clerk");
+  const page = await signIn(env.browser, env.server, "ua-clerk");
   await page.locator("table.lists").waitFor();
   const names = await page.locator("table.lists tbody tr td:first-child").allInnerTexts();
   assert.ok(names.includes("ua-request"));
   assert.ok(!names.some((n) => n.startsWith("ru-")), names.join(", "));
-  await page.goto(server.url + "/#/lists/ru-custody");
+  await page.goto(env.server.url + "/#/lists/ru-custody");
   await page.locator("[role=alert]").waitFor();
   assert.equal(await page.locator("table.records").count(), 0);
 });
 
 test("an observer is offered no upload and no review decisions", async () => {
-  const page = await signIn(browser, server, "ua-observer");
+  const page = await signIn(env.browser, env.server, "ua-observer");
   await page.locator("table.lists").waitFor();
   assert.equal(await page.getByRole("heading", { name: "Upload a list" }).count(), 0);
   assert.deepEqual(await seriousViolations(page), []);
 });
 
 test("the language chosen is kept for the next visit", async () => {
-  const page = await signIn(browser, server, "ua-clerk", { language: "en" });
+  const page = await signIn(env.browser, env.server, "ua-clerk", { language: "en" });
   await page.getByLabel("Language").selectOption("uk");
   await page.getByRole("heading", { name: "Списки" }).waitFor();
   await page.reload();
@@ -45,11 +36,11 @@ test("the language chosen is kept for the next visit", async () => {
 });
 
 test("the page is served under a strict CSP and runs without violating it", async () => {
-  const response = await fetch(server.url + "/");
+  const response = await fetch(env.server.url + "/");
   const csp = response.headers.get("content-security-policy");
   assert.match(csp, /script-src 'self'/);
   assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
-  const page = await signIn(browser, server, "ua-clerk");
+  const page = await signIn(env.browser, env.server, "ua-clerk");
   await page.locator("table.lists").waitFor();
   assert.deepEqual(page.problems.filter((p) => /Content Security Policy/i.test(p)), []);
   const stored = await page.evaluate(() => JSON.stringify(localStorage));
