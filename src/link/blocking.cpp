@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <span>
 #include <thread>
+#include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace parley::link {
@@ -48,9 +51,14 @@ std::vector<KeyedRecord> SortedKeys(const std::vector<std::vector<std::uint64_t>
   return out;
 }
 
+std::uint64_t DayMonthEitherOrder(const PackedDate& d) {
+  if (d.day == 0 || d.month == 0) return 0;
+  return (std::min(d.day, d.month) << 8) | std::max(d.day, d.month);
+}
+
 std::vector<std::vector<std::uint64_t>> AllKeys(const PreparedList& list) {
-  std::vector<std::vector<std::uint64_t>> keys(kBlockingRuleCount);
-  for (int rule = 0; rule < kBlockingRuleCount; ++rule) {
+  std::vector<std::vector<std::uint64_t>> keys(kExactKeyRuleCount);
+  for (int rule = 0; rule < kExactKeyRuleCount; ++rule) {
     keys[rule].reserve(list.Size());
     for (const RecordKeys& k : list.keys) keys[rule].push_back(BlockingKey(rule, k));
   }
@@ -84,15 +92,135 @@ void ForEachBlock(const std::vector<KeyedRecord>& l, const std::vector<KeyedReco
   }
 }
 
-// Runs body(rule) for every rule on `threads` threads; each rule runs on exactly one.
+// Runs body(rule) for every rule in [first, last) on `threads` threads; each rule runs on
+// exactly one.
 template <typename Body>
-void ForEachRule(int threads, Body body) {
-  std::atomic<int> next{0};
+void ForEachRule(int threads, int first, int last, Body body) {
+  std::atomic<int> next{first};
   std::vector<std::jthread> workers;
   for (int t = 0; t < std::max(1, threads); ++t) {
     workers.emplace_back([&] {
-      for (int rule = next++; rule < kBlockingRuleCount; rule = next++) body(rule);
+      for (int rule = next++; rule < last; rule = next++) body(rule);
     });
+  }
+}
+
+// The one-edit neighbourhood of every surname of the lists, by surname id: hashes of the key
+// and of each string made by deleting one of its characters (symmetric deletion). Keys are the
+// name engine's ASCII skeletons, so a character is a byte. Keys shorter than four characters
+// keep only themselves: their deletions would join most short surnames.
+class SurnameNeighbourhoods {
+ public:
+  SurnameNeighbourhoods(const StringPool& pool, const PreparedList& left,
+                        const PreparedList* right) {
+    for (const PreparedList* list : {&left, right}) {
+      if (list == nullptr) continue;
+      for (const RecordKeys& k : list->keys) Add(pool, k.surname);
+    }
+  }
+
+  [[nodiscard]] std::span<const std::uint64_t> Of(std::uint32_t surname) const {
+    const auto it = range_.find(surname);
+    if (it == range_.end()) return {};
+    return std::span(hashes_).subspan(it->second.first, it->second.second);
+  }
+
+ private:
+  static std::uint64_t Hash(std::string_view a, std::string_view b) {
+    std::uint64_t h = 0xCBF29CE484222325ULL;  // FNV-1a over both parts, then mixed
+    for (std::string_view part : {a, b}) {
+      for (char c : part) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
+    }
+    return Mix(h);
+  }
+
+  void Add(const StringPool& pool, std::uint32_t surname) {
+    if (surname == 0 || range_.contains(surname)) return;
+    const std::string_view key = pool.View(surname);
+    const std::size_t first = hashes_.size();
+    hashes_.push_back(Hash(key, {}));
+    if (key.size() >= 4) {
+      for (std::size_t i = 0; i < key.size(); ++i) {
+        hashes_.push_back(Hash(key.substr(0, i), key.substr(i + 1)));
+      }
+    }
+    std::sort(hashes_.begin() + static_cast<std::ptrdiff_t>(first), hashes_.end());
+    hashes_.erase(std::unique(hashes_.begin() + static_cast<std::ptrdiff_t>(first), hashes_.end()),
+                  hashes_.end());
+    range_.emplace(surname, std::pair(static_cast<std::uint32_t>(first),
+                                      static_cast<std::uint32_t>(hashes_.size() - first)));
+  }
+
+  std::vector<std::uint64_t> hashes_;
+  std::unordered_map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>> range_;
+};
+
+// The keys of every record under a one-edit rule, sorted: one per surname neighbour.
+std::vector<KeyedRecord> OneEditKeys(int rule, const PreparedList& list,
+                                     const SurnameNeighbourhoods& neighbourhoods) {
+  const std::uint64_t r = static_cast<std::uint64_t>(rule) + 1;
+  std::vector<KeyedRecord> out;
+  for (std::uint32_t i = 0; i < list.Size(); ++i) {
+    const RecordKeys& k = list.keys[i];
+    const std::uint64_t other = rule == kExactKeyRuleCount ? k.given_group : k.birth.year;
+    if (other == 0) continue;
+    for (std::uint64_t neighbour : neighbourhoods.Of(k.surname)) {
+      out.push_back({Combine(r, {neighbour, other}), i});
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+struct RulePair {
+  CandidatePair pair;
+  int rule;
+};
+
+// The one-edit rules' pairs that no exact-key rule found (`seen(l, r)`), each pair once, in
+// pair order, appended to `out`. A pair shares several neighbours when the surnames are equal
+// or nearly so, hence the sort and unique that the exact-key rules do not need.
+template <typename Seen>
+void AppendOneEditPairs(const PreparedList& left, const PreparedList* right,
+                        const BlockingOptions& options, Seen seen, BlockingStats& stats,
+                        std::vector<CandidatePair>& out) {
+  const bool dedupe = right == nullptr;
+  const SurnameNeighbourhoods neighbourhoods(*options.pool, left, right);
+  std::vector<std::vector<RulePair>> found(kBlockingRuleCount);
+  ForEachRule(options.threads, kExactKeyRuleCount, kBlockingRuleCount, [&](int rule) {
+    const std::vector<KeyedRecord> l = OneEditKeys(rule, left, neighbourhoods);
+    const std::vector<KeyedRecord> r =
+        dedupe ? std::vector<KeyedRecord>{} : OneEditKeys(rule, *right, neighbourhoods);
+    const std::vector<KeyedRecord>& other = dedupe ? l : r;
+    ForEachBlock(
+        l, other,
+        [&](std::uint64_t, std::size_t i, std::size_t i_end, std::size_t j, std::size_t j_end) {
+          const std::uint64_t n_l = i_end - i;
+          const std::uint64_t pairs = dedupe ? n_l * (n_l - 1) / 2 : n_l * (j_end - j);
+          if (pairs > options.max_block_pairs) {
+            ++stats.capped_blocks[rule];
+            stats.capped_pairs[rule] += pairs;
+            return;
+          }
+          for (std::size_t a = i; a < i_end; ++a) {
+            for (std::size_t b = dedupe ? a + 1 : j; b < j_end; ++b) {
+              if (!seen(l[a].index, other[b].index)) {
+                found[rule].push_back({{l[a].index, other[b].index}, rule});
+              }
+            }
+          }
+        });
+  });
+  std::vector<RulePair> all;
+  for (auto& f : found) all.insert(all.end(), f.begin(), f.end());
+  std::sort(all.begin(), all.end(), [](const RulePair& a, const RulePair& b) {
+    return std::tie(a.pair.left, a.pair.right, a.rule) <
+           std::tie(b.pair.left, b.pair.right, b.rule);
+  });
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    if (k > 0 && all[k].pair == all[k - 1].pair) continue;
+    out.push_back(all[k].pair);
+    ++stats.pairs_by_rule[all[k].rule];
   }
 }
 
@@ -106,7 +234,11 @@ std::string_view BlockingRuleName(int rule) {
       "service_number",
       "given_group+patronymic_group+birth_year",
       "surname+given_group+birth_year",
-      "surname+given_group+patronymic_group"};
+      "surname+given_group+patronymic_group",
+      "patronymic_group+birth_date",
+      "given_group+patronymic_group+day_month",
+      "surname_one_edit+given_group",
+      "surname_one_edit+birth_year"};
   return kNames[rule];
 }
 
@@ -127,6 +259,10 @@ std::uint64_t BlockingKey(int rule, const RecordKeys& k) {
       return Combine(r, {k.surname, k.given_group, k.birth.year});
     case 6:
       return Combine(r, {k.surname, k.given_group, k.patronymic_group});
+    case 7:
+      return Combine(r, {k.patronymic_group, FullDate(k.birth)});
+    case 8:
+      return Combine(r, {k.given_group, k.patronymic_group, DayMonthEitherOrder(k.birth)});
     default:
       return 0;
   }
@@ -153,6 +289,13 @@ bool RuleAgrees(int rule, const RecordKeys& a, const RecordKeys& b) {
     case 6:
       return same_given && a.surname != 0 && a.surname == b.surname && a.patronymic_group != 0 &&
              a.patronymic_group == b.patronymic_group;
+    case 7:
+      return a.patronymic_group != 0 && a.patronymic_group == b.patronymic_group &&
+             FullDate(a.birth) != 0 && FullDate(a.birth) == FullDate(b.birth);
+    case 8:
+      return same_given && a.patronymic_group != 0 && a.patronymic_group == b.patronymic_group &&
+             DayMonthEitherOrder(a.birth) != 0 &&
+             DayMonthEitherOrder(a.birth) == DayMonthEitherOrder(b.birth);
     default:
       return false;
   }
@@ -171,10 +314,10 @@ std::vector<CandidatePair> GenerateCandidates(const PreparedList& left, const Pr
   };
   // Phase one, rules in parallel: sort each rule's keys and find its oversized blocks. Phase
   // two needs every earlier rule's capped blocks to decide whether a pair is new.
-  std::vector<std::vector<KeyedRecord>> ls(kBlockingRuleCount);
-  std::vector<std::vector<KeyedRecord>> rs(kBlockingRuleCount);
-  std::array<std::unordered_set<std::uint64_t>, kBlockingRuleCount> capped;
-  ForEachRule(options.threads, [&](int rule) {
+  std::vector<std::vector<KeyedRecord>> ls(kExactKeyRuleCount);
+  std::vector<std::vector<KeyedRecord>> rs(kExactKeyRuleCount);
+  std::array<std::unordered_set<std::uint64_t>, kExactKeyRuleCount> capped;
+  ForEachRule(options.threads, 0, kExactKeyRuleCount, [&](int rule) {
     ls[rule] = SortedKeys(left_keys, rule);
     if (!dedupe) rs[rule] = SortedKeys(rkeys, rule);
     ForEachBlock(
@@ -197,8 +340,8 @@ std::vector<CandidatePair> GenerateCandidates(const PreparedList& left, const Pr
     return false;
   };
   // Phase two, rules in parallel: each rule's new pairs, concatenated in rule order.
-  std::vector<std::vector<CandidatePair>> found(kBlockingRuleCount);
-  ForEachRule(options.threads, [&](int rule) {
+  std::vector<std::vector<CandidatePair>> found(kExactKeyRuleCount);
+  ForEachRule(options.threads, 0, kExactKeyRuleCount, [&](int rule) {
     const auto& l = ls[rule];
     const auto& r = dedupe ? ls[rule] : rs[rule];
     auto& out = found[rule];
@@ -226,6 +369,12 @@ std::vector<CandidatePair> GenerateCandidates(const PreparedList& left, const Pr
   for (auto& f : found) {
     out.insert(out.end(), f.begin(), f.end());
     std::vector<CandidatePair>().swap(f);
+  }
+  if (options.pool != nullptr) {
+    AppendOneEditPairs(
+        left, right, options,
+        [&](std::uint32_t l, std::uint32_t r) { return seen_before(kExactKeyRuleCount, l, r); },
+        stats, out);
   }
   if (stats_out != nullptr) *stats_out = stats;
   return out;

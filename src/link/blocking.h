@@ -11,13 +11,24 @@
 //   6. surname key + given-name group + birth year       (rule 3 made narrow enough for
 //      "Шевченко Олександр", whose rule-3 block is capped in a large register)
 //   7. surname key + given-name group + patronymic group  (the same, birth year wrong)
+//   8. patronymic group + full birth date               (surname and given name both off)
+//   9. given-name group + patronymic group + day and month, either order  (year wrong, and
+//      the surname misspelt)
+//  10. surname within one edit + given-name group      (a typo anywhere in the surname, even
+//      its first letters, with the birth date wrong, swapped or missing)
+//  11. surname within one edit + birth year            (the same, given name in another form)
 //
-// No quadratic step: for each rule every record gets a 64-bit key; the keys of each side are
-// sorted once, equal runs are joined, and a pair found by rule k is dropped if an earlier rule
-// j < k already produced it (keys equal under j and j's block was not capped), so the result is
-// free of duplicates without sorting or hashing the pairs themselves. Rules run in parallel
-// (first every rule's oversized blocks, then every rule's pairs); the output is concatenated
-// in rule order, so it does not depend on the thread count.
+// Rules 10 and 11 give a record several keys: one per string made by deleting one character
+// of its surname key, and the key itself (symmetric deletion: two surnames one insertion,
+// deletion, substitution or transposition apart always share one). They need the interned
+// surnames (BlockingOptions::pool); without a pool only rules 1–9 run.
+//
+// No quadratic step: for each rule every record gets a 64-bit key (several under rules 10–11); the
+// keys of each side are sorted once, equal runs are joined, and a pair found by rule k is dropped
+// if an earlier rule j < k already produced it (keys equal under j and j's block was not capped),
+// so the result is free of duplicates without sorting or hashing the pairs themselves. Rules run in
+// parallel (first every rule's oversized blocks, then every rule's pairs); the output is
+// concatenated in rule order, so it does not depend on the thread count.
 //
 // Oversized blocks: a block whose size (left × right, or n(n-1)/2 in dedupe) exceeds
 // max_block_pairs is skipped for that rule. Its pairs are lost unless another rule finds them;
@@ -37,10 +48,12 @@
 #include <vector>
 
 #include "link/prepared_list.h"
+#include "link/string_pool.h"
 
 namespace parley::link {
 
-inline constexpr int kBlockingRuleCount = 7;
+inline constexpr int kExactKeyRuleCount = 9;  // rules with one key per record
+inline constexpr int kBlockingRuleCount = 11;
 
 struct CandidatePair {
   std::uint32_t left = 0;
@@ -51,6 +64,8 @@ struct CandidatePair {
 struct BlockingOptions {
   std::uint64_t max_block_pairs = 20000;
   int threads = 1;  // rules are sorted and joined in parallel, one rule per thread
+  // The pool the lists' surname ids belong to, for the one-edit rules; null: they do not run.
+  const StringPool* pool = nullptr;
 };
 
 struct BlockingStats {
@@ -61,11 +76,13 @@ struct BlockingStats {
 
 [[nodiscard]] std::string_view BlockingRuleName(int rule);
 
-// The rule's key of one record; 0 when the record lacks a part of it.
+// The rule's key of one record (rules 0 .. kExactKeyRuleCount - 1); 0 when the record lacks a
+// part of it.
 [[nodiscard]] std::uint64_t BlockingKey(int rule, const RecordKeys& k);
 
 // True when two records agree on the rule's key (the same test as equal BlockingKey values,
-// without hashing). Used to pick the pairs of an EM training session.
+// without hashing; false for the one-edit rules). Used to pick the pairs of an EM training
+// session.
 [[nodiscard]] bool RuleAgrees(int rule, const RecordKeys& a, const RecordKeys& b);
 
 // Candidate pairs between `left` and `*right`, or within `left` (i < j) when right is null.

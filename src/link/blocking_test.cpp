@@ -181,5 +181,61 @@ TEST(BlockingTest, AliasOnlyMatchIsACandidateOnce) {
   EXPECT_EQ(within[0], (CandidatePair{0, 2}));
 }
 
+// The hard case of lists written by different hands: a surname typo in its first letters (so
+// the phonetic key differs), and a birth date a year off, or day and month swapped. No exact
+// key joins them; the one-edit rules do, each pair once, and a surname two edits away does not.
+TEST(BlockingTest, OneEditRulesFindSurnameTyposWithAWrongDate) {
+  StringPool pool;
+  const PreparedList l = List({Key(pool, "bondarenko", "kyrylo", 1990, 3, 14),
+                               Key(pool, "melnychuk", "petro", 1975, 8, 2),
+                               Key(pool, "tkachenko", "ivan", 1981, 5, 6)});
+  const PreparedList r = List({Key(pool, "pondarenko", "kyrylo", 1991, 3, 14),    // typo, year
+                               Key(pool, "emlnychuk", "ivan", 1975, 2, 8),        // swap, d/m
+                               Key(pool, "tkachenkovych", "ivan", 1982, 5, 6)});  // far
+  EXPECT_TRUE(GenerateCandidates(l, &r, {}, nullptr).empty()) << "no exact key is shared";
+  BlockingOptions options;
+  options.pool = &pool;
+  BlockingStats stats;
+  const auto pairs = GenerateCandidates(l, &r, options, &stats);
+  ASSERT_EQ(pairs.size(), 2u);
+  EXPECT_EQ(pairs[0], (CandidatePair{0, 0})) << "surname_one_edit+given_group";
+  EXPECT_EQ(pairs[1], (CandidatePair{1, 1})) << "surname_one_edit+birth_year";
+  EXPECT_EQ(stats.pairs_by_rule[9], 1u);
+  EXPECT_EQ(stats.pairs_by_rule[10], 1u);
+}
+
+TEST(BlockingTest, OneEditRulesAddNothingThatAnExactRuleFound) {
+  StringPool pool;
+  const PreparedList l = List({Key(pool, "shevchenko", "dmitro", 1990, 1, 2),
+                               Key(pool, "shevchenko", "dmitro", 1990, 1, 2)});
+  BlockingOptions options;
+  options.pool = &pool;
+  BlockingStats stats;
+  const auto pairs = GenerateCandidates(l, nullptr, options, &stats);
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0], (CandidatePair{0, 1}));
+  EXPECT_EQ(stats.pairs_by_rule[9] + stats.pairs_by_rule[10], 0u);
+}
+
+TEST(BlockingTest, PatronymicAndDateRulesFindBothFirstNamesOff) {
+  StringPool pool;
+  RecordKeys a = Key(pool, "kovalenko", "oleksandr", 1988, 4, 11);
+  a.patronymic_group = pool.Intern("#p7m");
+  RecordKeys b = Key(pool, "kavalenka", "sasha-unknown", 1988, 4, 11);  // rule 8
+  b.patronymic_group = a.patronymic_group;
+  RecordKeys c = Key(pool, "kavalenka", "oleksandr", 1989, 11, 4);  // rule 9: year off, swap
+  c.patronymic_group = a.patronymic_group;
+  const PreparedList l = List({a});
+  const PreparedList r = List({b, c});
+  BlockingStats stats;
+  const auto pairs = GenerateCandidates(l, &r, {}, &stats);
+  ASSERT_EQ(pairs.size(), 2u);
+  EXPECT_EQ(stats.pairs_by_rule[7], 1u);
+  EXPECT_EQ(stats.pairs_by_rule[8], 1u);
+  EXPECT_TRUE(RuleAgrees(7, a, b));
+  EXPECT_TRUE(RuleAgrees(8, a, c));
+  EXPECT_FALSE(RuleAgrees(8, a, b)) << "given names differ";
+}
+
 }  // namespace
 }  // namespace parley::link

@@ -50,6 +50,7 @@ class LinkRunner {
     Progress("blocking", 0, 1);
     BlockingOptions blocking = options_.blocking;
     blocking.threads = Threads();
+    blocking.pool = &out_.pool_;
     candidates_ = GenerateCandidatesOnAllNames(out_.left_, out_.same_list_ ? nullptr : &out_.right_,
                                                blocking, &out_.stats_.blocking);
     aliases_ = out_.left_.HasAliases() || out_.Right().HasAliases();

@@ -124,6 +124,71 @@ TEST_F(LinkerTest, NamesakeWithOtherFatherAndBirthDateDoesNotMatch) {
   }
 }
 
+// Twins and brothers: same surname, patronymic and birth date, another full given name
+// (Ярослав / Игорь). They are two people; nothing else agreeing may make them one. A request
+// for one twin whose brother alone is in the register must not link.
+TEST_F(LinkerTest, TwinWithAnotherGivenNameDoesNotMatch) {
+  PersonRecord request = Ukrainian(people_[0], "TWIN-REQUEST");
+  request.given_name = "Ярослав";
+  PersonRecord brother = Russian(people_[0], "TWIN-BROTHER", 0);
+  brother.given_name = "Игорь";
+  left_.push_back(request);
+  right_.push_back(brother);
+  auto linkage = LinkRecords(left_, right_, {});
+  ASSERT_TRUE(linkage.has_value());
+  for (const LinkedPair& p : linkage->Matches()) {
+    EXPECT_NE(linkage->Right().ids[p.right], "TWIN-BROTHER")
+        << "probability " << p.probability << " for a brother with another given name";
+  }
+}
+
+// A diminutive or a misspelling is not another name: Саша for Олександр, Олександер for
+// Олександр still link, with nothing else wrong.
+TEST_F(LinkerTest, DiminutiveOrMisspeltGivenNameStillMatches) {
+  for (const char* given : {"Саша", "Олександер"}) {
+    PersonRecord request = Ukrainian(people_[0], "REQUEST");
+    request.given_name = given;
+    std::vector<PersonRecord> register_ = right_;
+    PersonRecord held = Russian(people_[0], "HELD", 0);
+    held.given_name = "Александр";
+    register_.push_back(held);
+    std::vector<PersonRecord> requests = left_;
+    requests.push_back(request);
+    auto linkage = LinkRecords(requests, register_, {});
+    ASSERT_TRUE(linkage.has_value());
+    bool found = false;
+    for (const LinkedPair& p : linkage->Matches()) {
+      found |= linkage->Left().ids[p.left] == "REQUEST" && linkage->Right().ids[p.right] == "HELD";
+    }
+    EXPECT_TRUE(found) << given;
+  }
+}
+
+// The hard case of lists written by different hands: a surname typo in its first letter, the
+// given name in its Russian form, the birth date a year off and no patronymic on one side.
+// No exact blocking key joins them. Whether they are one person is for a reviewer to decide,
+// but the pair must reach the reviewer: it must be a candidate, above the lowest threshold.
+TEST_F(LinkerTest, SurnameTypoInFirstLetterWithRussianNameAndYearOffReachesReview) {
+  PersonRecord request = Ukrainian(people_[0], "REQUEST");
+  request.surname = "Бондарчук";
+  request.birth_date = {1971, 6, 23};
+  PersonRecord held = Russian(people_[0], "HELD", 0);
+  held.surname = "Пондарчук";
+  held.birth_date = {1972, 6, 23};
+  held.patronymic.clear();
+  left_.push_back(request);
+  right_.push_back(held);
+  LinkOptions lowest;
+  lowest.threshold = 0.01;
+  auto linkage = LinkRecords(left_, right_, lowest);
+  ASSERT_TRUE(linkage.has_value());
+  bool found = false;
+  for (const LinkedPair& p : linkage->Matches()) {
+    found |= linkage->Left().ids[p.left] == "REQUEST" && linkage->Right().ids[p.right] == "HELD";
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST_F(LinkerTest, ExplanationSumsToTheWeight) {
   auto linkage = LinkRecords(left_, right_, {});
   ASSERT_TRUE(linkage.has_value());

@@ -99,8 +99,8 @@ MatchModel::MatchModel(const ModelParameters& params) : params_(params) {
   prior_log2_odds_ = std::log2(lambda / (1.0 - lambda));
 }
 
-float MatchModel::TfAdjustment(const ComparisonVector& v, const RecordKeys& a,
-                               const RecordKeys& b) const {
+float MatchModel::ValueAdjustment(const ComparisonVector& v, const RecordKeys& a,
+                                  const RecordKeys& b) const {
   float adj = 0;
   if (v[FieldIndex(Field::kSurname)] == name_level::kExact && a.surname < tf_.surname.size()) {
     adj += tf_.surname[a.surname];
@@ -109,6 +109,9 @@ float MatchModel::TfAdjustment(const ComparisonVector& v, const RecordKeys& a,
   if ((g == name_level::kExact || g == name_level::kEquivalent) &&
       a.given_group < tf_.given_group.size() && a.given_group == b.given_group) {
     adj += tf_.given_group[a.given_group];
+  }
+  if (g == name_level::kDifferent && a.given_is_full_form && b.given_is_full_form) {
+    adj += kOtherGivenNameWeight;
   }
   return adj;
 }
@@ -134,7 +137,7 @@ std::array<FieldWeight, kFieldCount> MatchModel::Explain(const ComparisonVector&
   }
   ComparisonVector only_given{};
   only_given[FieldIndex(Field::kGivenName)] = v[FieldIndex(Field::kGivenName)];
-  out[FieldIndex(Field::kGivenName)].weight += TfAdjustment(only_given, a, b);
+  out[FieldIndex(Field::kGivenName)].weight += ValueAdjustment(only_given, a, b);
   return out;
 }
 

@@ -40,6 +40,11 @@ namespace parley::link {
 
 inline constexpr double kMinTfAdjust = -6.0;
 inline constexpr double kMaxTfAdjust = 2.5;
+// Two full given names of different groups (Ярослав / Игорь, not Саша / Олександр nor a
+// misspelling): twins and brothers share surname, patronymic and often the birth date, so this
+// must outweigh all of them together; EM cannot learn it, since such pairs are rare among the
+// true matches of any one run. Added to the weight of "different" given names.
+inline constexpr float kOtherGivenNameWeight = -16.0f;
 
 struct FieldProbabilities {
   std::array<double, kMaxLevels> m{};  // index 0 (missing) is unused
@@ -87,10 +92,11 @@ class MatchModel {
                              const RecordKeys& b) const {
     float w = 0;
     for (int f = 0; f < kFieldCount; ++f) w += weights_[f][v[f]];
-    return w + TfAdjustment(v, a, b);
+    return w + ValueAdjustment(v, a, b);
   }
-  [[nodiscard]] float TfAdjustment(const ComparisonVector& v, const RecordKeys& a,
-                                   const RecordKeys& b) const;
+  // What the values themselves add: the TF adjustments, and kOtherGivenNameWeight.
+  [[nodiscard]] float ValueAdjustment(const ComparisonVector& v, const RecordKeys& a,
+                                      const RecordKeys& b) const;
   [[nodiscard]] double Probability(double weight) const;
   // The weight at which Probability() equals p.
   [[nodiscard]] double WeightForProbability(double p) const;

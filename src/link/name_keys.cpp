@@ -18,7 +18,12 @@ namespace {
 // stored, so a short tag is enough. A form in several groups (Саша: Олександр and Олександра)
 // takes its official or variant group before a diminutive one, then the smallest id, so
 // equal forms always get the same group.
-std::string GroupKey(std::string_view key, bool patronymic) {
+struct Group {
+  std::string key;
+  bool full_form = false;  // the best hit is an official or variant form, not a diminutive
+};
+
+Group GroupOf(std::string_view key, bool patronymic) {
   if (key.empty()) return {};
   const auto hits = names::LookupGivenNameKey(key);
   const names::GivenNameHit* best = nullptr;
@@ -31,12 +36,12 @@ std::string GroupKey(std::string_view key, bool patronymic) {
       best = &h;
     }
   }
-  if (best == nullptr) return std::string(key);
+  if (best == nullptr) return {std::string(key), false};
   // Patronymics keep the bearer's sex: Миколайович and Миколаївна are different people.
   std::string out = patronymic ? "#p" : "#g";
   out += std::to_string(best->group);
   if (patronymic) out += best->sex == names::Sex::kFemale ? "f" : "m";
-  return out;
+  return {std::move(out), rank(*best) == 0};
 }
 
 }  // namespace
@@ -46,10 +51,8 @@ std::string SurnameKey(std::string_view skeleton) { return names::SurnameStem(sk
 namespace {
 
 // The keys of one name part, memoised in `memo` (key: the text as written).
-template <typename Make>
-Result<const std::pair<std::string, std::string>*> Remember(
-    std::unordered_map<std::string, std::pair<std::string, std::string>>& memo,
-    std::string_view text, Make make) {
+template <typename Memo, typename Make>
+Result<const typename Memo::mapped_type*> Remember(Memo& memo, std::string_view text, Make make) {
   if (auto it = memo.find(std::string(text)); it != memo.end()) return &it->second;
   PARLEY_ASSIGN_OR_RETURN(auto value, make(text));
   return &memo.emplace(std::string(text), std::move(value)).first->second;
@@ -68,33 +71,34 @@ Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
     PARLEY_ASSIGN_OR_RETURN(parsed, names::ParseFullName(parts.full_name));
     use = {parsed.surname, parsed.given, parsed.patronymic, {}};
   }
-  using Pair = std::pair<std::string, std::string>;
-  PARLEY_ASSIGN_OR_RETURN(const Pair* surname,
-                          Remember(surname_, use.surname, [](std::string_view t) -> Result<Pair> {
-                            PARLEY_ASSIGN_OR_RETURN(std::string key, names::RomanKey(t));
-                            Pair out{SurnameKey(key), {}};
-                            out.second = names::PhoneticKey(out.first);
-                            // A double surname blocks by its first word: "Петренко-Ковальчук" meets
-                            // "Петренко".
-                            if (auto space = out.second.find(' '); space != std::string::npos)
-                              out.second.resize(space);
-                            return out;
-                          }));
+  PARLEY_ASSIGN_OR_RETURN(
+      const PartKeys* surname,
+      Remember(surname_, use.surname, [](std::string_view t) -> Result<PartKeys> {
+        PARLEY_ASSIGN_OR_RETURN(std::string key, names::RomanKey(t));
+        PartKeys out{SurnameKey(key), {}};
+        out.second = names::PhoneticKey(out.key);
+        // A double surname blocks by its first word: "Петренко-Ковальчук" meets
+        // "Петренко".
+        if (auto space = out.second.find(' '); space != std::string::npos) out.second.resize(space);
+        return out;
+      }));
   auto given_like = [](bool patronymic) {
-    return [patronymic](std::string_view t) -> Result<Pair> {
+    return [patronymic](std::string_view t) -> Result<PartKeys> {
       PARLEY_ASSIGN_OR_RETURN(std::string key, names::RomanKey(t));
-      std::string group = GroupKey(key, patronymic);
-      return Pair{std::move(key), std::move(group)};
+      Group group = GroupOf(key, patronymic);
+      return PartKeys{std::move(key), std::move(group.key), group.full_form};
     };
   };
-  PARLEY_ASSIGN_OR_RETURN(const Pair* given, Remember(given_, use.given_name, given_like(false)));
-  PARLEY_ASSIGN_OR_RETURN(const Pair* patronymic,
+  PARLEY_ASSIGN_OR_RETURN(const PartKeys* given,
+                          Remember(given_, use.given_name, given_like(false)));
+  PARLEY_ASSIGN_OR_RETURN(const PartKeys* patronymic,
                           Remember(patronymic_, use.patronymic, given_like(true)));
-  keys.surname = surname->first;
+  keys.surname = surname->key;
   keys.surname_phonetic = surname->second;
-  keys.given_name = given->first;
+  keys.given_name = given->key;
   keys.given_group = given->second;
-  keys.patronymic = patronymic->first;
+  keys.given_is_full_form = given->full_form;
+  keys.patronymic = patronymic->key;
   keys.patronymic_group = patronymic->second;
   return keys;
 }

@@ -49,6 +49,9 @@ struct NameKeys {
   std::string patronymic;        // skeleton key
   std::string patronymic_group;  // group of the father's name and the bearer's sex, else key
   std::string surname_phonetic;  // the name engine's phonetic key of the first surname word
+  // The given name is a full form in the name table (official or variant, not a diminutive):
+  // two such names of different groups are two different names, not a misspelling of one.
+  bool given_is_full_form = false;
 };
 
 [[nodiscard]] Result<NameKeys> ComputeNameKeys(const NameParts& parts);
@@ -62,10 +65,16 @@ class NameKeyCache {
   [[nodiscard]] Result<NameKeys> Compute(const NameParts& parts);
 
  private:
-  using Memo = std::unordered_map<std::string, std::pair<std::string, std::string>>;
-  Memo surname_;     // text -> (surname key, phonetic key)
-  Memo given_;       // text -> (key, group)
-  Memo patronymic_;  // text -> (key, group)
+  // The keys of one name part as written.
+  struct PartKeys {
+    std::string key;         // surname key, or skeleton key of a given name or patronymic
+    std::string second;      // the surname's phonetic key, or the name's group
+    bool full_form = false;  // given names: NameKeys::given_is_full_form
+  };
+  using Memo = std::unordered_map<std::string, PartKeys>;
+  Memo surname_;
+  Memo given_;
+  Memo patronymic_;
 };
 
 // The surname key of a skeleton key: its stem shared by male/female, Ukrainian/Russian forms.

@@ -55,6 +55,8 @@ struct RecordKeys {
   // the cache line the comparator reads anyway, so that a pair without aliases costs no
   // lookup in the alias index.
   std::uint8_t alias_count = 0;
+  // NameKeys::given_is_full_form: a full given name, not a diminutive (match_model.h).
+  bool given_is_full_form = false;
 };
 
 struct PreparedList {
