@@ -34,6 +34,7 @@ struct LinkCommandOptions {
   double threshold = link::kDefaultMatchThreshold;
   bool one_to_one = false;
   bool skip_invalid = false;
+  bool blocking_report = false;
   int threads = 2;
   std::uint64_t max_block_pairs = link::BlockingOptions{}.max_block_pairs;
 };
@@ -118,6 +119,19 @@ void PrintSummary(const link::Linkage& l, std::string_view what, std::size_t cou
             << " expected matches; " << count << " " << what << "\n";
 }
 
+// Per blocking rule: the pairs it added (found by no earlier rule) and what its cap skipped.
+// With --threshold 0 every candidate is written, so the candidate set's recall can be measured
+// apart from the model's.
+void PrintBlockingReport(const link::Linkage& l) {
+  const link::BlockingStats& b = l.Stats().blocking;
+  std::cerr << "parley: blocking rule, new pairs, capped blocks, pairs in them\n";
+  for (int rule = 0; rule < link::kBlockingRuleCount; ++rule) {
+    std::cerr << "  " << rule + 1 << ". " << link::BlockingRuleName(rule) << ": "
+              << b.pairs_by_rule[rule] << ", " << b.capped_blocks[rule] << ", "
+              << b.capped_pairs[rule] << "\n";
+  }
+}
+
 Result<void> RunLink(const LinkCommandOptions& o) {
   ProgressBar bar("link");
   PARLEY_ASSIGN_OR_RETURN(auto left, ReadRecords(o.left, o.skip_invalid));
@@ -128,6 +142,7 @@ Result<void> RunLink(const LinkCommandOptions& o) {
   PARLEY_TRY(WriteAtomically(o.out, [&](CsvWriter& csv) { WritePairs(csv, linkage); }));
   bar.Finish();
   PrintSummary(linkage, "pairs written", linkage.Matches().size());
+  if (o.blocking_report) PrintBlockingReport(linkage);
   return {};
 }
 
@@ -152,6 +167,7 @@ Result<void> RunDedupe(const LinkCommandOptions& o) {
   std::size_t cluster_count = 0;
   for (auto c : clusters) cluster_count = std::max<std::size_t>(cluster_count, c + 1);
   PrintSummary(linkage, "clusters written", cluster_count);
+  if (o.blocking_report) PrintBlockingReport(linkage);
   return {};
 }
 
@@ -167,6 +183,9 @@ void AddCommonOptions(CLI::App& cmd, LinkCommandOptions& o) {
                  "Skip a blocking rule's block holding more pairs than this (costs recall)")
       ->capture_default_str();
   cmd.add_flag("--skip-invalid", o.skip_invalid, "Link the readable rows, skipping bad ones");
+  cmd.add_flag("--blocking-report", o.blocking_report,
+               "Also print what each blocking rule found and skipped (with --threshold 0 every "
+               "candidate pair is written)");
 }
 
 }  // namespace

@@ -162,7 +162,8 @@ std::vector<KeyedRecord> OneEditKeys(int rule, const PreparedList& list,
   std::vector<KeyedRecord> out;
   for (std::uint32_t i = 0; i < list.Size(); ++i) {
     const RecordKeys& k = list.keys[i];
-    const std::uint64_t other = rule == kExactKeyRuleCount ? k.given_group : k.birth.year;
+    const std::uint64_t other =
+        rule == kExactKeyRuleCount ? k.given_group : DayMonthEitherOrder(k.birth);
     if (other == 0) continue;
     for (std::uint64_t neighbour : neighbourhoods.Of(k.surname)) {
       out.push_back({Combine(r, {neighbour, other}), i});
@@ -238,7 +239,7 @@ std::string_view BlockingRuleName(int rule) {
       "patronymic_group+birth_date",
       "given_group+patronymic_group+day_month",
       "surname_one_edit+given_group",
-      "surname_one_edit+birth_year"};
+      "surname_one_edit+day_month"};
   return kNames[rule];
 }
 

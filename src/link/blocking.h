@@ -16,7 +16,8 @@
 //      the surname misspelt)
 //  10. surname within one edit + given-name group      (a typo anywhere in the surname, even
 //      its first letters, with the birth date wrong, swapped or missing)
-//  11. surname within one edit + birth year            (the same, given name in another form)
+//  11. surname within one edit + day and month, either order  (the same, the given name in a
+//      form of another group or misspelt; the year may be wrong)
 //
 // Rules 10 and 11 give a record several keys: one per string made by deleting one character
 // of its surname key, and the key itself (symmetric deletion: two surnames one insertion,

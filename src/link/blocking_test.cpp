@@ -199,7 +199,7 @@ TEST(BlockingTest, OneEditRulesFindSurnameTyposWithAWrongDate) {
   const auto pairs = GenerateCandidates(l, &r, options, &stats);
   ASSERT_EQ(pairs.size(), 2u);
   EXPECT_EQ(pairs[0], (CandidatePair{0, 0})) << "surname_one_edit+given_group";
-  EXPECT_EQ(pairs[1], (CandidatePair{1, 1})) << "surname_one_edit+birth_year";
+  EXPECT_EQ(pairs[1], (CandidatePair{1, 1})) << "surname_one_edit+day_month";
   EXPECT_EQ(stats.pairs_by_rule[9], 1u);
   EXPECT_EQ(stats.pairs_by_rule[10], 1u);
 }
