@@ -21,6 +21,7 @@ struct ImportOptions {
   std::string side;
   std::vector<std::string> maps;
   std::string encoding;
+  std::string name_order;
   bool skip_invalid = false;
   std::string actor;
   std::string key;
@@ -40,6 +41,7 @@ Result<ImportFileRequest> MakeRequest(const ImportOptions& o) {
                         o.skip_invalid,
                         o.actor.empty() ? CurrentActor() : o.actor};
   req.read.encoding = o.encoding;
+  req.read.name_order = o.name_order;
   for (const auto& m : o.maps) {
     size_t eq = m.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == m.size()) {
@@ -124,6 +126,11 @@ void RegisterImportCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--map", o->maps, "Map a column: \"ПІБ=full_name\" (repeatable)");
   cmd->add_option("--encoding", o->encoding,
                   "Force an encoding (utf-8, utf-16le, utf-16be, windows-1251); default: detect");
+  cmd->add_option("--name-order", o->name_order,
+                  "Word order of a full-name column: surname-first | given-first (default: "
+                  "detected from the file; a row that marks its parts with a comma, capitals or "
+                  "initials is read by them)")
+      ->check(CLI::IsMember({"surname-first", "given-first"}));
   cmd->add_flag("--skip-invalid", o->skip_invalid,
                 "Import the valid rows; write the rejects to FILE.rejects.csv");
   cmd->add_option("--actor", o->actor, "Who is importing (default: $PARLEY_USER or $USER)");

@@ -121,6 +121,22 @@ class ImportEncodingsAndFormats(ParleyTestCase):
         got = [(r["surname"], r["given_name"], r["patronymic"]) for r in self.records("ua")]
         self.assertEqual(got, [e[1:4] for e in EXPECTED])
 
+    def test_declared_name_order_reads_rows_that_say_nothing_themselves(self):
+        # Two given names and no patronymic: the words cannot tell which is the surname.
+        header = ["id", "ПІБ", "Дата народження"]
+        rows = [["1", "Роман Максим", "04.07.1991"], ["2", "Назар Богдан", "1988"]]
+        path = self.write("ua.csv", csv_text(rows, header).encode("utf-8"))
+        self.import_file(path, "surname-first")
+        self.assertEqual([r["surname"] for r in self.records("surname-first")], ["Роман", "Назар"])
+        report = self.import_file(path, "given-first", "--name-order", "given-first")
+        self.assertEqual(report["name_order"], "given-first")
+        self.assertEqual([(r["surname"], r["given_name"]) for r in self.records("given-first")],
+                         [("Максим", "Роман"), ("Богдан", "Назар")])
+        bad = self.parley("import", path, "--list", "x", "--kind", "request", "--side", "ua",
+                          "--name-order", "family-first", expect=None)
+        self.assertNotEqual(bad.returncode, 0)
+        self.assertIn("--name-order", bad.stderr)
+
     def test_map_overrides_a_header(self):
         header = ["id", "Особа", "Дата народження"]
         rows = [["1", "Шевченко Дмитро Олександрович", "04.07.1991"]]
