@@ -510,10 +510,11 @@ def render_ua(p: Person, rng: random.Random, hard: bool) -> tuple[dict, set, dic
     svc_s = ""
     if p.svc and rng.random() < 0.45:
         letters, digits = p.svc
-        style = pick(rng, [("homo", 0.04), ("latin", 0.04), ("space", 0.25), ("hyphen", 0.05),
-                           ("plain", 0.62)])
-        if style == "homo" and all(c in HOMO for c in letters):
-            svc_s = "".join(HOMO[c] for c in letters) + digits
+        style = pick(rng, [("homo", 0.06), ("latin", 0.05), ("space", 0.25), ("hyphen", 0.05),
+                           ("plain", 0.59)])
+        if style == "homo" and any(c in HOMO for c in letters):
+            # typed on the Latin layout where the letters look alike: ВК -> BK, ЩЕ -> ЩE
+            svc_s = "".join(HOMO.get(c, c) for c in letters) + digits
             tags.add("svc_homoglyph")
         elif style == "latin":
             sysn = rng.choice(["ua2010", "bgn"])
@@ -771,13 +772,20 @@ def pair_classes(p: Person, ta: set, tb: set, lang_a: str, lang_b: str, forms_a=
     if "sn_typo" in cl and given_differs and date_off:
         cl.add("hard_combo")
     errs = {c for c in cl if not c.startswith("lat_from_") and c not in
-            ("given_uk_ru", "patr_uk_ru", "sn_uk_ru", "yo_e", "apostrophe")}
+            ("given_uk_ru", "patr_uk_ru", "sn_uk_ru", "yo_e", "apostrophe", "svc_space", "svc_present")}
     errs = {c for c in errs if not c.startswith("lat_") or c == "lat_localized"}
     if not errs:
         cl.add("clean")
     if p.sex == "f":
         cl.add("female")
     return sorted(cl)
+
+
+def svc_pair_tags(cl: list, a_has: bool, b_has: bool) -> list:
+    """Service-number classes only mean something when both rows carry a number."""
+    if a_has and b_has:
+        return sorted(set(cl) | {"svc_both"})
+    return [c for c in cl if not c.startswith("svc_")]
 
 
 # ---------------------------------------------------------------------------------------
@@ -811,20 +819,29 @@ def name_pairs(people: list[Person], rng: random.Random, n_pairs: int) -> list[d
     neg_kinds = [("twin", 0.22), ("father_son", 0.16), ("near_given", 0.2), ("near_surname", 0.2),
                  ("near_surname_latin", 0.12), ("same_given_patr_other_surname", 0.1)]
     men = [p for p in people if p.sex == "m"]
+    n_pos = n_pairs // 2
     # index surnames by their first three letters for near-surname negatives
     by_prefix: dict = {}
     for s in NM.SURNAMES:
         by_prefix.setdefault(s.uk[:3], []).append(s)
     near_sur = {s.uk: [t for t in by_prefix[s.uk[:3]] if t.uk != s.uk] for s in NM.SURNAMES}
-    n_pos = n_pairs // 2
+    # people whose names carry an apostrophe or ё, for those classes
+    def has(p, chars):
+        return any(c in chars for c in p.sur.uk + p.sur.ru + p.given.uk + p.given.ru
+                   + NM.patronymic(p.father, "uk", "m") + NM.patronymic(p.father, "ru", "m"))
+    with_apos = [p for p in men if has(p, "'")]
+    with_yo = [p for p in men if has(p, "ё")]
     for i in range(n_pairs):
-        p = rng.choice(men)
+        kind = pick(rng, pos_kinds) if i < n_pos else pick(rng, neg_kinds)
+        pool = men
+        if kind == "apostrophe_or_yo":
+            pool = (with_apos if rng.random() < 0.5 else with_yo) or men
+        p = rng.choice(pool)
         sur_uk, sur_ru = p.sur.uk, p.sur.ru
         g, f = p.given, p.father
         pu, pr_ = NM.patronymic(f, "uk", "m"), NM.patronymic(f, "ru", "m")
         a = full_cyr(sur_uk, g.uk, pu)
         if i < n_pos:
-            kind = pick(rng, pos_kinds)
             if kind == "uk_ru_full":
                 b = full_cyr(sur_ru, g.ru, pr_)
             elif kind == "latin":
@@ -851,12 +868,17 @@ def name_pairs(people: list[Person], rng: random.Random, n_pairs: int) -> list[d
             elif kind == "homoglyph":
                 b = full_cyr(homoglyphs(sur_uk, rng), g.uk, pu)
             elif kind == "apostrophe_or_yo":
-                if "ё" in sur_ru + g.ru + pr_:
+                if "ё" in sur_ru + g.ru + pr_ and not (any(c in "'’ʼ" for c in sur_uk + g.uk + pu)
+                                                      and rng.random() < 0.5):
                     b = full_cyr(sur_ru.replace("ё", "е"), g.ru.replace("ё", "е"), pr_.replace("ё", "е"))
                     a = full_cyr(sur_ru, g.ru, pr_)
                     kind = "yo_e"
                 else:
-                    b = full_cyr(apostrophe_variant(sur_uk, rng), apostrophe_variant(g.uk, rng), pu)
+                    other = rng.choice(["’", "ʼ", "", "ь"])
+
+                    def apo(x):
+                        return "".join(other if c in "'’ʼ" else c for c in x)
+                    b = full_cyr(apo(sur_uk), apo(g.uk), apo(pu))
                     kind = "apostrophe" if any(c in "'’ʼ" for c in sur_uk + g.uk + pu) else "identical"
             elif kind == "letter_swap":
                 b = full_cyr(letter_swap(sur_ru, rng, "ru"), g.ru, pr_) if rng.random() < 0.5 \
@@ -871,7 +893,6 @@ def name_pairs(people: list[Person], rng: random.Random, n_pairs: int) -> list[d
                     kind = "latin_ua2010"
             label = 1
         else:
-            kind = pick(rng, neg_kinds)
             if kind == "twin":
                 g2 = rng.choice([x for x in NM.GIVEN_MALE[:60] if x.uk != g.uk and x.ru != g.ru])
                 b = full_cyr(sur_ru, g2.ru, pr_) if rng.random() < 0.5 else full_cyr(sur_uk, g2.uk, pu)
@@ -1010,8 +1031,7 @@ def generate(seed: int, n_req: int, n_reg: int, n_med: int, out: str, n_names: i
     for row, tags, parts, p in ua_rows:
         for rrow, rtags, rparts in reg_by_pid.get(p.pid, []):
             cl = pair_classes(p, tags, rtags, "uk", "ru")
-            if rparts["svc"] and parts["svc"]:
-                cl.append("svc_both")
+            cl = svc_pair_tags(cl, parts["svc"], rparts["svc"])
             truth_ua_ru.append({"ua_id": row["№"], "ru_id": rrow["№ п/п"], "person": p.pid,
                                 "classes": ";".join(sorted(set(cl)))})
     truth_med_ru = []
@@ -1019,11 +1039,11 @@ def generate(seed: int, n_req: int, n_reg: int, n_med: int, out: str, n_names: i
         for rrow, rtags, rparts in reg_by_pid.get(p.pid, []):
             cl = pair_classes(p, tags, rtags, parts["lang"], "ru")
             cl = [c for c in cl if c not in ("given_uk_ru", "patr_uk_ru", "sn_uk_ru")]
-            if rparts["svc"] and parts["svc"]:
-                cl.append("svc_both")
+            cl = svc_pair_tags(cl, parts["svc"], rparts["svc"])
             truth_med_ru.append({"med_id": row["No."], "ru_id": rrow["№ п/п"], "person": p.pid,
                                  "classes": ";".join(sorted(set(cl)))})
-    truth_dedupe = [{"ua_id": row["№"], "person": p.pid, "classes": ";".join(sorted(tags))}
+    truth_dedupe = [{"ua_id": row["№"], "person": p.pid,
+                     "classes": ";".join(sorted(tags | ({"svc_present"} if parts["svc"] else set())))}
                     for row, tags, parts, p in ua_rows]
     # hard negatives
     ua_by_pid = {}
