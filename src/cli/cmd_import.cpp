@@ -74,6 +74,11 @@ void PrintReport(const CliContext& ctx, const ImportFileRequest& req, const Impo
   }
   std::cout << "read " << req.file.string() << ": " << r.record_count << " records, encoding "
             << r.file.encoding << ", names " << r.file.name_order << "\n";
+  if (r.file.rows_with_names_moved > 0) {
+    std::cout << r.file.rows_with_names_moved
+              << " rows had names in other columns than their own (a whole name in the surname "
+                 "cell, or given name and surname swapped) and were read by their words\n";
+  }
   if (!r.rejects_file.empty()) {
     std::cout << "skipped " << r.file.rejects.size() << " invalid rows; they are in "
               << r.rejects_file << "\n";

@@ -9,6 +9,7 @@ nlohmann::json ImportReportJson(const ImportFileReport& r, ImportReportReader re
                       {"unchanged", out.unchanged},
                       {"encoding", r.file.encoding},
                       {"name_order", r.file.name_order},
+                      {"rows_with_names_moved", r.file.rows_with_names_moved},
                       {"records", r.record_count},
                       {"rejected", r.file.rejects.size()},
                       {"added", out.added},

@@ -61,6 +61,9 @@ std::string Report(const std::filesystem::path& input) {
   out << "encoding: " << list->encoding << "\n";
   out << "header row: " << list->header_row << "\n";
   out << "name order: " << list->name_order << "\n";
+  if (list->rows_with_names_moved > 0) {
+    out << "rows with names moved: " << list->rows_with_names_moved << "\n";
+  }
   out << "columns:";
   for (std::size_t i = 0; i < list->header.size(); ++i) {
     const std::string& c = list->canonical_columns[i];

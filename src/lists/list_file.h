@@ -58,8 +58,12 @@ struct ListFile {
   std::int64_t header_row = 1;                 // where the header is (title rows may precede it)
   std::vector<std::string> canonical_columns;  // canonical name per header cell ("" = extra)
   std::string name_order;                      // "surname-first" / "given-first" / "split columns"
-  std::vector<PersonRecord> records;           // the good rows, in file order
-  std::vector<RowReject> rejects;              // the bad rows, in file order
+  // Rows of separate name columns whose names were found in other columns than their own and
+  // moved (names::ReadNameColumns): a whole name in the surname cell, or given name and
+  // surname in each other's cell.
+  std::int64_t rows_with_names_moved = 0;
+  std::vector<PersonRecord> records;  // the good rows, in file order
+  std::vector<RowReject> rejects;     // the bad rows, in file order
 };
 
 // Reads a whole list file. The format comes from the extension (.csv, .tsv, .txt = CSV;

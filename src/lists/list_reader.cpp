@@ -145,6 +145,7 @@ class RowValidator {
   void ExpectRows(std::size_t rows) { first_row_of_id_.reserve(rows); }
   std::size_t full_name_column() const { return full_name_column_; }
   std::size_t surname_column() const { return surname_column_; }
+  std::int64_t rows_with_names_moved() const { return rows_with_names_moved_; }
 
   // Returns the record, or fills `reject` with the row's first problem and returns nothing.
   // Every check runs even after a failure, so that the row's id is still registered: a
@@ -167,6 +168,13 @@ class RowValidator {
       r.surname = std::move(parts.surname);
       if (r.given_name.empty()) r.given_name = std::move(parts.given_name);
       if (r.patronymic.empty()) r.patronymic = std::move(parts.patronymic);
+    } else if (r.full_name.empty() && !r.surname.empty()) {
+      names::ColumnsRead read = names::ReadNameColumns(
+          {std::move(r.surname), std::move(r.given_name), std::move(r.patronymic)}, name_order_);
+      r.surname = std::move(read.parts.surname);
+      r.given_name = std::move(read.parts.given_name);
+      r.patronymic = std::move(read.parts.patronymic);
+      if (read.reading != names::ColumnReading::kAsWritten) ++rows_with_names_moved_;
     }
     if (r.surname.empty() && r.given_name.empty()) {
       keep_first(At(line, NameColumn(), "no name: the name cells of this row are empty"));
@@ -245,6 +253,7 @@ class RowValidator {
 
   std::string file_;
   const ListFile& list_;
+  std::int64_t rows_with_names_moved_ = 0;
   DateBounds bounds_;
   names::NameOrderPrior name_order_;
   std::size_t id_column_ = kNoColumn;
@@ -354,6 +363,7 @@ Result<ListFile> ReadListFile(const std::filesystem::path& path, const ListReadO
       list.rejects.push_back(RowReject{std::move(*reject), RawCells(cells)});
     }
   }
+  list.rows_with_names_moved = validator.rows_with_names_moved();
   return list;
 }
 

@@ -42,4 +42,22 @@ struct NameParts {
 // as the surname, for the reader's row checks to judge.
 [[nodiscard]] NameParts SplitFullName(std::string_view full_name, NameOrderPrior prior);
 
+// How a row of separate name columns was read (ReadNameColumns).
+enum class ColumnReading : unsigned char {
+  kAsWritten,               // each cell in its own column
+  kFullNameInSurname,       // the whole name in the surname cell, the others empty: split
+  kGivenAndSurnameSwapped,  // a known given name in the surname cell, none in the given cell
+};
+
+// The parts of a row written in separate columns, read by the same evidence as a full name:
+// clerks put the whole name in the surname cell ("Слюсар Олександр Іванович", the rest empty)
+// or the given name there and the surname in the given-name cell ("Андрій | Дяків |
+// Андрійович"). Only the surname, given-name and patronymic cells are read; each part keeps
+// its text as written.
+struct ColumnsRead {
+  NameParts parts;
+  ColumnReading reading = ColumnReading::kAsWritten;
+};
+[[nodiscard]] ColumnsRead ReadNameColumns(NameParts cells, NameOrderPrior prior);
+
 }  // namespace parley::names

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
 #include <vector>
 
 namespace parley::names {
@@ -119,6 +120,44 @@ TEST(FullNameSplit, DetectsOrderByMajority) {
   std::vector<std::string_view> babych = {"Бабич Іван Петрович"};
   EXPECT_EQ(DetectNameOrder(babych), kSf);
   EXPECT_EQ(NameOrderName(kGf), "given-first");
+}
+
+ColumnsRead Columns(std::string surname, std::string given, std::string patronymic) {
+  return ReadNameColumns({std::move(surname), std::move(given), std::move(patronymic)},
+                         NameOrderPrior::None());
+}
+
+TEST(ReadNameColumns, AWholeNameInTheSurnameCellIsSplit) {
+  ColumnsRead r = Columns("Слюсар Олександр Іванович", "", "");
+  EXPECT_EQ(r.reading, ColumnReading::kFullNameInSurname);
+  EXPECT_EQ(r.parts.surname, "Слюсар");
+  EXPECT_EQ(r.parts.given_name, "Олександр");
+  EXPECT_EQ(r.parts.patronymic, "Іванович");
+  // Given name first, by its patronymic form, even with no order declared.
+  r = Columns("Овксентій Ярославович Зуєв", "", "");
+  EXPECT_EQ(r.parts.surname, "Зуєв");
+  EXPECT_EQ(r.parts.given_name, "Овксентій");
+}
+
+TEST(ReadNameColumns, GivenNameInTheSurnameCellIsSwappedBack) {
+  ColumnsRead r = Columns("Андрій", "Дяків", "Андрійович");
+  EXPECT_EQ(r.reading, ColumnReading::kGivenAndSurnameSwapped);
+  EXPECT_EQ(r.parts.surname, "Дяків");
+  EXPECT_EQ(r.parts.given_name, "Андрій");
+  EXPECT_EQ(r.parts.patronymic, "Андрійович");
+}
+
+TEST(ReadNameColumns, CellsThatSayNothingStayAsWritten) {
+  for (const auto& [s, g, p] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"Шевченко", "Дмитро", "Олександрович"},  // as it should be
+           {"Роман", "Максим", ""},                  // both given names: no evidence
+           {"Петренко-Ковальчук", "", ""},           // one (double) surname
+           {"Шевченко", "", ""}}) {
+    ColumnsRead r = Columns(s, g, p);
+    EXPECT_EQ(r.reading, ColumnReading::kAsWritten) << s << " " << g;
+    EXPECT_EQ(r.parts.surname, s);
+    EXPECT_EQ(r.parts.given_name, g);
+  }
 }
 
 }  // namespace
