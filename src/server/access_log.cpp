@@ -2,8 +2,8 @@
 
 #include <iostream>
 
-#include "core/try.h"
 #include "core/clock.h"
+#include "core/try.h"
 
 namespace parley::server {
 
@@ -85,6 +85,10 @@ Result<void> AccessLog::Write(const std::vector<AccessEntry>& batch) {
 
 Result<std::vector<AccessEntry>> ReadAccessLog(store::Workspace& ws, std::int64_t record_id) {
   return store::AccessRowsOfRecord(ws, record_id);
+}
+
+Result<AccessLogPage> ReadAccessLogPage(store::Workspace& ws, const AccessLogQuery& query) {
+  return store::QueryAccessLog(ws, query);
 }
 
 }  // namespace parley::server

@@ -37,6 +37,8 @@
 namespace parley::server {
 
 using AccessEntry = store::AccessRow;
+using AccessLogQuery = store::AccessLogQuery;
+using AccessLogPage = store::AccessLogPage;
 
 class AccessLog {
  public:
@@ -80,5 +82,9 @@ class AccessLog {
 // Rows of the access log for one record, newest first (for admins and tests).
 [[nodiscard]] Result<std::vector<AccessEntry>> ReadAccessLog(store::Workspace& ws,
                                                              std::int64_t record_id);
+// A page of the node's whole log, newest first (store/access_log.h: QueryAccessLog). Rows still
+// queued are not in it: Flush() first to read everything recorded until now.
+[[nodiscard]] Result<AccessLogPage> ReadAccessLogPage(store::Workspace& ws,
+                                                      const AccessLogQuery& query);
 
 }  // namespace parley::server

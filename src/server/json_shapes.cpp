@@ -61,6 +61,13 @@ nlohmann::json UserJson(const User& u) {
           {"language", u.language ? nlohmann::json(*u.language) : nlohmann::json(nullptr)}};
 }
 
+nlohmann::json TokenJson(std::string_view user, const ApiToken& token) {
+  return {{"id", token.id},
+          {"user", user},
+          {"created_at", token.created_at},
+          {"revoked", token.revoked}};
+}
+
 nlohmann::json InterviewJson(const handover::Interview& i) {
   return {{"record_id", i.record_id},
           {"version", i.version},

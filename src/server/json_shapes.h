@@ -23,6 +23,9 @@ namespace parley::server {
 [[nodiscard]] nlohmann::json RecordJson(const store::StoredRecord& stored);
 [[nodiscard]] nlohmann::json VersionJson(const store::ListVersionInfo& version);
 [[nodiscard]] nlohmann::json UserJson(const User& user);
+// An API token as listed: its id, user, creation time and whether it is revoked; never the
+// secret (the one answer that creates a token adds it).
+[[nodiscard]] nlohmann::json TokenJson(std::string_view user, const ApiToken& token);
 [[nodiscard]] nlohmann::json InterviewJson(const handover::Interview& interview);
 [[nodiscard]] nlohmann::json HandoverJson(const handover::HandoverEvent& event);
 [[nodiscard]] nlohmann::json ShareJson(const Share& share);

@@ -91,6 +91,8 @@ TEST(OpenApi, KeepsTheDocumentedStructure) {
       "post /api/v1/users createUser",
       "patch /api/v1/users/{name} updateUser",
       "post /api/v1/users/{name}/tokens createToken",
+      "get /api/v1/users/{name}/tokens listTokens",
+      "delete /api/v1/users/{name}/tokens/{token} revokeToken",
       "get /api/v1/lists listLists",
       "get /api/v1/lists/{list} getList",
       "get /api/v1/lists/{list}/versions listVersions",
@@ -106,6 +108,7 @@ TEST(OpenApi, KeepsTheDocumentedStructure) {
       "get /api/v1/records/{id}/handovers listHandovers",
       "post /api/v1/records/{id}/handovers appendHandover",
       "get /api/v1/records/{id}/access-log getAccessLog",
+      "get /api/v1/access-log listAccessLog",
       "get /api/v1/integrity checkIntegrity",
       "get /api/v1/ledger getLedger",
       "get /api/v1/ledger/entries listLedgerEntries",
@@ -149,15 +152,16 @@ TEST(OpenApi, KeepsTheDocumentedStructure) {
   };
   EXPECT_EQ(names("schemas"),
             (std::set<std::string>{
-                "Agreement",   "Error",        "HandoverEvent",   "ImportReport", "Interview",
-                "LedgerEntry", "Link",         "LinkConflict",    "LinkDecision", "LinkState",
-                "ListVersion", "PersonRecord", "PersonStatus",    "Plan",         "PlanInfo",
-                "PlanPhase",   "PlanProgress", "ReconcileReport", "Role",         "Share",
-                "User"}));
-  EXPECT_EQ(names("parameters"),
-            (std::set<std::string>{"agreementVersion", "format", "id", "left", "limit", "linkLimit",
-                                   "maxProbability", "minProbability", "list", "name", "offset",
-                                   "person", "plan", "right", "side", "state", "version"}));
+                "AccessLogEntry", "Agreement", "ApiToken",    "Error",        "HandoverEvent",
+                "ImportReport",   "Interview", "LedgerEntry", "Link",         "LinkConflict",
+                "LinkDecision",   "LinkState", "ListVersion", "PersonRecord", "PersonStatus",
+                "Plan",           "PlanInfo",  "PlanPhase",   "PlanProgress", "ReconcileReport",
+                "Role",           "Share",     "User"}));
+  EXPECT_EQ(
+      names("parameters"),
+      (std::set<std::string>{"agreementVersion", "format", "id", "left", "limit", "linkLimit",
+                             "maxProbability", "minProbability", "list", "name", "offset", "person",
+                             "plan", "right", "side", "state", "token", "version"}));
   EXPECT_EQ(names("responses"), (std::set<std::string>{"Error"}));
   EXPECT_EQ(names("securitySchemes"), (std::set<std::string>{"session", "token"}));
   for (const char* key : {"openapi", "info", "servers", "security", "paths", "components"}) {

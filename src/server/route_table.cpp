@@ -84,6 +84,12 @@ const std::vector<Route>& RouteTable() {
        Call<&UserHandlers::UpdateUserHandler>},
       {"POST", "/api/v1/users/{name}/tokens", "createToken", Scope::kUserWrite, RoleSet{kAdmin},
        Call<&UserHandlers::CreateTokenHandler>},
+      // A user's tokens are managed like the user: by an admin of the user's side (the
+      // mediator's for any). Listing shows ids and times only, never a secret.
+      {"GET", "/api/v1/users/{name}/tokens", "listTokens", Scope::kUserWrite, RoleSet{kAdmin},
+       Call<&UserHandlers::ListTokensHandler>},
+      {"DELETE", "/api/v1/users/{name}/tokens/{token}", "revokeToken", Scope::kUserWrite,
+       RoleSet{kAdmin}, Call<&UserHandlers::RevokeTokenHandler>},
       {"GET", "/api/v1/lists", "listLists", Scope::kSignedIn, RoleSet::All(),
        Call<&ListHandlers::ListLists>},
       {"GET", "/api/v1/lists/{list}", "getList", Scope::kListRead, RoleSet::All(),
@@ -115,6 +121,10 @@ const std::vector<Route>& RouteTable() {
        RoleSet{kCheckpoint}, Call<&RecordHandlers::AppendHandoverHandler>},
       {"GET", "/api/v1/records/{id}/access-log", "getAccessLog", Scope::kRecordRead,
        RoleSet{kAdmin}, Call<&RecordHandlers::GetAccessLog>},
+      // The node's whole access log (ids, users, actions, times; no record contents): a
+      // party's admin gets the rows of the records its side may read, the mediator's all.
+      {"GET", "/api/v1/access-log", "listAccessLog", Scope::kSignedIn, RoleSet{kAdmin},
+       Call<&RecordHandlers::ListAccessLog>},
       {"GET", "/api/v1/records/{id}/events", "getRecordEvents", Scope::kRecordRead, RoleSet::All(),
        Call<&LedgerHandlers::GetRecordEvents>},
       {"GET", "/api/v1/integrity", "checkIntegrity", Scope::kSignedIn, RoleSet{kAdmin},

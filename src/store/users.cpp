@@ -93,8 +93,8 @@ Result<std::optional<UserCredentials>> CredentialsOf(Workspace& ws, std::string_
   });
 }
 
-Result<void> InsertApiToken(Workspace& ws, std::int64_t user_id, std::string_view token_sha256,
-                            std::string_view created_at) {
+Result<std::int64_t> InsertApiToken(Workspace& ws, std::int64_t user_id,
+                                    std::string_view token_sha256, std::string_view created_at) {
   PARLEY_ASSIGN_OR_RETURN(
       Statement st,
       ws.db().Prepare(
@@ -102,7 +102,28 @@ Result<void> InsertApiToken(Workspace& ws, std::int64_t user_id, std::string_vie
   st.Bind(1, user_id);
   st.Bind(2, token_sha256);
   st.Bind(3, created_at);
-  return st.Run();
+  PARLEY_TRY(st.Run());
+  return ws.db().LastInsertId();
+}
+
+Result<std::vector<ApiTokenRow>> ApiTokensOfUser(Workspace& ws, std::int64_t user_id) {
+  PARLEY_ASSIGN_OR_RETURN(Statement st,
+                          ws.db().Prepare("SELECT id, created_at, revoked FROM api_tokens "
+                                          "WHERE user_id = ? ORDER BY id DESC"));
+  st.Bind(1, user_id);
+  return ReadRows(st, [](const Statement& row) {
+    return ApiTokenRow{row.ColumnInt(0), row.ColumnText(1), row.ColumnInt(2) != 0};
+  });
+}
+
+Result<bool> RevokeApiToken(Workspace& ws, std::int64_t user_id, std::int64_t token_id) {
+  PARLEY_ASSIGN_OR_RETURN(
+      Statement st,
+      ws.db().Prepare("UPDATE api_tokens SET revoked = 1 WHERE id = ? AND user_id = ?"));
+  st.Bind(1, token_id);
+  st.Bind(2, user_id);
+  PARLEY_TRY(st.Run());
+  return sqlite3_changes(ws.db().handle()) > 0;
 }
 
 Result<std::optional<UserRow>> UserWithTokenDigest(Workspace& ws, std::string_view token_sha256) {

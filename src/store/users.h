@@ -5,7 +5,8 @@
 // (server/auth/user_store.h): password hashing, token secrets, roles and their sides, name rules.
 // A role is stored and returned as its name; UpdateUserRow changes a row only at the version
 // the caller read (false when it moved on), and bumps the version. A token is looked up by
-// its SHA-256 digest only: the secret never reaches the store.
+// its SHA-256 digest only: the secret never reaches the store, and no row read back carries
+// the digest either (ApiTokenRow: what a token is, not what proves it).
 //
 //   PARLEY_TRY(InsertUser(ws, {"olena", hash, "clerk", "ua", now}));
 //   PARLEY_ASSIGN_OR_RETURN(std::optional<UserRow> u, UserNamed(ws, "olena"));
@@ -76,9 +77,23 @@ struct UserRowUpdate {
 [[nodiscard]] Result<std::optional<UserCredentials>> CredentialsOf(Workspace& ws,
                                                                    std::string_view name);
 
-[[nodiscard]] Result<void> InsertApiToken(Workspace& ws, std::int64_t user_id,
-                                          std::string_view token_sha256,
-                                          std::string_view created_at);
+// A user's API token as an administrator may see it: never its digest.
+struct ApiTokenRow {
+  std::int64_t id = 0;
+  std::string created_at;
+  bool revoked = false;
+};
+
+// The new token's id.
+[[nodiscard]] Result<std::int64_t> InsertApiToken(Workspace& ws, std::int64_t user_id,
+                                                  std::string_view token_sha256,
+                                                  std::string_view created_at);
+// Every token of the user, revoked ones too, newest first.
+[[nodiscard]] Result<std::vector<ApiTokenRow>> ApiTokensOfUser(Workspace& ws, std::int64_t user_id);
+// Marks the user's token `token_id` revoked (again: no change). False when the user has no
+// token with that id. A revoked token is kept as a row and never authenticates again.
+[[nodiscard]] Result<bool> RevokeApiToken(Workspace& ws, std::int64_t user_id,
+                                          std::int64_t token_id);
 // The enabled user owning the unrevoked token with this digest (one statement: it runs on
 // every request a script makes).
 [[nodiscard]] Result<std::optional<UserRow>> UserWithTokenDigest(Workspace& ws,

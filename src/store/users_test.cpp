@@ -82,6 +82,40 @@ TEST(StoreUsers, TokensFindOnlyEnabledUsers) {
   EXPECT_FALSE(UserWithTokenDigest(t.ws(), "digest-1")->has_value());
 }
 
+TEST(StoreUsers, TokensAreListedWithoutDigestsAndRevokedOnlyByTheirUser) {
+  testing::TempWorkspace t("parley-users");
+  ASSERT_TRUE(InsertUser(t.ws(), {"bot", "h", "analyst", "ua", "t0"}));
+  ASSERT_TRUE(InsertUser(t.ws(), {"other", "h", "analyst", "ua", "t0"}));
+  const std::int64_t bot = (*UserNamed(t.ws(), "bot"))->id;
+  const std::int64_t other = (*UserNamed(t.ws(), "other"))->id;
+  auto first = InsertApiToken(t.ws(), bot, "digest-1", "t1");
+  auto second = InsertApiToken(t.ws(), bot, "digest-2", "t2");
+  ASSERT_TRUE(first.has_value() && second.has_value());
+  EXPECT_LT(*first, *second);
+
+  auto tokens = ApiTokensOfUser(t.ws(), bot);
+  ASSERT_TRUE(tokens.has_value());
+  ASSERT_EQ(tokens->size(), 2u);
+  EXPECT_EQ((*tokens)[0].id, *second);  // newest first
+  EXPECT_EQ((*tokens)[0].created_at, "t2");
+  EXPECT_FALSE((*tokens)[0].revoked);
+  EXPECT_TRUE(ApiTokensOfUser(t.ws(), other)->empty());
+
+  // Another user's token id is not theirs to revoke.
+  EXPECT_FALSE(*RevokeApiToken(t.ws(), other, *first));
+  EXPECT_TRUE(UserWithTokenDigest(t.ws(), "digest-1")->has_value());
+  EXPECT_FALSE(*RevokeApiToken(t.ws(), bot, 999999));
+
+  ASSERT_TRUE(*RevokeApiToken(t.ws(), bot, *first));
+  EXPECT_FALSE(UserWithTokenDigest(t.ws(), "digest-1")->has_value());
+  EXPECT_TRUE(UserWithTokenDigest(t.ws(), "digest-2")->has_value());
+  EXPECT_TRUE(*RevokeApiToken(t.ws(), bot, *first));  // again: still there, still revoked
+  tokens = ApiTokensOfUser(t.ws(), bot);
+  ASSERT_EQ(tokens->size(), 2u);
+  EXPECT_FALSE((*tokens)[0].revoked);
+  EXPECT_TRUE((*tokens)[1].revoked);
+}
+
 TEST(StoreSessions, RowsRoundTripAndExpire) {
   testing::TempWorkspace t("parley-sessions");
   ASSERT_TRUE(InsertUser(t.ws(), {"olena", "h", "clerk", "ua", "t0"}));

@@ -4,6 +4,7 @@ import { useEffect, useState } from "preact/hooks";
 import { ApiError, del, get, put, setCsrfToken, whenSignedOut, type Session } from "./api/client";
 import { LanguagePicker } from "./components/language_picker";
 import { initialLanguage, isLanguage, setLanguage, t, termFor, type Language } from "./i18n/i18n";
+import { AdminPage } from "./pages/admin_page";
 import { AgreementPage, AgreementsPage } from "./pages/agreements_page";
 import { HandoverPage } from "./pages/handover_page";
 import { ListPage } from "./pages/list_page";
@@ -128,6 +129,11 @@ function Shell({ session, language, onLanguage, onSignOut }: ShellProps) {
               {t("nav.handover")}
             </a>
           )}
+          {can(session, "listUsers") && (
+            <a href={href(["admin"])} aria-current={section === "admin" ? "page" : undefined}>
+              {t("nav.admin")}
+            </a>
+          )}
         </nav>
         <span class="who">
           {t("nav.signedInAs", {
@@ -155,6 +161,7 @@ function Shell({ session, language, onLanguage, onSignOut }: ShellProps) {
           <PlanPage key={route.path[1]} id={route.path[1]!} params={route.params} />
         )}
         {section === "handover" && <HandoverPage params={route.params} />}
+        {section === "admin" && <AdminPage section={route.path[1]} params={route.params} />}
       </main>
     </>
   );

@@ -149,11 +149,41 @@ Result<User> SetLanguage(store::Workspace& ws, std::int64_t user_id, std::string
   return FindUserById(ws, user_id);
 }
 
-Result<std::string> CreateToken(store::Workspace& ws, std::string_view user_name) {
+Result<IssuedToken> IssueToken(store::Workspace& ws, std::string_view user_name) {
   PARLEY_ASSIGN_OR_RETURN(User u, FindUser(ws, user_name));
-  std::string token = NewSecret("pt_");
-  PARLEY_TRY(store::InsertApiToken(ws, u.id, TokenDigest(token), UtcNow()));
-  return token;
+  IssuedToken issued{NewSecret("pt_"), {0, UtcNow(), false}};
+  PARLEY_ASSIGN_OR_RETURN(
+      issued.token.id,
+      store::InsertApiToken(ws, u.id, TokenDigest(issued.secret), issued.token.created_at));
+  return issued;
+}
+
+Result<std::string> CreateToken(store::Workspace& ws, std::string_view user_name) {
+  PARLEY_ASSIGN_OR_RETURN(IssuedToken issued, IssueToken(ws, user_name));
+  return std::move(issued.secret);
+}
+
+Result<std::vector<ApiToken>> ListTokens(store::Workspace& ws, std::string_view user_name) {
+  PARLEY_ASSIGN_OR_RETURN(User u, FindUser(ws, user_name));
+  return store::ApiTokensOfUser(ws, u.id);
+}
+
+Result<ApiToken> RevokeToken(store::Workspace& ws, std::string_view user_name,
+                             std::int64_t token_id) {
+  store::Transaction tx(ws);
+  PARLEY_TRY(tx.Begin());
+  PARLEY_ASSIGN_OR_RETURN(User u, FindUser(ws, user_name));
+  PARLEY_ASSIGN_OR_RETURN(bool revoked, store::RevokeApiToken(ws, u.id, token_id));
+  if (!revoked) {
+    return Fail(ErrorCode::kNotFound,
+                "user '" + u.name + "' has no API token " + std::to_string(token_id));
+  }
+  PARLEY_ASSIGN_OR_RETURN(std::vector<ApiToken> tokens, store::ApiTokensOfUser(ws, u.id));
+  PARLEY_TRY(tx.Commit());
+  for (ApiToken& t : tokens) {
+    if (t.id == token_id) return std::move(t);
+  }
+  return Fail(ErrorCode::kInternal, "API token " + std::to_string(token_id) + " vanished");
 }
 
 Result<User> FindUserByToken(store::Workspace& ws, std::string_view token) {

@@ -3,7 +3,8 @@
 // Contract: a user has a unique name, an Argon2id password hash, one role and one side.
 // Every change to a user goes through UpdateUser with the version the caller last read; a
 // stale version is kConflict (HTTP 409) and changes nothing. API tokens are stored only as
-// SHA-256 digests; the secret is returned once by CreateToken.
+// SHA-256 digests; the secret is returned once by CreateToken (IssueToken), and afterwards a
+// token is known only by its id, creation time and whether it was revoked (ListTokens).
 //
 // Why free functions over a Workspace&: the server holds one connection per worker thread
 // (workspace_pool.h) and the CLI opens its own; neither should own the other's connection.
@@ -22,6 +23,7 @@
 
 #include "core/error.h"
 #include "server/auth/roles.h"
+#include "store/users.h"
 #include "store/workspace.h"
 
 namespace parley::server {
@@ -75,7 +77,25 @@ struct UserChange {
 [[nodiscard]] Result<User> SetLanguage(store::Workspace& ws, std::int64_t user_id,
                                        std::string_view language);
 
+// A token as listed: id, created_at, revoked; never its secret or digest.
+using ApiToken = store::ApiTokenRow;
+
+// A new token: its secret (shown once, stored nowhere) and what the store keeps of it.
+struct IssuedToken {
+  std::string secret;
+  ApiToken token;
+};
+
+[[nodiscard]] Result<IssuedToken> IssueToken(store::Workspace& ws, std::string_view user_name);
+// IssueToken's secret alone (the CLI's `parley user token`).
 [[nodiscard]] Result<std::string> CreateToken(store::Workspace& ws, std::string_view user_name);
+// The user's tokens, newest first; kNotFound for an unknown user.
+[[nodiscard]] Result<std::vector<ApiToken>> ListTokens(store::Workspace& ws,
+                                                       std::string_view user_name);
+// Revokes the user's token `token_id` (revoking it again changes nothing); kNotFound when the
+// user has no such token. The caller forgets cached token lookups (token_cache.h).
+[[nodiscard]] Result<ApiToken> RevokeToken(store::Workspace& ws, std::string_view user_name,
+                                           std::int64_t token_id);
 // The enabled user owning `token`, or kNotFound.
 [[nodiscard]] Result<User> FindUserByToken(store::Workspace& ws, std::string_view token);
 

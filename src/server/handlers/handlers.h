@@ -55,6 +55,8 @@ class UserHandlers : public HandlerContext {
   ApiResponse CreateUser(ApiRequest& req, store::Workspace& ws);
   ApiResponse UpdateUserHandler(ApiRequest& req, store::Workspace& ws);
   ApiResponse CreateTokenHandler(ApiRequest& req, store::Workspace& ws);
+  ApiResponse ListTokensHandler(ApiRequest& req, store::Workspace& ws);
+  ApiResponse RevokeTokenHandler(ApiRequest& req, store::Workspace& ws);
 };
 
 // Lists, their versions, uploads, exports and shares (api_lists.cpp).
@@ -80,6 +82,7 @@ class RecordHandlers : public HandlerContext {
   ApiResponse ListHandovers(ApiRequest& req, store::Workspace& ws);
   ApiResponse AppendHandoverHandler(ApiRequest& req, store::Workspace& ws);
   ApiResponse GetAccessLog(ApiRequest& req, store::Workspace& ws);
+  ApiResponse ListAccessLog(ApiRequest& req, store::Workspace& ws);
   ApiResponse CheckIntegrityHandler(ApiRequest& req, store::Workspace& ws);
 };
 

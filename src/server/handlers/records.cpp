@@ -1,5 +1,8 @@
 // Handlers: person records, their interviews, handover events, access log, integrity (api.h).
 // Every handler here that returns person-record fields writes the access log.
+#include <set>
+#include <string>
+
 #include "core/clock.h"
 #include "core/try.h"
 #include "handover/person_status.h"
@@ -15,6 +18,21 @@ namespace {
 std::int64_t RecordId(const ApiRequest& req) {
   // The API layer has already parsed and resolved {id} (ResolveResource), so this succeeds.
   return std::stoll(req.path_params.at("id"));
+}
+
+constexpr std::int64_t kDefaultAccessLogPage = 100;
+constexpr std::int64_t kMaxAccessLogPage = 1000;
+
+// The lists whose records' reads `who` may see in the node's access log: those it may read.
+Result<std::set<std::string>> VisibleLists(store::Workspace& ws, const Principal& who) {
+  PARLEY_ASSIGN_OR_RETURN(auto lists, ws.Lists());
+  PARLEY_ASSIGN_OR_RETURN(auto shared_names, ListsSharedWith(ws, who.side));
+  std::set<std::string> shared(shared_names.begin(), shared_names.end());
+  std::set<std::string> out;
+  for (const auto& v : lists) {
+    if (MaySee(who, v.side, shared.contains(v.list))) out.insert(v.list);
+  }
+  return out;
 }
 
 }  // namespace
@@ -124,6 +142,39 @@ ApiResponse RecordHandlers::GetAccessLog(ApiRequest& req, store::Workspace& ws) 
       out.push_back({{"at", e.at}, {"user", e.user}, {"action", e.action}, {"reads", e.reads}});
     }
     return JsonResponse(200, {{"record_id", RecordId(req)}, {"entries", out}});
+  }());
+}
+
+ApiResponse RecordHandlers::ListAccessLog(ApiRequest& req, store::Workspace& ws) {
+  return Respond([&]() -> Result<ApiResponse> {
+    AccessLogQuery query;
+    if (std::string user = req.QueryParam("user"); !user.empty()) query.user = std::move(user);
+    if (!req.QueryParam("record").empty()) {
+      PARLEY_ASSIGN_OR_RETURN(query.record_id, QueryInt(req, "record", 0, INT64_MAX));
+    }
+    PARLEY_ASSIGN_OR_RETURN(query.offset, QueryInt(req, "offset", 0, INT32_MAX));
+    PARLEY_ASSIGN_OR_RETURN(query.limit,
+                            QueryInt(req, "limit", kDefaultAccessLogPage, kMaxAccessLogPage));
+    if (!req.principal->IsMediator()) {
+      PARLEY_ASSIGN_OR_RETURN(query.visible_lists, VisibleLists(ws, *req.principal));
+    }
+    // Reads still queued (at most AccessLog::kFlushInterval old) are written first, so the
+    // page holds every read recorded before this request.
+    PARLEY_TRY(access_log_.Flush());
+    PARLEY_ASSIGN_OR_RETURN(AccessLogPage page, ReadAccessLogPage(ws, query));
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& row : page.rows) {
+      out.push_back({{"at", row.access.at},
+                     {"user", row.access.user},
+                     {"action", row.access.action},
+                     {"reads", row.access.reads},
+                     {"record_id", row.access.record_id},
+                     {"list", row.list},
+                     {"record_key", row.record_key}});
+    }
+    return JsonResponse(
+        200,
+        {{"entries", out}, {"offset", query.offset}, {"limit", query.limit}, {"more", page.more}});
   }());
 }
 

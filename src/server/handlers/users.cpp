@@ -1,4 +1,6 @@
 // Handlers: users and API tokens (api.h). Who may call them is decided in route_table.cpp.
+#include <charconv>
+
 #include "core/try.h"
 #include "server/api.h"
 #include "server/api_error.h"
@@ -8,6 +10,19 @@
 #include "server/json_shapes.h"
 
 namespace parley::server {
+namespace {
+
+Result<std::int64_t> TokenId(const std::string& text) {
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc() || end != text.data() + text.size() || id < 1) {
+    return Fail(ErrorCode::kInvalidInput, "'" + text + "' is not an API token id",
+                {"", 0, 0, "token"});
+  }
+  return id;
+}
+
+}  // namespace
 
 ApiResponse UserHandlers::ListUsersHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
@@ -57,8 +72,32 @@ ApiResponse UserHandlers::UpdateUserHandler(ApiRequest& req, store::Workspace& w
 
 ApiResponse UserHandlers::CreateTokenHandler(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
-    PARLEY_ASSIGN_OR_RETURN(std::string token, CreateToken(ws, req.path_params.at("name")));
-    return JsonResponse(201, {{"user", req.path_params.at("name")}, {"token", token}});
+    const std::string& name = req.path_params.at("name");
+    PARLEY_ASSIGN_OR_RETURN(IssuedToken issued, IssueToken(ws, name));
+    nlohmann::json out = TokenJson(name, issued.token);
+    out["token"] = issued.secret;  // the only time the secret is sent
+    return JsonResponse(201, out);
+  }());
+}
+
+ApiResponse UserHandlers::ListTokensHandler(ApiRequest& req, store::Workspace& ws) {
+  return Respond([&]() -> Result<ApiResponse> {
+    const std::string& name = req.path_params.at("name");
+    PARLEY_ASSIGN_OR_RETURN(std::vector<ApiToken> tokens, ListTokens(ws, name));
+    nlohmann::json out = nlohmann::json::array();
+    for (const ApiToken& t : tokens) out.push_back(TokenJson(name, t));
+    return JsonResponse(200, {{"user", name}, {"tokens", out}});
+  }());
+}
+
+ApiResponse UserHandlers::RevokeTokenHandler(ApiRequest& req, store::Workspace& ws) {
+  return Respond([&]() -> Result<ApiResponse> {
+    const std::string& name = req.path_params.at("name");
+    PARLEY_ASSIGN_OR_RETURN(std::int64_t id, TokenId(req.path_params.at("token")));
+    PARLEY_ASSIGN_OR_RETURN(ApiToken revoked, RevokeToken(ws, name, id));
+    // The revoked token stops on the next request: no cached lookup survives.
+    tokens_.Clear();
+    return JsonResponse(200, TokenJson(name, revoked));
   }());
 }
 

@@ -112,11 +112,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A user's API tokens, newest first, revoked ones too: ids and times, never a secret */
+        get: operations["listTokens"];
         put?: never;
-        /** New API token for scripts (shown once; only its hash is stored) */
+        /** New API token for scripts: its secret is in this answer only (only its hash is stored) */
         post: operations["createToken"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{name}/tokens/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a user's API token: it authenticates no more, from the next request on (revoking it again changes nothing) */
+        delete: operations["revokeToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -321,6 +339,23 @@ export interface paths {
         };
         /** Who read this person record, newest first */
         get: operations["getAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The node's access log, newest first: who read or exported which person record, and when (ids only, never the record). A party's admin sees the rows of records its side may read; the mediator's admin every row */
+        get: operations["listAccessLog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1133,6 +1168,26 @@ export interface components {
                 status?: string;
             }[];
         };
+        ApiToken: {
+            id?: number;
+            user?: string;
+            created_at?: string;
+            revoked?: boolean;
+        };
+        AccessLogEntry: {
+            /** @description UTC time of the read, to the second */
+            at?: string;
+            user?: string;
+            /** @description read, history, review, explain, list-records or export */
+            action?: string;
+            /** @description How many identical reads (same second, user and action) this row stands for */
+            reads?: number;
+            record_id?: number;
+            /** @description The record's list */
+            list?: string;
+            /** @description The record's id in its list */
+            record_key?: string;
+        };
     };
     responses: {
         /** @description An error */
@@ -1180,6 +1235,8 @@ export interface components {
         minProbability: number;
         /** @description Only links with probability below this (0 to 1): the upper edge of a band, not included */
         maxProbability: number;
+        /** @description API token ID */
+        token: number;
     };
     requestBodies: never;
     headers: never;
@@ -1435,6 +1492,36 @@ export interface operations {
             409: components["responses"]["Error"];
         };
     };
+    listTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User name */
+                name: components["parameters"]["name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user?: string;
+                        tokens?: components["schemas"]["ApiToken"][];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
     createToken: {
         parameters: {
             query?: never;
@@ -1453,10 +1540,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        user?: string;
+                    "application/json": components["schemas"]["ApiToken"] & {
+                        /** @description The secret: send it as `Authorization: Bearer <token>`. Never shown again */
                         token?: string;
                     };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User name */
+                name: components["parameters"]["name"];
+                /** @description API token ID */
+                token: components["parameters"]["token"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token, revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiToken"];
                 };
             };
             400: components["responses"]["Error"];
@@ -1955,6 +2071,44 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
+        };
+    };
+    listAccessLog: {
+        parameters: {
+            query?: {
+                /** @description Only this user's reads (the exact name) */
+                user?: string;
+                /** @description Only the reads of this person record ID */
+                record?: number;
+                /** @description Page size (default 100, at most 1000) */
+                limit?: number;
+                /** @description First record (default 0) */
+                offset?: components["parameters"]["offset"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entries?: components["schemas"]["AccessLogEntry"][];
+                        offset?: number;
+                        limit?: number;
+                        /** @description Rows beyond this page match the filters */
+                        more?: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
         };
     };
     getRecordEvents: {
