@@ -853,6 +853,8 @@ export interface components {
             unchanged?: boolean;
             encoding?: string;
             name_order?: string;
+            /** @description Rows of separate name columns whose names stood in other columns than their own (a whole name in the surname cell, or given name and surname swapped) and were read by their words */
+            rows_with_names_moved?: number;
             records?: number;
             rejected?: number;
             added?: number;
