@@ -17,6 +17,7 @@
 #include "names/normalise.h"
 #include "names/romanise_key.h"
 #include "names/surname_forms.h"
+#include "names/titles.h"
 
 namespace parley::names {
 namespace {
@@ -134,6 +135,13 @@ Pieces Segment(std::u32string_view cps) {
     const auto length = static_cast<std::size_t>(U8_LENGTH(static_cast<UChar32>(cp)));
     const bool comma = cp == U',';
     const bool boundary = comma || u_isUWhiteSpace(static_cast<UChar32>(cp));
+    // Words run together ("RomanchukVladimir", "ЯрославовичДашкевич"): a capital after a
+    // small letter starts a word of its own.
+    if (!boundary && current.cps.size() >= 2 && u_isupper(static_cast<UChar32>(cp)) &&
+        u_islower(static_cast<UChar32>(current.cps.back()))) {
+      flush();
+      in_word = false;
+    }
     if (!boundary) {
       if (current.cps.empty()) {
         current.begin = byte;
@@ -154,6 +162,29 @@ Pieces Segment(std::u32string_view cps) {
   return out;
 }
 
+// Digits typed for the letters they look like ("Gorbun0v", "ME1NYK", "Ig0r Sech1n"): in a word
+// of at least three letters and at most two digits, 0 is o, 1 is i, 3 is e (з in Cyrillic).
+// A number (a service number, a date) has more digits than that and is left alone.
+void ReadDigitsAsLetters(std::u32string& cps) {
+  int letters = 0;
+  int digits = 0;
+  bool cyrillic = false;
+  for (char32_t cp : cps) {
+    if (u_isalpha(static_cast<UChar32>(cp))) {
+      ++letters;
+      cyrillic |= cp >= 0x400 && cp <= 0x4FF;
+    } else if (cp >= U'0' && cp <= U'9') {
+      ++digits;
+    }
+  }
+  if (digits == 0 || digits > 2 || letters < 3) return;
+  for (char32_t& cp : cps) {
+    if (cp == U'0') cp = cyrillic ? U'о' : U'o';
+    if (cp == U'1') cp = cyrillic ? U'і' : U'i';
+    if (cp == U'3') cp = cyrillic ? U'з' : U'e';
+  }
+}
+
 // Brings each piece to the form the keys are made from: NFC (piece by piece, which is the
 // whole text's NFC, as no boundary composes with its neighbours) and look-alikes repaired
 // over the whole name, as a word's script may be decided by the whole text.
@@ -166,6 +197,7 @@ Result<void> NormalisePieces(std::string_view text, Pieces& pieces) {
       PARLEY_ASSIGN_OR_RETURN(piece.cps, internal::DecodeUtf8(piece_nfc));
     }
   }
+  for (Piece& piece : pieces.list) ReadDigitsAsLetters(piece.cps);
   std::u32string joined;
   for (const Piece& piece : pieces.list) {
     joined += piece.cps;
@@ -286,6 +318,62 @@ void JoinParticles(Tokens& tokens) {
   }
 }
 
+bool IsPatronymicWord(const WordFacts& f) { return f.patronymic_table || f.patronymic_suffix; }
+
+// Erases token i, keeping the count of tokens before the comma.
+void EraseToken(Tokens& tokens, std::size_t i) {
+  tokens.list.erase(tokens.list.begin() + static_cast<std::ptrdiff_t>(i));
+  if (static_cast<int>(i) < tokens.before_comma) --tokens.before_comma;
+}
+
+// A hyphen joins two parts of one name in a double surname ("Петренко-Ковальчук") or a double
+// given name ("Анна-Марія"), and two names where a clerk or a form put it between them
+// ("Yuri-Volodymyrovych", "Anatolevna-Chuprina", "Shevchenko-Anatolii"). The second kind is
+// told by its parts: one is a given name or a patronymic, and they are not both given names.
+Result<void> SplitJoinedParts(Tokens& tokens) {
+  for (std::size_t i = 0; i < tokens.list.size(); ++i) {
+    const Token& t = tokens.list[i];
+    const std::size_t hyphen = t.cps.find(U'-');
+    if (hyphen == std::u32string::npos || hyphen == 0 || hyphen + 1 == t.cps.size() ||
+        t.cps.find(U'-', hyphen + 1) != std::u32string::npos) {
+      continue;
+    }
+    Piece first{t.cps.substr(0, hyphen), t.begin, t.begin, t.starts_word};
+    Piece second{t.cps.substr(hyphen + 1), 0, t.end, true};
+    PARLEY_ASSIGN_OR_RETURN(const WordFacts* a, FactsOf(first.cps));
+    PARLEY_ASSIGN_OR_RETURN(const WordFacts* b, FactsOf(second.cps));
+    if (!a->letters || !b->letters || a->initial || b->initial) continue;
+    const bool names = a->given_hit || b->given_hit || IsPatronymicWord(*a) || IsPatronymicWord(*b);
+    if (!names || (a->given_hit && b->given_hit)) continue;
+    for (char32_t cp : first.cps) first.end += U8_LENGTH(static_cast<UChar32>(cp));
+    second.begin = first.end + 1;  // the hyphen is one byte
+    PARLEY_ASSIGN_OR_RETURN(std::optional<Token> x, MakeToken(std::move(first)));
+    PARLEY_ASSIGN_OR_RETURN(std::optional<Token> y, MakeToken(std::move(second)));
+    tokens.list[i] = std::move(*x);
+    tokens.list.insert(tokens.list.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(*y));
+    if (static_cast<int>(i) < tokens.before_comma) ++tokens.before_comma;
+    ++i;
+  }
+  return {};
+}
+
+// Ranks, titles and honorifics before the name (names/titles.h): an abbreviation goes when a
+// name of two words is left; a full word only when what is left cannot be the name without it
+// (three words, or two of which neither is a patronymic: "Майор Іван Петрович" keeps its
+// surname).
+void DropTitles(Tokens& tokens) {
+  while (tokens.list.size() >= 3 && tokens.before_comma != 0) {
+    const Token& t = tokens.list.front();
+    const TitleKind kind = TitleKindOfKey(t.key);
+    if (kind == TitleKind::kNone) return;
+    if (kind == TitleKind::kWord && tokens.list.size() == 3) {
+      const bool patronymic_left = IsPatronymic(tokens.list[1]) || IsPatronymic(tokens.list[2]);
+      if (patronymic_left) return;
+    }
+    EraseToken(tokens, 0);
+  }
+}
+
 Result<Tokens> Tokenise(std::string_view text) {
   PARLEY_ASSIGN_OR_RETURN(const std::u32string cps, internal::DecodeUtf8(text));
   Pieces pieces = Segment(cps);
@@ -301,6 +389,8 @@ Result<Tokens> Tokenise(std::string_view text) {
     out.before_comma = static_cast<int>(out.list.size());
   }
   if (out.list.empty()) return Fail(ErrorCode::kInvalidInput, "the name has no letters");
+  PARLEY_TRY(SplitJoinedParts(out));
+  DropTitles(out);
   JoinParticles(out);
   // Capitals mark the surname only when the other words are not capitals too.
   const bool all_upper = std::all_of(out.list.begin(), out.list.end(),

@@ -16,6 +16,52 @@ ParsedName Parse(std::string_view s) {
   return p.value_or(ParsedName{});
 }
 
+void ExpectParts(std::string_view text, std::string_view surname, std::string_view given,
+                 std::string_view patronymic) {
+  const ParsedName p = Parse(text);
+  EXPECT_EQ(p.surname, surname) << text;
+  EXPECT_EQ(p.given, given) << text;
+  EXPECT_EQ(p.patronymic, patronymic) << text;
+}
+
+TEST(FullNameParserTest, RanksTitlesAndHonorificsAreNotPartOfTheName) {
+  ExpectParts("рядовой Кузьменко Дмитро Артемович", "Кузьменко", "Дмитро", "Артемович");
+  ExpectParts("мл. сержант Viktor Hlibovych Prysiazhniuk", "Prysiazhniuk", "Viktor", "Hlibovych");
+  ExpectParts("ст. сержант Rybak Taras Nazariiovych", "Rybak", "Taras", "Nazariiovych");
+  ExpectParts("Mr. Oleksandr Shevchenko", "Shevchenko", "Oleksandr", "");
+  ExpectParts("Captain Oleksandr Shevchenko", "Shevchenko", "Oleksandr", "");
+  // "Майор" is a surname too: with a given name and patronymic after it, it stays.
+  ExpectParts("Майор Іван Петрович", "Майор", "Іван", "Петрович");
+}
+
+TEST(FullNameParserTest, WordsRunTogetherAreSeparated) {
+  ExpectParts("RomanchukVladimir", "Romanchuk", "Vladimir", "");
+  ExpectParts("Dmitrij JaroslawowitschDaschkewitsch", "Daschkewitsch", "Dmitrij",
+              "Jaroslawowitsch");
+  // Capitals throughout are one word.
+  ExpectParts("SHEVCHENKO Dmytro", "SHEVCHENKO", "Dmytro", "");
+}
+
+TEST(FullNameParserTest, AHyphenBetweenTwoNamesSeparatesThem) {
+  ExpectParts("Zinchenko Yuri-Volodymyrovych", "Zinchenko", "Yuri", "Volodymyrovych");
+  ExpectParts("Ekaterina Anatolevna-Chuprina", "Chuprina", "Ekaterina", "Anatolevna");
+  // A double surname and a double given name stay whole.
+  ExpectParts("Петренко-Ковальчук Олена Іванівна", "Петренко-Ковальчук", "Олена", "Іванівна");
+  ExpectParts("Коваль Анна-Марія", "Коваль", "Анна-Марія", "");
+}
+
+TEST(FullNameParserTest, DigitsTypedForLettersAreReadAsLetters) {
+  const std::string_view text = "Aleksandr Gorbun0v";
+  const ParsedName p = Parse(text);
+  EXPECT_EQ(p.surname, "Gorbunov");
+  EXPECT_EQ(p.written.surname.In(text), "Gorbun0v") << "what was written is kept";
+  EXPECT_EQ(Parse("Ig0r Sech1n").surname_key, Parse("Igor Sechin").surname_key);
+  EXPECT_EQ(Parse("Шевч3нко Дмитро").surname, "Шевчзнко");
+  // A number is not a name: more than two digits stay digits.
+  const ParsedName q = Parse("Шевченко Дмитро AB1234");
+  EXPECT_TRUE(q.surname == "AB1234" || q.given == "AB1234" || q.patronymic == "AB1234");
+}
+
 TEST(FullNameParserTest, SurnameFirstCyrillic) {
   const ParsedName p = Parse("Шевченко Дмитро Олександрович");
   EXPECT_EQ(p.surname, "Шевченко");
