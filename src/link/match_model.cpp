@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace parley::link {
 namespace {
@@ -99,6 +100,15 @@ MatchModel::MatchModel(const ModelParameters& params) : params_(params) {
   prior_log2_odds_ = std::log2(lambda / (1.0 - lambda));
 }
 
+float MatchModel::DateAdjustment(const ComparisonVector& v, const RecordKeys& a,
+                                 const RecordKeys& b) {
+  if (v[FieldIndex(Field::kBirthDate)] != date_level::kDifferent) return 0;
+  if (a.birth.day == 0 || b.birth.day == 0) return 0;
+  const int years = std::abs(static_cast<int>(a.birth.year) - static_cast<int>(b.birth.year));
+  const bool other_day = a.birth.month != b.birth.month && a.birth.day != b.birth.day;
+  return years >= 2 && other_day ? kOtherBirthDateWeight : 0.0f;
+}
+
 float MatchModel::ValueAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                   const RecordKeys& b) const {
   float adj = 0;
@@ -113,7 +123,7 @@ float MatchModel::ValueAdjustment(const ComparisonVector& v, const RecordKeys& a
   if (g == name_level::kDifferent && a.given_is_full_form && b.given_is_full_form) {
     adj += kOtherGivenNameWeight;
   }
-  return adj;
+  return adj + DateAdjustment(v, a, b);
 }
 
 double MatchModel::Probability(double weight) const {
@@ -138,6 +148,7 @@ std::array<FieldWeight, kFieldCount> MatchModel::Explain(const ComparisonVector&
   ComparisonVector only_given{};
   only_given[FieldIndex(Field::kGivenName)] = v[FieldIndex(Field::kGivenName)];
   out[FieldIndex(Field::kGivenName)].weight += ValueAdjustment(only_given, a, b);
+  out[FieldIndex(Field::kBirthDate)].weight += DateAdjustment(v, a, b);
   return out;
 }
 

@@ -45,6 +45,11 @@ inline constexpr double kMaxTfAdjust = 2.5;
 // must outweigh all of them together; EM cannot learn it, since such pairs are rare among the
 // true matches of any one run. Added to the weight of "different" given names.
 inline constexpr float kOtherGivenNameWeight = -16.0f;
+// Two full birth dates that differ in year (by two or more), month and day alike: not a typo
+// (one digit, a swapped pair, a year off by one) but another birthday, which is what tells a
+// namesake (same surname, given name and patronymic, born years apart) from the person. Added
+// to the weight of "different" dates.
+inline constexpr float kOtherBirthDateWeight = -8.0f;
 
 struct FieldProbabilities {
   std::array<double, kMaxLevels> m{};  // index 0 (missing) is unused
@@ -94,9 +99,13 @@ class MatchModel {
     for (int f = 0; f < kFieldCount; ++f) w += weights_[f][v[f]];
     return w + ValueAdjustment(v, a, b);
   }
-  // What the values themselves add: the TF adjustments, and kOtherGivenNameWeight.
+  // What the values themselves add: the TF adjustments, kOtherGivenNameWeight and
+  // kOtherBirthDateWeight.
   [[nodiscard]] float ValueAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                       const RecordKeys& b) const;
+  // kOtherBirthDateWeight when it applies, else 0.
+  [[nodiscard]] static float DateAdjustment(const ComparisonVector& v, const RecordKeys& a,
+                                            const RecordKeys& b);
   [[nodiscard]] double Probability(double weight) const;
   // The weight at which Probability() equals p.
   [[nodiscard]] double WeightForProbability(double p) const;

@@ -66,6 +66,35 @@ TEST(TermFrequencyTest, GivenNameAdjustedByGroup) {
   EXPECT_LT(model.Weight(v, a, a), model.Weight(v, b, b));
 }
 
+// A namesake (same full name, born years apart on another day) and a twin (same everything
+// but another full given name) are told apart by value adjustments EM cannot learn.
+TEST(MatchModelTest, AnotherBirthdayAndAnotherGivenNameWeighAgainst) {
+  const MatchModel model;
+  RecordKeys a;
+  RecordKeys b;
+  a.birth = {1984, 3, 17};
+  b.birth = {1991, 9, 26};
+  ComparisonVector v{};
+  v[FieldIndex(Field::kBirthDate)] = CompareDates(a.birth, b.birth);
+  ASSERT_EQ(v[FieldIndex(Field::kBirthDate)], date_level::kDifferent);
+  EXPECT_EQ(model.ValueAdjustment(v, a, b), kOtherBirthDateWeight);
+  // A typo is not another birthday: the same day and month in another year, a year off by
+  // one, or a date known only by its year.
+  for (PackedDate typo :
+       {PackedDate{1948, 3, 17}, PackedDate{1985, 4, 18}, PackedDate{1990, 0, 0}}) {
+    b.birth = typo;
+    v[FieldIndex(Field::kBirthDate)] = CompareDates(a.birth, b.birth);
+    EXPECT_EQ(model.ValueAdjustment(v, a, b), 0.0f) << typo.year;
+  }
+  b.birth = a.birth;
+  v[FieldIndex(Field::kBirthDate)] = date_level::kExact;
+  v[FieldIndex(Field::kGivenName)] = name_level::kDifferent;
+  a.given_is_full_form = b.given_is_full_form = true;  // Ярослав / Игорь
+  EXPECT_EQ(model.ValueAdjustment(v, a, b), kOtherGivenNameWeight);
+  b.given_is_full_form = false;  // a diminutive or a name the table does not know
+  EXPECT_EQ(model.ValueAdjustment(v, a, b), 0.0f);
+}
+
 }  // namespace
 }  // namespace parley::link
 
@@ -86,5 +115,6 @@ TEST(MatchModelTest, PartialAgreementNeverOutweighsExact) {
   const int d = FieldIndex(Field::kBirthDate);
   EXPECT_LE(model.LevelWeight(d, date_level::kSwapped), model.LevelWeight(d, date_level::kExact));
 }
+
 }  // namespace
 }  // namespace parley::link
