@@ -40,10 +40,10 @@ namespace parley::link {
 
 inline constexpr double kMinTfAdjust = -6.0;
 inline constexpr double kMaxTfAdjust = 2.5;
-// Two full given names of different groups (Ярослав / Игорь, not Саша / Олександр nor a
-// misspelling): twins and brothers share surname, patronymic and often the birth date, so this
-// must outweigh all of them together; EM cannot learn it, since such pairs are rare among the
-// true matches of any one run. Added to the weight of "different" given names.
+// Two given names the table knows, of different groups (Ярослав / Игорь, Володя / Виктор; not
+// Саша / Олександр, nor a misspelling): twins and brothers share surname, patronymic and often the
+// birth date, so this must outweigh all of them together; EM cannot learn it, since such pairs are
+// rare among the true matches of any one run. Added to the weight of "different" given names.
 inline constexpr float kOtherGivenNameWeight = -16.0f;
 // Two full birth dates that differ in year (by two or more), month and day alike: not a typo
 // (one digit, a swapped pair, a year off by one) but another birthday, which is what tells a

@@ -89,9 +89,9 @@ TEST(MatchModelTest, AnotherBirthdayAndAnotherGivenNameWeighAgainst) {
   b.birth = a.birth;
   v[FieldIndex(Field::kBirthDate)] = date_level::kExact;
   v[FieldIndex(Field::kGivenName)] = name_level::kDifferent;
-  a.given_is_full_form = b.given_is_full_form = true;  // Ярослав / Игорь
+  a.given_is_known = b.given_is_known = true;  // Ярослав / Игорь
   EXPECT_EQ(model.ValueAdjustment(v, a, b), kOtherGivenNameWeight);
-  b.given_is_full_form = false;  // a diminutive or a name the table does not know
+  b.given_is_known = false;  // a name the table does not know, or a form of several names
   EXPECT_EQ(model.ValueAdjustment(v, a, b), 0.0f);
 }
 

@@ -15,23 +15,32 @@ namespace parley::link {
 namespace {
 
 // The interned text of a group: the table's ids are stable within one build and never
-// stored, so a short tag is enough. A form in several groups (Саша: Олександр and Олександра)
-// takes its official or variant group before a diminutive one, then the smallest id, so
-// equal forms always get the same group.
+// stored, so a short tag is enough. A form in several groups (Саша: Олександр and Олександра;
+// Женя: Євген and Євгенія) takes the group of the bearer's sex when the patronymic says it,
+// then an official or variant group before a diminutive one, then the smallest id, so equal
+// forms of people of one sex always get the same group.
 struct Group {
   std::string key;
-  bool full_form = false;  // the best hit is an official or variant form, not a diminutive
+  bool known = false;  // NameKeys::given_is_known
 };
 
-Group GroupOf(std::string_view key, bool patronymic) {
+Group GroupOf(std::string_view key, bool patronymic, names::Sex sex) {
   if (key.empty()) return {};
   const auto hits = names::LookupGivenNameKey(key);
-  const names::GivenNameHit* best = nullptr;
+  auto fits = [&](const names::GivenNameHit& h) {
+    return (h.kind == names::NameFormKind::kPatronymic) == patronymic;
+  };
+  const bool sex_decides =
+      !patronymic && sex != names::Sex::kUnknown &&
+      std::any_of(hits.begin(), hits.end(), [&](const auto& h) { return fits(h) && h.sex == sex; });
   auto rank = [](const names::GivenNameHit& h) {
     return h.kind == names::NameFormKind::kDiminutive ? 1 : 0;
   };
+  const names::GivenNameHit* best = nullptr;
+  bool one_group = true;
   for (const names::GivenNameHit& h : hits) {
-    if ((h.kind == names::NameFormKind::kPatronymic) != patronymic) continue;
+    if (!fits(h) || (sex_decides && h.sex != sex)) continue;
+    if (best != nullptr && h.group != best->group) one_group = false;
     if (best == nullptr || std::pair(rank(h), h.group) < std::pair(rank(*best), best->group)) {
       best = &h;
     }
@@ -41,7 +50,13 @@ Group GroupOf(std::string_view key, bool patronymic) {
   std::string out = patronymic ? "#p" : "#g";
   out += std::to_string(best->group);
   if (patronymic) out += best->sex == names::Sex::kFemale ? "f" : "m";
-  return {std::move(out), rank(*best) == 0};
+  return {std::move(out), one_group};
+}
+
+// The bearer's sex as a patronymic group says it ("#p12m"), else unknown.
+names::Sex SexOfPatronymicGroup(std::string_view group) {
+  if (!group.starts_with("#p") || group.size() < 4) return names::Sex::kUnknown;
+  return group.back() == 'f' ? names::Sex::kFemale : names::Sex::kMale;
 }
 
 }  // namespace
@@ -82,22 +97,29 @@ Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
         if (auto space = out.second.find(' '); space != std::string::npos) out.second.resize(space);
         return out;
       }));
-  auto given_like = [](bool patronymic) {
-    return [patronymic](std::string_view t) -> Result<PartKeys> {
+  auto given_like = [](bool patronymic, names::Sex sex) {
+    return [patronymic, sex](std::string_view t) -> Result<PartKeys> {
       PARLEY_ASSIGN_OR_RETURN(std::string key, names::RomanKey(t));
-      Group group = GroupOf(key, patronymic);
-      return PartKeys{std::move(key), std::move(group.key), group.full_form};
+      Group group = GroupOf(key, patronymic, sex);
+      return PartKeys{std::move(key), std::move(group.key), group.known};
     };
   };
+  PARLEY_ASSIGN_OR_RETURN(
+      const PartKeys* patronymic,
+      Remember(patronymic_, use.patronymic, given_like(true, names::Sex::kUnknown)));
+  // The given name is remembered per bearer's sex, which picks its group (GroupOf).
+  const names::Sex sex = SexOfPatronymicGroup(patronymic->second);
+  std::string given_text(use.given_name);
+  given_text += sex == names::Sex::kMale ? "\x1fm" : sex == names::Sex::kFemale ? "\x1ff" : "";
   PARLEY_ASSIGN_OR_RETURN(const PartKeys* given,
-                          Remember(given_, use.given_name, given_like(false)));
-  PARLEY_ASSIGN_OR_RETURN(const PartKeys* patronymic,
-                          Remember(patronymic_, use.patronymic, given_like(true)));
+                          Remember(given_, given_text, [&](std::string_view) {
+                            return given_like(false, sex)(use.given_name);
+                          }));
   keys.surname = surname->key;
   keys.surname_phonetic = surname->second;
   keys.given_name = given->key;
   keys.given_group = given->second;
-  keys.given_is_full_form = given->full_form;
+  keys.given_is_known = given->known;
   keys.patronymic = patronymic->key;
   keys.patronymic_group = patronymic->second;
   return keys;

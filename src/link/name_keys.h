@@ -49,9 +49,10 @@ struct NameKeys {
   std::string patronymic;        // skeleton key
   std::string patronymic_group;  // group of the father's name and the bearer's sex, else key
   std::string surname_phonetic;  // the name engine's phonetic key of the first surname word
-  // The given name is a full form in the name table (official or variant, not a diminutive):
-  // two such names of different groups are two different names, not a misspelling of one.
-  bool given_is_full_form = false;
+  // The given name is in the name table and stands for one name there (one group, with the
+  // bearer's sex when the patronymic says it): two such names of different groups are two
+  // names (Ярослав / Игорь, Володя / Виктор), not a misspelling or a diminutive of one.
+  bool given_is_known = false;
 };
 
 [[nodiscard]] Result<NameKeys> ComputeNameKeys(const NameParts& parts);
@@ -67,9 +68,9 @@ class NameKeyCache {
  private:
   // The keys of one name part as written.
   struct PartKeys {
-    std::string key;         // surname key, or skeleton key of a given name or patronymic
-    std::string second;      // the surname's phonetic key, or the name's group
-    bool full_form = false;  // given names: NameKeys::given_is_full_form
+    std::string key;     // surname key, or skeleton key of a given name or patronymic
+    std::string second;  // the surname's phonetic key, or the name's group
+    bool known = false;  // given names: NameKeys::given_is_known
   };
   using Memo = std::unordered_map<std::string, PartKeys>;
   Memo surname_;

@@ -94,7 +94,7 @@ void SetNameKeys(const NameKeys& names, StringPool& pool, RecordKeys& k) {
   k.patronymic = pool.Intern(names.patronymic);
   k.patronymic_group = pool.Intern(names.patronymic_group);
   k.surname_phonetic = pool.Intern(names.surname_phonetic);
-  k.given_is_full_form = names.given_is_full_form;
+  k.given_is_known = names.given_is_known;
 }
 
 }  // namespace

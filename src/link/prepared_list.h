@@ -55,8 +55,8 @@ struct RecordKeys {
   // the cache line the comparator reads anyway, so that a pair without aliases costs no
   // lookup in the alias index.
   std::uint8_t alias_count = 0;
-  // NameKeys::given_is_full_form: a full given name, not a diminutive (match_model.h).
-  bool given_is_full_form = false;
+  // NameKeys::given_is_known: a name of the table standing for one name (match_model.h).
+  bool given_is_known = false;
 };
 
 struct PreparedList {
