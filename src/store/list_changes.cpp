@@ -163,7 +163,9 @@ Result<ListChangesPage> ListChanges(Workspace& ws, const ListChangesQuery& q) {
   PARLEY_ASSIGN_OR_RETURN(std::vector<ChangeRow> rows, ChangeRows(ws, to, from, q));
   for (const ChangeRow& row : rows) {
     PARLEY_ASSIGN_OR_RETURN(std::vector<StoredRecord> history, ws.RecordHistory(row.record_id));
-    RecordChange change{.kind = row.kind, .record_id = row.record_id};
+    RecordChange change;
+    change.kind = row.kind;
+    change.record_id = row.record_id;
     change.before = VersionOf(history, row.before_version);
     change.after = VersionOf(history, row.after_version);
     if (change.before && change.after) {

@@ -63,7 +63,7 @@ struct ListChangesQuery {
   std::string list;
   std::int64_t since = 0;
   std::int64_t version = 0;
-  std::optional<RecordChangeKind> only;  // one kind of change, or all
+  std::optional<RecordChangeKind> only = std::nullopt;  // one kind of change, or all
   std::int64_t offset = 0;
   std::int64_t limit = 100;
 };
