@@ -4,11 +4,12 @@
 // (the web.typecheck test) instead of showing a key to a user.
 import * as common from "./messages_common";
 import * as handover from "./messages_handover";
+import * as ledger from "./messages_ledger";
 import * as plans from "./messages_plans";
 import * as records from "./messages_records";
 
-export const en = { ...common.en, ...records.en, ...handover.en, ...plans.en };
+export const en = { ...common.en, ...records.en, ...handover.en, ...plans.en, ...ledger.en };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
-export const uk: Messages = { ...common.uk, ...records.uk, ...handover.uk, ...plans.uk };
-export const ru: Messages = { ...common.ru, ...records.ru, ...handover.ru, ...plans.ru };
+export const uk: Messages = { ...common.uk, ...records.uk, ...handover.uk, ...plans.uk, ...ledger.uk };
+export const ru: Messages = { ...common.ru, ...records.ru, ...handover.ru, ...plans.ru, ...ledger.ru };
