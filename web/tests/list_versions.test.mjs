@@ -32,7 +32,7 @@ const env = serverAndBrowser({}, async (env) => {
 test("two versions compared: counts on top, then each record added, removed or changed, field by field", async () => {
   const page = await signIn(env.browser, env.server, "ua-clerk");
   await page.goto(`${env.server.url}/#/lists/ua-request`);
-  const section = page.locator("section", { has: page.getByRole("heading", { name: "What changed between two versions" }) });
+  const section = page.locator("section", { has: page.getByRole("heading", { name: "What changed from one version to another" }) });
   await section.getByLabel("From version").selectOption("1");
   await section.getByLabel("To version").selectOption("2");
   await section.getByRole("button", { name: "Compare" }).click();

@@ -149,7 +149,7 @@ export const en = {
   "listv.history": "Signed history",
   "listv.export.csv": "Download version {version} as CSV",
   "listv.export.xlsx": "Download version {version} as XLSX",
-  "listv.compare.title": "What changed between two versions",
+  "listv.compare.title": "What changed from one version to another",
   "listv.compare.from": "From version",
   "listv.compare.to": "To version",
   "listv.compare.submit": "Compare",
