@@ -96,7 +96,8 @@ test("an administrator shares the list with the other side and stops sharing it,
   await section.getByRole("button", { name: "Share…" }).click();
   const confirm = section.getByRole("group", { name: "Share with ru" });
   assert.match(await confirm.innerText(), /Share the list ua-request with ru\? Its users will read every record of it\./);
-  // The confirming button has the focus: Enter confirms.
+  // The confirming button takes the focus: Enter confirms.
+  await page.waitForFunction(() => document.activeElement?.textContent === "Yes, share");
   await page.keyboard.press("Enter");
   await section.getByRole("status").getByText("The list is now shared with ru.").waitFor();
   const row = section.locator("table.shares tbody tr", { hasText: "ru" });
@@ -108,11 +109,11 @@ test("an administrator shares the list with the other side and stops sharing it,
   // Stopping: Cancel first gives the focus back, then confirm.
   await row.getByRole("button", { name: "Stop sharing with ru" }).click();
   await section.getByRole("button", { name: "Cancel" }).click();
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Stop sharing with ru");
+  await page.waitForFunction(() => document.activeElement?.textContent === "Stop sharing with ru");
   await row.getByRole("button", { name: "Stop sharing with ru" }).click();
   await section.getByRole("button", { name: "Yes, stop sharing" }).click();
   await section.getByRole("status").getByText("The list is no longer shared with ru.").waitFor();
-  assert.match(await row.innerText(), /sharing stopped/);
+  await section.locator("table.shares tbody tr", { hasText: "sharing stopped" }).waitFor();
   assert.equal((await shares())[0].active, false);
   assert.equal(await seenByRu(), false);
   assert.deepEqual(page.problems, []);
