@@ -287,5 +287,66 @@ TEST(BundleImport, StorageFailureImportsNothing) {
   EXPECT_TRUE(receiver.ImportBundle(*sender.ExportBundle(0)).has_value());
 }
 
+TEST(BundleFit, SaysWhatABundleWouldAddAndNamesAForkWithoutChangingTheLog) {
+  Fixture f;
+  Ledger sender = f.NewLedger();
+  Ledger receiver = f.NewLedger();
+  f.Grow(sender, 3);
+  const std::string first = *sender.ExportBundle(0);
+  auto verified = VerifyBundle(first, {.trusted = f.trusted, .threads = 2});
+  ASSERT_TRUE(verified.has_value());
+  auto fresh = receiver.FitBundle(*verified);
+  ASSERT_TRUE(fresh.has_value()) << fresh.error().message;
+  EXPECT_EQ(fresh->held, 0u);
+  EXPECT_EQ(fresh->already_held, 0u);
+  EXPECT_EQ(fresh->adds, 3u);
+  EXPECT_EQ(receiver.Size(), 0u);  // fitting imports nothing
+  ASSERT_TRUE(receiver.ImportBundle(first).has_value());
+  // The same bundle again fits (it is what the log holds) and adds nothing.
+  auto held = receiver.FitBundle(*verified);
+  ASSERT_TRUE(held.has_value());
+  EXPECT_EQ(held->already_held, 3u);
+  EXPECT_EQ(held->adds, 0u);
+  // A continuation from an earlier point overlaps and extends.
+  f.Grow(sender, 2);
+  auto longer = VerifyBundle(*sender.ExportBundle(1), {.trusted = f.trusted, .threads = 2});
+  ASSERT_TRUE(longer.has_value());
+  auto extends = receiver.FitBundle(*longer);
+  ASSERT_TRUE(extends.has_value());
+  EXPECT_EQ(extends->held, 3u);
+  EXPECT_EQ(extends->already_held, 2u);
+  EXPECT_EQ(extends->adds, 2u);
+  // Another history of the same origin is a fork, named where it starts.
+  Ledger other = f.NewLedger();
+  f.Grow(other, 4, /*tag=*/7);
+  auto forked = VerifyBundle(*other.ExportBundle(0), {.trusted = f.trusted, .threads = 2});
+  ASSERT_TRUE(forked.has_value());
+  EXPECT_EQ(receiver.FitBundle(*forked).error().message,
+            "fork at entry seq 0: the bundle's entry differs from the one this log holds");
+  EXPECT_EQ(receiver.Size(), 3u);
+}
+
+TEST(BundleTrust, AnUntrustedCheckpointCanBeReportedInsteadOfRefused) {
+  Fixture f;
+  Ledger ledger = f.NewLedger();
+  f.Grow(ledger, 2);
+  const std::string good = *ledger.ExportBundle(0);
+  auto stranger = GenerateSigningKey("stranger");
+  auto shown =
+      VerifyBundle(good, {.trusted = {stranger->Public()}, .threads = 2, .require_trusted = false});
+  ASSERT_TRUE(shown.has_value()) << shown.error().message;
+  EXPECT_FALSE(shown->trusted_signature);
+  auto trusted = VerifyBundle(good, {.trusted = f.trusted, .threads = 2, .require_trusted = false});
+  ASSERT_TRUE(trusted.has_value());
+  EXPECT_TRUE(trusted->trusted_signature);
+  // Impersonation is refused even when trust is only reported.
+  auto fake_mediator = GenerateSigningKey("mediator");
+  auto impersonated = VerifyBundle(
+      good, {.trusted = {fake_mediator->Public()}, .threads = 2, .require_trusted = false});
+  ASSERT_FALSE(impersonated.has_value());
+  EXPECT_EQ(impersonated.error().message,
+            "keys: 'mediator' in the bundle is not the trusted key of that name");
+}
+
 }  // namespace
 }  // namespace parley::ledger

@@ -176,16 +176,8 @@ Result<std::string> Ledger::ExportBundle(std::uint64_t since,
   return EncodeBundle(b);
 }
 
-Result<ImportReport> Ledger::ImportBundle(std::string_view bytes) {
-  if (options_.trusted.empty()) {
-    // Without trusted keys anyone could make a bundle that verifies: refuse rather than
-    // import a stranger's history.
-    return Fail(ErrorCode::kInvalidInput,
-                "no trusted keys are configured: cannot tell whose checkpoint to accept");
-  }
-  auto verified = VerifyBundle(bytes, {.trusted = options_.trusted, .threads = options_.threads});
-  if (!verified) return std::unexpected(verified.error());
-  const Bundle& b = verified->bundle;
+Result<BundleFit> Ledger::FitBundle(const BundleVerification& verified) const {
+  const Bundle& b = verified.bundle;
   if (b.origin != options_.origin) {
     return Fail(ErrorCode::kConflict,
                 "the bundle is of log '" + b.origin + "', this log is '" + options_.origin + "'");
@@ -202,13 +194,30 @@ Result<ImportReport> Ledger::ImportBundle(std::string_view bytes) {
   }
   const std::uint64_t overlap_end = std::min(Size(), b.size);
   for (std::uint64_t seq = b.since; seq < overlap_end; ++seq) {
-    if (tree_.LeafHash(seq) != verified->leaf_hashes[seq - b.since]) {
+    if (tree_.LeafHash(seq) != verified.leaf_hashes[seq - b.since]) {
       return Fail(ErrorCode::kConflict,
                   "fork at entry seq " + std::to_string(seq) +
                       ": the bundle's entry differs from the one this log holds");
     }
   }
-  if (b.size <= Size()) {
+  return BundleFit{.held = Size(),
+                   .already_held = overlap_end - b.since,
+                   .adds = b.size > Size() ? b.size - Size() : 0};
+}
+
+Result<ImportReport> Ledger::ImportBundle(std::string_view bytes) {
+  if (options_.trusted.empty()) {
+    // Without trusted keys anyone could make a bundle that verifies: refuse rather than
+    // import a stranger's history.
+    return Fail(ErrorCode::kInvalidInput,
+                "no trusted keys are configured: cannot tell whose checkpoint to accept");
+  }
+  auto verified = VerifyBundle(bytes, {.trusted = options_.trusted, .threads = options_.threads});
+  if (!verified) return std::unexpected(verified.error());
+  auto fit = FitBundle(*verified);
+  if (!fit) return std::unexpected(fit.error());
+  const Bundle& b = verified->bundle;
+  if (fit->adds == 0) {
     return Fail(ErrorCode::kConflict, "the bundle adds nothing: its " + std::to_string(b.size) +
                                           " entries are already in this log (a replayed bundle?)");
   }

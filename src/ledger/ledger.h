@@ -68,6 +68,13 @@ struct ImportReport {
   std::optional<Disclosure> disclosure;  // checked (verify.h); the caller decides what to keep
 };
 
+// How a verified bundle of this log's origin stands against what this log holds.
+struct BundleFit {
+  std::uint64_t held = 0;          // entries this log holds
+  std::uint64_t already_held = 0;  // entries of the bundle this log holds, byte for byte
+  std::uint64_t adds = 0;          // entries importing it would append
+};
+
 // A disclosure section (disclosure.h) and its signature, ready to ride in a bundle.
 struct SignedDisclosure {
   std::string text;
@@ -107,6 +114,10 @@ class Ledger {
   [[nodiscard]] Result<std::string> ExportBundle(
       std::uint64_t since, const SignedDisclosure* disclosure = nullptr) const;
   [[nodiscard]] Result<ImportReport> ImportBundle(std::string_view bytes);
+  // ImportBundle's checks of a verified bundle against this log, changing nothing: same
+  // origin, no gap before it, the same history up to its start, the same entries where both
+  // hold them. Errors (kConflict) name the fork or the gap; a bundle adding nothing fits.
+  [[nodiscard]] Result<BundleFit> FitBundle(const BundleVerification& verified) const;
 
  private:
   Ledger() = default;

@@ -52,7 +52,7 @@ Result<void> CheckTrust(const Bundle& bundle, const NoteVerification& v,
   for (const PublicKey& signer : v.verified_by) {
     for (const PublicKey& trusted : options.trusted) trusted_signature |= trusted == signer;
   }
-  if (!options.trusted.empty() && !trusted_signature) {
+  if (options.require_trusted && !options.trusted.empty() && !trusted_signature) {
     return Fail(ErrorCode::kCorruption, "checkpoint: not signed by any trusted key");
   }
   return {};

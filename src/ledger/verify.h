@@ -46,6 +46,10 @@ namespace parley::ledger {
 struct VerifyOptions {
   std::vector<PublicKey> trusted;  // empty: check integrity only, trust no one in particular
   unsigned threads = 2;
+  // false: a checkpoint no trusted key signed is reported (BundleVerification::
+  // trusted_signature) instead of refused, for a bundle that is shown, not imported. A listed
+  // key carrying a trusted name with another key is refused either way.
+  bool require_trusted = true;
 };
 
 // `signers`: when not empty, every entry's (actor, public key) must be one of them.

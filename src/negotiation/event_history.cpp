@@ -88,4 +88,11 @@ Result<std::vector<HistoryEvent>> AgreementEvents(store::Workspace& ws, const st
   return Select(ws, std::move(s));
 }
 
+Result<std::vector<HistoryEvent>> ListEvents(store::Workspace& ws, const std::string& list) {
+  PARLEY_TRY(ws.Version(list, std::nullopt));  // kNotFound, naming the list
+  Selection s;
+  for (const char* key : {"list", "left_list", "right_list"}) s.marks.push_back(Mark(key, list));
+  return Select(ws, std::move(s));
+}
+
 }  // namespace parley::negotiation

@@ -9,6 +9,8 @@
 // accepted, signed, repaired), the whole line of counter-proposals it belongs to.
 // About an agreement (by name): agreement.added / agreement.signed of every version and the
 // events of the plans negotiated under it.
+// About a list (by name): every event whose body names it as list, left_list or right_list
+// (its versions submitted, the reconciliation runs and link decisions it took part in).
 //
 // The log is scanned as bytes and only candidate entries are opened: one signature check per
 // event shown, not per event in the log. Each shown event is checked (signature, canonical
@@ -40,5 +42,8 @@ struct HistoryEvent {
 // kNotFound when no agreement has this name.
 [[nodiscard]] Result<std::vector<HistoryEvent>> AgreementEvents(store::Workspace& ws,
                                                                 const std::string& name);
+// kNotFound when there is no list of this name.
+[[nodiscard]] Result<std::vector<HistoryEvent>> ListEvents(store::Workspace& ws,
+                                                           const std::string& list);
 
 }  // namespace parley::negotiation

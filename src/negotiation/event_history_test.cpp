@@ -53,5 +53,29 @@ TEST(EventHistory, AnAgreementSeesItsVersionsAndSignaturesNotAnother) {
   EXPECT_EQ(no_plan.error().code, ErrorCode::kNotFound);
 }
 
+TEST(EventHistory, AListSeesItsVersionsAndTheLinksItTookPartIn) {
+  testing::TestWorkspace t;
+  auto events = ListEvents(t.ws(), "ru-custody");
+  ASSERT_TRUE(events.has_value()) << events.error().Describe();
+  const auto types = Types(events);
+  EXPECT_EQ(types.front(), "list.version_submitted");
+  EXPECT_GE(std::count(types.begin(), types.end(), "link.decided"), 1);
+  for (const auto& e : *events) {
+    const auto& body = e.event.event.body;
+    EXPECT_TRUE(body.value("list", "") == "ru-custody" ||
+                body.value("left_list", "") == "ru-custody" ||
+                body.value("right_list", "") == "ru-custody")
+        << body.dump();
+  }
+  // ua-custody's own history holds none of ru-custody's events.
+  auto other = ListEvents(t.ws(), "ua-custody");
+  ASSERT_TRUE(other.has_value());
+  for (const auto& e : *other)
+    EXPECT_EQ(e.event.event.body.dump().find("ru-custody"), std::string::npos);
+  auto missing = ListEvents(t.ws(), "none");
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace parley::negotiation

@@ -68,7 +68,7 @@ TEST(OpenApi, EveryPathParameterIsDeclared) {
       std::string name = pattern.substr(open + 1, pattern.find('}', open) - open - 1);
       bool declared = false;
       for (const auto& p : op.value("parameters", nlohmann::json::array())) {
-        std::string ref = p["$ref"];
+        std::string ref = p.value("$ref", "");  // inline (query) parameters have none
         declared = declared || (ref.ends_with("/" + name) && params[name]["in"] == "path");
       }
       EXPECT_TRUE(declared) << r.operation_id << " lacks path parameter " << name;
@@ -99,6 +99,7 @@ TEST(OpenApi, KeepsTheDocumentedStructure) {
       "post /api/v1/lists/{list}/versions uploadListVersion",
       "get /api/v1/lists/{list}/versions/{version}/records listRecords",
       "get /api/v1/lists/{list}/versions/{version}/export exportList",
+      "get /api/v1/lists/{list}/versions/{version}/changes listChanges",
       "get /api/v1/lists/{list}/shares listShares",
       "put /api/v1/lists/{list}/shares/{side} putShare",
       "get /api/v1/records/{id} getRecord",
@@ -114,6 +115,7 @@ TEST(OpenApi, KeepsTheDocumentedStructure) {
       "get /api/v1/ledger/entries listLedgerEntries",
       "post /api/v1/ledger/verify verifyLedger",
       "post /api/v1/bundles/export exportBundle",
+      "post /api/v1/bundles/verify verifyBundle",
       "post /api/v1/bundles/import importBundle",
       "get /api/v1/records/{id}/events getRecordEvents",
       "post /api/v1/reconciliations reconcile",

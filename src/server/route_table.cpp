@@ -103,6 +103,8 @@ const std::vector<Route>& RouteTable() {
       {"GET", "/api/v1/lists/{list}/versions/{version}/export", "exportList", Scope::kListRead,
        RoleSet{kAdmin, kClerk, kAnalyst, kNegotiator, kSigner, kInterviewer, kCheckpoint},
        Call<&ListHandlers::ExportList>},
+      {"GET", "/api/v1/lists/{list}/versions/{version}/changes", "listChanges", Scope::kListRead,
+       RoleSet::All(), Call<&ListHandlers::ListChangesHandler>},
       {"GET", "/api/v1/lists/{list}/shares", "listShares", Scope::kListRead, RoleSet::All(),
        Call<&ListHandlers::ListSharesHandler>},
       {"PUT", "/api/v1/lists/{list}/shares/{side}", "putShare", Scope::kListWrite, RoleSet{kAdmin},
@@ -142,6 +144,9 @@ const std::vector<Route>& RouteTable() {
        Call<&LedgerHandlers::VerifyLedger>},
       {"POST", "/api/v1/bundles/export", "exportBundle", Scope::kSignedIn, RoleSet{kAdmin, kSigner},
        Call<&LedgerHandlers::ExportBundleHandler>},
+      // Verifying a bundle without importing it costs what an import's checks cost.
+      {"POST", "/api/v1/bundles/verify", "verifyBundle", Scope::kSignedIn, RoleSet{kAdmin, kSigner},
+       Call<&LedgerHandlers::VerifyBundleHandler>},
       {"POST", "/api/v1/bundles/import", "importBundle", Scope::kSignedIn, RoleSet{kAdmin},
        Call<&LedgerHandlers::ImportBundleHandler>},
       {"POST", "/api/v1/reconciliations", "reconcile", Scope::kPairWrite, RoleSet{kAnalyst},

@@ -11,6 +11,7 @@ import { ListPage } from "./pages/list_page";
 import { ListsPage } from "./pages/lists_page";
 import { PersonPage } from "./pages/person_page";
 import { PlanPage, PlansPage } from "./pages/plans_page";
+import { RecordPage } from "./pages/record_page";
 import { ReviewPage } from "./pages/review_page";
 import { SignInPage } from "./pages/sign_in_page";
 import { href, useRoute } from "./router";
@@ -134,6 +135,11 @@ function Shell({ session, language, onLanguage, onSignOut }: ShellProps) {
               {t("nav.admin")}
             </a>
           )}
+          {can(session, "getLedger") && (
+            <a href={href(["record"])} aria-current={section === "record" ? "page" : undefined}>
+              {t("nav.record")}
+            </a>
+          )}
         </nav>
         <span class="who">
           {t("nav.signedInAs", {
@@ -162,6 +168,7 @@ function Shell({ session, language, onLanguage, onSignOut }: ShellProps) {
         )}
         {section === "handover" && <HandoverPage params={route.params} />}
         {section === "admin" && <AdminPage section={route.path[1]} params={route.params} />}
+        {section === "record" && <RecordPage params={route.params} />}
       </main>
     </>
   );

@@ -68,6 +68,7 @@ class ListHandlers : public HandlerContext {
   ApiResponse UploadListVersion(ApiRequest& req, store::Workspace& ws);
   ApiResponse ListRecords(ApiRequest& req, store::Workspace& ws);
   ApiResponse ExportList(ApiRequest& req, store::Workspace& ws);
+  ApiResponse ListChangesHandler(ApiRequest& req, store::Workspace& ws);
   ApiResponse ListSharesHandler(ApiRequest& req, store::Workspace& ws);
   ApiResponse PutShare(ApiRequest& req, store::Workspace& ws);
 };
@@ -94,6 +95,7 @@ class LedgerHandlers : public HandlerContext {
   ApiResponse VerifyLedger(ApiRequest& req, store::Workspace& ws);
   ApiResponse ExportBundleHandler(ApiRequest& req, store::Workspace& ws);
   ApiResponse ImportBundleHandler(ApiRequest& req, store::Workspace& ws);
+  ApiResponse VerifyBundleHandler(ApiRequest& req, store::Workspace& ws);
   ApiResponse GetRecordEvents(ApiRequest& req, store::Workspace& ws);
 };
 

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "core/try.h"
@@ -22,6 +23,7 @@
 #include "server/api_error.h"
 #include "server/handlers/handlers.h"
 #include "server/handlers/json_fields.h"
+#include "store/bundle_check.h"
 #include "store/event_log.h"
 #include "store/ledger_storage.h"
 #include "store/read_snapshot.h"
@@ -32,6 +34,8 @@ namespace {
 constexpr std::int64_t kDefaultEntryPage = 100;
 constexpr std::int64_t kMaxEntryPage = 1000;
 constexpr unsigned kVerifyThreads = 2;
+// How many of a verified bundle's entries its report shows one by one (all are summarised).
+constexpr std::size_t kShownBundleEntries = 500;
 
 nlohmann::json EntryJson(const ledger::SignedEvent& s, std::string_view leaf) {
   const ledger::Event& e = s.event;
@@ -98,6 +102,232 @@ Result<std::pair<std::string, std::string>> UploadedBundle(const ApiRequest& req
               {"", 0, 0, "file"});
 }
 
+// keys/trusted.keys of the workspace: the other parties' and the mediator's verifier keys.
+Result<std::vector<ledger::PublicKey>> TrustedKeys(store::Workspace& ws) {
+  const std::filesystem::path keys_file = store::TrustedKeysPath(ws.dir());
+  if (!std::filesystem::exists(keys_file)) return std::vector<ledger::PublicKey>{};
+  return ledger::LoadVerifierKeys(keys_file);
+}
+
+// A checkpoint note taken apart for a reader: its size and root (hex), each signature's key
+// name and whether a key this node knows (its own, keys/trusted.keys) verifies it, and the
+// time of the last entry it covers (the node signs a checkpoint with every change, so that is
+// when it was made). Null when the note does not parse.
+nlohmann::json CheckpointDetail(std::string_view note, std::span<const ledger::PublicKey> known,
+                                const ledger::EntryStorage& storage) {
+  auto opened = ledger::OpenCheckpoint(note, known);
+  if (!opened) return nullptr;
+  nlohmann::json signers = nlohmann::json::array();
+  for (const auto& k : opened->verification.verified_by) {
+    signers.push_back({{"name", k.name}, {"verified", true}});
+  }
+  for (const auto& u : opened->verification.unknown) {
+    signers.push_back({{"name", u.name}, {"verified", false}});
+  }
+  nlohmann::json time = nullptr;
+  const std::uint64_t size = opened->checkpoint.size;
+  if (size > 0 && size <= storage.Size()) {
+    auto leaves = storage.Read(size - 1, 1);
+    auto last = leaves ? ledger::OpenLeaf((*leaves)[0], size - 1)
+                       : Result<ledger::SignedEvent>(std::unexpected(leaves.error()));
+    if (last) time = last->event.time;
+  }
+  return {{"size", size},
+          {"root", ledger::EncodeHex(opened->checkpoint.root)},
+          {"signers", signers},
+          {"time", time}};
+}
+
+// What the entries of a bundle are about, for a person: one row per kind of event and what it
+// names (a list, a plan, an agreement, a pair of lists), with how many, their seq range and the
+// parties that signed or accepted (plan.*, agreement.signed).
+nlohmann::json EntrySummary(const std::vector<ledger::SignedEvent>& events) {
+  struct Group {
+    std::int64_t count = 0;
+    std::uint64_t first = 0;
+    std::uint64_t last = 0;
+    std::set<std::string> parties;
+  };
+  std::map<std::pair<std::string, std::string>, Group> groups;
+  std::vector<std::pair<std::string, std::string>> order;
+  for (const auto& s : events) {
+    const nlohmann::json& body = s.event.body;
+    auto text = [&](const char* key) -> std::string {
+      if (!body.contains(key)) return "";
+      const auto& v = body[key];
+      return v.is_string() ? v.get<std::string>() : v.dump();
+    };
+    std::string subject = text("list");
+    if (subject.empty() && body.contains("left_list")) {
+      subject = text("left_list") + " / " + text("right_list");
+    }
+    if (subject.empty()) subject = text("plan");
+    if (subject.empty()) subject = text("agreement");
+    auto key = std::pair{s.event.type, subject};
+    auto [it, fresh] = groups.try_emplace(key);
+    if (fresh) {
+      order.push_back(key);
+      it->second.first = s.event.seq;
+    }
+    ++it->second.count;
+    it->second.last = s.event.seq;
+    if (std::string party = text("party"); !party.empty()) it->second.parties.insert(party);
+  }
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& key : order) {
+    const Group& g = groups.at(key);
+    out.push_back({{"type", key.first},
+                   {"subject", key.second},
+                   {"count", g.count},
+                   {"first_seq", g.first},
+                   {"last_seq", g.last},
+                   {"parties", g.parties}});
+  }
+  return out;
+}
+
+nlohmann::json DisclosureJson(const ledger::Disclosure& d) {
+  nlohmann::json lists = nlohmann::json::array();
+  for (const auto& l : d.lists) {
+    std::set<std::string> shown;
+    std::set<std::string> withheld;
+    for (const auto& r : l.records) {
+      for (const auto& f : r.fields) (f.shown ? shown : withheld).insert(f.field);
+    }
+    lists.push_back({{"seq", l.seq},
+                     {"list", l.list},
+                     {"version", l.version},
+                     {"records", l.records.size()},
+                     {"shown_fields", shown},
+                     {"withheld_fields", withheld}});
+  }
+  return {{"recipient", d.recipient}, {"role", d.role}, {"signer", d.signer}, {"lists", lists}};
+}
+
+// The bundle's verdict for POST /bundles/verify (store/bundle_check.h), in the words of the
+// report: what it is, what it proves, and the first problem if any.
+Result<nlohmann::json> BundleReport(const store::BundleCheck& check, std::string_view bytes) {
+  nlohmann::json out;
+  if (!check.verified) {
+    Error e = check.verified.error();
+    if (e.where.field.empty()) e.where.field = "file";
+    nlohmann::json error = ErrorJson(e);
+    if (auto seq = EntryNamedIn(e.message)) error["entry"] = *seq;
+    out = {{"ok", false}, {"intact", false}, {"error", error}};
+    // What a bundle that decodes but fails its checks says it is (unproven).
+    if (auto claimed = ledger::DecodeBundle(bytes)) {
+      out["claimed"] = {
+          {"origin", claimed->origin}, {"since", claimed->since}, {"size", claimed->size}};
+    }
+    return out;
+  }
+  const ledger::BundleVerification& v = *check.verified;
+  const ledger::Bundle& b = v.bundle;
+  std::vector<ledger::SignedEvent> events;
+  events.reserve(b.entries.size());
+  nlohmann::json shown = nlohmann::json::array();
+  for (std::size_t i = 0; i < b.entries.size(); ++i) {
+    // Verified whole above; opened again only to read each event.
+    PARLEY_ASSIGN_OR_RETURN(ledger::SignedEvent s, ledger::OpenLeaf(b.entries[i], b.since + i));
+    if (i < kShownBundleEntries) shown.push_back(EntryJson(s, b.entries[i]));
+    events.push_back(std::move(s));
+  }
+  nlohmann::json signers = nlohmann::json::array();
+  for (const auto& name : v.checkpoint_signers) {
+    const bool trusted = std::find(check.trusted_signers.begin(), check.trusted_signers.end(),
+                                   name) != check.trusted_signers.end();
+    signers.push_back({{"name", name}, {"trusted", trusted}});
+  }
+  nlohmann::json fit = {{"ok", check.fit && *check.fit}};
+  if (check.fit && *check.fit) {
+    fit["held"] = (*check.fit)->held;
+    fit["already_held"] = (*check.fit)->already_held;
+    fit["adds"] = (*check.fit)->adds;
+  } else if (check.fit) {
+    fit["error"] = ErrorJson(check.fit->error());
+  }
+  const bool fits = check.fit && *check.fit;
+  out = {{"ok", v.trusted_signature && fits},
+         {"intact", true},
+         {"origin", b.origin},
+         {"own_log", check.own_log},
+         {"replica_held", check.replica_held},
+         {"since", b.since},
+         {"size", b.size},
+         {"entry_count", b.entries.size()},
+         {"checkpoint",
+          {{"note", b.checkpoint},
+           {"size", v.checkpoint.size},
+           {"root", ledger::EncodeHex(v.checkpoint.root)},
+           {"signers", signers}}},
+         {"trusted", v.trusted_signature},
+         {"fit", fit},
+         {"summary", EntrySummary(events)},
+         {"entries", shown},
+         {"entries_truncated", b.entries.size() > kShownBundleEntries},
+         {"disclosure", v.disclosure ? DisclosureJson(*v.disclosure) : nullptr}};
+  return out;
+}
+
+// ?subject=list:NAME | plan:ID | agreement:NAME — the events of the node's own log about one
+// thing, selected as `parley log --plan/--agreement` select them (negotiation/event_history.h),
+// from seq `from` on, `limit` at a time. A record's events are GET /records/{id}/events, which
+// checks that the caller's side may see the record.
+Result<ApiResponse> SubjectEntries(const ApiRequest& req, store::Workspace& ws,
+                                   const std::string& subject, std::int64_t from,
+                                   std::int64_t limit) {
+  auto bad = [&](const std::string& why) -> Result<ApiResponse> {
+    return Fail(ErrorCode::kInvalidInput, why, {"", 0, 0, "subject"});
+  };
+  if (!req.QueryParam("origin").empty()) {
+    return bad("subject selects from this node's own log: drop origin");
+  }
+  const std::size_t colon = subject.find(':');
+  const std::string kind = subject.substr(0, colon);
+  const std::string name = colon == std::string::npos ? "" : subject.substr(colon + 1);
+  if (name.empty())
+    return bad("subject is KIND:NAME, e.g. list:ua-request, plan:3 or agreement:deal");
+  PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
+  Result<std::vector<negotiation::HistoryEvent>> history = std::vector<negotiation::HistoryEvent>{};
+  if (kind == "list") {
+    history = negotiation::ListEvents(ws, name);
+  } else if (kind == "agreement") {
+    history = negotiation::AgreementEvents(ws, name);
+  } else if (kind == "plan") {
+    std::int64_t plan = 0;
+    auto [ptr, ec] = std::from_chars(name.data(), name.data() + name.size(), plan);
+    if (ec != std::errc() || ptr != name.data() + name.size() || plan <= 0) {
+      return bad("plan:ID takes a plan number, e.g. plan:3");
+    }
+    history = negotiation::PlanEvents(ws, plan);
+  } else if (kind == "record") {
+    return bad("a record's events are GET /api/v1/records/{id}/events");
+  } else {
+    return bad("subject '" + kind + "' is not one of list, plan, agreement");
+  }
+  if (!history) {
+    Error e = history.error();
+    e.where.field = "subject";
+    return std::unexpected(e);
+  }
+  nlohmann::json entries = nlohmann::json::array();
+  nlohmann::json next = nullptr;
+  for (const auto& h : *history) {
+    if (static_cast<std::int64_t>(h.event.event.seq) < from) continue;
+    if (static_cast<std::int64_t>(entries.size()) == limit) {
+      next = h.event.event.seq;
+      break;
+    }
+    entries.push_back(EntryJson(h.event, h.leaf));
+  }
+  return JsonResponse(200, {{"origin", log->Node().origin},
+                            {"size", log->Size()},
+                            {"from", from},
+                            {"subject", subject},
+                            {"matching", history->size()},
+                            {"entries", entries},
+                            {"next", next}});
+}
 }  // namespace
 
 ApiResponse LedgerHandlers::GetRecordEvents(ApiRequest& req, store::Workspace& ws) {
@@ -122,23 +352,32 @@ ApiResponse LedgerHandlers::GetLedger(ApiRequest&, store::Workspace& ws) {
     PARLEY_TRY(snapshot.Begin());
     PARLEY_ASSIGN_OR_RETURN(store::EventLog * log, ws.Events());
     PARLEY_ASSIGN_OR_RETURN(auto note, log->Log().LatestCheckpoint());
+    // The keys this node knows a checkpoint's signers by: its own and keys/trusted.keys.
+    PARLEY_ASSIGN_OR_RETURN(std::vector<ledger::PublicKey> known, TrustedKeys(ws));
+    known.push_back(log->NodeKey().Public());
     nlohmann::json replicas = nlohmann::json::array();
     PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> origins, store::LedgerOrigins(ws));
     for (const auto& origin : origins) {
       if (origin == log->Node().origin) continue;
       PARLEY_ASSIGN_OR_RETURN(auto storage, store::SqliteEntryStorage::Open(ws, origin));
       PARLEY_ASSIGN_OR_RETURN(auto replica_note, storage->LoadCheckpoint());
-      replicas.push_back({{"origin", origin},
-                          {"size", storage->Size()},
-                          {"checkpoint", replica_note ? nlohmann::json(*replica_note) : nullptr}});
+      replicas.push_back(
+          {{"origin", origin},
+           {"size", storage->Size()},
+           {"checkpoint", replica_note ? nlohmann::json(*replica_note) : nullptr},
+           {"checkpoint_detail",
+            replica_note ? CheckpointDetail(*replica_note, known, *storage) : nullptr}});
     }
-    return JsonResponse(200, {{"origin", log->Node().origin},
-                              {"node", log->Node().key_name},
-                              {"verifier_key", log->Node().verifier_key},
-                              {"size", log->Size()},
-                              {"root", ledger::EncodeHex(log->Log().Root())},
-                              {"checkpoint", note ? nlohmann::json(*note) : nullptr},
-                              {"replicas", replicas}});
+    return JsonResponse(200,
+                        {{"origin", log->Node().origin},
+                         {"node", log->Node().key_name},
+                         {"verifier_key", log->Node().verifier_key},
+                         {"size", log->Size()},
+                         {"root", ledger::EncodeHex(log->Log().Root())},
+                         {"checkpoint", note ? nlohmann::json(*note) : nullptr},
+                         {"checkpoint_detail",
+                          note ? CheckpointDetail(*note, known, log->Log().Storage()) : nullptr},
+                         {"replicas", replicas}});
   }());
 }
 
@@ -147,8 +386,10 @@ ApiResponse LedgerHandlers::ListLedgerEntries(ApiRequest& req, store::Workspace&
     PARLEY_ASSIGN_OR_RETURN(std::int64_t from, QueryInt(req, "from", 0, INT64_MAX));
     PARLEY_ASSIGN_OR_RETURN(std::int64_t limit,
                             QueryInt(req, "limit", kDefaultEntryPage, kMaxEntryPage));
+    const std::string subject = req.QueryParam("subject");
     store::ReadSnapshot snapshot(ws);
     PARLEY_TRY(snapshot.Begin());
+    if (!subject.empty()) return SubjectEntries(req, ws, subject, from, limit);
     PARLEY_ASSIGN_OR_RETURN(std::string origin, OriginParam(req, ws));
     PARLEY_ASSIGN_OR_RETURN(auto storage, store::SqliteEntryStorage::Open(ws, origin));
     const auto size = static_cast<std::int64_t>(storage->Size());
@@ -254,11 +495,7 @@ ApiResponse LedgerHandlers::ImportBundleHandler(ApiRequest& req, store::Workspac
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto upload, UploadedBundle(req));
     auto& [filename, bytes] = upload;
-    const std::filesystem::path keys_file = store::TrustedKeysPath(ws.dir());
-    std::vector<ledger::PublicKey> trusted;
-    if (std::filesystem::exists(keys_file)) {
-      PARLEY_ASSIGN_OR_RETURN(trusted, ledger::LoadVerifierKeys(keys_file));
-    }
+    PARLEY_ASSIGN_OR_RETURN(std::vector<ledger::PublicKey> trusted, TrustedKeys(ws));
     if (trusted.empty()) {
       return Fail(ErrorCode::kInvalidInput,
                   "this node trusts no other party's key yet: add their verifier keys to "
@@ -281,6 +518,23 @@ ApiResponse LedgerHandlers::ImportBundleHandler(ApiRequest& req, store::Workspac
                               {"previous_size", report->previous_size},
                               {"size", report->new_size},
                               {"checkpoint_signers", report->checkpoint_signers}});
+  }());
+}
+
+ApiResponse LedgerHandlers::VerifyBundleHandler(ApiRequest& req, store::Workspace& ws) {
+  return Respond([&]() -> Result<ApiResponse> {
+    PARLEY_ASSIGN_OR_RETURN(auto upload, UploadedBundle(req));
+    auto& [filename, bytes] = upload;
+    PARLEY_ASSIGN_OR_RETURN(std::vector<ledger::PublicKey> trusted, TrustedKeys(ws));
+    // The same checks as `parley verify --bundle` and an import, against this workspace's
+    // logs, writing nothing (store/bundle_check.h). A bundle that fails them is the answer
+    // (ok false, the problem named), not a failed request.
+    PARLEY_ASSIGN_OR_RETURN(store::BundleCheck check,
+                            store::CheckBundle(ws, bytes, std::move(trusted), kVerifyThreads));
+    PARLEY_ASSIGN_OR_RETURN(nlohmann::json report, BundleReport(check, bytes));
+    if (!filename.empty()) report["file"] = filename;
+    report["bytes"] = bytes.size();
+    return JsonResponse(200, report);
   }());
 }
 

@@ -17,12 +17,16 @@
 #include "server/handlers/handlers.h"
 #include "server/handlers/json_fields.h"
 #include "server/json_shapes.h"
+#include "store/list_changes.h"
+#include "store/read_snapshot.h"
 
 namespace parley::server {
 namespace {
 
 constexpr std::int64_t kDefaultPageSize = 1000;
 constexpr std::int64_t kMaxPageSize = 10000;
+constexpr std::int64_t kDefaultChangesPage = 100;
+constexpr std::int64_t kMaxChangesPage = 1000;
 
 Result<std::optional<std::int64_t>> ParseVersionParam(const std::string& text) {
   if (text == "latest") return std::optional<std::int64_t>{};
@@ -144,6 +148,76 @@ ApiResponse ListHandlers::ExportList(ApiRequest& req, store::Workspace& ws) {
                                                       std::to_string(info.version) + "." +
                                                       format_name + "\"");
     return r;
+  }());
+}
+
+ApiResponse ListHandlers::ListChangesHandler(ApiRequest& req, store::Workspace& ws) {
+  return Respond([&]() -> Result<ApiResponse> {
+    store::ListChangesQuery q;
+    q.list = req.path_params.at("list");
+    PARLEY_ASSIGN_OR_RETURN(auto version, ParseVersionParam(req.path_params.at("version")));
+    PARLEY_ASSIGN_OR_RETURN(q.offset, QueryInt(req, "offset", 0, INT32_MAX));
+    PARLEY_ASSIGN_OR_RETURN(q.limit, QueryInt(req, "limit", kDefaultChangesPage, kMaxChangesPage));
+    if (std::string kind = req.QueryParam("kind"); !kind.empty()) {
+      q.only = store::ParseRecordChangeKind(kind);
+      if (!q.only) {
+        return Fail(ErrorCode::kInvalidInput, "kind is one of added, removed, changed",
+                    {"", 0, 0, "kind"});
+      }
+    }
+    store::ReadSnapshot snapshot(ws);
+    PARLEY_TRY(snapshot.Begin());
+    PARLEY_ASSIGN_OR_RETURN(auto info, ws.Version(q.list, version));
+    q.version = info.version;
+    if (req.QueryParam("since").empty()) {
+      if (info.version == 1) {
+        return Fail(ErrorCode::kInvalidInput,
+                    "version 1 has no version before it: give since=N to compare with another",
+                    {"", 0, 0, "since"});
+      }
+      q.since = info.version - 1;
+    } else {
+      PARLEY_ASSIGN_OR_RETURN(q.since, QueryInt(req, "since", 0, INT32_MAX));
+    }
+    auto page = store::ListChanges(ws, q);
+    if (!page) {
+      Error e = page.error();
+      if (e.code == ErrorCode::kNotFound &&
+          e.message.find(" version " + std::to_string(q.since)) != std::string::npos) {
+        e.where.field = "since";
+      }
+      return std::unexpected(e);
+    }
+    nlohmann::json changes = nlohmann::json::array();
+    std::vector<std::int64_t> read;
+    for (const auto& c : page->changes) {
+      nlohmann::json fields = nlohmann::json::array();
+      for (const auto& f : c.fields) {
+        fields.push_back({{"field", f.field}, {"before", f.before}, {"after", f.after}});
+      }
+      const auto& any = c.after ? c.after : c.before;
+      changes.push_back({{"kind", store::RecordChangeKindName(c.kind)},
+                         {"record_id", c.record_id},
+                         {"key", any ? any->record.id : ""},
+                         {"before", c.before ? RecordJson(*c.before) : nlohmann::json(nullptr)},
+                         {"after", c.after ? RecordJson(*c.after) : nlohmann::json(nullptr)},
+                         {"fields", fields}});
+      read.push_back(c.record_id);
+    }
+    // Every record shown is a read, as for the records of a version.
+    access_log_.Record(req.principal->name, read, "list-changes");
+    const auto& n = page->counts;
+    return JsonResponse(
+        200,
+        {{"list", q.list},
+         {"since", VersionJson(page->since)},
+         {"version", VersionJson(page->version)},
+         {"counts",
+          {{"added", n.added}, {"removed", n.removed}, {"changed", n.changed}, {"kept", n.kept}}},
+         {"kind", q.only ? nlohmann::json(store::RecordChangeKindName(*q.only)) : nullptr},
+         {"total", page->total},
+         {"offset", q.offset},
+         {"changes", changes}});
   }());
 }
 

@@ -226,6 +226,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lists/{list}/versions/{version}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed in a list between two versions: records added, removed and changed (matched by their key in the list; changed ones field by field, old and new), counted whole and listed a page at a time (added, then removed, then changed, each in list order); every record listed is written to the access log */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/lists/{list}/shares": {
         parameters: {
             query?: never;
@@ -422,7 +439,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A page of signed events, oldest first (each checked before it is shown) */
+        /** A page of signed events, oldest first (each checked before it is shown); with subject, the events of the node's own log about one list, plan or agreement */
         get: operations["listLedgerEntries"];
         put?: never;
         post?: never;
@@ -460,6 +477,23 @@ export interface paths {
         put?: never;
         /** The node's signed log as a bundle file (from `since`, a checkpoint the receiver holds, or from the start), with a current checkpoint */
         post: operations["exportBundle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bundles/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a bundle without importing it: the checks of `parley verify --bundle` and of an import (every signature, the tree, the checkpoint, the consistency proof, any disclosure section), whether a trusted key (keys/trusted.keys, or this node's own) signed its checkpoint, and whether it is consistent with the log of its origin this node holds (no fork). Nothing is written. A bundle that fails is answered 200 with ok false and the first problem named */
+        post: operations["verifyBundle"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1774,6 +1808,70 @@ export interface operations {
             404: components["responses"]["Error"];
         };
     };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description the version to compare with (default: the one before) */
+                since?: number;
+                /** @description only one kind of change */
+                kind?: "added" | "removed" | "changed";
+                /** @description First record (default 0) */
+                offset?: components["parameters"]["offset"];
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description List name */
+                list: components["parameters"]["list"];
+                /** @description Version number or 'latest' */
+                version: components["parameters"]["version"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        list: string;
+                        since: components["schemas"]["ListVersion"];
+                        version: components["schemas"]["ListVersion"];
+                        counts: {
+                            added: number;
+                            removed: number;
+                            changed: number;
+                            kept: number;
+                        };
+                        kind?: string | null;
+                        /** @description changes of the kind asked for */
+                        total: number;
+                        offset: number;
+                        changes: {
+                            /** @enum {string} */
+                            kind: "added" | "removed" | "changed";
+                            record_id: number;
+                            key: string;
+                            before: components["schemas"]["PersonRecord"] | null;
+                            after: components["schemas"]["PersonRecord"] | null;
+                            fields: {
+                                field: string;
+                                before: string;
+                                after: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
     listShares: {
         parameters: {
             query?: never;
@@ -2195,7 +2293,27 @@ export interface operations {
                             origin?: string;
                             size?: number;
                             checkpoint?: string | null;
+                            /** @description the checkpoint taken apart: its size, root hash (hex), each signature's key name and whether a key this node knows (its own, keys/trusted.keys) verifies it, and the time of the last entry it covers (a checkpoint is signed with each change) */
+                            checkpoint_detail?: {
+                                size: number;
+                                root: string;
+                                signers: {
+                                    name: string;
+                                    verified: boolean;
+                                }[];
+                                time: string | null;
+                            } | null;
                         }[];
+                        /** @description the checkpoint taken apart: its size, root hash (hex), each signature's key name and whether a key this node knows (its own, keys/trusted.keys) verifies it, and the time of the last entry it covers (a checkpoint is signed with each change) */
+                        checkpoint_detail?: {
+                            size: number;
+                            root: string;
+                            signers: {
+                                name: string;
+                                verified: boolean;
+                            }[];
+                            time: string | null;
+                        } | null;
                     };
                 };
             };
@@ -2210,6 +2328,8 @@ export interface operations {
                 limit?: number;
                 /** @description a replica's origin (default: the node's own log) */
                 origin?: string;
+                /** @description list:NAME (its versions, the reconciliations and link decisions it took part in), plan:ID (the plan and its line of counter-proposals and repairs) or agreement:NAME (its versions, signatures and plans); from and limit then page through the matching events, and next is the seq of the next one. A record's events: GET /api/v1/records/{id}/events */
+                subject?: string;
             };
             header?: never;
             path?: never;
@@ -2229,6 +2349,10 @@ export interface operations {
                         from?: number;
                         entries?: components["schemas"]["LedgerEntry"][];
                         next?: number | null;
+                        /** @description with subject: as asked */
+                        subject?: string;
+                        /** @description with subject: how many events match it */
+                        matching?: number;
                     };
                 };
             };
@@ -2306,6 +2430,114 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             409: components["responses"]["Error"];
+        };
+    };
+    verifyBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description intact, signed by a trusted key and consistent with this node's log */
+                        ok: boolean;
+                        /** @description every check of the bundle itself passed */
+                        intact: boolean;
+                        /** @description when intact is false: the first problem (code, message, field; entry: the seq of the bad entry when one is named) */
+                        error?: {
+                            code?: string;
+                            message?: string;
+                            field?: string;
+                            entry?: number;
+                        };
+                        /** @description when intact is false but the file decodes: what it says it is (unproven) */
+                        claimed?: {
+                            origin?: string;
+                            since?: number;
+                            size?: number;
+                        };
+                        file?: string;
+                        bytes?: number;
+                        origin?: string;
+                        /** @description the bundle is of this node's own log */
+                        own_log?: boolean;
+                        /** @description this node holds a replica of the bundle's log */
+                        replica_held?: boolean;
+                        since?: number;
+                        size?: number;
+                        entry_count?: number;
+                        checkpoint?: {
+                            note: string;
+                            size: number;
+                            root: string;
+                            signers: {
+                                name: string;
+                                trusted: boolean;
+                            }[];
+                        };
+                        /** @description a trusted key signed the checkpoint */
+                        trusted?: boolean;
+                        /** @description against the log of the bundle's origin this node holds */
+                        fit?: {
+                            ok: boolean;
+                            held?: number;
+                            already_held?: number;
+                            adds?: number;
+                            error?: {
+                                code?: string;
+                                message?: string;
+                            };
+                        };
+                        /** @description what the entries are about: one row per kind of event and the list, plan, agreement or pair of lists it names */
+                        summary?: {
+                            type: string;
+                            subject: string;
+                            count: number;
+                            first_seq: number;
+                            last_seq: number;
+                            parties: string[];
+                        }[];
+                        /** @description the first 500 entries */
+                        entries?: components["schemas"]["LedgerEntry"][];
+                        entries_truncated?: boolean;
+                        /** @description the records the bundle shows its recipient, checked against the signed commitments */
+                        disclosure?: {
+                            recipient?: string;
+                            role?: string;
+                            signer?: string;
+                            lists?: {
+                                seq?: number;
+                                list?: string;
+                                version?: number;
+                                records?: number;
+                                shown_fields?: string[];
+                                withheld_fields?: string[];
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            413: components["responses"]["Error"];
         };
     };
     importBundle: {

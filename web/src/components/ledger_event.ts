@@ -1,9 +1,10 @@
 // A signed event of the node's log told as one sentence in the user's language. Bodies carry
 // ids, versions, counts and names of lists, plans and agreements, never a person's name or
 // record contents (docs/server.md, "Ledger and bundles"). A kind of event this table does not
-// know yet is named, never shown as raw JSON.
+// know yet is named, never shown as raw JSON. Also: what a bundle's events are about, a row
+// of its summary (POST /bundles/verify) at a time, with counts in the language's plural forms.
 import type { Schemas } from "../api/client";
-import { formatDate, formatNumber, t, termFor } from "../i18n/i18n";
+import { formatDate, formatNumber, hasTerm, language, t, termFor } from "../i18n/i18n";
 
 export type LedgerEntry = Schemas["LedgerEntry"];
 
@@ -112,4 +113,49 @@ export function describeEvent(entry: LedgerEntry): string {
 // The name of the key that signed an event: a note verifier key is "name+hash+key".
 export function signerName(entry: LedgerEntry): string {
   return entry.signer.split("+")[0] ?? entry.signer;
+}
+
+// The message `base.FORM` for the plural form `count` takes in the user's language (one, few,
+// many, other: the keys messages_ledger.ts gives every counted phrase), else `base.other`.
+export function plural(base: string, count: number, params: Record<string, string | number> = {}): string {
+  const form = new Intl.PluralRules(language()).select(count);
+  return termFor(base, hasTerm(base, form) ? form : "other", { count: formatNumber(count), ...params });
+}
+
+// Names joined as the user's language joins a list ("a and b", "a і b", "a и b").
+export function joinNames(names: string[]): string {
+  return new Intl.ListFormat(language(), { style: "long", type: "conjunction" }).format(names);
+}
+
+export interface SummaryRow {
+  type: string;
+  subject: string;
+  count: number;
+  parties: string[];
+}
+
+// One row of a bundle's summary as a phrase: "3 versions of the list ua-request submitted",
+// "plan 1 signed by parties a and b". A pair of lists ("left / right") is joined as a list.
+export function describeSummary(row: SummaryRow): string {
+  const subject = row.subject.includes(" / ") ? joinNames(row.subject.split(" / ")) : row.subject;
+  const params = { subject, parties: joinNames(row.parties), type: row.type };
+  switch (row.type) {
+    case "list.version_submitted":
+    case "reconcile.run":
+    case "link.decided":
+    case "interview.recorded":
+    case "handover.recorded":
+    case "agreement.added":
+      return plural(`record.summary.${row.type}`, row.count, params);
+    case "agreement.signed":
+    case "plan.accepted":
+    case "plan.signed":
+      return plural(`record.summary.${row.type}`, row.parties.length || row.count, params);
+    case "plan.proposed":
+    case "plan.countered":
+    case "plan.repaired":
+      return termFor("record.summary", row.type, params);
+    default:
+      return plural("record.summary.other", row.count, params);
+  }
 }

@@ -5,11 +5,12 @@
 import * as admin from "./messages_admin";
 import * as common from "./messages_common";
 import * as handover from "./messages_handover";
+import * as ledger from "./messages_ledger";
 import * as plans from "./messages_plans";
 import * as records from "./messages_records";
 
-export const en = { ...common.en, ...records.en, ...handover.en, ...plans.en, ...admin.en };
+export const en = { ...common.en, ...records.en, ...handover.en, ...plans.en, ...admin.en, ...ledger.en };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
-export const uk: Messages = { ...common.uk, ...records.uk, ...handover.uk, ...plans.uk, ...admin.uk };
-export const ru: Messages = { ...common.ru, ...records.ru, ...handover.ru, ...plans.ru, ...admin.ru };
+export const uk: Messages = { ...common.uk, ...records.uk, ...handover.uk, ...plans.uk, ...admin.uk, ...ledger.uk };
+export const ru: Messages = { ...common.ru, ...records.ru, ...handover.ru, ...plans.ru, ...admin.ru, ...ledger.ru };

@@ -160,6 +160,8 @@ export function AgreementPage({ name, params }: { name: string; params: URLSearc
           state: termFor("agreements.state", a.state),
           added: added(a),
         })}
+        {" · "}
+        <a href={href(["record"], { agreement: a.name ?? name })}>{t("listv.history")}</a>
       </p>
       {versions.length > 1 && (
         <nav class="versions" aria-label={t("agreements.versions")}>

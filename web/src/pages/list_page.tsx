@@ -6,6 +6,7 @@ import { NameField } from "../components/person_name";
 import { formatDate, formatNumber, t } from "../i18n/i18n";
 import { href, useRoute } from "../router";
 import { useLoad } from "../use_load";
+import { ListShares, ListTools, VersionChanges } from "./list_versions";
 import { kindName } from "./lists_page";
 
 const pageSize = 100;
@@ -48,6 +49,7 @@ export function ListPage({ name }: { name: string }) {
   return (
     <>
       <h1>{name}</h1>
+      <ListTools name={name} version={shownVersion} />
       <ErrorNote error={versions.error ?? records.error} />
       {versions.data && (
         <section aria-labelledby="versions-title">
@@ -82,6 +84,8 @@ export function ListPage({ name }: { name: string }) {
           </table>
         </section>
       )}
+      {versions.data && <VersionChanges name={name} versions={versions.data.versions} params={route.params} />}
+      {versions.data && <ListShares name={name} side={versions.data.versions[0]?.side} />}
       {records.data && (
         <section aria-labelledby="records-title">
           <h2 id="records-title">{t("list.records", { version: shownVersion ?? "" })}</h2>

@@ -295,6 +295,8 @@ function PlanView({ plan, parent, parentError, successor, params, reload }: Plan
         {t("plans.sides", { a: sides.a, b: sides.b })}
         {" · "}
         {t("plans.madeBy", { name: plan.created_by ?? "", at: formatDate(plan.created_at) })}
+        {" · "}
+        <a href={href(["record"], { plan: String(plan.id ?? "") })}>{t("listv.history")}</a>
       </p>
       {plan.parent && (
         <p>
