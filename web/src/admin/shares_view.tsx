@@ -3,6 +3,7 @@
 // after a confirming step. Both are PUT /lists/{list}/shares/{side} with the share's version
 // (0 for a side never shared with; a stopped share keeps its row and version, so sharing again
 // sends that version) and `active`; the server decides and refuses in its own words.
+import { ConfirmStep } from "../components/confirm_step";
 import { useState } from "preact/hooks";
 import { get, put, type ListVersion } from "../api/client";
 import { FocusedButton } from "../components/focused_button";
@@ -142,27 +143,20 @@ export function SharesView() {
                               </FocusedButton>
                             )}
                             {mayShare && asking === key && (
-                              <div class="confirm" role="group" aria-label={t("admin.shares.stop")}>
-                                <p>{t("admin.shares.confirmStop", { list: name, side: s.side ?? "" })}</p>
-                                <FocusedButton
-                                  class="reject"
-                                  focus
-                                  disabled={working}
-                                  onClick={() => void change(name, s.side ?? "", s.version ?? 0, false)}
-                                >
-                                  {working ? t("admin.working") : t("admin.shares.confirmYes")}
-                                </FocusedButton>{" "}
-                                <button
-                                  type="button"
-                                  disabled={working}
-                                  onClick={() => {
-                                    setCancelled(key);
-                                    setAsking(null);
-                                  }}
-                                >
-                                  {t("admin.cancel")}
-                                </button>
-                              </div>
+                              <ConfirmStep
+                                label={t("admin.shares.stop")}
+                                question={t("admin.shares.confirmStop", { list: name, side: s.side ?? "" })}
+                                confirm={t("admin.shares.confirmYes")}
+                                working={t("admin.working")}
+                                cancel={t("admin.cancel")}
+                                tone="reject"
+                                busy={working}
+                                onConfirm={() => void change(name, s.side ?? "", s.version ?? 0, false)}
+                                onCancel={() => {
+                                  setCancelled(key);
+                                  setAsking(null);
+                                }}
+                              />
                             )}
                           </li>
                         );

@@ -3,6 +3,7 @@
 // shown exactly once, with a copy button and the warning that it will not be shown again (it
 // lives in this view's state only, gone when the admin dismisses it or leaves), and revoking one
 // after a confirming step (DELETE /users/{name}/tokens/{token}).
+import { ConfirmStep } from "../components/confirm_step";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { del, get, post } from "../api/client";
 import { FocusedButton } from "../components/focused_button";
@@ -125,22 +126,20 @@ function UserTokens({ user, mayCreate, mayRevoke }: { user: string; mayCreate: b
                       </FocusedButton>
                     )}
                     {!k.revoked && asking === k.id && (
-                      <div class="confirm" role="group" aria-label={t("admin.tokens.revoke")}>
-                        <p>{t("admin.tokens.confirmRevoke", { id: k.id ?? "", name: user })}</p>
-                        <FocusedButton class="reject" focus disabled={working} onClick={() => void revoke(k.id ?? 0)}>
-                          {working ? t("admin.working") : t("admin.tokens.confirmYes")}
-                        </FocusedButton>{" "}
-                        <button
-                          type="button"
-                          disabled={working}
-                          onClick={() => {
-                            setCancelled(k.id ?? null);
-                            setAsking(null);
-                          }}
-                        >
-                          {t("admin.cancel")}
-                        </button>
-                      </div>
+                      <ConfirmStep
+                        label={t("admin.tokens.revoke")}
+                        question={t("admin.tokens.confirmRevoke", { id: k.id ?? "", name: user })}
+                        confirm={t("admin.tokens.confirmYes")}
+                        working={t("admin.working")}
+                        cancel={t("admin.cancel")}
+                        tone="reject"
+                        busy={working}
+                        onConfirm={() => void revoke(k.id ?? 0)}
+                        onCancel={() => {
+                          setCancelled(k.id ?? null);
+                          setAsking(null);
+                        }}
+                      />
                     )}
                   </td>
                 )}

@@ -4,6 +4,7 @@
 // parties and each party's signature, and for a signer the button to sign for the party the
 // signer's side acts as (POST /agreements/{name}/signatures {party, agreement_version}). The
 // server decides who may sign for whom; a refusal is shown in the server's words.
+import { ConfirmStep } from "../components/confirm_step";
 import { useState } from "preact/hooks";
 import { get, post, query, type Schemas } from "../api/client";
 import { ErrorNote } from "../components/error_note";
@@ -200,24 +201,20 @@ export function AgreementPage({ name, params }: { name: string; params: URLSearc
                   </FocusedButton>
                 )}
                 {!signature && asking === p && (
-                  <div class="confirm" role="group" aria-label={t("agreements.sign", { party: partyName(p) })}>
-                    <p>
-                      {t("agreements.confirm", { version: a.version ?? "", title: a.title ?? a.name ?? "", party: partyName(p) })}
-                    </p>
-                    <FocusedButton class="accept" focus disabled={working} onClick={() => void sign(p)}>
-                      {working ? t("agreements.signing") : t("agreements.confirmYes")}
-                    </FocusedButton>{" "}
-                    <button
-                      type="button"
-                      disabled={working}
-                      onClick={() => {
-                        setCancelled(p);
-                        setAsking(null);
-                      }}
-                    >
-                      {t("agreements.cancel")}
-                    </button>
-                  </div>
+                  <ConfirmStep
+                    label={t("agreements.sign", { party: partyName(p) })}
+                    question={t("agreements.confirm", { version: a.version ?? "", title: a.title ?? a.name ?? "", party: partyName(p) })}
+                    confirm={t("agreements.confirmYes")}
+                    working={t("agreements.signing")}
+                    cancel={t("agreements.cancel")}
+                    tone="accept"
+                    busy={working}
+                    onConfirm={() => void sign(p)}
+                    onCancel={() => {
+                      setCancelled(p);
+                      setAsking(null);
+                    }}
+                  />
                 )}
               </li>
             );

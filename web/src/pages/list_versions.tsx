@@ -9,6 +9,7 @@
 //   ListShares      which sides the list is shared with (GET /lists/{list}/shares) and, for
 //                   those the server lets share it, Share / Stop sharing after a confirming step
 //                   (PUT /lists/{list}/shares/{side} with the version read).
+import { ConfirmStep } from "../components/confirm_step";
 import { useState } from "preact/hooks";
 import { get, put, query, type ListVersion, type Schemas } from "../api/client";
 import type { operations } from "../api/schema";
@@ -263,26 +264,24 @@ export function ListShares({ name, side }: { name: string; side: string | undefi
   };
 
   const confirm = (a: Asking) => (
-    <div class="confirm" role="group" aria-label={a.active ? t("listv.share.share", { side: a.side }) : t("listv.share.stop", { side: a.side })}>
-      <p>
-        {a.active
+    <ConfirmStep
+      label={a.active ? t("listv.share.share", { side: a.side }) : t("listv.share.stop", { side: a.side })}
+      question={
+        a.active
           ? t("listv.share.confirmShare", { list: name, side: a.side })
-          : t("listv.share.confirmStop", { list: name, side: a.side })}
-      </p>
-      <FocusedButton class={a.active ? "accept" : "reject"} focus disabled={working} onClick={() => void send(a)}>
-        {working ? t("listv.share.working") : a.active ? t("listv.share.yesShare") : t("listv.share.yesStop")}
-      </FocusedButton>{" "}
-      <button
-        type="button"
-        disabled={working}
-        onClick={() => {
-          setCancelled(a.side);
-          setAsking(null);
-        }}
-      >
-        {t("listv.share.cancel")}
-      </button>
-    </div>
+          : t("listv.share.confirmStop", { list: name, side: a.side })
+      }
+      confirm={a.active ? t("listv.share.yesShare") : t("listv.share.yesStop")}
+      working={t("listv.share.working")}
+      cancel={t("listv.share.cancel")}
+      tone={a.active ? "accept" : "reject"}
+      busy={working}
+      onConfirm={() => void send(a)}
+      onCancel={() => {
+        setCancelled(a.side);
+        setAsking(null);
+      }}
+    />
   );
 
   return (

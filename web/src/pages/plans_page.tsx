@@ -12,6 +12,7 @@
 //   nothing) and sent only when it keeps them all (POST .../counter with the version read), or
 //   a repair after drop-outs (POST .../repair).
 // The server decides every call, side by side; a refusal is shown in its words.
+import { ConfirmStep } from "../components/confirm_step";
 import { Fragment } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ApiError, get, post, query, type Schemas } from "../api/client";
@@ -819,22 +820,20 @@ function Approvals({ plan, onChanged }: { plan: Plan; onChanged: () => void }) {
               </span>
               {offers(party).map((action) =>
                 same(asking, action, party) ? (
-                  <div class="confirm" role="group" aria-label={termFor("plans.do", action, { side: sides[party] })}>
-                    <p>{termFor("plans.confirm", action, { id: plan.id ?? "", side: sides[party] })}</p>
-                    <FocusedButton class="accept" focus disabled={working} onClick={() => void act(action, party)}>
-                      {working ? t("plans.working") : termFor("plans.confirmYes", action)}
-                    </FocusedButton>{" "}
-                    <button
-                      type="button"
-                      disabled={working}
-                      onClick={() => {
-                        setCancelled({ action, party });
-                        setAsking(null);
-                      }}
-                    >
-                      {t("agreements.cancel")}
-                    </button>
-                  </div>
+                  <ConfirmStep
+                    label={termFor("plans.do", action, { side: sides[party] })}
+                    question={termFor("plans.confirm", action, { id: plan.id ?? "", side: sides[party] })}
+                    confirm={termFor("plans.confirmYes", action)}
+                    working={t("plans.working")}
+                    cancel={t("agreements.cancel")}
+                    tone="accept"
+                    busy={working}
+                    onConfirm={() => void act(action, party)}
+                    onCancel={() => {
+                      setCancelled({ action, party });
+                      setAsking(null);
+                    }}
+                  />
                 ) : (
                   <FocusedButton
                     class="approve"
