@@ -79,6 +79,7 @@ test("ua's signer signs for Ukraine and sees the state change; Russia's party is
   assert.deepEqual(await signatures(), { state: "draft", by: [] });
   await page.keyboard.press("Enter");
   await page.getByRole("button", { name: "Sign now" }).waitFor();
+  await focused("Sign now");
   await page.keyboard.press("Enter");
   await page.getByRole("status").filter({ hasText: "Signed for Ukraine." }).waitFor();
   await party(page, "a").filter({ hasText: "signed by ua-signer" }).waitFor();
