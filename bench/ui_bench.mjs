@@ -5,7 +5,7 @@
 //   - a review decision to the next pair on screen (p50, p95 over 60 decisions); baseline:
 //     the decision's POST alone, made through the same page;
 //   - the JavaScript and CSS shipped, gzip-compressed as the server sends them.
-// usage: node bench/ui_bench.mjs [--people N] [--list-rows N]   (PARLEY_BIN names the binary)
+// usage: node bench/ui_bench.mjs [--people N (1500)] [--list-rows N]   (PARLEY_BIN names the binary)
 import { spawnSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
@@ -23,7 +23,7 @@ const quantile = (values, q) => {
 };
 const ms = (v) => `${v.toFixed(1)} ms`;
 
-const server = await Server.start({ people: option("--people", 300), reviewQueue: true });
+const server = await Server.start({ people: option("--people", 1500), reviewQueue: true });
 const browser = await launchBrowser();
 try {
   const file = join(server.dir, "big.csv");
@@ -58,14 +58,16 @@ try {
   await page.goto(`${server.url}/#/review`);
   await page.locator(".pair").waitFor();
   const nextPair = [];
-  for (let i = 0; i < 30; i++) {
+  const waiting = (await server.api("mediator-analyst", "GET", "/links?state=needs_review&limit=1")).body.total;
+  if (waiting < 62) throw new Error(`only ${waiting} pairs wait for review; run with more --people`);
+  for (let i = 0; i < 60; i++) {
     const before = await page.locator(".pair .position").innerText();
     const t0 = Date.now();
     await page.keyboard.press(i % 2 ? "r" : "a");
     await page.waitForFunction((b) => document.querySelector(".pair .position")?.textContent !== b, before);
     nextPair.push(Date.now() - t0);
   }
-  const queue = await server.api("mediator-analyst", "GET", "/links?state=needs_review&limit=30");
+  const queue = await server.api("mediator-analyst", "GET", "/links?state=needs_review&limit=60");
   const postBase = [];
   for (const link of queue.body.links) {
     postBase.push(await page.evaluate(async (l) => {

@@ -15,6 +15,7 @@
 #include "core/try.h"
 #include "server/api.h"
 #include "server/api_error.h"
+#include "server/http/response_compression.h"
 #include "server/web/web_ui.h"
 #include "store/migrations.h"
 
@@ -44,6 +45,14 @@ ApiRequest ToApiRequest(const httplib::Request& in) {
   for (const auto& [name, part] : in.files) out.content_length += part.content.size();
   out.remote_addr = in.remote_addr;
   return out;
+}
+
+// httplib compresses after the handler by the request's Accept-Encoding, with Brotli at its
+// slowest quality and over bodies already compressed (http/response_compression.h), so the
+// handler compresses itself and removes the header httplib would read. The request is
+// httplib's own non-const object, handed to handlers by const reference only.
+void HideAcceptEncodingFromHttplib(const httplib::Request& req) {
+  const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
 }
 
 void FromApiResponse(const ApiResponse& in, httplib::Response& out) {
@@ -143,7 +152,10 @@ Result<void> Serve(const ServeOptions& o) {
   http->set_write_timeout(30);
   auto handler = [&api](const httplib::Request& req, httplib::Response& res) {
     ApiRequest request = ToApiRequest(req);
-    FromApiResponse(IsApiPath(request.path) ? api.Handle(request) : WebUiResponse(request), res);
+    HideAcceptEncodingFromHttplib(req);
+    ApiResponse response = IsApiPath(request.path) ? api.Handle(request) : WebUiResponse(request);
+    CompressForClient(request.Header("accept-encoding"), response);
+    FromApiResponse(response, res);
   };
   // Paths under /api/ go to the API, which routes by the route table (the one list of
   // routes); every other path is the browser UI's (web/web_ui.h).

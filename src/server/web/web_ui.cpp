@@ -4,6 +4,7 @@
 #include <string>
 
 #include "server/api_error.h"
+#include "server/http/response_compression.h"
 
 namespace parley::server {
 namespace {
@@ -23,10 +24,6 @@ std::string_view ContentType(std::string_view path) {
 const WebAsset* Find(std::span<const WebAsset> assets, std::string_view path) {
   auto it = std::ranges::find(assets, path, &WebAsset::path);
   return it == assets.end() ? nullptr : &*it;
-}
-
-bool AcceptsGzip(const ApiRequest& request) {
-  return request.Header("accept-encoding").find("gzip") != std::string::npos;
 }
 
 void AddSecurityHeaders(ApiResponse& response) {
@@ -59,7 +56,7 @@ ApiResponse WebUiResponse(const ApiRequest& request, std::span<const WebAsset> a
   }
   response.content_type = ContentType(wanted);
   const WebAsset* gzipped =
-      AcceptsGzip(request) ? Find(assets, std::string(wanted) + ".gz") : nullptr;
+      AcceptsGzip(request.Header("accept-encoding")) ? Find(assets, std::string(wanted) + ".gz") : nullptr;
   response.body = std::string(gzipped != nullptr ? gzipped->bytes : asset->bytes);
   if (gzipped != nullptr) response.headers.emplace_back("Content-Encoding", "gzip");
   response.headers.emplace_back("Vary", "Accept-Encoding");
