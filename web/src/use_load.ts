@@ -1,5 +1,5 @@
 // Loads what a page shows, again whenever `deps` change; `reload` fetches it afresh.
-import { useCallback, useEffect, useState } from "preact/hooks";
+import { useCallback, useLayoutEffect, useState } from "preact/hooks";
 
 export interface Loading<T> {
   data?: T;
@@ -13,7 +13,9 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loading<T> 
     loading: true,
   });
   const [round, setRound] = useState(0);
-  useEffect(() => {
+  // A layout effect starts the request as soon as the page is rendered, not after the next
+  // paint: the answer arrives one frame sooner on every page.
+  useLayoutEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true }));
     load().then(

@@ -65,6 +65,19 @@ export function hasTerm(prefix: string, value: string | undefined): boolean {
   return !!value && `${prefix}.${value}` in en;
 }
 
+// Intl formatters cost far more to make than to use (a list page formats hundreds of dates),
+// so each is made once per language and kind.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(kind: string, make: () => F): F {
+  const key = `${current}/${kind}`;
+  let made = formatters.get(key) as F | undefined;
+  if (!made) {
+    made = make();
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 // A date as the user's locale writes it. The API sends dates as "YYYY-MM-DD" (possibly
 // partial: "1987" or "1987-03") and times as UTC "YYYY-MM-DDTHH:MM:SSZ".
 export function formatDate(text: string | undefined): string {
@@ -75,17 +88,16 @@ export function formatDate(text: string | undefined): string {
     const when = new Date(text);
     return Number.isNaN(when.getTime())
       ? text
-      : new Intl.DateTimeFormat(current, { dateStyle: "medium", timeStyle: "short" }).format(when);
+      : formatter("time", () => new Intl.DateTimeFormat(current, { dateStyle: "medium", timeStyle: "short" })).format(when);
   }
   const when = new Date(Date.UTC(Number(parts[0]), Number(parts[1]) - 1, Number(parts[2])));
   return Number.isNaN(when.getTime())
     ? text
-    : new Intl.DateTimeFormat(current, { dateStyle: "medium", timeZone: "UTC" }).format(when);
+    : formatter("date", () => new Intl.DateTimeFormat(current, { dateStyle: "medium", timeZone: "UTC" })).format(when);
 }
 
 export function formatNumber(value: number, digits = 0): string {
-  return new Intl.NumberFormat(current, {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(value);
+  return formatter(`number${digits}`, () =>
+    new Intl.NumberFormat(current, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+  ).format(value);
 }
