@@ -251,5 +251,14 @@ test("in Ukrainian the admin pages speak Ukrainian", async () => {
   }
   await page.getByRole("button", { name: "Застосувати" }).waitFor();
   await page.locator("table.admin-access-log th", { hasText: "Дія" }).waitFor();
+  // A refusal the interface has no whole sentence for: what kind it is and where, in
+  // Ukrainian, then the server's own English words.
+  await page.locator("nav.admin-sections").getByRole("link", { name: "Доступ до списків" }).click();
+  const row = page.locator("table tbody tr", { hasText: "ua-request" });
+  await row.getByLabel("Сторона, якій надати доступ до ua-request").fill("ua");
+  await row.getByRole("button", { name: "Надати доступ ua-request" }).click();
+  await page.getByRole("alert").getByText(
+    "Сервер не прийняв цього (поле side). Словами сервера (англійською): «a list is always visible to its own side»",
+    { exact: false }).waitFor();
   assert.deepEqual(page.problems, []);
 });

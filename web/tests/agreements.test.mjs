@@ -98,7 +98,20 @@ test("ru's signer is offered only Russia's party; signing for Ukraine is refused
   assert.equal(await page.getByRole("button", { name: /Sign for Ukraine/ }).count(), 0);
   assert.equal((await env.server.api("ru-signer", "POST", `/agreements/${name}/signatures`, { party: "a" })).status, 403);
 
-  // Were the page to ask for the wrong party, the server's refusal is what the signer reads.
+  // Were the page to ask for the wrong party, the server's refusal is what the signer reads,
+  // in the signer's language: the gatekeeping's sentence translated whole.
+  const inRussian = await signIn(env.browser, env.server, "ru-signer", { language: "ru" });
+  await inRussian.goto(`${env.server.url}/#/agreements/${name}`);
+  await inRussian.route("**/api/v1/agreements/*/signatures", (route) =>
+    route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), party: "a" }) }));
+  await inRussian.getByRole("button", { name: /^Подписать за / }).click();
+  await inRussian.getByRole("button", { name: "Подписать", exact: true }).click();
+  const refusalInRussian = inRussian.locator("p.refusal[role=alert]");
+  await refusalInRussian.waitFor();
+  assert.equal(await refusalInRussian.innerText(), "Это относится к другой стороне.");
+  assert.deepEqual(inRussian.problems, []);
+  await inRussian.context().close();
+
   await page.route("**/api/v1/agreements/*/signatures", (route) =>
     route.continue({ postData: JSON.stringify({ ...route.request().postDataJSON(), party: "a" }) }));
   await page.getByRole("button", { name: "Sign for Russian Federation" }).click();
