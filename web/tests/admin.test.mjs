@@ -98,7 +98,8 @@ test("a token is shown once, works as a bearer token, and is refused once revoke
   const secret = await field.inputValue();
   assert.match(secret, /^pt_/);
   assert.match(await once.innerText(), /it will not be shown again/);
-  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("name")), "new-token");
+  // The page moves the focus after it renders: wait for it to arrive (or time out).
+  await page.waitForFunction(() => document.activeElement?.getAttribute("name") === "new-token", null, { timeout: 5000 });
   await once.getByRole("button", { name: "Copy" }).click();
   await once.getByText("Copied.").waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), secret);
@@ -125,7 +126,8 @@ test("a token is shown once, works as a bearer token, and is refused once revoke
   // Revoking asks once more; Cancel gives the focus back.
   await tokenRow.getByRole("button", { name: `Revoke token No. ${id}` }).click();
   await tokenRow.getByRole("button", { name: "Cancel" }).click();
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), `Revoke token No. ${id}`);
+  await page.waitForFunction((want) => document.activeElement?.textContent === want, `Revoke token No. ${id}`,
+                             { timeout: 5000 });
   await tokenRow.getByRole("button", { name: `Revoke token No. ${id}` }).click();
   await tokenRow.getByText(`Revoke token No. ${id} of ua-clerk?`).waitFor();
   await tokenRow.getByRole("button", { name: "Revoke now" }).click();

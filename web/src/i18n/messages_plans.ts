@@ -7,6 +7,38 @@ export const en = {
   "nav.plans": "Plans",
   "plans.title": "Plans",
   "plans.empty": "No plan you may see yet.",
+  "plans.propose.title": "Propose a plan",
+  "plans.propose.intro":
+    "The server plans the exchange under every rule of the agreement from the confirmed persons each side holds (those the other side asked for by name or the mediator listed), and stores it as a proposal for both parties to accept.",
+  "plans.propose.agreement": "Agreement",
+  "plans.propose.agreementOption": "{title} ({state}; {name}, version {version})",
+  "plans.propose.latestOnly":
+    "Each agreement is offered at its latest version only: a later version replaces the earlier ones, and a plan is made under the text the parties sign now.",
+  "plans.propose.notInForce":
+    "This agreement is not in force yet ({state}). A plan under it can be proposed and accepted, but signed only once both parties have signed the agreement.",
+  "plans.propose.noAgreement": "There is no agreement to plan under yet.",
+  "plans.propose.sides": "Who acts as which party",
+  "plans.propose.sideA": "Side a, acting as {party}",
+  "plans.propose.sideB": "Side b, acting as {party}",
+  "plans.propose.sidesHint":
+    "The sides of this workspace (ua, ru, …), filled in from the agreement's parties. One of the two must be your own side, unless you act for the mediator.",
+  "plans.propose.otherSides": "The agreement names {a} as party a and {b} as party b.",
+  "plans.propose.allHeld": "Every person held",
+  "plans.propose.allHeldHint":
+    "Plan every person each side holds, not only those linked to the other side's requests or to the mediator's list.",
+  "plans.propose.gap": "Gap (optional)",
+  "plans.propose.gapHint":
+    "From 0 to 1: how close to the best plan the solver must come before it may stop; 0.01 is within 1 %. Empty or 0: it proves the plan is the best.",
+  "plans.propose.timeLimit": "Time limit in seconds (optional)",
+  "plans.propose.timeLimitHint":
+    "Up to 600 seconds for each solver call (empty: 60; 0: no limit); when it runs out, the solver stops with the best plan it has found.",
+  "plans.propose.send": "Propose the plan",
+  "plans.propose.confirm":
+    "Propose a plan under “{title}”, version {version}, with {a} as party a and {b} as party b? The proposal goes into the signed ledger.",
+  "plans.propose.confirmAllHeld": "Every person each side holds is a candidate.",
+  "plans.propose.confirmYes": "Propose now",
+  "plans.propose.working": "Planning…",
+  "plans.propose.busy": "The server is planning the exchange; this may take a few seconds.",
   "plans.col.plan": "Plan",
   "plans.col.state": "State",
   "plans.col.agreement": "Agreement",
@@ -35,6 +67,8 @@ export const en = {
   "plans.supersededBy": "Superseded by plan {id} ({kind})",
   "plans.sent.counter": "Counter-proposal sent: plan {id} replaces plan {parent}.",
   "plans.sent.repair": "Repair made: plan {id} replaces plan {parent}.",
+  "plans.sent.proposal": "Plan {id} proposed. Each party's signer may now accept it, or a negotiator answer it with a counter-proposal.",
+  "plans.sent.same": "Nothing new was stored: plan {id} already plans the same under this agreement, so it is shown instead.",
   "plans.approvals": "Accepted and signed",
   "plans.party": "party {letter}",
   "plans.acceptedBy": "accepted by {name}, {at}",
@@ -137,6 +171,38 @@ export const uk: Messages = {
   "nav.plans": "Плани",
   "plans.title": "Плани",
   "plans.empty": "Поки що немає плану, який ви можете бачити.",
+  "plans.propose.title": "Запропонувати план",
+  "plans.propose.intro":
+    "Сервер розплановує обмін за всіма правилами угоди з підтверджених осіб, яких утримує кожна сторона (тих, кого інша сторона просила на ім'я або вніс до списку посередник), і зберігає його як пропозицію, яку мають прийняти обидві сторони.",
+  "plans.propose.agreement": "Угода",
+  "plans.propose.agreementOption": "{title} ({state}; {name}, версія {version})",
+  "plans.propose.latestOnly":
+    "Кожну угоду запропоновано лише в останній версії: пізніша версія замінює попередні, а план складають за текстом, який сторони підписують тепер.",
+  "plans.propose.notInForce":
+    "Ця угода ще не набула чинності ({state}). План за нею можна запропонувати й прийняти, але підписати — лише коли обидві сторони підпишуть угоду.",
+  "plans.propose.noAgreement": "Поки що немає угоди, за якою можна скласти план.",
+  "plans.propose.sides": "Хто діє як яка сторона угоди",
+  "plans.propose.sideA": "Сторона a, діє як {party}",
+  "plans.propose.sideB": "Сторона b, діє як {party}",
+  "plans.propose.sidesHint":
+    "Сторони цього робочого простору (ua, ru, …), заповнені зі сторін угоди. Одна з двох має бути вашою, якщо ви не дієте за посередника.",
+  "plans.propose.otherSides": "Угода називає стороною a {a}, а стороною b {b}.",
+  "plans.propose.allHeld": "Усі утримувані особи",
+  "plans.propose.allHeldHint":
+    "Розпланувати всіх, кого утримує кожна сторона, а не лише тих, кого пов'язано із запитами іншої сторони або зі списком посередника.",
+  "plans.propose.gap": "Допустимий відрив (необов'язково)",
+  "plans.propose.gapHint":
+    "Від 0 до 1: наскільки близько до найкращого плану має підійти розв'язувач, перш ніж зупинитися; 0,01 — у межах 1 %. Порожньо або 0: він доводить, що план найкращий.",
+  "plans.propose.timeLimit": "Обмеження часу в секундах (необов'язково)",
+  "plans.propose.timeLimitHint":
+    "До 600 секунд на кожен виклик розв'язувача (порожньо: 60; 0: без обмеження); коли час вичерпано, розв'язувач зупиняється з найкращим знайденим планом.",
+  "plans.propose.send": "Запропонувати план",
+  "plans.propose.confirm":
+    "Запропонувати план за угодою «{title}», версія {version}, де {a} — сторона a, а {b} — сторона b? Пропозицію буде записано до підписаного журналу.",
+  "plans.propose.confirmAllHeld": "Кандидати — усі, кого утримує кожна сторона.",
+  "plans.propose.confirmYes": "Запропонувати",
+  "plans.propose.working": "Планування…",
+  "plans.propose.busy": "Сервер розплановує обмін; це може тривати кілька секунд.",
   "plans.col.plan": "План",
   "plans.col.state": "Стан",
   "plans.col.agreement": "Угода",
@@ -165,6 +231,8 @@ export const uk: Messages = {
   "plans.supersededBy": "Замінено планом {id} ({kind})",
   "plans.sent.counter": "Зустрічну пропозицію надіслано: план {id} замінює план {parent}.",
   "plans.sent.repair": "План виправлено: план {id} замінює план {parent}.",
+  "plans.sent.proposal": "План {id} запропоновано. Тепер підписант кожної сторони може його прийняти, а переговірник — відповісти зустрічною пропозицією.",
+  "plans.sent.same": "Нічого нового не збережено: план {id} уже передбачає те саме за цією угодою, тож показано його.",
   "plans.approvals": "Прийняття й підписи",
   "plans.party": "сторона {letter}",
   "plans.acceptedBy": "прийняв {name}, {at}",
@@ -265,6 +333,38 @@ export const ru: Messages = {
   "nav.plans": "Планы",
   "plans.title": "Планы",
   "plans.empty": "Пока нет плана, который вы можете видеть.",
+  "plans.propose.title": "Предложить план",
+  "plans.propose.intro":
+    "Сервер планирует обмен по всем правилам соглашения из подтверждённых лиц, которых удерживает каждая сторона (тех, кого другая сторона запросила по имени или внёс в список посредник), и сохраняет его как предложение, которое должны принять обе стороны.",
+  "plans.propose.agreement": "Соглашение",
+  "plans.propose.agreementOption": "{title} ({state}; {name}, версия {version})",
+  "plans.propose.latestOnly":
+    "Каждое соглашение предлагается только в последней версии: более поздняя версия заменяет прежние, а план составляется по тексту, который стороны подписывают сейчас.",
+  "plans.propose.notInForce":
+    "Это соглашение ещё не вступило в силу ({state}). План по нему можно предложить и принять, но подписать — только когда обе стороны подпишут соглашение.",
+  "plans.propose.noAgreement": "Пока нет соглашения, по которому можно составить план.",
+  "plans.propose.sides": "Кто выступает какой стороной соглашения",
+  "plans.propose.sideA": "Сторона a, выступает как {party}",
+  "plans.propose.sideB": "Сторона b, выступает как {party}",
+  "plans.propose.sidesHint":
+    "Стороны этого рабочего пространства (ua, ru, …), заполненные по сторонам соглашения. Одна из двух должна быть вашей, если вы не действуете за посредника.",
+  "plans.propose.otherSides": "Соглашение называет стороной a {a}, а стороной b {b}.",
+  "plans.propose.allHeld": "Все удерживаемые лица",
+  "plans.propose.allHeldHint":
+    "Планировать всех, кого удерживает каждая сторона, а не только тех, кто связан с запросами другой стороны или со списком посредника.",
+  "plans.propose.gap": "Допустимый разрыв (необязательно)",
+  "plans.propose.gapHint":
+    "От 0 до 1: насколько близко к лучшему плану должен подойти решатель, прежде чем остановиться; 0,01 — в пределах 1 %. Пусто или 0: он доказывает, что план лучший.",
+  "plans.propose.timeLimit": "Ограничение времени в секундах (необязательно)",
+  "plans.propose.timeLimitHint":
+    "До 600 секунд на каждый вызов решателя (пусто: 60; 0: без ограничения); когда время истекает, решатель останавливается с лучшим найденным планом.",
+  "plans.propose.send": "Предложить план",
+  "plans.propose.confirm":
+    "Предложить план по соглашению «{title}», версия {version}, где {a} — сторона a, а {b} — сторона b? Предложение будет записано в подписанный журнал.",
+  "plans.propose.confirmAllHeld": "Кандидаты — все, кого удерживает каждая сторона.",
+  "plans.propose.confirmYes": "Предложить",
+  "plans.propose.working": "Планирование…",
+  "plans.propose.busy": "Сервер планирует обмен; это может занять несколько секунд.",
   "plans.col.plan": "План",
   "plans.col.state": "Состояние",
   "plans.col.agreement": "Соглашение",
@@ -293,6 +393,8 @@ export const ru: Messages = {
   "plans.supersededBy": "Заменён планом {id} ({kind})",
   "plans.sent.counter": "Встречное предложение отправлено: план {id} заменяет план {parent}.",
   "plans.sent.repair": "План исправлен: план {id} заменяет план {parent}.",
+  "plans.sent.proposal": "План {id} предложен. Теперь подписант каждой стороны может его принять, а переговорщик — ответить встречным предложением.",
+  "plans.sent.same": "Ничего нового не сохранено: план {id} уже предусматривает то же самое по этому соглашению, поэтому показан он.",
   "plans.approvals": "Принятие и подписи",
   "plans.party": "сторона {letter}",
   "plans.acceptedBy": "принял {name}, {at}",

@@ -18,7 +18,7 @@ import { useLoad } from "../use_load";
 type Agreement = Schemas["Agreement"];
 type Party = "a" | "b";
 
-function latestOfEach(all: Agreement[]): { latest: Agreement; versions: number }[] {
+export function latestOfEach(all: Agreement[]): { latest: Agreement; versions: number }[] {
   const byName = new Map<string, Agreement[]>();
   for (const a of all) byName.set(a.name ?? "", [...(byName.get(a.name ?? "") ?? []), a]);
   return [...byName.values()].map((versions) => ({

@@ -11,6 +11,7 @@
 //   out), checked against every rule of the agreement as it is made (POST .../check stores
 //   nothing) and sent only when it keeps them all (POST .../counter with the version read), or
 //   a repair after drop-outs (POST .../repair).
+// For a negotiator, the list also offers to propose a plan from scratch (plan_propose.tsx).
 // The server decides every call, side by side; a refusal is shown in its words.
 import { ConfirmStep } from "../components/confirm_step";
 import { Fragment } from "preact";
@@ -38,6 +39,7 @@ import { matchesAll } from "../search";
 import { can, useSession } from "../session";
 import { useLoad } from "../use_load";
 import { PersonName, personName } from "../components/person_name";
+import { ProposePlan } from "./plan_propose";
 import "./plans_page.css";
 
 type PlanInfo = Schemas["PlanInfo"];
@@ -76,6 +78,7 @@ function approvalsText(p: PlanInfo): string {
 }
 
 export function PlansPage() {
+  const session = useSession();
   const all = useLoad(() => get<{ plans: PlanInfo[] }>("/plans"), []);
   const rows = [...(all.data?.plans ?? [])].sort((x, y) => (y.id ?? 0) - (x.id ?? 0));
   return (
@@ -130,6 +133,7 @@ export function PlansPage() {
           </tbody>
         </table>
       )}
+      {can(session, "proposePlan") && <ProposePlan />}
     </>
   );
 }
@@ -318,6 +322,16 @@ function PlanView({ plan, parent, parentError, successor, params, reload }: Plan
       {(sent === "counter" || sent === "repair") && plan.parent && (
         <p class="sent-now" role="status">
           {t(sent === "counter" ? "plans.sent.counter" : "plans.sent.repair", { id: plan.id ?? "", parent: plan.parent })}
+        </p>
+      )}
+      {sent === "proposal" && (
+        <p class="sent-now" role="status">
+          {t("plans.sent.proposal", { id: plan.id ?? "" })}
+        </p>
+      )}
+      {sent === "same" && (
+        <p class="notice" role="status">
+          {t("plans.sent.same", { id: plan.id ?? "" })}
         </p>
       )}
 
