@@ -127,9 +127,9 @@ export async function signIn(browser, server, user, { language = "en" } = {}) {
   });
   page.on("pageerror", (e) => page.problems.push(String(e)));
   await page.goto(server.url + "/");
-  await page.getByLabel(/user name|ім'я користувача|имя пользователя/i).fill(user);
-  await page.getByLabel(/password|пароль/i).fill(password);
-  await page.getByRole("button", { name: /sign in|увійти|войти/i }).click();
+  await page.getByLabel(/user name|ім'я користувача|имя пользователя|kullanıcı adı/i).fill(user);
+  await page.getByLabel(/password|пароль|parola/i).fill(password);
+  await page.getByRole("button", { name: /sign in|увійти|войти|oturum aç/i }).click();
   await page.locator("header.top").waitFor();
   return page;
 }

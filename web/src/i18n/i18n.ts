@@ -1,17 +1,18 @@
 // The interface language: chosen per user (kept by the server with the user, and in this
 // browser's localStorage as a preference — never anything secret), else the browser's own.
 // Names are never translated: people's names are shown as their list wrote them.
-import { en, ru, uk, type MessageKey, type Messages } from "./messages";
+import { en, ru, tr, uk, type MessageKey, type Messages } from "./messages";
 
-export const languages = ["uk", "ru", "en"] as const;
+export const languages = ["uk", "ru", "en", "tr"] as const;
 export type Language = (typeof languages)[number];
 export const languageNames: Record<Language, string> = {
   uk: "Українська",
   ru: "Русский",
   en: "English",
+  tr: "Türkçe",
 };
 
-const catalogues: Record<Language, Messages> = { en, uk, ru };
+const catalogues: Record<Language, Messages> = { en, uk, ru, tr };
 const storageKey = "parley.language";
 
 export function isLanguage(code: unknown): code is Language {
