@@ -492,6 +492,42 @@ export const ru: Messages = {
 };
 
 export const tr: Messages = {
+  "plans.propose.title": "Plan öner",
+  "plans.propose.intro":
+    "Sunucu, değişimi anlaşmanın her kuralına göre, her tarafın elinde tuttuğu teyit edilmiş kişilerden (karşı tarafın adıyla talep ettikleri veya arabulucunun listelediği kişiler) planlar ve her iki tarafın kabulü için öneri olarak saklar.",
+  "plans.propose.agreement": "Anlaşma",
+  "plans.propose.agreementOption": "{title} ({state}; {name}, sürüm {version})",
+  "plans.propose.latestOnly":
+    "Her anlaşma yalnızca son sürümüyle sunulur: sonraki sürüm öncekilerin yerini alır ve plan, tarafların şimdi imzaladığı metne göre yapılır.",
+  "plans.propose.notInForce":
+    "Bu anlaşma henüz yürürlükte değil ({state}). Ona göre bir plan önerilebilir ve kabul edilebilir, yalnızca her iki taraf anlaşmayı imzaladıktan sonra imzalanabilir.",
+  "plans.propose.noAgreement": "Henüz plan yapılabilecek bir anlaşma yok.",
+  "plans.propose.sides": "Hangi taraf hangi sıfatla hareket ediyor",
+  "plans.propose.sideA": "a tarafı, {party} sıfatıyla",
+  "plans.propose.sideB": "b tarafı, {party} sıfatıyla",
+  "plans.propose.sidesHint":
+    "Bu çalışma alanının tarafları (ua, ru, …), anlaşmanın taraflarından doldurulur. Arabulucu adına hareket etmiyorsanız ikisinden biri kendi tarafınız olmalıdır.",
+  "plans.propose.otherSides": "Anlaşma a tarafı olarak {a}, b tarafı olarak {b} adını veriyor.",
+  "plans.propose.allHeld": "Elde tutulan herkes",
+  "plans.propose.allHeldHint":
+    "Yalnızca karşı tarafın taleplerine veya arabulucunun listesine bağlananları değil, her tarafın elinde tuttuğu herkesi planla.",
+  "plans.propose.gap": "Açıklık (isteğe bağlı)",
+  "plans.propose.gapHint":
+    "0 ile 1 arası: çözücünün durmadan önce en iyi plana ne kadar yaklaşması gerektiği; 0,01 %1 içinde demektir. Boş veya 0: planın en iyisi olduğunu kanıtlar.",
+  "plans.propose.timeLimit": "Saniye cinsinden süre sınırı (isteğe bağlı)",
+  "plans.propose.timeLimitHint":
+    "Her çözücü çağrısı için en fazla 600 saniye (boş: 60; 0: sınırsız); süre dolduğunda çözücü bulduğu en iyi planla durur.",
+  "plans.propose.send": "Planı öner",
+  "plans.propose.confirm":
+    "“{title}” anlaşmasının {version}. sürümüne göre, a tarafı {a} ve b tarafı {b} olan bir plan önerilsin mi? Öneri imzalı kayıt defterine girer.",
+  "plans.propose.confirmAllHeld": "Her tarafın elinde tuttuğu herkes adaydır.",
+  "plans.propose.confirmYes": "Şimdi öner",
+  "plans.propose.working": "Planlanıyor…",
+  "plans.propose.busy": "Sunucu değişimi planlıyor; bu birkaç saniye sürebilir.",
+  "plans.sent.proposal":
+    "{id} numaralı plan önerildi. Her tarafın imza yetkilisi artık onu kabul edebilir ya da bir müzakereci karşı öneriyle yanıtlayabilir.",
+  "plans.sent.same":
+    "Yeni bir şey saklanmadı: {id} numaralı plan bu anlaşmaya göre aynısını zaten planlıyor, bu yüzden o gösteriliyor.",
   "nav.plans": "Planlar",
   "plans.title": "Planlar",
   "plans.empty": "Henüz görebileceğiniz bir plan yok.",
