@@ -55,7 +55,7 @@ test("the list page shows the versions and the records, in Ukrainian and Russian
   ]) {
     const page = await signIn(env.browser, env.server, "ua-clerk", { language });
     await page.getByRole("link", { name: "ua-request" }).click();
-    await page.getByRole("heading", { name: heading }).waitFor();
+    await page.getByRole("heading", { name: heading, exact: true }).waitFor();
     await page.getByRole("columnheader", { name: surname }).waitFor();
     assert.ok((await page.locator("table.records tbody tr").count()) > 10);
     if (language === "uk") await screenshot(page, "list-uk");
