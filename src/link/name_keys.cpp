@@ -13,6 +13,9 @@
 
 namespace parley::link {
 namespace {
+// A reading this sure of its order (a comma, capitals, initials, a patronymic form) is not
+// read the other way as well (NameKeyCache::OtherOrder).
+constexpr double kSureOrder = 0.9;
 
 // The interned text of a group: the table's ids are stable within one build and never
 // stored, so a short tag is enough. A form in several groups (Саша: Олександр and Олександра;
@@ -110,7 +113,11 @@ Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
   // The given name is remembered per bearer's sex, which picks its group (GroupOf).
   const names::Sex sex = SexOfPatronymicGroup(patronymic->second);
   std::string given_text(use.given_name);
-  given_text += sex == names::Sex::kMale ? "\x1fm" : sex == names::Sex::kFemale ? "\x1ff" : "";
+  given_text += sex == names::Sex::kMale     ? "\x1f"
+                                               "m"
+                : sex == names::Sex::kFemale ? "\x1f"
+                                               "f"
+                                             : "";
   PARLEY_ASSIGN_OR_RETURN(const PartKeys* given,
                           Remember(given_, given_text, [&](std::string_view) {
                             return given_like(false, sex)(use.given_name);
@@ -123,6 +130,20 @@ Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
   keys.patronymic = patronymic->key;
   keys.patronymic_group = patronymic->second;
   return keys;
+}
+
+std::optional<NameKeys> NameKeyCache::OtherOrder(const NameParts& parts, const NameKeys& read) {
+  if (parts.full_name.empty()) return std::nullopt;
+  Result<names::ParsedName> parsed = names::ParseFullName(parts.full_name);
+  if (!parsed || !parsed->patronymic.empty() || parsed->surname.empty() || parsed->given.empty() ||
+      parsed->confidence >= kSureOrder) {
+    return std::nullopt;
+  }
+  Result<NameKeys> other = Compute({parsed->given, parsed->surname, {}, {}});
+  if (!other || (other->surname == read.surname && other->given_name == read.given_name)) {
+    return std::nullopt;
+  }
+  return std::move(*other);
 }
 
 Result<NameKeys> ComputeNameKeys(const NameParts& parts) { return NameKeyCache().Compute(parts); }

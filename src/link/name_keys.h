@@ -24,6 +24,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -64,6 +65,11 @@ struct NameKeys {
 class NameKeyCache {
  public:
   [[nodiscard]] Result<NameKeys> Compute(const NameParts& parts);
+  // The other reading of a full-name cell whose order the parser is unsure of: two or more
+  // words without a patronymic and without the clerk's marks ("Petro Stasyk", "Maxime
+  // Lyssak": both words may be given names, or neither known). Nothing for split columns, a
+  // name with a patronymic, a sure reading, or one that keys the same either way.
+  [[nodiscard]] std::optional<NameKeys> OtherOrder(const NameParts& parts, const NameKeys& read);
 
  private:
   // The keys of one name part as written.

@@ -75,6 +75,28 @@ TEST(NameKeysTest, FullNameOnlyIsParsedInEitherOrder) {
   EXPECT_EQ(a->patronymic_group, b->patronymic_group);
 }
 
+TEST(NameKeysTest, AnUnsureOrderIsAlsoReadTheOtherWay) {
+  NameKeyCache cache;
+  // Both words given names (Стасик is a diminutive): the reading is a coin toss.
+  const NameParts unsure{"", "", "", "Petro Stasyk"};
+  auto read = cache.Compute(unsure);
+  ASSERT_TRUE(read);
+  auto other = cache.OtherOrder(unsure, *read);
+  ASSERT_TRUE(other.has_value());
+  EXPECT_NE(other->surname, read->surname);
+  auto cyrillic = Keys("Стасик", "Петро", "");
+  EXPECT_TRUE((read->surname == cyrillic.surname && read->given_group == cyrillic.given_group) ||
+              (other->surname == cyrillic.surname && other->given_group == cyrillic.given_group));
+  // A patronymic, a comma or capitals settle the order; split columns are as the list says.
+  for (const NameParts& sure :
+       {NameParts{"", "", "", "Стасик Петро Іванович"}, NameParts{"", "", "", "Stasyk, Petro"},
+        NameParts{"", "", "", "STASYK Petro"}, NameParts{"Stasyk", "Petro", "", ""}}) {
+    auto keys = cache.Compute(sure);
+    ASSERT_TRUE(keys);
+    EXPECT_FALSE(cache.OtherOrder(sure, *keys).has_value()) << sure.full_name;
+  }
+}
+
 TEST(NameKeysTest, PatronymicKeepsTheBearersSex) {
   EXPECT_NE(Keys("", "", "Миколайович").patronymic_group,
             Keys("", "", "Миколаївна").patronymic_group);

@@ -1,6 +1,7 @@
 #include "link/prepared_list.h"
 
 #include <algorithm>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -47,6 +48,13 @@ Result<DerivedKeys> Derive(const PersonRecord& r, NameKeyCache& name_cache, Plac
     }
     d.aliases.push_back(std::move(*keys));
     d.alias_text.push_back(std::move(alias));
+  }
+  // A mediator's list mixes the orders row by row: the person is met under either reading
+  // (the best one wins, and the explanation names it as the name read the other way).
+  if (std::optional<NameKeys> other =
+          name_cache.OtherOrder({r.surname, r.given_name, r.patronymic, r.full_name}, d.names)) {
+    d.aliases.push_back(std::move(*other));
+    d.alias_text.push_back(r.full_name + " (read the other way round)");
   }
   d.service_number = NormaliseServiceNumber(r.service_number);
   d.service_roman = RomanServiceNumber(r.service_number);
