@@ -226,6 +226,27 @@ std::string DescribeViolations(std::int64_t parent_id, const std::vector<plan::V
   return msg;
 }
 
+// An agreement that names the workspace side acting for each party ([parties] a_side / b_side)
+// binds its plans to those sides: a plan whose party a is some other side would let that side
+// sign for a party it does not represent. Without them, the proposer names the sides.
+Result<void> CheckSidesMatchAgreement(const rules::Agreement& rules,
+                                      const ProposeRequest& request) {
+  const std::pair<const std::string*, const std::string*> sides[] = {
+      {&rules.side_a, &request.side_a}, {&rules.side_b, &request.side_b}};
+  for (const auto& [declared, proposed] : sides) {
+    if (declared->empty() || *declared == *proposed) continue;
+    const bool is_a = declared == &rules.side_a;
+    return Fail(ErrorCode::kInvalidInput,
+                "agreement '" + request.agreement + "' says side '" + *declared + "' acts for " +
+                    (is_a ? rules.party_a : rules.party_b) + " (party " + (is_a ? "a" : "b") +
+                    "), not '" + *proposed + "': propose with side_a = '" +
+                    (rules.side_a.empty() ? request.side_a : rules.side_a) + "' and side_b = '" +
+                    (rules.side_b.empty() ? request.side_b : rules.side_b) + "'",
+                Location{{}, 0, 0, is_a ? "side_a" : "side_b"});
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<rules::Side> ParsePlanSide(const StoredPlanInfo& info, std::string_view text) {
@@ -243,6 +264,7 @@ Result<PlanOutcome> ProposePlan(store::Workspace& ws, const ProposeRequest& requ
   PARLEY_ASSIGN_OR_RETURN(StoredAgreement agreement,
                           FindAgreement(ws, request.agreement, request.agreement_version));
   PARLEY_ASSIGN_OR_RETURN(rules::Agreement rules, ParseStored(agreement));
+  PARLEY_TRY(CheckSidesMatchAgreement(rules, request));
   PlanOutcome out;
   PARLEY_ASSIGN_OR_RETURN(out.a,
                           SelectCandidates(ws, request.side_a, request.side_b, request.all_held));

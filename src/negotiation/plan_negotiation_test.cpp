@@ -74,6 +74,30 @@ TEST_F(PlanNegotiationTest, ProposePlansConfirmedPersonsAndStoresReferencesNotRe
   EXPECT_EQ(loaded->plan.objective, 4);
 }
 
+TEST_F(PlanNegotiationTest, AnAgreementThatNamesItsSidesRefusesAPlanForOtherSides) {
+  std::string text = testing::kTestAgreement;
+  const std::string parties = "b = \"Russia\"\n";
+  text.replace(text.find(parties), parties.size(), parties + "a_side = \"ua\"\nb_side = \"ru\"\n");
+  ASSERT_TRUE(AddAgreement(t_.ws(), "sided", text, "sided.toml", kUa));
+  const std::uint64_t size = LogSize();
+  ProposeRequest req;
+  req.agreement = "sided";
+  req.side_a = "ru";  // the other party's side posing as party a
+  req.side_b = "ua";
+  auto refused = ProposePlan(t_.ws(), req, kRu);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_NE(refused.error().message.find("side 'ua' acts for Ukraine (party a), not 'ru'"),
+            std::string::npos)
+      << refused.error().Describe();
+  EXPECT_EQ(refused.error().where.field, "side_a");
+  EXPECT_EQ(LogSize(), size);  // nothing stored
+
+  req.side_a = "ua";
+  req.side_b = "ru";
+  auto accepted = ProposePlan(t_.ws(), req, kUa);
+  EXPECT_TRUE(accepted.has_value()) << accepted.error().Describe();
+}
+
 TEST_F(PlanNegotiationTest, TheSamePlanProposedTwiceIsOneRowAndOneEvent) {
   PlanOutcome first = Propose();
   const std::uint64_t size = LogSize();

@@ -60,7 +60,7 @@ test("an observer reads the plans and is not offered the form", async () => {
   await page.context().close();
 });
 
-test("a proposal naming a side the workspace does not have is refused in the server's words", async () => {
+test("a proposal naming a side other than the agreement's is refused in the server's words", async () => {
   const page = await openForm("ua-negotiator");
   const form = page.locator("section.propose");
   await form.getByRole("heading", { name: "Propose a plan" }).waitFor();
@@ -104,7 +104,8 @@ test("a proposal naming a side the workspace does not have is refused in the ser
   await page.keyboard.press("Enter");
   const refusal = form.locator("p.refusal");
   await refusal.waitFor();
-  assert.match(await refusal.innerText(), /^no side named 'by' in this workspace/);
+  assert.match(await refusal.innerText(),
+               /^agreement 'demo-exchange' says side 'ru' acts for Russian Federation \(party b\), not 'by'/);
   // The focus is back on the form's button, and the form is as it was.
   await focused(page, "Propose the plan");
   assert.equal(await sideB.inputValue(), "by");

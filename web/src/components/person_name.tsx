@@ -35,6 +35,16 @@ export function latinName(r: PersonRecord | undefined): string | undefined {
   return latin && latin !== personName(r) ? latin : undefined;
 }
 
+// The romanisation's language tag, so that a screen reader reads it as the name's own language
+// written in Latin letters rather than as English: KMU 2010 romanises Ukrainian, ICAO 9303 (as
+// the server applies it) Russian.
+function latinLang(r: PersonRecord | undefined): string {
+  const standard = r?.name_latin?.standard ?? "";
+  if (standard.startsWith("KMU")) return "uk-Latn";
+  if (standard.startsWith("ICAO")) return "ru-Latn";
+  return "und-Latn";
+}
+
 // A field's value with its romanisation beneath it (a table cell's content).
 export function NameField({ record, field }: { record: PersonRecord | undefined; field: NameField }) {
   const latin = latinOf(record, field);
@@ -42,7 +52,7 @@ export function NameField({ record, field }: { record: PersonRecord | undefined;
     <>
       {record?.[field] ?? ""}
       {latin && (
-        <span class="latin" lang="en" title={t("name.latinTitle", { standard: record?.name_latin?.standard ?? "" })}>
+        <span class="latin" lang={latinLang(record)} title={t("name.latinTitle", { standard: record?.name_latin?.standard ?? "" })}>
           {latin}
         </span>
       )}
@@ -57,7 +67,7 @@ export function PersonName({ record, fallback = "" }: { record: PersonRecord | u
     <>
       {personName(record) || fallback}
       {latin && (
-        <span class="latin" lang="en" title={t("name.latinTitle", { standard: record?.name_latin?.standard ?? "" })}>
+        <span class="latin" lang={latinLang(record)} title={t("name.latinTitle", { standard: record?.name_latin?.standard ?? "" })}>
           {latin}
         </span>
       )}

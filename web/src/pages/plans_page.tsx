@@ -511,7 +511,7 @@ function PlanView({ plan, parent, parentError, successor, params, reload }: Plan
                   <tr data-person={key} class={moves.has(key) || drops.has(key) ? "changed" : undefined}>
                     <th scope="row">
                       {isNumber(p.record_id) && !(read && !r) ? (
-                        <a href={href(["records", String(p.record_id)])}>{r ? name : t("common.loading")}</a>
+                        <a href={href(["records", String(p.record_id)])}>{r ? <PersonName record={r} fallback={name} /> : t("common.loading")}</a>
                       ) : (
                         <span class="detail">{read ? t("plans.notVisible") : name}</span>
                       )}
