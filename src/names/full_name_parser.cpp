@@ -142,6 +142,21 @@ Pieces Segment(std::u32string_view cps) {
       flush();
       in_word = false;
     }
+    // And a surname in capitals run into the given name ("NECHAYNazar", "LUKYANENKODenys"): a
+    // small letter after three or more capitals begins a word at the last capital.
+    if (!boundary && u_islower(static_cast<UChar32>(cp)) && current.cps.size() >= 4 &&
+        std::all_of(current.cps.begin(), current.cps.end(),
+                    [](char32_t c) { return u_isupper(static_cast<UChar32>(c)) != 0; })) {
+      const char32_t capital = current.cps.back();
+      const auto capital_length =
+          static_cast<std::size_t>(U8_LENGTH(static_cast<UChar32>(capital)));
+      current.cps.pop_back();
+      current.end -= capital_length;
+      flush();
+      current.begin = byte - capital_length;
+      current.starts_word = true;
+      current.cps.push_back(capital);
+    }
     if (!boundary) {
       if (current.cps.empty()) {
         current.begin = byte;
@@ -374,6 +389,19 @@ void DropTitles(Tokens& tokens) {
   }
 }
 
+// The same words after the name, set off by a comma ("Artem Diachenko, Cpl.", "DIAK Valentyn,
+// Sr. Sgt.", "Andrey Tkach, Mr"): everything after the comma must be titles, and a name of two
+// words must be left. That comma then says nothing about which word is the surname.
+void DropTrailingTitles(Tokens& tokens) {
+  const int comma = tokens.before_comma;
+  if (comma < 2 || comma >= static_cast<int>(tokens.list.size())) return;
+  for (std::size_t i = static_cast<std::size_t>(comma); i < tokens.list.size(); ++i) {
+    if (TitleKindOfKey(tokens.list[i].key) == TitleKind::kNone) return;
+  }
+  tokens.list.resize(static_cast<std::size_t>(comma));
+  tokens.before_comma = -1;
+}
+
 Result<Tokens> Tokenise(std::string_view text) {
   PARLEY_ASSIGN_OR_RETURN(const std::u32string cps, internal::DecodeUtf8(text));
   Pieces pieces = Segment(cps);
@@ -390,6 +418,7 @@ Result<Tokens> Tokenise(std::string_view text) {
   }
   if (out.list.empty()) return Fail(ErrorCode::kInvalidInput, "the name has no letters");
   PARLEY_TRY(SplitJoinedParts(out));
+  DropTrailingTitles(out);
   DropTitles(out);
   JoinParticles(out);
   // Capitals mark the surname only when the other words are not capitals too.

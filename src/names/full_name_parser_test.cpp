@@ -34,10 +34,24 @@ TEST(FullNameParserTest, RanksTitlesAndHonorificsAreNotPartOfTheName) {
   ExpectParts("Майор Іван Петрович", "Майор", "Іван", "Петрович");
 }
 
+TEST(FullNameParserTest, RanksAfterACommaAreNotPartOfTheName) {
+  ExpectParts("Taras Kovalenko, Cpl.", "Kovalenko", "Taras", "");
+  ExpectParts("BONDAR Ihor, Sr. Sgt.", "BONDAR", "Ihor", "");
+  ExpectParts("Oleh-Savchuk, Mr", "Savchuk", "Oleh", "");
+  // The comma stays a surname's mark when a name follows it.
+  ExpectParts("Kovalenko, Taras", "Kovalenko", "Taras", "");
+  // A word after the comma that is no title keeps everything.
+  ExpectParts("Kovalenko Taras, Petrovych", "Kovalenko", "Taras", "Petrovych");
+}
+
 TEST(FullNameParserTest, WordsRunTogetherAreSeparated) {
   ExpectParts("RomanchukVladimir", "Romanchuk", "Vladimir", "");
   ExpectParts("Dmitrij JaroslawowitschDaschkewitsch", "Daschkewitsch", "Dmitrij",
               "Jaroslawowitsch");
+  // A surname in capitals run into the given name.
+  ExpectParts("SAVCHUKOleh", "SAVCHUK", "Oleh", "");
+  ExpectParts("MELNYKIvan Petrovych", "MELNYK", "Ivan", "Petrovych");
+  ExpectParts("ТКАЧЕНКОІгор Васильович", "ТКАЧЕНКО", "Ігор", "Васильович");
   // Capitals throughout are one word.
   ExpectParts("SHEVCHENKO Dmytro", "SHEVCHENKO", "Dmytro", "");
 }
