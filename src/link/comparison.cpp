@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "link/string_similarity.h"
+#include "names/string_similarity.h"
 
 namespace parley::link {
 namespace {
@@ -26,7 +26,7 @@ double MemoJaroWinkler(const StringPool& pool, std::uint32_t a, std::uint32_t b)
   const std::uint64_t ids = (static_cast<std::uint64_t>(a) << 32) | b;
   JwMemoEntry& e = memo[(ids * 0x9E3779B97F4A7C15ULL) >> 52];
   if (e.ids == ids && e.generation == pool.Generation()) return e.jw;
-  const double jw = JaroWinkler(pool.View(a), pool.View(b));
+  const double jw = names::JaroWinkler(pool.View(a), pool.View(b));
   e = {ids, pool.Generation(), static_cast<float>(jw)};
   return static_cast<float>(jw);
 }
@@ -37,8 +37,8 @@ std::uint8_t CompareCodes(const StringPool& pool, std::uint32_t a, std::uint32_t
   if (a == b) return code_level::kExact;
   const std::string_view x = pool.View(a);
   const std::string_view y = pool.View(b);
-  const bool close =
-      by_edit_distance ? EditDistance(x, y, 1) <= 1 : MemoJaroWinkler(pool, a, b) >= kPlaceCloseJw;
+  const bool close = by_edit_distance ? names::EditDistance(x, y, 1) <= 1
+                                      : MemoJaroWinkler(pool, a, b) >= kPlaceCloseJw;
   return close ? code_level::kClose : code_level::kDifferent;
 }
 

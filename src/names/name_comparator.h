@@ -7,7 +7,10 @@
 // scale would let a common given name and patronymic carry a different surname over the
 // threshold.
 //   surname     spelling of the skeleton keys and of the sex/language-neutral stems
-//               (surname_forms.h), the higher of the two;
+//               (surname_forms.h), the higher of the two, and at least 0.85 when the two
+//               are one typo apart anywhere (a letter inserted, dropped, replaced or two
+//               swapped, in the keys or as written), which Jaro-Winkler punishes in the
+//               first letters ("Евченко" for "Шевченко");
 //   given name  1 when the given-name table puts both in one group (0.93 when only through a
 //               diminutive, 0.9 when one side needs a one-letter typo allowed to find its
 //               table group), a low score when the table knows both as different names
@@ -21,13 +24,13 @@
 // Іванов vs Іванова, from patronymic, table or surname ending) multiplies by 0.6. When a
 // parse is unsure (confidence < 0.75) the parser's second reading is tried too and the better
 // score kept.
-// Jaro-Winkler is measured on code points (keys are ASCII, so bytes and code points agree;
-// JaroWinkler itself accepts any code points).
+// Jaro-Winkler is measured on code points (names/string_similarity.h; keys are ASCII).
 //
 // The default threshold, kDefaultMatchThreshold = 0.88, sits between the two cases that
 // matter most (see name_comparator_test.cpp):
 //   - the same person across scripts and systems scores >= 0.95 (a one-letter surname typo
-//     still scores about 0.955; one side without patronymic 0.97);
+//     still scores about 0.955, and at least 0.93 wherever it falls; one side without
+//     patronymic 0.97);
 //   - namesakes with different known patronymics, the commonest false match in a list of
 //     8,000 men holding a dozen "Шевченко Дмитро", score at most 0.45 + 0.35 + 0.20 x 0.2 =
 //     0.84 (0.80 for Олександрович/Миколайович); a contradicting initial 0.785; a different
@@ -70,11 +73,6 @@ struct NameScore {
   PartEvidence patronymic_evidence = PartEvidence::kNotCompared;
   bool sex_conflict = false;
 };
-
-// Jaro-Winkler similarity (prefix scale 0.1, prefix up to 4, boost above Jaro 0.7).
-[[nodiscard]] double JaroWinkler(std::u32string_view a, std::u32string_view b);
-// The same on ASCII keys (each byte one code point).
-[[nodiscard]] double JaroWinklerAscii(std::string_view a, std::string_view b);
 
 [[nodiscard]] NameScore CompareParsedNames(const ParsedName& a, const ParsedName& b);
 

@@ -1,4 +1,4 @@
-// parley/link/string_similarity.h — string similarity measures on code points, without allocation.
+// parley/names/string_similarity.h — string similarity measures on code points, without allocation.
 //
 // Fellegi–Sunter needs graded agreement ("close", "similar") for names and places, computed
 // for tens of millions of candidate pairs. General-purpose libraries compare bytes, so one
@@ -17,7 +17,7 @@
 
 #include <string_view>
 
-namespace parley::link {
+namespace parley::names {
 
 inline constexpr int kMaxSimilarityLength = 64;
 
@@ -28,4 +28,4 @@ inline constexpr int kMaxSimilarityLength = 64;
 // points. Returns `limit + 1` as soon as the distance is known to exceed `limit`.
 [[nodiscard]] int EditDistance(std::string_view a, std::string_view b, int limit = 8);
 
-}  // namespace parley::link
+}  // namespace parley::names

@@ -1,11 +1,11 @@
-#include "link/string_similarity.h"
+#include "names/string_similarity.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdlib>
 
-namespace parley::link {
+namespace parley::names {
 namespace {
 
 // A string as at most kMaxSimilarityLength code points, on the stack.
@@ -148,4 +148,4 @@ int EditDistance(std::string_view a_text, std::string_view b_text, int limit) {
   return std::min(prev[b.size], limit + 1);
 }
 
-}  // namespace parley::link
+}  // namespace parley::names

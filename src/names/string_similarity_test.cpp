@@ -1,11 +1,11 @@
-#include "link/string_similarity.h"
+#include "names/string_similarity.h"
 
 #include <gtest/gtest.h>
 
 #include <random>
 #include <string>
 
-namespace parley::link {
+namespace parley::names {
 namespace {
 
 TEST(JaroWinklerTest, KnownValues) {
@@ -14,6 +14,7 @@ TEST(JaroWinklerTest, KnownValues) {
   EXPECT_DOUBLE_EQ(JaroWinkler("shevchenko", "shevchenko"), 1.0);
   EXPECT_NEAR(JaroWinkler("martha", "marhta"), 0.9611, 1e-4);
   EXPECT_NEAR(JaroWinkler("dixon", "dicksonx"), 0.8133, 1e-4);
+  EXPECT_NEAR(JaroWinkler("dwayne", "duane"), 0.84, 1e-4);
   EXPECT_DOUBLE_EQ(JaroWinkler("abc", "xyz"), 0.0);
 }
 
@@ -55,4 +56,4 @@ TEST(JaroWinklerTest, AsciiAndDecodedPathsAgree) {
 }
 
 }  // namespace
-}  // namespace parley::link
+}  // namespace parley::names
