@@ -90,6 +90,19 @@ TEST(GivenNamesTest, PassportSpellingsFindTheGroup) {
   }
 }
 
+TEST(GivenNamesTest, ANeighbouringLanguagesFormFindsTheGroup) {
+  // A mediator's clerk may write the name as their own language does.
+  const std::pair<std::string_view, std::string_view> forms[] = {
+      {"Pierre", "Петро"}, {"Jerzy", "Юрій"},         {"Michel", "Михаил"}, {"Cyrille", "Кирило"},
+      {"Eliasz", "Илья"},  {"Grégoire", "Григорій"},  {"Jean", "Іван"},     {"Stéphane", "Степан"},
+      {"Hélène", "Олена"}, {"Katarzyna", "Катерина"},
+  };
+  for (const auto& [local, cyrillic] : forms) {
+    EXPECT_TRUE(Same(local, cyrillic)) << local << " / " << cyrillic;
+  }
+  EXPECT_FALSE(Same("Jean", "Ян"));  // Polish Jan would be both; it is not listed
+}
+
 TEST(GivenNamesTest, Diminutives) {
   EXPECT_TRUE(Same("Саша", "Олександр"));
   EXPECT_TRUE(Same("Сашко", "Александр"));
