@@ -1,12 +1,14 @@
 #include "link/name_keys.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_map>
 
 #include "core/try.h"
 #include "names/full_name_parser.h"
 #include "names/given_names.h"
+#include "names/latin_readings.h"
 #include "names/phonetic_key.h"
 #include "names/romanise_key.h"
 #include "names/surname_forms.h"
@@ -144,6 +146,39 @@ std::optional<NameKeys> NameKeyCache::OtherOrder(const NameParts& parts, const N
     return std::nullopt;
   }
   return std::move(*other);
+}
+
+Result<std::vector<NameKeyCache::Respelling>> NameKeyCache::LatinRespellings(const NameParts& parts,
+                                                                             const NameKeys& read) {
+  std::vector<Respelling> out;
+  // The parts are respelled as one text (the habit's evidence is the whole name's), joined
+  // by a separator no name holds and split again.
+  constexpr char kSeparator = '\x1f';
+  const std::string whole =
+      std::string(parts.surname) + kSeparator + std::string(parts.given_name) + kSeparator +
+      std::string(parts.patronymic) + kSeparator + std::string(parts.full_name);
+  for (names::LatinHabit habit : names::kLatinHabits) {
+    const std::optional<std::string> respelled = names::RespellLatin(whole, habit);
+    if (!respelled) continue;
+    std::array<std::string, 4> part;
+    std::size_t begin = 0;
+    for (std::string& p : part) {
+      const std::size_t end = std::min(respelled->find(kSeparator, begin), respelled->size());
+      p = respelled->substr(begin, end - begin);
+      begin = end + 1;
+    }
+    const auto& [surname, given, patronymic, full] = part;
+    PARLEY_ASSIGN_OR_RETURN(NameKeys keys, Compute({surname, given, patronymic, full}));
+    if (keys.surname == read.surname && keys.given_name == read.given_name &&
+        keys.patronymic == read.patronymic) {
+      continue;
+    }
+    std::string text = full.empty() ? surname + " " + given + " " + patronymic : full;
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    text += " (" + std::string(names::LatinHabitName(habit)) + " spelling)";
+    out.push_back({std::move(keys), std::move(text)});
+  }
+  return out;
 }
 
 Result<NameKeys> ComputeNameKeys(const NameParts& parts) { return NameKeyCache().Compute(parts); }

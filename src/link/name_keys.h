@@ -29,6 +29,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "core/error.h"
 
@@ -70,6 +71,15 @@ class NameKeyCache {
   // Lyssak": both words may be given names, or neither known). Nothing for split columns, a
   // name with a patronymic, a sure reading, or one that keys the same either way.
   [[nodiscard]] std::optional<NameKeys> OtherOrder(const NameParts& parts, const NameKeys& read);
+  // The readings of a Latin-script name by other languages' spelling habits
+  // (names/latin_readings.h: French ch = ш, German z = ц, GOST cz = ц...), each with the
+  // respelled name for explanations; only those whose keys differ from `read`'s.
+  struct Respelling {
+    NameKeys keys;
+    std::string text;  // the respelled name and the habit, e.g. "Zelena Yuliia (German)"
+  };
+  [[nodiscard]] Result<std::vector<Respelling>> LatinRespellings(const NameParts& parts,
+                                                                 const NameKeys& read);
 
  private:
   // The keys of one name part as written.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace parley::link {
 namespace {
 
@@ -94,6 +96,32 @@ TEST(NameKeysTest, AnUnsureOrderIsAlsoReadTheOtherWay) {
     auto keys = cache.Compute(sure);
     ASSERT_TRUE(keys);
     EXPECT_FALSE(cache.OtherOrder(sure, *keys).has_value()) << sure.full_name;
+  }
+}
+
+TEST(NameKeysTest, ALatinNameIsAlsoReadByOtherSpellingHabits) {
+  NameKeyCache cache;
+  // German: S before a vowel is з, z is ц, ch is х.
+  const NameParts german{"Selena", "Jurij", "", ""};
+  auto read = cache.Compute(german);
+  ASSERT_TRUE(read);
+  auto respelled = cache.LatinRespellings(german, *read);
+  ASSERT_TRUE(respelled);
+  const NameKeys cyrillic = Keys("Зелена", "Юрій", "");
+  const auto found = std::find_if(respelled->begin(), respelled->end(), [&](const auto& r) {
+    return r.keys.surname == cyrillic.surname && r.keys.given_group == cyrillic.given_group;
+  });
+  ASSERT_NE(found, respelled->end());
+  EXPECT_EQ(found->text, "Zelena Jurij (German spelling)");
+  EXPECT_NE(read->surname, cyrillic.surname);  // the common reading is Селена
+  // Cyrillic, and Latin that every habit reads alike, have no other readings.
+  for (const NameParts& plain :
+       {NameParts{"Зелена", "Юрій", "", ""}, NameParts{"", "", "", "Bondar Taras Petrovych"}}) {
+    auto keys = cache.Compute(plain);
+    ASSERT_TRUE(keys);
+    auto none = cache.LatinRespellings(plain, *keys);
+    ASSERT_TRUE(none);
+    EXPECT_TRUE(none->empty()) << plain.surname << plain.full_name;
   }
 }
 

@@ -56,6 +56,15 @@ Result<DerivedKeys> Derive(const PersonRecord& r, NameKeyCache& name_cache, Plac
     d.aliases.push_back(std::move(*other));
     d.alias_text.push_back(r.full_name + " (read the other way round)");
   }
+  // A mediator's clerk may spell by French, German, Polish or GOST habits, which the common
+  // key reads otherwise (names/latin_readings.h).
+  Result<std::vector<NameKeyCache::Respelling>> respelled =
+      name_cache.LatinRespellings({r.surname, r.given_name, r.patronymic, r.full_name}, d.names);
+  if (!respelled) return std::unexpected(respelled.error());
+  for (NameKeyCache::Respelling& reading : *respelled) {
+    d.aliases.push_back(std::move(reading.keys));
+    d.alias_text.push_back(std::move(reading.text));
+  }
   d.service_number = NormaliseServiceNumber(r.service_number);
   d.service_roman = RomanServiceNumber(r.service_number);
   auto place = places.find(r.birth_place);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "names/given_names.h"
+#include "names/latin_readings.h"
 #include "names/normalise.h"
 #include "names/string_similarity.h"
 
@@ -241,10 +242,18 @@ namespace {
 
 // The best reading, and the runner-up too when the best is unsure. Most names are sure, so the
 // second reading (and its typo lookups) is built only for the few that need it.
+// A Latin name also as other languages' spelling habits read it (latin_readings.h).
 Result<std::vector<ParsedName>> Readings(std::string_view text) {
   auto readings = ParseFullNameReadings(text, 1);
   if (readings && readings->front().confidence < kUnsureParse) {
-    return ParseFullNameReadings(text, 2);
+    readings = ParseFullNameReadings(text, 2);
+  }
+  if (!readings) return readings;
+  for (LatinHabit habit : kLatinHabits) {
+    std::optional<std::string> respelled = RespellLatin(text, habit);
+    if (!respelled) continue;
+    auto parsed = ParseFullName(*respelled);
+    if (parsed) readings->push_back(std::move(*parsed));
   }
   return readings;
 }

@@ -1,0 +1,200 @@
+#include "names/latin_readings.h"
+
+#include <algorithm>
+#include <span>
+
+namespace parley::names {
+namespace {
+
+enum class When : unsigned char {
+  kAlways,
+  kBeforeFrontVowel,  // the next letter is e, i or y (French "gu": Guennadi)
+  kVowelAround,       // a vowel follows, and a vowel or the word's start precedes (German s)
+};
+
+// One respelling: `from` (lowercase ASCII) as the habit reads it, written as `to` in the
+// common conventions. A rule with from == to only consumes its letters, so that a shorter
+// rule does not read part of them ("tch" is kept whole before French "ch" = ш).
+struct Rule {
+  std::string_view from;
+  std::string_view to;
+  When when = When::kAlways;
+};
+
+// Longest first within each habit; see latin_readings.h for why each rule exists.
+constexpr Rule kFrench[] = {
+    {"chtch", "shch"}, {"tch", "tch"}, {"ch", "sh"}, {"gu", "g", When::kBeforeFrontVowel},
+    {"j", "zh"},
+};
+constexpr Rule kGerman[] = {
+    {"tsch", "tsch"}, {"sch", "sch"}, {"ch", "kh"}, {"sh", "zh"},
+    {"tz", "ts"},     {"z", "ts"},    {"ss", "ss"}, {"s", "z", When::kVowelAround},
+};
+constexpr Rule kPolish[] = {
+    {"szcz", "szcz"},
+    {"sch", "sch"},
+    {"ch", "kh"},
+    {"rz", "zh"},
+};
+constexpr Rule kGost[] = {
+    {"shh", "shch"},
+    {"cz", "ts"},
+    {"x", "kh"},
+};
+
+// Letter groups a habit never writes: a text holding one was not written by it ("sh" is
+// French for nothing, "kh" is nobody's but English-based systems'), so it is not respelled.
+constexpr std::string_view kFrenchNever[] = {"sh", "zh", "kh", "w", "cz", "sz"};
+constexpr std::string_view kGermanNever[] = {"kh", "zh", "cz", "sz"};
+constexpr std::string_view kPolishNever[] = {"sh", "zh", "kh", "v"};
+constexpr std::string_view kGostNever[] = {"kh", "ts", "w"};
+
+// French and German read the commonest English group otherwise (ch = ч in "-ovych",
+// "Kovalchuk"; French ch = ш, German ch = х), so a text is read by them only when it shows
+// their hand: French tch, ou, j, gu or accents; German sch, w, z, j or umlauts.
+constexpr std::string_view kFrenchMarks[] = {"tch",    "ou",     "j",      "gu",     "\u00e9",
+                                             "\u00e8", "\u00eb", "\u00ef", "\u00c9", "\u00cf"};
+constexpr std::string_view kGermanMarks[] = {
+    "sch", "w", "z", "j", "\u00e4", "\u00f6", "\u00fc", "\u00df", "\u00c4", "\u00d6", "\u00dc"};
+
+bool Contains(std::string_view text, std::string_view lower_group);
+
+bool ShowsHandOf(LatinHabit habit, std::string_view text) {
+  std::span<const std::string_view> marks;
+  if (habit == LatinHabit::kFrench) marks = kFrenchMarks;
+  if (habit == LatinHabit::kGerman) marks = kGermanMarks;
+  return marks.empty() || std::any_of(marks.begin(), marks.end(),
+                                      [&](std::string_view mark) { return Contains(text, mark); });
+}
+
+std::span<const std::string_view> NeverWrittenBy(LatinHabit habit) {
+  switch (habit) {
+    case LatinHabit::kFrench:
+      return kFrenchNever;
+    case LatinHabit::kGerman:
+      return kGermanNever;
+    case LatinHabit::kPolish:
+      return kPolishNever;
+    case LatinHabit::kGost:
+      return kGostNever;
+  }
+  return {};
+}
+
+std::span<const Rule> RulesOf(LatinHabit habit) {
+  switch (habit) {
+    case LatinHabit::kFrench:
+      return kFrench;
+    case LatinHabit::kGerman:
+      return kGerman;
+    case LatinHabit::kPolish:
+      return kPolish;
+    case LatinHabit::kGost:
+      return kGost;
+  }
+  return {};
+}
+
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLetter(char c) { return Lower(c) >= 'a' && Lower(c) <= 'z'; }
+bool IsVowel(char c) {
+  const char l = Lower(c);
+  return l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y';
+}
+
+// Cyrillic (U+0400..U+04FF) begins with one of these lead bytes.
+bool IsCyrillicLead(unsigned char b) { return b >= 0xD0 && b <= 0xD3; }
+
+bool Applies(const Rule& rule, std::string_view text, std::size_t at) {
+  if (at + rule.from.size() > text.size()) return false;
+  for (std::size_t k = 0; k < rule.from.size(); ++k) {
+    if (Lower(text[at + k]) != rule.from[k]) return false;
+  }
+  const std::size_t next = at + rule.from.size();
+  switch (rule.when) {
+    case When::kAlways:
+      return true;
+    case When::kBeforeFrontVowel: {
+      const char n = next < text.size() ? Lower(text[next]) : '\0';
+      return n == 'e' || n == 'i' || n == 'y';
+    }
+    case When::kVowelAround: {
+      const bool vowel_after = next < text.size() && IsVowel(text[next]);
+      const bool start = at == 0 || !IsAsciiLetter(text[at - 1]);
+      return vowel_after && (start || IsVowel(text[at - 1]));
+    }
+  }
+  return false;
+}
+
+bool Contains(std::string_view text, std::string_view lower_group) {
+  return std::search(text.begin(), text.end(), lower_group.begin(), lower_group.end(),
+                     [](char a, char b) { return Lower(a) == b; }) != text.end();
+}
+
+// `to` in the case of the letters it replaces at `at` in `text`: a word in capitals stays in
+// capitals (one capital letter counts as the word's when a neighbouring letter is a capital
+// too), a capital first letter stays one.
+void AppendInCaseOf(std::string_view text, std::size_t at, std::size_t length, std::string_view to,
+                    std::string& out) {
+  const std::string_view source = text.substr(at, length);
+  bool all_upper = std::all_of(source.begin(), source.end(), IsUpper);
+  if (all_upper && length == 1) {
+    const std::size_t next = at + 1;
+    const bool next_letter = next < text.size() && IsAsciiLetter(text[next]);
+    const bool prev_letter = at > 0 && IsAsciiLetter(text[at - 1]);
+    all_upper = next_letter ? IsUpper(text[next]) : prev_letter && IsUpper(text[at - 1]);
+  }
+  for (std::size_t k = 0; k < to.size(); ++k) {
+    const bool upper = all_upper || (k == 0 && IsUpper(source.front()));
+    out.push_back(upper ? static_cast<char>(to[k] - 'a' + 'A') : to[k]);
+  }
+}
+
+}  // namespace
+
+std::string_view LatinHabitName(LatinHabit habit) {
+  switch (habit) {
+    case LatinHabit::kFrench:
+      return "French";
+    case LatinHabit::kGerman:
+      return "German";
+    case LatinHabit::kPolish:
+      return "Polish";
+    case LatinHabit::kGost:
+      return "GOST 7.79 B";
+  }
+  return {};
+}
+
+std::optional<std::string> RespellLatin(std::string_view utf8, LatinHabit habit) {
+  const bool cyrillic = std::any_of(utf8.begin(), utf8.end(), [](char c) {
+    return IsCyrillicLead(static_cast<unsigned char>(c));
+  });
+  if (cyrillic || std::none_of(utf8.begin(), utf8.end(), IsAsciiLetter)) return std::nullopt;
+  for (std::string_view never : NeverWrittenBy(habit)) {
+    if (Contains(utf8, never)) return std::nullopt;
+  }
+  if (!ShowsHandOf(habit, utf8)) return std::nullopt;
+  const std::span<const Rule> rules = RulesOf(habit);
+  std::string out;
+  out.reserve(utf8.size() + 8);
+  bool changed = false;
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    const auto rule = std::find_if(rules.begin(), rules.end(),
+                                   [&](const Rule& r) { return Applies(r, utf8, i); });
+    if (rule == rules.end()) {
+      out.push_back(utf8[i++]);
+      continue;
+    }
+    AppendInCaseOf(utf8, i, rule->from.size(), rule->to, out);
+    changed |= rule->from != rule->to;
+    i += rule->from.size();
+  }
+  if (!changed) return std::nullopt;
+  return out;
+}
+
+}  // namespace parley::names

@@ -1,0 +1,62 @@
+#include "names/latin_readings.h"
+
+#include <gtest/gtest.h>
+
+#include "names/romanise_key.h"
+
+namespace parley::names {
+namespace {
+
+std::string Respelled(std::string_view text, LatinHabit habit) {
+  return RespellLatin(text, habit).value_or(std::string(text));
+}
+
+std::string Key(std::string_view text) { return RomanKey(text).value_or("(error)"); }
+
+TEST(LatinReadingsTest, FrenchSpellings) {
+  EXPECT_EQ(Respelled("CHEVTCHENKO Guennadi", LatinHabit::kFrench), "SHEVTCHENKO Gennadi");
+  EXPECT_EQ(Respelled("Joukov", LatinHabit::kFrench), "Zhoukov");
+  EXPECT_EQ(Respelled("Chtchour", LatinHabit::kFrench), "Shchour");
+  EXPECT_EQ(Key(Respelled("Chevtchenko", LatinHabit::kFrench)), Key("Шевченко"));
+  EXPECT_EQ(Key(Respelled("Joukov", LatinHabit::kFrench)), Key("Жуков"));
+}
+
+TEST(LatinReadingsTest, GermanSpellings) {
+  EXPECT_EQ(Respelled("Selena Trozenko", LatinHabit::kGerman), "Zelena Trotsenko");
+  EXPECT_EQ(Key(Respelled("Chmelenko Wassyl", LatinHabit::kGerman)), Key("Хмеленко Василь"));
+  EXPECT_EQ(Key(Respelled("Poltawez", LatinHabit::kGerman)), Key("Полтавець"));
+  EXPECT_EQ(Key(Respelled("Schewtschenko Wassilij", LatinHabit::kGerman)), Key("Шевченко Василий"));
+  EXPECT_EQ(Key(Respelled("Kasakow", LatinHabit::kGerman)), Key("Казаков"));
+  EXPECT_EQ(Key(Respelled("Schukow", LatinHabit::kGerman)), Key("Шуков"));
+}
+
+TEST(LatinReadingsTest, PolishAndGostSpellings) {
+  EXPECT_EQ(Key(Respelled("Chmielenko", LatinHabit::kPolish)), Key("Хмеленко"));
+  EXPECT_EQ(Key(Respelled("Grzegorz", LatinHabit::kPolish)), Key("Гжегож"));
+  EXPECT_EQ(Respelled("Kulchyczkyj", LatinHabit::kGost), "Kulchytskyj");
+  EXPECT_EQ(Key(Respelled("Kulchyczkyj", LatinHabit::kGost)), Key("Кульчицький"));
+  EXPECT_EQ(Key(Respelled("Xarkiv", LatinHabit::kGost)), Key("Харків"));
+}
+
+TEST(LatinReadingsTest, NothingToReadIsNothing) {
+  EXPECT_FALSE(RespellLatin("Shevchenko Taras", LatinHabit::kFrench));  // French has no "sh"
+  EXPECT_FALSE(RespellLatin("Tkatchenko", LatinHabit::kFrench));        // tch is ч in French too
+  EXPECT_FALSE(RespellLatin("Kharchenko", LatinHabit::kGerman));        // nor German "kh"
+  EXPECT_FALSE(RespellLatin("Taras Petrovych", LatinHabit::kGerman));   // no German hand
+  EXPECT_FALSE(RespellLatin("Шевченко", LatinHabit::kGerman));          // not Latin
+  EXPECT_FALSE(RespellLatin("Shevchenko Тарас", LatinHabit::kGerman));  // mixed: left alone
+  EXPECT_FALSE(RespellLatin("123", LatinHabit::kGost));
+  EXPECT_FALSE(RespellLatin("Wassilij", LatinHabit::kGerman));   // ss is с
+  EXPECT_FALSE(RespellLatin("Tkachenko", LatinHabit::kFrench));  // no French hand: English ch
+  EXPECT_EQ(Respelled("Tkachenko Iouri", LatinHabit::kFrench), "Tkashenko Iouri");
+}
+
+TEST(LatinReadingsTest, CaseFollowsTheLettersReplaced) {
+  EXPECT_EQ(Respelled("JURA", LatinHabit::kFrench), "ZHURA");
+  EXPECT_EQ(Respelled("Jura", LatinHabit::kFrench), "Zhura");
+  EXPECT_EQ(Respelled("maja", LatinHabit::kFrench), "mazha");
+  EXPECT_EQ(Respelled("Éloïse Jarre", LatinHabit::kFrench), "Éloïse Zharre");  // other bytes kept
+}
+
+}  // namespace
+}  // namespace parley::names
