@@ -120,7 +120,7 @@ float MatchModel::ValueAdjustment(const ComparisonVector& v, const RecordKeys& a
       a.given_group < tf_.given_group.size() && a.given_group == b.given_group) {
     adj += tf_.given_group[a.given_group];
   }
-  if (g == name_level::kDifferent && a.given_is_known && b.given_is_known) {
+  if (g == name_level::kDifferent && (a.given_is_known || b.given_is_known)) {
     adj += kOtherGivenNameWeight;
   }
   return adj + DateAdjustment(v, a, b);

@@ -40,10 +40,12 @@ namespace parley::link {
 
 inline constexpr double kMinTfAdjust = -6.0;
 inline constexpr double kMaxTfAdjust = 2.5;
-// Two given names the table knows, of different groups (Ярослав / Игорь, Володя / Виктор; not
+// Two given names that differ (not one group, nor close or similar in spelling), at least one of
+// which the table knows as one name (Ярослав / Игорь, Володя / Виктор, Антон / Лазарь; not
 // Саша / Олександр, nor a misspelling): twins and brothers share surname, patronymic and often the
 // birth date, so this must outweigh all of them together; EM cannot learn it, since such pairs are
-// rare among the true matches of any one run. Added to the weight of "different" given names.
+// rare among the true matches of any one run. One known name is enough: the other, unknown to the
+// table, is still a name far from it in spelling. Added to the weight of "different" given names.
 inline constexpr float kOtherGivenNameWeight = -16.0f;
 // Two full birth dates that differ in year (by two or more), month and day alike: not a typo
 // (one digit, a swapped pair, a year off by one) but another birthday, which is what tells a

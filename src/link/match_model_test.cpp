@@ -91,7 +91,12 @@ TEST(MatchModelTest, AnotherBirthdayAndAnotherGivenNameWeighAgainst) {
   v[FieldIndex(Field::kGivenName)] = name_level::kDifferent;
   a.given_is_known = b.given_is_known = true;  // Ярослав / Игорь
   EXPECT_EQ(model.ValueAdjustment(v, a, b), kOtherGivenNameWeight);
-  b.given_is_known = false;  // a name the table does not know, or a form of several names
+  b.given_is_known = false;  // Антон / Лазарь: one name the table does not know
+  EXPECT_EQ(model.ValueAdjustment(v, a, b), kOtherGivenNameWeight);
+  a.given_is_known = false;  // neither known, or forms of several names (Женя / Саша)
+  EXPECT_EQ(model.ValueAdjustment(v, a, b), 0.0f);
+  a.given_is_known = true;  // a misspelling is not "different" (close or similar)
+  v[FieldIndex(Field::kGivenName)] = name_level::kSimilar;
   EXPECT_EQ(model.ValueAdjustment(v, a, b), 0.0f);
 }
 
