@@ -10,6 +10,7 @@
 // usage: node bench/ui_bench.mjs [--people N (1500)] [--list-rows N]   (PARLEY_BIN names the binary)
 import { spawnSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
+import { createServer } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchBrowser, Server, signIn } from "../web/tests/harness.mjs";
@@ -25,6 +26,7 @@ const quantile = (values, q) => {
 };
 const ms = (v) => `${v.toFixed(1)} ms`;
 
+let floor;
 const server = await Server.start({ people: option("--people", 1500), reviewQueue: true });
 const browser = await launchBrowser();
 try {
@@ -46,12 +48,18 @@ try {
       }
     }).observe(document, { childList: true, subtree: true });
   }, watched);
-  // The browser's own floor: an empty page of the same origin with the UI's security headers
-  // (the opener policy alone makes the browser start a new process), opened the same way.
+  // The browser's own floor: an empty page with the UI's security headers (the opener policy
+  // alone makes the browser start a new process), opened the same way, from a second loopback
+  // server. Not through page.route: an intercepted route makes the browser hold every request
+  // of the page for the test driver, which would slow the UI's own requests too.
   const uiHeaders = Object.fromEntries([...(await fetch(server.url + "/")).headers]
     .filter(([name]) => /^(content-security-policy|cross-origin-opener-policy|referrer-policy|x-frame-options|x-content-type-options)$/.test(name)));
-  await page.route(`${server.url}/empty-baseline`, (route) =>
-    route.fulfill({ contentType: "text/html", headers: uiHeaders, body: "<!doctype html><title>-</title><p id=empty>-</p>" }));
+  floor = createServer((request, response) => {
+    response.writeHead(200, { "Content-Type": "text/html", ...uiHeaders });
+    response.end("<!doctype html><title>-</title><p id=empty>-</p>");
+  });
+  await new Promise((resolve) => floor.listen(0, "127.0.0.1", resolve));
+  const floorUrl = `http://127.0.0.1:${floor.address().port}/empty-baseline`;
   const coldOpen = async (address, selector) => {
     await page.goto("about:blank");
     await page.goto(address);
@@ -79,7 +87,7 @@ try {
   const rounds = 9;
   const figures = { listCold: [], listInApp: [], listApi: [], queueCold: [], queueInApp: [], queueApi: [], empty: [] };
   for (let i = 0; i < rounds; i++) {
-    figures.empty.push(await coldOpen(`${server.url}/empty-baseline`, "#empty"));
+    figures.empty.push(await coldOpen(floorUrl, "#empty"));
     figures.listCold.push(await coldOpen(`${server.url}/#/lists/ua-big`, "table.records tbody tr"));
     figures.listApi.push(await fetchTime("/lists/ua-big/versions/latest/records?limit=100&offset=0"));
     figures.queueCold.push(await coldOpen(`${server.url}/#/review`, ".pair"));
@@ -126,7 +134,7 @@ try {
 
   const median = (v) => quantile(v, 0.5);
   const m = (k) => ms(median(figures[k]));
-  console.log(`an empty page of the same origin, opened in a tab: median ${m("empty")} (the browser's floor)`);
+  console.log(`an empty page with the UI's headers from a second loopback server, opened in a tab: median ${m("empty")} (the browser's floor)`);
   console.log(`first render, ${listRows}-person list: opened in a tab ${m("listCold")}, from another page ${m("listInApp")} ` +
               `(its API page alone: ${m("listApi")})`);
   console.log(`first render, review queue: opened in a tab ${m("queueCold")}, from another page ${m("queueInApp")} ` +
@@ -135,6 +143,7 @@ try {
               `(the decision POST alone: p50 ${ms(median(postBase))}, p95 ${ms(quantile(postBase, 0.95))})`);
   console.log(`shipped (gzip): ${(shipped / 1024).toFixed(1)} KB in ${assets.length} files`);
 } finally {
+  floor?.close();
   await browser.close();
   await server.stop();
 }
