@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "core/try.h"
 #include "names/full_name_parser.h"
@@ -31,7 +33,15 @@ struct Group {
 
 Group GroupOf(std::string_view key, bool patronymic, names::Sex sex) {
   if (key.empty()) return {};
-  const auto hits = names::LookupGivenNameKey(key);
+  std::span<const names::GivenNameHit> hits = names::LookupGivenNameKey(key);
+  // A given name the table does not know may be a diminutive made from one it knows
+  // (Вадимко, Володька): it joins that group, but is not "known" (so never weighs as another
+  // name against one).
+  std::vector<names::GivenNameHit> diminutive;
+  if (hits.empty() && !patronymic) {
+    diminutive = names::LookupGivenNameKeyDiminutive(key);
+    hits = diminutive;
+  }
   auto fits = [&](const names::GivenNameHit& h) {
     return (h.kind == names::NameFormKind::kPatronymic) == patronymic;
   };
@@ -51,11 +61,12 @@ Group GroupOf(std::string_view key, bool patronymic, names::Sex sex) {
     }
   }
   if (best == nullptr) return {std::string(key), false};
+  const bool known = one_group && diminutive.empty();
   // Patronymics keep the bearer's sex: Миколайович and Миколаївна are different people.
   std::string out = patronymic ? "#p" : "#g";
   out += std::to_string(best->group);
   if (patronymic) out += best->sex == names::Sex::kFemale ? "f" : "m";
-  return {std::move(out), one_group};
+  return {std::move(out), known};
 }
 
 // The bearer's sex as a patronymic group says it ("#p12m"), else unknown.

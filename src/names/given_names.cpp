@@ -7,6 +7,7 @@
 
 #include "names/internal/given_names_table.h"
 #include "names/romanise_key.h"
+#include "names/string_similarity.h"
 
 namespace parley::names {
 namespace {
@@ -80,10 +81,33 @@ class GivenNameIndex {
       collect_deleted(deleted);  // one letter substituted or two transposed
     }
     for (std::string_view candidate : candidates) {
-      if (candidate.size() < kMinFuzzyLength || !WithinOneEdit(key, candidate)) continue;
+      if (candidate.size() < kMinFuzzyLength || EditDistance(key, candidate, 1) > 1) continue;
       // Every candidate views a key inside the index, never the scratch string.
       for (const auto& hit : Find(candidate)) {
         if (std::find(out.begin(), out.end(), hit) == out.end()) out.push_back(hit);
+      }
+    }
+    return out;
+  }
+
+  // A name the table does not know, made from one it knows by a diminutive suffix
+  // (Вадимко, Остапчик, Глебушка, Микитка, Володька): the stem left without the suffix begins
+  // a known name's form (at least four letters of it, or all of it), and of one group only.
+  std::vector<GivenNameHit> FindByDiminutiveSuffix(std::string_view key) const {
+    std::vector<GivenNameHit> out;
+    for (std::string_view suffix : kDiminutiveSuffixKeys) {
+      if (key.size() <= suffix.size() || !key.ends_with(suffix)) continue;
+      const std::string_view stem = key.substr(0, key.size() - suffix.size());
+      if (stem.size() < 3) continue;
+      auto it = std::lower_bound(keys_.begin(), keys_.end(), stem,
+                                 [](const std::string& a, std::string_view b) { return a < b; });
+      for (; it != keys_.end() && it->starts_with(stem); ++it) {
+        if (stem.size() < kMinDiminutiveStem && *it != stem) continue;
+        for (const GivenNameHit& hit : Find(*it)) {
+          if (hit.kind == NameFormKind::kPatronymic) continue;
+          if (!out.empty() && out.front().group != hit.group) return {};  // two names: no guess
+          if (out.empty()) out.push_back({hit.group, NameFormKind::kDiminutive, hit.sex});
+        }
       }
     }
     return out;
@@ -126,19 +150,6 @@ class GivenNameIndex {
   }
   static std::string_view ProbeOf(std::string_view probe) { return probe; }
 
-  // Optimal string alignment distance <= 1, on keys (ASCII: bytes are letters).
-  static bool WithinOneEdit(std::string_view a, std::string_view b) {
-    if (a.size() > b.size()) std::swap(a, b);
-    if (b.size() - a.size() > 1) return false;
-    std::size_t i = 0;
-    while (i < a.size() && a[i] == b[i]) ++i;
-    if (i == a.size()) return true;
-    if (a.size() != b.size()) return a.substr(i) == b.substr(i + 1);
-    if (a.substr(i + 1) == b.substr(i + 1)) return true;
-    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
-           a.substr(i + 2) == b.substr(i + 2);
-  }
-
   void BuildDeletionIndex() {
     for (std::size_t k = 0; k < keys_.size(); ++k) {
       if (k > 0 && keys_[k] == keys_[k - 1]) continue;  // one entry per distinct key
@@ -152,6 +163,12 @@ class GivenNameIndex {
   }
 
   static constexpr std::size_t kMinFuzzyLength = 5;
+  static constexpr std::size_t kMinDiminutiveStem = 4;
+  // Productive diminutive suffixes of Ukrainian and Russian given names, as skeleton keys
+  // (-ко/-ько, -ка/-ька, -чик, -ушка, -юша, -уся, -ок, -енька, -ечко, -очка, -онька),
+  // longest first where one ends another.
+  static constexpr std::string_view kDiminutiveSuffixKeys[] = {
+      "ushka", "enka", "onka", "echko", "ochka", "chik", "iusha", "usia", "ko", "ka", "ok"};
 
   std::vector<GivenNameGroup> groups_;
   std::vector<std::string> keys_;
@@ -180,7 +197,12 @@ bool ShareGroup(std::span<const GivenNameHit> a, std::span<const GivenNameHit> b
 std::span<const GivenNameHit> LookupGivenNameKey(std::string_view key) { return Index().Find(key); }
 
 std::vector<GivenNameHit> LookupGivenNameKeyNear(std::string_view key) {
-  return Index().FindNear(key);
+  std::vector<GivenNameHit> near = Index().FindNear(key);
+  return near.empty() ? Index().FindByDiminutiveSuffix(key) : near;
+}
+
+std::vector<GivenNameHit> LookupGivenNameKeyDiminutive(std::string_view key) {
+  return Index().FindByDiminutiveSuffix(key);
 }
 
 Result<std::vector<GivenNameHit>> LookupGivenName(std::string_view word) {

@@ -66,7 +66,15 @@ struct GivenNameGroup {
 // adjacent letters swapped) of `key`, for keys of at least five letters: the typos a clerk
 // makes ("Олекандр", "Oleksnadr"). Weaker evidence than an exact hit; meant for keys the exact
 // lookup does not know. Allocates; not for the inner loop of linkage.
+// When no table form is within one edit, the diminutive guess below.
 [[nodiscard]] std::vector<GivenNameHit> LookupGivenNameKeyNear(std::string_view key);
+
+// A key the table does not know, read as a diminutive of a name it does: a productive suffix
+// (-ко, -ка, -чик, -ушка, -юша, -уся, -ок, -енька, -ечко, -очка, -онька) after a stem that
+// begins one group's form ("Вадимко", "Остапчик", "Володька", "Микитка"); one hit of kind
+// kDiminutive, or none when the stem is shorter than four letters and not a whole form, or
+// fits two groups. Allocates.
+[[nodiscard]] std::vector<GivenNameHit> LookupGivenNameKeyDiminutive(std::string_view key);
 
 // Keys `word` first (any script); fails only on invalid UTF-8.
 [[nodiscard]] Result<std::vector<GivenNameHit>> LookupGivenName(std::string_view word);

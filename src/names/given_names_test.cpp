@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -101,6 +102,29 @@ TEST(GivenNamesTest, ANeighbouringLanguagesFormFindsTheGroup) {
     EXPECT_TRUE(Same(local, cyrillic)) << local << " / " << cyrillic;
   }
   EXPECT_FALSE(Same("Jean", "Ян"));  // Polish Jan would be both; it is not listed
+}
+
+TEST(GivenNamesTest, ADiminutiveSuffixOnAKnownNameFindsItsGroup) {
+  auto group_of = [](std::string_view word) -> std::optional<GivenNameGroupId> {
+    auto hits = LookupGivenNameKeyDiminutive(RomanKey(word).value_or(""));
+    if (hits.size() != 1) return std::nullopt;
+    EXPECT_EQ(hits.front().kind, NameFormKind::kDiminutive);
+    return hits.front().group;
+  };
+  auto group_named = [](std::string_view official) { return Hits(official).front().group; };
+  EXPECT_EQ(group_of("Остапчик"), group_named("Остап"));
+  EXPECT_EQ(group_of("Тарасик"), std::nullopt);  // -ик is not among the suffixes read
+  EXPECT_EQ(group_of("Назарко"), group_named("Назар"));
+  EXPECT_EQ(group_of("Оксанка"), group_named("Оксана"));
+  EXPECT_EQ(group_of("Богданка"), std::nullopt);  // Богдан or Богдана
+  EXPECT_EQ(group_of("Максимко"), group_named("Максим"));
+  // A stem of three letters must be a whole name ("Мир-ко": Мирон or Мирослав?), and a stem
+  // that begins two groups' names is no guess.
+  EXPECT_EQ(group_of("Мирко"), std::nullopt);
+  EXPECT_EQ(group_of("Андріан"), std::nullopt);  // no diminutive suffix: another name
+  // The near lookup falls back on it when no form is one edit away.
+  EXPECT_TRUE(
+      SameGivenName(LookupGivenNameKeyNear(RomanKey("Остапчик").value_or("")), Hits("Остап")));
 }
 
 TEST(GivenNamesTest, Diminutives) {
