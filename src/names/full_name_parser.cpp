@@ -491,10 +491,12 @@ std::vector<Layout> MakeLayouts(std::size_t n) {
   layouts.push_back(
       {join({}, {Role::kGiven}, repeat(n - 1)), kGivenFirst, -0.5, -0.7, "given surname"});
   if (n == 3) {
+    // Rare: it must be read from the words (a known given name first), never from a surname
+    // ending alone, which an unknown given name often has ("Лисак Юстин Максимович").
     layouts.push_back({{Role::kGiven, Role::kSurname, Role::kPatronymic},
                        kNeither,
-                       -1.0,
-                       -1.0,
+                       -2.5,
+                       -2.5,
                        "given surname patronymic"});
   }
   return layouts;

@@ -34,6 +34,13 @@ TEST(FullNameParserTest, RanksTitlesAndHonorificsAreNotPartOfTheName) {
   ExpectParts("Майор Іван Петрович", "Майор", "Іван", "Петрович");
 }
 
+TEST(FullNameParserTest, AnUnknownGivenNameWithASurnameEndingStaysTheGivenName) {
+  // "Юстин" ends like a Russian surname (-ин) and is not in the table; the usual order wins.
+  ExpectParts("Лисак Юстин Максимович", "Лисак", "Юстин", "Максимович");
+  // A known given name first still reads given, surname, patronymic.
+  ExpectParts("Олександр Шевченко Петрович", "Шевченко", "Олександр", "Петрович");
+}
+
 TEST(FullNameParserTest, RanksAfterACommaAreNotPartOfTheName) {
   ExpectParts("Taras Kovalenko, Cpl.", "Kovalenko", "Taras", "");
   ExpectParts("BONDAR Ihor, Sr. Sgt.", "BONDAR", "Ihor", "");
