@@ -36,6 +36,10 @@ constexpr Rule kPolish[] = {
     {"ch", "kh"},
     {"rz", "zh"},
 };
+constexpr Rule kSerbianCroatian[] = {
+    {"ch", "ch"}, {"sh", "sh"}, {"zh", "zh"}, {"gh", "gh"}, {"th", "th"},
+    {"ph", "ph"}, {"h", "kh"},  {"ck", "ck"}, {"cz", "cz"}, {"c", "ts"},
+};
 constexpr Rule kGost[] = {
     {"shh", "shch"},
     {"cz", "ts"},
@@ -48,6 +52,7 @@ constexpr std::string_view kFrenchNever[] = {"sh", "zh", "kh", "w", "cz", "sz"};
 constexpr std::string_view kGermanNever[] = {"kh", "zh", "cz", "sz"};
 constexpr std::string_view kPolishNever[] = {"sh", "zh", "kh", "v"};
 constexpr std::string_view kGostNever[] = {"kh", "ts", "w"};
+constexpr std::string_view kSerbianCroatianNever[] = {"kh", "w", "x"};
 
 // French and German read the commonest English group otherwise (ch = ч in "-ovych",
 // "Kovalchuk"; French ch = ш, German ch = х), so a text is read by them only when it shows
@@ -77,6 +82,8 @@ std::span<const std::string_view> NeverWrittenBy(LatinHabit habit) {
       return kPolishNever;
     case LatinHabit::kGost:
       return kGostNever;
+    case LatinHabit::kSerbianCroatian:
+      return kSerbianCroatianNever;
   }
   return {};
 }
@@ -91,6 +98,8 @@ std::span<const Rule> RulesOf(LatinHabit habit) {
       return kPolish;
     case LatinHabit::kGost:
       return kGost;
+    case LatinHabit::kSerbianCroatian:
+      return kSerbianCroatian;
   }
   return {};
 }
@@ -164,6 +173,8 @@ std::string_view LatinHabitName(LatinHabit habit) {
       return "Polish";
     case LatinHabit::kGost:
       return "GOST 7.79 B";
+    case LatinHabit::kSerbianCroatian:
+      return "Serbian/Croatian";
   }
   return {};
 }

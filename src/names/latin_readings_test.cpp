@@ -38,6 +38,13 @@ TEST(LatinReadingsTest, PolishAndGostSpellings) {
   EXPECT_EQ(Key(Respelled("Xarkiv", LatinHabit::kGost)), Key("Харків"));
 }
 
+TEST(LatinReadingsTest, SerbianAndCroatianSpellings) {
+  EXPECT_EQ(Key(Respelled("Mihajlo Pavlyuk", LatinHabit::kSerbianCroatian)), Key("Михайло Павлюк"));
+  EXPECT_EQ(Key(Respelled("Jan Cap", LatinHabit::kSerbianCroatian)), Key("Ян Цап"));
+  EXPECT_EQ(Respelled("Shevchuk Oleh", LatinHabit::kSerbianCroatian), "Shevchuk Olekh");
+  EXPECT_FALSE(RespellLatin("Mykhailo", LatinHabit::kSerbianCroatian));  // kh is х already
+}
+
 TEST(LatinReadingsTest, NothingToReadIsNothing) {
   EXPECT_FALSE(RespellLatin("Shevchenko Taras", LatinHabit::kFrench));  // French has no "sh"
   EXPECT_FALSE(RespellLatin("Tkatchenko", LatinHabit::kFrench));        // tch is ч in French too
