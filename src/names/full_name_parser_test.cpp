@@ -78,6 +78,9 @@ TEST(FullNameParserTest, DigitsTypedForLettersAreReadAsLetters) {
   EXPECT_EQ(p.written.surname.In(text), "Gorbun0v") << "what was written is kept";
   EXPECT_EQ(Parse("Ig0r Sech1n").surname_key, Parse("Igor Sechin").surname_key);
   EXPECT_EQ(Parse("Шевч3нко Дмитро").surname, "Шевчзнко");
+  EXPECT_EQ(Parse("A1eksandr 5hevchuk").surname_key, Parse("Aleksandr Shevchuk").surname_key);
+  EXPECT_EQ(Parse("A1eksandr 5hevchuk").given_key, Parse("Aleksandr Shevchuk").given_key);
+  EXPECT_EQ(Parse("ME1NYK Ivan").surname_key, Parse("MELNYK Ivan").surname_key);
   // A number is not a name: more than two digits stay digits.
   const ParsedName q = Parse("Шевченко Дмитро AB1234");
   EXPECT_TRUE(q.surname == "AB1234" || q.given == "AB1234" || q.patronymic == "AB1234");
