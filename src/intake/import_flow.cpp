@@ -35,7 +35,7 @@ Result<ImportFileReport> ImportListFile(store::Workspace& ws, const ImportFileRe
   }
   if (!file.rejects.empty()) {
     report.rejects_file = RejectsPath(request.file).string();
-    PARLEY_TRY(WriteRejects(report.rejects_file, file.header, file.rejects));
+    PARLEY_TRY(WriteRejects(report.rejects_file, file.header, file.rejects, RejectsLayoutOf(file)));
   }
   report.record_count = file.records.size();
   store::ImportRequest req{request.list,

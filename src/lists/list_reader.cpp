@@ -96,8 +96,9 @@ Result<CellTable> LoadCells(const std::filesystem::path& path, ListFormat format
   if (!decoded) return Fail(decoded.error());
   list.encoding = std::move(decoded->encoding);
   text = std::move(decoded->utf8);
-  char delimiter = LowerExtension(path) == ".tsv" ? '\t' : '\0';  // else detect
-  return ParseCsv(text, CsvOptions{delimiter, path.string()});
+  // Detected here, not in ParseCsv, so the rejects file can be written with it.
+  list.delimiter = LowerExtension(path) == ".tsv" ? '\t' : DetectCsvDelimiter(text);
+  return ParseCsv(text, CsvOptions{list.delimiter, path.string()});
 }
 
 bool IsBlankRow(std::span<const std::string_view> cells) {

@@ -157,7 +157,42 @@ Result<DecodedText> DecodeForced(std::string_view bytes, std::string_view forced
               Location{file, 0, 0, {}});
 }
 
+Result<std::string> ConvertFromUtf8(std::string_view utf8, const char* icu_name) {
+  UErrorCode status = U_ZERO_ERROR;
+  ConverterPtr target(ucnv_open(icu_name, &status));
+  if (U_FAILURE(status)) {
+    return Fail(ErrorCode::kInternal,
+                std::string("ICU cannot open converter ") + icu_name + ": " + u_errorName(status));
+  }
+  // UTF-16 can hold every character; a single-byte code page substitutes `?` (its bytes).
+  if (ucnv_getMaxCharSize(target.get()) == 1) ucnv_setSubstChars(target.get(), "?", 1, &status);
+  // Every UTF-8 byte becomes at most two bytes in UTF-16 or one in a single-byte code page.
+  std::string out(utf8.size() * 2 + 16, '\0');
+  int32_t length =
+      ucnv_fromAlgorithmic(target.get(), UCNV_UTF8, out.data(), static_cast<int32_t>(out.size()),
+                           utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  if (U_FAILURE(status)) {
+    return Fail(ErrorCode::kInternal,
+                std::string("cannot convert text to ") + icu_name + ": " + u_errorName(status));
+  }
+  out.resize(static_cast<std::size_t>(length));
+  return out;
+}
+
 }  // namespace
+
+Result<std::string> EncodeFromUtf8(std::string_view utf8, std::string_view encoding) {
+  if (encoding == "utf-8") return std::string(utf8);
+  if (encoding == "utf-8-bom") return std::string(kUtf8Bom) + std::string(utf8);
+  if (encoding == "utf-16le" || encoding == "utf-16be") {
+    bool le = encoding == "utf-16le";
+    auto text = ConvertFromUtf8(utf8, le ? "UTF-16LE" : "UTF-16BE");
+    if (!text) return text;
+    return std::string(le ? kUtf16LeBom : kUtf16BeBom) + *text;
+  }
+  if (encoding == "windows-1251") return ConvertFromUtf8(utf8, "windows-1251");
+  return Fail(ErrorCode::kInternal, "no encoder for '" + std::string(encoding) + "'");
+}
 
 Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view forced,
                                  const std::string& file) {

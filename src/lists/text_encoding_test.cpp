@@ -166,5 +166,24 @@ TEST(TextEncoding, UnpairedSurrogateInUtf16IsAnError) {
   EXPECT_NE(d.error().message.find("not valid UTF-16LE"), std::string::npos) << d.error().message;
 }
 
+// Encoding back is the inverse of decoding for every encoding parley detects.
+TEST(TextEncoding, EncodeFromUtf8RoundTripsEveryEncoding) {
+  for (const char* name : {"utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1251"}) {
+    auto bytes = EncodeFromUtf8(kText, name);
+    ASSERT_TRUE(bytes) << name << ": " << bytes.error().Describe();
+    auto d = DecodeToUtf8(*bytes, "", "a.csv");
+    ASSERT_TRUE(d) << name << ": " << d.error().Describe();
+    EXPECT_EQ(d->encoding, name);
+    EXPECT_EQ(d->utf8, kText) << name;
+  }
+}
+
+TEST(TextEncoding, EncodeToWindows1251ReplacesWhatItCannotHold) {
+  auto bytes = EncodeFromUtf8("Ωx", "windows-1251");
+  ASSERT_TRUE(bytes);
+  EXPECT_EQ(*bytes, "?x");
+  EXPECT_FALSE(EncodeFromUtf8("x", "koi8-u"));
+}
+
 }  // namespace
 }  // namespace parley

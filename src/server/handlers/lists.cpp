@@ -135,7 +135,9 @@ ApiResponse ListHandlers::ExportList(ApiRequest& req, store::Workspace& ws) {
     }
     PARLEY_ASSIGN_OR_RETURN(TempFolder tmp, TempFolder::Create());
     std::filesystem::path file = tmp.path() / ("export." + format_name);
-    PARLEY_TRY(WriteListFile(file, format, records));
+    // CSV as for people (a BOM, formulas neutralised): the browser UI downloads it for a
+    // spreadsheet. Scripts that want the stored values byte for byte ask for JSON.
+    PARLEY_TRY(WriteListFile(file, format, records, {}, CsvStyle{}));
     PARLEY_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(file));
     access_log_.Record(req.principal->name, ids, "export");
     ApiResponse r;
@@ -225,6 +227,8 @@ ApiResponse ListHandlers::UploadListVersion(ApiRequest& req, store::Workspace& w
   std::vector<Error> rejects;
   std::string display_name;
   auto result = [&]() -> Result<ApiResponse> {
+    intake::ImportFileRequest upload;
+    upload.list = req.path_params.at("list");
     auto file = req.parts.find("file");
     if (file == req.parts.end() || file->second.filename.empty()) {
       return Fail(ErrorCode::kInvalidInput,
@@ -232,8 +236,6 @@ ApiResponse ListHandlers::UploadListVersion(ApiRequest& req, store::Workspace& w
                   {"", 0, 0, "file"});
     }
     display_name = std::filesystem::path(file->second.filename).filename().string();
-    intake::ImportFileRequest upload;
-    upload.list = req.path_params.at("list");
     PARLEY_ASSIGN_OR_RETURN(upload.kind, ParseListKind(req.Part("kind")));
     upload.side = req.Part("side");
     if (upload.side.empty()) {
