@@ -7,7 +7,8 @@
 // row refuses the import (kInvalidInput naming the count; the rows are in `file.rejects`)
 // unless `skip_invalid`, which imports the rest and writes the rejects to FILE.rejects.csv
 // beside the input, in the input's own encoding and delimiter. A file with no good row at all
-// is refused either way. The store then
+// is refused either way. The list's name must follow lists/list_name.h (checked before the
+// file is read; the report carries its NFC form, which is the name stored). The store then
 // writes the version, or nothing when the content is unchanged (store::Workspace::ImportList).
 //
 //   ImportFileRequest req{"ru-custody.csv", "ru-custody", ListKind::kCustody, "ru", {}, false,
