@@ -185,5 +185,27 @@ TEST(TextEncoding, EncodeToWindows1251ReplacesWhatItCannotHold) {
   EXPECT_FALSE(EncodeFromUtf8("x", "koi8-u"));
 }
 
+// The row is the one holding the bad unit, however small the file (issue 16 item 5: a bad
+// byte in the last row was reported in row 1), in both byte orders.
+TEST(TextEncoding, DecodeErrorsNameTheRowOfTheBadUnit) {
+  std::string head = "id,surname\n1,Шевченко\n2,Лисенко";
+  for (bool big_endian : {false, true}) {
+    const char* name = big_endian ? "UTF-16BE" : "UTF-16LE";
+    std::string lone_surrogate =
+        big_endian ? std::string("\xD8\x00", 2) : std::string("\x00\xD8", 2);
+    std::string bytes = (big_endian ? "\xFE\xFF" : "\xFF\xFE") + Encode(head, name) +
+                        lone_surrogate + Encode("x\n", name);
+    auto d = DecodeToUtf8(bytes, "", "s.csv");
+    ASSERT_FALSE(d) << name;
+    EXPECT_EQ(d.error().where.row, 3) << name << ": " << d.error().Describe();
+    // The offset counts the BOM; ICU stops at the end of the bad unit, so "near" it.
+    std::size_t start = 2 + Encode(head, name).size();
+    std::string message = d.error().message;
+    bool near = message.find("near byte " + std::to_string(start) + " ") != std::string::npos ||
+                message.find("near byte " + std::to_string(start + 2) + " ") != std::string::npos;
+    EXPECT_TRUE(near) << message;
+  }
+}
+
 }  // namespace
 }  // namespace parley
