@@ -1,4 +1,4 @@
-// `parley export LIST[@VERSION] --format csv|xlsx|json --out FILE`.
+// `parley export LIST[@VERSION] --format csv|xlsx|json --out FILE [--no-bom] [--raw]`.
 #include <iostream>
 #include <memory>
 
@@ -15,6 +15,7 @@ struct ExportOptions {
   std::string format = "csv";
   std::string out;
   bool derived = true;
+  CsvStyle csv;  // for people unless --no-bom / --raw
 };
 
 // The name forms parley derives (names/derived_forms.h), one column each; the reader skips
@@ -53,7 +54,7 @@ void RunExport(CliContext& ctx, const ExportOptions& o) {
   records.reserve(stored->size());
   for (auto& s : *stored) records.push_back(std::move(s.record));
   DerivedColumns derived = o.derived ? DeriveColumns(records) : DerivedColumns{};
-  if (auto w = WriteListFile(o.out, *format, records, derived); !w) {
+  if (auto w = WriteListFile(o.out, *format, records, derived, o.csv); !w) {
     ReportError(w.error(), ctx);
     return;
   }
@@ -71,6 +72,12 @@ void RegisterExportCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_flag("!--no-derived", o->derived,
                 "Leave out the derived name forms (derived_* columns: cross-script keys, "
                 "blocking key, given-name group)");
+  cmd->add_flag("!--no-bom", o->csv.bom,
+                "CSV: leave out the UTF-8 byte order mark (written by default so that Excel "
+                "reads Cyrillic correctly); for scripts");
+  cmd->add_flag("!--raw", o->csv.neutralise_formulas,
+                "CSV: write cells exactly as stored; by default a cell a spreadsheet would run "
+                "as a formula (starting with = + - @, tab or CR, numbers aside) gets a leading '");
   AddWorkspaceOption(*cmd, ctx);
   cmd->callback([&ctx, o] { RunExport(ctx, *o); });
 }

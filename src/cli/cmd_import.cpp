@@ -7,6 +7,7 @@
 #include "cli/workspace_open.h"
 #include "intake/import_flow.h"
 #include "intake/import_report.h"
+#include "lists/list_name.h"
 
 namespace parley::cli {
 namespace {
@@ -31,15 +32,16 @@ struct ImportOptions {
 constexpr std::size_t kRejectsShown = 50;
 
 Result<ImportFileRequest> MakeRequest(const ImportOptions& o) {
+  auto list = CheckListName(o.list);
+  if (!list) {
+    Error e = list.error();
+    e.where.field = "--list";
+    return std::unexpected(e);
+  }
   auto kind = ParseListKind(o.kind);
   if (!kind) return std::unexpected(kind.error());
-  ImportFileRequest req{o.file,
-                        o.list,
-                        *kind,
-                        o.side,
-                        {},
-                        o.skip_invalid,
-                        o.actor.empty() ? CurrentActor() : o.actor};
+  ImportFileRequest req{
+      o.file, *list, *kind, o.side, {}, o.skip_invalid, o.actor.empty() ? CurrentActor() : o.actor};
   req.read.encoding = o.encoding;
   req.read.name_order = o.name_order;
   for (const auto& m : o.maps) {
@@ -124,7 +126,9 @@ void RegisterImportCommand(CLI::App& app, CliContext& ctx) {
   auto* cmd = app.add_subcommand(
       "import", "Import a list file (CSV or XLSX; UTF-8, UTF-16 or Windows-1251) as a new version");
   cmd->add_option("FILE", o->file, "The list file")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--list", o->list, "The list's name in the workspace, e.g. ua-request")
+  cmd->add_option("--list", o->list,
+                  "The list's name in the workspace, e.g. ua-request: 1-64 letters, digits, "
+                  "'-', '_' or '.'")
       ->required();
   cmd->add_option("--kind", o->kind, "custody | request | offer | mediator | remains")->required();
   cmd->add_option("--side", o->side, "Whose list it is, e.g. ua, ru, mediator")->required();

@@ -1,6 +1,7 @@
 #include "intake/import_flow.h"
 
 #include "core/try.h"
+#include "lists/list_name.h"
 
 namespace parley::intake {
 namespace {
@@ -17,7 +18,8 @@ std::filesystem::path RejectsPath(const std::filesystem::path& input) {
 Result<ImportFileReport> ImportListFile(store::Workspace& ws, const ImportFileRequest& request,
                                         ListFile* rejected, std::string_view source_name) {
   ImportFileReport report;
-  report.list = request.list;
+  // The name first: a refused name costs no read of the file, and nothing is created.
+  PARLEY_ASSIGN_OR_RETURN(report.list, CheckListName(request.list));
   PARLEY_ASSIGN_OR_RETURN(report.file, ReadListFile(request.file, request.read));
   ListFile& file = report.file;
   if (!file.rejects.empty() && !request.skip_invalid) {
@@ -35,10 +37,10 @@ Result<ImportFileReport> ImportListFile(store::Workspace& ws, const ImportFileRe
   }
   if (!file.rejects.empty()) {
     report.rejects_file = RejectsPath(request.file).string();
-    PARLEY_TRY(WriteRejects(report.rejects_file, file.header, file.rejects));
+    PARLEY_TRY(WriteRejects(report.rejects_file, file.header, file.rejects, RejectsLayoutOf(file)));
   }
   report.record_count = file.records.size();
-  store::ImportRequest req{request.list,
+  store::ImportRequest req{report.list,
                            request.kind,
                            request.side,
                            source_name.empty() ? request.file.string() : std::string(source_name),

@@ -6,7 +6,9 @@
 // request's encoding and column mapping) and validated before the store is touched; any bad
 // row refuses the import (kInvalidInput naming the count; the rows are in `file.rejects`)
 // unless `skip_invalid`, which imports the rest and writes the rejects to FILE.rejects.csv
-// beside the input. A file with no good row at all is refused either way. The store then
+// beside the input, in the input's own encoding and delimiter. A file with no good row at all
+// is refused either way. The list's name must follow lists/list_name.h (checked before the
+// file is read; the report carries its NFC form, which is the name stored). The store then
 // writes the version, or nothing when the content is unchanged (store::Workspace::ImportList).
 //
 //   ImportFileRequest req{"ru-custody.csv", "ru-custody", ListKind::kCustody, "ru", {}, false,

@@ -22,5 +22,18 @@ TEST(CsvWriter, UsesTheChosenDelimiter) {
   EXPECT_EQ(out.str(), "\"a;b\";c,d\r\n");
 }
 
+TEST(CsvWriter, NeutralisesFormulasOnlyWhenAsked) {
+  std::vector<std::string> row{"=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "-5",
+                               "Шевченко"};
+  std::ostringstream raw;
+  CsvWriter(raw).WriteRow(row);
+  EXPECT_EQ(raw.str(),
+            "\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",+cmd|' /C calc'!A0,-5,Шевченко\r\n");
+  std::ostringstream guarded;
+  CsvWriter(guarded, ',', CsvCells::kFormulasNeutralised).WriteRow(row);
+  EXPECT_EQ(guarded.str(),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"'+cmd|' /C calc'!A0\",-5,Шевченко\r\n");
+}
+
 }  // namespace
 }  // namespace parley

@@ -54,8 +54,9 @@ struct ListFile {
   ListFormat format = ListFormat::kCsv;
   // What was detected or forced: utf-8, utf-8-bom, utf-16le, utf-16be, windows-1251 (XLSX: utf-8).
   std::string encoding;
-  std::vector<std::string> header;             // as written in the file
-  std::int64_t header_row = 1;                 // where the header is (title rows may precede it)
+  char delimiter = ',';             // CSV: the delimiter detected (or tab for .tsv); XLSX: ','
+  std::vector<std::string> header;  // as written in the file
+  std::int64_t header_row = 1;      // where the header is (title rows may precede it)
   std::vector<std::string> canonical_columns;  // canonical name per header cell ("" = extra)
   std::string name_order;                      // "surname-first" / "given-first" / "split columns"
   // Rows of separate name columns whose names were found in other columns than their own and
@@ -83,21 +84,45 @@ inline constexpr std::string_view kDerivedColumnPrefix = "derived_";
 
 // Writes records as a list file: the canonical columns (birth dates in ISO 8601), then the
 // extra columns (the union over records, in first-seen order), then `derived` columns if the
-// caller supplies them (one value per record per derived column name). CSV is UTF-8 without
-// a BOM; XLSX writes every cell as a string (ids like "007" survive); JSON is an array of
-// objects with the canonical fields, an "extra" object and, when given, a "derived" object.
+// caller supplies them (one value per record per derived column name). XLSX writes every cell
+// as a string (ids like "007" survive, and no cell is a formula); JSON is an array of objects
+// with the canonical fields, an "extra" object and, when given, a "derived" object. CSV is
+// UTF-8, written as `csv` says (the default is for people: see CsvStyle).
 struct DerivedColumns {
   std::vector<std::string> names;
   std::vector<std::vector<std::string>> values;  // values[record][column]
 };
+
+// How a CSV export is written. The defaults are for a person who opens it in a spreadsheet:
+// a UTF-8 BOM (without it Excel reads UTF-8 as the locale's code page, and Cyrillic becomes
+// mojibake) and formula-like cells neutralised (csv_formula_guard.h). Scripts turn both off
+// (`--no-bom`, `--raw`) to get the stored values byte for byte. parley reads either.
+struct CsvStyle {
+  bool bom = true;
+  bool neutralise_formulas = true;
+};
+
 [[nodiscard]] Result<void> WriteListFile(const std::filesystem::path& path, ListFormat format,
                                          const std::vector<PersonRecord>& records,
-                                         const DerivedColumns& derived = {});
+                                         const DerivedColumns& derived = {},
+                                         const CsvStyle& csv = {});
 
-// Writes rejected rows (header + raw cells + a `reject_reason` column) as UTF-8 CSV.
+// Writes rejected rows (header + raw cells + a `reject_reason` column) as CSV in the input
+// file's own encoding and delimiter (ListFile::encoding, ListFile::delimiter), so the clerk
+// opens, fixes and re-imports it as they would the input. Cells are written as they were
+// read: the file holds only what the clerk's own file held. An XLSX input gives UTF-8 with a
+// BOM and `,`.
+struct RejectsLayout {
+  std::string encoding = "utf-8";  // a DecodedText::encoding name (text_encoding.h)
+  char delimiter = ',';
+};
 [[nodiscard]] Result<void> WriteRejects(const std::filesystem::path& path,
                                         const std::vector<std::string>& header,
-                                        const std::vector<RowReject>& rejects);
+                                        const std::vector<RowReject>& rejects,
+                                        const RejectsLayout& layout = {});
+
+// The rejects layout that mirrors `file` (see WriteRejects).
+[[nodiscard]] RejectsLayout RejectsLayoutOf(const ListFile& file);
 
 [[nodiscard]] Result<ListFormat> ParseListFormat(std::string_view text);
 

@@ -8,7 +8,9 @@
 #include <unordered_map>
 
 #include "core/file_io.h"
+#include "lists/control_characters.h"
 #include "lists/csv_reader.h"
+#include "lists/extra_column_names.h"
 #include "lists/header_map.h"
 #include "lists/list_file.h"
 #include "lists/text_encoding.h"
@@ -65,6 +67,17 @@ std::string_view TrimCell(std::string_view s) {
   return s;
 }
 
+// A cell holding a control character (control_characters.h): the message names it by code,
+// never prints it.
+std::optional<std::string> ControlCharacterProblem(std::string_view cell) {
+  auto c = FirstControlCharacter(cell);
+  if (!c) return std::nullopt;
+  return "control character " + ControlCharacterName(c->code_point) + " at character " +
+         std::to_string(c->position) +
+         " of the cell: parley does not keep control characters, which act on a terminal "
+         "when printed; remove it from the file";
+}
+
 using TextMember = std::string PersonRecord::*;
 
 // The record field a canonical text column fills; null for birth_date (parsed, not copied).
@@ -96,8 +109,9 @@ Result<CellTable> LoadCells(const std::filesystem::path& path, ListFormat format
   if (!decoded) return Fail(decoded.error());
   list.encoding = std::move(decoded->encoding);
   text = std::move(decoded->utf8);
-  char delimiter = LowerExtension(path) == ".tsv" ? '\t' : '\0';  // else detect
-  return ParseCsv(text, CsvOptions{delimiter, path.string()});
+  // Detected here, not in ParseCsv, so the rejects file can be written with it.
+  list.delimiter = LowerExtension(path) == ".tsv" ? '\t' : DetectCsvDelimiter(text);
+  return ParseCsv(text, CsvOptions{list.delimiter, path.string()});
 }
 
 bool IsBlankRow(std::span<const std::string_view> cells) {
@@ -109,7 +123,10 @@ bool IsBlankRow(std::span<const std::string_view> cells) {
 class RowValidator {
  public:
   RowValidator(std::string file, const ListFile& list, const ListReadOptions& options)
-      : file_(std::move(file)), list_(list), bounds_(options.date_bounds) {
+      : file_(std::move(file)),
+        list_(list),
+        bounds_(options.date_bounds),
+        extra_names_(ExtraColumnNames(list.header)) {
     // One "today" for the whole file: the clock is read once, not once per row.
     if (bounds_.today.IsUnknown()) bounds_.today = TodayUtc();
     for (std::size_t i = 0; i < list.canonical_columns.size(); ++i) {
@@ -119,26 +136,7 @@ class RowValidator {
       if (c == "full_name") full_name_column_ = i;
       // Resolved once per column, not once per cell: a million rows have ten million cells.
       text_fields_.push_back(TextField(c));
-      extra_names_.push_back(ExtraName(list.header, i));
     }
-  }
-
-  // Extra fields are keyed by column name, so every extra column needs a distinct one: a
-  // column with an empty header (often a trailing delimiter) becomes "column N" (its empty
-  // cells are not kept, see SetCell), and a repeated name gets " (N)" (N = its column), or
-  // exports, which look extras up by name, would drop the second column's values. The first
-  // aliases column takes the name kAliasesColumn whatever its header said (Псевдоніми, aka).
-  static std::string ExtraName(const std::vector<std::string>& header, std::size_t i) {
-    std::string number = std::to_string(i + 1);
-    if (header[i].empty()) return "column " + number;
-    if (IsAliasesHeader(header[i]) &&
-        std::none_of(header.begin(), header.begin() + static_cast<std::ptrdiff_t>(i),
-                     [](const std::string& h) { return IsAliasesHeader(h); })) {
-      return std::string(kAliasesColumn);
-    }
-    bool repeated = std::find(header.begin(), header.begin() + static_cast<std::ptrdiff_t>(i),
-                              header[i]) != header.begin() + static_cast<std::ptrdiff_t>(i);
-    return repeated ? header[i] + " (" + number + ")" : header[i];
   }
 
   void SetNameOrder(names::NameOrderPrior prior) { name_order_ = prior; }
@@ -219,6 +217,8 @@ class RowValidator {
 
   std::optional<Error> SetCell(PersonRecord& r, std::int64_t line, std::size_t i,
                                std::string_view value) {
+    // First, so no later message quotes the cell with its control character.
+    if (auto problem = ControlCharacterProblem(value)) return At(line, i, std::move(*problem));
     const std::string& column = list_.canonical_columns[i];
     if (column.empty()) {
       if (value.empty() && list_.header[i].empty()) return std::nullopt;
@@ -285,6 +285,13 @@ Result<HeaderRow> FindHeader(const CellTable& table, const ListReadOptions& opti
     ++candidates;
     HeaderRow header{i, {}, {}};
     for (std::string_view h : table.Cells(i)) header.cells.emplace_back(TrimCell(h));
+    // Checked before the header is read: its errors quote header cells.
+    for (std::size_t c = 0; c < header.cells.size(); ++c) {
+      if (auto problem = ControlCharacterProblem(header.cells[c])) {
+        return Fail(ErrorCode::kInvalidInput, std::move(*problem),
+                    Location{file, table.rows[i].line, static_cast<std::int64_t>(c + 1), {}});
+      }
+    }
     auto columns =
         MapHeader(header.cells, options.column_map, Location{file, table.rows[i].line, 0, {}});
     if (columns) {

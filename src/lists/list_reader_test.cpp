@@ -219,6 +219,51 @@ TEST(ListReader, RejectsImpossibleDate) {
             "'31.02.1990' is impossible: month 2 of 1990 has 28 days");
 }
 
+// Control characters are refused, naming row, column and character, and never printed: the
+// ESC of a terminal sequence in a name, a NUL in an extra column, a C1 CSI in a date.
+TEST(ListReader, RejectsControlCharactersInCells) {
+  auto list = ReadCsv(
+      "id,ПІБ,Дата народження,Примітки\n"
+      "1,Шевченко\x1b[2J Дмитро,1990,\n"
+      "2,Коваль Ольга,1985," +
+      std::string("a\0b", 3) +
+      "\n"
+      "3,Мельник Юрій,\xC2\x9B"
+      "1990,\n"
+      "4,Лисенко Олег,1988,\"two\tlines\r\nkept\"\n");
+  ASSERT_TRUE(list) << list.error().Describe();
+  ASSERT_EQ(list->rejects.size(), 3u);
+  ASSERT_EQ(list->records.size(), 1u);
+  EXPECT_EQ(list->records[0].notes, "two\tlines\r\nkept");
+  auto describe = [&](std::size_t i) {
+    Error e = list->rejects[i].error;
+    e.where.file.clear();
+    return e.Describe();
+  };
+  EXPECT_EQ(describe(0),
+            "row 2, column 2 (ПІБ): control character U+001B (ESC) at character 9 of the cell: "
+            "parley does not keep control characters, which act on a terminal when printed; "
+            "remove it from the file");
+  EXPECT_TRUE(describe(1).starts_with("row 3, column 4 (Примітки): control character U+0000 (NUL)"))
+      << describe(1);
+  EXPECT_NE(describe(2).find("row 4, column 3 (Дата народження): control character U+009B (CSI)"),
+            std::string::npos)
+      << describe(2);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(describe(i).find_first_of(std::string("\x1b\0", 2)), std::string::npos);
+    EXPECT_EQ(describe(i).find("\xC2\x9B"), std::string::npos);
+  }
+}
+
+TEST(ListReader, ControlCharacterInTheHeaderIsAFileError) {
+  auto list = ReadCsv("id,Прізвище\x1b]0;title\x07,Ім'я\n1,Шевченко,Дмитро\n");
+  ASSERT_FALSE(list);
+  EXPECT_EQ(list.error().where.row, 1);
+  EXPECT_EQ(list.error().where.column, 2);
+  EXPECT_NE(list.error().message.find("U+001B (ESC) at character 9"), std::string::npos)
+      << list.error().message;
+}
+
 TEST(ListReader, RejectsYear1812) {
   auto list = ReadCsv("ПІБ,Дата народження\nШевченко Дмитро,1812\n");
   ASSERT_TRUE(list);

@@ -7,11 +7,14 @@
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <unordered_set>
 
 #include "core/file_io.h"
+#include "core/try.h"
 #include "lists/csv_writer.h"
 #include "lists/list_file.h"
+#include "lists/text_encoding.h"
 
 namespace parley {
 namespace {
@@ -61,11 +64,15 @@ Result<void> IoFailure(const std::filesystem::path& path, std::string what) {
   return Fail(ErrorCode::kIoError, std::move(what), Location{path.string(), 0, 0, {}});
 }
 
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
 Result<void> WriteCsv(const std::filesystem::path& path, const std::vector<PersonRecord>& records,
-                      const DerivedColumns& derived) {
+                      const DerivedColumns& derived, const CsvStyle& style) {
   return WriteThroughStream(path, [&](std::ostream& out) {
     ExportColumns columns = MakeColumns(records, derived);
-    CsvWriter csv(out);
+    if (style.bom) out << kUtf8Bom;
+    CsvWriter csv(out, ',',
+                  style.neutralise_formulas ? CsvCells::kFormulasNeutralised : CsvCells::kAsGiven);
     csv.WriteRow(columns.all);
     for (std::size_t i = 0; i < records.size(); ++i) {
       csv.WriteRow(RowCells(records[i], i, columns, derived));
@@ -148,12 +155,12 @@ Result<void> WriteJson(const std::filesystem::path& path, const std::vector<Pers
 }  // namespace
 
 Result<void> WriteListFile(const std::filesystem::path& path, ListFormat format,
-                           const std::vector<PersonRecord>& records,
-                           const DerivedColumns& derived) {
+                           const std::vector<PersonRecord>& records, const DerivedColumns& derived,
+                           const CsvStyle& csv) {
   if (auto ok = CheckDerived(records, derived); !ok) return ok;
   switch (format) {
     case ListFormat::kCsv:
-      return WriteCsv(path, records, derived);
+      return WriteCsv(path, records, derived, csv);
     case ListFormat::kXlsx:
       return WriteXlsx(path, records, derived);
     case ListFormat::kJson:
@@ -163,22 +170,30 @@ Result<void> WriteListFile(const std::filesystem::path& path, ListFormat format,
 }
 
 Result<void> WriteRejects(const std::filesystem::path& path, const std::vector<std::string>& header,
-                          const std::vector<RowReject>& rejects) {
-  return WriteThroughStream(path, [&](std::ostream& out) {
-    CsvWriter csv(out);
-    std::vector<std::string> row = header;
-    row.push_back("reject_reason");
+                          const std::vector<RowReject>& rejects, const RejectsLayout& layout) {
+  // Built in memory, then encoded: a rejects file is a handful of rows, and the encoders
+  // work on whole strings.
+  std::ostringstream text;
+  CsvWriter csv(text, layout.delimiter);
+  std::vector<std::string> row = header;
+  row.push_back("reject_reason");
+  csv.WriteRow(row);
+  for (const RowReject& r : rejects) {
+    row = r.cells;
+    row.resize(std::max(row.size(), header.size()));
+    // The reason without the file name: the rejects file sits beside the input.
+    Error e = r.error;
+    e.where.file.clear();
+    row.push_back(e.Describe());
     csv.WriteRow(row);
-    for (const RowReject& r : rejects) {
-      row = r.cells;
-      row.resize(std::max(row.size(), header.size()));
-      // The reason without the file name: the rejects file sits beside the input.
-      Error e = r.error;
-      e.where.file.clear();
-      row.push_back(e.Describe());
-      csv.WriteRow(row);
-    }
-  });
+  }
+  PARLEY_ASSIGN_OR_RETURN(std::string bytes, EncodeFromUtf8(text.str(), layout.encoding));
+  return WriteFileAtomically(path, bytes);
+}
+
+RejectsLayout RejectsLayoutOf(const ListFile& file) {
+  if (file.format != ListFormat::kCsv) return RejectsLayout{"utf-8-bom", ','};
+  return RejectsLayout{file.encoding, file.delimiter};
 }
 
 Result<ListFormat> ParseListFormat(std::string_view text) {

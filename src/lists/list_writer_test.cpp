@@ -54,10 +54,10 @@ ListReadOptions Options() {
   return o;
 }
 
-void ExpectRoundTrip(ListFormat format, const char* name) {
+void ExpectRoundTrip(ListFormat format, const char* name, CsvStyle style = {}) {
   auto records = SampleRecords();
   auto path = ScratchPath(name);
-  ASSERT_TRUE(WriteListFile(path, format, records));
+  ASSERT_TRUE(WriteListFile(path, format, records, {}, style));
   auto back = ReadListFile(path, Options());
   ASSERT_TRUE(back) << back.error().Describe();
   EXPECT_TRUE(back->rejects.empty());
@@ -71,15 +71,24 @@ void ExpectRoundTrip(ListFormat format, const char* name) {
   EXPECT_EQ(back->records[0].id, "007");
 }
 
-TEST(ListWriter, CsvRoundTrip) { ExpectRoundTrip(ListFormat::kCsv, "out.csv"); }
+// The sample's only formula-like cell is the phone number "+380 44 000": a person's export
+// shows it as "'+380 44 000", so only the raw form reads back as the same records.
+TEST(ListWriter, CsvRoundTrip) {
+  ExpectRoundTrip(ListFormat::kCsv, "out.csv",
+                  CsvStyle{.bom = false, .neutralise_formulas = false});
+}
+// parley reads its own BOM.
+TEST(ListWriter, CsvWithBomRoundTrip) {
+  ExpectRoundTrip(ListFormat::kCsv, "out.csv", CsvStyle{.bom = true, .neutralise_formulas = false});
+}
 TEST(ListWriter, XlsxRoundTrip) { ExpectRoundTrip(ListFormat::kXlsx, "out.xlsx"); }
 
 TEST(ListWriter, CsvLayout) {
   auto path = ScratchPath("layout.csv");
   DerivedColumns derived{{"surname_latin"}, {{"Shevchenko"}, {"Demianenko"}, {"Koval"}}};
-  ASSERT_TRUE(WriteListFile(path, ListFormat::kCsv, SampleRecords(), derived));
+  ASSERT_TRUE(WriteListFile(path, ListFormat::kCsv, SampleRecords(), derived,
+                            CsvStyle{.bom = false, .neutralise_formulas = false}));
   std::string text = Slurp(path);
-  EXPECT_FALSE(text.starts_with("\xEF\xBB\xBF"));
   EXPECT_TRUE(text.starts_with(
       "id,surname,given_name,patronymic,full_name,birth_date,birth_place,service_number,rank,"
       "unit,sex,category,notes,Група крові,Телефон,surname_latin\r\n"
@@ -87,6 +96,54 @@ TEST(ListWriter, CsvLayout) {
       "\"Київ, Україна\",0012345,"))
       << text;
   EXPECT_NE(text.find("\r\n3,Koval,,,,1979-05,,,,,,,,,,Koval\r\n"), std::string::npos) << text;
+}
+
+std::vector<PersonRecord> HostileRecords() {
+  PersonRecord a;
+  a.id = "1";
+  a.surname = "=HYPERLINK(\"http://x\",\"y\")";
+  a.given_name = "+cmd|' /C calc'!A0";
+  a.extra = {{"@column", "-5"}};
+  return {a};
+}
+
+TEST(ListWriter, CsvForPeopleHasABomAndNoLiveFormula) {
+  auto path = ScratchPath("people.csv");
+  ASSERT_TRUE(WriteListFile(path, ListFormat::kCsv, HostileRecords()));
+  std::string text = Slurp(path);
+  EXPECT_TRUE(
+      text.starts_with("\xEF\xBB\xBF"
+                       "id,surname,"))
+      << text;
+  // The extra column's header is a cell too; the number under it is left alone.
+  EXPECT_NE(text.find(",\"'@column\"\r\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\r\n1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"'+cmd|' /C calc'!A0\","),
+            std::string::npos)
+      << text;
+  EXPECT_TRUE(text.ends_with(",-5\r\n")) << text;
+}
+
+TEST(ListWriter, CsvForScriptsIsTheStoredValues) {
+  auto path = ScratchPath("scripts.csv");
+  ASSERT_TRUE(WriteListFile(path, ListFormat::kCsv, HostileRecords(), {},
+                            CsvStyle{.bom = false, .neutralise_formulas = false}));
+  std::string text = Slurp(path);
+  EXPECT_TRUE(text.starts_with("id,surname,")) << text;
+  EXPECT_NE(text.find("\r\n1,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",+cmd|' /C calc'!A0,"),
+            std::string::npos)
+      << text;
+}
+
+// XLSX cells are strings, never formulas, whatever they begin with: they read back as they
+// were (a formula cell would read back as its cached value, which parley's writer never sets).
+TEST(ListWriter, XlsxWritesFormulaLikeCellsAsText) {
+  auto path = ScratchPath("hostile.xlsx");
+  ASSERT_TRUE(WriteListFile(path, ListFormat::kXlsx, HostileRecords()));
+  auto back = ReadListFile(path, Options());
+  ASSERT_TRUE(back) << back.error().Describe();
+  ASSERT_EQ(back->records.size(), 1u);
+  EXPECT_EQ(back->records[0].surname, "=HYPERLINK(\"http://x\",\"y\")");
+  EXPECT_EQ(back->records[0].given_name, "+cmd|' /C calc'!A0");
 }
 
 TEST(ListWriter, Json) {
@@ -141,6 +198,51 @@ TEST(ListWriter, RejectsFile) {
       "1,Шевченко Дмитро,31.02.1990,\"row 2, column 3 (Дата народження): invalid birth date: date "
       "'31.02.1990' is impossible: month 2 of 1990 has 28 days\"\r\n"
       "1,Коваль Ольга,,\"row 3, column 1 (id): duplicate id '1': row 2 has the same id\"\r\n");
+}
+
+// The rejects go back in the input's own encoding and delimiter: a Windows-1251 file with
+// `;` gets a Windows-1251 rejects file with `;`, which parley reads again.
+TEST(ListWriter, RejectsFileKeepsTheInputsEncodingAndDelimiter) {
+  std::string utf8 =
+      "id;ПІБ;Дата народження\r\n1;Шевченко Дмитро;31.02.1990\r\n2;Коваль Ольга;1990\r\n";
+  std::filesystem::path input =
+      testing_files::WriteBytes("in.csv", testing_files::Encode(utf8, "windows-1251"));
+  auto list = ReadListFile(input, Options());
+  ASSERT_TRUE(list) << list.error().Describe();
+  EXPECT_EQ(list->encoding, "windows-1251");
+  EXPECT_EQ(list->delimiter, ';');
+  ASSERT_EQ(list->rejects.size(), 1u);
+  auto path = ScratchPath("in.rejects.csv");
+  ASSERT_TRUE(WriteRejects(path, list->header, list->rejects, RejectsLayoutOf(*list)));
+  std::string bytes = Slurp(path);
+  EXPECT_TRUE(
+      bytes.starts_with(testing_files::Encode("id;ПІБ;Дата народження;reject_reason\r\n"
+                                              "1;Шевченко Дмитро;31.02.1990;",
+                                              "windows-1251")))
+      << bytes;
+  ListReadOptions options = Options();
+  auto back = ReadListFile(path, options);
+  ASSERT_TRUE(back) << back.error().Describe();
+  EXPECT_EQ(back->encoding, "windows-1251");
+  EXPECT_EQ(back->delimiter, ';');
+  EXPECT_EQ(back->header.back(), "reject_reason");
+}
+
+TEST(ListWriter, RejectsFileOfUtf16KeepsItsBom) {
+  std::string utf8 = "id\tПІБ\tДата народження\r\n1\tШевченко Дмитро\t31.02.1990\r\n";
+  std::filesystem::path input =
+      testing_files::WriteBytes("in.csv", "\xFF\xFE" + testing_files::Encode(utf8, "UTF-16LE"));
+  auto list = ReadListFile(input, Options());
+  ASSERT_TRUE(list) << list.error().Describe();
+  ASSERT_EQ(list->rejects.size(), 1u);
+  auto path = ScratchPath("in.rejects.csv");
+  ASSERT_TRUE(WriteRejects(path, list->header, list->rejects, RejectsLayoutOf(*list)));
+  std::string bytes = Slurp(path);
+  EXPECT_TRUE(bytes.starts_with("\xFF\xFE" + testing_files::Encode("id\tПІБ\t", "UTF-16LE")));
+  auto back = ReadListFile(path, Options());
+  ASSERT_TRUE(back) << back.error().Describe();
+  EXPECT_EQ(back->encoding, "utf-16le");
+  EXPECT_EQ(back->delimiter, '\t');
 }
 
 TEST(ListWriter, ParseListFormat) {

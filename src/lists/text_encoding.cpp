@@ -70,6 +70,20 @@ std::string_view DetectUtf16ByNuls(std::string_view bytes) {
   return {};
 }
 
+// The line of byte `offset` of the undecoded `bytes`, counted in the source's own code units.
+// Not from the converted output: ICU converts through a pivot buffer, and on an error the text
+// before it may not have reached the output yet (a small file's error then read as line 1).
+std::int64_t SourceLineAt(std::string_view bytes, std::size_t offset, std::string_view icu_name) {
+  offset = std::min(offset, bytes.size());
+  if (icu_name != "UTF-16LE" && icu_name != "UTF-16BE") return LineAt(bytes, offset);
+  std::size_t newline_byte = icu_name == "UTF-16LE" ? 0 : 1;  // where '\n' sits in its unit
+  std::int64_t line = 1;
+  for (std::size_t i = 0; i + 1 < offset; i += 2) {
+    if (bytes[i + newline_byte] == '\n' && bytes[i + 1 - newline_byte] == '\0') ++line;
+  }
+  return line;
+}
+
 struct ConverterCloser {
   void operator()(UConverter* c) const { ucnv_close(c); }
 };
@@ -77,8 +91,9 @@ using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
 
 // ICU does the conversion; the STOP callback turns an unmappable or malformed sequence into
 // an error instead of a silent U+FFFD, so a damaged UTF-16 or cp1251 file is refused.
+// `skipped` is how many bytes (a BOM) came before `bytes` in the file, for the error's offset.
 Result<std::string> ConvertWithIcu(std::string_view bytes, const char* icu_name,
-                                   const std::string& file) {
+                                   const std::string& file, std::size_t skipped = 0) {
   UErrorCode status = U_ZERO_ERROR;
   ConverterPtr source(ucnv_open(icu_name, &status));
   ConverterPtr target(ucnv_open("UTF-8", &status));
@@ -99,12 +114,12 @@ Result<std::string> ConvertWithIcu(std::string_view bytes, const char* icu_name,
                  bytes.data() + bytes.size(), pivot, &pivot_source, &pivot_target,
                  pivot + std::size(pivot), true, true, &status);
   if (U_FAILURE(status)) {
-    std::size_t produced = static_cast<std::size_t>(out_pos - out_begin);
     std::size_t offset = static_cast<std::size_t>(in_pos - bytes.data());
     return Fail(ErrorCode::kInvalidInput,
                 std::string("the file is not valid ") + icu_name + " near byte " +
-                    std::to_string(offset) + " (" + u_errorName(status) + "); re-save it as UTF-8",
-                Location{file, LineAt(std::string_view(out_begin, produced), produced), 0, {}});
+                    std::to_string(offset + skipped) + " (" + u_errorName(status) +
+                    "); re-save it as UTF-8",
+                Location{file, SourceLineAt(bytes, offset, icu_name), 0, {}});
   }
   out.resize(static_cast<std::size_t>(out_pos - out_begin));
   return out;
@@ -127,8 +142,9 @@ Result<DecodedText> DecodeUtf8(std::string_view bytes, bool had_bom, const std::
 Result<DecodedText> DecodeUtf16(std::string_view bytes, std::string_view name,
                                 const std::string& file) {
   std::string_view bom = name == "utf-16le" ? kUtf16LeBom : kUtf16BeBom;
-  if (bytes.starts_with(bom)) bytes.remove_prefix(bom.size());
-  auto utf8 = ConvertWithIcu(bytes, name == "utf-16le" ? "UTF-16LE" : "UTF-16BE", file);
+  std::size_t skipped = bytes.starts_with(bom) ? bom.size() : 0;
+  bytes.remove_prefix(skipped);
+  auto utf8 = ConvertWithIcu(bytes, name == "utf-16le" ? "UTF-16LE" : "UTF-16BE", file, skipped);
   if (!utf8) return Fail(utf8.error());
   return DecodedText{std::move(*utf8), std::string(name)};
 }
@@ -157,7 +173,42 @@ Result<DecodedText> DecodeForced(std::string_view bytes, std::string_view forced
               Location{file, 0, 0, {}});
 }
 
+Result<std::string> ConvertFromUtf8(std::string_view utf8, const char* icu_name) {
+  UErrorCode status = U_ZERO_ERROR;
+  ConverterPtr target(ucnv_open(icu_name, &status));
+  if (U_FAILURE(status)) {
+    return Fail(ErrorCode::kInternal,
+                std::string("ICU cannot open converter ") + icu_name + ": " + u_errorName(status));
+  }
+  // UTF-16 can hold every character; a single-byte code page substitutes `?` (its bytes).
+  if (ucnv_getMaxCharSize(target.get()) == 1) ucnv_setSubstChars(target.get(), "?", 1, &status);
+  // Every UTF-8 byte becomes at most two bytes in UTF-16 or one in a single-byte code page.
+  std::string out(utf8.size() * 2 + 16, '\0');
+  int32_t length =
+      ucnv_fromAlgorithmic(target.get(), UCNV_UTF8, out.data(), static_cast<int32_t>(out.size()),
+                           utf8.data(), static_cast<int32_t>(utf8.size()), &status);
+  if (U_FAILURE(status)) {
+    return Fail(ErrorCode::kInternal,
+                std::string("cannot convert text to ") + icu_name + ": " + u_errorName(status));
+  }
+  out.resize(static_cast<std::size_t>(length));
+  return out;
+}
+
 }  // namespace
+
+Result<std::string> EncodeFromUtf8(std::string_view utf8, std::string_view encoding) {
+  if (encoding == "utf-8") return std::string(utf8);
+  if (encoding == "utf-8-bom") return std::string(kUtf8Bom) + std::string(utf8);
+  if (encoding == "utf-16le" || encoding == "utf-16be") {
+    bool le = encoding == "utf-16le";
+    auto text = ConvertFromUtf8(utf8, le ? "UTF-16LE" : "UTF-16BE");
+    if (!text) return text;
+    return std::string(le ? kUtf16LeBom : kUtf16BeBom) + *text;
+  }
+  if (encoding == "windows-1251") return ConvertFromUtf8(utf8, "windows-1251");
+  return Fail(ErrorCode::kInternal, "no encoder for '" + std::string(encoding) + "'");
+}
 
 Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view forced,
                                  const std::string& file) {

@@ -44,4 +44,11 @@ struct DecodedText {
 [[nodiscard]] Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view forced,
                                                const std::string& file);
 
+// The reverse, for files written back to the person who sent one (the rejects file): `utf8`
+// in `encoding` as DecodedText names it. "utf-8-bom" and both UTF-16 forms get their BOM, so
+// Excel and parley recognise them again. A character Windows-1251 cannot hold becomes `?`
+// (the text comes from a Windows-1251 file, so only parley's own words could hold one).
+// An unknown encoding is kInternal: names come from DecodeToUtf8, never from a user.
+[[nodiscard]] Result<std::string> EncodeFromUtf8(std::string_view utf8, std::string_view encoding);
+
 }  // namespace parley

@@ -166,5 +166,46 @@ TEST(TextEncoding, UnpairedSurrogateInUtf16IsAnError) {
   EXPECT_NE(d.error().message.find("not valid UTF-16LE"), std::string::npos) << d.error().message;
 }
 
+// Encoding back is the inverse of decoding for every encoding parley detects.
+TEST(TextEncoding, EncodeFromUtf8RoundTripsEveryEncoding) {
+  for (const char* name : {"utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1251"}) {
+    auto bytes = EncodeFromUtf8(kText, name);
+    ASSERT_TRUE(bytes) << name << ": " << bytes.error().Describe();
+    auto d = DecodeToUtf8(*bytes, "", "a.csv");
+    ASSERT_TRUE(d) << name << ": " << d.error().Describe();
+    EXPECT_EQ(d->encoding, name);
+    EXPECT_EQ(d->utf8, kText) << name;
+  }
+}
+
+TEST(TextEncoding, EncodeToWindows1251ReplacesWhatItCannotHold) {
+  auto bytes = EncodeFromUtf8("Ωx", "windows-1251");
+  ASSERT_TRUE(bytes);
+  EXPECT_EQ(*bytes, "?x");
+  EXPECT_FALSE(EncodeFromUtf8("x", "koi8-u"));
+}
+
+// The row is the one holding the bad unit, however small the file (issue 16 item 5: a bad
+// byte in the last row was reported in row 1), in both byte orders.
+TEST(TextEncoding, DecodeErrorsNameTheRowOfTheBadUnit) {
+  std::string head = "id,surname\n1,Шевченко\n2,Лисенко";
+  for (bool big_endian : {false, true}) {
+    const char* name = big_endian ? "UTF-16BE" : "UTF-16LE";
+    std::string lone_surrogate =
+        big_endian ? std::string("\xD8\x00", 2) : std::string("\x00\xD8", 2);
+    std::string bytes = (big_endian ? "\xFE\xFF" : "\xFF\xFE") + Encode(head, name) +
+                        lone_surrogate + Encode("x\n", name);
+    auto d = DecodeToUtf8(bytes, "", "s.csv");
+    ASSERT_FALSE(d) << name;
+    EXPECT_EQ(d.error().where.row, 3) << name << ": " << d.error().Describe();
+    // The offset counts the BOM; ICU stops at the end of the bad unit, so "near" it.
+    std::size_t start = 2 + Encode(head, name).size();
+    std::string message = d.error().message;
+    bool near = message.find("near byte " + std::to_string(start) + " ") != std::string::npos ||
+                message.find("near byte " + std::to_string(start + 2) + " ") != std::string::npos;
+    EXPECT_TRUE(near) << message;
+  }
+}
+
 }  // namespace
 }  // namespace parley

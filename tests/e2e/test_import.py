@@ -216,6 +216,22 @@ class BadRowsChangeNothing(ParleyTestCase):
         text = csv_text(ROWS).replace("UA-003,", '"UA-003,', 1)
         self.refuse(text.encode("utf-8"), "row 4", "quote")
 
+    def test_control_characters_are_refused_and_never_printed(self):
+        rows = [r[:] for r in ROWS]
+        rows[2][1] = "Дем'яненко\x1b]0;pwned\x07 Юрій Васильович"
+        rows[4][6] = "a\x00b"
+        proc = self.refuse(csv_text(rows).encode("utf-8"), "row 4, column 2",
+                           "control character U+001B (ESC)", "row 6, column 7",
+                           "U+0000 (NUL)")
+        self.assertNotIn("\x1b", proc.stderr + proc.stdout)
+        self.assertNotIn("\x00", proc.stderr + proc.stdout)
+
+    def test_utf16_error_names_the_row_of_the_bad_unit(self):
+        data = csv_text(ROWS).encode("utf-16-le")
+        last = data.rindex("Чернігів".encode("utf-16-le"))
+        data = b"\xff\xfe" + data[:last] + b"\x00\xd8" + data[last:]  # a lone surrogate
+        self.refuse(data, "row 6", "not valid UTF-16LE")
+
     def test_skip_invalid_imports_the_rest_and_keeps_the_rejects(self):
         rows = [r[:] for r in ROWS]
         rows[1][2] = "31.02.1990"

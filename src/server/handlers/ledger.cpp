@@ -23,6 +23,7 @@
 #include "server/api_error.h"
 #include "server/handlers/handlers.h"
 #include "server/handlers/json_fields.h"
+#include "server/http/content_disposition.h"
 #include "store/bundle_check.h"
 #include "store/event_log.h"
 #include "store/ledger_storage.h"
@@ -483,8 +484,9 @@ ApiResponse LedgerHandlers::ExportBundleHandler(ApiRequest& req, store::Workspac
     ApiResponse r;
     r.content_type = "application/octet-stream";
     r.body = std::move(*bytes);
-    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + log->Node().key_name +
-                                                      "-for-" + party + ".bundle\"");
+    r.headers.emplace_back(
+        "Content-Disposition",
+        AttachmentDisposition(log->Node().key_name + "-for-" + party + ".bundle"));
     // Which agreement's [sharing] table decided what the bundle shows (the body is binary).
     r.headers.emplace_back("X-Parley-Sharing-Policy", sharing->policy_source);
     return r;

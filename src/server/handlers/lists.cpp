@@ -11,11 +11,13 @@
 #include "intake/import_flow.h"
 #include "intake/import_report.h"
 #include "lists/list_file.h"
+#include "lists/list_name.h"
 #include "server/api.h"
 #include "server/api_error.h"
 #include "server/auth/share_store.h"
 #include "server/handlers/handlers.h"
 #include "server/handlers/json_fields.h"
+#include "server/http/content_disposition.h"
 #include "server/json_shapes.h"
 #include "store/list_changes.h"
 #include "store/read_snapshot.h"
@@ -135,7 +137,9 @@ ApiResponse ListHandlers::ExportList(ApiRequest& req, store::Workspace& ws) {
     }
     PARLEY_ASSIGN_OR_RETURN(TempFolder tmp, TempFolder::Create());
     std::filesystem::path file = tmp.path() / ("export." + format_name);
-    PARLEY_TRY(WriteListFile(file, format, records));
+    // CSV as for people (a BOM, formulas neutralised): the browser UI downloads it for a
+    // spreadsheet. Scripts that want the stored values byte for byte ask for JSON.
+    PARLEY_TRY(WriteListFile(file, format, records, {}, CsvStyle{}));
     PARLEY_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(file));
     access_log_.Record(req.principal->name, ids, "export");
     ApiResponse r;
@@ -144,9 +148,9 @@ ApiResponse ListHandlers::ExportList(ApiRequest& req, store::Workspace& ws) {
                      : format == ListFormat::kJson ? "application/json"
                                                    : "application/vnd.openxmlformats-"
                                                      "officedocument.spreadsheetml.sheet";
-    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + list + "-v" +
-                                                      std::to_string(info.version) + "." +
-                                                      format_name + "\"");
+    r.headers.emplace_back(
+        "Content-Disposition",
+        AttachmentDisposition(list + "-v" + std::to_string(info.version) + "." + format_name));
     return r;
   }());
 }
@@ -225,6 +229,10 @@ ApiResponse ListHandlers::UploadListVersion(ApiRequest& req, store::Workspace& w
   std::vector<Error> rejects;
   std::string display_name;
   auto result = [&]() -> Result<ApiResponse> {
+    intake::ImportFileRequest upload;
+    // The import checks the name again; checked first here, so a bad name is the answer
+    // whatever else the request gets wrong.
+    PARLEY_ASSIGN_OR_RETURN(upload.list, CheckListName(req.path_params.at("list")));
     auto file = req.parts.find("file");
     if (file == req.parts.end() || file->second.filename.empty()) {
       return Fail(ErrorCode::kInvalidInput,
@@ -232,8 +240,6 @@ ApiResponse ListHandlers::UploadListVersion(ApiRequest& req, store::Workspace& w
                   {"", 0, 0, "file"});
     }
     display_name = std::filesystem::path(file->second.filename).filename().string();
-    intake::ImportFileRequest upload;
-    upload.list = req.path_params.at("list");
     PARLEY_ASSIGN_OR_RETURN(upload.kind, ParseListKind(req.Part("kind")));
     upload.side = req.Part("side");
     if (upload.side.empty()) {
