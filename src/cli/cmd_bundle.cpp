@@ -201,11 +201,16 @@ void RunImport(CliContext& ctx, const ImportArgs& args) {
   if (!ws) return;
   std::filesystem::path keys_file = args.trusted_keys;
   if (keys_file.empty()) keys_file = store::TrustedKeysPath(ctx.workspace);
-  auto keys = ledger::LoadVerifierKeys(keys_file);
+  const bool missing = !std::filesystem::exists(keys_file);
+  auto keys = missing ? Result<std::vector<ledger::PublicKey>>(std::vector<ledger::PublicKey>{})
+                      : ledger::LoadVerifierKeys(keys_file);
   if (!keys || keys->empty()) {
     ReportError(keys ? Error{ErrorCode::kInvalidInput,
-                             "no trusted keys: pass --trusted-keys FILE (the other parties' and "
-                             "the mediator's verifier keys, one per line)",
+                             std::string(missing ? "no trusted keys file" : "no trusted keys") +
+                                 ": trust the sender's verifier key first with `parley keys "
+                                 "trust SENDER.pub` (the file `parley keys init` made on their "
+                                 "machine; check its key id with them by phone), or pass "
+                                 "--trusted-keys FILE",
                              ledger::InFile(keys_file.string())}
                      : keys.error(),
                 ctx);

@@ -106,6 +106,34 @@ class Record(ParleyTestCase):
         self.parley("bundle", "import", delta, "--trusted-keys", keys, "--workspace", med,
                     workspace=False)
 
+    def test_bundle_import_without_trusted_keys_says_how_to_trust_the_sender(self):
+        bundle = self.path("for-mediator.bundle")
+        self.parley("bundle", "export", "--for", "mediator", "--out", bundle)
+        med = self.path("med")
+        self.parley("init", "--node", "mediator", "--workspace", med, workspace=False)
+        refused = self.parley("bundle", "import", bundle, "--workspace", med, workspace=False,
+                              expect=1)
+        self.assertIn("no trusted keys file", refused.stderr)
+        self.assertIn("parley keys trust SENDER.pub", refused.stderr)
+        self.assertNotIn("replica", self.parley("verify", "--workspace", med,
+                                                workspace=False).stdout)
+        # Trusting the sender's public key file is enough; its key id is printed to compare.
+        sender = os.path.join(self.workspace, "keys", "ua-bureau.pub")
+        trusted = self.parley("keys", "trust", sender, "--workspace", med, workspace=False)
+        self.assertRegex(trusted.stdout, r"trusted ua-bureau \(key id [0-9a-f]{8}\)")
+        self.parley("bundle", "import", bundle, "--workspace", med, workspace=False)
+        self.assertIn("replica parley/ua-bureau/", self.parley(
+            "verify", "--workspace", med, workspace=False).stdout)
+        # Trusting it twice lists it once; a file with no key is refused.
+        self.parley("keys", "trust", sender, "--workspace", med, workspace=False)
+        with open(os.path.join(med, "keys", "trusted.keys"), encoding="utf-8") as f:
+            self.assertEqual(sum(1 for line in f if line.startswith("ua-bureau+")), 1)
+        empty = self.path("empty.pub")
+        with open(empty, "w", encoding="utf-8") as f:
+            f.write("# nothing here\n")
+        self.assertIn("no verifier key", self.parley("keys", "trust", empty, "--workspace", med,
+                                                     workspace=False, expect=1).stderr)
+
     def test_own_key_signs_the_event(self):
         self.parley("keys", "init", "--name", "alice", "--out", self.path("keys"),
                     workspace=False)
