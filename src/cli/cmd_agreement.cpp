@@ -1,10 +1,14 @@
-// `parley agreement check FILE` and `parley agreement show FILE` (files); the workspace forms
+// `parley agreement check FILE` and `parley agreement show FILE|NAME`; the workspace forms
 // `agreement add|list|sign` are in cmd_agreement_workspace.cpp.
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "cli/commands.h"
 #include "cli/negotiation_commands.h"
+#include "cli/workspace_open.h"
+#include "negotiation/agreement_store.h"
 #include "rules/agreement_parser.h"
 #include "rules/summary.h"
 
@@ -56,16 +60,46 @@ void RegisterAgreementCommand(CLI::App& app, CliContext& ctx) {
 
   RegisterAgreementWorkspaceCommands(*cmd, ctx);
 
-  auto* show = cmd->add_subcommand("show", "Print the agreement in plain language");
-  auto show_file = std::make_shared<std::string>();
-  show->add_option("FILE", *show_file, "Agreement file (.toml)")->required();
-  show->callback([&ctx, show_file] {
-    auto a = rules::LoadAgreementFile(*show_file);
-    if (!a) {
-      ReportError(a.error(), ctx);
+  auto* show = cmd->add_subcommand(
+      "show", "Print an agreement in plain language: a TOML file, or one stored in the workspace");
+  struct ShowFlags {
+    std::string what;
+    std::int64_t version = 0;
+  };
+  auto show_flags = std::make_shared<ShowFlags>();
+  show->add_option("FILE_OR_NAME", show_flags->what,
+                   "Agreement file (.toml), or the name of a stored agreement "
+                   "(`parley agreement list`)")
+      ->required();
+  show->add_option("--version", show_flags->version,
+                   "Version of a stored agreement (default: the latest)");
+  AddWorkspaceOption(*show, ctx);
+  show->callback([&ctx, show_flags] {
+    // A file that exists is read as a file; anything else is a stored agreement's name.
+    if (std::filesystem::is_regular_file(show_flags->what)) {
+      auto a = rules::LoadAgreementFile(show_flags->what);
+      if (!a) {
+        ReportError(a.error(), ctx);
+        return;
+      }
+      std::cout << rules::DescribeAgreement(*a);
+      ctx.exit_code = kExitOk;
       return;
     }
-    std::cout << rules::DescribeAgreement(*a);
+    auto ws = OpenWorkspace(ctx);
+    if (!ws) return;
+    std::optional<std::int64_t> version;
+    if (show_flags->version > 0) version = show_flags->version;
+    auto stored = negotiation::FindAgreement(*ws, show_flags->what, version);
+    auto rules = stored ? negotiation::ParseStored(*stored)
+                        : Result<rules::Agreement>(std::unexpected(stored.error()));
+    if (!rules) {
+      ReportError(rules.error(), ctx);
+      return;
+    }
+    std::cout << stored->name << "@" << stored->version << "  "
+              << negotiation::AgreementStateName(stored->state) << "\n\n"
+              << rules::DescribeAgreement(*rules);
     ctx.exit_code = kExitOk;
   });
 }

@@ -59,6 +59,12 @@ class WorkflowTest(ParleyTestCase):
                                          "1", "--side", "Russian Federation", "--json").stdout)
         self.assertEqual(signed["state"], "in_force")
         self.assertEqual([s["signer"] for s in signed["signatures"]], ["signer-ua", "signer-ru"])
+        # The stored text reads back in plain words, by name, without the file.
+        shown = self.parley("agreement", "show", "deal").stdout
+        self.assertTrue(shown.startswith("deal@1  in_force\n"), shown[:80])
+        self.assertIn("Between ", shown)
+        self.assertIn("no agreement named 'nodeal'",
+                      self.parley("agreement", "show", "nodeal", expect=1).stderr)
 
         # A proposal from confirmed persons; the same proposal again is a no-op.
         plan = self.propose()
