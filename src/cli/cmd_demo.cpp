@@ -217,6 +217,19 @@ Result<void> PlanDemo(store::Workspace& ws) {
             << "   plan " << (proposed->unchanged ? "unchanged" : "proposed")
             << " from the confirmed persons, accepted and signed by both sides.\n";
   PrintDemoPlan(*proposed);
+  // The plan holds confirmed persons only; say plainly who is left out for want of a review,
+  // since a real exchange would review them before anyone signs.
+  auto links = store::LinkStore(ws).Links(std::nullopt);
+  if (!links) return std::unexpected(links.error());
+  const auto waiting = std::count_if(links->begin(), links->end(), [](const auto& l) {
+    return l.state == store::LinkState::kNeedsReview;
+  });
+  if (waiting > 0) {
+    std::cout << "   Note: " << waiting << " links still wait for an analyst's review; the people "
+              << "behind them are not in\n   this plan. In a real exchange they are reviewed "
+              << "first (`parley review`) and the plan is made again\n   before anyone signs; "
+              << "the demo signs at once to show every step.\n";
+  }
   return {};
 }
 

@@ -23,6 +23,8 @@ class Demo(ParleyTestCase):
         # accepted and signed by both sides.
         self.assertIn("4. Agreed and planned the exchange", first)
         self.assertIn("added and signed by both parties", first)
+        # Signing while links wait for review is said, with the number waiting.
+        self.assertRegex(first, r"Note: \d+ links still wait for an analyst's review")
         self.assertRegex(first, r"phase 1: Ukraine hands over [1-9]\d*, Russian Federation "
                                 r"hands over [1-9]")
         self.assertIn("gap 0", first)
