@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "core/try.h"
 #include "handover/person_status.h"
+#include "negotiation/planned_handover.h"
 #include "server/json_shapes.h"
 
 namespace parley::cli {
@@ -87,7 +88,7 @@ Result<nlohmann::json> Handover(store::Workspace& ws, const HandoverFlags& f) {
   e.at = f.at.empty() ? UtcNow() : f.at;
   PARLEY_ASSIGN_OR_RETURN(e.event, handover::ParseHandoverEventKind(f.event));
   PARLEY_ASSIGN_OR_RETURN(handover::HandoverEvent saved,
-                          handover::AppendHandover(ws, id, expect, e, actor.Get()));
+                          negotiation::RecordPlannedHandover(ws, id, expect, e, actor.Get()));
   nlohmann::json out = server::HandoverJson(saved);
   PARLEY_ASSIGN_OR_RETURN(handover::PersonStatus status, handover::StatusOf(ws, id));
   out["status"] = handover::ToString(status);

@@ -3,6 +3,8 @@
 #include "core/clock.h"
 #include "core/try.h"
 #include "handover/event_time.h"
+#include "handover/handover_transitions.h"
+#include "handover/interviews.h"
 #include "store/link_store.h"
 
 namespace parley::handover {
@@ -20,6 +22,28 @@ Result<void> CheckEvent(const HandoverEvent& e) {
     return Fail(ErrorCode::kInvalidInput, "the actor is needed", {"", 0, 0, "actor"});
   }
   return CheckEventTime(e.at, "at");
+}
+
+// The person's events so far and their interview, read in the caller's transaction.
+Result<void> CheckTransition(store::Workspace& ws, std::int64_t record_id,
+                             const HandoverEvent& event,
+                             std::optional<std::int64_t> planned_phase) {
+  HandoverFacts facts;
+  facts.planned_phase = planned_phase;
+  PARLEY_ASSIGN_OR_RETURN(auto rows, store::ReadHandoverEvents(ws, record_id));
+  for (const store::HandoverEventRow& row : rows) {
+    PARLEY_ASSIGN_OR_RETURN(HandoverEventKind kind, ParseHandoverEventKind(row.event));
+    facts.prior.push_back({kind, row.phase});
+  }
+  PARLEY_ASSIGN_OR_RETURN(std::optional<Interview> interview, CurrentInterview(ws, record_id));
+  if (interview && ExcludesFromExchange(interview->outcome)) facts.excluded_by = interview->outcome;
+  Result<void> ok = CheckHandoverTransition(facts, event.event, event.phase);
+  if (!ok) {
+    Error e = ok.error();
+    e.message = "record " + std::to_string(record_id) + ": " + e.message;
+    return std::unexpected(std::move(e));
+  }
+  return {};
 }
 
 store::HandoverEventRow ToRow(const HandoverEvent& e) {
@@ -48,7 +72,8 @@ Result<std::vector<HandoverEvent>> HandoverEvents(store::Workspace& ws, std::int
 
 Result<HandoverEvent> AppendHandover(store::Workspace& ws, std::int64_t record_id,
                                      std::int64_t expected_count, const HandoverEvent& event,
-                                     const store::Actor& actor) {
+                                     const store::Actor& actor,
+                                     std::optional<std::int64_t> planned_phase) {
   PARLEY_TRY(CheckEvent(event));
   store::LoggedTransaction tx(ws);
   PARLEY_TRY(tx.Begin());
@@ -61,6 +86,7 @@ Result<HandoverEvent> AppendHandover(store::Workspace& ws, std::int64_t record_i
                     "; reload and try again",
                 {"", 0, 0, "expected_count"});
   }
+  PARLEY_TRY(CheckTransition(ws, record_id, event, planned_phase));
   HandoverEvent saved = event;
   saved.record_id = record_id;
   saved.seq = stored + 1;

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -39,10 +40,14 @@ struct HandoverEvent {
 
 [[nodiscard]] Result<std::vector<HandoverEvent>> HandoverEvents(store::Workspace& ws,
                                                                 std::int64_t record_id);
+// The event must follow from the person's events so far and their interview
+// (handover_transitions.h); `planned_phase`, when given, is the phase the plan in force sends
+// them in (negotiation/planned_handover.h finds it; every front end goes through there).
 [[nodiscard]] Result<HandoverEvent> AppendHandover(store::Workspace& ws, std::int64_t record_id,
                                                    std::int64_t expected_count,
                                                    const HandoverEvent& event,
-                                                   const store::Actor& actor);
+                                                   const store::Actor& actor,
+                                                   std::optional<std::int64_t> planned_phase = {});
 
 // The records with any handover event (handed over or received already).
 [[nodiscard]] Result<std::set<std::int64_t>> RecordsWithHandovers(store::Workspace& ws);

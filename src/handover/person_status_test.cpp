@@ -47,6 +47,11 @@ TEST(PersonStatus, StatusOfFollowsTheRecordedEvents) {
   EXPECT_EQ(*StatusOf(tw.ws(), id), PersonStatus::kWithheld);
   HandoverEvent e{0,      0, HandoverEventKind::kHandedOver, 1, "Sumy", "2026-05-23T14:05:00Z",
                   "cp-1", ""};
+  // Withheld people are not handed over until a new interview says otherwise.
+  ASSERT_FALSE(AppendHandover(tw.ws(), id, 0, e, {"cp-1"}).has_value());
+  i.outcome = InterviewOutcome::kConsents;
+  i.at = "2026-05-23T12:00:00Z";
+  ASSERT_TRUE(RecordInterview(tw.ws(), id, 1, i, {"icrc-1"}).has_value());
   ASSERT_TRUE(AppendHandover(tw.ws(), id, 0, e, {"cp-1"}).has_value());
   EXPECT_EQ(*StatusOf(tw.ws(), id), PersonStatus::kHandedOver);
 }

@@ -58,6 +58,15 @@ class ApiNegotiationTest : public ApiFixture<negotiation::testing::TestWorkspace
     EXPECT_EQ(r.status, 201) << r.body;
     return Body(r).value("id", 0);
   }
+  // Accepted and signed by both sides: the plan in force on the handover day.
+  void SignPlan(std::int64_t id) {
+    const std::string plan = "/api/v1/plans/" + std::to_string(id);
+    for (const char* step : {"/acceptances", "/signatures"}) {
+      for (const char* signer : {"ua-signer", "ru-signer"}) {
+        ASSERT_EQ(Call("POST", plan + step, signer, json::object()).status, 201) << step;
+      }
+    }
+  }
 };
 
 TEST_F(ApiNegotiationTest, AgreementsAreDraftedReadInWordsAndSignedPerParty) {
@@ -291,6 +300,20 @@ TEST_F(ApiNegotiationTest, ProgressCountsPromisedAgainstHandedOverReceivedAndExc
   const std::int64_t id = Propose();
   const std::string plan = "/api/v1/plans/" + std::to_string(id);
   json people = Body(Call("GET", plan, "ua-negotiator"))["people"];
+  // Nobody crosses under a plan not yet signed by both sides; then the plan is in force.
+  for (const json& p : people) {
+    if (p["phase"] == 0) continue;
+    const std::string rec = "/api/v1/records/" + std::to_string(p["record_id"].get<std::int64_t>());
+    ApiResponse early = Call("POST", rec + "/handovers", "med-checkpoint",
+                             {{"expected_count", 0},
+                              {"event", "handed_over"},
+                              {"phase", p["phase"]},
+                              {"place", "Sumy"}});
+    EXPECT_EQ(early.status, 400) << early.body;
+    EXPECT_EQ(Body(early)["error"]["field"], "record");
+    break;
+  }
+  SignPlan(id);
   // Who the plan promises in phase 1 from each side, and how many in all.
   std::vector<json> a1, b1;
   std::int64_t promised = 0;
@@ -322,6 +345,15 @@ TEST_F(ApiNegotiationTest, ProgressCountsPromisedAgainstHandedOverReceivedAndExc
                  {{"version", 0}, {"outcome", "deceased"}})
                 .status,
             201);
+
+  // A person's history holds their handovers; a second "received" is refused.
+  json history = Body(Call("GET", record(a1[0]) + "/events", "med-checkpoint"))["events"];
+  ASSERT_GE(history.size(), 2u) << history.dump();
+  EXPECT_EQ(history[history.size() - 1]["type"], "handover.recorded");
+  EXPECT_EQ(Call("POST", record(a1[0]) + "/handovers", "med-checkpoint",
+                 {{"expected_count", 2}, {"event", "received"}, {"phase", 1}, {"place", "Sumy"}})
+                .status,
+            409);
 
   ApiResponse r = Call("GET", plan + "/progress", "ua-observer");
   ASSERT_EQ(r.status, 200) << r.body;

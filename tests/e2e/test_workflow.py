@@ -165,15 +165,40 @@ class WorkflowTest(ParleyTestCase):
         self.assertIn("no agreement named", self.parley("log", "--agreement", "other",
                                                         expect=1).stderr)
 
+    def sign_plan(self, pid):
+        for verb, user_a, user_b in (("accept", "neg-ua", "neg-ru"),
+                                     ("sign", "signer-ua", "signer-ru")):
+            self.as_user(user_a, "plan", verb, str(pid), "--side", "a")
+            self.as_user(user_b, "plan", verb, str(pid), "--side", "b")
+
     def test_interview_refusal_and_handover_remove_candidates(self):
         self.parley("agreement", "add", str(AGREEMENT), "--name", "deal")
+        self.as_user("signer-ua", "agreement", "sign", "deal", "--side", "a")
+        self.as_user("signer-ru", "agreement", "sign", "deal", "--side", "b")
         before = self.propose()
         exported = self.path("before.json")
         self.parley("plan", "show", str(before["id"]), "--out", exported)
         people = json.loads(pathlib.Path(exported).read_text())["people"]
+        a_people = [p for p in people if p["side"] == "a" and p["phase"] > 0]
         a_ids = [p["id"] for p in people if p["side"] == "a"]
-        self.parley("interview", a_ids[0], "--outcome", "refuses")
-        self.parley("handover", a_ids[1], "--event", "handed_over", "--place", "Sumy")
+        self.assertGreaterEqual(len(a_people), 2)
+        # The handover day follows the plan in force: nothing before it is signed.
+        first, second = a_people[0]["id"], a_people[1]["id"]
+        phase = str(a_people[1]["phase"])
+        self.assertIn("no signed plan", self.parley(
+            "handover", second, "--event", "handed_over", "--phase", phase, "--place", "Sumy",
+            expect=1).stderr)
+        self.sign_plan(before["id"])
+        self.parley("interview", first, "--outcome", "refuses")
+        refused = self.parley("handover", first, "--event", "handed_over", "--phase",
+                              str(a_people[0]["phase"]), "--place", "Sumy", expect=1)
+        self.assertIn("GC III Art. 109", refused.stderr)
+        self.parley("handover", second, "--event", "handed_over", "--phase", phase,
+                    "--place", "Sumy")
+        self.assertIn("already handed over", self.parley(
+            "handover", second, "--event", "handed_over", "--phase", phase, "--place", "Sumy",
+            expect=1).stderr)
+        a_ids = [first, second] + [i for i in a_ids if i not in (first, second)]
         after = self.propose()
         self.assertNotEqual(after["id"], before["id"])
         self.parley("plan", "show", str(after["id"]), "--out", self.path("after.json"))
@@ -186,11 +211,12 @@ class WorkflowTest(ParleyTestCase):
                             "--side-b", "ru", "--all-held").stdout
         self.assertIn("every person held", wider)
 
-        # The person's history: the list version, the plan that included them, the interview
-        # (the later plans leave them out), not the other person's handover.
+        # The person's history: the list version, the plan that included them and its signing,
+        # the interview (the later plans leave them out), not the other person's handover.
         refused = self.parley_json("log", "--record", a_ids[0])
         self.assertEqual([e["type"] for e in refused],
-                         ["list.version_submitted", "plan.proposed", "interview.recorded"])
+                         ["list.version_submitted", "plan.proposed", "plan.accepted",
+                          "plan.accepted", "plan.signed", "plan.signed", "interview.recorded"])
         self.assertEqual(refused[1]["body"]["plan"], before["id"])
         handed = [e["type"] for e in self.parley_json("log", "--record", a_ids[1])]
         self.assertIn("handover.recorded", handed)

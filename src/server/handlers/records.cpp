@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/try.h"
 #include "handover/person_status.h"
+#include "negotiation/planned_handover.h"
 #include "server/api.h"
 #include "server/api_error.h"
 #include "server/handlers/handlers.h"
@@ -124,8 +125,9 @@ ApiResponse RecordHandlers::AppendHandoverHandler(ApiRequest& req, store::Worksp
     e.at = at.value_or(UtcNow());
     e.actor = req.principal->name;
     PARLEY_ASSIGN_OR_RETURN(e.event, handover::ParseHandoverEventKind(event));
-    PARLEY_ASSIGN_OR_RETURN(handover::HandoverEvent saved,
-                            handover::AppendHandover(ws, id, expected, e, {req.principal->name}));
+    PARLEY_ASSIGN_OR_RETURN(
+        handover::HandoverEvent saved,
+        negotiation::RecordPlannedHandover(ws, id, expected, e, {req.principal->name}));
     PARLEY_ASSIGN_OR_RETURN(handover::PersonStatus status, handover::StatusOf(ws, id));
     nlohmann::json out = HandoverJson(saved);
     out["status"] = handover::ToString(status);
