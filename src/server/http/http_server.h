@@ -21,6 +21,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "server/http/connection_limits.h"
 
 namespace parley::server {
 
@@ -31,6 +32,8 @@ struct ServeOptions {
   std::string tls_key;
   std::filesystem::path workspace;
   std::size_t threads = 16;
+  // Slow and idle clients: head deadline and size, connections per address (docs/server.md).
+  ConnectionLimits limits;
   std::function<void(int port)> on_ready;
 };
 
