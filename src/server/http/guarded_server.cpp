@@ -139,6 +139,8 @@ class GuardedStream final : public httplib::Stream {
 
 // What the plain and TLS servers share: the limits, the address slots, the waiting room and
 // the worker pool of the server's current listen().
+class GuardedTaskQueue;
+
 struct GuardState {
   explicit GuardState(const GuardedServerOptions& o)
       : limits(o.limits),
@@ -150,18 +152,22 @@ struct GuardState {
   AddressSlots slots;
   std::atomic<int> queued{0};
   std::mutex queue_mutex;
-  httplib::TaskQueue* queue = nullptr;  // the pool of the listen() running now, if any
+  GuardedTaskQueue* queue = nullptr;  // the pool of the listen() running now, if any
   std::unique_ptr<WaitingRoom> room;
 };
 
-// httplib's thread pool, counting the jobs not yet picked up by a worker: httplib's stop()
-// closes such waiting connections unanswered, so a graceful stop first waits for the count to
-// reach zero (http_server.cpp). Its shutdown() first empties the waiting room, so that no
-// connection is handed to the pool once it stops.
-class CountingTaskQueue : public httplib::TaskQueue {
+// httplib's task queue. httplib's listen loop enqueues each accepted socket; that job (our
+// process_and_close_socket) only checks the address cap and admits the socket to the waiting
+// room, so it runs at once on the listening thread instead of waiting for a free worker behind
+// requests being served. Requests go to the pool through Serve(), counting the jobs not yet
+// picked up by a worker: httplib's stop() would close such connections unanswered, so a
+// graceful stop first waits for the count to reach zero (http_server.cpp). shutdown() first
+// empties the waiting room, so that no connection is handed to the pool once it stops.
+class GuardedTaskQueue : public httplib::TaskQueue {
  public:
-  explicit CountingTaskQueue(GuardState& state) : pool_(state.threads), state_(state) {}
-  void enqueue(std::function<void()> fn) override {
+  explicit GuardedTaskQueue(GuardState& state) : pool_(state.threads), state_(state) {}
+  void enqueue(std::function<void()> accepted) override { accepted(); }
+  void Serve(std::function<void()> fn) {
     ++state_.queued;
     pool_.enqueue([this, fn = std::move(fn)] {
       --state_.queued;
@@ -193,7 +199,7 @@ class Guarded final : public Base, public GuardedServer {
     state_.room = std::make_unique<WaitingRoom>(
         [this](std::shared_ptr<Connection> c) { Dispatch(std::move(c)); });
     this->new_task_queue = [this] {
-      auto* queue = new CountingTaskQueue(state_);
+      auto* queue = new GuardedTaskQueue(state_);
       std::lock_guard lock(state_.queue_mutex);
       state_.queue = queue;
       return queue;
@@ -206,8 +212,10 @@ class Guarded final : public Base, public GuardedServer {
   void CloseIdleConnections() override { state_.room->Stop(); }
 
  private:
-  // Runs on a worker for each accepted socket (httplib's listen loop enqueues it): only the
-  // address cap is checked here; the connection then waits for its head off the worker.
+  // Runs on the listening thread for each accepted socket (GuardedTaskQueue): only the
+  // address cap is checked here; the connection then waits for its head off the workers.
+  // Once the server is stopping, the waiting room is closed and the connection goes straight
+  // to a worker, whose stream bounds its head the same way: it was accepted, so it is answered.
   bool process_and_close_socket(socket_t sock) override {
     std::string address;
     int port = 0;
@@ -234,8 +242,7 @@ class Guarded final : public Base, public GuardedServer {
     auto c = std::make_shared<Connection>(sock, std::move(*slot), address, tls,
                                           state_.limits.max_header_bytes);
     c->head_deadline = Clock::now() + state_.limits.header_timeout;
-    SteadyTime idle = c->head_deadline;
-    state_.room->Admit(std::move(c), idle);
+    if (!state_.room->Admit(c, c->head_deadline)) Dispatch(std::move(c));
     return true;
   }
 
@@ -243,7 +250,7 @@ class Guarded final : public Base, public GuardedServer {
   void Dispatch(std::shared_ptr<Connection> c) {
     std::lock_guard lock(state_.queue_mutex);
     if (state_.queue == nullptr) return;  // stopping: `c` closes
-    state_.queue->enqueue([this, c] { ServeConnection(c); });
+    state_.queue->Serve([this, c] { ServeConnection(c); });
   }
 
   // On a worker: the connection's requests, one after another, while each head is already
@@ -269,7 +276,8 @@ class Guarded final : public Base, public GuardedServer {
         if (!stream.WaitReadable(now + limits.keep_alive_timeout)) return;
         continue;
       }
-      state_.room->Admit(std::move(c), now + limits.keep_alive_timeout);
+      // A stopping server does not keep idle connections: `c` then closes here.
+      (void)state_.room->Admit(c, now + limits.keep_alive_timeout);
       return;
     }
   }

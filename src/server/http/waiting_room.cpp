@@ -20,13 +20,14 @@ WaitingRoom::~WaitingRoom() {
   if (wake_fd_ >= 0) close(wake_fd_);
 }
 
-void WaitingRoom::Admit(std::shared_ptr<Connection> connection, SteadyTime idle_deadline) {
+bool WaitingRoom::Admit(const std::shared_ptr<Connection>& connection, SteadyTime idle_deadline) {
   {
     std::lock_guard lock(mutex_);
-    if (stopped_) return;  // `connection` closes as it goes out of scope
-    incoming_.push_back({std::move(connection), idle_deadline});
+    if (stopped_) return false;
+    incoming_.push_back({connection, idle_deadline});
   }
   Wake();
+  return true;
 }
 
 void WaitingRoom::Stop() {

@@ -7,8 +7,8 @@
 // connection once its first bytes arrive (its handshake and head are read by the worker, under
 // the same deadline). A connection that sends nothing by `idle_deadline` is closed silently;
 // one whose head is still incomplete at connection.head_deadline gets 408, one whose head
-// outgrows the limit 431, both closed. Stop() closes every connection held and every one
-// admitted later; `ready` is never called after Stop() returns.
+// outgrows the limit 431, both closed. Stop() closes every connection held and refuses
+// later ones; `ready` is never called after Stop() returns.
 //
 // Why: with httplib's thread per connection, 16 sockets that send one header line and wait
 // took every worker and the server stopped answering (issue 16). Here an idle or slow client
@@ -38,7 +38,8 @@ class WaitingRoom {
   WaitingRoom(const WaitingRoom&) = delete;
   WaitingRoom& operator=(const WaitingRoom&) = delete;
 
-  void Admit(std::shared_ptr<Connection> connection, SteadyTime idle_deadline);
+  // False once stopped: the room did not take the connection.
+  [[nodiscard]] bool Admit(const std::shared_ptr<Connection>& connection, SteadyTime idle_deadline);
   void Stop();
   // Connections held now (for tests and the server's own figures).
   [[nodiscard]] std::size_t Held() const;

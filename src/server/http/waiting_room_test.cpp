@@ -67,7 +67,7 @@ TEST(WaitingRoom, HandsOverAConnectionOnceItsWholeHeadHasArrived) {
     ready.cv.notify_all();
   });
   Pair p;
-  room.Admit(p.Make(slots, 5s), std::chrono::steady_clock::now() + 5s);
+  ASSERT_TRUE(room.Admit(p.Make(slots, 5s), std::chrono::steady_clock::now() + 5s));
   p.Write("GET / HTTP/1.1\r\nHost: x\r\n");
   EXPECT_FALSE(ready.WaitFor(200ms));  // half a head is not a request
   p.Write("\r\n");
@@ -81,7 +81,7 @@ TEST(WaitingRoom, ATrickledHeadIsAnswered408AtItsDeadlineNotExtendedByEachByte) 
   WaitingRoom room([](std::shared_ptr<Connection>) { ADD_FAILURE() << "not a request"; });
   Pair p;
   auto start = std::chrono::steady_clock::now();
-  room.Admit(p.Make(slots, 600ms), start + 600ms);
+  ASSERT_TRUE(room.Admit(p.Make(slots, 600ms), start + 600ms));
   p.Write("GET / HTTP/1.1\r\n");
   for (int i = 0; i < 4; ++i) {
     std::this_thread::sleep_for(100ms);
@@ -99,7 +99,7 @@ TEST(WaitingRoom, AnOversizedHeadIsAnswered431) {
   AddressSlots slots(4);
   WaitingRoom room([](std::shared_ptr<Connection>) { ADD_FAILURE() << "not a request"; });
   Pair p;
-  room.Admit(p.Make(slots, 5s), std::chrono::steady_clock::now() + 5s);
+  ASSERT_TRUE(room.Admit(p.Make(slots, 5s), std::chrono::steady_clock::now() + 5s));
   p.Write("GET / HTTP/1.1\r\nX: " + std::string(300, 'a') + "\r\n");
   std::string answer = p.ReadAll();
   EXPECT_EQ(answer.rfind("HTTP/1.1 431 ", 0), 0u) << answer;
@@ -109,7 +109,7 @@ TEST(WaitingRoom, AConnectionThatSendsNothingIsClosedSilentlyAtItsIdleDeadline) 
   AddressSlots slots(4);
   WaitingRoom room([](std::shared_ptr<Connection>) { ADD_FAILURE() << "not a request"; });
   Pair p;
-  room.Admit(p.Make(slots, 5s), std::chrono::steady_clock::now() + 200ms);
+  ASSERT_TRUE(room.Admit(p.Make(slots, 5s), std::chrono::steady_clock::now() + 200ms));
   EXPECT_EQ(p.ReadAll(), "");
   EXPECT_TRUE(Released(slots));
 }
@@ -118,9 +118,11 @@ TEST(WaitingRoom, StopClosesEveryConnectionHeld) {
   AddressSlots slots(4);
   WaitingRoom room([](std::shared_ptr<Connection>) { ADD_FAILURE() << "not a request"; });
   Pair p;
-  room.Admit(p.Make(slots, 5s), std::chrono::steady_clock::now() + 5s);
+  ASSERT_TRUE(room.Admit(p.Make(slots, 5s), std::chrono::steady_clock::now() + 5s));
   room.Stop();
   EXPECT_EQ(p.ReadAll(), "");
+  Pair later;
+  EXPECT_FALSE(room.Admit(later.Make(slots, 5s), std::chrono::steady_clock::now() + 5s));
   EXPECT_TRUE(Released(slots));
 }
 
