@@ -149,7 +149,8 @@ Result<void> Serve(const ServeOptions& o) {
     return Fail(ErrorCode::kIoError, "cannot listen on " + o.host + ":" + std::to_string(o.port) +
                                          " (in use, or not an address of this machine)");
   }
-  std::thread stopper([http, &guarded, stop_signals] {
+  std::atomic<bool> listen_ended{false};
+  std::thread stopper([http, &guarded, &listen_ended, stop_signals] {
     int sig = 0;
     sigwait(&stop_signals, &sig);
     // Connections still waiting for a request head have sent no request to finish: close
@@ -160,10 +161,16 @@ Result<void> Serve(const ServeOptions& o) {
     while (guarded->QueuedConnections() > 0 && std::chrono::steady_clock::now() < deadline) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
+    // httplib's stop() does nothing until its listen loop has begun (is_running()), and a
+    // signal may come between on_ready and then: without this wait the server never stopped.
+    while (!http->is_running() && !listen_ended) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     http->stop();
   });
   if (o.on_ready) o.on_ready(port);
   bool clean = http->listen_after_bind();  // returns once stop() ran and workers finished
+  listen_ended = true;
   if (!clean) pthread_kill(stopper.native_handle(), SIGTERM);
   stopper.join();
   api.Close();
