@@ -2,7 +2,7 @@
 """Health latency of `parley serve` while N idle sockets are held (issue 16, item 1).
 
 Each idle socket sends one header line and waits, 8 per source address (127.0.0.2, .3, ...,
-the default per-address cap); 20 health requests then come from 127.0.0.1, one at a time,
+under the per-address cap); 20 health requests then come from 127.0.0.1, one at a time,
 each on a new connection. Prints median and worst latency, or how many timed out (5 s).
 
     bench/slow_clients.py build/release/bin/parley 0 16 64 256

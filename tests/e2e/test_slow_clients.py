@@ -96,7 +96,7 @@ class SlowClients(ParleyTestCase):
 
     def test_a_flood_of_idle_and_trickling_sockets_does_not_stop_the_server(self):
         self.serve()  # 4 workers: the flood is 18 times as many sockets
-        for n in range(8):  # 8 addresses x 8 idle sockets, each at the per-address cap
+        for n in range(8):  # 8 addresses x 8 idle sockets
             self.idle(f"127.0.0.{2 + n}", 8)
         stop = threading.Event()
         tricklers = [connect(self.port, "127.0.0.20") for _ in range(8)]
