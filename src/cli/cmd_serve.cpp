@@ -17,7 +17,7 @@ struct ServeFlags {
   std::string tls_key;
   std::size_t threads = 16;
   double header_timeout = 10;
-  std::size_t max_connections_per_address = 32;
+  std::size_t max_connections_per_address = 64;
 };
 
 void RunServe(CliContext& ctx, const ServeFlags& f) {

@@ -18,7 +18,7 @@ namespace parley::server {
 struct ConnectionLimits {
   std::chrono::milliseconds header_timeout{10'000};
   std::size_t max_header_bytes = 64 * 1024;
-  std::size_t max_connections_per_address = 32;
+  std::size_t max_connections_per_address = 64;
   std::chrono::milliseconds keep_alive_timeout{5'000};
   std::chrono::milliseconds read_timeout{5'000};
   std::chrono::milliseconds write_timeout{30'000};

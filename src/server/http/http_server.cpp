@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <atomic>
@@ -78,6 +79,17 @@ sigset_t BlockStopSignals() {
   return set;
 }
 
+// Each connection waiting for its request head holds a descriptor (waiting_room.h): the soft
+// limit (often 1,024) would otherwise be what a flood of idle sockets exhausts first, while
+// the hard limit the system allows is usually far higher.
+void RaiseOpenFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
 }  // namespace
 
 Result<void> ParseListen(std::string_view text, std::string& host, int& port) {
@@ -104,6 +116,7 @@ Result<void> Serve(const ServeOptions& o) {
                 {"", 0, 0, "--tls-cert"});
   }
   sigset_t stop_signals = BlockStopSignals();
+  RaiseOpenFileLimit();
   PARLEY_ASSIGN_OR_RETURN(auto pool, WorkspacePool::Open(o.workspace, o.threads));
   // The access log writes on a connection of its own, from its own thread.
   PARLEY_ASSIGN_OR_RETURN(store::Workspace log_ws, store::Workspace::Open(o.workspace));
