@@ -20,7 +20,7 @@
 // waits for neither.
 //
 //   auto journal = AccessJournal::Open(ws.dir());
-//   journal->Append(at, "olena", "read", {{42, 1}});
+//   journal->Append(AccessJournal::Line(at, "olena", "read", {{42, 1}}));
 //   auto sealed = journal->Seal();  ... write the rows ...  sealed->Discard();
 #pragma once
 
@@ -62,9 +62,11 @@ class AccessJournal {
   AccessJournal(const AccessJournal&) = delete;
   AccessJournal& operator=(const AccessJournal&) = delete;
 
-  [[nodiscard]] Result<void> Append(
+  // One journal line; made before taking the log's lock, so that readers do not queue on it.
+  [[nodiscard]] static std::string Line(
       std::string_view at, std::string_view user, std::string_view action,
       const std::vector<std::pair<std::int64_t, std::int64_t>>& reads);
+  [[nodiscard]] Result<void> Append(std::string_view line);
   [[nodiscard]] Result<Sealed> Seal();
   // Closes the journal and deletes it: for a clean shutdown, once everything is written.
   void Remove();

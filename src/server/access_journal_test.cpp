@@ -35,9 +35,12 @@ TEST_F(AccessJournalTest, AJournalLeftByAKilledLogIsRecoveredCoalescedThenDiscar
   {
     auto j = AccessJournal::Open(dir_);
     ASSERT_TRUE(j.has_value());
-    ASSERT_TRUE((*j)->Append("2026-01-01T00:00:00Z", "olena", "read", {{7, 1}}).has_value());
-    ASSERT_TRUE((*j)->Append("2026-01-01T00:00:00Z", "olena", "read", {{7, 1}, {8, 1}}));
-    ASSERT_TRUE((*j)->Append("2026-01-01T00:00:01Z", "petro", "history", {{7, 1}}));
+    ASSERT_TRUE((*j)->Append(AccessJournal::Line("2026-01-01T00:00:00Z", "olena", "read", {{7, 1}}))
+                    .has_value());
+    ASSERT_TRUE((*j)->Append(
+        AccessJournal::Line("2026-01-01T00:00:00Z", "olena", "read", {{7, 1}, {8, 1}})));
+    ASSERT_TRUE(
+        (*j)->Append(AccessJournal::Line("2026-01-01T00:00:01Z", "petro", "history", {{7, 1}})));
   }  // destroyed without Remove(): as a killed process leaves it
   auto left = AccessJournal::Recover(dir_);
   ASSERT_TRUE(left.has_value()) << left.error().Describe();
@@ -55,7 +58,8 @@ TEST_F(AccessJournalTest, AJournalLeftByAKilledLogIsRecoveredCoalescedThenDiscar
 TEST_F(AccessJournalTest, ALiveJournalIsNotRecoveredByAnotherLog) {
   auto live = AccessJournal::Open(dir_);
   ASSERT_TRUE(live.has_value());
-  ASSERT_TRUE((*live)->Append("2026-01-01T00:00:00Z", "olena", "read", {{7, 1}}));
+  ASSERT_TRUE(
+      (*live)->Append(AccessJournal::Line("2026-01-01T00:00:00Z", "olena", "read", {{7, 1}})));
   auto left = AccessJournal::Recover(dir_);
   ASSERT_TRUE(left.has_value());
   EXPECT_TRUE(left->first.empty());
@@ -66,18 +70,18 @@ TEST_F(AccessJournalTest, ALiveJournalIsNotRecoveredByAnotherLog) {
 TEST_F(AccessJournalTest, SealedRowsStayUntilDiscardedAndNewOnesGoToANewFile) {
   auto j = AccessJournal::Open(dir_);
   ASSERT_TRUE(j.has_value());
-  ASSERT_TRUE((*j)->Append("2026-01-01T00:00:00Z", "olena", "read", {{1, 1}}));
+  ASSERT_TRUE((*j)->Append(AccessJournal::Line("2026-01-01T00:00:00Z", "olena", "read", {{1, 1}})));
   {
     auto committed = (*j)->Seal();
     ASSERT_TRUE(committed.has_value());
     committed->Discard();  // its rows reached the database
   }
-  ASSERT_TRUE((*j)->Append("2026-01-01T00:00:00Z", "olena", "read", {{2, 1}}));
+  ASSERT_TRUE((*j)->Append(AccessJournal::Line("2026-01-01T00:00:00Z", "olena", "read", {{2, 1}})));
   {
     auto failed = (*j)->Seal();  // its write fails: destroyed, not discarded
     ASSERT_TRUE(failed.has_value());
   }
-  ASSERT_TRUE((*j)->Append("2026-01-01T00:00:00Z", "olena", "read", {{3, 1}}));
+  ASSERT_TRUE((*j)->Append(AccessJournal::Line("2026-01-01T00:00:00Z", "olena", "read", {{3, 1}})));
   j->reset();  // killed
   auto left = AccessJournal::Recover(dir_);
   ASSERT_TRUE(left.has_value());
@@ -91,7 +95,7 @@ TEST_F(AccessJournalTest, ATornLastLineIsSkippedAndFilesArePrivate) {
   auto j = AccessJournal::Open(dir_);
   ::umask(old);
   ASSERT_TRUE(j.has_value());
-  ASSERT_TRUE((*j)->Append("2026-01-01T00:00:00Z", "olena", "read", {{1, 1}}));
+  ASSERT_TRUE((*j)->Append(AccessJournal::Line("2026-01-01T00:00:00Z", "olena", "read", {{1, 1}})));
   j->reset();
   fs::path file = *fs::directory_iterator(dir_);
   struct stat st {};
@@ -104,13 +108,27 @@ TEST_F(AccessJournalTest, ATornLastLineIsSkippedAndFilesArePrivate) {
   EXPECT_EQ(left->first[0].record_id, 1);
 }
 
+TEST_F(AccessJournalTest, NamesThatNeedEscapingComeBackAsTheyWere) {
+  const std::string user = "o\"le\nna\\";
+  {
+    auto j = AccessJournal::Open(dir_);
+    ASSERT_TRUE(j.has_value());
+    ASSERT_TRUE((*j)->Append(AccessJournal::Line("2026-01-01T00:00:00Z", user, "read", {{5, 1}})));
+  }
+  auto left = AccessJournal::Recover(dir_);
+  ASSERT_TRUE(left.has_value());
+  ASSERT_EQ(left->first.size(), 1u);
+  EXPECT_EQ(left->first[0].user, user);
+}
+
 TEST(AccessLogJournal, TheNextLogWritesTheReadsAKilledOneLeft) {
   testing::TestWorkspace tw;
   std::int64_t id = tw.Record("ua-request", "UA-1");
   {
     auto j = AccessJournal::Open(tw.dir());
     ASSERT_TRUE(j.has_value());
-    ASSERT_TRUE((*j)->Append("2026-01-01T00:00:00Z", "olena", "read", {{id, 1}, {id, 1}}));
+    ASSERT_TRUE((*j)->Append(
+        AccessJournal::Line("2026-01-01T00:00:00Z", "olena", "read", {{id, 1}, {id, 1}})));
   }
   {
     auto ws = store::Workspace::Open(tw.dir());

@@ -40,12 +40,13 @@ void AccessLog::Record(std::string_view user, std::int64_t record_id, std::strin
 void AccessLog::Record(std::string_view user, const std::vector<std::int64_t>& record_ids,
                        std::string_view action) {
   auto key = std::make_tuple(UtcNow(), std::string(user), std::string(action));
+  std::vector<std::pair<std::int64_t, std::int64_t>> reads;
+  reads.reserve(record_ids.size());
+  for (std::int64_t id : record_ids) reads.emplace_back(id, 1);
+  std::string line = AccessJournal::Line(std::get<0>(key), user, action, reads);
   std::lock_guard lock(mutex_);
   if (journal_) {
-    std::vector<std::pair<std::int64_t, std::int64_t>> reads;
-    reads.reserve(record_ids.size());
-    for (std::int64_t id : record_ids) reads.emplace_back(id, 1);
-    auto written = journal_->Append(std::get<0>(key), user, action, reads);
+    auto written = journal_->Append(line);
     if (!written && !journal_failed_) {
       journal_failed_ = true;
       Report(written.error());
