@@ -105,10 +105,15 @@ class AccessLogUnderLoad(ParleyTestCase):
         again = subprocess.Popen([PARLEY, "serve", "--listen", "127.0.0.1:0", "--workspace",
                                   self.workspace], stdout=subprocess.PIPE,
                                  stderr=subprocess.DEVNULL, text=True)
-        self.assertIn("listening", again.stdout.readline())
-        again.send_signal(signal.SIGTERM)
-        self.assertEqual(again.wait(timeout=60), 0)
-        again.stdout.close()
+        try:
+            self.assertIn("listening", again.stdout.readline())
+            again.send_signal(signal.SIGTERM)
+            self.assertEqual(again.wait(timeout=60), 0)
+        finally:
+            if again.poll() is None:
+                again.kill()
+                again.wait()
+            again.stdout.close()
         self.assertEqual([n for n in os.listdir(self.workspace) if n.startswith("access-log.")],
                          [])
         con = sqlite3.connect(db)
