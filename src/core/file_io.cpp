@@ -147,6 +147,41 @@ Result<void> CommitTemp(TempFile& temp, const fs::path& target, const WriteOptio
 
 }  // namespace
 
+Result<void> CreatePrivateFolders(const fs::path& dir) {
+  if (dir.empty()) return {};
+  std::error_code ec;
+  if (fs::is_directory(dir, ec)) return {};
+  const fs::path parent = dir.parent_path();
+  if (!parent.empty() && parent != dir) PARLEY_TRY(CreatePrivateFolders(parent));
+  if (::mkdir(dir.c_str(), kPrivateFolderMode) != 0) {
+    if (errno == EEXIST && fs::is_directory(dir, ec)) return {};  // made meanwhile by another
+    if (errno == EEXIST) {
+      return Fail(ErrorCode::kIoError,
+                  "cannot create the folder '" + dir.string() +
+                      "': a file of that name is in the way; choose another path or move it",
+                  {dir.string(), 0, 0, ""});
+    }
+    return SystemFailure(dir, "create the folder", errno, kWriteAdvice);
+  }
+  // mkdir's mode is narrowed by the umask, never widened; chmod makes it exact all the same.
+  if (::chmod(dir.c_str(), kPrivateFolderMode) != 0) {
+    return SystemFailure(dir, "set the mode of", errno, kWriteAdvice);
+  }
+  return {};
+}
+
+Result<void> CreatePrivateFileIfMissing(const fs::path& path) {
+  Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kPrivateFileMode));
+  if (fd.get() < 0) {
+    if (errno == EEXIST) return {};
+    return SystemFailure(path, "create", errno, kWriteAdvice);
+  }
+  if (::fchmod(fd.get(), kPrivateFileMode) != 0) {
+    return SystemFailure(path, "set the mode of", errno, kWriteAdvice);
+  }
+  return {};
+}
+
 Result<std::string> ReadWholeFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {

@@ -8,6 +8,13 @@
 // never sees a partial one. The temporary file is created with the final mode, so a private
 // key is 0600 from its first byte. On failure the temporary file is removed.
 //
+// Modes: what parley writes is personal data (lists, exports, rejects, bundles, reports) or
+// secret (keys), so files are 0600 and the folders parley creates 0700 by default, set
+// exactly whatever the umask (issue 16). This file is their one home: CreatePrivateFolders for
+// folders, kPrivateFileMode for the few files opened directly (the ledger's entry file; the
+// database, whose WAL and shared-memory files SQLite creates with the database file's mode).
+// `parley` also starts with umask(077) (cli/main.cpp), for files a library creates on its own.
+//
 // Contract: a read of a missing file is kNotFound; every other refusal by the system, on a
 // read or a write (a missing folder included), is kIoError; kConflict when replace_existing
 // is false and the target exists. The message names the file and says what to do, and
@@ -38,13 +45,26 @@ namespace parley {
 // The bytes of `path`, exactly as stored.
 [[nodiscard]] Result<std::string> ReadWholeFile(const std::filesystem::path& path);
 
+// Owner read and write only: every file parley writes.
+inline constexpr mode_t kPrivateFileMode = 0600;
+// Owner only: every folder parley creates.
+inline constexpr mode_t kPrivateFolderMode = 0700;
+
 struct WriteOptions {
   // Permission bits of the new file, exact (the umask does not narrow or widen them).
-  mode_t mode = 0644;
+  mode_t mode = kPrivateFileMode;
   // False: fail with kConflict instead of replacing an existing file (keys are never
   // overwritten). The check and the commit are one atomic step (link(2)).
   bool replace_existing = true;
 };
+
+// Creates `dir` and each missing parent with exactly kPrivateFolderMode; folders that exist
+// already keep their mode (a user's own folder is theirs to set). kIoError names the folder.
+[[nodiscard]] Result<void> CreatePrivateFolders(const std::filesystem::path& dir);
+
+// Creates `path` empty with exactly kPrivateFileMode if it does not exist (for files another
+// library then opens, such as the SQLite database); an existing file is left as it is.
+[[nodiscard]] Result<void> CreatePrivateFileIfMissing(const std::filesystem::path& path);
 
 // Replaces `path` with `bytes` atomically (see the file comment).
 [[nodiscard]] Result<void> WriteFileAtomically(const std::filesystem::path& path,

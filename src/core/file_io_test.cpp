@@ -67,6 +67,61 @@ TEST_F(FileIoTest, ModeIsExactRegardlessOfUmask) {
   EXPECT_EQ(ModeOf(dir_ / "node.pub"), 0644u);
 }
 
+TEST_F(FileIoTest, EveryWriterIsPrivateByDefaultUnderAnOpenUmask) {
+  const mode_t old_umask = ::umask(0);
+  auto atomic = WriteFileAtomically(dir_ / "export.csv", "a,b\n");
+  auto streamed = WriteThroughStream(dir_ / "rejects.csv", [](std::ostream& out) { out << "x"; });
+  auto via_temp = WriteViaTempFile(dir_ / "list.xlsx", [](const fs::path& temp) -> Result<void> {
+    std::ofstream(temp) << "PK";
+    return {};
+  });
+  auto staged = StagedFile::Open(dir_ / "people.csv");
+  Result<void> committed =
+      staged ? staged->Commit() : Result<void>(std::unexpected(staged.error()));
+  ::umask(old_umask);
+  ASSERT_TRUE(atomic && streamed && via_temp && committed);
+  for (const char* name : {"export.csv", "rejects.csv", "list.xlsx", "people.csv"}) {
+    EXPECT_EQ(ModeOf(dir_ / name), 0600u) << name;
+  }
+}
+
+TEST_F(FileIoTest, CreatesMissingFoldersOwnerOnlyAndLeavesExistingOnesAlone) {
+  fs::permissions(dir_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
+  const mode_t old_umask = ::umask(0);
+  auto r = CreatePrivateFolders(dir_ / "ws" / "keys");
+  auto again = CreatePrivateFolders(dir_ / "ws" / "keys");
+  ::umask(old_umask);
+  ASSERT_TRUE(r.has_value()) << r.error().Describe();
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(ModeOf(dir_ / "ws"), 0700u);
+  EXPECT_EQ(ModeOf(dir_ / "ws" / "keys"), 0700u);
+  EXPECT_EQ(ModeOf(dir_), 0750u);  // the caller's folder keeps the mode its owner gave it
+}
+
+TEST_F(FileIoTest, AFolderThatCannotBeCreatedNamesItself) {
+  std::ofstream(dir_ / "file") << "x";
+  auto r = CreatePrivateFolders(dir_ / "file" / "sub");
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, ErrorCode::kIoError);
+  // The file in the way is named, and what to do about it.
+  EXPECT_NE(r.error().message.find("/file': a file of that name is in the way; choose another"),
+            std::string::npos)
+      << r.error().message;
+}
+
+TEST_F(FileIoTest, CreatesAMissingFilePrivateAndLeavesAnExistingOne) {
+  const mode_t old_umask = ::umask(0);
+  auto r = CreatePrivateFileIfMissing(dir_ / "parley.db");
+  ::umask(old_umask);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(ModeOf(dir_ / "parley.db"), 0600u);
+  EXPECT_EQ(fs::file_size(dir_ / "parley.db"), 0u);
+  WriteFileAtomically(dir_ / "kept", "data", {.mode = 0640}).value();
+  ASSERT_TRUE(CreatePrivateFileIfMissing(dir_ / "kept").has_value());
+  EXPECT_EQ(ModeOf(dir_ / "kept"), 0640u);
+  EXPECT_EQ(*ReadWholeFile(dir_ / "kept"), "data");
+}
+
 TEST_F(FileIoTest, TempFileForALibraryIsPrivateUntilCommitted) {
   const fs::path file = dir_ / "list.xlsx";
   mode_t seen = 0;

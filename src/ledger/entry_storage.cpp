@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "core/file_io.h"
+#include "core/try.h"
 #include "ledger/encoding.h"
 #include "ledger/keys.h"
 #include "ledger/merkle_tree.h"
@@ -46,14 +47,12 @@ Result<std::vector<Hash>> EntryStorage::ReadLeafHashes(std::uint64_t begin,
 
 Result<std::unique_ptr<FileEntryStorage>> FileEntryStorage::Open(const std::filesystem::path& dir,
                                                                  Options options) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Fail(ErrorCode::kIoError, ec.message(), InFile(dir.string()));
+  PARLEY_TRY(CreatePrivateFolders(dir));
   std::unique_ptr<FileEntryStorage> s(new FileEntryStorage());
   s->dir_ = dir;
   s->options_ = options;
   const auto path = dir / "entries.log";
-  s->fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  s->fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, kPrivateFileMode);
   if (s->fd_ < 0) return std::unexpected(IoError(path, "cannot open"));
   struct stat st {};
   if (::fstat(s->fd_, &st) != 0) return std::unexpected(IoError(path, "cannot stat"));

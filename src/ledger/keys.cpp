@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/file_io.h"
+#include "core/try.h"
 #include "ledger/encoding.h"
 
 namespace parley::ledger {
@@ -293,9 +294,7 @@ Result<SigningKey> ParseKeyFile(std::string_view text,
 
 Result<KeyFilePaths> WriteKeyFiles(const SigningKey& key, const std::filesystem::path& dir,
                                    const KeyFileOptions& options) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Fail(ErrorCode::kIoError, ec.message(), InFile(dir.string()));
+  PARLEY_TRY(CreatePrivateFolders(dir));
   KeyFilePaths paths{dir / (key.Name() + ".key"), dir / (key.Name() + ".pub")};
   // Check both before writing either, so a stale NAME.pub cannot leave a lone new NAME.key.
   for (const auto& path : {paths.private_key, paths.public_key}) {
@@ -307,14 +306,14 @@ Result<KeyFilePaths> WriteKeyFiles(const SigningKey& key, const std::filesystem:
   }
   auto text = FormatKeyFile(key, options);
   if (!text) return std::unexpected(text.error());
-  if (auto r =
-          WriteFileAtomically(paths.private_key, *text, {.mode = 0600, .replace_existing = false});
+  if (auto r = WriteFileAtomically(paths.private_key, *text,
+                                   {.mode = kPrivateFileMode, .replace_existing = false});
       !r) {
     return std::unexpected(r.error());
   }
   sodium_memzero(text->data(), text->size());
   if (auto r = WriteFileAtomically(paths.public_key, key.Public().VerifierKey() + "\n",
-                                   {.mode = 0644, .replace_existing = false});
+                                   {.mode = kPrivateFileMode, .replace_existing = false});
       !r) {
     return std::unexpected(r.error());
   }

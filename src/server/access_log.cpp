@@ -7,7 +7,29 @@
 
 namespace parley::server {
 
-AccessLog::AccessLog(store::Workspace ws) : ws_(std::move(ws)), thread_([this] { Run(); }) {}
+AccessLog::AccessLog(store::Workspace ws) : ws_(std::move(ws)) {
+  RecoverJournals();
+  if (auto journal = AccessJournal::Open(ws_.dir()); journal) {
+    journal_ = std::move(*journal);
+  } else {
+    Report(journal.error());
+  }
+  thread_ = std::thread([this] { Run(); });
+}
+
+void AccessLog::Report(const Error& error) {
+  std::cerr << "parley serve: access log: " << error.Describe() << "\n";
+}
+
+void AccessLog::RecoverJournals() {
+  auto left = AccessJournal::Recover(ws_.dir());
+  if (!left) return Report(left.error());
+  auto& [rows, files] = *left;
+  if (!rows.empty()) {
+    if (auto r = Write(rows); !r) return Report(r.error());  // the files stay for next time
+  }
+  files.Discard();
+}
 
 AccessLog::~AccessLog() { Close(); }
 
@@ -18,7 +40,18 @@ void AccessLog::Record(std::string_view user, std::int64_t record_id, std::strin
 void AccessLog::Record(std::string_view user, const std::vector<std::int64_t>& record_ids,
                        std::string_view action) {
   auto key = std::make_tuple(UtcNow(), std::string(user), std::string(action));
+  std::vector<std::pair<std::int64_t, std::int64_t>> reads;
+  reads.reserve(record_ids.size());
+  for (std::int64_t id : record_ids) reads.emplace_back(id, 1);
+  std::string line = AccessJournal::Line(std::get<0>(key), user, action, reads);
   std::lock_guard lock(mutex_);
+  if (journal_) {
+    auto written = journal_->Append(line);
+    if (!written && !journal_failed_) {
+      journal_failed_ = true;
+      Report(written.error());
+    }
+  }
   auto [slot, added] = queue_index_.try_emplace(std::move(key), queue_.size());
   if (added) {
     queue_.push_back(
@@ -38,10 +71,19 @@ void AccessLog::Record(std::string_view user, const std::vector<std::int64_t>& r
 Result<void> AccessLog::Flush() {
   std::lock_guard write_lock(write_mutex_);
   std::vector<Pending> queued;
+  AccessJournal::Sealed sealed;
   {
     std::lock_guard lock(mutex_);
     queued.swap(queue_);
     queue_index_.clear();
+    // Under the same lock: the sealed journal holds exactly the rows about to be written.
+    if (journal_ && !queued.empty()) {
+      if (auto s = journal_->Seal(); s) {
+        sealed = std::move(*s);
+      } else {
+        Report(s.error());
+      }
+    }
   }
   std::vector<AccessEntry> batch;
   for (const Pending& p : queued) {
@@ -50,7 +92,9 @@ Result<void> AccessLog::Flush() {
     }
   }
   if (batch.empty()) return {};
-  return Write(batch);
+  PARLEY_TRY(Write(batch));  // on failure the sealed journal stays, for the next start
+  sealed.Discard();
+  return {};
 }
 
 void AccessLog::Close() {
@@ -62,7 +106,11 @@ void AccessLog::Close() {
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
   if (auto r = Flush(); !r) {
-    std::cerr << "parley serve: access log: " << r.error().Describe() << "\n";
+    Report(r.error());
+  } else if (journal_) {
+    std::lock_guard lock(mutex_);
+    journal_->Remove();  // everything is in the database
+    journal_.reset();
   }
 }
 
@@ -73,9 +121,7 @@ void AccessLog::Run() {
       wake_.wait_for(lock, kFlushInterval, [this] { return closing_; });
       if (closing_) return;
     }
-    if (auto r = Flush(); !r) {
-      std::cerr << "parley serve: access log: " << r.error().Describe() << "\n";
-    }
+    if (auto r = Flush(); !r) Report(r.error());
   }
 }
 

@@ -5,8 +5,11 @@
 // (`reads`), which loses nothing (such rows differed only in their id) and keeps a page of the
 // review queue, 100 records, from being 100 inserts per request; a background thread writes the
 // queue in one transaction per batch at least every kFlushInterval, and Close() (or the destructor)
-// writes what is left before returning, so a graceful shutdown loses nothing. A crash can lose at
-// most the last interval's rows — the price of not making every read wait for a disk sync.
+// writes what is left before returning, so a graceful shutdown loses nothing. Before Record()
+// returns, its rows are also appended to the workspace's access journal (access_journal.h), so
+// that a killed server loses no read it answered: the next AccessLog on the workspace writes
+// the rows a gone process left there before anything else. A power cut can still lose what the
+// kernel had not written to disk.
 //
 // Why batched: a read endpoint must serve thousands of requests a second, and SQLite has one
 // writer; one synchronous insert per read would put every reader behind an fsync.
@@ -31,6 +34,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "server/access_journal.h"
 #include "store/access_log.h"
 #include "store/workspace.h"
 
@@ -59,6 +63,9 @@ class AccessLog {
  private:
   void Run();
   [[nodiscard]] Result<void> Write(const std::vector<AccessEntry>& batch);
+  // Writes the rows a killed server left in its journal (at start, before any read).
+  void RecoverJournals();
+  void Report(const Error& error);
 
   store::Workspace ws_;
   std::mutex mutex_;
@@ -75,7 +82,10 @@ class AccessLog {
   std::vector<Pending> queue_;
   std::map<std::tuple<std::string, std::string, std::string>, std::size_t> queue_index_;
   bool closing_ = false;
-  std::mutex write_mutex_;  // Flush() and the thread share ws_
+  // Null if the journal could not be opened (reported): the log then works as before it.
+  std::unique_ptr<AccessJournal> journal_;
+  bool journal_failed_ = false;  // one report is enough
+  std::mutex write_mutex_;       // Flush() and the thread share ws_
   std::thread thread_;
 };
 

@@ -3,6 +3,8 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "core/file_io.h"
+#include "core/try.h"
 #include "store/workspace.h"
 
 namespace parley::store {
@@ -138,6 +140,9 @@ bool Statement::ColumnIsNull(int index) const {
 }
 
 Result<Database> Database::Open(const std::filesystem::path& file, bool create) {
+  // SQLite would create the database 0644 less the umask; created here first, it is 0600
+  // whatever the umask, and SQLite gives its -wal and -shm files the database file's mode.
+  if (create) PARLEY_TRY(CreatePrivateFileIfMissing(file));
   sqlite3* raw = nullptr;
   int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
   int rc = sqlite3_open_v2(file.c_str(), &raw, flags, nullptr);

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <system_error>
 
+#include "core/file_io.h"
 #include "core/try.h"
 #include "store/event_log.h"
 #include "store/migrations.h"
@@ -36,12 +37,8 @@ Result<EventLog*> Workspace::Events() {
 
 Result<Workspace> Workspace::Create(const std::filesystem::path& dir,
                                     const WorkspaceOptions& options) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) {
-    return Fail(ErrorCode::kIoError,
-                "cannot create workspace folder " + dir.string() + ": " + ec.message());
-  }
+  // The workspace holds personal data: its folder is the owner's alone (core/file_io.h).
+  PARLEY_TRY(CreatePrivateFolders(dir));
   PARLEY_ASSIGN_OR_RETURN(Database db, Database::Open(DatabasePath(dir), /*create=*/true));
   PARLEY_TRY(Migrate(db));
   PARLEY_TRY(EnsureNodeIdentity(db, dir, options.node_name));

@@ -727,11 +727,7 @@ Result<void> ScenarioWriter::WriteReadme() {
 }
 
 Result<SynthSummary> ScenarioWriter::Run() {
-  std::error_code ec;
-  std::filesystem::create_directories(dir_, ec);
-  if (ec) {
-    return Fail(ErrorCode::kIoError, "cannot create folder " + dir_.string() + ": " + ec.message());
-  }
+  PARLEY_TRY(CreatePrivateFolders(dir_));
   Rng population_rng = Rng(o_.seed).Fork(kStreamPopulation);
   people_ = GeneratePopulation(o_.people, o_.population, population_rng);
   membership_.assign(people_.size(), 0);

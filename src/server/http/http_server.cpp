@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <atomic>
@@ -15,6 +16,7 @@
 #include "core/try.h"
 #include "server/api.h"
 #include "server/api_error.h"
+#include "server/http/guarded_server.h"
 #include "server/http/response_compression.h"
 #include "server/web/web_ui.h"
 #include "store/migrations.h"
@@ -64,27 +66,6 @@ void FromApiResponse(const ApiResponse& in, httplib::Response& out) {
   if (!in.body.empty() || in.status != 204) out.set_content(in.body, in.content_type);
 }
 
-// httplib's thread pool, counting the connections accepted but not yet picked up by a worker.
-// httplib's stop() closes such waiting connections unanswered, so a graceful stop first waits
-// for this count to reach zero (see Serve).
-class CountingTaskQueue : public httplib::TaskQueue {
- public:
-  CountingTaskQueue(std::size_t threads, std::atomic<int>& waiting)
-      : pool_(threads), waiting_(waiting) {}
-  void enqueue(std::function<void()> fn) override {
-    ++waiting_;
-    pool_.enqueue([this, fn = std::move(fn)] {
-      --waiting_;
-      fn();
-    });
-  }
-  void shutdown() override { pool_.shutdown(); }
-
- private:
-  httplib::ThreadPool pool_;
-  std::atomic<int>& waiting_;
-};
-
 constexpr std::chrono::seconds kDrainLimit{10};
 
 // Blocks SIGTERM and SIGINT in this thread and in every thread it creates afterwards, so that
@@ -96,6 +77,17 @@ sigset_t BlockStopSignals() {
   sigaddset(&set, SIGINT);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   return set;
+}
+
+// Each connection waiting for its request head holds a descriptor (waiting_room.h): the soft
+// limit (often 1,024) would otherwise be what a flood of idle sockets exhausts first, while
+// the hard limit the system allows is usually far higher.
+void RaiseOpenFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
 }
 
 }  // namespace
@@ -124,32 +116,20 @@ Result<void> Serve(const ServeOptions& o) {
                 {"", 0, 0, "--tls-cert"});
   }
   sigset_t stop_signals = BlockStopSignals();
+  RaiseOpenFileLimit();
   PARLEY_ASSIGN_OR_RETURN(auto pool, WorkspacePool::Open(o.workspace, o.threads));
   // The access log writes on a connection of its own, from its own thread.
   PARLEY_ASSIGN_OR_RETURN(store::Workspace log_ws, store::Workspace::Open(o.workspace));
   Api api(std::move(pool), std::move(log_ws), ApiOptions{!o.tls_cert.empty()});
 
-  std::unique_ptr<httplib::Server> http;
-  if (o.tls_cert.empty()) {
-    http = std::make_unique<httplib::Server>();
-  } else {
-    auto tls = std::make_unique<httplib::SSLServer>(o.tls_cert.c_str(), o.tls_key.c_str());
-    if (!tls->is_valid()) {
-      return Fail(ErrorCode::kInvalidInput,
-                  "cannot use the TLS certificate " + o.tls_cert + " and key " + o.tls_key,
-                  {"", 0, 0, "--tls-cert"});
-    }
-    http = std::move(tls);
-  }
-  std::size_t threads = std::max<std::size_t>(o.threads, 2);
-  std::atomic<int> waiting{0};
-  http->new_task_queue = [threads, &waiting] { return new CountingTaskQueue(threads, waiting); };
+  PARLEY_ASSIGN_OR_RETURN(auto guarded, GuardedServer::Create({.threads = o.threads,
+                                                               .limits = o.limits,
+                                                               .tls_cert = o.tls_cert,
+                                                               .tls_key = o.tls_key}));
+  httplib::Server* http = &guarded->http();
   http->set_payload_max_length(kMaxUploadBody + (1 << 20));  // + room for multipart framing
-  http->set_keep_alive_timeout(5);
-  // Without it, Nagle's algorithm and delayed ACKs add ~40 ms to small keep-alive responses.
-  http->set_tcp_nodelay(true);
-  http->set_read_timeout(5);  // a client that never sends its body must not hold a worker long
-  http->set_write_timeout(30);
+  // Timeouts are the guard's (o.limits, guarded_server.h): httplib's own set_read_timeout and
+  // set_keep_alive_timeout do not apply to the connections the guard hands it.
   auto handler = [&api](const httplib::Request& req, httplib::Response& res) {
     ApiRequest request = ToApiRequest(req);
     HideAcceptEncodingFromHttplib(req);
@@ -182,19 +162,28 @@ Result<void> Serve(const ServeOptions& o) {
     return Fail(ErrorCode::kIoError, "cannot listen on " + o.host + ":" + std::to_string(o.port) +
                                          " (in use, or not an address of this machine)");
   }
-  std::thread stopper([&http, &waiting, stop_signals] {
+  std::atomic<bool> listen_ended{false};
+  std::thread stopper([http, &guarded, &listen_ended, stop_signals] {
     int sig = 0;
     sigwait(&stop_signals, &sig);
-    // Let every accepted connection reach a worker (bounded, in case clients keep coming);
-    // stop() then lets the workers finish their current requests.
+    // Connections still waiting for a request head have sent no request to finish: close
+    // them. Let every connection with a request reach a worker (bounded, in case clients keep
+    // coming); stop() then lets the workers finish their current requests.
+    guarded->CloseIdleConnections();
     auto deadline = std::chrono::steady_clock::now() + kDrainLimit;
-    while (waiting > 0 && std::chrono::steady_clock::now() < deadline) {
+    while (guarded->QueuedConnections() > 0 && std::chrono::steady_clock::now() < deadline) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    // httplib's stop() does nothing until its listen loop has begun (is_running()), and a
+    // signal may come between on_ready and then: without this wait the server never stopped.
+    while (!http->is_running() && !listen_ended) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     http->stop();
   });
   if (o.on_ready) o.on_ready(port);
   bool clean = http->listen_after_bind();  // returns once stop() ran and workers finished
+  listen_ended = true;
   if (!clean) pthread_kill(stopper.native_handle(), SIGTERM);
   stopper.join();
   api.Close();
