@@ -13,6 +13,7 @@
 #include "core/file_io.h"
 #include "ledger/verify.h"
 #include "store/event_log.h"
+#include "store/record_sharing.h"
 
 namespace parley::cli {
 namespace {
@@ -50,6 +51,24 @@ void RunVerifyWorkspace(const VerifyArgs& args, CliContext& ctx) {
               << "\n";
   }
   if (logs->empty()) std::cout << "ok: the workspace holds no ledger entries yet\n";
+  // What the node signed of its lists must still be what the database holds.
+  auto lists = store::VerifyListRecords(*ws);
+  if (!lists) {
+    Error e = lists.error();
+    e.where.file = store::DatabasePath(args.workspace).string();
+    if (e.code != ErrorCode::kCorruption) {
+      ReportError(e, ctx);
+      return;
+    }
+    std::cerr << "parley: error: " << e.Describe() << "\n";
+    ctx.exit_code = kExitUserError;
+    return;
+  }
+  if (lists->lists > 0) {
+    std::cout << "ok: " << lists->lists << " list versions (" << lists->records
+              << " records): the stored records still produce the records root each "
+                 "submission signed\n";
+  }
   ctx.exit_code = kExitOk;
 }
 

@@ -8,6 +8,7 @@
 #include "ledger/merkle_tree.h"
 #include "ledger/proofs.h"
 #include "store/event_log.h"
+#include "store/record_codec.h"
 
 namespace parley::store {
 namespace {
@@ -152,6 +153,68 @@ Result<ledger::Disclosure> BuildDisclosure(Workspace& ws, const ledger::SaltKey&
       summary->records += static_cast<std::int64_t>(list.records.size());
     }
     out.lists.push_back(std::move(list));
+  }
+  return out;
+}
+
+namespace {
+
+// The stored content hash of one record version (written at import, record_codec.h).
+Result<std::optional<std::string>> StoredContentHash(Database& db, std::int64_t record_id,
+                                                     std::int64_t version) {
+  PARLEY_ASSIGN_OR_RETURN(Statement st,
+                          db.Prepare("SELECT content_sha256 FROM record_versions WHERE "
+                                     "record_id = ? AND version = ?"));
+  st.Bind(1, record_id);
+  st.Bind(2, version);
+  return ReadFirstRow(st, [](const Statement& row) { return row.ColumnText(0); });
+}
+
+// The first record of a rewritten list version whose stored columns no longer give its stored
+// content hash; empty when every record's hash still matches (both were rewritten together).
+Result<std::string> FirstRewrittenRecord(Database& db, const std::vector<StoredRecord>& records) {
+  for (const StoredRecord& r : records) {
+    PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> stored,
+                            StoredContentHash(db, r.record_id, r.record_version));
+    if (!stored || *stored != RecordContentHash(r.record)) {
+      return "record " + r.record.id + " (record ID " + std::to_string(r.record_id) + ")";
+    }
+  }
+  return std::string();
+}
+
+}  // namespace
+
+Result<ListRecordsCheck> VerifyListRecords(Workspace& ws) {
+  PARLEY_ASSIGN_OR_RETURN(EventLog * log, ws.Events());
+  PARLEY_ASSIGN_OR_RETURN(ledger::SaltKey key, ledger::SaltKey::FromSeed(log->NodeKey().Seed()));
+  PARLEY_ASSIGN_OR_RETURN(auto events, ListEvents(ws.db(), 0, log->Size()));
+  ListRecordsCheck out;
+  for (const ListEventRow& e : events) {
+    PARLEY_ASSIGN_OR_RETURN(ledger::ListCommitmentEvent signed_event,
+                            ReadOwnListEvent(*log, e.seq));
+    if (!signed_event.records_root) {
+      ++out.lists_without_commitments;
+      continue;
+    }
+    PARLEY_ASSIGN_OR_RETURN(std::vector<StoredRecord> records, ws.Records(e.list, e.version));
+    std::vector<PersonRecord> plain;
+    std::vector<std::int64_t> versions;
+    plain.reserve(records.size());
+    versions.reserve(records.size());
+    for (const StoredRecord& r : records) {
+      plain.push_back(r.record);
+      versions.push_back(r.record_version);
+    }
+    PARLEY_ASSIGN_OR_RETURN(ledger::Hash root, ListRecordsRoot(key, e.list, plain, versions));
+    if (root != *signed_event.records_root) {
+      PARLEY_ASSIGN_OR_RETURN(std::string first, FirstRewrittenRecord(ws.db(), records));
+      Error error = Rewritten(e).error();
+      if (!first.empty()) error.message += "; the first record that differs: " + first;
+      return std::unexpected(std::move(error));
+    }
+    ++out.lists;
+    out.records += static_cast<std::int64_t>(records.size());
   }
   return out;
 }

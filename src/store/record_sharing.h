@@ -96,6 +96,18 @@ struct ReceivedRecord {
 [[nodiscard]] Result<std::vector<ReceivedRecord>> ReceivedRecords(Workspace& ws,
                                                                   const std::string& list);
 
+// What `parley verify --workspace` checks of the records behind the node's own list
+// submissions: every list version whose event signed a records root still produces it from
+// the stored records. A version that does not is kCorruption naming the list, the version, the
+// entry and, when its stored bytes betray it (the record's content hash), the first record
+// that differs.
+struct ListRecordsCheck {
+  std::int64_t lists = 0;                      // list versions checked against their signed root
+  std::int64_t records = 0;                    // records in them
+  std::int64_t lists_without_commitments = 0;  // submitted before record commitments
+};
+[[nodiscard]] Result<ListRecordsCheck> VerifyListRecords(Workspace& ws);
+
 // One field of one record of a submitted list version, with its salt and the inclusion proof
 // of the record against the records root signed in that version's event.
 [[nodiscard]] Result<ledger::FieldDisclosure> DiscloseField(Workspace& ws, const std::string& list,

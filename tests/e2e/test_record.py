@@ -169,6 +169,21 @@ class Record(ParleyTestCase):
         # `check` compares the event with the list version it records.
         self.assertIn("problem:", self.parley("check", expect=1).stdout)
 
+    def test_verify_names_a_list_record_edited_in_the_database(self):
+        self.assertIn("2 list versions (3 records)", self.parley("verify").stdout)
+        con = sqlite3.connect(os.path.join(self.workspace, "parley.db"))
+        try:
+            con.execute("DROP TRIGGER record_versions_are_immutable")
+            con.execute("UPDATE record_versions SET given_name = 'Іван' "
+                        "WHERE surname = 'Лисенко'")
+            con.commit()
+        finally:
+            con.close()
+        proc = self.parley("verify", expect=1)
+        self.assertIn("list ua-request version 1", proc.stderr)
+        self.assertIn("no longer produce the records root signed in entry seq 0", proc.stderr)
+        self.assertIn("the first record that differs: record 2", proc.stderr)
+
     def test_check_reports_a_version_without_its_event(self):
         con = sqlite3.connect(os.path.join(self.workspace, "parley.db"))
         try:
