@@ -12,7 +12,10 @@
 //     y outside quotes and brackets) becomes an ISO date "YYYY-MM-DD" (1900 and 1904 systems);
 //   - each row's `line` is the worksheet's own row number, which is what the clerk sees.
 // The whole sheet is parsed as one DOM: simple and fast enough for the 100k-row lists bureaus
-// send; a million-row workbook needs about 1 GB (see the report: a SAX reader would not).
+// send, but the DOM costs several times the XML (~7x for typical cells), so a sheet near the
+// part limit below needs a few GB. Streaming was not done: pugixml has no streaming reader,
+// and a hand-written sheetData scanner (entities, CDATA, namespaces, rich text) is a change of
+// its own; the limits below bound what a small upload can cost meanwhile.
 // A workbook is a zip, so a small upload can claim to unpack to gigabytes (a decompression
 // bomb, issue 16 item 4). Nothing here trusts the sizes a zip declares: parts are inflated in
 // chunks and refused as soon as the bytes actually produced pass XlsxLimits (per part, in all,

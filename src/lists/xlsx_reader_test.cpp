@@ -237,6 +237,29 @@ TEST(XlsxReader, BombOfSpacesIsRefusedByItsRatio) {
       << t.error().message;
 }
 
+// The ratio is checked as the part inflates, against the packed bytes read so far: here 300 MiB
+// of spaces come before 4 MB of random digits, so the part as a whole packs at under 200x and
+// would be read in full (it is valid XML, under 512 MiB) if only the totals were compared.
+TEST(XlsxReader, BombIsRefusedByTheRatioSoFarNotOfTheWholePart) {
+  std::string digits(4 << 20, '0');
+  std::uint64_t x = 88172645463325252u;
+  for (char& d : digits) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    d = static_cast<char>('0' + x % 10);
+  }
+  auto path = MakeZip("bomb2.xlsx", WorkbookWithoutSheet(),
+                      RepeatedPart{"xl/worksheets/sheet1.xml", kSheetHead,
+                                   std::string(1 << 20, ' '), 300, digits + kSheetTail});
+  ASSERT_LT((300u << 20) / std::filesystem::file_size(path), 200u);  // whole-part ratio
+  auto t = ReadXlsxSheet(path, "");
+  ASSERT_FALSE(t);
+  EXPECT_TRUE(t.error().message.starts_with(
+      "xl/worksheets/sheet1.xml unpacks to more than 200 times its packed size"))
+      << t.error().message;
+}
+
 // A part of ordinary ratio past the per-part cap: shrunk limits stand in for a 600 MiB sheet.
 TEST(XlsxReader, PartPastTheSizeLimitIsRefused) {
   XlsxLimits limits;
