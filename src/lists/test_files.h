@@ -96,20 +96,44 @@ inline std::filesystem::path MakeXlsx(std::string_view name,
   return path;
 }
 
-// A zip of the given parts, for hand-made (and deliberately damaged) XLSX packages.
-inline std::filesystem::path MakeZip(
-    std::string_view name, const std::vector<std::pair<std::string, std::string>>& parts) {
+// A part too big to build in memory: `head`, then `filler` written `times` times, then `tail`.
+// Deflated as it is written, so a test can make a 300 MiB part that packs to a few hundred KB.
+struct RepeatedPart {
+  std::string name;
+  std::string head;
+  std::string filler;
+  std::size_t times = 0;
+  std::string tail;
+};
+
+// A zip of the given parts (and `big`, when it has a name), written with minizip, the library
+// the reader uses: for hand-made, deliberately damaged or hostile XLSX packages.
+inline std::filesystem::path MakeZip(std::string_view name,
+                                     const std::vector<std::pair<std::string, std::string>>& parts,
+                                     const RepeatedPart& big = {}) {
   std::filesystem::path path = ScratchPath(name);
   zipFile zip = zipOpen64(path.string().c_str(), APPEND_STATUS_CREATE);
   EXPECT_NE(zip, nullptr);
-  for (const auto& [part, content] : parts) {
+  auto write = [&](const std::string& part, auto&& body) {
     zip_fileinfo info{};
     EXPECT_EQ(zipOpenNewFileInZip64(zip, part.c_str(), &info, nullptr, 0, nullptr, 0, nullptr,
                                     Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0),
               ZIP_OK);
-    EXPECT_EQ(zipWriteInFileInZip(zip, content.data(), static_cast<unsigned>(content.size())),
-              ZIP_OK);
+    body([&](std::string_view bytes) {
+      EXPECT_EQ(zipWriteInFileInZip(zip, bytes.data(), static_cast<unsigned>(bytes.size())),
+                ZIP_OK);
+    });
     EXPECT_EQ(zipCloseFileInZip(zip), ZIP_OK);
+  };
+  for (const auto& [part, content] : parts) {
+    write(part, [&](auto&& put) { put(content); });
+  }
+  if (!big.name.empty()) {
+    write(big.name, [&](auto&& put) {
+      put(big.head);
+      for (std::size_t i = 0; i < big.times; ++i) put(big.filler);
+      put(big.tail);
+    });
   }
   EXPECT_EQ(zipClose(zip, nullptr), ZIP_OK);
   return path;

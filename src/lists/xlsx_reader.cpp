@@ -2,6 +2,7 @@
 
 #include <minizip/unzip.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -23,38 +24,98 @@ Error XlsxError(const std::filesystem::path& path, std::string message) {
   return Error{ErrorCode::kInvalidInput, std::move(message), Location{path.string(), 0, 0, {}}};
 }
 
-// Larger than any real list's sheet (a million rows is ~150 MB of XML); a bigger declared
-// size is a damaged or hostile file, refused before allocating for it.
-constexpr std::uint64_t kMaxPartBytes = std::uint64_t{2} << 30;
+std::string MiB(std::uint64_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 
-// The bytes of one part of the package; an error when the part is absent or damaged.
-Result<std::string> ReadPart(unzFile zip, const std::string& name,
-                             const std::filesystem::path& path) {
-  if (unzLocateFile(zip, name.c_str(), 0) != UNZ_OK) {
-    return Fail(XlsxError(path, "not a valid XLSX workbook: it has no " + name));
-  }
-  unz_file_info64 info{};
-  if (unzGetCurrentFileInfo64(zip, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK ||
-      unzOpenCurrentFile(zip) != UNZ_OK) {
-    return Fail(XlsxError(path, "cannot open " + name + " inside the workbook"));
-  }
-  if (info.uncompressed_size > kMaxPartBytes) {
-    unzCloseCurrentFile(zip);
-    return Fail(XlsxError(path, name + " is larger than 2 GB; split the list or save it as CSV"));
-  }
-  std::string data(static_cast<std::size_t>(info.uncompressed_size), '\0');
-  int got =
-      data.empty() ? 0 : unzReadCurrentFile(zip, data.data(), static_cast<unsigned>(data.size()));
-  int closed = unzCloseCurrentFile(zip);  // checks the CRC
-  if (got < 0 || static_cast<std::size_t>(got) != data.size() || closed != UNZ_OK) {
-    return Fail(XlsxError(path, "the workbook is damaged: cannot unpack " + name));
-  }
-  return data;
-}
+// The parts of one package, each inflated under the limits: the sizes a zip entry declares
+// are written by whoever made the file, so they only cap the first allocation; what counts is
+// the bytes inflation actually produces, checked after every chunk, so a bomb is refused
+// after at most one chunk past a limit instead of after inflating it.
+class Package {
+ public:
+  // `file_size` bounds the packed size a part may claim: no part holds more than the file.
+  Package(unzFile zip, const std::filesystem::path& path, std::uint64_t file_size,
+          const XlsxLimits& limits)
+      : zip_(zip), path_(path), file_size_(file_size), limits_(limits) {}
 
-bool HasPart(unzFile zip, const std::string& name) {
-  return unzLocateFile(zip, name.c_str(), 0) == UNZ_OK;
-}
+  bool Has(const std::string& name) { return unzLocateFile(zip_, name.c_str(), 0) == UNZ_OK; }
+
+  // The bytes of one part; an error when the part is absent, damaged or past a limit.
+  Result<std::string> Read(const std::string& name) {
+    if (!Has(name)) {
+      return Fail(XlsxError(path_, "not a valid XLSX workbook: it has no " + name));
+    }
+    unz_file_info64 info{};
+    if (unzGetCurrentFileInfo64(zip_, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK ||
+        unzOpenCurrentFile(zip_) != UNZ_OK) {
+      return Fail(XlsxError(path_, "cannot open " + name + " inside the workbook"));
+    }
+    auto data = Inflate(name, info.uncompressed_size,
+                        std::min<std::uint64_t>(info.compressed_size, file_size_));
+    int closed = unzCloseCurrentFile(zip_);  // checks the CRC (only after a complete read)
+    if (data && closed != UNZ_OK) {
+      return Fail(XlsxError(path_, "the workbook is damaged: cannot unpack " + name));
+    }
+    return data;
+  }
+
+ private:
+  static constexpr unsigned kChunk = 1u << 16;
+
+  Result<std::string> Inflate(const std::string& name, std::uint64_t declared,
+                              std::uint64_t packed) {
+    // The declared size only sizes the first allocation, and never past what the limits let
+    // this part inflate to: a lie costs at most one reallocation, never a huge reserve.
+    std::uint64_t allowed = std::max(limits_.ratio_checked_from, packed * limits_.max_ratio);
+    std::string data;
+    data.reserve(static_cast<std::size_t>(std::min({declared, limits_.max_part_bytes, allowed})));
+    std::vector<char> chunk(kChunk);
+    // The ratio is of what has been inflated to the packed bytes consumed so far, not to the
+    // part's whole packed size: against the whole, a 2 MB bomb would pass until 400 MB.
+    // (minizip reads packed bytes 16 KiB ahead of inflation, which only lowers the ratio seen.)
+    const std::uint64_t packed_start = unzGetCurrentFileZStreamPos64(zip_);
+    for (;;) {
+      int got = unzReadCurrentFile(zip_, chunk.data(), kChunk);
+      if (got < 0) {
+        return Fail(XlsxError(path_, "the workbook is damaged: cannot unpack " + name));
+      }
+      if (got == 0) return data;
+      data.append(chunk.data(), static_cast<std::size_t>(got));
+      inflated_total_ += static_cast<std::uint64_t>(got);
+      std::uint64_t at = unzGetCurrentFileZStreamPos64(zip_);
+      std::uint64_t consumed = at > packed_start ? at - packed_start : 0;
+      if (auto ok = CheckLimits(name, data.size(), consumed); !ok) return Fail(ok.error());
+    }
+  }
+
+  Result<void> CheckLimits(const std::string& name, std::uint64_t inflated, std::uint64_t packed) {
+    if (inflated > limits_.max_part_bytes) {
+      return Fail(XlsxError(path_, name + " unpacks to more than " + MiB(limits_.max_part_bytes) +
+                                       ", the limit for one part of a workbook; split the list "
+                                       "into smaller files or save it as CSV"));
+    }
+    if (inflated_total_ > limits_.max_total_bytes) {
+      return Fail(XlsxError(path_, "the workbook's parts unpack to more than " +
+                                       MiB(limits_.max_total_bytes) +
+                                       " in all, the limit for one workbook; split the list "
+                                       "into smaller files or save it as CSV"));
+    }
+    if (inflated > limits_.ratio_checked_from &&
+        inflated / std::max<std::uint64_t>(packed, 1) > limits_.max_ratio) {
+      return Fail(XlsxError(
+          path_, name + " unpacks to more than " + std::to_string(limits_.max_ratio) +
+                     " times its packed size, which no spreadsheet writes (a decompression "
+                     "bomb); open the file in a spreadsheet program and save it again, or "
+                     "save it as CSV"));
+    }
+    return {};
+  }
+
+  unzFile zip_;
+  const std::filesystem::path& path_;
+  std::uint64_t file_size_;
+  const XlsxLimits& limits_;
+  std::uint64_t inflated_total_ = 0;
+};
 
 // Parses in place: the document points into `data`, which must outlive it. For a big sheet
 // this saves a copy of a hundred megabytes of XML.
@@ -131,18 +192,32 @@ std::vector<bool> DateStyles(const pugi::xml_document& styles) {
   return is_date;
 }
 
-// "C5" -> column 2 (0-based), row 5. Returns false for a malformed reference.
-bool ParseCellRef(std::string_view ref, std::size_t& column, std::int64_t& row) {
+// "C5" -> column 2 (0-based), row 5. kBad for a malformed reference; kBeyondXfd when the
+// letters name a column past Excel's last (the letters stop being read there, so a long run of
+// them cannot wrap the count around to a valid column).
+enum class CellRef { kOk, kBad, kBeyondXfd };
+CellRef ParseCellRef(std::string_view ref, std::size_t& column, std::int64_t& row) {
   std::size_t i = 0;
   column = 0;
   while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z') {
     column = column * 26 + static_cast<std::size_t>(ref[i] - 'A' + 1);
+    if (column > kXlsxMaxColumns) return CellRef::kBeyondXfd;
     ++i;
   }
-  if (i == 0 || column > 16384) return false;
+  if (i == 0) return CellRef::kBad;
   --column;
   auto [ptr, ec] = std::from_chars(ref.data() + i, ref.data() + ref.size(), row);
-  return ec == std::errc() && ptr == ref.data() + ref.size() && row > 0;
+  return ec == std::errc() && ptr == ref.data() + ref.size() && row > 0 ? CellRef::kOk
+                                                                        : CellRef::kBad;
+}
+
+// "C" for column 2 (0-based): how a user finds the cell in the spreadsheet.
+std::string ColumnLetters(std::size_t column) {
+  std::string letters;
+  for (std::size_t n = column + 1; n > 0; n = (n - 1) / 26) {
+    letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+  }
+  return letters;
 }
 
 // Numbers as Excel's General format shows them: integers without ".0", otherwise the
@@ -164,8 +239,9 @@ struct Workbook {
   bool date1904 = false;
 };
 
-Result<Workbook> FindSheet(unzFile zip, std::string_view sheet, const std::filesystem::path& path) {
-  auto workbook_xml = ReadPart(zip, "xl/workbook.xml", path);
+Result<Workbook> FindSheet(Package& package, std::string_view sheet,
+                           const std::filesystem::path& path) {
+  auto workbook_xml = package.Read("xl/workbook.xml");
   if (!workbook_xml) return Fail(workbook_xml.error());
   auto workbook = ParseXml(*workbook_xml, "xl/workbook.xml", path);
   if (!workbook) return Fail(workbook.error());
@@ -185,7 +261,7 @@ Result<Workbook> FindSheet(unzFile zip, std::string_view sheet, const std::files
                                               : "the workbook has no sheet '" + std::string(sheet) +
                                                     "'; it has " + names));
   }
-  auto rels_xml = ReadPart(zip, "xl/_rels/workbook.xml.rels", path);
+  auto rels_xml = package.Read("xl/_rels/workbook.xml.rels");
   if (!rels_xml) return Fail(rels_xml.error());
   auto rels = ParseXml(*rels_xml, "xl/_rels/workbook.xml.rels", path);
   if (!rels) return Fail(rels.error());
@@ -199,22 +275,31 @@ Result<Workbook> FindSheet(unzFile zip, std::string_view sheet, const std::files
       XlsxError(path, "the workbook is damaged: sheet relationship " + rel_id + " is missing"));
 }
 
-Result<std::vector<std::string>> SharedStrings(unzFile zip, const std::filesystem::path& path) {
+// At most `limits.max_cells` strings: more than the sheet could ever use, and each costs a
+// string header (32 bytes) even when empty, so `<si/>` repeated would multiply memory.
+Result<std::vector<std::string>> SharedStrings(Package& package, const std::filesystem::path& path,
+                                               const XlsxLimits& limits) {
   std::vector<std::string> strings;
-  if (!HasPart(zip, "xl/sharedStrings.xml")) return strings;
-  auto xml = ReadPart(zip, "xl/sharedStrings.xml", path);
+  if (!package.Has("xl/sharedStrings.xml")) return strings;
+  auto xml = package.Read("xl/sharedStrings.xml");
   if (!xml) return Fail(xml.error());
   auto doc = ParseXml(*xml, "xl/sharedStrings.xml", path);
   if (!doc) return Fail(doc.error());
   for (pugi::xml_node si : doc->child("sst").children("si")) {
+    if (strings.size() == limits.max_cells) {
+      return Fail(XlsxError(path, "xl/sharedStrings.xml holds more than " +
+                                      std::to_string(limits.max_cells) +
+                                      " strings, the limit for one list; split the list or "
+                                      "save it as CSV"));
+    }
     strings.push_back(StringItemText(si));
   }
   return strings;
 }
 
-Result<std::vector<bool>> LoadDateStyles(unzFile zip, const std::filesystem::path& path) {
-  if (!HasPart(zip, "xl/styles.xml")) return std::vector<bool>{};
-  auto xml = ReadPart(zip, "xl/styles.xml", path);
+Result<std::vector<bool>> LoadDateStyles(Package& package, const std::filesystem::path& path) {
+  if (!package.Has("xl/styles.xml")) return std::vector<bool>{};
+  auto xml = package.Read("xl/styles.xml");
   if (!xml) return Fail(xml.error());
   auto doc = ParseXml(*xml, "xl/styles.xml", path);
   if (!doc) return Fail(doc.error());
@@ -222,58 +307,124 @@ Result<std::vector<bool>> LoadDateStyles(unzFile zip, const std::filesystem::pat
 }
 
 // Converts the <sheetData> rows into the table; the shared strings are moved into the
-// table's storage first so cells can be views of them.
+// table's storage first (the first `shared_count` of `owned`) so cells can be views of them.
 class SheetLoader {
  public:
-  SheetLoader(CellTable& table, std::size_t shared_base, const std::vector<bool>& date_styles,
-              bool date1904, const std::filesystem::path& path)
+  SheetLoader(CellTable& table, std::size_t shared_count, const std::vector<bool>& date_styles,
+              bool date1904, const std::string& part, const std::filesystem::path& path,
+              const XlsxLimits& limits)
       : table_(table),
-        shared_base_(shared_base),
+        shared_count_(shared_count),
         date_styles_(date_styles),
         date1904_(date1904),
-        path_(path) {}
+        part_(part),
+        path_(path),
+        limits_(limits) {}
 
   Result<void> Load(pugi::xml_node sheet_data) {
     std::int64_t last_row = 0;
     for (pugi::xml_node row : sheet_data.children("row")) {
-      std::int64_t number = row.attribute("r").as_llong(last_row + 1);
-      CellTable::Row out{number, table_.cells.size(), 0};
+      auto number = RowNumber(row, last_row);
+      if (!number) return Fail(number.error());
+      CellTable::Row out{*number, table_.cells.size(), 0};
       std::size_t next_column = 0;
       for (pugi::xml_node c : row.children("c")) {
         std::size_t column = next_column;
-        std::int64_t ref_row = number;
+        std::int64_t ref_row = *number;
         const char* ref = c.attribute("r").value();
-        if (*ref != '\0' && !ParseCellRef(ref, column, ref_row)) {
-          return Fail(XlsxError(
-              path_, "the workbook is damaged: bad cell reference '" + std::string(ref) + "'"));
+        if (*ref != '\0') {
+          CellRef parsed = ParseCellRef(ref, column, ref_row);
+          if (parsed == CellRef::kBeyondXfd) {
+            return Fail(At(*number, 0,
+                           "cell " + std::string(ref) +
+                               " lies beyond column XFD, the last a worksheet can have; the "
+                               "workbook is damaged or not made by a spreadsheet program"));
+          }
+          if (parsed == CellRef::kBad) {
+            return Fail(At(*number, 0,
+                           "the workbook is damaged: bad cell reference '" + std::string(ref) +
+                               "' in " + part_));
+          }
         }
         if (column < next_column) continue;  // out of order: ignore rather than overwrite
+        if (out.first + column + 1 > limits_.max_cells) {
+          return Fail(At(*number, 0,
+                         "the sheet holds more than " + std::to_string(limits_.max_cells) +
+                             " cells (counting the gaps before each row's last cell), the "
+                             "limit for one list; split the list or save it as CSV"));
+        }
+        auto value = CellValue(c, *number, column);
+        if (!value) return Fail(value.error());
         table_.cells.resize(out.first + column + 1);
-        table_.cells[out.first + column] = CellValue(c);
+        table_.cells[out.first + column] = *value;
         next_column = column + 1;
       }
       out.count = table_.cells.size() - out.first;
       table_.rows.push_back(out);
-      last_row = number;
+      last_row = *number;
     }
     return {};
   }
 
  private:
-  std::string_view CellValue(pugi::xml_node c) {
+  Error At(std::int64_t row, std::size_t column, std::string message) const {
+    Error error = XlsxError(path_, std::move(message));
+    error.where.row = row;
+    error.where.column = static_cast<std::int64_t>(column);  // 1-based; 0 = not known
+    return error;
+  }
+
+  // The row's own number (r="5"), or the one after the previous row when it has none.
+  Result<std::int64_t> RowNumber(pugi::xml_node row, std::int64_t last_row) const {
+    std::int64_t number = last_row + 1;
+    if (pugi::xml_attribute r = row.attribute("r")) {
+      std::string_view text = r.value();
+      auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+      if (ec == std::errc::result_out_of_range)
+        number = limits_.max_rows + 1;
+      else if (ec != std::errc() || ptr != text.data() + text.size() || number < 1) {
+        return Fail(At(last_row + 1, 0,
+                       "the workbook is damaged: bad row number '" + std::string(text) + "' in " +
+                           part_ + " (after row " + std::to_string(last_row) + ")"));
+      }
+    }
+    if (number > limits_.max_rows) {
+      return Fail(At(0, 0,
+                     "the sheet has a row " + std::to_string(number) + " (after row " +
+                         std::to_string(last_row) + "), beyond the " +
+                         std::to_string(limits_.max_rows) +
+                         " rows a worksheet can have; split the list or save it as CSV"));
+    }
+    return number;
+  }
+
+  // A shared-string cell's <v> is an index into sharedStrings.xml. One that is not a number,
+  // or past the end, means the file is damaged: reading "" or string 0 instead would import
+  // a wrong or missing name without a word.
+  Result<std::string_view> SharedString(pugi::xml_node c, std::int64_t row, std::size_t column) {
+    std::string_view raw = c.child("v").text().get();
+    std::size_t index = 0;
+    auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), index);
+    if (ec != std::errc() || ptr != raw.data() + raw.size() || index >= shared_count_) {
+      return Fail(At(row, column + 1,
+                     "the workbook is damaged: cell " + ColumnLetters(column) +
+                         std::to_string(row) + " refers to shared string '" + std::string(raw) +
+                         "', but xl/sharedStrings.xml has " + std::to_string(shared_count_) +
+                         " (numbered from 0); save the file again from the spreadsheet program"));
+    }
+    return std::string_view(table_.owned[index]);
+  }
+
+  Result<std::string_view> CellValue(pugi::xml_node c, std::int64_t row, std::size_t column) {
     std::string_view type = c.attribute("t").value();
     if (type == "inlineStr") return table_.Own(StringItemText(c.child("is")));
     std::string_view v = c.child("v").text().get();
-    if (type == "s") {
-      std::size_t index = static_cast<std::size_t>(c.child("v").text().as_ullong());
-      std::size_t at = shared_base_ + index;
-      return at < table_.owned.size() ? std::string_view(table_.owned[at]) : std::string_view{};
-    }
+    if (type == "s") return SharedString(c, row, column);
     if (type == "b") return v == "1" ? "TRUE" : "FALSE";
     if (type == "str" || type == "e") return table_.Own(std::string(v));
     // An ISO 8601 date cell (rare; strict OOXML writers): keep the date part.
     if (type == "d") return table_.Own(std::string(v.substr(0, v.find('T'))));
-    if (v.empty()) return {};
+    if (v.empty()) return std::string_view{};
     std::size_t style = c.attribute("s").as_uint();
     if (style < date_styles_.size() && date_styles_[style]) {
       std::string iso = ExcelSerialToIso(c.child("v").text().as_double(), date1904_);
@@ -283,10 +434,12 @@ class SheetLoader {
   }
 
   CellTable& table_;
-  std::size_t shared_base_;
+  std::size_t shared_count_;
   const std::vector<bool>& date_styles_;
   bool date1904_;
+  const std::string& part_;
   const std::filesystem::path& path_;
+  const XlsxLimits& limits_;
 };
 
 }  // namespace
@@ -311,29 +464,32 @@ std::string ExcelSerialToIso(double serial, bool date1904) {
   return buf;
 }
 
-Result<CellTable> ReadXlsxSheet(const std::filesystem::path& path, std::string_view sheet) {
+Result<CellTable> ReadXlsxSheet(const std::filesystem::path& path, std::string_view sheet,
+                                const XlsxLimits& limits) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     return Fail(ErrorCode::kNotFound, "no such list file", Location{path.string(), 0, 0, {}});
   }
+  std::uint64_t file_size = std::filesystem::file_size(path, ec);
   ZipPtr zip(unzOpen64(path.string().c_str()));
   if (!zip) return Fail(XlsxError(path, "not an XLSX workbook (cannot open it as a zip file)"));
-  auto* z = static_cast<unzFile>(zip.get());
+  Package package(static_cast<unzFile>(zip.get()), path, ec ? 0 : file_size, limits);
 
-  auto workbook = FindSheet(z, sheet, path);
+  auto workbook = FindSheet(package, sheet, path);
   if (!workbook) return Fail(workbook.error());
-  auto shared = SharedStrings(z, path);
+  auto shared = SharedStrings(package, path, limits);
   if (!shared) return Fail(shared.error());
-  auto date_styles = LoadDateStyles(z, path);
+  auto date_styles = LoadDateStyles(package, path);
   if (!date_styles) return Fail(date_styles.error());
-  auto sheet_xml = ReadPart(z, workbook->sheet_part, path);
+  auto sheet_xml = package.Read(workbook->sheet_part);
   if (!sheet_xml) return Fail(sheet_xml.error());
   auto doc = ParseXml(*sheet_xml, workbook->sheet_part, path);
   if (!doc) return Fail(doc.error());
 
   CellTable table;
   for (std::string& s : *shared) table.owned.push_back(std::move(s));
-  SheetLoader loader(table, 0, *date_styles, workbook->date1904, path);
+  SheetLoader loader(table, shared->size(), *date_styles, workbook->date1904, workbook->sheet_part,
+                     path, limits);
   if (auto ok = loader.Load(doc->child("worksheet").child("sheetData")); !ok) {
     return Fail(ok.error());
   }

@@ -174,7 +174,9 @@ TEST(XlsxReader, BadCellReferenceIsAnError) {
   auto t = ReadXlsxSheet(
       MakeZip("ref.xlsx", MinimalWorkbook("<row r=\"1\"><c r=\"1A\"><v>1</v></c></row>")), "");
   ASSERT_FALSE(t);
-  EXPECT_EQ(t.error().message, "the workbook is damaged: bad cell reference '1A'");
+  EXPECT_EQ(t.error().message,
+            "the workbook is damaged: bad cell reference '1A' in xl/worksheets/sheet1.xml");
+  EXPECT_EQ(t.error().where.row, 1);
 }
 
 TEST(XlsxReader, MissingWorkbookPartIsAnError) {
@@ -197,6 +199,214 @@ TEST(XlsxReader, NotAZipFile) {
   ASSERT_FALSE(t);
   EXPECT_EQ(t.error().code, ErrorCode::kInvalidInput);
   EXPECT_EQ(t.error().message, "not an XLSX workbook (cannot open it as a zip file)");
+}
+
+// --- Decompression bombs and other hostile packages (issue 16 item 4) ------------------------
+
+using testing_files::RepeatedPart;
+
+constexpr const char* kSheetHead =
+    "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>";
+constexpr const char* kSheetTail = "</sheetData></worksheet>";
+
+// The minimal workbook without its sheet part, for a test that writes that part as `big`.
+std::vector<std::pair<std::string, std::string>> WorkbookWithoutSheet(
+    const std::string& shared = "") {
+  auto parts = MinimalWorkbook("", shared);
+  parts.erase(parts.begin() + 2);  // xl/worksheets/sheet1.xml
+  return parts;
+}
+
+// 300 MiB of spaces pack to ~300 KB: valid XML that a DOM would happily hold. It must be
+// refused by the ratio check after a few MiB are inflated, never allocated for in full (the
+// refusal message names the limit; had the part been inflated, the 512 MiB cap would not
+// have fired and the file would have been read).
+TEST(XlsxReader, BombOfSpacesIsRefusedByItsRatio) {
+  std::string spaces(1 << 20, ' ');
+  auto path = MakeZip(
+      "bomb.xlsx", WorkbookWithoutSheet(),
+      RepeatedPart{"xl/worksheets/sheet1.xml", kSheetHead, spaces, 300,
+                   std::string("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>") + kSheetTail});
+  EXPECT_LT(std::filesystem::file_size(path), 2u << 20);
+  auto t = ReadXlsxSheet(path, "");
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(t.error().where.file, path.string());
+  EXPECT_TRUE(t.error().message.starts_with(
+      "xl/worksheets/sheet1.xml unpacks to more than 200 times its packed size"))
+      << t.error().message;
+}
+
+// The ratio is checked as the part inflates, against the packed bytes read so far: here 300 MiB
+// of spaces come before 4 MB of random digits, so the part as a whole packs at under 200x and
+// would be read in full (it is valid XML, under 512 MiB) if only the totals were compared.
+TEST(XlsxReader, BombIsRefusedByTheRatioSoFarNotOfTheWholePart) {
+  std::string digits(4 << 20, '0');
+  std::uint64_t x = 88172645463325252u;
+  for (char& d : digits) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    d = static_cast<char>('0' + x % 10);
+  }
+  auto path = MakeZip("bomb2.xlsx", WorkbookWithoutSheet(),
+                      RepeatedPart{"xl/worksheets/sheet1.xml", kSheetHead,
+                                   std::string(1 << 20, ' '), 300, digits + kSheetTail});
+  ASSERT_LT((300u << 20) / std::filesystem::file_size(path), 200u);  // whole-part ratio
+  auto t = ReadXlsxSheet(path, "");
+  ASSERT_FALSE(t);
+  EXPECT_TRUE(t.error().message.starts_with(
+      "xl/worksheets/sheet1.xml unpacks to more than 200 times its packed size"))
+      << t.error().message;
+}
+
+// A part of ordinary ratio past the per-part cap: shrunk limits stand in for a 600 MiB sheet.
+TEST(XlsxReader, PartPastTheSizeLimitIsRefused) {
+  XlsxLimits limits;
+  limits.max_part_bytes = 1 << 20;
+  limits.max_ratio = 1'000'000;  // only the size limit is under test
+  std::string rows;
+  for (int r = 1; r <= 40'000; ++r) {
+    rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) + "\"><v>" +
+            std::to_string(r * 7919 % 100'003) + "</v></c></row>";
+  }
+  ASSERT_GT(rows.size(), 1u << 20);
+  auto path = MakeZip("big.xlsx", MinimalWorkbook(rows));
+  auto t = ReadXlsxSheet(path, "", limits);
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().message,
+            "xl/worksheets/sheet1.xml unpacks to more than 1 MiB, the limit for one part of a "
+            "workbook; split the list into smaller files or save it as CSV");
+  // The same file under the real limits is an ordinary list.
+  auto real = ReadXlsxSheet(path, "");
+  ASSERT_TRUE(real) << real.error().Describe();
+  EXPECT_EQ(real->rows.size(), 40'000u);
+}
+
+TEST(XlsxReader, PartsPastTheTotalLimitAreRefused) {
+  XlsxLimits limits;
+  limits.max_part_bytes = 1 << 20;
+  limits.max_total_bytes = 1 << 20;
+  limits.max_ratio = 1'000'000;
+  std::string shared;
+  for (int i = 0; i < 40'000; ++i) shared += "<si><t>" + std::to_string(i * 31) + "</t></si>";
+  ASSERT_GT(shared.size(), 600u << 10);
+  ASSERT_LT(shared.size(), 1u << 20);
+  std::string rows;
+  for (int r = 1; r <= 15'000; ++r) {
+    rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) + "\" t=\"s\"><v>" +
+            std::to_string(r) + "</v></c></row>";
+  }
+  ASSERT_LT(rows.size(), 1u << 20);
+  auto t = ReadXlsxSheet(MakeZip("total.xlsx", MinimalWorkbook(rows, shared)), "", limits);
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().message,
+            "the workbook's parts unpack to more than 1 MiB in all, the limit for one workbook; "
+            "split the list into smaller files or save it as CSV");
+}
+
+TEST(XlsxReader, RowPastExcelsLastIsRefused) {
+  auto t = ReadXlsxSheet(
+      MakeZip("rows.xlsx", MinimalWorkbook("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"
+                                           "<row r=\"1048577\"><c r=\"A1048577\"><v>1</v></c>"
+                                           "</row>")),
+      "");
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().message,
+            "the sheet has a row 1048577 (after row 1), beyond the 1048576 rows a worksheet can "
+            "have; split the list or save it as CSV");
+  // Rows without numbers count on from the last: the limit holds for them too.
+  XlsxLimits limits;
+  limits.max_rows = 2;
+  auto unnumbered = ReadXlsxSheet(
+      MakeZip("rows3.xlsx", MinimalWorkbook("<row/><row/><row><c><v>1</v></c></row>")), "", limits);
+  ASSERT_FALSE(unnumbered);
+  EXPECT_TRUE(unnumbered.error().message.starts_with("the sheet has a row 3 (after row 2)"))
+      << unnumbered.error().message;
+}
+
+TEST(XlsxReader, BadRowNumberIsRefused) {
+  for (const char* r : {"x", "0", "-4", "99999999999999999999999"}) {
+    auto t = ReadXlsxSheet(
+        MakeZip("rown.xlsx", MinimalWorkbook("<row r=\"1\"/><row r=\"" + std::string(r) + "\"/>")),
+        "");
+    ASSERT_FALSE(t) << r;
+    EXPECT_TRUE(t.error().message.starts_with("the workbook is damaged: bad row number") ||
+                t.error().message.starts_with("the sheet has a row"))
+        << t.error().message;
+  }
+}
+
+TEST(XlsxReader, ColumnPastXfdIsRefusedNamingTheRow) {
+  // 27 letters would wrap a 64-bit column count around; the parser stops at XFD instead.
+  for (const std::string& ref :
+       {std::string("XFE7"), std::string("AAAA7"), std::string(27, 'Z') + "7"}) {
+    auto t = ReadXlsxSheet(MakeZip("xfd.xlsx", MinimalWorkbook("<row r=\"7\"><c r=\"" + ref +
+                                                               "\"><v>1</v></c></row>")),
+                           "");
+    ASSERT_FALSE(t) << ref;
+    EXPECT_EQ(t.error().where.row, 7);
+    EXPECT_EQ(t.error().message, "cell " + ref +
+                                     " lies beyond column XFD, the last a worksheet can have; the "
+                                     "workbook is damaged or not made by a spreadsheet program");
+  }
+  auto last = ReadXlsxSheet(
+      MakeZip("xfd_ok.xlsx", MinimalWorkbook("<row r=\"1\"><c r=\"XFD1\"><v>5</v></c></row>")), "");
+  ASSERT_TRUE(last) << last.error().Describe();
+  EXPECT_EQ(last->Cells(0).size(), 16'384u);
+  EXPECT_EQ(last->Cells(0).back(), "5");
+}
+
+// One cell at XFD pads its row with 16,383 empty cells: 25 bytes of XML a row would cost
+// 256 KB of table a row without the cell limit.
+TEST(XlsxReader, CellsPastTheLimitAreRefused) {
+  XlsxLimits limits;
+  limits.max_cells = 20'000;
+  auto t =
+      ReadXlsxSheet(MakeZip("cells.xlsx", MinimalWorkbook("<row r=\"1\"><c r=\"XFD1\"/></row>"
+                                                          "<row r=\"2\"><c r=\"XFD2\"/></row>")),
+                    "", limits);
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().where.row, 2);
+  EXPECT_TRUE(t.error().message.starts_with("the sheet holds more than 20000 cells"))
+      << t.error().message;
+}
+
+TEST(XlsxReader, TooManySharedStringsAreRefused) {
+  XlsxLimits limits;
+  limits.max_cells = 2;
+  auto t = ReadXlsxSheet(MakeZip("sst.xlsx", MinimalWorkbook("", "<si><t>a</t></si><si/><si/>")),
+                         "", limits);
+  ASSERT_FALSE(t);
+  EXPECT_TRUE(t.error().message.starts_with("xl/sharedStrings.xml holds more than 2 strings"))
+      << t.error().message;
+}
+
+// Before: an index past the end read "", "-1" wrapped around to "" and "abc" read string 0,
+// so a damaged file imported a wrong or missing name without a word.
+TEST(XlsxReader, DamagedSharedStringIndexIsRefusedNamingTheCell) {
+  for (const char* index : {"2", "-1", "abc", "", "1.5", "18446744073709551616"}) {
+    auto path = MakeZip(
+        "ssi.xlsx",
+        MinimalWorkbook("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"
+                        "<row r=\"4\"><c r=\"A4\" t=\"s\"><v>1</v></c><c r=\"B4\" t=\"s\"><v>" +
+                            std::string(index) + "</v></c></row>",
+                        "<si><t>ПІБ</t></si><si><t>Шевченко</t></si>"));
+    auto t = ReadXlsxSheet(path, "");
+    ASSERT_FALSE(t) << index;
+    EXPECT_EQ(t.error().where.row, 4);
+    EXPECT_EQ(t.error().where.column, 2);
+    EXPECT_EQ(t.error().message, "the workbook is damaged: cell B4 refers to shared string '" +
+                                     std::string(index) +
+                                     "', but xl/sharedStrings.xml has 2 (numbered from 0); save "
+                                     "the file again from the spreadsheet program");
+  }
+  // Shared-string cells with no sharedStrings part at all are as damaged.
+  auto none = ReadXlsxSheet(
+      MakeZip("nosst.xlsx", MinimalWorkbook("<row r=\"1\"><c r=\"C1\" t=\"s\"><v>0</v></c></row>")),
+      "");
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().where.column, 3);
 }
 
 TEST(XlsxReader, MissingFile) {

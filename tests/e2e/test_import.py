@@ -3,6 +3,7 @@ import datetime
 import json
 import os
 import unittest
+import zipfile
 
 from parley_e2e import ParleyTestCase
 from xlsx_fixture import write_xlsx
@@ -246,6 +247,70 @@ class BadRowsChangeNothing(ParleyTestCase):
             rejects = f.read()
         self.assertIn("31.02.1990", rejects)
         self.assertIn("Лисенко", rejects)
+
+
+class HostileWorkbooksChangeNothing(ParleyTestCase):
+    """XLSX decompression bombs and damaged packages (issue 16 item 4): refused with the part,
+    row or cell named, exit status 1, and the store as it was."""
+
+    SHEET = "xl/worksheets/sheet1.xml"
+
+    def setUp(self):
+        super().setUp()
+        self.parley("init")
+        self.good = self.path("good.xlsx")
+        write_xlsx(self.good, [HEADER, *ROWS])
+        self.parley("import", self.good, "--list", "ua", "--kind", "request", "--side", "ua")
+        self.before = self.store_dump()
+
+    def with_sheet(self, name, write_sheet):
+        """The good workbook with its sheet part written by write_sheet(file-like)."""
+        path = self.path(name)
+        with zipfile.ZipFile(self.good) as src, \
+                zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+            for item in src.infolist():
+                if item.filename != self.SHEET:
+                    dst.writestr(item, src.read(item.filename))
+            with dst.open(self.SHEET, "w", force_zip64=False) as sheet:
+                write_sheet(sheet, src.read(self.SHEET))
+        return path
+
+    def refuse(self, path, *expected_fragments):
+        proc = self.parley("import", path, "--list", "ua", "--kind", "request", "--side", "ua",
+                           expect=1)
+        for fragment in expected_fragments:
+            self.assertIn(fragment, proc.stderr)
+        self.assertEqual(self.store_dump(), self.before, "the store changed")
+        return proc
+
+    def test_sheet_of_300_mib_of_spaces_is_refused_by_its_ratio(self):
+        def bomb(sheet, original):
+            head, tail = original.split(b"<sheetData>", 1)
+            sheet.write(head + b"<sheetData>")
+            spaces = b" " * (1 << 20)
+            for _ in range(300):
+                sheet.write(spaces)
+            sheet.write(tail)
+        path = self.with_sheet("bomb.xlsx", bomb)
+        self.assertLess(os.path.getsize(path), 2 << 20)
+        self.refuse(path, "bomb.xlsx", self.SHEET,
+                    "unpacks to more than 200 times its packed size")
+
+    def test_shared_string_index_out_of_range_is_refused_naming_the_cell(self):
+        def damage(sheet, original):
+            # Row 3 (UA-002) column B: its name's shared-string index, pushed past the end.
+            start = original.index(b'<c r="B3" t="s"><v>') + len(b'<c r="B3" t="s"><v>')
+            end = original.index(b"</v>", start)
+            sheet.write(original[:start] + b"99999" + original[end:])
+        proc = self.refuse(self.with_sheet("damaged.xlsx", damage), "row 3, column 2",
+                           "cell B3 refers to shared string '99999'")
+        self.assertNotIn("Лисенко", proc.stdout)
+
+    def test_column_past_xfd_is_refused_naming_the_row(self):
+        def wide(sheet, original):
+            sheet.write(original.replace(b'<c r="A4"', b'<c r="XFE4"', 1))
+        self.refuse(self.with_sheet("wide.xlsx", wide), "row 4", "cell XFE4",
+                    "beyond column XFD")
 
 
 if __name__ == "__main__":
