@@ -35,6 +35,14 @@ class ParleyTestCase(unittest.TestCase):
                              f"{' '.join(cmd)}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}")
         return proc
 
+    def user_with_token(self, name, role, side, password="a long enough password"):
+        """Adds a user to the workspace and returns an API token for them."""
+        pw = self.path(f"{name}.pw")
+        with open(pw, "w") as f:
+            f.write(password + "\n")
+        self.parley("user", "add", name, "--role", role, "--side", side, "--password-file", pw)
+        return self.parley("user", "token", name).stdout.strip()
+
     def parley_json(self, *args):
         return json.loads(self.parley(*args, "--json").stdout)
 

@@ -22,12 +22,7 @@ BOUND = 0.0  # seconds of acknowledged reads a killed server may lose (docs/serv
 class AccessLogUnderLoad(ParleyTestCase):
     def test_acknowledged_reads_survive_a_kill_within_the_bound(self):
         self.parley("init")
-        pw = self.path("pw")
-        with open(pw, "w") as f:
-            f.write(PASSWORD + "\n")
-        self.parley("user", "add", "reader", "--role", "admin", "--side", "ua",
-                    "--password-file", pw)
-        token = self.parley("user", "token", "reader").stdout.strip()
+        token = self.user_with_token("reader", "admin", "ua", PASSWORD)
         self.parley("synth", "--people", "400", "--seed", "9", "--out", self.path("syn"),
                     workspace=False)
         self.parley("import", self.path("syn/ua-request.csv"), "--list", "ua", "--kind",

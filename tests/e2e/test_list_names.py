@@ -68,12 +68,7 @@ class HttpApi(ParleyTestCase):
     def setUp(self):
         super().setUp()
         self.parley("init")
-        pw = self.path("pw")
-        with open(pw, "w") as f:
-            f.write(PASSWORD + "\n")
-        self.parley("user", "add", "ua-clerk", "--role", "clerk", "--side", "ua",
-                    "--password-file", pw)
-        token = self.parley("user", "token", "ua-clerk").stdout.strip()
+        token = self.user_with_token("ua-clerk", "clerk", "ua", PASSWORD)
         self.proc = subprocess.Popen(
             [PARLEY, "serve", "--listen", "127.0.0.1:0", "--workspace", self.workspace,
              "--threads", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

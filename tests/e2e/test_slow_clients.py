@@ -42,12 +42,7 @@ class SlowClients(ParleyTestCase):
     def setUp(self):
         super().setUp()
         self.parley("init")
-        pw = self.path("pw")
-        with open(pw, "w") as f:
-            f.write(PASSWORD + "\n")
-        self.parley("user", "add", "admin", "--role", "admin", "--side", "ua", "--password-file",
-                    pw)
-        self.token = self.parley("user", "token", "admin").stdout.strip()
+        self.token = self.user_with_token("admin", "admin", "ua", PASSWORD)
         self.sockets = []
         self.proc = None
 
