@@ -105,10 +105,32 @@ void ForEachRule(int threads, int first, int last, Body body) {
   }
 }
 
+// The skeleton key with each digraph that stands for one Cyrillic letter (ch, sh, zh, kh, ts,
+// and ia, iu for я, ю) made one byte, so that a typo on such a letter (Головчченко, Чрош for
+// Ярош) is one deletion away, as it is in the Cyrillic the clerk typed. Both sides are folded
+// alike, so a digraph that was two letters in the original folds the same way on both.
+std::string OneByteLetters(std::string_view key) {
+  static constexpr std::array<std::pair<std::string_view, char>, 7> kDigraphs = {
+      {{"ch", 'C'}, {"sh", 'S'}, {"zh", 'Z'}, {"kh", 'K'}, {"ts", 'T'}, {"ia", 'A'}, {"iu", 'U'}}};
+  std::string out;
+  out.reserve(key.size());
+  for (std::size_t i = 0; i < key.size();) {
+    const auto digraph = std::find_if(kDigraphs.begin(), kDigraphs.end(),
+                                      [&](const auto& d) { return key.substr(i, 2) == d.first; });
+    if (digraph != kDigraphs.end()) {
+      out.push_back(digraph->second);
+      i += 2;
+    } else {
+      out.push_back(key[i++]);
+    }
+  }
+  return out;
+}
+
 // The one-edit neighbourhood of every surname of the lists, by surname id: hashes of the key
-// and of each string made by deleting one of its characters (symmetric deletion). Keys are the
-// name engine's ASCII skeletons, so a character is a byte. Keys shorter than four characters
-// keep only themselves: their deletions would join most short surnames.
+// and of each string made by deleting one of its letters (symmetric deletion). Keys are the
+// name engine's ASCII skeletons with one byte per letter (OneByteLetters). Keys shorter than
+// four letters keep only themselves: their deletions would join most short surnames.
 class SurnameNeighbourhoods {
  public:
   SurnameNeighbourhoods(const StringPool& pool, const PreparedList& left,
@@ -136,12 +158,13 @@ class SurnameNeighbourhoods {
 
   void Add(const StringPool& pool, std::uint32_t surname) {
     if (surname == 0 || range_.contains(surname)) return;
-    const std::string_view key = pool.View(surname);
+    const std::string key = OneByteLetters(pool.View(surname));
     const std::size_t first = hashes_.size();
     hashes_.push_back(Hash(key, {}));
     if (key.size() >= 4) {
       for (std::size_t i = 0; i < key.size(); ++i) {
-        hashes_.push_back(Hash(key.substr(0, i), key.substr(i + 1)));
+        const std::string_view k = key;
+        hashes_.push_back(Hash(k.substr(0, i), k.substr(i + 1)));
       }
     }
     std::sort(hashes_.begin() + static_cast<std::ptrdiff_t>(first), hashes_.end());
@@ -155,6 +178,18 @@ class SurnameNeighbourhoods {
   std::unordered_map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>> range_;
 };
 
+// What a one-edit rule pairs the surname neighbourhood with.
+std::uint64_t OneEditPartner(int rule, const RecordKeys& k) {
+  switch (rule - kExactKeyRuleCount) {
+    case 0:
+      return k.given_group;
+    case 1:
+      return DayMonthEitherOrder(k.birth);
+    default:
+      return k.patronymic_group;
+  }
+}
+
 // The keys of every record under a one-edit rule, sorted: one per surname neighbour.
 std::vector<KeyedRecord> OneEditKeys(int rule, const PreparedList& list,
                                      const SurnameNeighbourhoods& neighbourhoods) {
@@ -162,8 +197,7 @@ std::vector<KeyedRecord> OneEditKeys(int rule, const PreparedList& list,
   std::vector<KeyedRecord> out;
   for (std::uint32_t i = 0; i < list.Size(); ++i) {
     const RecordKeys& k = list.keys[i];
-    const std::uint64_t other =
-        rule == kExactKeyRuleCount ? k.given_group : DayMonthEitherOrder(k.birth);
+    const std::uint64_t other = OneEditPartner(rule, k);
     if (other == 0) continue;
     for (std::uint64_t neighbour : neighbourhoods.Of(k.surname)) {
       out.push_back({Combine(r, {neighbour, other}), i});
@@ -238,8 +272,10 @@ std::string_view BlockingRuleName(int rule) {
       "surname+given_group+patronymic_group",
       "patronymic_group+birth_date",
       "given_group+patronymic_group+day_month",
+      "surname+patronymic_group",
       "surname_one_edit+given_group",
-      "surname_one_edit+day_month"};
+      "surname_one_edit+day_month",
+      "surname_one_edit+patronymic_group"};
   return kNames[rule];
 }
 
@@ -264,6 +300,8 @@ std::uint64_t BlockingKey(int rule, const RecordKeys& k) {
       return Combine(r, {k.patronymic_group, FullDate(k.birth)});
     case 8:
       return Combine(r, {k.given_group, k.patronymic_group, DayMonthEitherOrder(k.birth)});
+    case 9:
+      return Combine(r, {k.surname, k.patronymic_group});
     default:
       return 0;
   }
@@ -297,6 +335,9 @@ bool RuleAgrees(int rule, const RecordKeys& a, const RecordKeys& b) {
       return same_given && a.patronymic_group != 0 && a.patronymic_group == b.patronymic_group &&
              DayMonthEitherOrder(a.birth) != 0 &&
              DayMonthEitherOrder(a.birth) == DayMonthEitherOrder(b.birth);
+    case 9:
+      return a.surname != 0 && a.surname == b.surname && a.patronymic_group != 0 &&
+             a.patronymic_group == b.patronymic_group;
     default:
       return false;
   }

@@ -14,17 +14,21 @@
 //   8. patronymic group + full birth date               (surname and given name both off)
 //   9. given-name group + patronymic group + day and month, either order  (year wrong, and
 //      the surname misspelt)
-//  10. surname within one edit + given-name group      (a typo anywhere in the surname, even
+//  10. surname key + patronymic group                  (the given name a diminutive or a form
+//      of another group, and the birth date wrong or missing)
+//  11. surname within one edit + given-name group      (a typo anywhere in the surname, even
 //      its first letters, with the birth date wrong, swapped or missing)
-//  11. surname within one edit + day and month, either order  (the same, the given name in a
+//  12. surname within one edit + day and month, either order  (the same, the given name in a
 //      form of another group or misspelt; the year may be wrong)
+//  13. surname within one edit + patronymic group      (a surname typo, the given name off and
+//      the birth date wrong or missing)
 //
-// Rules 10 and 11 give a record several keys: one per string made by deleting one character
+// Rules 11 to 13 give a record several keys: one per string made by deleting one character
 // of its surname key, and the key itself (symmetric deletion: two surnames one insertion,
 // deletion, substitution or transposition apart always share one). They need the interned
-// surnames (BlockingOptions::pool); without a pool only rules 1–9 run.
+// surnames (BlockingOptions::pool); without a pool only rules 1–10 run.
 //
-// No quadratic step: for each rule every record gets a 64-bit key (several under rules 10–11); the
+// No quadratic step: for each rule every record gets a 64-bit key (several under rules 11–13); the
 // keys of each side are sorted once, equal runs are joined, and a pair found by rule k is dropped
 // if an earlier rule j < k already produced it (keys equal under j and j's block was not capped),
 // so the result is free of duplicates without sorting or hashing the pairs themselves. Rules run in
@@ -53,8 +57,8 @@
 
 namespace parley::link {
 
-inline constexpr int kExactKeyRuleCount = 9;  // rules with one key per record
-inline constexpr int kBlockingRuleCount = 11;
+inline constexpr int kExactKeyRuleCount = 10;  // rules with one key per record
+inline constexpr int kBlockingRuleCount = 13;
 
 struct CandidatePair {
   std::uint32_t left = 0;

@@ -200,8 +200,8 @@ TEST(BlockingTest, OneEditRulesFindSurnameTyposWithAWrongDate) {
   ASSERT_EQ(pairs.size(), 2u);
   EXPECT_EQ(pairs[0], (CandidatePair{0, 0})) << "surname_one_edit+given_group";
   EXPECT_EQ(pairs[1], (CandidatePair{1, 1})) << "surname_one_edit+day_month";
-  EXPECT_EQ(stats.pairs_by_rule[9], 1u);
   EXPECT_EQ(stats.pairs_by_rule[10], 1u);
+  EXPECT_EQ(stats.pairs_by_rule[11], 1u);
 }
 
 TEST(BlockingTest, OneEditRulesAddNothingThatAnExactRuleFound) {
@@ -214,7 +214,7 @@ TEST(BlockingTest, OneEditRulesAddNothingThatAnExactRuleFound) {
   const auto pairs = GenerateCandidates(l, nullptr, options, &stats);
   ASSERT_EQ(pairs.size(), 1u);
   EXPECT_EQ(pairs[0], (CandidatePair{0, 1}));
-  EXPECT_EQ(stats.pairs_by_rule[9] + stats.pairs_by_rule[10], 0u);
+  EXPECT_EQ(stats.pairs_by_rule[10] + stats.pairs_by_rule[11] + stats.pairs_by_rule[12], 0u);
 }
 
 TEST(BlockingTest, PatronymicAndDateRulesFindBothFirstNamesOff) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <string>
+#include <vector>
 
 namespace parley::link {
 namespace {
@@ -100,13 +102,41 @@ MatchModel::MatchModel(const ModelParameters& params) : params_(params) {
   prior_log2_odds_ = std::log2(lambda / (1.0 - lambda));
 }
 
+namespace {
+
+// Two years one slip of the pen apart: off by one (an age counted from the year), one digit
+// different (1975 / 1985), or two neighbouring digits swapped (1984 / 1948).
+bool YearsOneSlipApart(int a, int b) {
+  if (std::abs(a - b) <= 1) return true;
+  const std::string x = std::to_string(a);
+  const std::string y = std::to_string(b);
+  if (x.size() != y.size()) return false;
+  std::vector<std::size_t> differ;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    if (x[i] != y[i]) differ.push_back(i);
+  }
+  if (differ.size() == 1) return true;
+  return differ.size() == 2 && differ[1] == differ[0] + 1 && x[differ[0]] == y[differ[1]] &&
+         x[differ[1]] == y[differ[0]];
+}
+
+}  // namespace
+
 float MatchModel::DateAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                  const RecordKeys& b) {
   if (v[FieldIndex(Field::kBirthDate)] != date_level::kDifferent) return 0;
-  if (a.birth.day == 0 || b.birth.day == 0) return 0;
+  if (a.birth.year == 0 || b.birth.year == 0) return 0;
+  const bool another_year = !YearsOneSlipApart(a.birth.year, b.birth.year);
+  if (a.birth.day == 0 || b.birth.day == 0) {
+    // One side knows only the year (or month and year): the year is all there is to go by.
+    return another_year ? kOtherBirthDateWeight : 0.0f;
+  }
   const int years = std::abs(static_cast<int>(a.birth.year) - static_cast<int>(b.birth.year));
-  const bool other_day = a.birth.month != b.birth.month && a.birth.day != b.birth.day;
-  return years >= 2 && other_day ? kOtherBirthDateWeight : 0.0f;
+  const bool other_month = a.birth.month != b.birth.month;
+  const bool other_day = a.birth.day != b.birth.day;
+  const bool another_birthday =
+      (years >= 2 && other_month && other_day) || (another_year && (other_month || other_day));
+  return another_birthday ? kOtherBirthDateWeight : 0.0f;
 }
 
 float MatchModel::ValueAdjustment(const ComparisonVector& v, const RecordKeys& a,

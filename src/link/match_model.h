@@ -47,10 +47,11 @@ inline constexpr double kMaxTfAdjust = 2.5;
 // rare among the true matches of any one run. One known name is enough: the other, unknown to the
 // table, is still a name far from it in spelling. Added to the weight of "different" given names.
 inline constexpr float kOtherGivenNameWeight = -16.0f;
-// Two full birth dates that differ in year (by two or more), month and day alike: not a typo
-// (one digit, a swapped pair, a year off by one) but another birthday, which is what tells a
-// namesake (same surname, given name and patronymic, born years apart) from the person. Added
-// to the weight of "different" dates.
+// Another birthday, not a typo: two full dates that differ in year (by two or more), month and
+// day alike, or in a year more than one slip of the pen away (not off by one, one digit or two
+// neighbouring digits swapped) and in day or month; or, where one side knows only the year,
+// years more than a slip apart. This is what tells a namesake (same surname, given name and
+// patronymic, born years apart) from the person. Added to the weight of "different" dates.
 inline constexpr float kOtherBirthDateWeight = -8.0f;
 
 struct FieldProbabilities {

@@ -79,12 +79,22 @@ TEST(MatchModelTest, AnotherBirthdayAndAnotherGivenNameWeighAgainst) {
   ASSERT_EQ(v[FieldIndex(Field::kBirthDate)], date_level::kDifferent);
   EXPECT_EQ(model.ValueAdjustment(v, a, b), kOtherBirthDateWeight);
   // A typo is not another birthday: the same day and month in another year, a year off by
-  // one, or a date known only by its year.
-  for (PackedDate typo :
-       {PackedDate{1948, 3, 17}, PackedDate{1985, 4, 18}, PackedDate{1990, 0, 0}}) {
+  // one, one digit of the year, two neighbouring digits swapped; nor is a year one slip away
+  // where one side knows only the year.
+  for (PackedDate typo : {PackedDate{1948, 3, 17}, PackedDate{1985, 4, 18}, PackedDate{1974, 3, 18},
+                          PackedDate{1948, 3, 16}, PackedDate{1985, 0, 0}, PackedDate{1994, 0, 0},
+                          PackedDate{1948, 0, 0}}) {
     b.birth = typo;
     v[FieldIndex(Field::kBirthDate)] = CompareDates(a.birth, b.birth);
-    EXPECT_EQ(model.ValueAdjustment(v, a, b), 0.0f) << typo.year;
+    EXPECT_EQ(model.ValueAdjustment(v, a, b), 0.0f) << typo.year << "-" << int{typo.month};
+  }
+  // Another year (more than one slip away) with another day, or with nothing else known.
+  for (PackedDate other :
+       {PackedDate{1975, 3, 21}, PackedDate{1990, 0, 0}, PackedDate{1969, 3, 0}}) {
+    b.birth = other;
+    v[FieldIndex(Field::kBirthDate)] = CompareDates(a.birth, b.birth);
+    ASSERT_EQ(v[FieldIndex(Field::kBirthDate)], date_level::kDifferent) << other.year;
+    EXPECT_EQ(model.ValueAdjustment(v, a, b), kOtherBirthDateWeight) << other.year;
   }
   b.birth = a.birth;
   v[FieldIndex(Field::kBirthDate)] = date_level::kExact;
