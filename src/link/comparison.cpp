@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string>
+#include <vector>
 
 #include "names/string_similarity.h"
 
@@ -87,6 +89,22 @@ std::string_view LevelName(Field f, std::uint8_t level) {
       return level < kCode.size() ? kCode[level] : "?";
   }
   return "?";
+}
+
+bool YearsOneSlipApart(int a, int b) {
+  if (std::abs(a - b) <= 1) return true;
+  const std::string x = std::to_string(a);
+  const std::string y = std::to_string(b);
+  if (x.size() != y.size()) return false;
+  std::vector<std::size_t> differ;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    if (x[i] != y[i]) differ.push_back(i);
+  }
+  // One digit other than the last (a decade or century off: 1975 / 1985); a last digit that
+  // differs by more than one is just another year of the same decade.
+  if (differ.size() == 1) return differ[0] + 1 < x.size();
+  return differ.size() == 2 && differ[1] == differ[0] + 1 && x[differ[0]] == y[differ[1]] &&
+         x[differ[1]] == y[differ[0]];
 }
 
 std::uint8_t CompareDates(PackedDate a, PackedDate b) {

@@ -11,7 +11,8 @@
 //   names (surname, given name, patronymic):
 //     missing, different, similar (JW ≥ 0.85 on keys), close (JW ≥ 0.93),
 //     equivalent (same equivalence group, e.g. Олександр/Александр), exact (same key)
-//   birth date: missing, different, year ±1 (rest equal), same year (day or month differs),
+//   birth date: missing, different, year ±1 (rest equal), same year
+//   (day or month differs),
 //     year only (same year, the rest unknown on one side), day/month swapped, exact
 //   service number: missing, different, close (one edit), exact (after homoglyph repair)
 //   birth place: missing, different, close (JW ≥ 0.90, or the same consonant skeleton:
@@ -78,6 +79,11 @@ inline constexpr double kNameSimilarJw = 0.85;
 inline constexpr double kPlaceCloseJw = 0.90;
 
 [[nodiscard]] std::uint8_t CompareDates(PackedDate a, PackedDate b);
+// Two birth years one slip of the pen apart (used to tell another birthday from a typo,
+// MatchModel::DateAdjustment): off by one (an age counted from the year), one
+// digit other than the last different (1975 / 1985), or two neighbouring digits swapped
+// (1984 / 1948). 1990 / 1993 are not: that is another year of the same decade.
+[[nodiscard]] bool YearsOneSlipApart(int a, int b);
 
 // Which of their names two records were compared under (PreparedList::Name; 0 = listed).
 struct NamePick {

@@ -74,6 +74,15 @@ TEST(CompareDatesTest, EveryLevel) {
   EXPECT_EQ(CompareDates(d, {1993, 0, 0}), date_level::kDifferent);
 }
 
+TEST(CompareDatesTest, YearsOneSlipApart) {
+  EXPECT_TRUE(YearsOneSlipApart(1990, 1991));
+  EXPECT_TRUE(YearsOneSlipApart(1975, 1985));
+  EXPECT_TRUE(YearsOneSlipApart(1984, 1948));
+  EXPECT_FALSE(YearsOneSlipApart(1990, 1993));
+  EXPECT_FALSE(YearsOneSlipApart(1990, 1975));
+  EXPECT_FALSE(YearsOneSlipApart(1984, 1849)) << "digits swapped but not neighbours";
+}
+
 TEST_F(ComparisonTest, ServiceNumberAfterHomoglyphRepair) {
   auto v = Compare(Rec("А", "Б", "", {}, "АВ123456"), Rec("А", "Б", "", {}, "AB 123456"));
   EXPECT_EQ(Level(v, Field::kServiceNumber), code_level::kExact);

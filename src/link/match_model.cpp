@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <string>
-#include <vector>
 
 namespace parley::link {
 namespace {
@@ -101,26 +99,6 @@ MatchModel::MatchModel(const ModelParameters& params) : params_(params) {
   const double lambda = std::clamp(params_.match_proportion, 1e-15, 1.0 - 1e-9);
   prior_log2_odds_ = std::log2(lambda / (1.0 - lambda));
 }
-
-namespace {
-
-// Two years one slip of the pen apart: off by one (an age counted from the year), one digit
-// different (1975 / 1985), or two neighbouring digits swapped (1984 / 1948).
-bool YearsOneSlipApart(int a, int b) {
-  if (std::abs(a - b) <= 1) return true;
-  const std::string x = std::to_string(a);
-  const std::string y = std::to_string(b);
-  if (x.size() != y.size()) return false;
-  std::vector<std::size_t> differ;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    if (x[i] != y[i]) differ.push_back(i);
-  }
-  if (differ.size() == 1) return true;
-  return differ.size() == 2 && differ[1] == differ[0] + 1 && x[differ[0]] == y[differ[1]] &&
-         x[differ[1]] == y[differ[0]];
-}
-
-}  // namespace
 
 float MatchModel::DateAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                  const RecordKeys& b) {
