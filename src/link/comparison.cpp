@@ -141,7 +141,8 @@ std::uint8_t Comparator::CompareName(std::uint32_t a, std::uint32_t a_group, std
 }
 
 void Comparator::CompareNames(const RecordKeys& a, const RecordKeys& b, ComparisonVector& v) const {
-  std::uint8_t surname = CompareName(a.surname, a.surname, b.surname, b.surname);
+  // Surnames equal but for the vowels Ukrainian and Russian spell differently are equivalent.
+  std::uint8_t surname = CompareName(a.surname, a.surname_vowels, b.surname, b.surname_vowels);
   std::uint8_t given = CompareName(a.given, a.given_group, b.given, b.given_group);
   // Surname and given name written in each other's place (a "Given Surname" list read as
   // surname-first): accept the crossed comparison only when both crossed names are close.

@@ -10,9 +10,9 @@
 // Levels (0 is always "missing": one side has no value, so the field says nothing):
 //   names (surname, given name, patronymic):
 //     missing, different, similar (JW ≥ 0.85 on keys), close (JW ≥ 0.93),
-//     equivalent (same equivalence group, e.g. Олександр/Александр), exact (same key)
-//   birth date: missing, different, year ±1 (rest equal), same year
-//   (day or month differs),
+//     equivalent (same equivalence group, e.g. Олександр/Александр; for surnames the same
+//     but for the vowels Ukrainian and Russian spell differently, Білецький/Белецкий), exact
+//   birth date: missing, different, year ±1 (rest equal), same year (day or month differs),
 //     year only (same year, the rest unknown on one side), day/month swapped, exact
 //   service number: missing, different, close (one edit), exact (after homoglyph repair)
 //   birth place: missing, different, close (JW ≥ 0.90, or the same consonant skeleton:

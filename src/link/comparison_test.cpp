@@ -52,6 +52,16 @@ TEST_F(ComparisonTest, NameLevels) {
   v = Compare(Rec("Шевченко", "Дмитро", ""), Rec("Коваленко", "Андрій", ""));
   EXPECT_EQ(Level(v, Field::kSurname), name_level::kDifferent);
   EXPECT_EQ(Level(v, Field::kGivenName), name_level::kDifferent);
+
+  // One surname in Ukrainian and in Russian: і where Russian writes е or о.
+  for (auto [uk, ru] : {std::pair{"Білецький", "Белецкий"}, std::pair{"Підгірський", "Подгорский"},
+                        std::pair{"Дяків", "Дьяков"}, std::pair{"BILETSKYI", "Белецкий"}}) {
+    v = Compare(Rec(uk, "Дмитро", ""), Rec(ru, "Дмитрий", ""));
+    EXPECT_EQ(Level(v, Field::kSurname), name_level::kEquivalent) << uk;
+  }
+  // Other vowels are other surnames, however close.
+  v = Compare(Rec("Петренко", "Дмитро", ""), Rec("Петрунько", "Дмитро", ""));
+  EXPECT_NE(Level(v, Field::kSurname), name_level::kEquivalent);
 }
 
 TEST_F(ComparisonTest, SwappedSurnameAndGivenName) {

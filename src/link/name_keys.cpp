@@ -106,8 +106,9 @@ Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
       const PartKeys* surname,
       Remember(surname_, use.surname, [](std::string_view t) -> Result<PartKeys> {
         PARLEY_ASSIGN_OR_RETURN(std::string key, names::RomanKey(t));
-        PartKeys out{SurnameKey(key), {}};
+        PartKeys out{SurnameKey(key), {}, false, {}};
         out.second = names::PhoneticKey(out.key);
+        out.third = names::SurnameVowelForm(out.key);
         // A double surname blocks by its first word: "Петренко-Ковальчук" meets
         // "Петренко".
         if (auto space = out.second.find(' '); space != std::string::npos) out.second.resize(space);
@@ -117,7 +118,7 @@ Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
     return [patronymic, sex](std::string_view t) -> Result<PartKeys> {
       PARLEY_ASSIGN_OR_RETURN(std::string key, names::RomanKey(t));
       Group group = GroupOf(key, patronymic, sex);
-      return PartKeys{std::move(key), std::move(group.key), group.known};
+      return PartKeys{std::move(key), std::move(group.key), group.known, {}};
     };
   };
   PARLEY_ASSIGN_OR_RETURN(
@@ -137,6 +138,7 @@ Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
                           }));
   keys.surname = surname->key;
   keys.surname_phonetic = surname->second;
+  keys.surname_vowels = surname->third;
   keys.given_name = given->key;
   keys.given_group = given->second;
   keys.given_is_known = given->known;

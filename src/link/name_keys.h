@@ -51,6 +51,7 @@ struct NameKeys {
   std::string patronymic;        // skeleton key
   std::string patronymic_group;  // group of the father's name and the bearer's sex, else key
   std::string surname_phonetic;  // the name engine's phonetic key of the first surname word
+  std::string surname_vowels;  // names::SurnameVowelForm of the surname key: Білецький/Белецкий
   // The given name is in the name table and stands for one name there (one group, with the
   // bearer's sex when the patronymic says it): two such names of different groups are two
   // names (Ярослав / Игорь, Володя / Виктор), not a misspelling or a diminutive of one.
@@ -87,6 +88,7 @@ class NameKeyCache {
     std::string key;     // surname key, or skeleton key of a given name or patronymic
     std::string second;  // the surname's phonetic key, or the name's group
     bool known = false;  // given names: NameKeys::given_is_known
+    std::string third;   // the surname's vowel form (names::SurnameVowelForm)
   };
   using Memo = std::unordered_map<std::string, PartKeys>;
   Memo surname_;

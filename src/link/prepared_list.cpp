@@ -111,6 +111,7 @@ void SetNameKeys(const NameKeys& names, StringPool& pool, RecordKeys& k) {
   k.patronymic = pool.Intern(names.patronymic);
   k.patronymic_group = pool.Intern(names.patronymic_group);
   k.surname_phonetic = pool.Intern(names.surname_phonetic);
+  k.surname_vowels = pool.Intern(names.surname_vowels);
   k.given_is_known = names.given_is_known;
 }
 

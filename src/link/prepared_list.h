@@ -46,6 +46,7 @@ struct RecordKeys {
   std::uint32_t patronymic = 0;
   std::uint32_t patronymic_group = 0;
   std::uint32_t surname_phonetic = 0;
+  std::uint32_t surname_vowels = 0;  // NameKeys::surname_vowels: the comparator's surname group
   std::uint32_t service_number = 0;  // look-alike letters made Latin (NormaliseServiceNumber)
   std::uint32_t service_roman = 0;   // letters romanised (RomanServiceNumber)
   std::uint32_t birth_place = 0;

@@ -30,6 +30,16 @@ std::size_t EndingToDrop(std::string_view w) {
 
 }  // namespace
 
+std::string SurnameVowelForm(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char c : key) {
+    if (c == 'e' || c == 'o') c = 'i';
+    if (out.empty() || out.back() != c) out.push_back(c);
+  }
+  return out;
+}
+
 std::string SurnameStem(std::string_view key) {
   std::string out;
   out.reserve(key.size());

@@ -36,6 +36,16 @@ namespace parley::names {
 // invariant forms. Input is a skeleton key of one word.
 [[nodiscard]] Sex SurnameSex(std::string_view key);
 
+// The surname's key with the vowels Ukrainian and Russian spell differently made one: i, e and
+// o all become i (then runs collapse), since Ukrainian і stands where Russian writes е or о
+// (Білецький / Белецкий, Підгірський / Подгорский, Дяків / Дьяков). Two surnames with the same
+// form here are one surname in the two languages, or differ only in those vowels; the
+// comparator calls them equivalent and lets the model learn what that is worth. Input is a
+// skeleton key (or a stem of one).
+//
+//   SurnameVowelForm("biletsk") == SurnameVowelForm("beletsk") == "bilitsk"
+[[nodiscard]] std::string SurnameVowelForm(std::string_view key);
+
 // RomanKey + SurnameStem, for callers holding text in any script.
 [[nodiscard]] Result<std::string> SurnameStemKey(std::string_view utf8);
 

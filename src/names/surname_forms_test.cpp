@@ -18,6 +18,15 @@ void ExpectOneStem(const std::vector<std::string_view>& forms) {
   for (auto f : forms) EXPECT_EQ(Stem(f), first) << f << " vs " << forms.front();
 }
 
+TEST(NamesSurnameFormsTest, VowelFormJoinsUkrainianAndRussianSpellings) {
+  EXPECT_EQ(SurnameVowelForm("biletsk"), SurnameVowelForm("beletsk"));
+  EXPECT_EQ(SurnameVowelForm("pidgirsk"), SurnameVowelForm("podgorsk"));
+  EXPECT_EQ(SurnameVowelForm("diakiv"), SurnameVowelForm("diakov"));
+  EXPECT_EQ(SurnameVowelForm("biletsk"), "bilitsk");
+  EXPECT_NE(SurnameVowelForm("petrenko"), SurnameVowelForm("petrunko"));
+  EXPECT_NE(SurnameVowelForm("bondar"), SurnameVowelForm("bandar"));
+}
+
 TEST(NamesSurnameFormsTest, SkyiFamily) {
   EXPECT_EQ(Stem("Ковальський"), "kovalsk");
   ExpectOneStem({"Ковальський", "Ковальська", "Ковальский", "Ковальская", "Kovalskyi", "Kovalskyy",
