@@ -24,6 +24,7 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 #include "cli/commands.h"
@@ -47,6 +48,8 @@ struct ReconcileOptions {
   std::string right;
   double review_threshold = 0.2;
   double auto_accept = 0.99;
+  std::optional<double> auto_accept_unique;
+  bool auto_accept_given = false;
   bool full = false;  // ignore the last run: re-estimate the model, score every pair
   std::string key;    // the actor's own signing key file
 };
@@ -61,6 +64,8 @@ Result<void> RunReconcile(CliContext& ctx, const ReconcileOptions& o) {
   request.right = o.right;
   request.review_threshold = o.review_threshold;
   request.auto_accept = o.auto_accept;
+  request.auto_accept_unique =
+      intake::UniqueAcceptThreshold(o.auto_accept_given, o.auto_accept_unique);
   request.full = o.full;
   request.actor = CurrentActor();
   request.actor_key = key ? &*key : nullptr;
@@ -286,10 +291,15 @@ void RegisterReconcileCommands(CLI::App& app, CliContext& ctx) {
                   "Store pairs at or above this probability")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  rec->add_option("--auto-accept", ro->auto_accept,
-                  "Auto-accept pairs at or above this probability")
-      ->check(CLI::Range(0.0, 1.0))
-      ->capture_default_str();
+  CLI::Option* auto_accept = rec->add_option("--auto-accept", ro->auto_accept,
+                                             "Auto-accept pairs at or above this probability")
+                                 ->check(CLI::Range(0.0, 1.0))
+                                 ->capture_default_str();
+  rec->add_option("--auto-accept-unique", ro->auto_accept_unique,
+                  "Also auto-accept pairs at or above this probability that are the only pair of "
+                  "both their records (default 0.9, or never when --auto-accept is given alone; "
+                  "above 1: never)")
+      ->check(CLI::Range(0.0, 2.0));
   rec->add_flag("--full", ro->full,
                 "Re-estimate the model and score every pair, not only what changed");
   rec->add_option("--key", ro->key,
@@ -297,7 +307,8 @@ void RegisterReconcileCommands(CLI::App& app, CliContext& ctx) {
                   "$PARLEY_KEY; without one, the workspace's node key vouches for the actor)");
   AddWorkspaceOption(*rec, ctx);
   AddJsonOption(*rec, ctx);
-  rec->callback([&ctx, ro] {
+  rec->callback([&ctx, ro, auto_accept] {
+    ro->auto_accept_given = auto_accept->count() > 0;
     if (auto r = RunReconcile(ctx, *ro); !r) ReportError(r.error(), ctx);
   });
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -111,6 +112,37 @@ std::string ExplanationJson(const link::Linkage& linkage, const link::LinkedPair
   return fields.dump();
 }
 
+// How many pairs at or above the review threshold each record is in: this run's pairs, plus
+// the kept links (not rejected) of records this run did not rescore. An incremental run
+// rescores only changed records, so an unchanged record's other links are in the store.
+struct RivalCounts {
+  std::map<std::int64_t, int> left;
+  std::map<std::int64_t, int> right;
+  [[nodiscard]] bool Unique(const store::LinkProposal& p) const {
+    return left.at(p.left_record_id) == 1 && right.at(p.right_record_id) == 1;
+  }
+};
+
+Result<RivalCounts> CountRivals(store::LinkStore& links, const ReconcileRequest& o,
+                                const std::vector<store::LinkProposal>& proposals) {
+  RivalCounts counts;
+  std::set<std::pair<std::int64_t, std::int64_t>> proposed;
+  for (const auto& p : proposals) {
+    ++counts.left[p.left_record_id];
+    ++counts.right[p.right_record_id];
+    proposed.insert({p.left_record_id, p.right_record_id});
+  }
+  PARLEY_ASSIGN_OR_RETURN(auto stored, links.Links(std::nullopt));
+  for (const store::StoredLink& l : stored) {
+    if (l.left_list != o.left || l.right_list != o.right) continue;
+    if (l.state == store::LinkState::kRejected) continue;
+    if (proposed.contains({l.left_record_id, l.right_record_id})) continue;
+    if (auto it = counts.left.find(l.left_record_id); it != counts.left.end()) ++it->second;
+    if (auto it = counts.right.find(l.right_record_id); it != counts.right.end()) ++it->second;
+  }
+  return counts;
+}
+
 }  // namespace
 
 Result<ReconcileReport> ReconcileLists(store::Workspace& ws, const ReconcileRequest& o) {
@@ -144,6 +176,12 @@ Result<ReconcileReport> ReconcileLists(store::Workspace& ws, const ReconcileRequ
     proposals.push_back({l.record_id, r.record_id, l.record_version, r.record_version,
                          p.probability, p.weight, ExplanationJson(linkage, p),
                          p.probability >= o.auto_accept});
+  }
+  PARLEY_ASSIGN_OR_RETURN(const RivalCounts rivals, CountRivals(links, o, proposals));
+  for (store::LinkProposal& p : proposals) {
+    if (!p.auto_accept && p.probability >= o.auto_accept_unique && rivals.Unique(p)) {
+      p.auto_accept = true;
+    }
   }
   const store::ReconcileRun run{left_version.version,
                                 right_version.version,

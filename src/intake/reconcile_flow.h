@@ -2,8 +2,13 @@
 // demo` and the API (POST /api/v1/reconciliations) all do it.
 //
 // Links the latest versions of two stored lists (the engine of `parley link`) and stores every
-// pair at or above the review threshold as a link: auto-accepted at or above `auto_accept`,
-// needs-review below. Earlier decisions are never overridden (LinkStore). After the first run,
+// pair at or above the review threshold as a link: auto-accepted at or above `auto_accept`, or
+// at or above `auto_accept_unique` when the pair is the only one of both its records (no other
+// pair of either record reaches the review threshold, in this run or among the links kept from
+// earlier runs); needs-review below. Why the second rule: with no date or no patronymic on one
+// side, a true pair often cannot reach 0.99, yet a pair that nothing competes with is rarely
+// wrong (measured in docs/benchmarks-link.md); an analyst's time is better spent on pairs with
+// a rival. Earlier decisions are never overridden (LinkStore). After the first run,
 // runs are incremental: only records created since the last run (new rows, new versions of
 // changed rows) are scored, against everything, with the model stored by the last run; `full`
 // re-estimates and rescores all. Every name of a record takes part in matching: its aliases
@@ -22,6 +27,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "ledger/keys.h"
@@ -31,11 +37,22 @@
 
 namespace parley::intake {
 
+inline constexpr double kDefaultAutoAcceptUnique = 0.9;
+
+// The unique-pair threshold a caller asked for: its own value, else the default, except that
+// one who set `auto_accept` and not this has asked for that threshold alone (a stricter
+// --auto-accept must not be undercut by a default they did not see).
+[[nodiscard]] inline double UniqueAcceptThreshold(bool auto_accept_given,
+                                                  std::optional<double> auto_accept_unique) {
+  return auto_accept_unique.value_or(auto_accept_given ? 2.0 : kDefaultAutoAcceptUnique);
+}
+
 struct ReconcileRequest {
   std::string left;
   std::string right;
   double review_threshold = 0.2;
   double auto_accept = 0.99;
+  double auto_accept_unique = kDefaultAutoAcceptUnique;  // above 1: only `auto_accept` decides
   bool full = false;  // ignore the last run: re-estimate the model, score every pair
   std::string actor;
   const ledger::SigningKey* actor_key = nullptr;  // null: the node key vouches (event_log.h)

@@ -127,13 +127,19 @@ TEST_F(ReconcileFlowTest, FirstRunWritesEveryProposedPairAutoAcceptedOrQueued) {
   EXPECT_EQ(r->proposed, links.size());
   EXPECT_EQ(r->saved.inserted, static_cast<std::int64_t>(links.size()));
   EXPECT_EQ(r->saved.removed, 0);
-  // The promise: at or above auto_accept a link is accepted, below it waits for an analyst;
-  // nothing below the review threshold is stored.
+  // The promise: at or above auto_accept a link is accepted, and at or above
+  // auto_accept_unique when it is the only link of both its records; otherwise it waits for an
+  // analyst; nothing below the review threshold is stored.
   const ReconcileRequest defaults;
+  std::map<std::string, int> per_left;
+  std::map<std::string, int> per_right;
+  for (const auto& [pair, link] : links) ++per_left[pair.first], ++per_right[pair.second];
   std::int64_t auto_accepted = 0;
   for (const auto& [pair, link] : links) {
     EXPECT_GE(link.probability, defaults.review_threshold) << pair.first << "-" << pair.second;
-    const bool sure = link.probability >= defaults.auto_accept;
+    const bool unique = per_left[pair.first] == 1 && per_right[pair.second] == 1;
+    const bool sure = link.probability >= defaults.auto_accept ||
+                      (unique && link.probability >= defaults.auto_accept_unique);
     EXPECT_EQ(link.state, sure ? store::LinkState::kAutoAccepted : store::LinkState::kNeedsReview)
         << pair.first << "-" << pair.second << " p=" << link.probability;
     auto_accepted += sure ? 1 : 0;
@@ -150,11 +156,38 @@ TEST_F(ReconcileFlowTest, AutoAcceptOfOneQueuesEveryLinkForReview) {
   req.left = "ua-request";
   req.right = "ru-custody";
   req.auto_accept = 1.5;
+  req.auto_accept_unique = 1.5;
   req.actor = "analyst1";
   auto r = ReconcileLists(t_.ws(), req);
   ASSERT_TRUE(r.has_value()) << r.error().Describe();
   EXPECT_EQ(r->auto_accepted, 0);
   for (const auto& [pair, link] : Links()) EXPECT_EQ(link.state, store::LinkState::kNeedsReview);
+}
+
+// A pair with no rival (no other link of either record) is accepted at auto_accept_unique; a
+// second person of the same name in custody makes both of U1's pairs wait for an analyst.
+TEST_F(ReconcileFlowTest, OnlyPairOfBothRecordsIsAcceptedAtTheUniqueThreshold) {
+  ReconcileRequest req;
+  req.left = "ua-request";
+  req.right = "ru-custody";
+  req.auto_accept = 1.5;       // nothing is accepted for its probability alone
+  req.auto_accept_unique = 0;  // every pair without a rival is
+  req.actor = "analyst1";
+  ASSERT_TRUE(ReconcileLists(t_.ws(), req).has_value());
+  auto links = Links();
+  ASSERT_TRUE(links.count({"U1", "R1"}));
+  EXPECT_EQ(links.at({"U1", "R1"}).state, store::LinkState::kAutoAccepted);
+
+  std::vector<Row> custody = kCustody;
+  custody.push_back({"R3", "Шевченко", "Александр", "Николаевич", "12.03.1990", "Киев"});
+  Import("ru-custody", ListKind::kCustody, "ru", custody, Filler("RF", true, 3));
+  req.full = true;
+  ASSERT_TRUE(ReconcileLists(t_.ws(), req).has_value());
+  links = Links();
+  ASSERT_TRUE(links.count({"U1", "R3"}));
+  EXPECT_EQ(links.at({"U1", "R3"}).state, store::LinkState::kNeedsReview) << "R1 is its rival";
+  EXPECT_EQ(links.at({"U1", "R1"}).state, store::LinkState::kNeedsReview) << "R3 is its rival";
+  EXPECT_EQ(links.at({"U2", "R2"}).state, store::LinkState::kAutoAccepted) << "still alone";
 }
 
 TEST_F(ReconcileFlowTest, SecondRunWithNoChangeIsIncrementalAndAppendsNoEvent) {
@@ -185,8 +218,8 @@ TEST_F(ReconcileFlowTest, NewVersionIsScoredIncrementallyAndKeepsDecisions) {
   ASSERT_TRUE(Reconcile().has_value());
   const std::int64_t rejected = Links().at({"U2", "R2"}).id;
   store::LinkStore store(t_.ws());
-  ASSERT_TRUE(store.Decide(rejected, store::LinkDecision::kReject, {"analyst7"}, UtcNow())
-                  .has_value());
+  ASSERT_TRUE(
+      store.Decide(rejected, store::LinkDecision::kReject, {"analyst7"}, UtcNow()).has_value());
   // A new pair on both sides; everything else unchanged.
   std::vector<Row> request = kRequest;
   request.push_back({"U3", "Ковальчук", "Петро", "Іванович", "01.01.1970", ""});
@@ -215,10 +248,9 @@ TEST_F(ReconcileFlowTest, RemovedRecordsUndecidedLinkIsWithdrawnAndDecidedOneSta
   const auto before = Links();
   ASSERT_TRUE(before.count({"U2", "R2"}));
   store::LinkStore store(t_.ws());
-  ASSERT_TRUE(store
-                  .Decide(before.at({"U1", "R1"}).id, store::LinkDecision::kAccept, {"analyst7"},
-                          UtcNow())
-                  .has_value());
+  ASSERT_TRUE(
+      store.Decide(before.at({"U1", "R1"}).id, store::LinkDecision::kAccept, {"analyst7"}, UtcNow())
+          .has_value());
   // Version 2 of the register drops R1 (decided) and R2 (undecided).
   Import("ru-custody", ListKind::kCustody, "ru", {}, Filler("RF", true, 3));
   const std::uint64_t events = EventCount();

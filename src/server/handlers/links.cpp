@@ -67,9 +67,11 @@ ApiResponse LinkHandlers::Reconcile(ApiRequest& req, store::Workspace& ws) {
     PARLEY_ASSIGN_OR_RETURN(auto full, OptionalBool(body, "full"));
     PARLEY_ASSIGN_OR_RETURN(auto review, OptionalNumber(body, "review_threshold", 0, 1));
     PARLEY_ASSIGN_OR_RETURN(auto accept, OptionalNumber(body, "auto_accept", 0, 1));
+    PARLEY_ASSIGN_OR_RETURN(auto unique, OptionalNumber(body, "auto_accept_unique", 0, 2));
     request.full = full.value_or(false);
     request.review_threshold = review.value_or(request.review_threshold);
     request.auto_accept = accept.value_or(request.auto_accept);
+    request.auto_accept_unique = intake::UniqueAcceptThreshold(accept.has_value(), unique);
     request.actor = req.principal->name;
     PARLEY_ASSIGN_OR_RETURN(auto report, intake::ReconcileLists(ws, request));
     return JsonResponse(200, intake::ReconcileReportJson(report, request.left, request.right));
