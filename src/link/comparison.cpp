@@ -128,6 +128,20 @@ std::uint8_t CompareDates(PackedDate a, PackedDate b) {
   return date_level::kDifferent;
 }
 
+// Surnames that differ in one vowel Ukrainian and Russian spell differently (і for е or о:
+// Білецький / Белецкий, Дяків / Дьяков). One only: two such vowels join names that are not one
+// (Кириленко / Короленко), and the rare surname with two (Підгірський / Подгорский) is still
+// close in spelling.
+bool Comparator::OneUkrainianRussianVowelApart(const RecordKeys& a, const RecordKeys& b) const {
+  if (a.surname_vowels == 0 || a.surname_vowels != b.surname_vowels) return false;
+  const std::string_view x = pool_->View(a.surname);
+  const std::string_view y = pool_->View(b.surname);
+  if (x.size() != y.size()) return false;
+  int differ = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) differ += x[i] != y[i] ? 1 : 0;
+  return differ == 1;
+}
+
 std::uint8_t Comparator::CompareName(std::uint32_t a, std::uint32_t a_group, std::uint32_t b,
                                      std::uint32_t b_group) const {
   if (a == 0 || b == 0) return name_level::kMissing;
@@ -141,8 +155,11 @@ std::uint8_t Comparator::CompareName(std::uint32_t a, std::uint32_t a_group, std
 }
 
 void Comparator::CompareNames(const RecordKeys& a, const RecordKeys& b, ComparisonVector& v) const {
-  // Surnames equal but for the vowels Ukrainian and Russian spell differently are equivalent.
-  std::uint8_t surname = CompareName(a.surname, a.surname_vowels, b.surname, b.surname_vowels);
+  std::uint8_t surname = CompareName(a.surname, a.surname, b.surname, b.surname);
+  if (surname != name_level::kMissing && surname < name_level::kEquivalent &&
+      OneUkrainianRussianVowelApart(a, b)) {
+    surname = name_level::kEquivalent;
+  }
   std::uint8_t given = CompareName(a.given, a.given_group, b.given, b.given_group);
   // Surname and given name written in each other's place (a "Given Surname" list read as
   // surname-first): accept the crossed comparison only when both crossed names are close.

@@ -117,6 +117,7 @@ class Comparator {
   // The three name fields of v (surname, given name, patronymic; crossed surname and given
   // name recognised).
   void CompareNames(const RecordKeys& a, const RecordKeys& b, ComparisonVector& v) const;
+  [[nodiscard]] bool OneUkrainianRussianVowelApart(const RecordKeys& a, const RecordKeys& b) const;
 
   const StringPool* pool_;
 };
