@@ -18,11 +18,11 @@ std::string StatusLabel(const Languages& languages, handover::PersonStatus statu
 
 Table CrossedTable(const ActRecord& act, rules::Side from, const Languages& languages) {
   Table table{.columns = {{StackedLabel(languages, Word::kNumber), 0.45},
-                          {StackedLabel(languages, Word::kName), 2.4},
-                          {StackedLabel(languages, Word::kRomanisation), 2.4},
-                          {StackedLabel(languages, Word::kBirthDate), 1.15},
-                          {StackedLabel(languages, Word::kStatus), 1.2},
-                          {StackedLabel(languages, Word::kTime), 1.5},
+                          {StackedLabel(languages, Word::kName), 2.0},
+                          {StackedLabel(languages, Word::kRomanisation), 2.0},
+                          {StackedLabel(languages, Word::kBirthDate), 1.4},
+                          {StackedLabel(languages, Word::kStatus), 1.3},
+                          {StackedLabel(languages, Word::kTime), 2.0},
                           {StackedLabel(languages, Word::kPlace), 1.3}}};
   for (const ActPerson& p : act.people) {
     if (p.from != from || !CrossedOver(p.status)) continue;
@@ -34,9 +34,9 @@ Table CrossedTable(const ActRecord& act, rules::Side from, const Languages& lang
 
 Table RefusalTable(const ActRecord& act, const Languages& languages) {
   Table table{.columns = {{StackedLabel(languages, Word::kNumber), 0.45},
-                          {StackedLabel(languages, Word::kName), 2.4},
-                          {StackedLabel(languages, Word::kRomanisation), 2.4},
-                          {StackedLabel(languages, Word::kBirthDate), 1.15},
+                          {StackedLabel(languages, Word::kName), 2.2},
+                          {StackedLabel(languages, Word::kRomanisation), 2.2},
+                          {StackedLabel(languages, Word::kBirthDate), 1.4},
                           {StackedLabel(languages, Word::kDirection), 2.0},
                           {StackedLabel(languages, Word::kReasonCode), 1.2}}};
   for (const ActPerson& p : act.people) {

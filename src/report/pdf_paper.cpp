@@ -251,7 +251,7 @@ class Typesetter {
       }
     }
     std::vector<LayoutPtr> legend;
-    for (const std::string& s : chart.series) legend.push_back(Text(s, kFontSmall, 150));
+    for (const std::string& s : chart.series) legend.push_back(Text(s, kFontSmall, kTextWidth / 2));
     LayoutPtr axis_top = Text(std::to_string(static_cast<std::int64_t>(top_value)), kFontSmall,
                               kAxisWidth - 4, PANGO_ALIGN_RIGHT);
     LayoutPtr axis_zero = Text("0", kFontSmall, kAxisWidth - 4, PANGO_ALIGN_RIGHT);
@@ -276,7 +276,8 @@ class Typesetter {
           const double bx = gx + static_cast<double>(s) * bar_width;
           FillRect(cr, bx, base - h, bar_width * 0.92, h,
                    kSeriesColours[s % std::size(kSeriesColours)]);
-          DrawLayout(cr, value_labels[g][s], bx - 10 + bar_width * 0.46 - bar_width / 2,
+          // The label's box is the bar's width plus 20 points, centred on the bar.
+          DrawLayout(cr, value_labels[g][s], bx + bar_width * 0.46 - (bar_width + 20) / 2,
                      base - h - 10);
         }
         DrawLayout(cr, group_labels[g], x0 + static_cast<double>(g) * group_width, base + 3);

@@ -33,7 +33,7 @@ void AddBalance(std::vector<Block>& b, const plan::Plan& plan, const Languages& 
   Table table{.columns = {{StackedLabel(languages, Word::kPhase), 0.8},
                           {a.party_a + "\n" + Label(languages, Word::kHandsOver), 1.4},
                           {a.party_b + "\n" + Label(languages, Word::kHandsOver), 1.4},
-                          {"pools (a / b / owed)", 3.0}}};
+                          {StackedLabel(languages, Word::kPools), 3.0}}};
   BarChart chart{
       .caption = Label(languages, Word::kBalancePerPhase),
       .series = {a.party_a + " " + std::string(WordText(languages[0], Word::kHandsOver)),

@@ -71,6 +71,9 @@ constexpr WordRow kWords[] = {
     {Word::kCheckpoint,
      {"Контрольна точка журналу", "Контрольная точка журнала", "Ledger checkpoint",
       "Kayıt defteri kontrol noktası"}},
+    {Word::kPools,
+     {"Пули (A / B / борг)", "Пулы (A / B / долг)", "Pools (A / B / owed)",
+      "Havuzlar (A / B / borç)"}},
 };
 static_assert(std::size(kWords) == static_cast<std::size_t>(Word::kCount_),
               "every Word has one row in kWords");

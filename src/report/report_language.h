@@ -77,6 +77,7 @@ enum class Word {
   kPage,  // "page {x} of {y}"
   kDocument,
   kCheckpoint,
+  kPools,   // "pools (a / b / owed)"
   kCount_,  // the number of words; not a word
 };
 
