@@ -1,6 +1,7 @@
 // `parley report agreement|list|act|plan`: the papers of an exchange as PDF (report/papers.h),
 // each in two or three languages (--lang uk,ru), written to --out (default: the document's id
-// with .pdf). `report act --format xlsx` writes the act's rows as a worksheet instead.
+// with .pdf). `report act --format xlsx` writes the act's rows as a worksheet instead;
+// `report plan ID --format xlsx --side S` one party's workbook of the plan.
 #include <iostream>
 #include <memory>
 
@@ -57,6 +58,21 @@ Result<void> WriteActXlsx(store::Workspace& ws, const ReportArgs& args) {
       args.out.empty() ? "act-plan" + args.plan + "-phase" + std::to_string(args.phase) + ".xlsx"
                        : args.out;
   PARLEY_TRY(report::WriteActWorkbook(ws, plan, args.phase, languages, out));
+  std::cout << "wrote " << out << "\n";
+  return {};
+}
+
+Result<void> WritePlanXlsx(store::Workspace& ws, const ReportArgs& args) {
+  PARLEY_ASSIGN_OR_RETURN(report::Languages languages, report::ParseReportLanguages(args.lang));
+  PARLEY_ASSIGN_OR_RETURN(std::int64_t plan, ParsePlanId(args.plan));
+  if (args.side.empty()) {
+    return Fail(ErrorCode::kInvalidInput,
+                "a plan workbook is one party's: give --side (a, b, or a party or side name)",
+                Location{"", 0, 0, "--side"});
+  }
+  const std::string out =
+      args.out.empty() ? "plan-" + args.plan + "-" + args.side + ".xlsx" : args.out;
+  PARLEY_TRY(report::WritePlanWorkbook(ws, plan, args.side, languages, out));
   std::cout << "wrote " << out << "\n";
   return {};
 }
@@ -132,10 +148,22 @@ void RegisterReportCommand(CLI::App& app, CliContext& ctx) {
   auto* plan =
       AddCommon(*report, "plan", "A plan's phases, balance and handover progress", ctx, *p);
   plan->add_option("ID", p->plan, "Plan number (`parley plan list`)")->required();
-  plan->add_option("--format", p->format, "pdf (xlsx is not made yet)")
-      ->check(CLI::IsMember({"pdf"}))
+  plan->add_option("--format", p->format,
+                   "pdf, or xlsx (one party's workbook: a sheet per phase, and progress)")
+      ->check(CLI::IsMember({"pdf", "xlsx"}))
       ->capture_default_str();
+  plan->add_option("--side", p->side, "With --format xlsx: the party whose workbook to write");
   plan->callback([&ctx, p] {
+    if (p->format == "xlsx") {
+      auto ws = OpenWorkspace(ctx);
+      if (!ws) return;
+      if (auto done = WritePlanXlsx(*ws, *p); !done) {
+        ReportError(done.error(), ctx);
+        return;
+      }
+      ctx.exit_code = kExitOk;
+      return;
+    }
     Run(ctx, *p,
         [p](store::Workspace& ws, const report::Languages& langs) -> Result<report::Paper> {
           PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParsePlanId(p->plan));

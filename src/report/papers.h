@@ -54,4 +54,12 @@ using Languages = std::vector<ReportLanguage>;
                                             const Languages& languages,
                                             const std::filesystem::path& path);
 
+// One party's side of a plan (`side` as for ExchangeListPaper) as a workbook for Excel users:
+// a sheet per phase with the people that party hands over (headers in the chosen languages,
+// whole birth dates as date cells, column widths, a frozen head row, an autofilter), and a
+// progress sheet per phase and direction. Reading an edited workbook back is not done yet.
+[[nodiscard]] Result<void> WritePlanWorkbook(store::Workspace& ws, std::int64_t plan_id,
+                                             const std::string& side, const Languages& languages,
+                                             const std::filesystem::path& path);
+
 }  // namespace parley::report

@@ -20,13 +20,15 @@ constexpr double kQrSize = 78;  // with its quiet zone; ~1.5 pt a module for a v
 constexpr double kFooterTop = kPageHeight - kMargin - kQrSize - 10;
 constexpr double kCellPad = 3;
 
-constexpr const char* kFontText = "Noto Sans 8.5";
-constexpr const char* kFontSmall = "Noto Sans 7";
-constexpr const char* kFontBold = "Noto Sans Bold 8.5";
-constexpr const char* kFontHead = "Noto Sans Bold 7";
-constexpr const char* kFontTitle = "Noto Sans Bold 15";
-constexpr const char* kFontSection = "Noto Sans Bold 11";
-constexpr const char* kFontMono = "Noto Sans Mono 7.5";
+// Noto Naskh Arabic is named after Noto Sans so that Arabic-script letters come from it, not
+// from whichever font fontconfig would try first (DejaVu Sans covers Arabic too).
+constexpr const char* kFontText = "Noto Sans,Noto Naskh Arabic 8.5";
+constexpr const char* kFontSmall = "Noto Sans,Noto Naskh Arabic 7";
+constexpr const char* kFontBold = "Noto Sans,Noto Naskh Arabic Bold 8.5";
+constexpr const char* kFontHead = "Noto Sans,Noto Naskh Arabic Bold 7";
+constexpr const char* kFontTitle = "Noto Sans,Noto Naskh Arabic Bold 15";
+constexpr const char* kFontSection = "Noto Sans,Noto Naskh Arabic Bold 11";
+constexpr const char* kFontMono = "Noto Sans Mono,Noto Naskh Arabic 7.5";
 constexpr const char* kFontFooterMono = "Noto Sans Mono 6.5";
 
 struct Rgb {

@@ -53,6 +53,16 @@ TEST(PdfPaper, ALongTableBreaksOntoMorePagesAndEmbedsItsFonts) {
   EXPECT_NE(one->find("/FontFile"), std::string::npos);  // a font program is in the file
 }
 
+TEST(PdfPaper, ArabicScriptFallsBackToANotoArabicFontThatIsEmbedded) {
+  Paper paper = SamplePaper(1);
+  paper.blocks.push_back(Paragraph{"Şükrü Öztürk — محمد عبد الله"});
+  auto pdf = RenderPdf(paper);
+  ASSERT_TRUE(pdf.has_value());
+  // fontconfig picks Noto Naskh Arabic or Noto Sans Arabic (fonts-noto-core) for the Arabic
+  // letters; its subset is in the file with the Latin and Cyrillic fonts.
+  EXPECT_NE(pdf->find("Arabic"), std::string::npos);
+}
+
 TEST(PdfPaper, ATextTooLongForAQrCodeIsRefused) {
   Paper paper = SamplePaper(1);
   paper.checkpoint_line = std::string(5000, 'x');

@@ -5,27 +5,13 @@
 #include "report/paper_checkpoint.h"
 #include "report/paper_people.h"
 #include "report/papers.h"
+#include "report/stored_progress.h"
 
 namespace parley::report {
 namespace {
 
 std::string PhaseLabel(const Languages& languages, int phase) {
   return Label(languages, Word::kPhase) + " " + std::to_string(phase);
-}
-
-// The same join of negotiation's plan people and handover's progress as
-// server/handlers/plan_progress_source.cpp, which sits above this module.
-Result<handover::PlanProgress> Progress(store::Workspace& ws, std::int64_t plan_id) {
-  return handover::LoadPlanProgress(
-      ws, plan_id, [&]() -> Result<std::vector<handover::PlannedPerson>> {
-        PARLEY_ASSIGN_OR_RETURN(auto people, negotiation::StoredPlanPeople(ws, plan_id));
-        std::vector<handover::PlannedPerson> out;
-        out.reserve(people.size());
-        for (negotiation::PlannedPerson& p : people) {
-          out.push_back({p.side, std::move(p.id), p.phase, std::move(p.dropped), p.record_id});
-        }
-        return out;
-      });
 }
 
 void AddBalance(std::vector<Block>& b, const plan::Plan& plan, const Languages& languages) {
@@ -91,7 +77,7 @@ void AddProgress(std::vector<Block>& b, const rules::Agreement& a,
 
 Result<Paper> PlanPaper(store::Workspace& ws, std::int64_t plan_id, const Languages& languages) {
   PARLEY_ASSIGN_OR_RETURN(negotiation::LoadedPlan loaded, negotiation::LoadStoredPlan(ws, plan_id));
-  PARLEY_ASSIGN_OR_RETURN(handover::PlanProgress progress, Progress(ws, plan_id));
+  PARLEY_ASSIGN_OR_RETURN(handover::PlanProgress progress, StoredPlanProgress(ws, plan_id));
   const std::string doc_id = "plan-" + std::to_string(plan_id);
   PARLEY_ASSIGN_OR_RETURN(PaperCheckpoint cp, CurrentPaperCheckpoint(ws, doc_id));
   const negotiation::StoredPlanInfo& info = loaded.info;

@@ -7,6 +7,7 @@ import re
 import subprocess
 import tempfile
 import unittest
+import zipfile
 
 from parley_e2e import PARLEY, ParleyTestCase
 
@@ -160,6 +161,37 @@ class Report(ParleyTestCase):
             self.parley("report", *args, "--out", first)
             self.parley("report", *args, "--out", second)
             self.assertEqual(sha256(first), sha256(second), args)
+
+    def test_plan_workbook_for_one_party_and_act_worksheet(self):
+        out = self.path("plan-a.xlsx")
+        self.parley("report", "plan", "1", "--format", "xlsx", "--side", "a", "--out", out)
+        with zipfile.ZipFile(out) as z:
+            workbook = z.read("xl/workbook.xml").decode()
+            names = re.findall(r'<sheet name="([^"]+)"', workbook)
+            self.assertEqual(names, ["Етап 1", "Етап 2", "Хід передачі"])
+            sheet1 = z.read("xl/worksheets/sheet1.xml").decode()
+            strings = z.read("xl/sharedStrings.xml").decode()
+            styles = z.read("xl/styles.xml").decode()
+        self.assertIn('ySplit="1"', sheet1)            # the head row is frozen
+        self.assertIn("<autoFilter", sheet1)
+        self.assertIn("<cols>", sheet1)                # column widths
+        self.assertIn("Ім&apos;я / Имя", strings.replace("'", "&apos;"))
+        self.assertIn("yyyy-mm-dd", styles)            # birth dates are date cells
+        self.assertNotIn("derived_", strings)
+        self.assertIn(self.person(self.received)["surname"], strings)
+        again = self.path("plan-a2.xlsx")
+        self.parley("report", "plan", "1", "--format", "xlsx", "--side", "a", "--out", again)
+        self.assertEqual(sha256(out), sha256(again))
+        self.assertIn("give --side", self.parley("report", "plan", "1", "--format", "xlsx",
+                                                 expect=1).stderr)
+        act = self.path("act.xlsx")
+        self.parley("report", "act", "--plan", "1", "--phase", "1", "--format", "xlsx",
+                    "--out", act)
+        with zipfile.ZipFile(act) as z:
+            strings = z.read("xl/worksheets/sheet1.xml").decode()  # inline strings
+        self.assertIn("Checkpoint Sumy", strings)
+        self.assertIn("refused", strings)
+        self.assertNotIn("healthnote", strings)
 
     def test_errors_name_what_is_missing(self):
         cases = [
