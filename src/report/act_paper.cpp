@@ -12,8 +12,14 @@ std::string ActId(std::int64_t plan_id, int phase) {
 }
 
 std::string StatusLabel(const Languages& languages, handover::PersonStatus status) {
-  return Label(languages,
-               status == handover::PersonStatus::kReceived ? Word::kReceived : Word::kHandedOver);
+  return StackedLabel(
+      languages, status == handover::PersonStatus::kReceived ? Word::kReceived : Word::kHandedOver);
+}
+
+// "2026-05-23T10:05:00Z" as "2026-05-23 10:05:00Z": the same instant, broken at the space.
+std::string TimeCell(std::string time) {
+  if (time.size() > 10 && time[10] == 'T') time[10] = ' ';
+  return time;
 }
 
 Table CrossedTable(const ActRecord& act, rules::Side from, const Languages& languages) {
@@ -22,12 +28,13 @@ Table CrossedTable(const ActRecord& act, rules::Side from, const Languages& lang
                           {StackedLabel(languages, Word::kRomanisation), 2.0},
                           {StackedLabel(languages, Word::kBirthDate), 1.4},
                           {StackedLabel(languages, Word::kStatus), 1.3},
-                          {StackedLabel(languages, Word::kTime), 2.0},
-                          {StackedLabel(languages, Word::kPlace), 1.3}}};
+                          {StackedLabel(languages, Word::kTime), 1.4},
+                          {StackedLabel(languages, Word::kPlace), 1.9}}};
   for (const ActPerson& p : act.people) {
     if (p.from != from || !CrossedOver(p.status)) continue;
     table.rows.push_back({std::to_string(table.rows.size() + 1), p.cells.name, p.cells.latin,
-                          p.cells.birth_date, StatusLabel(languages, p.status), p.time, p.place});
+                          p.cells.birth_date, StatusLabel(languages, p.status), TimeCell(p.time),
+                          p.place});
   }
   return table;
 }
