@@ -45,6 +45,7 @@ int Run(int argc, char** argv) {
   RegisterExchangeEventCommands(app, ctx);
   RegisterLedgerCommands(app, ctx);
   RegisterDiscloseCommand(app, ctx);
+  RegisterReportCommand(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -4,6 +4,8 @@
 // `parley verify --workspace DIR`: every log in the workspace (the node's own and each
 // replica) in full: every signature, every stored leaf hash, the tree, the latest checkpoint
 // (store::VerifyWorkspaceLedger). This is the full check that opening a workspace skips.
+// `parley verify --paper TEXT [--workspace DIR]`: a printed paper's checkpoint line (the text
+// of the QR code on each page, report/paper_checkpoint.h) against the workspace's log.
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -12,6 +14,7 @@
 #include "cli/workspace_open.h"
 #include "core/file_io.h"
 #include "ledger/verify.h"
+#include "report/paper_checkpoint.h"
 #include "store/event_log.h"
 #include "store/record_sharing.h"
 
@@ -23,8 +26,25 @@ struct VerifyArgs {
   std::string disclosure;
   std::string workspace;
   std::string trusted_keys;
+  std::string paper;
   unsigned threads = 0;
 };
+
+void RunVerifyPaper(const VerifyArgs& args, CliContext& ctx) {
+  if (!args.workspace.empty()) ctx.workspace = args.workspace;
+  auto ws = OpenWorkspace(ctx);
+  if (!ws) return;
+  auto check = report::VerifyPaperCheckpoint(*ws, args.paper);
+  if (!check) {
+    ReportError(check.error(), ctx);
+    return;
+  }
+  std::cout << "ok: paper " << check->paper.doc_id << " was made from the first "
+            << check->paper.size << " entries of log " << check->paper.origin
+            << ", and this workspace's log (" << check->log_size
+            << " entries) passed through that state (root " << check->paper.root_hex << ")\n";
+  ctx.exit_code = kExitOk;
+}
 
 void RunVerifyWorkspace(const VerifyArgs& args, CliContext& ctx) {
   ctx.workspace = args.workspace;
@@ -110,6 +130,10 @@ void RunVerifyDisclosure(const VerifyArgs& args, const ledger::BundleVerificatio
 }
 
 void RunVerify(const VerifyArgs& args, CliContext& ctx) {
+  if (!args.paper.empty()) {
+    RunVerifyPaper(args, ctx);
+    return;
+  }
   if (!args.workspace.empty()) {
     RunVerifyWorkspace(args, ctx);
     return;
@@ -206,6 +230,10 @@ void RegisterVerifyCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--trusted-keys", args->trusted_keys,
                   "File of verifier keys (one per line): the checkpoint must carry a "
                   "signature by one of them");
+  cmd->add_option("--paper", args->paper,
+                  "A printed paper's checkpoint line (its QR code's text: 'parley-checkpoint v1 "
+                  "ORIGIN SIZE ROOT DOC-ID') to check against the workspace's log")
+      ->excludes(bundle);
   cmd->add_option("--threads", args->threads, "Signature-checking threads (default: all cores)");
   AddJsonOption(*cmd, ctx);
 }

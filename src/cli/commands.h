@@ -36,5 +36,7 @@ void RegisterExchangeEventCommands(CLI::App& app, CliContext& ctx);
 void RegisterLedgerCommands(CLI::App& app, CliContext& ctx);
 // disclose (one withheld field, provable against a bundle)
 void RegisterDiscloseCommand(CLI::App& app, CliContext& ctx);
+// report agreement, report list, report act, report plan (the papers, PDF)
+void RegisterReportCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace parley::cli

@@ -1,0 +1,65 @@
+// parley/report/papers.h — the papers of an exchange, read from the workspace and laid out as
+// blocks (paper_layout.h) for the typesetter (pdf_paper.h):
+//   - AgreementPaper: an agreement's text as signed, its plain summary, parties, mediator
+//     and signature blocks (who has signed, from the store);
+//   - ExchangeListPaper: one plan phase and direction, person by person: number, name in its
+//     own script with the passport romanisation beside it, birth date, category, rule;
+//   - ActPaper: the act of transfer of one phase: who was handed over and received (time and
+//     place from the handover events), refusals and exclusions by reason code (the status
+//     only: interview notes, which may hold health details, are never printed), signature
+//     blocks for both parties and the mediator;
+//   - PlanPaper: a plan's phases and balance as a table and a bar chart, and the handover
+//     progress per phase and direction.
+//
+// Contract: every paper carries the checkpoint of the node's log taken after its data was
+// read (paper_checkpoint.h) and a creation date from the data (the agreement's or plan's
+// time), so the same workspace state gives the same bytes. Errors name what is missing: an
+// unknown agreement or plan (kNotFound), a phase outside the plan's phases or an unknown
+// side (kInvalidInput, naming the ones there are). No SQL here: the rows come from
+// negotiation/ and handover/.
+//
+//   PARLEY_ASSIGN_OR_RETURN(auto langs, ParseReportLanguages("uk,ru"));
+//   PARLEY_ASSIGN_OR_RETURN(Paper act, ActPaper(ws, plan_id, 1, langs));
+//   PARLEY_ASSIGN_OR_RETURN(std::string pdf, RenderPdf(act));
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "report/paper_layout.h"
+#include "report/report_language.h"
+#include "store/workspace.h"
+
+namespace parley::report {
+
+using Languages = std::vector<ReportLanguage>;
+
+[[nodiscard]] Result<Paper> AgreementPaper(store::Workspace& ws, const std::string& name,
+                                           const Languages& languages);
+// `side`: "a", "b", a party's name or its workspace side (negotiation::ParsePartySide).
+[[nodiscard]] Result<Paper> ExchangeListPaper(store::Workspace& ws, std::int64_t plan_id, int phase,
+                                              const std::string& side, const Languages& languages);
+[[nodiscard]] Result<Paper> ActPaper(store::Workspace& ws, std::int64_t plan_id, int phase,
+                                     const Languages& languages);
+[[nodiscard]] Result<Paper> PlanPaper(store::Workspace& ws, std::int64_t plan_id,
+                                      const Languages& languages);
+
+// The act's rows (handed over, received, refusals, outstanding: one row per person of the
+// phase) as one worksheet, the same cells as the PDF's tables: the spreadsheet form of the
+// act, and the baseline its PDF is measured against (docs/benchmarks.md).
+[[nodiscard]] Result<void> WriteActWorkbook(store::Workspace& ws, std::int64_t plan_id, int phase,
+                                            const Languages& languages,
+                                            const std::filesystem::path& path);
+
+// One party's side of a plan (`side` as for ExchangeListPaper) as a workbook for Excel users:
+// a sheet per phase with the people that party hands over (headers in the chosen languages,
+// whole birth dates as date cells, column widths, a frozen head row, an autofilter), and a
+// progress sheet per phase and direction. Reading an edited workbook back is not done yet.
+[[nodiscard]] Result<void> WritePlanWorkbook(store::Workspace& ws, std::int64_t plan_id,
+                                             const std::string& side, const Languages& languages,
+                                             const std::filesystem::path& path);
+
+}  // namespace parley::report
