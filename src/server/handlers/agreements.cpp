@@ -25,18 +25,6 @@ Result<nlohmann::json> AgreementWithSummary(const negotiation::StoredAgreement& 
   return out;
 }
 
-Result<std::optional<std::int64_t>> VersionQuery(const ApiRequest& req) {
-  const std::string text = req.QueryParam("version");
-  if (text.empty()) return std::optional<std::int64_t>{};
-  std::int64_t v = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || ptr != text.data() + text.size() || v < 1) {
-    return Fail(ErrorCode::kInvalidInput, "version must be a positive number",
-                {"", 0, 0, "version"});
-  }
-  return std::optional<std::int64_t>{v};
-}
-
 }  // namespace
 
 ApiResponse AgreementHandlers::ListAgreementsHandler(ApiRequest&, store::Workspace& ws) {
