@@ -161,8 +161,24 @@ def xlsx(shared: bool = True, styles: bool = True, date1904: bool = False,
     return out.getvalue()
 
 
+def parts(shared: bool = True, styles: bool = True, sheet: str = SHEET) -> bytes:
+    """The same workbook as fuzz/xlsx_fuzzer.cpp's parts input: "@@ NAME" lines, then bytes."""
+    items = [("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS),
+             ("xl/workbook.xml", WORKBOOK.format(date1904="")),
+             ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)]
+    if shared:
+        items.append(("xl/sharedStrings.xml", SHARED_STRINGS))
+    if styles:
+        items.append(("xl/styles.xml", STYLES))
+    items.append(("xl/worksheets/sheet1.xml", sheet))
+    return "\n".join(f"@@ {name}\n{text}" for name, text in items).encode()
+
+
 def xlsx_seeds() -> None:
     reset("xlsx")
+    write("xlsx", "list.parts", parts())
+    write("xlsx", "no_shared_strings.parts", parts(shared=False, styles=False, sheet=SHEET.replace(
+        't="s"><v>0</v>', 't="inlineStr"><is><t>ПІБ</t></is>')))
     write("xlsx", "list.xlsx", xlsx())
     write("xlsx", "list_stored.xlsx", xlsx(method=zipfile.ZIP_STORED))
     write("xlsx", "list_1904.xlsx", xlsx(date1904=True))
