@@ -2,6 +2,8 @@
 // (shared by the CSV and XLSX harnesses, whose files end in the same ReadListFile).
 #pragma once
 
+#include <cstdio>
+#include <string>
 #include <string_view>
 
 #include "core/utf8.h"
@@ -12,10 +14,22 @@
 namespace parley::fuzz {
 
 // A cell that reaches the store is valid UTF-8 without control characters (issue 16 item 5:
-// such a row is refused, never stored).
-inline void CheckStoredText(std::string_view text) {
-  Require(ValidateUtf8(text).has_value(), "stored text is valid UTF-8");
-  Require(!FirstControlCharacter(text).has_value(), "stored text holds no control character");
+// such a row is refused, never stored). `column` names it in the message.
+inline void CheckStoredText(std::string_view text, std::string_view column) {
+  const bool utf8 = ValidateUtf8(text).has_value();
+  const bool clean = utf8 && !FirstControlCharacter(text).has_value();
+  if (utf8 && clean) return;
+  std::string hex;
+  for (unsigned char c : text) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    hex += kDigits[c >> 4];
+    hex += kDigits[c & 15];
+    hex += ' ';
+  }
+  std::fprintf(stderr, "column %.*s holds: %s\n", static_cast<int>(column.size()), column.data(),
+               hex.c_str());
+  Require(utf8, "stored text is valid UTF-8");
+  Require(clean, "stored text holds no control character");
 }
 
 // Reads `path` as the CLI's `parley import` and the server's upload do (intake::ImportListFile
@@ -30,17 +44,19 @@ inline void ReadAndCheckListFile(const std::filesystem::path& path) {
     return;
   }
   Require(list->header_row >= 1, "the header row is a row");
-  for (std::string_view cell : list->header) CheckStoredText(cell);
+  for (std::string_view cell : list->header) CheckStoredText(cell, "(header)");
   for (const RowReject& reject : list->rejects) {
     Require(reject.error.where.row >= 1, "a rejected row is named");
     Require(reject.error.code != ErrorCode::kInternal, "a rejected row is the user's error");
   }
   for (const PersonRecord& r : list->records) {
     Require(r.source_row >= 1, "a record names its row");
-    for (std::string_view column : kCanonicalColumns) CheckStoredText(CanonicalField(r, column));
+    for (std::string_view column : kCanonicalColumns) {
+      CheckStoredText(CanonicalField(r, column), column);
+    }
     for (const ExtraField& e : r.extra) {
-      CheckStoredText(e.column);
-      CheckStoredText(e.value);
+      CheckStoredText(e.column, "(extra column name)");
+      CheckStoredText(e.value, e.column);
     }
   }
 }
