@@ -2,7 +2,6 @@
 #include "server/api.h"
 
 #include <algorithm>
-#include <charconv>
 #include <exception>
 #include <iostream>
 

@@ -1,7 +1,6 @@
 // Handlers: agreements kept in the workspace (negotiation/agreement_store.h) — draft (upload),
 // validate, read with the plain-language summary, sign for a party (api.h). Who may sign for
 // which party is decided in route_table.cpp (kPartyWrite) before the handler runs.
-#include <charconv>
 
 #include "core/try.h"
 #include "negotiation/agreement_store.h"
