@@ -12,6 +12,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace parley {
 namespace {
 
@@ -355,6 +357,7 @@ class SheetLoader {
         }
         auto value = CellValue(c, *number, column);
         if (!value) return Fail(value.error());
+        if (auto utf8 = CheckUtf8(*value, *number, column); !utf8) return Fail(utf8.error());
         table_.cells.resize(out.first + column + 1);
         table_.cells[out.first + column] = *value;
         next_column = column + 1;
@@ -413,6 +416,18 @@ class SheetLoader {
                          " (numbered from 0); save the file again from the spreadsheet program"));
     }
     return std::string_view(table_.owned[index]);
+  }
+
+  // pugixml hands text over as the bytes it found (it converts a declared UTF-16 part, but
+  // never checks UTF-8), and a character reference to a surrogate (&#xD800;) becomes bytes
+  // that are no UTF-8 either. A cell that is not UTF-8 would be stored and then break every
+  // reader of the record (JSON output refuses it), so the file is refused as damaged.
+  Result<void> CheckUtf8(std::string_view value, std::int64_t row, std::size_t column) const {
+    if (ValidateUtf8(value)) return {};
+    return Fail(At(row, column + 1,
+                   "the workbook is damaged: cell " + ColumnLetters(column) + std::to_string(row) +
+                       " holds bytes that are not UTF-8 text; open the file in the spreadsheet "
+                       "program and save it again"));
   }
 
   Result<std::string_view> CellValue(pugi::xml_node c, std::int64_t row, std::size_t column) {

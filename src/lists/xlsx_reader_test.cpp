@@ -409,6 +409,40 @@ TEST(XlsxReader, DamagedSharedStringIndexIsRefusedNamingTheCell) {
   EXPECT_EQ(none.error().where.column, 3);
 }
 
+// Found by fuzz/xlsx_fuzzer.cpp: pugixml does not check that text is UTF-8, so a cell of
+// other bytes was stored, and every JSON reader of the record then failed (`parley show
+// --json`: "internal error: [json.exception.type_error.316] invalid UTF-8 byte").
+TEST(XlsxReader, CellThatIsNotUtf8IsRefusedNamingTheCell) {
+  const std::string bad = "\xD1\xD0\xD0\xBE";  // a lead byte followed by another lead byte
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"shared", "<row r=\"2\"><c r=\"A2\"><v>1</v></c><c r=\"C2\" t=\"s\"><v>0</v></c></row>"},
+      {"inline", "<row r=\"2\"><c r=\"C2\" t=\"inlineStr\"><is><t>" + bad + "</t></is></c></row>"},
+      {"formula", "<row r=\"2\"><c r=\"C2\" t=\"str\"><v>" + bad + "</v></c></row>"},
+      // A character reference to a surrogate becomes bytes that are no UTF-8 either.
+      {"surrogate", "<row r=\"2\"><c r=\"C2\" t=\"inlineStr\"><is><t>&#xD800;</t></is></c></row>"},
+  };
+  for (const auto& [what, rows] : cases) {
+    auto t = ReadXlsxSheet(
+        MakeZip("utf8.xlsx", MinimalWorkbook(rows, "<si><t>" + bad + "</t></si>")), "");
+    ASSERT_FALSE(t) << what;
+    EXPECT_EQ(t.error().code, ErrorCode::kInvalidInput) << what;
+    EXPECT_EQ(t.error().where.row, 2) << what;
+    EXPECT_EQ(t.error().where.column, 3) << what;
+    EXPECT_EQ(t.error().message,
+              "the workbook is damaged: cell C2 holds bytes that are not UTF-8 text; open the "
+              "file in the spreadsheet program and save it again")
+        << what;
+  }
+  // The same cells in UTF-8 read.
+  auto good = ReadXlsxSheet(
+      MakeZip("utf8ok.xlsx",
+              MinimalWorkbook("<row r=\"2\"><c r=\"C2\" t=\"inlineStr\"><is><t>&#x441;олдат</t>"
+                              "</is></c></row>")),
+      "");
+  ASSERT_TRUE(good) << good.error().message;
+  EXPECT_EQ(Row(*good, 0), (std::vector<std::string>{"", "", "солдат"}));
+}
+
 TEST(XlsxReader, MissingFile) {
   auto t = ReadXlsxSheet(ScratchPath("none.xlsx"), "");
   ASSERT_FALSE(t);

@@ -354,7 +354,10 @@ void EraseToken(Tokens& tokens, std::size_t i) {
 // given name ("Анна-Марія"), and two names where a clerk or a form put it between them
 // ("Yuri-Volodymyrovych", "Anatolevna-Chuprina", "Shevchenko-Anatolii"). The second kind is
 // told by its parts: one is a given name or a patronymic, and they are not both given names.
-Result<void> SplitJoinedParts(Tokens& tokens) {
+// `text` is the name as written: the parts' byte spans are found in it, not counted from the
+// repaired code points (a digit read as a letter or a Latin look-alike repaired to Cyrillic
+// takes more bytes than the character written).
+Result<void> SplitJoinedParts(std::string_view text, Tokens& tokens) {
   for (std::size_t i = 0; i < tokens.list.size(); ++i) {
     const Token& t = tokens.list[i];
     const std::size_t hyphen = t.cps.find(U'-');
@@ -369,8 +372,11 @@ Result<void> SplitJoinedParts(Tokens& tokens) {
     if (!a->letters || !b->letters || a->initial || b->initial) continue;
     const bool names = a->given_hit || b->given_hit || IsPatronymicWord(*a) || IsPatronymicWord(*b);
     if (!names || (a->given_hit && b->given_hit)) continue;
-    for (char32_t cp : first.cps) first.end += U8_LENGTH(static_cast<UChar32>(cp));
-    second.begin = first.end + 1;  // the hyphen is one byte
+    // The token's one U+002D is the one ASCII '-' of its span: no repair makes or removes one.
+    const std::size_t dash = text.substr(0, t.end).find('-', t.begin);
+    if (dash == std::string_view::npos) continue;
+    first.end = dash;
+    second.begin = dash + 1;
     PARLEY_ASSIGN_OR_RETURN(std::optional<Token> x, MakeToken(std::move(first)));
     PARLEY_ASSIGN_OR_RETURN(std::optional<Token> y, MakeToken(std::move(second)));
     tokens.list[i] = std::move(*x);
@@ -426,7 +432,7 @@ Result<Tokens> Tokenise(std::string_view text) {
     out.before_comma = static_cast<int>(out.list.size());
   }
   if (out.list.empty()) return Fail(ErrorCode::kInvalidInput, "the name has no letters");
-  PARLEY_TRY(SplitJoinedParts(out));
+  PARLEY_TRY(SplitJoinedParts(text, out));
   DropTrailingTitles(out);
   DropTitles(out);
   JoinParticles(out);

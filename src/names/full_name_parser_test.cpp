@@ -71,6 +71,19 @@ TEST(FullNameParserTest, AHyphenBetweenTwoNamesSeparatesThem) {
   ExpectParts("Коваль Анна-Марія", "Коваль", "Анна-Марія", "");
 }
 
+// Found by fuzz/csv_fuzzer.cpp: a Latin look-alike or a digit before the hyphen takes more
+// bytes once read as Cyrillic, and the written spans of the two parts were counted from the
+// repaired letters, so they were cut inside a letter (the list reader stored invalid UTF-8).
+TEST(FullNameParserTest, AHyphenAfterARepairedLetterSplitsWhereItWasWritten) {
+  for (std::string_view given : {"Олeг", "Ол3г"}) {  // a Latin e; a digit typed for з
+    const std::string text = "Шевченко " + std::string(given) + "-Іванович";
+    const ParsedName p = Parse(text);
+    EXPECT_EQ(p.written.surname.In(text), "Шевченко") << text;
+    EXPECT_EQ(p.written.given.In(text), given) << text;
+    EXPECT_EQ(p.written.patronymic.In(text), "Іванович") << text;
+  }
+}
+
 TEST(FullNameParserTest, DigitsTypedForLettersAreReadAsLetters) {
   const std::string_view text = "Aleksandr Gorbun0v";
   const ParsedName p = Parse(text);

@@ -33,6 +33,7 @@
 #include "server/caches/review_page_cache.h"
 #include "server/handlers/handler_context.h"
 #include "server/http/workspace_pool.h"
+#include "server/request_parsing.h"
 #include "server/route_table.h"
 
 namespace parley::server {
@@ -84,12 +85,5 @@ class Api {
   // What the handlers reach of the above; declared last, so that it is built after them.
   HandlerContext context_{access_log_, options_, limiter_, tokens_, record_texts_, review_pages_};
 };
-
-// Parses a JSON request body: kInvalidInput naming the problem when it is not a JSON object.
-[[nodiscard]] Result<nlohmann::json> ParseJsonObject(std::string_view body);
-// The query parameter `name` as a number in [0, max] (`fallback` when absent); kInvalidInput
-// naming the parameter otherwise.
-[[nodiscard]] Result<std::int64_t> QueryInt(const ApiRequest& req, const char* name,
-                                            std::int64_t fallback, std::int64_t max);
 
 }  // namespace parley::server

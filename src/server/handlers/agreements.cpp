@@ -1,7 +1,6 @@
 // Handlers: agreements kept in the workspace (negotiation/agreement_store.h) — draft (upload),
 // validate, read with the plain-language summary, sign for a party (api.h). Who may sign for
 // which party is decided in route_table.cpp (kPartyWrite) before the handler runs.
-#include <charconv>
 
 #include "core/try.h"
 #include "negotiation/agreement_store.h"
@@ -23,18 +22,6 @@ Result<nlohmann::json> AgreementWithSummary(const negotiation::StoredAgreement& 
   out["summary"] = rules::DescribeAgreement(parsed);
   out["text"] = a.source;
   return out;
-}
-
-Result<std::optional<std::int64_t>> VersionQuery(const ApiRequest& req) {
-  const std::string text = req.QueryParam("version");
-  if (text.empty()) return std::optional<std::int64_t>{};
-  std::int64_t v = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || ptr != text.data() + text.size() || v < 1) {
-    return Fail(ErrorCode::kInvalidInput, "version must be a positive number",
-                {"", 0, 0, "version"});
-  }
-  return std::optional<std::int64_t>{v};
 }
 
 }  // namespace

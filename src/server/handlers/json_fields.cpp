@@ -1,5 +1,6 @@
 #include "server/handlers/json_fields.h"
 
+#include <limits>
 #include <sstream>
 
 namespace parley::server {
@@ -35,6 +36,16 @@ Result<std::optional<std::int64_t>> OptionalInt(const nlohmann::json& body, cons
   auto it = body.find(field);
   if (it == body.end() || it->is_null()) return std::optional<std::int64_t>{};
   if (!it->is_number_integer()) return WrongType(field, "an integer");
+  // nlohmann keeps integers above INT64_MAX as unsigned; get<int64_t> would wrap them to
+  // negatives (18446744073709551615 read as -1), so they are refused instead.
+  if (it->is_number_unsigned() &&
+      it->get<std::uint64_t>() >
+          static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+    return Fail(ErrorCode::kInvalidInput,
+                std::string("'") + field + "' is too large (at most " +
+                    std::to_string(std::numeric_limits<std::int64_t>::max()) + ")",
+                {"", 0, 0, field});
+  }
   return std::optional<std::int64_t>{it->get<std::int64_t>()};
 }
 

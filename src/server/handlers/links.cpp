@@ -81,20 +81,6 @@ ApiResponse LinkHandlers::Reconcile(ApiRequest& req, store::Workspace& ws) {
 namespace {
 
 // The filters and page of GET /links (without the caller's visible lists).
-// A probability band's edge: a number from 0 to 1, or nullopt when the parameter is absent.
-Result<std::optional<double>> QueryProbability(const ApiRequest& req, const char* name) {
-  const std::string text = req.QueryParam(name);
-  if (text.empty()) return std::nullopt;
-  double value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || !(value >= 0 && value <= 1)) {
-    return Fail(ErrorCode::kInvalidInput,
-                std::string(name) + " must be a number from 0 to 1, not '" + text + "'",
-                {"", 0, 0, name});
-  }
-  return value;
-}
-
 Result<store::LinkQuery> LinkQueryOf(const ApiRequest& req) {
   store::LinkQuery query;
   if (const std::string s = req.QueryParam("state"); !s.empty()) {
