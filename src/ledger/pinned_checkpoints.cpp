@@ -98,6 +98,36 @@ Result<void> PinCheckpoint(const std::filesystem::path& path, const std::string&
   return WriteFileAtomically(path, text + PinnedCheckpointLine(origin, size, root, key));
 }
 
+namespace {
+
+// One pinned checkpoint against the tree: no longer than it, and on its history.
+Result<void> CheckOne(const std::filesystem::path& path, const std::string& origin,
+                      const PinnedCheckpoint& pin, const MerkleTree& tree) {
+  const std::string where = "the checkpoint pinned in " + path.string() + " line " +
+                            std::to_string(pin.line) + " (size " + std::to_string(pin.size) +
+                            ", root " + EncodeBase64(pin.root) + ")";
+  if (tree.Size() < pin.size) {
+    return Fail(ErrorCode::kCorruption,
+                "log " + origin + " has " + std::to_string(tree.Size()) + " entries, but " +
+                    where + " left this node with " + std::to_string(pin.size) +
+                    ": entries were deleted from the database; restore parley.db from a backup "
+                    "or the other parties' copies of this log",
+                {path.string(), 0, 0, ""});
+  }
+  PARLEY_ASSIGN_OR_RETURN(auto proof, ConsistencyProof(tree, pin.size, tree.Size()));
+  if (!VerifyConsistency(pin.size, tree.Size(), pin.root, tree.Root(), proof)) {
+    return Fail(ErrorCode::kCorruption,
+                "log " + origin + " (" + std::to_string(tree.Size()) +
+                    " entries) is not an extension of " + where +
+                    ": its entries were rolled back and rewritten in the database; restore "
+                    "parley.db from a backup or the other parties' copies of this log",
+                {path.string(), 0, 0, ""});
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<PinCheck> CheckPinnedCheckpoints(const std::filesystem::path& path,
                                         const std::string& origin, const PublicKey& node,
                                         const MerkleTree& tree) {
@@ -106,34 +136,11 @@ Result<PinCheck> CheckPinnedCheckpoints(const std::filesystem::path& path,
   if (!pinned && pinned.error().code == ErrorCode::kNotFound) return out;
   if (!pinned) return std::unexpected(pinned.error());
   out.lines = static_cast<std::int64_t>(pinned->size());
-  if (pinned->empty()) return out;
-  // Sizes only grow along the file; the largest one says the most.
-  const PinnedCheckpoint* latest = &pinned->front();
+  // Every line, not only the largest: a log rolled back and grown past its old length again
+  // would pass a check of the newest line pinned after the rollback.
   for (const PinnedCheckpoint& p : *pinned) {
-    if (p.size >= latest->size) latest = &p;
-  }
-  out.latest = *latest;
-  const std::string where = "the checkpoint pinned in " + path.string() + " line " +
-                            std::to_string(latest->line) + " (size " +
-                            std::to_string(latest->size) + ", root " +
-                            EncodeBase64(latest->root) + ")";
-  if (tree.Size() < latest->size) {
-    return Fail(ErrorCode::kCorruption,
-                "log " + origin + " has " + std::to_string(tree.Size()) + " entries, but " +
-                    where + " left this node with " + std::to_string(latest->size) +
-                    ": entries were deleted from the database; restore parley.db from a backup "
-                    "or the other parties' copies of this log",
-                {path.string(), 0, 0, ""});
-  }
-  PARLEY_ASSIGN_OR_RETURN(auto proof, ConsistencyProof(tree, latest->size, tree.Size()));
-  if (auto ok = VerifyConsistency(latest->size, tree.Size(), latest->root, tree.Root(), proof);
-      !ok) {
-    return Fail(ErrorCode::kCorruption,
-                "log " + origin + " (" + std::to_string(tree.Size()) +
-                    " entries) is not an extension of " + where +
-                    ": entries before it were rewritten in the database; restore parley.db from "
-                    "a backup or the other parties' copies of this log",
-                {path.string(), 0, 0, ""});
+    PARLEY_TRY(CheckOne(path, origin, p, tree));
+    if (!out.latest || p.size >= out.latest->size) out.latest = p;
   }
   return out;
 }

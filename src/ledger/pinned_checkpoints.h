@@ -62,9 +62,10 @@ struct PinCheck {
   std::int64_t lines = 0;
 };
 
-// The largest pinned checkpoint must lie on `tree`'s history: the tree holds at least its size,
-// and a consistency proof from it to the tree's size verifies against its root. kCorruption
-// naming the pinned size, the log's size and what to do otherwise.
+// Every pinned checkpoint must lie on `tree`'s history: the tree holds at least its size, and a
+// consistency proof from it to the tree's size verifies against its root. kCorruption naming
+// the first line that fails, the pinned size, the log's size and what to do otherwise.
+// PinCheck::latest is the largest.
 [[nodiscard]] Result<PinCheck> CheckPinnedCheckpoints(const std::filesystem::path& path,
                                                       const std::string& origin,
                                                       const PublicKey& node,

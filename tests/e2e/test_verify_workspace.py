@@ -243,16 +243,19 @@ class VerifyWorkspace(ParleyTestCase):
                      "list_versions list ua-request version 1: has no row in ledger_list_events",
                      "plans plan 1: no plan.proposed event vouches for it")
 
-    def test_a_rewritten_history_fails_the_consistency_proof(self):
-        # An entry replaced by another validly shaped one of the same size: the leaf hash kept
-        # beside it is replaced too, so only the pinned root can tell.
-        leaf, = self.sql("SELECT leaf FROM ledger_entries WHERE seq = 18")[0]
-        self.tamper("DELETE FROM ledger_entries WHERE seq = 18",
-                    "INSERT INTO ledger_entries SELECT origin, 18, leaf, leaf_hash FROM "
-                    "ledger_entries WHERE seq = 17")
-        proc = self.parley("verify", expect=1)
-        self.assertIn("entry seq 18", proc.stderr)
-        self.assertTrue(leaf)
+    def test_a_log_rolled_back_and_grown_again_fails_the_consistency_proof(self):
+        # The interview and handover undone with their entries, then new events appended by
+        # parley itself until the log is longer than the pinned 19 entries, and a bundle
+        # exported (which pins the new length too).
+        self.tamper("DELETE FROM ledger_entries WHERE seq >= 17",
+                    "DELETE FROM ledger_checkpoints", "DELETE FROM interviews",
+                    "DELETE FROM handover_events")
+        for person in ("ua-custody:2", "ua-custody:3", "ua-custody:4"):
+            self.parley("interview", person, "--outcome", "consents")
+        self.parley("bundle", "export", "--for", "mediator", "--out", self.path("b.bundle"))
+        proc, _ = self.refused("(20 entries) is not an extension of the checkpoint pinned in",
+                               "line 2 (size 19")
+        self.assertNotIn("handover_events", proc.stderr)
 
     def test_an_edited_pin_file_is_refused_naming_its_line(self):
         path = os.path.join(self.workspace, "ledger-checkpoints.pinned")
@@ -263,7 +266,7 @@ class VerifyWorkspace(ParleyTestCase):
         with open(path, "w") as f:
             f.write("\n".join(lines) + "\n")
         proc = self.parley("verify", expect=1)
-        self.assertIn(f"pinned checkpoint line {len(lines)}: its signature is not the node key's",
+        self.assertIn(f"pinned checkpoint line {len(lines)}: its signature is not this node key's",
                       proc.stderr)
 
     def test_a_successful_verify_and_an_export_pin_the_length(self):
