@@ -64,8 +64,9 @@ bool CheckPinnedLength(store::Workspace& ws, const std::string& db_file, bool& f
     failed = true;
   } else if (pin->latest) {
     std::cout << "ok: the log extends the last checkpoint that left this node (size "
-              << pin->latest->size << ", " << store::PinnedCheckpointsPath(ws.dir()).filename().string()
-              << " line " << pin->latest->line << "; consistency proved)\n";
+              << pin->latest->size << ", "
+              << store::PinnedCheckpointsPath(ws.dir()).filename().string() << " line "
+              << pin->latest->line << "; consistency proved)\n";
   } else {
     std::cout << "note: no checkpoint has left this node yet, so the log's length is not "
                  "pinned (a bundle export, `parley checkpoint` or a successful verify pins it)\n";
@@ -142,7 +143,8 @@ void RunVerifyWorkspace(const VerifyArgs& args, CliContext& ctx) {
   // What was just proved is pinned, so a later rollback below it is refused.
   if (node && *node) {
     auto events = ws->Events();
-    auto pinned = events ? (*events)->PinCheckpoint() : Result<void>(std::unexpected(events.error()));
+    auto pinned =
+        events ? (*events)->PinCheckpoint() : Result<void>(std::unexpected(events.error()));
     if (!pinned) {
       ReportError(pinned.error(), ctx);
       return;

@@ -47,9 +47,10 @@ Result<PinnedCheckpoint> ParseLine(const std::filesystem::path& path, std::int64
   std::copy(root->begin(), root->end(), out.root.begin());
   auto signature = DecodeBase64(signature_text);
   if (!signature || !node.Verify(SignedText(origin, out.size, root_text), *signature)) {
-    return std::unexpected(
-        BadLine(path, number, "its signature is not this node key's over this log's origin (the line was edited, or "
-                        "the workspace's node identity was replaced)"));
+    return std::unexpected(BadLine(
+        path, number,
+        "its signature is not this node key's over this log's origin (the line was edited, or "
+        "the workspace's node identity was replaced)"));
   }
   return out;
 }
@@ -76,9 +77,9 @@ Result<std::vector<PinnedCheckpoint>> ReadPinnedCheckpoints(const std::filesyste
       return std::unexpected(BadLine(path, number + 1, "the line does not end"));
     }
     ++number;
-    PARLEY_ASSIGN_OR_RETURN(PinnedCheckpoint p,
-                            ParseLine(path, number, std::string_view(text).substr(begin, end - begin),
-                                      origin, node));
+    PARLEY_ASSIGN_OR_RETURN(
+        PinnedCheckpoint p,
+        ParseLine(path, number, std::string_view(text).substr(begin, end - begin), origin, node));
     out.push_back(p);
     begin = end + 1;
   }
@@ -108,8 +109,8 @@ Result<void> CheckOne(const std::filesystem::path& path, const std::string& orig
                             ", root " + EncodeBase64(pin.root) + ")";
   if (tree.Size() < pin.size) {
     return Fail(ErrorCode::kCorruption,
-                "log " + origin + " has " + std::to_string(tree.Size()) + " entries, but " +
-                    where + " left this node with " + std::to_string(pin.size) +
+                "log " + origin + " has " + std::to_string(tree.Size()) + " entries, but " + where +
+                    " left this node with " + std::to_string(pin.size) +
                     ": entries were deleted from the database; restore parley.db from a backup "
                     "or the other parties' copies of this log",
                 {path.string(), 0, 0, ""});

@@ -10,8 +10,8 @@
 #include "negotiation/agreement_store.h"
 #include "plan/plan_json.h"
 #include "store/link_store.h"
-#include "store/vouched_rows.h"
 #include "store/plans.h"
+#include "store/vouched_rows.h"
 
 namespace parley::negotiation {
 namespace {

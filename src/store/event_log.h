@@ -150,8 +150,7 @@ class EventLog {
   [[nodiscard]] ledger::Ledger& Log() { return *ledger_; }
 
  private:
-  EventLog(Database& db, std::filesystem::path dir, NodeIdentity node,
-           ledger::SigningKey node_key)
+  EventLog(Database& db, std::filesystem::path dir, NodeIdentity node, ledger::SigningKey node_key)
       : db_(db), dir_(std::move(dir)), node_(std::move(node)), node_key_(std::move(node_key)) {}
   void Rollback(std::uint64_t size);
   [[nodiscard]] Result<const ledger::SigningKey*> KeyFor(const Actor& actor);

@@ -518,9 +518,9 @@ Result<std::int64_t> LinkStore::Decide(std::int64_t link_id, LinkDecision decisi
   if (note) {
     body["with_note"] = true;
     // The note may name people: a salted commitment, so `verify --workspace` can check it.
-    PARLEY_ASSIGN_OR_RETURN(body["note_commitment"],
-                            TextCommitment(tx.Log(), "link_decisions", link_id,
-                                           link->decisions + 1, "note", *note));
+    PARLEY_ASSIGN_OR_RETURN(
+        body["note_commitment"],
+        TextCommitment(tx.Log(), "link_decisions", link_id, link->decisions + 1, "note", *note));
   }
   if (t.undoes) body["undoes"] = t.undoes_version;
   PARLEY_TRY(tx.Commit(actor, "link.decided", std::move(body)));

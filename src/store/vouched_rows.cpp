@@ -150,8 +150,9 @@ const ledger::Event* EventAt(const EventIndex& index, TableCheck& check, const s
 const ledger::Event* Find(const EventIndex& index, TableCheck& check, const std::string& row,
                           const std::optional<std::uint64_t>& seq, std::string_view type) {
   if (!seq) {
-    check.Problem(row, "no " + std::string(type) + " event vouches for it (a row added behind "
-                       "parley's back, or its event was removed from the log)");
+    check.Problem(row, "no " + std::string(type) +
+                           " event vouches for it (a row added behind "
+                           "parley's back, or its event was removed from the log)");
     return nullptr;
   }
   return &index.events[*seq];
@@ -182,8 +183,9 @@ Result<void> CheckLists(Database& db, const EventIndex& index, VouchedRowsReport
     seen.insert({list, version});
     const std::string row = "list " + list + " version " + std::to_string(version);
     if (st.ColumnIsNull(6)) {
-      check.Problem(row, "has no row in ledger_list_events naming its list.version_submitted "
-                         "event");
+      check.Problem(row,
+                    "has no row in ledger_list_events naming its list.version_submitted "
+                    "event");
       continue;
     }
     const ledger::Event* e = EventAt(index, check, row, st.ColumnInt(6), "list.version_submitted");
@@ -221,15 +223,16 @@ Result<void> CheckAgreements(Database& db, const EventIndex& index, VouchedRowsR
     seen.insert({name, version});
     const std::string row = "'" + name + "' version " + std::to_string(version) + " (id " +
                             std::to_string(st.ColumnInt(0)) + ")";
-    const ledger::Event* e = Find(index, check, row, Lookup(index.agreement_added,
-                                                           std::pair{name, version}),
-                                  "agreement.added");
+    const ledger::Event* e =
+        Find(index, check, row, Lookup(index.agreement_added, std::pair{name, version}),
+             "agreement.added");
     if (e == nullptr) continue;
     const std::string signed_sha = Text(e->body, "sha256");
     check.Compare(row, "content_sha256", st.ColumnText(7), signed_sha, *e);
     check.Compare(row, "the SHA-256 of the stored text (source)", Sha256Hex(st.ColumnText(6)),
                   signed_sha, *e);
-    if (check.Carries(*e, "title")) check.Compare(row, "title", st.ColumnText(3), Text(e->body, "title"), *e);
+    if (check.Carries(*e, "title"))
+      check.Compare(row, "title", st.ColumnText(3), Text(e->body, "title"), *e);
     if (check.Carries(*e, "party_a")) {
       check.Compare(row, "party_a", st.ColumnText(4), Text(e->body, "party_a"), *e);
       check.Compare(row, "party_b", st.ColumnText(5), Text(e->body, "party_b"), *e);
@@ -249,8 +252,7 @@ Result<void> CheckAgreements(Database& db, const EventIndex& index, VouchedRowsR
   return {};
 }
 
-Result<void> CheckAgreementSignatures(Database& db, EventIndex& index,
-                                      VouchedRowsReport& report) {
+Result<void> CheckAgreementSignatures(Database& db, EventIndex& index, VouchedRowsReport& report) {
   TableCheck check(report, "agreement_signatures");
   PARLEY_ASSIGN_OR_RETURN(
       Statement st,
@@ -261,8 +263,8 @@ Result<void> CheckAgreementSignatures(Database& db, EventIndex& index,
     PARLEY_ASSIGN_OR_RETURN(bool more, st.Step());
     if (!more) break;
     check.Row();
-    const std::string row = "agreement id " + std::to_string(st.ColumnInt(0)) + " party " +
-                            st.ColumnText(3);
+    const std::string row =
+        "agreement id " + std::to_string(st.ColumnInt(0)) + " party " + st.ColumnText(3);
     const ledger::Event* e = EventAt(index, check, row, st.ColumnInt(6), "agreement.signed");
     if (e == nullptr) continue;
     index.claimed.insert(e->seq);
@@ -350,8 +352,10 @@ Result<void> CheckPlans(Database& db, const EventIndex& index, VouchedRowsReport
     }
     const std::string derived = PlanStateFromEvents(index, id);
     if (st.ColumnText(7) != derived) {
-      check.Problem(row, "state is '" + st.ColumnText(7) + "' but its events (accepts, signatures, "
-                         "counters and repairs in the log) make it '" + derived + "'");
+      check.Problem(row, "state is '" + st.ColumnText(7) +
+                             "' but its events (accepts, signatures, "
+                             "counters and repairs in the log) make it '" +
+                             derived + "'");
     }
     if (people.Carries(*e, "people_sha256")) {
       people.Row();
@@ -383,8 +387,8 @@ Result<void> CheckPlanApprovals(Database& db, EventIndex& index, VouchedRowsRepo
     if (!more) break;
     check.Row();
     const std::string action = st.ColumnText(1);
-    const std::string row = "plan " + std::to_string(st.ColumnInt(0)) + " " + action +
-                            " by party " + st.ColumnText(2);
+    const std::string row =
+        "plan " + std::to_string(st.ColumnInt(0)) + " " + action + " by party " + st.ColumnText(2);
     const ledger::Event* e = EventAt(index, check, row, st.ColumnInt(5),
                                      action == "accept" ? "plan.accepted" : "plan.signed");
     if (e == nullptr) continue;
@@ -424,14 +428,18 @@ Result<void> CheckLinkDecisions(Database& db, const EventIndex& index, const Eve
                  "l.left_record_id, l.right_record_id, l.state FROM link_decisions d LEFT JOIN "
                  "links l ON l.id = d.link_id ORDER BY d.link_id, d.id"));
   PARLEY_ASSIGN_OR_RETURN(auto rows, ReadRows(st, [](const Statement& r) {
-                            return DecisionRow{
-                                r.ColumnInt(0),  r.ColumnInt(1),
-                                r.ColumnText(2), r.ColumnText(3),
-                                r.ColumnIsNull(4) ? std::nullopt
-                                                  : std::optional<std::string>(r.ColumnText(4)),
-                                r.ColumnText(5), !r.ColumnIsNull(6),
-                                r.ColumnInt(7),  r.ColumnInt(8),
-                                r.ColumnText(9)};
+                            return DecisionRow{r.ColumnInt(0),
+                                               r.ColumnInt(1),
+                                               r.ColumnText(2),
+                                               r.ColumnText(3),
+                                               r.ColumnIsNull(4)
+                                                   ? std::nullopt
+                                                   : std::optional<std::string>(r.ColumnText(4)),
+                                               r.ColumnText(5),
+                                               !r.ColumnIsNull(6),
+                                               r.ColumnInt(7),
+                                               r.ColumnInt(8),
+                                               r.ColumnText(9)};
                           }));
   std::map<std::int64_t, std::vector<const DecisionRow*>> by_link;
   for (const DecisionRow& r : rows) by_link[r.link].push_back(&r);
@@ -439,7 +447,8 @@ Result<void> CheckLinkDecisions(Database& db, const EventIndex& index, const Eve
   for (const auto& [link, decisions] : by_link) {
     const auto found = index.link_decided.find(link);
     const std::vector<std::uint64_t> none;
-    const std::vector<std::uint64_t>& events = found == index.link_decided.end() ? none : found->second;
+    const std::vector<std::uint64_t>& events =
+        found == index.link_decided.end() ? none : found->second;
     for (std::size_t i = 0; i < std::max(decisions.size(), events.size()); ++i) {
       const std::string row = "link " + std::to_string(link) + " decision " + std::to_string(i + 1);
       if (i >= events.size()) {
@@ -476,8 +485,8 @@ Result<void> CheckLinkDecisions(Database& db, const EventIndex& index, const Eve
     const std::string row = std::to_string(link);
     links.Row();
     if (!last.link_exists) {
-      links.Problem(row, "is gone, but link.decided events (the last seq " +
-                             std::to_string(e.seq) + ") vouch for it");
+      links.Problem(row, "is gone, but link.decided events (the last seq " + std::to_string(e.seq) +
+                             ") vouch for it");
       continue;
     }
     links.Compare(row, "state", last.link_state, Text(e.body, "state"), e);
@@ -506,8 +515,9 @@ Result<void> CheckInterviews(Database& db, const EventIndex& index, const EventL
     seen.insert({record, version});
     const std::string row =
         "record " + std::to_string(record) + " interview version " + std::to_string(version);
-    const ledger::Event* e = Find(index, check, row, Lookup(index.interviews, std::pair{record, version}),
-                                  "interview.recorded");
+    const ledger::Event* e =
+        Find(index, check, row, Lookup(index.interviews, std::pair{record, version}),
+             "interview.recorded");
     if (e == nullptr) continue;
     check.Compare(row, "outcome", st.ColumnText(2), Text(e->body, "outcome"), *e);
     check.Compare(row, "interviewer", st.ColumnText(3), Text(e->body, "interviewer"), *e);
@@ -548,8 +558,8 @@ Result<void> CheckHandovers(Database& db, const EventIndex& index, VouchedRowsRe
     seen.insert({record, seq});
     const std::string row =
         "record " + std::to_string(record) + " handover event " + std::to_string(seq);
-    const ledger::Event* e = Find(index, check, row, Lookup(index.handovers, std::pair{record, seq}),
-                                  "handover.recorded");
+    const ledger::Event* e = Find(
+        index, check, row, Lookup(index.handovers, std::pair{record, seq}), "handover.recorded");
     if (e == nullptr) continue;
     check.Compare(row, "event", st.ColumnText(2), Text(e->body, "event"), *e);
     check.Compare(row, "phase", std::to_string(st.ColumnInt(3)), Text(e->body, "phase"), *e);
@@ -562,10 +572,10 @@ Result<void> CheckHandovers(Database& db, const EventIndex& index, VouchedRowsRe
   }
   for (const auto& [key, seq] : index.handovers) {
     if (!seen.contains(key)) {
-      check.Problem("record " + std::to_string(key.first) + " handover event " +
-                        std::to_string(key.second),
-                    "the handover.recorded event seq " + std::to_string(seq) +
-                        " records it, but the database no longer holds it");
+      check.Problem(
+          "record " + std::to_string(key.first) + " handover event " + std::to_string(key.second),
+          "the handover.recorded event seq " + std::to_string(seq) +
+              " records it, but the database no longer holds it");
     }
   }
   check.Unproved();
@@ -576,11 +586,9 @@ Result<void> CheckHandovers(Database& db, const EventIndex& index, VouchedRowsRe
 Result<void> ReportRowsWithoutLog(Database& db, VouchedRowsReport& report) {
   for (const char* table : {"list_versions", "agreements", "agreement_signatures", "plans",
                             "plan_approvals", "link_decisions", "interviews", "handover_events"}) {
-    PARLEY_ASSIGN_OR_RETURN(Statement st,
-                            db.Prepare(std::string("SELECT count(*) FROM ") + table));
-    PARLEY_ASSIGN_OR_RETURN(auto count, ReadFirstRow(st, [](const Statement& r) {
-                              return r.ColumnInt(0);
-                            }));
+    PARLEY_ASSIGN_OR_RETURN(Statement st, db.Prepare(std::string("SELECT count(*) FROM ") + table));
+    PARLEY_ASSIGN_OR_RETURN(auto count,
+                            ReadFirstRow(st, [](const Statement& r) { return r.ColumnInt(0); }));
     if (count && *count > 0) {
       report.problems.push_back(std::string(table) + ": " + std::to_string(*count) +
                                 " row(s), but the workspace has no node identity (ledger_node "
@@ -645,8 +653,9 @@ const std::vector<UnvouchedTable>& UnvouchedTables() {
       {"received_records",
        "checked against the sender's signed disclosure on import; the disclosure itself is not "
        "kept, so it cannot be checked again (keep the bundle file)"},
-      {"ledger_checkpoints", "checked against the entries by the log check; its length is pinned "
-                             "by the pinned-checkpoints file"},
+      {"ledger_checkpoints",
+       "checked against the entries by the log check; its length is pinned "
+       "by the pinned-checkpoints file"},
       {"review_generation, schema_version", "caches and bookkeeping"},
   };
   return kTables;

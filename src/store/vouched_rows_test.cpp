@@ -74,8 +74,8 @@ TEST_F(VouchedRowsTest, AnOldEventIsCheckedForWhatItCarriesAndSaysWhatItCannotPr
 
 TEST_F(VouchedRowsTest, RowsWithoutEventsAndEventsWithoutRowsAreNamed) {
   const std::int64_t record = t_.Record("ru-custody", "RU-1");
-  ASSERT_TRUE(InsertInterview(t_.ws(), {record, 1, "refuses", "x", "2026-05-01T10:00:00Z", "",
-                                        "2026-05-01T10:00:00Z"}));
+  ASSERT_TRUE(InsertInterview(
+      t_.ws(), {record, 1, "refuses", "x", "2026-05-01T10:00:00Z", "", "2026-05-01T10:00:00Z"}));
   Sql("DROP TRIGGER ledger_list_events_are_kept");
   Sql("DELETE FROM ledger_list_events WHERE seq = 1");
   auto report = VerifyVouchedRows(t_.ws());
