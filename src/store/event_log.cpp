@@ -191,6 +191,9 @@ Result<std::string> EventLog::ExportBundle(std::optional<std::string_view> since
     }
     since = cp.size;
   }
+  // A log that no longer extends what already left the node is not exported (nor pinned again,
+  // which would hide the rollback behind a new, larger pin).
+  PARLEY_TRY(CheckPinned());
   // A caller that already holds the write transaction (the server, so that no other
   // connection appends between its Events() and here) keeps it; otherwise one is begun.
   std::optional<Transaction> own;

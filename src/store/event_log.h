@@ -139,8 +139,9 @@ class EventLog {
       std::uint64_t since, std::uint64_t size)>;
   // A bundle of the node's log from the size of `since_note` (a checkpoint of this log,
   // which must lie on its history) or from the start, with a current checkpoint. Runs its
-  // own transaction (it may store a new checkpoint) unless the caller holds one. The exported
-  // checkpoint is pinned (PinCheckpoint) before the bundle is returned.
+  // own transaction (it may store a new checkpoint) unless the caller holds one. Refuses a log
+  // that does not extend its pinned checkpoints (CheckPinned); the exported checkpoint is
+  // pinned (PinCheckpoint) before the bundle is returned.
   [[nodiscard]] Result<std::string> ExportBundle(std::optional<std::string_view> since_note,
                                                  const DisclosureMaker& disclose = {});
 

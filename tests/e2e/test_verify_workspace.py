@@ -245,14 +245,22 @@ class VerifyWorkspace(ParleyTestCase):
 
     def test_a_log_rolled_back_and_grown_again_fails_the_consistency_proof(self):
         # The interview and handover undone with their entries, then new events appended by
-        # parley itself until the log is longer than the pinned 19 entries, and a bundle
-        # exported (which pins the new length too).
+        # parley itself until the log is longer than the pinned 19 entries. A bundle export
+        # refuses to send (or pin) such a log.
         self.tamper("DELETE FROM ledger_entries WHERE seq >= 17",
                     "DELETE FROM ledger_checkpoints", "DELETE FROM interviews",
                     "DELETE FROM handover_events")
         for person in ("ua-custody:2", "ua-custody:3", "ua-custody:4"):
             self.parley("interview", person, "--outcome", "consents")
-        self.parley("bundle", "export", "--for", "mediator", "--out", self.path("b.bundle"))
+        pinned = os.path.join(self.workspace, "ledger-checkpoints.pinned")
+        with open(pinned) as f:
+            before = f.read()
+        export = self.parley("bundle", "export", "--for", "mediator", "--out",
+                             self.path("b.bundle"), expect=1)
+        self.assertIn("is not an extension of the checkpoint pinned in", export.stderr)
+        self.assertFalse(os.path.exists(self.path("b.bundle")))
+        with open(pinned) as f:
+            self.assertEqual(f.read(), before)
         proc, _ = self.refused("(20 entries) is not an extension of the checkpoint pinned in",
                                "line 2 (size 19")
         self.assertNotIn("handover_events", proc.stderr)
