@@ -329,7 +329,7 @@ Result<void> CheckPlans(Database& db, const EventIndex& index, VouchedRowsReport
     seen.insert(id);
     const std::string row = "plan " + std::to_string(id);
     const ledger::Event* e =
-        Find(index, check, row, Lookup(index.plan_created, id), "plan.proposed");
+        Find(index, check, row, Lookup(index.plan_created, id), "plan.proposed/countered/repaired");
     if (e == nullptr) continue;
     const json& b = e->body;
     const std::string signed_sha = Text(b, "sha256");
@@ -338,7 +338,7 @@ Result<void> CheckPlans(Database& db, const EventIndex& index, VouchedRowsReport
                   Sha256Hex(st.ColumnText(8)), signed_sha, *e);
     check.Compare(row, "kind", st.ColumnText(3), Text(b, "kind"), *e);
     check.Compare(row, "parent_id", st.ColumnIsNull(4) ? "" : std::to_string(st.ColumnInt(4)),
-                  Text(b, "parent") == "" ? "" : Text(b, "parent"), *e);
+                  Text(b, "parent"), *e);
     check.Compare(row, "agreement", st.ColumnText(1), Text(b, "agreement"), *e);
     check.Compare(row, "agreement version", std::to_string(st.ColumnInt(2)),
                   Text(b, "agreement_version"), *e);

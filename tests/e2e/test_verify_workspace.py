@@ -241,7 +241,7 @@ class VerifyWorkspace(ParleyTestCase):
                     "DELETE FROM ledger_list_events", "DELETE FROM ledger_node")
         self.refused("pinned checkpoint line 1: its signature is not this node key's",
                      "list_versions list ua-request version 1: has no row in ledger_list_events",
-                     "plans plan 1: no plan.proposed event vouches for it")
+                     "plans plan 1: no plan.proposed/countered/repaired event vouches for it")
 
     def test_a_log_rolled_back_and_grown_again_fails_the_consistency_proof(self):
         # The interview and handover undone with their entries, then new events appended by
