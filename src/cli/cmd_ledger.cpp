@@ -54,6 +54,8 @@ Result<std::string> RunCheckpointIn(store::Workspace& ws, const CheckpointArgs& 
     }
   }
   if (auto r = tx.Commit(); !r) return std::unexpected(r.error());
+  // The note is printed (and written with --out): it leaves the node, so its size is pinned.
+  if (auto r = (*events)->PinCheckpoint(); !r) return std::unexpected(r.error());
   return note;
 }
 

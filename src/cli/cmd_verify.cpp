@@ -4,6 +4,10 @@
 // `parley verify --workspace DIR`: every log in the workspace (the node's own and each
 // replica) in full: every signature, every stored leaf hash, the tree, the latest checkpoint
 // (store::VerifyWorkspaceLedger). This is the full check that opening a workspace skips.
+// Then the log's length against the checkpoints that left the node (ledger-checkpoints.pinned),
+// every row a ledger event vouches for (store/vouched_rows.h) and the records behind every
+// signed list version; it names the tables no event vouches for. Exit 1 naming each row that
+// differs; on success the verified checkpoint is pinned.
 // `parley verify --paper TEXT [--workspace DIR]`: a printed paper's checkpoint line (the text
 // of the QR code on each page, report/paper_checkpoint.h) against the workspace's log.
 #include <iostream>
@@ -17,6 +21,8 @@
 #include "report/paper_checkpoint.h"
 #include "store/event_log.h"
 #include "store/record_sharing.h"
+#include "store/vouched_rows.h"
+#include "store/workspace.h"
 
 namespace parley::cli {
 namespace {
@@ -46,22 +52,79 @@ void RunVerifyPaper(const VerifyArgs& args, CliContext& ctx) {
   ctx.exit_code = kExitOk;
 }
 
+// Prints a corruption found by a check and marks the run failed; any other error ends it.
+bool Found(const Error& error, const std::string& db_file, CliContext& ctx) {
+  Error e = error;
+  if (e.where.file.empty()) e.where.file = db_file;
+  if (e.code != ErrorCode::kCorruption) {
+    ReportError(e, ctx);
+    return false;
+  }
+  std::cerr << "parley: error: " << e.Describe() << "\n";
+  return true;
+}
+
+// The log's length against the checkpoints that left the node (store::EventLog::CheckPinned).
+bool CheckPinnedLength(store::Workspace& ws, const std::string& db_file, bool& failed,
+                       CliContext& ctx) {
+  auto node = store::LoadNodeIdentity(ws);
+  if (!node) {
+    ReportError(node.error(), ctx);
+    return false;
+  }
+  if (!*node) return true;  // no log at all: VerifyVouchedRows reports rows that need one
+  auto events = ws.Events();
+  if (!events) {
+    ReportError(events.error(), ctx);
+    return false;
+  }
+  auto pin = (*events)->CheckPinned();
+  if (!pin) {
+    if (!Found(pin.error(), db_file, ctx)) return false;
+    failed = true;
+  } else if (pin->latest) {
+    std::cout << "ok: the log extends the last checkpoint that left this node (size "
+              << pin->latest->size << ", "
+              << store::PinnedCheckpointsPath(ws.dir()).filename().string() << " line "
+              << pin->latest->line << "; consistency proved)\n";
+  } else {
+    std::cout << "note: no checkpoint has left this node yet, so the log's length is not "
+                 "pinned (a bundle export, `parley checkpoint` or a successful verify pins it)\n";
+  }
+  return true;
+}
+
+// Every row a ledger event vouches for, against the event (store/vouched_rows.h).
+bool CheckVouchedRows(store::Workspace& ws, bool& failed, CliContext& ctx) {
+  auto rows = store::VerifyVouchedRows(ws);
+  if (!rows) {
+    ReportError(rows.error(), ctx);
+    return false;
+  }
+  for (const std::string& p : rows->problems) std::cerr << "parley: error: " << p << "\n";
+  if (!rows->problems.empty()) failed = true;
+  std::string checked;
+  for (const auto& t : rows->tables) {
+    if (t.rows == 0) continue;
+    checked += (checked.empty() ? "" : ", ") + t.table + " " + std::to_string(t.rows);
+  }
+  if (rows->problems.empty() && !checked.empty()) {
+    std::cout << "ok: rows checked against the events that vouch for them: " << checked << "\n";
+  }
+  for (const std::string& u : rows->unproved) std::cout << "note: not provable: " << u << "\n";
+  return true;
+}
+
 void RunVerifyWorkspace(const VerifyArgs& args, CliContext& ctx) {
   ctx.workspace = args.workspace;
   auto ws = OpenWorkspace(ctx);
   if (!ws) return;
+  const std::string db_file = store::DatabasePath(args.workspace).string();
   const unsigned threads =
       args.threads != 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
   auto logs = store::VerifyWorkspaceLedger(*ws, threads);
   if (!logs) {
-    Error e = logs.error();
-    e.where.file = store::DatabasePath(args.workspace).string();
-    if (e.code != ErrorCode::kCorruption) {
-      ReportError(e, ctx);
-      return;
-    }
-    std::cerr << "parley: error: " << e.Describe() << "\n";
-    ctx.exit_code = kExitUserError;  // the record is at fault, and the message names the entry
+    if (Found(logs.error(), db_file, ctx)) ctx.exit_code = kExitUserError;
     return;
   }
   for (const auto& log : *logs) {
@@ -70,24 +133,42 @@ void RunVerifyWorkspace(const VerifyArgs& args, CliContext& ctx) {
               << (log.checkpoint_checked ? "; latest checkpoint matches" : "; no checkpoint yet")
               << "\n";
   }
-  if (logs->empty()) std::cout << "ok: the workspace holds no ledger entries yet\n";
+  if (logs->empty()) std::cout << "note: the workspace holds no ledger entries\n";
+  bool failed = false;
+  if (!CheckPinnedLength(*ws, db_file, failed, ctx)) return;
+  if (!CheckVouchedRows(*ws, failed, ctx)) return;
   // What the node signed of its lists must still be what the database holds.
-  auto lists = store::VerifyListRecords(*ws);
-  if (!lists) {
-    Error e = lists.error();
-    e.where.file = store::DatabasePath(args.workspace).string();
-    if (e.code != ErrorCode::kCorruption) {
-      ReportError(e, ctx);
-      return;
+  auto node = store::LoadNodeIdentity(*ws);
+  if (node && *node) {
+    auto lists = store::VerifyListRecords(*ws);
+    if (!lists) {
+      if (!Found(lists.error(), db_file, ctx)) return;
+      failed = true;
+    } else if (lists->lists > 0) {
+      std::cout << "ok: " << lists->lists << " list versions (" << lists->records
+                << " records): the stored records still produce the records root each "
+                   "submission signed\n";
     }
-    std::cerr << "parley: error: " << e.Describe() << "\n";
+  }
+  std::cout << "not vouched for by the ledger (not checked):";
+  for (const auto& t : store::UnvouchedTables()) std::cout << " " << t.table << ";";
+  std::cout << " see docs/security.md\n";
+  if (failed) {
+    std::cerr << "parley: the database was changed outside parley. Do not export or sign from "
+                 "it: restore parley.db from a backup, or rebuild what the other parties hold "
+                 "from their copies of this log, and find out who could write the file\n";
     ctx.exit_code = kExitUserError;
     return;
   }
-  if (lists->lists > 0) {
-    std::cout << "ok: " << lists->lists << " list versions (" << lists->records
-              << " records): the stored records still produce the records root each "
-                 "submission signed\n";
+  // What was just proved is pinned, so a later rollback below it is refused.
+  if (node && *node) {
+    auto events = ws->Events();
+    auto pinned =
+        events ? (*events)->PinCheckpoint() : Result<void>(std::unexpected(events.error()));
+    if (!pinned) {
+      ReportError(pinned.error(), ctx);
+      return;
+    }
   }
   ctx.exit_code = kExitOk;
 }

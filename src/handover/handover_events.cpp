@@ -99,7 +99,8 @@ Result<HandoverEvent> AppendHandover(store::Workspace& ws, std::int64_t record_i
                         {"phase", saved.phase},
                         {"place", saved.place},
                         {"at", saved.at},
-                        {"actor", saved.actor}}));
+                        {"actor", saved.actor},
+                        {"recorded_at", saved.recorded_at}}));
   return saved;
 }
 

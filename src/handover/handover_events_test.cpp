@@ -50,7 +50,9 @@ TEST(HandoverStore, EachEventIsASignedLedgerEvent) {
                                     {"phase", 1},
                                     {"place", "Sumy crossing"},
                                     {"at", "2026-05-23T14:05:00Z"},
-                                    {"actor", "cp-1"}}));
+                                    {"actor", "cp-1"},
+                                    {"recorded_at", e.body.value("recorded_at", "")}}));
+  EXPECT_FALSE(e.body.value("recorded_at", "").empty());
   // A stale append is refused and leaves the log as it was.
   ASSERT_FALSE(
       AppendHandover(tw.ws(), id, 0, Event(HandoverEventKind::kReceived), kCp).has_value());

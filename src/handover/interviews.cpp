@@ -4,6 +4,7 @@
 #include "core/try.h"
 #include "handover/event_time.h"
 #include "store/link_store.h"
+#include "store/vouched_rows.h"
 
 namespace parley::handover {
 namespace {
@@ -67,12 +68,18 @@ Result<Interview> RecordInterview(store::Workspace& ws, std::int64_t record_id,
   saved.version = stored + 1;
   saved.recorded_at = UtcNow();
   PARLEY_TRY(store::InsertInterview(ws, ToRow(saved)));
+  // The notes may name people: the event carries a salted commitment to them, never the text.
+  PARLEY_ASSIGN_OR_RETURN(std::string notes,
+                          store::TextCommitment(tx.Log(), "interviews", record_id, saved.version,
+                                                "notes", saved.notes));
   PARLEY_TRY(tx.Commit(actor, "interview.recorded",
                        {{"record_id", record_id},
                         {"version", saved.version},
                         {"outcome", ToString(saved.outcome)},
                         {"at", saved.at},
-                        {"interviewer", saved.interviewer}}));
+                        {"interviewer", saved.interviewer},
+                        {"notes_commitment", notes},
+                        {"recorded_at", saved.recorded_at}}));
   return saved;
 }
 

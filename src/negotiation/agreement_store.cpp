@@ -177,6 +177,11 @@ Result<AgreementChange> AddAgreement(store::Workspace& ws, const std::string& na
   nlohmann::json body = AgreementEventBody(stored);
   body["categories"] = parsed.categories.size();
   body["phases"] = parsed.phase_count;
+  // The row's other columns, so that `verify --workspace` can check them (store/vouched_rows.h).
+  body["title"] = stored.title;
+  body["party_a"] = stored.party_a;
+  body["party_b"] = stored.party_b;
+  body["added_by"] = stored.added_by;
   PARLEY_TRY(tx.Commit(actor, "agreement.added", body));
   return AgreementChange{std::move(stored), false};
 }

@@ -11,6 +11,7 @@
 #include "plan/plan_json.h"
 #include "store/link_store.h"
 #include "store/plans.h"
+#include "store/vouched_rows.h"
 
 namespace parley::negotiation {
 namespace {
@@ -111,6 +112,9 @@ Result<std::pair<StoredPlanInfo, bool>> StorePlan(store::Workspace& ws, const Ne
                          {"side_a", n.side_a},
                          {"side_b", n.side_b}};
   if (n.parent_id > 0) body["parent"] = n.parent_id;
+  // What `verify --workspace` checks the plan_people rows and the author against.
+  body["people_sha256"] = store::PlanPeopleDigest(row.people);
+  body["created_by"] = row.created_by;
   for (auto it = n.extra_body.begin(); it != n.extra_body.end(); ++it) body[it.key()] = *it;
   PARLEY_TRY(tx.Append(actor, EventType(n.kind), body));
   PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, PlanInfo(ws, id));

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "store/event_log.h"
 #include "store/link_store.h"
 #include "store/test_workspace.h"
 
@@ -62,10 +63,25 @@ class TestWorkspace : public store::testing::TempWorkspace {
     Link("mediator", "ua-custody", {{"M1", "R5", 'r'}});
     Link("mediator", "ru-custody", {{"M1", "U5", 'a'}});
     Link("ua-request", "ru-custody", {{"P4", "U6", 'x'}}, /*keep=*/true);
-    Exec("INSERT INTO interviews VALUES (" + Id("ua-custody", "R2") +
-         ", 1, 'refuses', 'icrc-1', 't', '', 't')");
-    Exec("INSERT INTO handover_events VALUES (" + Id("ua-custody", "R3") +
-         ", 1, 'handed_over', 1, 'Sumy', 't', 'cp-1', 't')");
+    // Rows written with their events, as the handover module would (verify checks them).
+    Logged("INSERT INTO interviews VALUES (" + Id("ua-custody", "R2") +
+               ", 1, 'refuses', 'icrc-1', 't', '', 't')",
+           "icrc-1", "interview.recorded",
+           {{"record_id", Record("ua-custody", "R2")},
+            {"version", 1},
+            {"outcome", "refuses"},
+            {"at", "t"},
+            {"interviewer", "icrc-1"}});
+    Logged("INSERT INTO handover_events VALUES (" + Id("ua-custody", "R3") +
+               ", 1, 'handed_over', 1, 'Sumy', 't', 'cp-1', 't')",
+           "cp-1", "handover.recorded",
+           {{"record_id", Record("ua-custody", "R3")},
+            {"seq", 1},
+            {"event", "handed_over"},
+            {"phase", 1},
+            {"place", "Sumy"},
+            {"at", "t"},
+            {"actor", "cp-1"}});
   }
 
   // The record ID of LIST's row KEY, as text for SQL and JSON built by hand.
@@ -80,6 +96,14 @@ class TestWorkspace : public store::testing::TempWorkspace {
   };
   void Exec(const std::string& sql) {
     auto r = db().Exec(sql);
+    EXPECT_TRUE(r.has_value()) << r.error().Describe();
+  }
+  void Logged(const std::string& sql, const std::string& actor, const std::string& type,
+              nlohmann::json body) {
+    store::LoggedTransaction tx(ws());
+    ASSERT_TRUE(tx.Begin().has_value());
+    Exec(sql);
+    auto r = tx.Commit({.name = actor}, type, std::move(body));
     EXPECT_TRUE(r.has_value()) << r.error().Describe();
   }
   // PREFIX1..PREFIXn, combatants; the first seriously wounded when the list has a health

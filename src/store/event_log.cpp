@@ -4,6 +4,7 @@
 #include "core/file_io.h"
 #include "core/try.h"
 #include "ledger/encoding.h"
+#include "ledger/pinned_checkpoints.h"
 #include "ledger/verify.h"
 #include "store/record_sharing.h"
 #include "store/workspace.h"
@@ -29,6 +30,10 @@ std::filesystem::path NodeKeyPath(const std::filesystem::path& dir, const std::s
 
 std::filesystem::path TrustedKeysPath(const std::filesystem::path& dir) {
   return dir / "keys" / "trusted.keys";
+}
+
+std::filesystem::path PinnedCheckpointsPath(const std::filesystem::path& dir) {
+  return dir / "ledger-checkpoints.pinned";
 }
 
 Result<void> AddTrustedKey(const std::filesystem::path& dir, const ledger::PublicKey& key) {
@@ -95,7 +100,7 @@ Result<std::unique_ptr<EventLog>> EventLog::Open(Database& db, const std::filesy
                                           NodeKeyPath(dir, node->key_name).string() +
                                           " is not the one this workspace was created with");
   }
-  std::unique_ptr<EventLog> log(new EventLog(db, *node, std::move(key)));
+  std::unique_ptr<EventLog> log(new EventLog(db, dir, *node, std::move(key)));
   PARLEY_ASSIGN_OR_RETURN(auto storage, SqliteEntryStorage::Open(db, node->origin));
   log->storage_ = storage.get();
   // The other parties' keys: cosignatures on our checkpoints by them can then be exported.
@@ -147,6 +152,16 @@ Result<ledger::SignedEvent> EventLog::Append(const Actor& actor, std::string typ
 
 Result<std::string> EventLog::Checkpoint() { return ledger_->MakeCheckpoint(node_key_); }
 
+Result<ledger::PinCheck> EventLog::CheckPinned() const {
+  return ledger::CheckPinnedCheckpoints(PinnedCheckpointsPath(dir_), node_.origin,
+                                        node_key_.Public(), ledger_->Tree());
+}
+
+Result<void> EventLog::PinCheckpoint() {
+  return ledger::PinCheckpoint(PinnedCheckpointsPath(dir_), node_.origin, Size(), ledger_->Root(),
+                               node_key_);
+}
+
 Result<std::string> EventLog::CurrentCheckpoint() {
   PARLEY_ASSIGN_OR_RETURN(auto latest, ledger_->LatestCheckpoint());
   if (latest) {
@@ -176,6 +191,9 @@ Result<std::string> EventLog::ExportBundle(std::optional<std::string_view> since
     }
     since = cp.size;
   }
+  // A log that no longer extends what already left the node is not exported (nor pinned again,
+  // which would hide the rollback behind a new, larger pin).
+  PARLEY_TRY(CheckPinned());
   // A caller that already holds the write transaction (the server, so that no other
   // connection appends between its Events() and here) keeps it; otherwise one is begun.
   std::optional<Transaction> own;
@@ -189,7 +207,10 @@ Result<std::string> EventLog::ExportBundle(std::optional<std::string_view> since
   if (disclose) {
     PARLEY_ASSIGN_OR_RETURN(disclosure, disclose(since, Size()));
   }
-  return ledger_->ExportBundle(since, disclosure ? &*disclosure : nullptr);
+  PARLEY_ASSIGN_OR_RETURN(std::string bundle,
+                          ledger_->ExportBundle(since, disclosure ? &*disclosure : nullptr));
+  PARLEY_TRY(PinCheckpoint());
+  return bundle;
 }
 
 LoggedTransaction::LoggedTransaction(Workspace& workspace)

@@ -58,6 +58,7 @@
 
 #include "core/error.h"
 #include "ledger/ledger.h"
+#include "ledger/pinned_checkpoints.h"
 #include "store/ledger_storage.h"
 #include "store/sqlite_db.h"
 
@@ -90,6 +91,10 @@ struct NodeIdentity {
 // line. Bundle import accepts checkpoints they signed; the node's own log accepts (and
 // exports) their cosignatures.
 [[nodiscard]] std::filesystem::path TrustedKeysPath(const std::filesystem::path& dir);
+// WORKSPACE/ledger-checkpoints.pinned: every checkpoint of the node's log that left the node,
+// signed by the node key (ledger/pinned_checkpoints.h). It pins the log's length outside the
+// database, so that deleting the last entries with their checkpoint is detected.
+[[nodiscard]] std::filesystem::path PinnedCheckpointsPath(const std::filesystem::path& dir);
 // Appends `key` unless it is already listed.
 [[nodiscard]] Result<void> AddTrustedKey(const std::filesystem::path& dir,
                                          const ledger::PublicKey& key);
@@ -121,12 +126,22 @@ class EventLog {
   // The latest checkpoint if it covers the whole log (keeping its cosignatures), else a new
   // one (Checkpoint()). Call inside a transaction.
   [[nodiscard]] Result<std::string> CurrentCheckpoint();
+  // Pins the current size and root in PinnedCheckpointsPath: call it whenever a checkpoint of
+  // the log leaves the node (ExportBundle does). Writes a file, so call it after the commit
+  // that made the checkpoint.
+  [[nodiscard]] Result<void> PinCheckpoint();
+  // The log against the largest checkpoint pinned in PinnedCheckpointsPath: it must hold at
+  // least that many entries, and a consistency proof from it must verify (kCorruption naming
+  // the pinned size and line otherwise). No file: PinCheck::latest is empty.
+  [[nodiscard]] Result<ledger::PinCheck> CheckPinned() const;
   // Makes the disclosure section for entries [since, size), or none (store/record_sharing.h).
   using DisclosureMaker = std::function<Result<std::optional<ledger::SignedDisclosure>>(
       std::uint64_t since, std::uint64_t size)>;
   // A bundle of the node's log from the size of `since_note` (a checkpoint of this log,
   // which must lie on its history) or from the start, with a current checkpoint. Runs its
-  // own transaction (it may store a new checkpoint) unless the caller holds one.
+  // own transaction (it may store a new checkpoint) unless the caller holds one. Refuses a log
+  // that does not extend its pinned checkpoints (CheckPinned); the exported checkpoint is
+  // pinned (PinCheckpoint) before the bundle is returned.
   [[nodiscard]] Result<std::string> ExportBundle(std::optional<std::string_view> since_note,
                                                  const DisclosureMaker& disclose = {});
 
@@ -136,12 +151,13 @@ class EventLog {
   [[nodiscard]] ledger::Ledger& Log() { return *ledger_; }
 
  private:
-  EventLog(Database& db, NodeIdentity node, ledger::SigningKey node_key)
-      : db_(db), node_(std::move(node)), node_key_(std::move(node_key)) {}
+  EventLog(Database& db, std::filesystem::path dir, NodeIdentity node, ledger::SigningKey node_key)
+      : db_(db), dir_(std::move(dir)), node_(std::move(node)), node_key_(std::move(node_key)) {}
   void Rollback(std::uint64_t size);
   [[nodiscard]] Result<const ledger::SigningKey*> KeyFor(const Actor& actor);
 
   Database& db_;
+  std::filesystem::path dir_;
   NodeIdentity node_;
   ledger::SigningKey node_key_;
   SqliteEntryStorage* storage_ = nullptr;  // owned by ledger_

@@ -5,12 +5,15 @@
 // - every record version's content hash matches its stored content;
 // - every submitted list version has its `list.version_submitted` event in the node's log,
 //   and that event states the version's list, number and content hash (signatures and the
-//   tree are `parley verify --workspace`'s job).
+//   tree are `parley verify --workspace`'s job);
+// - every row a ledger event vouches for matches it (store/vouched_rows.h), and the log is no
+//   shorter than the last checkpoint that left the node (ledger-checkpoints.pinned).
 #include "core/try.h"
 #include "ledger/event.h"
 #include "store/event_log.h"
 #include "store/ledger_storage.h"
 #include "store/record_codec.h"
+#include "store/vouched_rows.h"
 #include "store/workspace.h"
 
 namespace parley::store {
@@ -92,6 +95,22 @@ Result<IntegrityReport> Workspace::CheckIntegrity() {
       "list_versions v JOIN lists l ON l.id = v.list_id WHERE v.state != 'submitted'",
       "", report.problems));
   PARLEY_TRY(CheckListEvents(db(), report.problems));
+  // Rows against the events that vouch for them, and the log against its pinned length: cheap
+  // (no signature is checked; `parley verify --workspace` does that).
+  auto vouched = VerifyVouchedRows(*this);
+  if (!vouched) {
+    report.problems.push_back("ledger: rows not checked against their events: " +
+                              vouched.error().message);
+  } else {
+    for (std::string& p : vouched->problems) report.problems.push_back("ledger: " + std::move(p));
+  }
+  PARLEY_ASSIGN_OR_RETURN(auto node, LoadNodeIdentity(db()));
+  auto log = node ? Events() : Result<EventLog*>(nullptr);
+  if (log && *log != nullptr) {
+    if (auto pinned = (*log)->CheckPinned(); !pinned) {
+      report.problems.push_back("ledger: " + pinned.error().message);
+    }
+  }
   // Re-hash every stored record: catches bytes changed behind parley's back.
   PARLEY_ASSIGN_OR_RETURN(auto lists, Lists());
   for (const auto& info : lists) {

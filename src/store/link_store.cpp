@@ -11,6 +11,7 @@
 #include "core/try.h"
 #include "core/utf8.h"
 #include "ledger/keys.h"
+#include "store/vouched_rows.h"
 
 namespace parley::store {
 namespace {
@@ -514,7 +515,13 @@ Result<std::int64_t> LinkStore::Decide(std::int64_t link_id, LinkDecision decisi
                          {"decision", std::string(decision_name)},
                          {"state", std::string(LinkStateName(t.after))},
                          {"probability", link->probability}};
-  if (note) body["with_note"] = true;
+  if (note) {
+    body["with_note"] = true;
+    // The note may name people: a salted commitment, so `verify --workspace` can check it.
+    PARLEY_ASSIGN_OR_RETURN(
+        body["note_commitment"],
+        TextCommitment(tx.Log(), "link_decisions", link_id, link->decisions + 1, "note", *note));
+  }
   if (t.undoes) body["undoes"] = t.undoes_version;
   PARLEY_TRY(tx.Commit(actor, "link.decided", std::move(body)));
   return link->decisions + 1;
