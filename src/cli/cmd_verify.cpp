@@ -4,6 +4,8 @@
 // `parley verify --workspace DIR`: every log in the workspace (the node's own and each
 // replica) in full: every signature, every stored leaf hash, the tree, the latest checkpoint
 // (store::VerifyWorkspaceLedger). This is the full check that opening a workspace skips.
+// Both also check every party signature and witness against the keys its agreement pinned
+// (ledger/party_signatures.h), naming each that does not match (exit 1).
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -11,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/workspace_open.h"
 #include "core/file_io.h"
+#include "ledger/party_signatures.h"
 #include "ledger/verify.h"
 #include "store/event_log.h"
 #include "store/record_sharing.h"
@@ -25,6 +28,29 @@ struct VerifyArgs {
   std::string trusted_keys;
   unsigned threads = 0;
 };
+
+// One line for the party signatures of a log (`where`), or every mismatch on stderr. False
+// when a signature does not match its pinned key.
+bool ReportPartySignatures(const std::string& where, const ledger::PartySignatureReport& r,
+                           bool print) {
+  for (const std::string& m : r.mismatches) {
+    std::cerr << "parley: error: party signatures: " << where << ": " << m << "\n";
+  }
+  if (!r.ok() || !print || r.party_signatures + r.witnesses == 0) return r.ok();
+  std::cout << "ok: " << where << ": " << r.matched << " of " << r.party_signatures
+            << " party signatures and " << r.witnesses
+            << " mediator witnesses made with the keys their agreement pins";
+  if (r.unpinned > 0) {
+    std::cout << "; " << r.unpinned
+              << " under an agreement that pins no key for that role (they prove only which "
+                 "key vouched, not the party's consent)";
+  }
+  if (r.unchecked > 0) {
+    std::cout << "; " << r.unchecked << " whose agreement.added is not in this range (not checked)";
+  }
+  std::cout << "\n";
+  return true;
+}
 
 void RunVerifyWorkspace(const VerifyArgs& args, CliContext& ctx) {
   ctx.workspace = args.workspace;
@@ -51,6 +77,21 @@ void RunVerifyWorkspace(const VerifyArgs& args, CliContext& ctx) {
               << "\n";
   }
   if (logs->empty()) std::cout << "ok: the workspace holds no ledger entries yet\n";
+  auto parties = store::VerifyWorkspacePartySignatures(*ws);
+  if (!parties) {
+    ReportError(parties.error(), ctx);
+    return;
+  }
+  bool signers_ok = true;
+  for (const auto& log : *parties) {
+    signers_ok = ReportPartySignatures((log.own ? "node log " : "replica ") + log.origin,
+                                       log.report, true) &&
+                 signers_ok;
+  }
+  if (!signers_ok) {
+    ctx.exit_code = kExitUserError;  // a signature the agreement does not allow: named above
+    return;
+  }
   // What the node signed of its lists must still be what the database holds.
   auto lists = store::VerifyListRecords(*ws);
   if (!lists) {
@@ -152,6 +193,15 @@ void RunVerify(const VerifyArgs& args, CliContext& ctx) {
     RunVerifyDisclosure(args, *report, ctx);
     return;
   }
+  auto parties = ledger::CheckPartySignatures(b.entries, b.since);
+  if (!parties) {
+    ReportError(parties.error(), ctx);
+    return;
+  }
+  if (!ReportPartySignatures(args.bundle, *parties, false)) {
+    ctx.exit_code = kExitUserError;
+    return;
+  }
   std::string signers;
   for (const auto& s : report->checkpoint_signers) signers += (signers.empty() ? "" : ", ") + s;
   if (ctx.json) {
@@ -169,6 +219,7 @@ void RunVerify(const VerifyArgs& args, CliContext& ctx) {
       std::cout << "consistency: proved from size " << b.since << " (root "
                 << ledger::EncodeBase64(report->old_root) << ")\n";
     }
+    ReportPartySignatures("party signatures", *parties, true);
     if (report->disclosure) {
       std::size_t records = 0;
       for (const auto& l : report->disclosure->lists) records += l.records.size();
