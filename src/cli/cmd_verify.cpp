@@ -38,7 +38,7 @@ bool ReportPartySignatures(const std::string& where, const ledger::PartySignatur
   }
   if (!r.ok() || !print || r.party_signatures + r.witnesses == 0) return r.ok();
   std::cout << "ok: " << where << ": " << r.matched << " of " << r.party_signatures
-            << " party signatures and " << r.witnesses
+            << " party signatures and " << r.witnesses_matched << " of " << r.witnesses
             << " mediator witnesses made with the keys their agreement pins";
   if (r.unpinned > 0) {
     std::cout << "; " << r.unpinned

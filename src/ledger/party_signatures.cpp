@@ -90,7 +90,7 @@ void Judge(const SignedEvent& s, const std::map<AgreementKey, Pinned>& pinned,
     }
     for (const PublicKey& m : keys.mediators) {
       if (m == s.signer) {
-        ++report.matched;
+        ++report.witnesses_matched;
         return;
       }
     }

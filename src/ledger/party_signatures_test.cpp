@@ -55,7 +55,8 @@ TEST_F(PartySignatures, EachPartyWithItsPinnedKeyAndTheMediatorAsWitnessPass) {
   EXPECT_TRUE(r.ok()) << r.mismatches.front();
   EXPECT_EQ(r.party_signatures, 3u);
   EXPECT_EQ(r.witnesses, 2u);
-  EXPECT_EQ(r.matched, 5u);
+  EXPECT_EQ(r.matched, 3u);
+  EXPECT_EQ(r.witnesses_matched, 2u);
 }
 
 TEST_F(PartySignatures, EveryWrongSignerIsNamed) {

@@ -60,7 +60,7 @@ class Demo(ParleyTestCase):
         with open(os.path.join(keys_dir, "ua-signer.pub")) as f:
             self.assertIn(f'a_key = "{f.read().strip()}"', self.agreement_text())
         verified = self.parley("verify").stdout
-        self.assertIn("6 of 6 party signatures and 2 mediator witnesses made with the keys "
+        self.assertIn("6 of 6 party signatures and 2 of 2 mediator witnesses made with the keys "
                       "their agreement pins", verified)
         bundle = os.path.join(self.workspace, "record-for-mediator.bundle")
         keys = os.path.join(self.workspace, "keys", "demo-node.pub")

@@ -79,7 +79,7 @@ class PartyKeys(ParleyTestCase):
         self.assertIn("Witnessed: deal@1 by the mediator's key 'icrc-signer'", witnessed)
         self.assertIn("stays in_force", witnessed)
         verified = self.parley("verify").stdout
-        self.assertIn("2 of 2 party signatures and 1 mediator witnesses made with the keys "
+        self.assertIn("2 of 2 party signatures and 1 of 1 mediator witnesses made with the keys "
                       "their agreement pins", verified)
 
     def test_an_agreement_without_pinned_keys_is_stored_but_nobody_signs_it(self):
@@ -133,7 +133,7 @@ class PartyKeys(ParleyTestCase):
                       self.run_with(self.keys["icrc"], "plan", "witness", pid).stdout)
         self.assertIn("Already witnessed",
                       self.run_with(self.keys["icrc"], "plan", "witness", pid).stdout)
-        self.assertIn("6 of 6 party signatures and 1 mediator witnesses",
+        self.assertIn("6 of 6 party signatures and 1 of 1 mediator witnesses",
                       self.parley("verify").stdout)
 
         # A bundle for the mediator carries the same proof, checked with no workspace.
