@@ -54,7 +54,8 @@ Result<void> CheckPartySigner(const rules::Agreement& agreement, const std::stri
   if (SameKey(used, node_key)) {
     return Refuse("the key " + DescribeKey(used) +
                   " is this node's key; the node key never signs for a party: sign for " + who +
-                  " with its key " + DescribeKey(*pinned) + "; nothing was signed");
+                  " under " + what + " with its key " + DescribeKey(*pinned) +
+                  "; nothing was signed");
   }
   if (SameKey(used, *pinned)) return {};
   const rules::Side other = party == rules::Side::kA ? rules::Side::kB : rules::Side::kA;

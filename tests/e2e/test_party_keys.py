@@ -94,14 +94,15 @@ class PartyKeys(ParleyTestCase):
         text = pathlib.Path(self.agreement).read_text()
         line = next(l for l in text.splitlines() if l.startswith("b_key = "))
         pathlib.Path(bad).write_text(text.replace(line, 'b_key = "ru-signer+00000000+AQID"'))
-        out = self.parley("agreement", "check", bad, expect=1).stderr
+        out = self.parley("agreement", "check", bad, expect=1, workspace=False).stderr
         self.assertIn("b_key is not a verifier key", out)
         self.assertIn("row ", out)
         same = self.path("same.toml")
         a_line = next(l for l in text.splitlines() if l.startswith("a_key = "))
         pathlib.Path(same).write_text(text.replace(line, "b" + a_line[1:]))
         self.assertIn("a_key and b_key are the same key",
-                      self.parley("agreement", "check", same, expect=1).stderr)
+                      self.parley("agreement", "check", same, expect=1,
+                                  workspace=False).stderr)
 
     def test_plans_are_accepted_and_signed_by_each_party_with_its_key_and_verify_checks(self):
         scenario = self.path("scenario")
