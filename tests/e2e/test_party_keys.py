@@ -78,6 +78,11 @@ class PartyKeys(ParleyTestCase):
         witnessed = self.run_with(self.keys["icrc"], "agreement", "witness", "deal").stdout
         self.assertIn("Witnessed: deal@1 by the mediator's key 'icrc-signer'", witnessed)
         self.assertIn("stays in_force", witnessed)
+        # What a negotiator reads before signing names each party's key and the witness's.
+        shown = self.parley("agreement", "show", "deal").stdout
+        self.assertRegex(shown, r"Signed for Ukraine only with key ua-signer \(key id [0-9a-f]{8}\)"
+                                r", for Russian Federation only with key ru-signer")
+        self.assertIn("witnessed by the mediator with icrc-signer", shown)
         verified = self.parley("verify").stdout
         self.assertIn("2 of 2 party signatures and 1 of 1 mediator witnesses made with the keys "
                       "their agreement pins", verified)
