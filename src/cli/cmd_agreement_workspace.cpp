@@ -1,5 +1,7 @@
-// `parley agreement add FILE [--name N]`, `agreement list`, `agreement sign NAME --side S`:
-// agreements as signed documents of the workspace (negotiation/agreement_store.h).
+// `parley agreement add FILE [--name N]`, `agreement list`, `agreement sign NAME --side S
+// --key FILE`, `agreement witness NAME --key FILE`: agreements as signed documents of the
+// workspace (negotiation/agreement_store.h). A party signs with the key the agreement pins for
+// it; the mediator witnesses with a pinned mediator key (negotiation/party_keys.h).
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -97,6 +99,27 @@ Result<void> Sign(store::Workspace& ws, const SignFlags& f, bool json) {
   return {};
 }
 
+Result<void> Witness(store::Workspace& ws, const SignFlags& f, bool json) {
+  std::optional<std::int64_t> version;
+  if (f.version > 0) version = f.version;
+  PARLEY_ASSIGN_OR_RETURN(CommandActor who, CommandActor::Load(f.key));
+  PARLEY_ASSIGN_OR_RETURN(auto change,
+                          negotiation::WitnessAgreement(ws, f.name, version, who.actor()));
+  const StoredAgreement& a = change.agreement;
+  if (json) {
+    Json j = AgreementJson(a);
+    j["witness"] = change.witness;
+    j["unchanged"] = change.unchanged;
+    std::cout << j.dump(2) << "\n";
+  } else {
+    std::cout << (change.unchanged ? "Already witnessed: " : "Witnessed: ") << a.name << "@"
+              << a.version << " by the mediator's key '" << change.witness
+              << "' (a witness, not a party's signature; the agreement stays "
+              << negotiation::AgreementStateName(a.state) << ")\n";
+  }
+  return {};
+}
+
 template <typename Body>
 void InWorkspace(CliContext& ctx, Body body) {
   auto ws = OpenWorkspace(ctx);
@@ -139,12 +162,27 @@ void RegisterAgreementWorkspaceCommands(CLI::App& agreement, CliContext& ctx) {
   sign->add_option("--side", sign_flags->side, "Party signing: a, b, or the party's name")
       ->required();
   sign->add_option("--key", sign_flags->key,
-                   "Sign with this private key file (default: $PARLEY_KEY; without one the "
-                   "node key vouches for $PARLEY_USER)");
+                   "The party's private key file, the one the agreement pins as a_key/b_key "
+                   "(default: $PARLEY_KEY; required: the node key never signs for a party)");
   AddJsonOption(*sign, ctx);
   AddWorkspaceOption(*sign, ctx);
   sign->callback([&ctx, sign_flags] {
     InWorkspace(ctx, [&](store::Workspace& ws) { return Sign(ws, *sign_flags, ctx.json); });
+  });
+
+  auto* witness = agreement.add_subcommand(
+      "witness", "The mediator witnesses an agreement version (never a party's signature)");
+  auto witness_flags = std::make_shared<SignFlags>();
+  witness->add_option("NAME", witness_flags->name, "Agreement name")->required();
+  witness->add_option("--version", witness_flags->version,
+                      "Version to witness (default: the latest)");
+  witness->add_option("--key", witness_flags->key,
+                      "The mediator's private key file, one the agreement pins in "
+                      "mediator_keys (default: $PARLEY_KEY)");
+  AddJsonOption(*witness, ctx);
+  AddWorkspaceOption(*witness, ctx);
+  witness->callback([&ctx, witness_flags] {
+    InWorkspace(ctx, [&](store::Workspace& ws) { return Witness(ws, *witness_flags, ctx.json); });
   });
 }
 

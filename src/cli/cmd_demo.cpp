@@ -3,8 +3,10 @@
 // prints an account of what it did. Each import appends a signed event to the node's log; the
 // demo ends by exporting the log as a bundle for the mediator and verifying that bundle on
 // its own. Before that it adds the demo's agreement (examples/demo/demo-exchange.toml), signs
-// it for both parties, proposes a plan from the confirmed persons (ua-custody and ru-custody
-// as linked to the other side's requests), and accepts and signs it for both sides.
+// it for both parties, each with its own key (ua-signer, ru-signer in WORKSPACE/keys, pinned in
+// the agreement's [parties]), has the mediator's key (mediator-signer) witness it, proposes a
+// plan from the confirmed persons (ua-custody and ru-custody as linked to the other side's
+// requests), accepts and signs it for both sides with their keys, and witnesses it.
 // Last, it adds one user per role and side for the browser UI (demo_users.h).
 // Deterministic: a second run finds every list, the agreement, the plan and the users
 // unchanged, appends no event, and writes the same bundle.
@@ -29,6 +31,7 @@
 #include "negotiation/agreement_store.h"
 #include "negotiation/plan_negotiation.h"
 #include "negotiation/sharing_choice.h"
+#include "server/auth/user_keys.h"
 #include "store/event_log.h"
 #include "synth/scenario_writer.h"
 
@@ -183,14 +186,57 @@ void PrintDemoPlan(const negotiation::PlanOutcome& p) {
   }
 }
 
-// Step 4: the agreement signed by both parties, a plan from the confirmed persons, accepted
-// and signed by both sides. Every step is a no-op when the workspace already has it.
-Result<void> PlanDemo(store::Workspace& ws) {
-  const store::Actor ua{"demo-ua", nullptr};
-  const store::Actor ru{"demo-ru", nullptr};
-  auto added = negotiation::AddAgreement(ws, "demo-exchange", DemoAgreementText(),
-                                         "examples/demo/demo-exchange.toml", ua);
+// The three signers of the demo, one key each in WORKSPACE/keys (made on the first run, read
+// on the next, so the agreement text that pins them stays the same): each party's signer and
+// the mediator's. Named as the demo users who hold them, to whom the keys are bound for the
+// browser UI (server/auth/user_keys.h).
+struct DemoKeys {
+  ledger::SigningKey ua, ru, mediator;
+};
+
+Result<ledger::SigningKey> DemoKey(const std::filesystem::path& dir, const std::string& name) {
+  const std::filesystem::path file = dir / "keys" / (name + ".key");
+  if (std::filesystem::exists(file)) return ledger::LoadSigningKey(file, std::nullopt);
+  PARLEY_ASSIGN_OR_RETURN(ledger::SigningKey key, ledger::GenerateSigningKey(name));
+  PARLEY_TRY(ledger::WriteKeyFiles(key, dir / "keys", {}));
+  return key;
+}
+
+Result<DemoKeys> EnsureDemoKeys(const std::filesystem::path& dir) {
+  PARLEY_ASSIGN_OR_RETURN(ledger::SigningKey ua, DemoKey(dir, "ua-signer"));
+  PARLEY_ASSIGN_OR_RETURN(ledger::SigningKey ru, DemoKey(dir, "ru-signer"));
+  PARLEY_ASSIGN_OR_RETURN(ledger::SigningKey mediator, DemoKey(dir, "mediator-signer"));
+  return DemoKeys{std::move(ua), std::move(ru), std::move(mediator)};
+}
+
+// The demo agreement with the three public keys pinned in its [parties] table, after b_side.
+Result<std::string> PinnedDemoAgreement(const DemoKeys& keys) {
+  std::string text(DemoAgreementText());
+  const std::string anchor = "b_side = \"ru\"\n";
+  const std::size_t at = text.find(anchor);
+  if (at == std::string::npos) {
+    return Fail(ErrorCode::kInternal,
+                "examples/demo/demo-exchange.toml has no line b_side = \"ru\" to pin keys after");
+  }
+  text.insert(at + anchor.size(), "a_key = \"" + keys.ua.Public().VerifierKey() + "\"\nb_key = \"" +
+                                      keys.ru.Public().VerifierKey() + "\"\nmediator_keys = [\"" +
+                                      keys.mediator.Public().VerifierKey() + "\"]\n");
+  return text;
+}
+
+// Step 4: the agreement signed by both parties, each with its own key, and witnessed by the
+// mediator; a plan from the confirmed persons, accepted and signed by both sides, each with
+// its own key, and witnessed. Every step is a no-op when the workspace already has it.
+Result<void> PlanDemo(store::Workspace& ws, const DemoKeys& keys) {
+  const store::Actor ua{"ua-signer", &keys.ua};
+  const store::Actor ru{"ru-signer", &keys.ru};
+  const store::Actor mediator{"mediator-signer", &keys.mediator};
+  PARLEY_ASSIGN_OR_RETURN(const std::string text, PinnedDemoAgreement(keys));
+  auto added =
+      negotiation::AddAgreement(ws, "demo-exchange", text, "examples/demo/demo-exchange.toml", ua);
   if (!added) return std::unexpected(added.error());
+  PARLEY_TRY(
+      negotiation::WitnessAgreement(ws, "demo-exchange", added->agreement.version, mediator));
   for (auto [side, actor] : {std::pair{rules::Side::kA, ua}, std::pair{rules::Side::kB, ru}}) {
     auto signed_now =
         negotiation::SignAgreement(ws, "demo-exchange", added->agreement.version, side, actor);
@@ -210,12 +256,18 @@ Result<void> PlanDemo(store::Workspace& ws) {
       proposed->info = done->info;
     }
   }
+  PARLEY_TRY(negotiation::WitnessPlan(ws, proposed->info.id, mediator));
   std::cout << "\n4. Agreed and planned the exchange: agreement '" << added->agreement.name << "'@"
             << added->agreement.version << " " << (added->unchanged ? "unchanged" : "added")
             << " and signed by both parties,\n"
             << "   \"" << added->agreement.title << "\";\n"
             << "   plan " << (proposed->unchanged ? "unchanged" : "proposed")
-            << " from the confirmed persons, accepted and signed by both sides.\n";
+            << " from the confirmed persons, accepted and signed by both sides.\n"
+            << "   Three keys in " << (ws.dir() / "keys").string()
+            << ": ua-signer and ru-signer, pinned in the agreement's [parties],\n"
+            << "   each signed for its own party only; mediator-signer witnessed the agreement "
+               "and the plan\n   (a witness, never a party's signature; the node key signs "
+               "neither).\n";
   PrintDemoPlan(*proposed);
   // The plan holds confirmed persons only; say plainly who is left out for want of a review,
   // since a real exchange would review them before anyone signs.
@@ -275,7 +327,12 @@ void RunDemo(CliContext& ctx, const DemoOptions& o) {
     return;
   }
 
-  if (auto planned = PlanDemo(*ws); !planned) {
+  auto keys = EnsureDemoKeys(dir);
+  if (!keys) {
+    ReportError(keys.error(), ctx);
+    return;
+  }
+  if (auto planned = PlanDemo(*ws, *keys); !planned) {
     ReportError(planned.error(), ctx);
     return;
   }
@@ -298,8 +355,15 @@ void RunDemo(CliContext& ctx, const DemoOptions& o) {
     ReportError(users.error(), ctx);
     return;
   }
+  for (const ledger::SigningKey* key : {&keys->ua, &keys->ru, &keys->mediator}) {
+    if (auto bound = server::BindUserKey(*ws, key->Name(), *key); !bound) {
+      ReportError(bound.error(), ctx);
+      return;
+    }
+  }
   std::cout << "\n7. " << (users->added ? "Added" : "Kept") << " " << users->names.size()
             << " users, one per role and side (ua-clerk, ru-analyst, mediator-checkpoint, ...);"
+            << "\n   each side's signer holds its side's key for the API's signatures;"
             << "\n   their password is in " << users->password_file.string()
             << "\n   Open the browser UI: parley serve --workspace " << dir.string()
             << ", then http://127.0.0.1:8080/\n";

@@ -166,6 +166,24 @@ Result<void> Approve(store::Workspace& ws, const ChangeFlags& f, negotiation::Ap
   return {};
 }
 
+Result<void> Witness(store::Workspace& ws, const ChangeFlags& f, bool json) {
+  PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParsePlanId(f.id));
+  PARLEY_ASSIGN_OR_RETURN(CommandActor who, CommandActor::Load(f.key));
+  PARLEY_ASSIGN_OR_RETURN(auto w, negotiation::WitnessPlan(ws, id, who.actor()));
+  if (json) {
+    Json j = negotiation::PlanInfoJson(w.info);
+    j["witness"] = w.witness;
+    j["unchanged"] = w.unchanged;
+    std::cout << j.dump(2) << "\n";
+  } else {
+    std::cout << (w.unchanged ? "Already witnessed: plan " : "Witnessed: plan ") << id << " ("
+              << negotiation::PlanStateName(w.info.state) << ", sha256 "
+              << w.info.sha256.substr(0, 16) << "...) by the mediator's key '" << w.witness
+              << "' (a witness, not a party's signature)\n";
+  }
+  return {};
+}
+
 void AddChangeOptions(CLI::App& cmd, ChangeFlags& f, CliContext& ctx) {
   cmd.add_option("ID", f.id, "Plan number (`parley plan list`)")->required();
   cmd.add_option("--expect-version", f.expect,
@@ -296,10 +314,24 @@ void RegisterPlanWorkspaceCommands(CLI::App& plan_cmd, CliContext& ctx) {
     auto flags = std::make_shared<ChangeFlags>();
     AddChangeOptions(*cmd, *flags, ctx);
     cmd->add_option("--side", flags->side, "a, b, or the workspace side (e.g. ua)")->required();
+    cmd->get_option("--key")->description(
+        "The party's private key file, the one the plan's agreement pins as a_key/b_key "
+        "(default: $PARLEY_KEY; required: the node key never signs for a party)");
     cmd->callback([&ctx, flags, what = what] {
       InWorkspace(ctx, [&](store::Workspace& ws) { return Approve(ws, *flags, what, ctx.json); });
     });
   }
+
+  auto* witness = plan_cmd.add_subcommand(
+      "witness", "The mediator witnesses a plan's content (never a party's signature)");
+  auto wf = std::make_shared<ChangeFlags>();
+  AddChangeOptions(*witness, *wf, ctx);
+  witness->get_option("--key")->description(
+      "The mediator's private key file, one the plan's agreement pins in mediator_keys "
+      "(default: $PARLEY_KEY)");
+  witness->callback([&ctx, wf] {
+    InWorkspace(ctx, [&](store::Workspace& ws) { return Witness(ws, *wf, ctx.json); });
+  });
 }
 
 }  // namespace parley::cli

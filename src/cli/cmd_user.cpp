@@ -1,12 +1,15 @@
 // `parley user add NAME --role ROLE --side SIDE [--password-file F]`, `parley user token NAME`,
-// `parley user list`: the users who sign in to `parley serve`.
+// `parley user list`, `parley user key NAME --key FILE`: the users who sign in to `parley serve`
+// and the key the API signs their party signatures with (server/auth/user_keys.h).
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/user_key.h"
 #include "cli/workspace_open.h"
+#include "server/auth/user_keys.h"
 #include "server/auth/user_store.h"
 #include "server/json_shapes.h"
 
@@ -18,6 +21,7 @@ struct UserFlags {
   std::string role;
   std::string side;
   std::string password_file;
+  std::string key_file;
 };
 
 // The first line of the file, or of standard input when no file is named.
@@ -92,6 +96,26 @@ void RunList(CliContext& ctx) {
   if (ctx.json) std::cout << out.dump(2) << "\n";
 }
 
+void RunBindKey(CliContext& ctx, const UserFlags& f) {
+  auto key = LoadUserKey(f.key_file, f.password_file);
+  if (!key) {
+    ReportError(key.error(), ctx);
+    return;
+  }
+  auto ws = OpenWorkspace(ctx);
+  if (!ws) return;
+  if (auto bound = server::BindUserKey(*ws, f.name, *key); !bound) {
+    ReportError(bound.error(), ctx);
+    return;
+  }
+  std::cout << "bound key " << key->Public().VerifierKey() << " to user " << f.name << " ("
+            << server::BoundKeyPath(ws->dir(), f.name).string()
+            << ", mode 0600, unencrypted: the server signs with it unattended)\n"
+            << "the API now signs " << f.name
+            << "'s party signatures with it; they count only where an agreement pins it\n";
+  ctx.exit_code = kExitOk;
+}
+
 }  // namespace
 
 void RegisterUserCommands(CLI::App& app, CliContext& ctx) {
@@ -114,6 +138,16 @@ void RegisterUserCommands(CLI::App& app, CliContext& ctx) {
   token->add_option("NAME", f->name, "User name")->required();
   AddWorkspaceOption(*token, ctx);
   token->callback([&ctx, f] { RunToken(ctx, *f); });
+
+  auto* key = user->add_subcommand(
+      "key", "Bind a signing key to a user: the API signs their party signatures with it");
+  key->add_option("NAME", f->name, "User name")->required();
+  key->add_option("--key", f->key_file, "The user's private key file (`parley keys init`)")
+      ->required();
+  key->add_option("--passphrase-file", f->password_file,
+                  "The key's passphrase, if it is encrypted (stored unencrypted once bound)");
+  AddWorkspaceOption(*key, ctx);
+  key->callback([&ctx, f] { RunBindKey(ctx, *f); });
 
   auto* list = user->add_subcommand("list", "List the users");
   AddWorkspaceOption(*list, ctx);

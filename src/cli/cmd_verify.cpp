@@ -4,12 +4,17 @@
 // `parley verify --workspace DIR`: every log in the workspace (the node's own and each
 // replica) in full: every signature, every stored leaf hash, the tree, the latest checkpoint
 // (store::VerifyWorkspaceLedger). This is the full check that opening a workspace skips.
+<<<<<<< HEAD
 // Then the log's length against the checkpoints that left the node (ledger-checkpoints.pinned),
 // every row a ledger event vouches for (store/vouched_rows.h) and the records behind every
 // signed list version; it names the tables no event vouches for. Exit 1 naming each row that
 // differs; on success the verified checkpoint is pinned.
 // `parley verify --paper TEXT [--workspace DIR]`: a printed paper's checkpoint line (the text
 // of the QR code on each page, report/paper_checkpoint.h) against the workspace's log.
+=======
+// Both also check every party signature and witness against the keys its agreement pinned
+// (ledger/party_signatures.h), naming each that does not match (exit 1).
+>>>>>>> keys
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -17,6 +22,7 @@
 #include "cli/commands.h"
 #include "cli/workspace_open.h"
 #include "core/file_io.h"
+#include "ledger/party_signatures.h"
 #include "ledger/verify.h"
 #include "report/paper_checkpoint.h"
 #include "store/event_log.h"
@@ -36,6 +42,7 @@ struct VerifyArgs {
   unsigned threads = 0;
 };
 
+<<<<<<< HEAD
 void RunVerifyPaper(const VerifyArgs& args, CliContext& ctx) {
   if (!args.workspace.empty()) ctx.workspace = args.workspace;
   auto ws = OpenWorkspace(ctx);
@@ -112,6 +119,28 @@ bool CheckVouchedRows(store::Workspace& ws, bool& failed, CliContext& ctx) {
     std::cout << "ok: rows checked against the events that vouch for them: " << checked << "\n";
   }
   for (const std::string& u : rows->unproved) std::cout << "note: not provable: " << u << "\n";
+=======
+// One line for the party signatures of a log (`where`), or every mismatch on stderr. False
+// when a signature does not match its pinned key.
+bool ReportPartySignatures(const std::string& where, const ledger::PartySignatureReport& r,
+                           bool print) {
+  for (const std::string& m : r.mismatches) {
+    std::cerr << "parley: error: party signatures: " << where << ": " << m << "\n";
+  }
+  if (!r.ok() || !print || r.party_signatures + r.witnesses == 0) return r.ok();
+  std::cout << "ok: " << where << ": " << r.matched << " of " << r.party_signatures
+            << " party signatures and " << r.witnesses_matched << " of " << r.witnesses
+            << " mediator witnesses made with the keys their agreement pins";
+  if (r.unpinned > 0) {
+    std::cout << "; " << r.unpinned
+              << " under an agreement that pins no key for that role (they prove only which "
+                 "key vouched, not the party's consent)";
+  }
+  if (r.unchecked > 0) {
+    std::cout << "; " << r.unchecked << " whose agreement.added is not in this range (not checked)";
+  }
+  std::cout << "\n";
+>>>>>>> keys
   return true;
 }
 
@@ -133,10 +162,29 @@ void RunVerifyWorkspace(const VerifyArgs& args, CliContext& ctx) {
               << (log.checkpoint_checked ? "; latest checkpoint matches" : "; no checkpoint yet")
               << "\n";
   }
+<<<<<<< HEAD
   if (logs->empty()) std::cout << "note: the workspace holds no ledger entries\n";
   bool failed = false;
   if (!CheckPinnedLength(*ws, db_file, failed, ctx)) return;
   if (!CheckVouchedRows(*ws, failed, ctx)) return;
+=======
+  if (logs->empty()) std::cout << "ok: the workspace holds no ledger entries yet\n";
+  auto parties = store::VerifyWorkspacePartySignatures(*ws);
+  if (!parties) {
+    ReportError(parties.error(), ctx);
+    return;
+  }
+  bool signers_ok = true;
+  for (const auto& log : *parties) {
+    signers_ok = ReportPartySignatures((log.own ? "node log " : "replica ") + log.origin,
+                                       log.report, true) &&
+                 signers_ok;
+  }
+  if (!signers_ok) {
+    ctx.exit_code = kExitUserError;  // a signature the agreement does not allow: named above
+    return;
+  }
+>>>>>>> keys
   // What the node signed of its lists must still be what the database holds.
   auto node = store::LoadNodeIdentity(*ws);
   if (node && *node) {
@@ -257,6 +305,15 @@ void RunVerify(const VerifyArgs& args, CliContext& ctx) {
     RunVerifyDisclosure(args, *report, ctx);
     return;
   }
+  auto parties = ledger::CheckPartySignatures(b.entries, b.since);
+  if (!parties) {
+    ReportError(parties.error(), ctx);
+    return;
+  }
+  if (!ReportPartySignatures(args.bundle, *parties, false)) {
+    ctx.exit_code = kExitUserError;
+    return;
+  }
   std::string signers;
   for (const auto& s : report->checkpoint_signers) signers += (signers.empty() ? "" : ", ") + s;
   if (ctx.json) {
@@ -274,6 +331,7 @@ void RunVerify(const VerifyArgs& args, CliContext& ctx) {
       std::cout << "consistency: proved from size " << b.since << " (root "
                 << ledger::EncodeBase64(report->old_root) << ")\n";
     }
+    ReportPartySignatures("party signatures", *parties, true);
     if (report->disclosure) {
       std::size_t records = 0;
       for (const auto& l : report->disclosure->lists) records += l.records.size();

@@ -6,6 +6,8 @@
 #include "core/clock.h"
 #include "core/sha256.h"
 #include "core/try.h"
+#include "negotiation/event_history.h"
+#include "negotiation/party_keys.h"
 #include "rules/agreement_parser.h"
 #include "store/agreements.h"
 #include "store/link_store.h"
@@ -62,6 +64,10 @@ nlohmann::json AgreementEventBody(const StoredAgreement& a) {
 }
 
 }  // namespace
+
+std::string Describe(const StoredAgreement& agreement) {
+  return "agreement '" + agreement.name + "' version " + std::to_string(agreement.version);
+}
 
 const char* AgreementStateName(AgreementState state) {
   switch (state) {
@@ -182,6 +188,8 @@ Result<AgreementChange> AddAgreement(store::Workspace& ws, const std::string& na
   body["party_a"] = stored.party_a;
   body["party_b"] = stored.party_b;
   body["added_by"] = stored.added_by;
+  const nlohmann::json pinned = PinnedKeysBody(parsed);
+  for (const auto& [key, value] : pinned.items()) body[key] = value;
   PARLEY_TRY(tx.Commit(actor, "agreement.added", body));
   return AgreementChange{std::move(stored), false};
 }
@@ -192,6 +200,8 @@ Result<AgreementChange> SignAgreement(store::Workspace& ws, const std::string& n
   store::LoggedTransaction tx(ws);
   PARLEY_TRY(tx.Begin());
   PARLEY_ASSIGN_OR_RETURN(StoredAgreement a, FindAgreement(ws, name, version));
+  PARLEY_ASSIGN_OR_RETURN(rules::Agreement rules, ParseStored(a));
+  PARLEY_TRY(CheckPartySigner(rules, Describe(a), party, actor, tx.Log().NodeKey().Public()));
   if (a.SignedBy(party)) return AgreementChange{std::move(a), true};
   nlohmann::json body = AgreementEventBody(a);
   body["party"] = rules::SideName(party);
@@ -206,6 +216,29 @@ Result<AgreementChange> SignAgreement(store::Workspace& ws, const std::string& n
   PARLEY_ASSIGN_OR_RETURN(StoredAgreement signed_now, AgreementById(ws, a.id));
   PARLEY_TRY(tx.Commit());
   return AgreementChange{std::move(signed_now), false};
+}
+
+Result<WitnessChange> WitnessAgreement(store::Workspace& ws, const std::string& name,
+                                       std::optional<std::int64_t> version,
+                                       const store::Actor& actor) {
+  PARLEY_ASSIGN_OR_RETURN(StoredAgreement a, FindAgreement(ws, name, version));
+  PARLEY_ASSIGN_OR_RETURN(rules::Agreement rules, ParseStored(a));
+  PARLEY_ASSIGN_OR_RETURN(auto history, AgreementEvents(ws, name));
+  store::LoggedTransaction tx(ws);
+  PARLEY_TRY(tx.Begin());
+  PARLEY_TRY(CheckWitness(rules, Describe(a), actor, tx.Log().NodeKey().Public()));
+  for (const HistoryEvent& h : history) {
+    const ledger::SignedEvent& e = h.event;
+    if (e.event.type == "agreement.witnessed" && e.event.body.value("version", 0) == a.version &&
+        e.signer.key == actor.key->Public().key) {
+      return WitnessChange{std::move(a), e.signer.name, true};
+    }
+  }
+  nlohmann::json body = AgreementEventBody(a);
+  body["witness"] = actor.key->Name();
+  PARLEY_ASSIGN_OR_RETURN(ledger::SignedEvent event, tx.Append(actor, "agreement.witnessed", body));
+  PARLEY_TRY(tx.Commit());
+  return WitnessChange{std::move(a), event.signer.name, false};
 }
 
 }  // namespace parley::negotiation

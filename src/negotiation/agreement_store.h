@@ -8,7 +8,9 @@
 // - AddAgreement validates the text (rules::ParseAgreement; the error names line and column).
 //   Identical text under the same name as its latest version is a no-op (`unchanged`, no
 //   event); a different text is version N+1. Rows are never edited (triggers refuse it).
-// - SignAgreement records one signature per party side ("a" / "b") on one version. The state
+// - SignAgreement records one signature per party side ("a" / "b") on one version, made with
+//   the key the version pins for that party (negotiation/party_keys.h; refused otherwise,
+//   before anything is written). The state
 //   is derived, never stored: draft (no signature), signed (one side), in_force (both). A
 //   second signature by the same side is a no-op.
 // - Every change appends its signed ledger event (agreement.added, agreement.signed) in the
@@ -81,6 +83,21 @@ struct AgreementChange {
 [[nodiscard]] Result<AgreementChange> SignAgreement(store::Workspace& ws, const std::string& name,
                                                     std::optional<std::int64_t> version,
                                                     rules::Side party, const store::Actor& actor);
+
+// The mediator witnesses (cosigns) one version with a key the agreement pins in [parties]
+// mediator_keys (negotiation/party_keys.h): event agreement.witnessed, never a party's
+// signature, so it changes no state. The same key witnessing the same version again is a
+// no-op.
+struct WitnessChange {
+  StoredAgreement agreement;
+  std::string witness;     // the key's name
+  bool unchanged = false;  // this key had witnessed this version already
+};
+[[nodiscard]] Result<WitnessChange> WitnessAgreement(store::Workspace& ws, const std::string& name,
+                                                     std::optional<std::int64_t> version,
+                                                     const store::Actor& actor);
+// "agreement 'NAME' version V", as messages name it.
+[[nodiscard]] std::string Describe(const StoredAgreement& agreement);
 
 // Every version of every agreement, by name then version.
 [[nodiscard]] Result<std::vector<StoredAgreement>> ListAgreements(store::Workspace& ws);

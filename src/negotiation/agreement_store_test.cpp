@@ -8,6 +8,8 @@ namespace parley::negotiation {
 namespace {
 
 const store::Actor kNegotiator{"negotiator1", nullptr};
+const store::Actor kUa{"signer-ua", &testing::UaKey()};
+const store::Actor kRu{"signer-ru", &testing::RuKey()};
 
 std::uint64_t LogSize(store::Workspace& ws) { return (*ws.Events())->Size(); }
 
@@ -60,15 +62,15 @@ TEST(AgreementStore, InvalidTextIsRefusedWithLineAndNothingIsStored) {
 TEST(AgreementStore, InForceWhenBothPartiesSignedAndASecondSignatureIsANoOp) {
   testing::TestWorkspace t;
   ASSERT_TRUE(AddAgreement(t.ws(), "deal", testing::kTestAgreement, "deal.toml", kNegotiator));
-  auto a = SignAgreement(t.ws(), "deal", std::nullopt, rules::Side::kA, {"signer-ua", nullptr});
+  auto a = SignAgreement(t.ws(), "deal", std::nullopt, rules::Side::kA, kUa);
   ASSERT_TRUE(a.has_value()) << a.error().Describe();
   EXPECT_EQ(a->agreement.state, AgreementState::kSigned);
   const std::uint64_t size = LogSize(t.ws());
-  auto again = SignAgreement(t.ws(), "deal", 1, rules::Side::kA, {"signer-ua", nullptr});
+  auto again = SignAgreement(t.ws(), "deal", 1, rules::Side::kA, kUa);
   ASSERT_TRUE(again.has_value());
   EXPECT_TRUE(again->unchanged);
   EXPECT_EQ(LogSize(t.ws()), size);
-  auto b = SignAgreement(t.ws(), "deal", 1, rules::Side::kB, {"signer-ru", nullptr});
+  auto b = SignAgreement(t.ws(), "deal", 1, rules::Side::kB, kRu);
   ASSERT_TRUE(b.has_value());
   EXPECT_EQ(b->agreement.state, AgreementState::kInForce);
   ASSERT_EQ(b->agreement.signatures.size(), 2u);
@@ -116,12 +118,12 @@ TEST(AgreementStore, TheAgreementInForceIsTheLastToComeIntoForce) {
   const std::string other = std::string(testing::kTestAgreement) + "\n# other\n";
   ASSERT_TRUE(AddAgreement(t.ws(), "old", testing::kTestAgreement, "old.toml", kNegotiator));
   ASSERT_TRUE(AddAgreement(t.ws(), "new", other, "new.toml", kNegotiator));
-  ASSERT_TRUE(SignAgreement(t.ws(), "new", std::nullopt, rules::Side::kA, kNegotiator));
-  ASSERT_TRUE(SignAgreement(t.ws(), "old", std::nullopt, rules::Side::kA, kNegotiator));
+  ASSERT_TRUE(SignAgreement(t.ws(), "new", std::nullopt, rules::Side::kA, kUa));
+  ASSERT_TRUE(SignAgreement(t.ws(), "old", std::nullopt, rules::Side::kA, kUa));
   EXPECT_FALSE(AgreementInForce(t.ws())->has_value());  // signed by one party only
-  ASSERT_TRUE(SignAgreement(t.ws(), "old", std::nullopt, rules::Side::kB, kNegotiator));
+  ASSERT_TRUE(SignAgreement(t.ws(), "old", std::nullopt, rules::Side::kB, kRu));
   EXPECT_EQ((*AgreementInForce(t.ws()))->name, "old");
-  ASSERT_TRUE(SignAgreement(t.ws(), "new", std::nullopt, rules::Side::kB, kNegotiator));
+  ASSERT_TRUE(SignAgreement(t.ws(), "new", std::nullopt, rules::Side::kB, kRu));
   auto in_force = AgreementInForce(t.ws());
   ASSERT_TRUE(in_force.has_value() && in_force->has_value());
   EXPECT_EQ((*in_force)->name, "new");

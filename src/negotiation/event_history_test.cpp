@@ -10,7 +10,7 @@
 namespace parley::negotiation {
 namespace {
 
-const store::Actor kSigner{"signer1", nullptr};
+const store::Actor kSigner{"signer1", &testing::UaKey()};
 
 std::vector<std::string> Types(const Result<std::vector<HistoryEvent>>& events) {
   std::vector<std::string> out;

@@ -8,6 +8,8 @@
 #include "core/sha256.h"
 #include "core/try.h"
 #include "negotiation/agreement_store.h"
+#include "negotiation/event_history.h"
+#include "negotiation/party_keys.h"
 #include "plan/plan_json.h"
 #include "store/link_store.h"
 #include "store/plans.h"
@@ -339,6 +341,12 @@ Result<PlanOutcome> ApprovePlan(store::Workspace& ws, std::int64_t plan_id, Appr
   PARLEY_TRY(tx.Begin());
   PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, PlanInfo(ws, plan_id));
   PARLEY_TRY(CheckExpected(info, expected_version));
+  PARLEY_ASSIGN_OR_RETURN(StoredAgreement agreement, AgreementById(ws, info.agreement_id));
+  PARLEY_ASSIGN_OR_RETURN(rules::Agreement rules, ParseStored(agreement));
+  // Who signs is checked first: a wrong key is refused even where the party already acted.
+  PARLEY_TRY(CheckPartySigner(
+      rules, Describe(agreement) + " (under which plan " + std::to_string(plan_id) + " was made)",
+      party, actor, tx.Log().NodeKey().Public()));
   PlanOutcome out;
   if (info.Has(action, party)) {
     out.info = std::move(info);
@@ -346,7 +354,6 @@ Result<PlanOutcome> ApprovePlan(store::Workspace& ws, std::int64_t plan_id, Appr
     return out;
   }
   PARLEY_TRY(CheckOpen(info, false, approval == Approval::kAccept ? "accepted" : "signed"));
-  PARLEY_ASSIGN_OR_RETURN(StoredAgreement agreement, AgreementById(ws, info.agreement_id));
   if (approval == Approval::kSign) {
     if (info.state != PlanState::kAccepted) {
       return Fail(ErrorCode::kConflict,
@@ -391,6 +398,36 @@ Result<PlanOutcome> ApprovePlan(store::Workspace& ws, std::int64_t plan_id, Appr
   PARLEY_ASSIGN_OR_RETURN(out.info, PlanInfo(ws, plan_id));
   PARLEY_TRY(tx.Commit());
   return out;
+}
+
+Result<PlanWitness> WitnessPlan(store::Workspace& ws, std::int64_t plan_id,
+                                const store::Actor& actor) {
+  PARLEY_ASSIGN_OR_RETURN(StoredPlanInfo info, PlanInfo(ws, plan_id));
+  PARLEY_ASSIGN_OR_RETURN(StoredAgreement agreement, AgreementById(ws, info.agreement_id));
+  PARLEY_ASSIGN_OR_RETURN(rules::Agreement rules, ParseStored(agreement));
+  PARLEY_ASSIGN_OR_RETURN(auto history, PlanEvents(ws, plan_id));
+  store::LoggedTransaction tx(ws);
+  PARLEY_TRY(tx.Begin());
+  PARLEY_TRY(CheckWitness(
+      rules, Describe(agreement) + " (under which plan " + std::to_string(plan_id) + " was made)",
+      actor, tx.Log().NodeKey().Public()));
+  for (const HistoryEvent& h : history) {
+    const ledger::SignedEvent& e = h.event;
+    if (e.event.type == "plan.witnessed" && e.event.body.value("plan", 0) == plan_id &&
+        e.event.body.value("sha256", "") == info.sha256 &&
+        e.signer.key == actor.key->Public().key) {
+      return PlanWitness{std::move(info), e.signer.name, true};
+    }
+  }
+  nlohmann::json body = {{"plan", plan_id},
+                         {"sha256", info.sha256},
+                         {"state", PlanStateName(info.state)},
+                         {"agreement", agreement.name},
+                         {"agreement_version", agreement.version},
+                         {"witness", actor.key->Name()}};
+  PARLEY_ASSIGN_OR_RETURN(ledger::SignedEvent event, tx.Append(actor, "plan.witnessed", body));
+  PARLEY_TRY(tx.Commit());
+  return PlanWitness{std::move(info), event.signer.name, false};
 }
 
 Result<PlanOutcome> RepairStoredPlan(store::Workspace& ws, std::int64_t plan_id,

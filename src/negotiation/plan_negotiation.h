@@ -16,10 +16,11 @@
 //   the file stays (phase 0). A counter that breaks any rule is refused (kInvalidInput)
 //   naming every broken rule; otherwise it becomes a new plan whose parent is superseded.
 //   The parent must be proposed or accepted.
-// - Accept / sign: one per party side. Sign needs the plan accepted by both sides and the
-//   agreement in force. The plan is `accepted` when both accepted, `signed` when both signed.
-//   Doing it again for the same side is a no-op. `expected_version` (the plan version the
-//   caller saw; nullopt = current) makes a stale request kConflict.
+// - Accept / sign: one per party side, made with the key the plan's agreement pins for that
+//   party (negotiation/party_keys.h: never the node key or a mediator's). Sign needs the plan
+//   accepted by both sides and the agreement in force. The plan is `accepted` when both accepted,
+//   `signed` when both signed. Doing it again for the same side is a no-op. `expected_version` (the
+//   plan version the caller saw; nullopt = current) makes a stale request kConflict.
 // - Repair re-plans after people drop out (plan/repair.h) into a new plan of kind repair whose
 //   parent (proposed, accepted or signed) is superseded.
 //
@@ -83,6 +84,17 @@ enum class Approval { kAccept, kSign };
                                               Approval approval, rules::Side party,
                                               const store::Actor& actor,
                                               std::optional<std::int64_t> expected_version = {});
+
+// The mediator witnesses a plan's content (its sha256, in whatever state it is) with a key its
+// agreement pins in mediator_keys: event plan.witnessed, which changes no state and never
+// counts for a party. The same key witnessing the same plan again is a no-op.
+struct PlanWitness {
+  StoredPlanInfo info;
+  std::string witness;  // the key's name
+  bool unchanged = false;
+};
+[[nodiscard]] Result<PlanWitness> WitnessPlan(store::Workspace& ws, std::int64_t plan_id,
+                                              const store::Actor& actor);
 
 [[nodiscard]] Result<PlanOutcome> RepairStoredPlan(
     store::Workspace& ws, std::int64_t plan_id, const plan::RepairRequest& request,

@@ -10,8 +10,8 @@
 namespace parley::negotiation {
 namespace {
 
-const store::Actor kUa{"negotiator-ua", nullptr};
-const store::Actor kRu{"negotiator-ru", nullptr};
+const store::Actor kUa{"negotiator-ua", &testing::UaKey()};
+const store::Actor kRu{"negotiator-ru", &testing::RuKey()};
 
 class PlannedHandoverTest : public ::testing::Test {
  protected:

@@ -10,7 +10,8 @@
 namespace parley::negotiation {
 namespace {
 
-const store::Actor kSigner{"signer1", nullptr};
+const store::Actor kSigner{"signer1", &testing::UaKey()};
+const store::Actor kSignerRu{"signer2", &testing::RuKey()};
 
 // The test agreement with a [sharing] table that shows the mediator surnames only and the other
 // party the birth date, so each source of the policy is told apart by what it shares.
@@ -23,7 +24,7 @@ void AddAndSign(store::Workspace& ws, const std::string& name, const std::string
   ASSERT_TRUE(AddAgreement(ws, name, text, name + ".toml", kSigner).has_value());
   ASSERT_TRUE(SignAgreement(ws, name, std::nullopt, rules::Side::kA, kSigner).has_value());
   if (both) {
-    ASSERT_TRUE(SignAgreement(ws, name, std::nullopt, rules::Side::kB, kSigner).has_value());
+    ASSERT_TRUE(SignAgreement(ws, name, std::nullopt, rules::Side::kB, kSignerRu).has_value());
   }
 }
 

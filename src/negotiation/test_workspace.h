@@ -1,6 +1,7 @@
 // parley/negotiation/test_workspace.h — for this module's unit tests only: a temporary
 // workspace (store/test_workspace.h) with both sides' custody and request lists, a mediator list,
-// reconciliation links in every state, an interview and a handover, and a small agreement.
+// reconciliation links in every state, an interview and a handover, and a small agreement
+// (kTestAgreement, pinning the keys of UaKey(), RuKey() and MediatorKey()).
 //
 //   ua-custody (side ua, holds R1..R6)   ru-request (side ru) asks for R1..R4 by name
 //   ru-custody (side ru, holds U1..U6)   ua-request (side ua) asks for U1..U4; mediator lists U5
@@ -16,12 +17,13 @@
 #include <vector>
 
 #include "store/event_log.h"
+#include "ledger/keys.h"
 #include "store/link_store.h"
 #include "store/test_workspace.h"
 
 namespace parley::negotiation::testing {
 
-inline constexpr const char* kTestAgreement = R"toml([agreement]
+inline constexpr const char* kUnpinnedTestAgreement = R"toml([agreement]
 title = "Test: the wounded first, then one for one"
 date = 2026-01-01
 
@@ -45,6 +47,32 @@ id = "soldiers"
 title = "Soldiers, one for one"
 when = { category = "combatant" }
 )toml";
+
+// Fixed keys of the test's signers (seeds of one repeated byte): party a's ("signer-ua"), party
+// b's ("signer-ru") and the mediator's ("mediator"), as kTestAgreement pins them.
+inline const ledger::SigningKey& TestKey(char which) {
+  auto make = [](const char* name, char byte) {
+    return *ledger::SigningKey::FromSeed(name, std::string(ledger::kSeedSize, byte));
+  };
+  static const ledger::SigningKey ua = make("signer-ua", 'a');
+  static const ledger::SigningKey ru = make("signer-ru", 'b');
+  static const ledger::SigningKey mediator = make("mediator", 'm');
+  return which == 'a' ? ua : which == 'b' ? ru : mediator;
+}
+inline const ledger::SigningKey& UaKey() { return TestKey('a'); }
+inline const ledger::SigningKey& RuKey() { return TestKey('b'); }
+inline const ledger::SigningKey& MediatorKey() { return TestKey('m'); }
+
+// kUnpinnedTestAgreement with the three keys pinned in [parties].
+inline std::string PinKeys(std::string text) {
+  const std::string anchor = "b = \"Russia\"\n";
+  text.insert(text.find(anchor) + anchor.size(),
+              "a_key = \"" + UaKey().Public().VerifierKey() + "\"\nb_key = \"" +
+                  RuKey().Public().VerifierKey() + "\"\nmediator_keys = [\"" +
+                  MediatorKey().Public().VerifierKey() + "\"]\n");
+  return text;
+}
+inline const std::string kTestAgreement = PinKeys(kUnpinnedTestAgreement);
 
 class TestWorkspace : public store::testing::TempWorkspace {
  public:

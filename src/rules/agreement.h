@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "core/partial_date.h"
+#include "ledger/keys.h"
 #include "rules/sharing.h"
 
 namespace parley::rules {
@@ -141,6 +142,13 @@ struct Agreement {
   std::string side_a;
   std::string side_b;
   std::vector<std::string> mediators;
+  // The public keys pinned in [parties] (a_key, b_key, mediator_keys; the verifier-key line of
+  // ledger/keys.h). A party's signature on this agreement or a plan under it counts only when
+  // made with its pinned key; a mediator key may witness, never sign for a party. Absent: no
+  // party may sign (negotiation/party_keys.h says why).
+  std::optional<ledger::PublicKey> key_a;
+  std::optional<ledger::PublicKey> key_b;
+  std::vector<ledger::PublicKey> mediator_keys;
   Objective objective = Objective::kPeople;
 
   int phase_count = 1;
@@ -156,6 +164,9 @@ struct Agreement {
   SharingPolicy sharing = DefaultSharingPolicy();
 
   [[nodiscard]] std::string PartyName(Side s) const { return s == Side::kA ? party_a : party_b; }
+  [[nodiscard]] const std::optional<ledger::PublicKey>& PinnedKey(Side s) const {
+    return s == Side::kA ? key_a : key_b;
+  }
   // The workspace side that acts for party `s` (signs for it).
   [[nodiscard]] std::string SideOf(Side s) const {
     const std::string& side = s == Side::kA ? side_a : side_b;

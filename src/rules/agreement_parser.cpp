@@ -318,7 +318,9 @@ class Parser {
   Result<void> ParseParties(const toml::table& root, Agreement& a) const {
     auto t = Required(root, "parties", "[parties] a = \"...\" b = \"...\"");
     if (!t) return std::unexpected(t.error());
-    auto ok = CheckKeys(**t, "[parties]", {"a", "b", "mediators", "a_side", "b_side"});
+    auto ok =
+        CheckKeys(**t, "[parties]",
+                  {"a", "b", "mediators", "a_side", "b_side", "a_key", "b_key", "mediator_keys"});
     if (!ok) return ok;
     for (std::string_view side : {"a", "b"}) {
       const toml::node* n = (*t)->get(side);
@@ -347,6 +349,58 @@ class Parser {
       auto m = StringOrStrings(*n, "mediators");
       if (!m) return std::unexpected(m.error());
       a.mediators = *m;
+    }
+    return ParsePartyKeys(**t, a);
+  }
+
+  // One verifier key line ("NAME+KEYID+BASE64", as `parley keys init` prints it).
+  Result<ledger::PublicKey> VerifierKey(const toml::node& node, std::string_view field) const {
+    auto text = String(node, field);
+    if (!text) return std::unexpected(text.error());
+    auto key = ledger::ParseVerifierKey(*text);
+    if (!key) {
+      return FailAt(node, "[parties] " + std::string(field) + " is not a verifier key (" +
+                              key.error().message +
+                              "): paste the line NAME+KEYID+BASE64 that `parley keys init` "
+                              "printed, or the content of the signer's NAME.pub");
+    }
+    return key;
+  }
+
+  // a_key / b_key / mediator_keys: the keys each party's and the mediator's signatures must
+  // be made with. Two roles sharing one key would let one sign for the other, so all differ.
+  Result<void> ParsePartyKeys(const toml::table& t, Agreement& a) const {
+    for (std::string_view field : {"a_key", "b_key"}) {
+      if (const toml::node* n = t.get(field)) {
+        auto key = VerifierKey(*n, field);
+        if (!key) return std::unexpected(key.error());
+        (field == "a_key" ? a.key_a : a.key_b) = std::move(*key);
+      }
+    }
+    if (a.key_a && a.key_b && a.key_a->key == a.key_b->key) {
+      return FailAt(*t.get("b_key"),
+                    "[parties] a_key and b_key are the same key: each party signs with its own "
+                    "key, so pin two different keys");
+    }
+    if (const toml::node* n = t.get("mediator_keys")) {
+      if (!n->is_array() || n->as_array()->empty()) {
+        return FailAt(*n,
+                      "[parties] mediator_keys must be a non-empty array of verifier keys, e.g. "
+                      "mediator_keys = [\"icrc+1a2b3c4d+AW...\"]");
+      }
+      for (const toml::node& item : *n->as_array()) {
+        auto key = VerifierKey(item, "mediator_keys");
+        if (!key) return std::unexpected(key.error());
+        for (const auto* party : {&a.key_a, &a.key_b}) {
+          if (*party && (*party)->key == key->key) {
+            return FailAt(item, "[parties] mediator_keys holds the key of party " +
+                                    std::string(party == &a.key_a ? "a" : "b") +
+                                    " (a_key/b_key): the mediator may witness, never sign for a "
+                                    "party, so its key must differ");
+          }
+        }
+        a.mediator_keys.push_back(std::move(*key));
+      }
     }
     return {};
   }

@@ -98,6 +98,61 @@ TEST(AgreementParser, ActingSidesMustDifferAndNotBeEmpty) {
   EXPECT_EQ(wrong_type.where.row, 9);
 }
 
+std::string VerifierKeyOf(const std::string& name) {
+  auto key = ledger::GenerateSigningKey(name);
+  EXPECT_TRUE(key.has_value());
+  return key->Public().VerifierKey();
+}
+
+TEST(AgreementParser, PinnedPartyKeysAreParsed) {
+  const std::string ua = VerifierKeyOf("ua-signer"), ru = VerifierKeyOf("ru-signer"),
+                    icrc = VerifierKeyOf("icrc");
+  auto a = ParseAgreement(WithParties("a_key = \"" + ua + "\"\nb_key = \"" + ru +
+                                      "\"\nmediator_keys = [\"" + icrc + "\"]\n"),
+                          "t.toml");
+  ASSERT_TRUE(a.has_value()) << a.error().Describe();
+  ASSERT_TRUE(a->PinnedKey(Side::kA).has_value());
+  EXPECT_EQ(a->PinnedKey(Side::kA)->VerifierKey(), ua);
+  EXPECT_EQ(a->PinnedKey(Side::kB)->name, "ru-signer");
+  ASSERT_EQ(a->mediator_keys.size(), 1u);
+  EXPECT_EQ(a->mediator_keys[0].VerifierKey(), icrc);
+  auto unpinned = ParseAgreement(kMinimal, "t.toml");
+  ASSERT_TRUE(unpinned.has_value());
+  EXPECT_FALSE(unpinned->PinnedKey(Side::kA).has_value());
+  EXPECT_TRUE(unpinned->mediator_keys.empty());
+}
+
+TEST(AgreementParser, MalformedPinnedKeysNameTheField) {
+  const std::string ua = VerifierKeyOf("ua-signer"), icrc = VerifierKeyOf("icrc");
+  Error garbage = ParseError(WithParties("a_key = \"not a key\"\n"));
+  EXPECT_NE(garbage.message.find("a_key is not a verifier key"), std::string::npos)
+      << garbage.message;
+  EXPECT_EQ(garbage.where.row, 9);
+  // One character of the key id changed: the id no longer matches name and key.
+  std::string wrong_id = ua;
+  const std::size_t id_at = wrong_id.find('+') + 1;
+  wrong_id[id_at] = wrong_id[id_at] == '0' ? '1' : '0';
+  Error id = ParseError(WithParties("b_key = \"" + wrong_id + "\"\n"));
+  EXPECT_NE(id.message.find("b_key is not a verifier key"), std::string::npos) << id.message;
+  EXPECT_NE(id.message.find("key id"), std::string::npos) << id.message;
+  Error number = ParseError(WithParties("a_key = 7\n"));
+  EXPECT_NE(number.message.find("'a_key' must be a string"), std::string::npos);
+  Error same = ParseError(WithParties("a_key = \"" + ua + "\"\nb_key = \"" + ua + "\"\n"));
+  EXPECT_NE(same.message.find("a_key and b_key are the same key"), std::string::npos)
+      << same.message;
+  Error mediator_is_party = ParseError(
+      WithParties("a_key = \"" + ua + "\"\nmediator_keys = [\"" + icrc + "\", \"" + ua + "\"]\n"));
+  EXPECT_NE(mediator_is_party.message.find("mediator_keys holds the key of party a"),
+            std::string::npos)
+      << mediator_is_party.message;
+  Error not_array = ParseError(WithParties("mediator_keys = \"" + icrc + "\"\n"));
+  EXPECT_NE(not_array.message.find("mediator_keys must be a non-empty array"), std::string::npos)
+      << not_array.message;
+  Error bad_item = ParseError(WithParties("mediator_keys = [\"x+y+z\"]\n"));
+  EXPECT_NE(bad_item.message.find("mediator_keys is not a verifier key"), std::string::npos)
+      << bad_item.message;
+}
+
 TEST(AgreementParser, UnknownKeyNamesLineColumnAndAllowedKeys) {
   std::string text = std::string(kMinimal) + "\n[phases]\ncount = 2\ncpas = [1, 2]\n";
   Error e = ParseError(text);

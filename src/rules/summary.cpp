@@ -1,6 +1,7 @@
 #include "rules/summary.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <sstream>
 
 #include "rules/eligibility.h"
@@ -42,6 +43,33 @@ std::string DescribePool(const Agreement& a, const Pool& p) {
   return out.str();
 }
 
+namespace {
+
+// Who signs for whom, when the agreement pins keys: a negotiator reads the key ids aloud to the
+// other side before signing. Nothing when none is pinned (no party can sign such a text).
+std::string SignersLine(const Agreement& a) {
+  if (!a.key_a && !a.key_b && a.mediator_keys.empty()) return "";
+  auto key = [](const ledger::PublicKey& k) {
+    char id[9];
+    std::snprintf(id, sizeof id, "%08x", k.KeyId());
+    return k.name + " (key id " + id + ")";
+  };
+  std::ostringstream out;
+  out << "Signed for " << a.party_a << " only with key "
+      << (a.key_a ? key(*a.key_a) : std::string("(none pinned)")) << ", for " << a.party_b
+      << " only with key " << (a.key_b ? key(*a.key_b) : std::string("(none pinned)"));
+  if (!a.mediator_keys.empty()) {
+    out << "; witnessed by the mediator with ";
+    for (size_t i = 0; i < a.mediator_keys.size(); ++i) {
+      out << (i == 0 ? "" : ", ") << key(a.mediator_keys[i]);
+    }
+  }
+  out << ".\n";
+  return out.str();
+}
+
+}  // namespace
+
 std::string DescribeAgreement(const Agreement& a) {
   std::ostringstream out;
   out << "Agreement: " << a.title << " (dated " << a.date.ToIso() << ")\n";
@@ -54,6 +82,7 @@ std::string DescribeAgreement(const Agreement& a) {
   }
   out << ".\n";
   if (!a.summary.empty()) out << a.summary << "\n";
+  out << SignersLine(a);
 
   out << "\nWho may be exchanged (a person counts under the first category that fits him):\n";
   for (size_t i = 0; i < a.categories.size(); ++i) {

@@ -3,10 +3,12 @@
 // observer changes nothing, and check names the rules an edited plan breaks.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "negotiation/test_workspace.h"
 #include "server/api.h"
+#include "server/auth/user_keys.h"
 #include "server/auth/user_store.h"
 #include "server/test_api.h"
 
@@ -26,7 +28,18 @@ class ApiNegotiationTest : public ApiFixture<negotiation::testing::TestWorkspace
               {"xx-negotiator", Role::kNegotiator, "xx"},
               {"med-interviewer", Role::kInterviewer, "mediator"},
               {"med-checkpoint", Role::kCheckpoint, "mediator"}});
+    // Each party's signer holds its party's key; the mediator's signer the mediator's.
+    ASSERT_TRUE(BindUserKey(tw_.ws(), "ua-signer", negotiation::testing::UaKey()));
+    ASSERT_TRUE(BindUserKey(tw_.ws(), "ru-signer", negotiation::testing::RuKey()));
+    ASSERT_TRUE(BindUserKey(tw_.ws(), "med-signer", negotiation::testing::MediatorKey()));
     StartApi();
+  }
+
+  // The test agreement with a_side = "ua", b_side = "ru": each side's signer acts for its party.
+  static std::string Sided(std::string text = negotiation::testing::kTestAgreement) {
+    const std::string parties = "b = \"Russia\"\n";
+    return text.replace(text.find(parties), parties.size(),
+                        parties + "a_side = \"ua\"\nb_side = \"ru\"\n");
   }
 
   // Bodies here are JSON documents.
@@ -35,18 +48,17 @@ class ApiNegotiationTest : public ApiFixture<negotiation::testing::TestWorkspace
     return ApiFixture::Call(method, path, user, body.is_null() ? "" : body.dump());
   }
 
-  // The test agreement (parties "Ukraine" and "Russia"), drafted and put in force by the
-  // mediator's signer, who signs for parties not written as a workspace side.
+  // The test agreement (parties "Ukraine" and "Russia", acting sides ua and ru), drafted and put
+  // in force by each party's signer with its own key.
   void AgreementInForce() {
-    json text = {{"name", "deal"}, {"text", negotiation::testing::kTestAgreement}};
+    json text = {{"name", "deal"}, {"text", Sided()}};
     ASSERT_EQ(Call("POST", "/api/v1/agreements", "ua-negotiator", text).status, 201);
     ASSERT_EQ(
-        Call("POST", "/api/v1/agreements/deal/signatures", "med-signer", {{"party", "a"}}).status,
+        Call("POST", "/api/v1/agreements/deal/signatures", "ua-signer", {{"party", "a"}}).status,
         201);
-    ASSERT_EQ(
-        Call("POST", "/api/v1/agreements/deal/signatures", "med-signer", {{"party", "Russia"}})
-            .status,
-        201);
+    ASSERT_EQ(Call("POST", "/api/v1/agreements/deal/signatures", "ru-signer", {{"party", "Russia"}})
+                  .status,
+              201);
   }
   // How many events the node's log holds: a refused or check-only call must not add one.
   std::int64_t LogSize() {
@@ -82,26 +94,72 @@ TEST_F(ApiNegotiationTest, AgreementsAreDraftedReadInWordsAndSignedPerParty) {
   ASSERT_EQ(broken.status, 200);
   EXPECT_FALSE(Body(broken)["valid"].get<bool>());
   // "Ukraine" is not the workspace side "ua": ua's signer may not sign for it; the mediator's
-  // signer records each party's signature.
+  // signer may see both parties' business but never sign for either.
   const std::string sign = "/api/v1/agreements/deal/signatures";
   EXPECT_EQ(Call("POST", sign, "ua-signer", {{"party", "a"}}).status, 403);
   ApiResponse no_party = Call("POST", sign, "med-signer", json::object());
   EXPECT_EQ(no_party.status, 400);
   EXPECT_EQ(Body(no_party)["error"]["field"], "party");
-  EXPECT_EQ(Body(Call("POST", sign, "med-signer", {{"party", "a"}}))["state"], "signed");
-  EXPECT_EQ(Body(Call("POST", sign, "med-signer", {{"party", "b"}}))["state"], "in_force");
+  const std::int64_t before = LogSize();
+  for (const char* party : {"a", "b"}) {
+    ApiResponse mediator = Call("POST", sign, "med-signer", {{"party", party}});
+    EXPECT_EQ(mediator.status, 403) << mediator.body;
+    EXPECT_EQ(Body(mediator)["error"]["code"], "mediator_cannot_sign");
+    EXPECT_NE(Body(mediator)["error"]["message"].get<std::string>().find(
+                  "never sign or accept it for a party"),
+              std::string::npos);
+  }
+  EXPECT_EQ(LogSize(), before);
   json listed = Body(Call("GET", "/api/v1/agreements", "ua-observer"))["agreements"];
   ASSERT_EQ(listed.size(), 1u);
-  EXPECT_EQ(listed[0]["signatures"].size(), 2u);
+  EXPECT_EQ(listed[0]["state"], "draft");
+  EXPECT_TRUE(listed[0]["signatures"].empty());
+}
+
+TEST_F(ApiNegotiationTest, APartySignatureUsesTheUsersBoundKeyAndOnlyThePinnedOneCounts) {
+  // ru's signer bound party a's key: its signature for ru is refused, naming the keys.
+  ASSERT_TRUE(BindUserKey(tw_.ws(), "ru-signer", negotiation::testing::UaKey()));
+  ASSERT_EQ(
+      Call("POST", "/api/v1/agreements", "ua-negotiator", {{"name", "sided"}, {"text", Sided()}})
+          .status,
+      201);
+  const std::string sign = "/api/v1/agreements/sided/signatures";
+  const std::int64_t before = LogSize();
+  ApiResponse wrong = Call("POST", sign, "ru-signer", {{"party", "ru"}});
+  EXPECT_EQ(wrong.status, 403) << wrong.body;
+  EXPECT_EQ(Body(wrong)["error"]["code"], "wrong_key");
+  EXPECT_NE(Body(wrong)["error"]["message"].get<std::string>().find(
+                "is the key agreement 'sided' version 1 pins for party a"),
+            std::string::npos)
+      << wrong.body;
+  // A user with no bound key: the node key would vouch, which never counts for a party.
+  std::filesystem::remove(BoundKeyPath(tw_.ws().dir(), "ua-signer"));
+  ApiResponse keyless = Call("POST", sign, "ua-signer", {{"party", "ua"}});
+  EXPECT_EQ(keyless.status, 403) << keyless.body;
+  EXPECT_NE(Body(keyless)["error"]["message"].get<std::string>().find(
+                "the node key never signs for a party"),
+            std::string::npos);
+  EXPECT_EQ(LogSize(), before);
+  // An agreement that pins no key: nobody signs it.
+  ASSERT_TRUE(BindUserKey(tw_.ws(), "ua-signer", negotiation::testing::UaKey()));
+  ASSERT_EQ(Call("POST", "/api/v1/agreements", "ua-negotiator",
+                 {{"name", "loose"}, {"text", Sided(negotiation::testing::kUnpinnedTestAgreement)}})
+                .status,
+            201);
+  ApiResponse unpinned =
+      Call("POST", "/api/v1/agreements/loose/signatures", "ua-signer", {{"party", "ua"}});
+  EXPECT_EQ(unpinned.status, 403);
+  EXPECT_NE(Body(unpinned)["error"]["message"].get<std::string>().find("pins no key for party a"),
+            std::string::npos);
+  // The right key: accepted, and the signature names the key that made it.
+  ApiResponse right = Call("POST", sign, "ua-signer", {{"party", "ua"}});
+  ASSERT_EQ(right.status, 201) << right.body;
+  EXPECT_EQ(Body(right)["signatures"][0]["signer"], "signer-ua");
 }
 
 TEST_F(ApiNegotiationTest, WithActingSidesEachPartysOwnSignerSignsForIt) {
   // [parties] a_side / b_side say which workspace side acts for "Ukraine" and "Russia".
-  std::string with_sides = negotiation::testing::kTestAgreement;
-  const std::string parties = "b = \"Russia\"\n";
-  with_sides.replace(with_sides.find(parties), parties.size(),
-                     parties + "a_side = \"ua\"\nb_side = \"ru\"\n");
-  json text = {{"name", "sided"}, {"text", with_sides}};
+  json text = {{"name", "sided"}, {"text", Sided()}};
   ASSERT_EQ(Call("POST", "/api/v1/agreements", "ua-negotiator", text).status, 201);
   const std::string sign = "/api/v1/agreements/sided/signatures";
   EXPECT_EQ(Call("POST", sign, "ru-signer", {{"party", "Ukraine"}}).status, 403);
@@ -130,6 +188,11 @@ TEST_F(ApiNegotiationTest, PlansAreTheirSidesBusinessAndEachSideApprovesForItsel
   EXPECT_EQ(Call("POST", plan + "/acceptances", "ua-signer", {{"party", "b"}}).status, 403);
   EXPECT_EQ(Call("POST", plan + "/acceptances", "ua-observer", json::object()).status, 403);
   EXPECT_EQ(Call("POST", plan + "/acceptances", "med-signer", json::object()).status, 400);
+  for (const char* step : {"/acceptances", "/signatures"}) {
+    ApiResponse mediator = Call("POST", plan + step, "med-signer", {{"party", "a"}});
+    EXPECT_EQ(mediator.status, 403) << mediator.body;
+    EXPECT_EQ(Body(mediator)["error"]["code"], "mediator_cannot_sign");
+  }
   const std::int64_t version = shown["version"];
   ASSERT_EQ(
       Call("POST", plan + "/acceptances", "ua-signer", {{"expected_version", version}}).status,

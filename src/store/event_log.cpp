@@ -5,6 +5,7 @@
 #include "core/try.h"
 #include "ledger/encoding.h"
 #include "ledger/pinned_checkpoints.h"
+#include "ledger/party_signatures.h"
 #include "ledger/verify.h"
 #include "store/record_sharing.h"
 #include "store/workspace.h"
@@ -295,6 +296,23 @@ Result<std::vector<LedgerVerification>> VerifyWorkspaceLedger(Database& db, unsi
     if (!verified) return std::unexpected(named(verified.error()));
     if (auto r = storage->VerifyStoredHashes(); !r) return std::unexpected(named(r.error()));
     out.push_back({origin, verified->size, own, verified->checkpoint_checked});
+  }
+  return out;
+}
+
+Result<std::vector<LogPartySignatures>> VerifyWorkspacePartySignatures(Workspace& ws) {
+  Database& db = ws.db();
+  PARLEY_ASSIGN_OR_RETURN(auto node, LoadNodeIdentity(db));
+  PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> origins, LedgerOrigins(db));
+  std::vector<LogPartySignatures> out;
+  for (const std::string& origin : origins) {
+    PARLEY_ASSIGN_OR_RETURN(auto storage, SqliteEntryStorage::Open(db, origin));
+    PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> leaves, storage->Read(0, storage->Size()));
+    auto report = ledger::CheckPartySignatures(leaves, 0);
+    if (!report) {
+      return Fail(ErrorCode::kCorruption, "log " + origin + ": " + report.error().message);
+    }
+    out.push_back({origin, node && node->origin == origin, std::move(*report)});
   }
   return out;
 }

@@ -59,6 +59,7 @@
 #include "core/error.h"
 #include "ledger/ledger.h"
 #include "ledger/pinned_checkpoints.h"
+#include "ledger/party_signatures.h"
 #include "store/ledger_storage.h"
 #include "store/sqlite_db.h"
 
@@ -222,5 +223,14 @@ struct LedgerVerification {
                                                                             unsigned threads);
 [[nodiscard]] Result<std::vector<LedgerVerification>> VerifyWorkspaceLedger(Workspace& ws,
                                                                             unsigned threads);
+
+// The party-signature part of `parley verify --workspace`: in every log, each party signature
+// and witness against the keys its agreement.added event pinned (ledger/party_signatures.h).
+struct LogPartySignatures {
+  std::string origin;
+  bool own = false;
+  ledger::PartySignatureReport report;
+};
+[[nodiscard]] Result<std::vector<LogPartySignatures>> VerifyWorkspacePartySignatures(Workspace& ws);
 
 }  // namespace parley::store

@@ -43,6 +43,24 @@ class ParleyTestCase(unittest.TestCase):
         self.parley("user", "add", name, "--role", role, "--side", side, "--password-file", pw)
         return self.parley("user", "token", name).stdout.strip()
 
+    def make_key(self, name):
+        """A new key pair NAME.key / NAME.pub in the test's keys folder: (key file, verifier line)."""
+        folder = self.path("keys")
+        self.parley("keys", "init", "--name", name, "--out", folder, workspace=False)
+        with open(os.path.join(folder, name + ".pub")) as f:
+            return os.path.join(folder, name + ".key"), f.read().strip()
+
+    @staticmethod
+    def pin_keys(text, after, a_key=None, b_key=None, mediator_keys=()):
+        """The agreement text with a_key / b_key / mediator_keys inserted after the line `after`
+        of its [parties] table."""
+        lines = "".join([f'a_key = "{a_key}"\n' if a_key else "",
+                         f'b_key = "{b_key}"\n' if b_key else "",
+                         "mediator_keys = [%s]\n" % ", ".join(f'"{k}"' for k in mediator_keys)
+                         if mediator_keys else ""])
+        assert after + "\n" in text, after
+        return text.replace(after + "\n", after + "\n" + lines, 1)
+
     def parley_json(self, *args):
         return json.loads(self.parley(*args, "--json").stdout)
 

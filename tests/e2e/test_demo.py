@@ -1,5 +1,6 @@
 """`parley demo`, the README's first command, on a fresh workspace and again on the same one."""
 import os
+import sqlite3
 import unittest
 
 from parley_e2e import ParleyTestCase
@@ -35,15 +36,40 @@ class Demo(ParleyTestCase):
         self.assertEqual([(p["kind"], p["state"]) for p in plans], [("proposal", "signed")])
         self.assertGreater(plans[0]["a_hands_over"], 0)
         types = [e["type"] for e in self.parley_json("log")]
-        self.assertEqual(types[8:], ["agreement.added", "agreement.signed", "agreement.signed",
+        self.assertEqual(types[8:], ["agreement.added", "agreement.witnessed",
+                                     "agreement.signed", "agreement.signed",
                                      "plan.proposed", "plan.accepted", "plan.accepted",
-                                     "plan.signed", "plan.signed"])
+                                     "plan.signed", "plan.signed", "plan.witnessed"])
+        # Three parties, three keys: each party signs with its own, pinned in the agreement;
+        # the mediator's only witnesses; the node key signs no party's step.
+        self.assertIn("ua-signer and ru-signer, pinned in the agreement's [parties]", first)
+        self.assertIn("mediator-signer witnessed the agreement and the plan", first)
+        keys_dir = os.path.join(self.workspace, "keys")
+        for name in ("ua-signer", "ru-signer", "mediator-signer"):
+            self.assertEqual(os.stat(os.path.join(keys_dir, name + ".key")).st_mode & 0o777,
+                             0o600)
+        log = self.parley_json("log")
+        signers = {(e["type"], e["body"].get("party")): e["actor"] for e in log
+                   if e["type"].endswith((".signed", ".accepted", ".witnessed"))}
+        self.assertEqual(signers, {
+            ("agreement.signed", "a"): "ua-signer", ("agreement.signed", "b"): "ru-signer",
+            ("plan.accepted", "a"): "ua-signer", ("plan.accepted", "b"): "ru-signer",
+            ("plan.signed", "a"): "ua-signer", ("plan.signed", "b"): "ru-signer",
+            ("agreement.witnessed", None): "mediator-signer",
+            ("plan.witnessed", None): "mediator-signer"})
+        with open(os.path.join(keys_dir, "ua-signer.pub")) as f:
+            self.assertIn(f'a_key = "{f.read().strip()}"', self.agreement_text())
+        verified = self.parley("verify").stdout
+        self.assertIn("6 of 6 party signatures and 2 of 2 mediator witnesses made with the keys "
+                      "their agreement pins", verified)
         bundle = os.path.join(self.workspace, "record-for-mediator.bundle")
         keys = os.path.join(self.workspace, "keys", "demo-node.pub")
         # Five list versions, three reconciliation runs (one per pair of lists), then the
         # agreement and the plan's steps.
-        self.assertIn("16 entries", self.parley("verify", "--bundle", bundle, "--trusted-keys",
-                                                keys, workspace=False).stdout)
+        from_bundle = self.parley("verify", "--bundle", bundle, "--trusted-keys", keys,
+                                  workspace=False).stdout
+        self.assertIn("18 entries", from_bundle)
+        self.assertIn("6 of 6 party signatures", from_bundle)
         with open(bundle, "rb") as f:
             first_bundle = f.read()
         # One user per role and side for the browser UI; the password only in a private file.
@@ -69,7 +95,14 @@ class Demo(ParleyTestCase):
         with open(bundle, "rb") as f:
             self.assertEqual(f.read(), first_bundle)
         # The second run changed no link, agreement or plan, so it appended no event.
-        self.assertIn("16 entries all signed", self.parley("verify").stdout)
+        self.assertIn("18 entries all signed", self.parley("verify").stdout)
+
+    def agreement_text(self):
+        con = sqlite3.connect(os.path.join(self.workspace, "parley.db"))
+        try:
+            return con.execute("SELECT source FROM agreements").fetchone()[0]
+        finally:
+            con.close()
 
     def data_dump(self):
         return [line for line in self.store_dump().splitlines()

@@ -28,6 +28,7 @@ USERS = [  # name, role, side
     ("ru-clerk", "clerk", "ru"), ("ru-admin", "admin", "ru"), ("ru-signer", "signer", "ru"),
     ("ru-observer", "observer", "ru"),
     ("med-clerk", "clerk", "mediator"), ("med-analyst", "analyst", "mediator"),
+    ("med-signer", "signer", "mediator"),
     ("icrc", "interviewer", "mediator"), ("cp", "checkpoint", "mediator"),
 ]
 LISTS = [  # list, kind, side, uploading clerk
@@ -110,6 +111,14 @@ class ServerExchange(ParleyTestCase):
             self.parley("user", "add", name, "--role", role, "--side", side, "--password-file",
                         pw)
             self.tokens[name] = self.parley("user", "token", name).stdout.strip()
+        # Each party's signer and the mediator's hold their own key (bound for the API); the
+        # agreement pins the parties' keys and the mediator's as a witness.
+        lines = {}
+        for user in ("ua-signer", "ru-signer", "med-signer"):
+            key, lines[user] = self.make_key(user)
+            self.parley("user", "key", user, "--key", key)
+        self.agreement = self.pin_keys(AGREEMENT, 'b_side = "ru"', lines["ua-signer"],
+                                       lines["ru-signer"], [lines["med-signer"]])
         self.parley("synth", "--people", "300", "--seed", "7", "--out", self.path("syn"),
                     workspace=False)
         self.procs = []
@@ -225,15 +234,20 @@ class ServerExchange(ParleyTestCase):
                                {"text": "[agreement]\ntitle = 3\n"}))
         self.assertFalse(bad["valid"])
         self.assertIn("message", bad["error"])
-        good = self.ok(neg.call("POST", "/api/v1/agreements/validate", {"text": AGREEMENT}))
+        good = self.ok(neg.call("POST", "/api/v1/agreements/validate", {"text": self.agreement}))
         self.assertTrue(good["valid"], good)
         added = self.ok(neg.call("POST", "/api/v1/agreements",
-                                 {"name": "deal", "text": AGREEMENT}), 201)
+                                 {"name": "deal", "text": self.agreement}), 201)
         self.assertEqual((added["version"], added["state"]), (1, "draft"))
         self.assertIn("Seriously wounded", added["summary"])
         sign = "/api/v1/agreements/deal/signatures"
         ua, ru = self.as_user("ua-signer"), self.as_user("ru-signer")
         self.assertEqual(ua.call("POST", sign, {"party": "b"}).status, 403)  # not ua's party
+        # The mediator's signer sees both parties' business, and signs for neither.
+        med = self.as_user("med-signer").call("POST", sign, {"party": "a"})
+        self.assertEqual(med.status, 403, med.body)
+        self.assertEqual(med.json()["error"]["code"], "mediator_cannot_sign")
+        self.assertIn("never sign or accept it for a party", med.json()["error"]["message"])
         self.assertEqual(self.ok(ua.call("POST", sign, {"party": "a"}), 201)["state"], "signed")
         self.assertEqual(self.ok(ru.call("POST", sign, {"party": "ru"}), 201)["state"],
                          "in_force")

@@ -150,6 +150,11 @@ class SharingPolicy(SharingTestCase):
         self.assertIn("no record contents", shown)
 
     def test_the_agreement_in_force_in_the_workspace_is_used_by_default(self):
+        # Each party signs with its own key, pinned in the agreement.
+        ua_key, ua_line = self.make_key("signer-ua")
+        ru_key, ru_line = self.make_key("signer-ru")
+        with open(self.agreement, "w", encoding="utf-8") as f:
+            f.write(self.pin_keys(AGREEMENT, 'b = "ru"', ua_line, ru_line))
         self.parley("agreement", "add", self.agreement, "--name", "deal")
         # A draft is not in force: the default policy still applies.
         _, out = self.export("draft.bundle", "mediator")
@@ -157,8 +162,8 @@ class SharingPolicy(SharingTestCase):
         _, out = self.export("named.bundle", "mediator", "--agreement", "deal")
         self.assertIn("sharing policy: agreement deal version 1;", out)
         self.assertIn("shown: birth_date, given_name, surname", out)
-        self.parley("agreement", "sign", "deal", "--side", "a")
-        self.parley("agreement", "sign", "deal", "--side", "b")
+        self.parley("agreement", "sign", "deal", "--side", "a", "--key", ua_key)
+        self.parley("agreement", "sign", "deal", "--side", "b", "--key", ru_key)
         bundle, out = self.export("in-force.bundle", "mediator")
         self.assertIn("sharing policy: agreement deal version 1 (in force);", out)
         self.assertIn("shown: birth_date, given_name, surname", out)

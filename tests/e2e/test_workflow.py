@@ -29,9 +29,18 @@ class WorkflowTest(ParleyTestCase):
         self.parley("reconcile", "ru-request", "ua-custody")
         self.parley("reconcile", "ua-request", "ru-custody")
         self.parley("reconcile", "mediator", "ru-custody")
+        # Each party's key, pinned in the agreement: its users sign with it ($PARLEY_KEY).
+        self.party_keys = {}
+        lines = {}
+        for side in ("ua", "ru"):
+            self.party_keys[side], lines[side] = self.make_key("signer-" + side)
+        self.agreement = self.path("deal.toml")
+        pathlib.Path(self.agreement).write_text(self.pin_keys(
+            AGREEMENT.read_text(), 'b_side = "ru"', lines["ua"], lines["ru"]))
 
     def as_user(self, user, *args, expect=0):
-        env = dict(os.environ, PARLEY_USER=user)
+        """Runs parley as USER, holding the key of USER's side (its name ends in -ua or -ru)."""
+        env = dict(os.environ, PARLEY_USER=user, PARLEY_KEY=self.party_keys[user[-2:]])
         proc = subprocess.run([PARLEY, *map(str, args), "--workspace", self.workspace],
                               capture_output=True, text=True, env=env)
         self.assertEqual(proc.returncode, expect, f"{args}\n{proc.stdout}\n{proc.stderr}")
@@ -46,9 +55,9 @@ class WorkflowTest(ParleyTestCase):
 
     def test_the_whole_negotiation(self):
         # The agreement: validated, versioned, identical text a no-op, signed by both parties.
-        added = self.parley_json("agreement", "add", str(AGREEMENT), "--name", "deal")
+        added = self.parley_json("agreement", "add", self.agreement, "--name", "deal")
         self.assertEqual((added["version"], added["state"]), (1, "draft"))
-        self.assertTrue(self.parley_json("agreement", "add", str(AGREEMENT), "--name",
+        self.assertTrue(self.parley_json("agreement", "add", self.agreement, "--name",
                                          "deal")["unchanged"])
         bad = self.path("bad.toml")
         pathlib.Path(bad).write_text("[agreement]\ntitle = 3\n")
@@ -172,7 +181,7 @@ class WorkflowTest(ParleyTestCase):
             self.as_user(user_b, "plan", verb, str(pid), "--side", "b")
 
     def test_interview_refusal_and_handover_remove_candidates(self):
-        self.parley("agreement", "add", str(AGREEMENT), "--name", "deal")
+        self.parley("agreement", "add", self.agreement, "--name", "deal")
         self.as_user("signer-ua", "agreement", "sign", "deal", "--side", "a")
         self.as_user("signer-ru", "agreement", "sign", "deal", "--side", "b")
         before = self.propose()

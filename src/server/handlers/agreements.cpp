@@ -9,6 +9,7 @@
 #include "rules/summary.h"
 #include "server/api.h"
 #include "server/api_error.h"
+#include "server/auth/user_keys.h"
 #include "server/handlers/handlers.h"
 #include "server/handlers/json_fields.h"
 
@@ -76,16 +77,17 @@ ApiResponse AgreementHandlers::GetAgreement(ApiRequest& req, store::Workspace& w
 }
 
 ApiResponse AgreementHandlers::SignAgreementHandler(ApiRequest& req, store::Workspace& ws) {
-  return Respond([&]() -> Result<ApiResponse> {
+  if (req.principal->IsMediator()) return MediatorCannotSignForAParty();
+  return RespondSigning([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(nlohmann::json body, ParseJsonObject(req.body));
     PARLEY_ASSIGN_OR_RETURN(std::string party_text, RequiredString(body, "party"));
     PARLEY_ASSIGN_OR_RETURN(auto version, OptionalInt(body, "agreement_version"));
     const std::string& name = req.path_params.at("name");
     PARLEY_ASSIGN_OR_RETURN(auto agreement, negotiation::FindAgreement(ws, name, version));
     PARLEY_ASSIGN_OR_RETURN(rules::Side party, negotiation::ParsePartySide(agreement, party_text));
-    PARLEY_ASSIGN_OR_RETURN(auto change,
-                            negotiation::SignAgreement(ws, name, agreement.version, party,
-                                                       store::Actor{req.principal->name, nullptr}));
+    PARLEY_ASSIGN_OR_RETURN(SigningActor signer, SigningActor::For(ws, req.principal->name));
+    PARLEY_ASSIGN_OR_RETURN(auto change, negotiation::SignAgreement(ws, name, agreement.version,
+                                                                    party, signer.actor()));
     nlohmann::json out = negotiation::AgreementJson(change.agreement);
     out["unchanged"] = change.unchanged;
     return JsonResponse(change.unchanged ? 200 : 201, out);

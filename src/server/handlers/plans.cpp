@@ -13,6 +13,7 @@
 #include "rules/eligibility.h"
 #include "server/api.h"
 #include "server/api_error.h"
+#include "server/auth/user_keys.h"
 #include "server/handlers/handlers.h"
 #include "server/handlers/json_fields.h"
 #include "server/handlers/plan_progress_source.h"
@@ -268,8 +269,9 @@ Result<ApiResponse> ApprovePlanAs(ApiRequest& req, store::Workspace& ws,
   PARLEY_ASSIGN_OR_RETURN(auto info, negotiation::PlanInfo(ws, PlanId(req)));
   PARLEY_ASSIGN_OR_RETURN(rules::Side party, negotiation::ParsePlanSide(
                                                  info, party_text.value_or(req.principal->side)));
-  PARLEY_ASSIGN_OR_RETURN(
-      auto outcome, negotiation::ApprovePlan(ws, info.id, approval, party, ActorOf(req), expected));
+  PARLEY_ASSIGN_OR_RETURN(SigningActor signer, SigningActor::For(ws, req.principal->name));
+  PARLEY_ASSIGN_OR_RETURN(auto outcome, negotiation::ApprovePlan(ws, info.id, approval, party,
+                                                                 signer.actor(), expected));
   nlohmann::json out = negotiation::PlanInfoJson(outcome.info);
   out["unchanged"] = outcome.unchanged;
   return JsonResponse(outcome.unchanged ? 200 : 201, out);
@@ -278,11 +280,13 @@ Result<ApiResponse> ApprovePlanAs(ApiRequest& req, store::Workspace& ws,
 }  // namespace
 
 ApiResponse PlanHandlers::AcceptPlan(ApiRequest& req, store::Workspace& ws) {
-  return Respond(ApprovePlanAs(req, ws, negotiation::Approval::kAccept));
+  if (req.principal->IsMediator()) return MediatorCannotSignForAParty();
+  return RespondSigning(ApprovePlanAs(req, ws, negotiation::Approval::kAccept));
 }
 
 ApiResponse PlanHandlers::SignPlan(ApiRequest& req, store::Workspace& ws) {
-  return Respond(ApprovePlanAs(req, ws, negotiation::Approval::kSign));
+  if (req.principal->IsMediator()) return MediatorCannotSignForAParty();
+  return RespondSigning(ApprovePlanAs(req, ws, negotiation::Approval::kSign));
 }
 
 }  // namespace parley::server

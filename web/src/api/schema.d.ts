@@ -663,7 +663,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign for a party (signer of that party's side, or of the mediator); in force once both parties signed */
+        /** Sign for a party with the key bound to the signer (of that party's side; never the mediator's: 403), which the agreement must pin for that party; in force once both parties signed */
         post: operations["signAgreement"];
         delete?: never;
         options?: never;
@@ -800,7 +800,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept the plan for a party (signer of that party's side, or of the mediator naming the party) */
+        /** Accept the plan for a party (signer of that party's side, with the key the agreement pins for it; never the mediator's: 403) */
         post: operations["acceptPlan"];
         delete?: never;
         options?: never;
