@@ -4,17 +4,14 @@
 // `parley verify --workspace DIR`: every log in the workspace (the node's own and each
 // replica) in full: every signature, every stored leaf hash, the tree, the latest checkpoint
 // (store::VerifyWorkspaceLedger). This is the full check that opening a workspace skips.
-<<<<<<< HEAD
 // Then the log's length against the checkpoints that left the node (ledger-checkpoints.pinned),
 // every row a ledger event vouches for (store/vouched_rows.h) and the records behind every
 // signed list version; it names the tables no event vouches for. Exit 1 naming each row that
 // differs; on success the verified checkpoint is pinned.
 // `parley verify --paper TEXT [--workspace DIR]`: a printed paper's checkpoint line (the text
 // of the QR code on each page, report/paper_checkpoint.h) against the workspace's log.
-=======
 // Both also check every party signature and witness against the keys its agreement pinned
 // (ledger/party_signatures.h), naming each that does not match (exit 1).
->>>>>>> keys
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -42,7 +39,6 @@ struct VerifyArgs {
   unsigned threads = 0;
 };
 
-<<<<<<< HEAD
 void RunVerifyPaper(const VerifyArgs& args, CliContext& ctx) {
   if (!args.workspace.empty()) ctx.workspace = args.workspace;
   auto ws = OpenWorkspace(ctx);
@@ -119,7 +115,9 @@ bool CheckVouchedRows(store::Workspace& ws, bool& failed, CliContext& ctx) {
     std::cout << "ok: rows checked against the events that vouch for them: " << checked << "\n";
   }
   for (const std::string& u : rows->unproved) std::cout << "note: not provable: " << u << "\n";
-=======
+  return true;
+}
+
 // One line for the party signatures of a log (`where`), or every mismatch on stderr. False
 // when a signature does not match its pinned key.
 bool ReportPartySignatures(const std::string& where, const ledger::PartySignatureReport& r,
@@ -140,7 +138,6 @@ bool ReportPartySignatures(const std::string& where, const ledger::PartySignatur
     std::cout << "; " << r.unchecked << " whose agreement.added is not in this range (not checked)";
   }
   std::cout << "\n";
->>>>>>> keys
   return true;
 }
 
@@ -162,13 +159,10 @@ void RunVerifyWorkspace(const VerifyArgs& args, CliContext& ctx) {
               << (log.checkpoint_checked ? "; latest checkpoint matches" : "; no checkpoint yet")
               << "\n";
   }
-<<<<<<< HEAD
   if (logs->empty()) std::cout << "note: the workspace holds no ledger entries\n";
   bool failed = false;
   if (!CheckPinnedLength(*ws, db_file, failed, ctx)) return;
   if (!CheckVouchedRows(*ws, failed, ctx)) return;
-=======
-  if (logs->empty()) std::cout << "ok: the workspace holds no ledger entries yet\n";
   auto parties = store::VerifyWorkspacePartySignatures(*ws);
   if (!parties) {
     ReportError(parties.error(), ctx);
@@ -180,11 +174,7 @@ void RunVerifyWorkspace(const VerifyArgs& args, CliContext& ctx) {
                                        log.report, true) &&
                  signers_ok;
   }
-  if (!signers_ok) {
-    ctx.exit_code = kExitUserError;  // a signature the agreement does not allow: named above
-    return;
-  }
->>>>>>> keys
+  if (!signers_ok) failed = true;  // a signature the agreement does not allow: named above
   // What the node signed of its lists must still be what the database holds.
   auto node = store::LoadNodeIdentity(*ws);
   if (node && *node) {
