@@ -44,7 +44,7 @@ def _fixture():
         env = dict(os.environ, PARLEY_USER="cp-1")
         _run("handover", "ua-custody:1", "--event", "handed_over", "--phase", "1", "--place",
              "Sumy", "--workspace", ws, env=env)
-        # The checkpoint leaves the node (printed): the log's length is pinned at 19 entries.
+        # The checkpoint leaves the node (printed): the log's length is pinned.
         _run("checkpoint", "--workspace", ws)
         _FIXTURE = (tmp, ws, links[0]["id"])
     return _FIXTURE
@@ -61,6 +61,12 @@ class VerifyWorkspace(ParleyTestCase):
         _, ws, self.link = _fixture()
         shutil.copytree(ws, self.workspace)
         self.record = self.sql("SELECT record_id FROM interviews")[0][0]
+        self.size = self.sql("SELECT count(*) FROM ledger_entries")[0][0]
+
+    def seq(self, kind, nth=0):
+        """The seq of the log's nth event of KIND (the demo's events may grow in number)."""
+        rows = self.sql("SELECT seq, leaf FROM ledger_entries ORDER BY seq")
+        return [seq for seq, leaf in rows if b'"' + kind.encode() + b'"' in leaf][nth]
 
     def sql(self, *statements):
         con = sqlite3.connect(os.path.join(self.workspace, "parley.db"))
@@ -90,7 +96,7 @@ class VerifyWorkspace(ParleyTestCase):
 
     def test_the_untampered_workspace_verifies_and_names_what_is_not_vouched_for(self):
         out = self.parley("verify").stdout
-        self.assertIn("ok: the log extends the last checkpoint that left this node (size 19", out)
+        self.assertIn(f"ok: the log extends the last checkpoint that left this node (size {self.size}", out)
         for table in ("list_versions 5", "agreements 1", "agreement_signatures 2", "plans 1",
                       "plan_people 1", "plan_approvals 4", "link_decisions 1", "links 1",
                       "interviews 1", "handover_events 1"):
@@ -112,7 +118,7 @@ class VerifyWorkspace(ParleyTestCase):
         self.tamper(f"UPDATE agreements SET source = '{edited.replace(chr(39), chr(39) * 2)}', "
                     f"content_sha256 = '{digest}' WHERE id = 1")
         _, check = self.refused("agreements 'demo-exchange' version 1 (id 1): content_sha256 is "
-                                f"'{digest}' but the agreement.added event (seq 8) signed")
+                                f"'{digest}' but the agreement.added event (seq {self.seq('agreement.added')}) signed")
         self.assertIn("agreements 'demo-exchange' version 1", check)
 
     def test_agreement_title_edited(self):
@@ -122,10 +128,10 @@ class VerifyWorkspace(ParleyTestCase):
     def test_agreement_signature_signer_changed_and_deleted(self):
         self.tamper("UPDATE agreement_signatures SET signer = 'mallory' WHERE party = 'b'")
         self.refused("agreement_signatures agreement id 1 party b: signer is 'mallory' but the "
-                     "agreement.signed event (seq 10) signed 'demo-ru'")
+                     f"agreement.signed event (seq {self.seq('agreement.signed', 1)}) signed 'ru-signer'")
         self.tamper("DELETE FROM agreement_signatures WHERE party = 'b'")
         self.refused("agreement_signatures of 'demo-exchange' version 1 party b: the "
-                     "agreement.signed event seq 10 has no row")
+                     f"agreement.signed event seq {self.seq('agreement.signed', 1)} has no row")
 
     def test_plan_phases_edited_with_the_documents_hash(self):
         document = json.loads(self.sql("SELECT document FROM plans WHERE id = 1")[0][0])
@@ -136,7 +142,7 @@ class VerifyWorkspace(ParleyTestCase):
         self.tamper(f"UPDATE plans SET document = '{text.replace(chr(39), chr(39) * 2)}', "
                     f"content_sha256 = '{digest}' WHERE id = 1")
         self.refused(f"plans plan 1: content_sha256 is '{digest}' but the plan.proposed event "
-                     "(seq 11) signed")
+                     f"(seq {self.seq('plan.proposed')}) signed")
 
     def test_plan_state_edited(self):
         self.tamper("UPDATE plans SET state = 'proposed' WHERE id = 1")
@@ -152,16 +158,18 @@ class VerifyWorkspace(ParleyTestCase):
         self.tamper("UPDATE plan_approvals SET actor = 'mallory' WHERE action = 'sign' AND "
                     "party = 'a'")
         self.refused("plan_approvals plan 1 sign by party a: actor is 'mallory' but the "
-                     "plan.signed event (seq 14) signed 'demo-ua'")
+                     f"plan.signed event (seq {self.seq('plan.signed')}) signed 'ua-signer'")
         self.tamper("DELETE FROM plan_approvals WHERE action = 'sign' AND party = 'a'")
-        self.refused("plan_approvals plan 1 party a: the plan.signed event seq 14 has no row")
+        self.refused("plan_approvals plan 1 party a: the plan.signed event seq "
+                     f"{self.seq('plan.signed')} has no row")
 
     def test_link_decision_turned_into_a_rejection(self):
         self.tamper("UPDATE link_decisions SET decision = 'reject', state_after = 'rejected'",
                     "UPDATE links SET state = 'rejected' WHERE id = %d" % self.link)
         self.refused(f"link_decisions link {self.link} decision 1 (row id 1): decision is "
-                     "'reject' but the link.decided event (seq 16) signed 'accept'",
-                     f"links {self.link}: state is 'rejected' but the link.decided event (seq 16) "
+                     f"'reject' but the link.decided event (seq {self.seq('link.decided')}) signed 'accept'",
+                     f"links {self.link}: state is 'rejected' but the link.decided event "
+                     f"(seq {self.seq('link.decided')}) "
                      "signed 'confirmed'")
 
     def test_link_decision_by_someone_else_and_an_extra_one(self):
@@ -176,10 +184,12 @@ class VerifyWorkspace(ParleyTestCase):
     def test_interview_outcome_and_notes_edited(self):
         self.tamper("UPDATE interviews SET outcome = 'refuses'")
         self.refused(f"interviews record {self.record} interview version 1: outcome is 'refuses' "
-                     "but the interview.recorded event (seq 17) signed 'consents'")
+                     f"but the interview.recorded event (seq {self.seq('interview.recorded')}) signed "
+                     "'consents'")
         self.tamper("UPDATE interviews SET outcome = 'consents', notes = 'wants to stay'")
         proc, _ = self.refused(f"interviews record {self.record} interview version 1: notes is "
-                               "not what the interview.recorded event (seq 17) committed to")
+                               "not what the interview.recorded event "
+                               f"(seq {self.seq('interview.recorded')}) committed to")
         self.assertNotIn("wants to stay", proc.stderr + proc.stdout)
 
     def test_interview_inserted_behind_parleys_back(self):
@@ -191,10 +201,12 @@ class VerifyWorkspace(ParleyTestCase):
     def test_handover_place_edited_and_deleted(self):
         self.tamper("UPDATE handover_events SET place = 'Kharkiv'")
         self.refused(f"handover_events record {self.record} handover event 1: place is "
-                     "'Kharkiv' but the handover.recorded event (seq 18) signed 'Sumy'")
+                     f"'Kharkiv' but the handover.recorded event (seq {self.seq('handover.recorded')}) "
+                     "signed 'Sumy'")
         self.tamper("DELETE FROM handover_events")
         self.refused(f"handover_events record {self.record} handover event 1: the "
-                     "handover.recorded event seq 18 records it, but the database no longer "
+                     f"handover.recorded event seq {self.seq('handover.recorded')} records it, but the "
+                     "database no longer "
                      "holds it")
 
     def test_list_kind_edited(self):
@@ -205,24 +217,27 @@ class VerifyWorkspace(ParleyTestCase):
     # --- the log's length ------------------------------------------------------------------
 
     def test_last_entry_deleted_with_its_checkpoint(self):
-        self.tamper("DELETE FROM ledger_entries WHERE seq = 18",
+        last = self.size - 1
+        self.tamper(f"DELETE FROM ledger_entries WHERE seq = {last}",
                     "DELETE FROM ledger_checkpoints")
         proc, check = self.refused(
-            "has 18 entries, but the checkpoint pinned in",
+            f"has {last} entries, but the checkpoint pinned in",
             f"handover_events record {self.record} handover event 1: no handover.recorded "
             "event vouches for it")
-        self.assertIn("left this node with 19", proc.stderr)
-        self.assertIn("left this node with 19", check)
+        self.assertIn(f"left this node with {self.size}", proc.stderr)
+        self.assertIn(f"left this node with {self.size}", check)
 
     def test_last_entry_deleted_with_the_pin_file_too_is_still_named_by_its_row(self):
         os.remove(os.path.join(self.workspace, "ledger-checkpoints.pinned"))
-        self.tamper("DELETE FROM ledger_entries WHERE seq = 18",
+        last = self.size - 1
+        self.tamper(f"DELETE FROM ledger_entries WHERE seq = {last}",
                     "DELETE FROM ledger_checkpoints")
         proc, _ = self.refused(f"handover_events record {self.record} handover event 1: no "
                                "handover.recorded event vouches for it")
         self.assertIn("the log's length is not pinned", proc.stdout)
 
     def test_ledger_tables_emptied(self):
+        accepted = self.seq("plan.accepted")
         self.tamper("DELETE FROM ledger_entries", "DELETE FROM ledger_checkpoints",
                     "DELETE FROM ledger_list_events")
         proc, _ = self.refused("has 0 entries, but the checkpoint pinned in",
@@ -231,7 +246,7 @@ class VerifyWorkspace(ParleyTestCase):
                                "agreements 'demo-exchange' version 1 (id 1): no agreement.added "
                                "event vouches for it",
                                "plan_approvals plan 1 accept by party a: its plan.accepted event "
-                               "seq 12 is not in the log (the log has 0 entries)")
+                               f"seq {accepted} is not in the log (the log has 0 entries)")
         self.assertIn("note: the workspace holds no ledger entries", proc.stdout)
 
     def test_ledger_tables_and_node_identity_emptied(self):
@@ -245,9 +260,10 @@ class VerifyWorkspace(ParleyTestCase):
 
     def test_a_log_rolled_back_and_grown_again_fails_the_consistency_proof(self):
         # The interview and handover undone with their entries, then new events appended by
-        # parley itself until the log is longer than the pinned 19 entries. A bundle export
+        # parley itself until the log is longer than the pinned length. A bundle export
         # refuses to send (or pin) such a log.
-        self.tamper("DELETE FROM ledger_entries WHERE seq >= 17",
+        interview = self.seq("interview.recorded")
+        self.tamper(f"DELETE FROM ledger_entries WHERE seq >= {interview}",
                     "DELETE FROM ledger_checkpoints", "DELETE FROM interviews",
                     "DELETE FROM handover_events")
         for person in ("ua-custody:2", "ua-custody:3", "ua-custody:4"):
@@ -261,8 +277,8 @@ class VerifyWorkspace(ParleyTestCase):
         self.assertFalse(os.path.exists(self.path("b.bundle")))
         with open(pinned) as f:
             self.assertEqual(f.read(), before)
-        proc, _ = self.refused("(20 entries) is not an extension of the checkpoint pinned in",
-                               "line 2 (size 19")
+        proc, _ = self.refused(f"({interview + 3} entries) is not an extension of the "
+                               "checkpoint pinned in", f"(size {self.size}")
         self.assertNotIn("handover_events", proc.stderr)
 
     def test_an_edited_pin_file_is_refused_naming_its_line(self):
@@ -270,7 +286,7 @@ class VerifyWorkspace(ParleyTestCase):
         with open(path) as f:
             lines = f.read().splitlines()
         size, root, signature = lines[-1].split(" ")
-        lines[-1] = f"18 {root} {signature}"
+        lines[-1] = f"{int(size) - 1} {root} {signature}"
         with open(path, "w") as f:
             f.write("\n".join(lines) + "\n")
         proc = self.parley("verify", expect=1)
@@ -289,7 +305,7 @@ class VerifyWorkspace(ParleyTestCase):
         with open(path) as f:
             after = f.read().splitlines()
         self.assertEqual(len(after), len(before) + 1)
-        self.assertTrue(after[-1].startswith("20 "))
+        self.assertTrue(after[-1].startswith(f"{self.size + 1} "))
         self.assertEqual(os.stat(path).st_mode & 0o777, 0o600)
 
 
