@@ -526,7 +526,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reconcile two lists (analyst; both lists visible, one of them the caller's own side unless a mediator): stores every pair at or above review_threshold as a link, auto-accepted at or above auto_accept; earlier decisions are never overridden; incremental after the first run unless full */
+        /** Reconcile two lists (analyst; both lists visible, one of them the caller's own side unless a mediator): stores every pair at or above review_threshold as a link, auto-accepted at or above auto_accept (or auto_accept_unique for a pair with no rival); earlier decisions are never overridden; incremental after the first run unless full */
         post: operations["reconcile"];
         delete?: never;
         options?: never;
@@ -2596,6 +2596,8 @@ export interface operations {
                     review_threshold?: number;
                     /** @description Default 0.99 */
                     auto_accept?: number;
+                    /** @description Also auto-accept a pair at or above this probability when it is the only pair of both its records. Default 0.9, or never when auto_accept is given without it; above 1: never */
+                    auto_accept_unique?: number;
                 };
             };
         };
