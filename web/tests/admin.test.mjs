@@ -237,6 +237,8 @@ test("in Ukrainian the admin pages speak Ukrainian", async () => {
   await page.locator("header.top").getByRole("link", { name: "Адміністрування" }).click();
   await page.getByRole("heading", { level: 1, name: "Адміністрування" }).waitFor();
   await page.getByRole("heading", { level: 2, name: "Користувачі" }).waitFor();
+  // The table comes with the users' answer, after the headings: wait for it, not only them.
+  await page.locator("table.admin-users thead th").first().waitFor();
   const headers = await page.locator("table.admin-users thead th").allInnerTexts();
   assert.deepEqual(headers, ["Користувач", "Сторона", "Роль", "Обліковий запис", "Мова", "Востаннє змінено", "Дії"]);
   await page.getByRole("heading", { name: "Додати користувача" }).waitFor();
