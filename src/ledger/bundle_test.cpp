@@ -213,6 +213,50 @@ TEST(BundleImport, ReplayedBundleIsRefused) {
   EXPECT_EQ(receiver.Size(), 5u);
 }
 
+// A party signature made with a key the agreement does not pin for that party is refused at
+// import, even when the agreement came in an earlier bundle; nothing is imported.
+TEST(BundleImport, PartySignatureWithAKeyTheAgreementDoesNotPinIsRefused) {
+  Fixture f;
+  Ledger sender = f.NewLedger();
+  Ledger receiver = f.NewLedger();
+  auto append = [&](const SigningKey& key, std::string type, nlohmann::json body) {
+    Event e{.seq = 0,
+            .type = std::move(type),
+            .actor = key.Name(),
+            .time = "2026-12-05T10:00:00Z",
+            .body = std::move(body)};
+    ASSERT_TRUE(sender.Append(std::move(e), key).has_value());
+    ASSERT_TRUE(sender.MakeCheckpoint(f.node).has_value());
+  };
+  append(f.node, "agreement.added",
+         {{"agreement", "deal"},
+          {"version", 1},
+          {"a_key", f.alice.Public().VerifierKey()},
+          {"b_key", f.bob.Public().VerifierKey()}});
+  ASSERT_TRUE(receiver.ImportBundle(*sender.ExportBundle(0)).has_value());
+  append(f.bob, "agreement.signed", {{"agreement", "deal"}, {"version", 1}, {"party", "a"}});
+  auto refused = receiver.ImportBundle(*sender.ExportBundle(1));
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_NE(
+      refused.error().message.find("party signature its agreement's pinned keys do not allow"),
+      std::string::npos)
+      << refused.error().message;
+  EXPECT_EQ(receiver.Size(), 1u) << "nothing imported";
+
+  Ledger honest = f.NewLedger();
+  Ledger honest_receiver = f.NewLedger();
+  sender = std::move(honest);
+  append(f.node, "agreement.added",
+         {{"agreement", "deal"},
+          {"version", 1},
+          {"a_key", f.alice.Public().VerifierKey()},
+          {"b_key", f.bob.Public().VerifierKey()}});
+  append(f.alice, "agreement.signed", {{"agreement", "deal"}, {"version", 1}, {"party", "a"}});
+  auto accepted = honest_receiver.ImportBundle(*sender.ExportBundle(0));
+  ASSERT_TRUE(accepted.has_value()) << accepted.error().message;
+  EXPECT_EQ(honest_receiver.Size(), 2u);
+}
+
 TEST(BundleImport, ForkFromTheSameCheckpointIsRefused) {
   Fixture f;
   Ledger sender = f.NewLedger();

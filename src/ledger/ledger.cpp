@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/try.h"
+#include "ledger/party_signatures.h"
 #include "ledger/proofs.h"
 
 namespace parley::ledger {
@@ -205,6 +207,17 @@ Result<BundleFit> Ledger::FitBundle(const BundleVerification& verified) const {
                    .adds = b.size > Size() ? b.size - Size() : 0};
 }
 
+Result<void> Ledger::CheckPartySignersOfImport(const Bundle& b) const {
+  PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> leaves, storage_->Read(0, b.since));
+  leaves.insert(leaves.end(), b.entries.begin(), b.entries.end());
+  PARLEY_ASSIGN_OR_RETURN(PartySignatureReport parties, CheckPartySignatures(leaves, 0));
+  if (parties.ok()) return {};
+  return Fail(ErrorCode::kConflict,
+              "the bundle holds a party signature its agreement's pinned keys do not allow (" +
+                  parties.mismatches.front() +
+                  "); nothing was imported: ask the sender which key signed it");
+}
+
 Result<ImportReport> Ledger::ImportBundle(std::string_view bytes) {
   if (options_.trusted.empty()) {
     // Without trusted keys anyone could make a bundle that verifies: refuse rather than
@@ -221,6 +234,10 @@ Result<ImportReport> Ledger::ImportBundle(std::string_view bytes) {
     return Fail(ErrorCode::kConflict, "the bundle adds nothing: its " + std::to_string(b.size) +
                                           " entries are already in this log (a replayed bundle?)");
   }
+  // A party signature made with a key its agreement does not pin is refused before anything is
+  // stored: the log this node keeps of the other side must not hold a consent nobody gave. The
+  // whole log is read, since the agreement.added that pins the keys may be in an earlier bundle.
+  if (auto r = CheckPartySignersOfImport(b); !r) return std::unexpected(r.error());
   ImportReport report{.previous_size = Size(),
                       .new_size = b.size,
                       .checkpoint_signers = verified->checkpoint_signers,

@@ -114,6 +114,9 @@ class Ledger {
   [[nodiscard]] Result<std::string> ExportBundle(
       std::uint64_t since, const SignedDisclosure* disclosure = nullptr) const;
   [[nodiscard]] Result<ImportReport> ImportBundle(std::string_view bytes);
+  // ImportBundle's refusal of a party signature the pinned keys do not allow
+  // (party_signatures.h), over this log's entries before the bundle and the bundle's.
+  [[nodiscard]] Result<void> CheckPartySignersOfImport(const Bundle& b) const;
   // ImportBundle's checks of a verified bundle against this log, changing nothing: same
   // origin, no gap before it, the same history up to its start, the same entries where both
   // hold them. Errors (kConflict) name the fork or the gap; a bundle adding nothing fits.
