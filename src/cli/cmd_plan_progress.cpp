@@ -10,7 +10,7 @@
 #include "cli/workspace_open.h"
 #include "core/try.h"
 #include "negotiation/negotiation_json.h"
-#include "server/handlers/plan_progress_source.h"
+#include "negotiation/stored_plan_progress.h"
 #include "server/json_shapes.h"
 
 namespace parley::cli {
@@ -58,7 +58,7 @@ void PrintTable(const negotiation::StoredPlanInfo& info, const handover::PlanPro
 Result<void> Progress(store::Workspace& ws, const std::string& id_text, bool json) {
   PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParsePlanId(id_text));
   PARLEY_ASSIGN_OR_RETURN(negotiation::StoredPlanInfo info, negotiation::PlanInfo(ws, id));
-  PARLEY_ASSIGN_OR_RETURN(handover::PlanProgress progress, server::StoredPlanProgress(ws, id));
+  PARLEY_ASSIGN_OR_RETURN(handover::PlanProgress progress, negotiation::StoredPlanProgress(ws, id));
   if (json) {
     std::cout << server::PlanProgressJson(info, progress).dump(2) << "\n";
   } else {

@@ -21,7 +21,7 @@
 // Why the plan's people come from the caller: they are read from the stored plan document,
 // which is negotiation's (negotiation::StoredPlanPeople), and negotiation sits above this
 // module (it asks ExcludesFromExchange when it selects candidates).
-// server/handlers/plan_progress_source.h passes them in.
+// negotiation/stored_plan_progress.h passes them in.
 //
 //   PARLEY_ASSIGN_OR_RETURN(PlanProgress p, LoadPlanProgress(ws, plan_id, read_people));
 //   p.rows[0].outstanding;   // phase 1, a_to_b, still to come

@@ -2,10 +2,10 @@
 #include "core/try.h"
 #include "handover/plan_progress.h"
 #include "negotiation/plan_store.h"
+#include "negotiation/stored_plan_progress.h"
 #include "report/paper_checkpoint.h"
 #include "report/paper_people.h"
 #include "report/papers.h"
-#include "report/stored_progress.h"
 
 namespace parley::report {
 namespace {
@@ -77,7 +77,8 @@ void AddProgress(std::vector<Block>& b, const rules::Agreement& a,
 
 Result<Paper> PlanPaper(store::Workspace& ws, std::int64_t plan_id, const Languages& languages) {
   PARLEY_ASSIGN_OR_RETURN(negotiation::LoadedPlan loaded, negotiation::LoadStoredPlan(ws, plan_id));
-  PARLEY_ASSIGN_OR_RETURN(handover::PlanProgress progress, StoredPlanProgress(ws, plan_id));
+  PARLEY_ASSIGN_OR_RETURN(handover::PlanProgress progress,
+                          negotiation::StoredPlanProgress(ws, plan_id));
   const std::string doc_id = "plan-" + std::to_string(plan_id);
   PARLEY_ASSIGN_OR_RETURN(PaperCheckpoint cp, CurrentPaperCheckpoint(ws, doc_id));
   const negotiation::StoredPlanInfo& info = loaded.info;

@@ -9,9 +9,9 @@
 #include "handover/plan_progress.h"
 #include "negotiation/agreement_store.h"
 #include "negotiation/plan_store.h"
+#include "negotiation/stored_plan_progress.h"
 #include "report/paper_people.h"
 #include "report/papers.h"
-#include "report/stored_progress.h"
 
 namespace parley::report {
 namespace {
@@ -127,7 +127,8 @@ Result<void> WritePlanWorkbook(store::Workspace& ws, std::int64_t plan_id, const
     e.where.field = "--side";
     return std::unexpected(e);
   }
-  PARLEY_ASSIGN_OR_RETURN(handover::PlanProgress progress, StoredPlanProgress(ws, plan_id));
+  PARLEY_ASSIGN_OR_RETURN(handover::PlanProgress progress,
+                          negotiation::StoredPlanProgress(ws, plan_id));
   // libxlsxwriter insists on a path of its own: it writes the temporary file, which is
   // committed only when the workbook closed cleanly.
   return WriteViaTempFile(path, [&](const std::filesystem::path& temp) {

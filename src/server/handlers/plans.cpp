@@ -7,6 +7,7 @@
 #include "core/try.h"
 #include "negotiation/negotiation_json.h"
 #include "negotiation/plan_negotiation.h"
+#include "negotiation/stored_plan_progress.h"
 #include "plan/explain.h"
 #include "plan/plan_json.h"
 #include "rules/agreement.h"
@@ -16,7 +17,6 @@
 #include "server/auth/user_keys.h"
 #include "server/handlers/handlers.h"
 #include "server/handlers/json_fields.h"
-#include "server/handlers/plan_progress_source.h"
 #include "server/json_shapes.h"
 
 namespace parley::server {
@@ -164,7 +164,8 @@ ApiResponse PlanHandlers::GetPlan(ApiRequest& req, store::Workspace& ws) {
 ApiResponse PlanHandlers::GetPlanProgress(ApiRequest& req, store::Workspace& ws) {
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(auto info, negotiation::PlanInfo(ws, PlanId(req)));
-    PARLEY_ASSIGN_OR_RETURN(handover::PlanProgress progress, StoredPlanProgress(ws, info.id));
+    PARLEY_ASSIGN_OR_RETURN(handover::PlanProgress progress,
+                            negotiation::StoredPlanProgress(ws, info.id));
     return JsonResponse(200, PlanProgressJson(info, progress));
   }());
 }
