@@ -152,6 +152,18 @@ template <class Read>
   }
 }
 
+// The loop for a reader that keeps no value: `visit(st)` (returning Result<void>) for every
+// row, in order; the first error ends it.
+template <class Visit>
+[[nodiscard]] Result<void> ForEachRow(Statement& st, Visit&& visit) {
+  while (true) {
+    Result<bool> more = st.Step();
+    if (!more) return std::unexpected(std::move(more).error());
+    if (!*more) return {};
+    if (Result<void> r = visit(st); !r) return r;
+  }
+}
+
 // The first row only (nullopt when there is none); the statement is reset afterwards, so a
 // cached statement never holds a read snapshot open.
 template <class Read>

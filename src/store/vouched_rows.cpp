@@ -109,6 +109,11 @@ class TableCheck {
     Problem(row, std::string(field) + " is not what the " + e.type + " event (seq " +
                      std::to_string(e.seq) + ") committed to");
   }
+  // A row an event records that the database no longer holds.
+  void Gone(const std::string& row, std::string_view event_type, std::uint64_t seq) {
+    Problem(row, "the " + std::string(event_type) + " event seq " + std::to_string(seq) +
+                     " records it, but the database no longer holds it");
+  }
   // A field that events of this version carry, and older ones do not.
   bool Carries(const ledger::Event& e, const char* key) {
     if (e.body.contains(key)) return true;
@@ -174,9 +179,7 @@ Result<void> CheckLists(Database& db, const EventIndex& index, VouchedRowsReport
                  "s.id = l.side_id LEFT JOIN ledger_list_events e ON e.list_version_id = v.id "
                  "ORDER BY l.name, v.version"));
   std::set<std::pair<std::string, std::int64_t>> seen;
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool more, st.Step());
-    if (!more) break;
+  PARLEY_TRY(ForEachRow(st, [&](Statement& st) -> Result<void> {
     check.Row();
     const std::string list = st.ColumnText(0);
     const std::int64_t version = st.ColumnInt(3);
@@ -186,10 +189,10 @@ Result<void> CheckLists(Database& db, const EventIndex& index, VouchedRowsReport
       check.Problem(row,
                     "has no row in ledger_list_events naming its list.version_submitted "
                     "event");
-      continue;
+      return {};
     }
     const ledger::Event* e = EventAt(index, check, row, st.ColumnInt(6), "list.version_submitted");
-    if (e == nullptr) continue;
+    if (e == nullptr) return {};
     check.Compare(row, "list", list, Text(e->body, "list"), *e);
     check.Compare(row, "version", std::to_string(version), Text(e->body, "version"), *e);
     check.Compare(row, "lists.kind", st.ColumnText(1), Text(e->body, "kind"), *e);
@@ -197,12 +200,12 @@ Result<void> CheckLists(Database& db, const EventIndex& index, VouchedRowsReport
     check.Compare(row, "content_sha256", st.ColumnText(4), Text(e->body, "content_sha256"), *e);
     check.Compare(row, "record_count", std::to_string(st.ColumnInt(5)),
                   Text(e->body, "record_count"), *e);
-  }
+    return {};
+  }));
   for (const auto& [key, seq] : index.list_submitted) {
     if (!seen.contains(key)) {
-      check.Problem("list " + key.first + " version " + std::to_string(key.second),
-                    "the list.version_submitted event seq " + std::to_string(seq) +
-                        " records it, but the database no longer holds it");
+      check.Gone("list " + key.first + " version " + std::to_string(key.second),
+                 "list.version_submitted", seq);
     }
   }
   return {};
@@ -214,9 +217,7 @@ Result<void> CheckAgreements(Database& db, const EventIndex& index, VouchedRowsR
                           db.Prepare("SELECT id, name, version, title, party_a, party_b, source, "
                                      "content_sha256, added_by FROM agreements ORDER BY id"));
   std::set<std::pair<std::string, std::int64_t>> seen;
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool more, st.Step());
-    if (!more) break;
+  PARLEY_TRY(ForEachRow(st, [&](Statement& st) -> Result<void> {
     check.Row();
     const std::string name = st.ColumnText(1);
     const std::int64_t version = st.ColumnInt(2);
@@ -226,7 +227,7 @@ Result<void> CheckAgreements(Database& db, const EventIndex& index, VouchedRowsR
     const ledger::Event* e =
         Find(index, check, row, Lookup(index.agreement_added, std::pair{name, version}),
              "agreement.added");
-    if (e == nullptr) continue;
+    if (e == nullptr) return {};
     const std::string signed_sha = Text(e->body, "sha256");
     check.Compare(row, "content_sha256", st.ColumnText(7), signed_sha, *e);
     check.Compare(row, "the SHA-256 of the stored text (source)", Sha256Hex(st.ColumnText(6)),
@@ -240,12 +241,12 @@ Result<void> CheckAgreements(Database& db, const EventIndex& index, VouchedRowsR
     if (check.Carries(*e, "added_by")) {
       check.Compare(row, "added_by", st.ColumnText(8), Text(e->body, "added_by"), *e);
     }
-  }
+    return {};
+  }));
   for (const auto& [key, seq] : index.agreement_added) {
     if (!seen.contains(key)) {
-      check.Problem("'" + key.first + "' version " + std::to_string(key.second),
-                    "the agreement.added event seq " + std::to_string(seq) +
-                        " records it, but the database no longer holds it");
+      check.Gone("'" + key.first + "' version " + std::to_string(key.second), "agreement.added",
+                 seq);
     }
   }
   check.Unproved();
@@ -259,14 +260,12 @@ Result<void> CheckAgreementSignatures(Database& db, EventIndex& index, VouchedRo
       db.Prepare("SELECT s.agreement_id, a.name, a.version, s.party, s.signer, s.content_sha256, "
                  "s.ledger_seq FROM agreement_signatures s LEFT JOIN agreements a ON a.id = "
                  "s.agreement_id ORDER BY s.ledger_seq"));
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool more, st.Step());
-    if (!more) break;
+  PARLEY_TRY(ForEachRow(st, [&](Statement& st) -> Result<void> {
     check.Row();
     const std::string row =
         "agreement id " + std::to_string(st.ColumnInt(0)) + " party " + st.ColumnText(3);
     const ledger::Event* e = EventAt(index, check, row, st.ColumnInt(6), "agreement.signed");
-    if (e == nullptr) continue;
+    if (e == nullptr) return {};
     index.claimed.insert(e->seq);
     check.Compare(row, "agreement", st.ColumnText(1), Text(e->body, "agreement"), *e);
     check.Compare(row, "agreement version", std::to_string(st.ColumnInt(2)),
@@ -274,7 +273,8 @@ Result<void> CheckAgreementSignatures(Database& db, EventIndex& index, VouchedRo
     check.Compare(row, "party", st.ColumnText(3), Text(e->body, "party"), *e);
     check.Compare(row, "signer", st.ColumnText(4), e->actor, *e);
     check.Compare(row, "content_sha256", st.ColumnText(5), Text(e->body, "sha256"), *e);
-  }
+    return {};
+  }));
   for (const ledger::Event& e : index.events) {
     if (e.type == "agreement.signed" && !index.claimed.contains(e.seq)) {
       check.Problem("of '" + Text(e.body, "agreement") + "' version " + Text(e.body, "version") +
@@ -321,16 +321,14 @@ Result<void> CheckPlans(Database& db, const EventIndex& index, VouchedRowsReport
                  "p.created_by FROM plans p LEFT JOIN agreements a ON a.id = p.agreement_id "
                  "ORDER BY p.id"));
   std::set<std::int64_t> seen;
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool more, st.Step());
-    if (!more) break;
+  PARLEY_TRY(ForEachRow(st, [&](Statement& st) -> Result<void> {
     check.Row();
     const std::int64_t id = st.ColumnInt(0);
     seen.insert(id);
     const std::string row = "plan " + std::to_string(id);
     const ledger::Event* e =
         Find(index, check, row, Lookup(index.plan_created, id), "plan.proposed/countered/repaired");
-    if (e == nullptr) continue;
+    if (e == nullptr) return {};
     const json& b = e->body;
     const std::string signed_sha = Text(b, "sha256");
     check.Compare(row, "content_sha256", st.ColumnText(9), signed_sha, *e);
@@ -363,7 +361,8 @@ Result<void> CheckPlans(Database& db, const EventIndex& index, VouchedRowsReport
       people.Compare(row, "people (record, version, phase)", PlanPeopleDigest(std::move(rows)),
                      Text(b, "people_sha256"), *e);
     }
-  }
+    return {};
+  }));
   for (const auto& [plan, seq] : index.plan_created) {
     if (!seen.contains(plan)) {
       check.Problem("plan " + std::to_string(plan), "the " + index.events[seq].type +
@@ -382,22 +381,21 @@ Result<void> CheckPlanApprovals(Database& db, EventIndex& index, VouchedRowsRepo
   PARLEY_ASSIGN_OR_RETURN(Statement st,
                           db.Prepare("SELECT plan_id, action, party, actor, content_sha256, "
                                      "ledger_seq FROM plan_approvals ORDER BY ledger_seq"));
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool more, st.Step());
-    if (!more) break;
+  PARLEY_TRY(ForEachRow(st, [&](Statement& st) -> Result<void> {
     check.Row();
     const std::string action = st.ColumnText(1);
     const std::string row =
         "plan " + std::to_string(st.ColumnInt(0)) + " " + action + " by party " + st.ColumnText(2);
     const ledger::Event* e = EventAt(index, check, row, st.ColumnInt(5),
                                      action == "accept" ? "plan.accepted" : "plan.signed");
-    if (e == nullptr) continue;
+    if (e == nullptr) return {};
     index.claimed.insert(e->seq);
     check.Compare(row, "plan_id", std::to_string(st.ColumnInt(0)), Text(e->body, "plan"), *e);
     check.Compare(row, "party", st.ColumnText(2), Text(e->body, "party"), *e);
     check.Compare(row, "actor", st.ColumnText(3), e->actor, *e);
     check.Compare(row, "content_sha256", st.ColumnText(4), Text(e->body, "sha256"), *e);
-  }
+    return {};
+  }));
   for (const ledger::Event& e : index.events) {
     if ((e.type == "plan.accepted" || e.type == "plan.signed") && !index.claimed.contains(e.seq)) {
       check.Problem("plan " + Text(e.body, "plan") + " party " + Text(e.body, "party"),
@@ -506,9 +504,7 @@ Result<void> CheckInterviews(Database& db, const EventIndex& index, const EventL
                                      "interviewed_at, notes, recorded_at FROM interviews "
                                      "ORDER BY record_id, version"));
   std::set<std::pair<std::int64_t, std::int64_t>> seen;
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool more, st.Step());
-    if (!more) break;
+  PARLEY_TRY(ForEachRow(st, [&](Statement& st) -> Result<void> {
     check.Row();
     const std::int64_t record = st.ColumnInt(0);
     const std::int64_t version = st.ColumnInt(1);
@@ -518,7 +514,7 @@ Result<void> CheckInterviews(Database& db, const EventIndex& index, const EventL
     const ledger::Event* e =
         Find(index, check, row, Lookup(index.interviews, std::pair{record, version}),
              "interview.recorded");
-    if (e == nullptr) continue;
+    if (e == nullptr) return {};
     check.Compare(row, "outcome", st.ColumnText(2), Text(e->body, "outcome"), *e);
     check.Compare(row, "interviewer", st.ColumnText(3), Text(e->body, "interviewer"), *e);
     check.Compare(row, "interviewed_at", st.ColumnText(4), Text(e->body, "at"), *e);
@@ -530,13 +526,13 @@ Result<void> CheckInterviews(Database& db, const EventIndex& index, const EventL
     if (check.Carries(*e, "recorded_at")) {
       check.Compare(row, "recorded_at", st.ColumnText(6), Text(e->body, "recorded_at"), *e);
     }
-  }
+    return {};
+  }));
   for (const auto& [key, seq] : index.interviews) {
     if (!seen.contains(key)) {
-      check.Problem("record " + std::to_string(key.first) + " interview version " +
-                        std::to_string(key.second),
-                    "the interview.recorded event seq " + std::to_string(seq) +
-                        " records it, but the database no longer holds it");
+      check.Gone("record " + std::to_string(key.first) + " interview version " +
+                     std::to_string(key.second),
+                 "interview.recorded", seq);
     }
   }
   check.Unproved();
@@ -549,9 +545,7 @@ Result<void> CheckHandovers(Database& db, const EventIndex& index, VouchedRowsRe
                           db.Prepare("SELECT record_id, seq, event, phase, place, at, actor, "
                                      "recorded_at FROM handover_events ORDER BY record_id, seq"));
   std::set<std::pair<std::int64_t, std::int64_t>> seen;
-  while (true) {
-    PARLEY_ASSIGN_OR_RETURN(bool more, st.Step());
-    if (!more) break;
+  PARLEY_TRY(ForEachRow(st, [&](Statement& st) -> Result<void> {
     check.Row();
     const std::int64_t record = st.ColumnInt(0);
     const std::int64_t seq = st.ColumnInt(1);
@@ -560,7 +554,7 @@ Result<void> CheckHandovers(Database& db, const EventIndex& index, VouchedRowsRe
         "record " + std::to_string(record) + " handover event " + std::to_string(seq);
     const ledger::Event* e = Find(
         index, check, row, Lookup(index.handovers, std::pair{record, seq}), "handover.recorded");
-    if (e == nullptr) continue;
+    if (e == nullptr) return {};
     check.Compare(row, "event", st.ColumnText(2), Text(e->body, "event"), *e);
     check.Compare(row, "phase", std::to_string(st.ColumnInt(3)), Text(e->body, "phase"), *e);
     check.Compare(row, "place", st.ColumnText(4), Text(e->body, "place"), *e);
@@ -569,13 +563,13 @@ Result<void> CheckHandovers(Database& db, const EventIndex& index, VouchedRowsRe
     if (check.Carries(*e, "recorded_at")) {
       check.Compare(row, "recorded_at", st.ColumnText(7), Text(e->body, "recorded_at"), *e);
     }
-  }
+    return {};
+  }));
   for (const auto& [key, seq] : index.handovers) {
     if (!seen.contains(key)) {
-      check.Problem(
+      check.Gone(
           "record " + std::to_string(key.first) + " handover event " + std::to_string(key.second),
-          "the handover.recorded event seq " + std::to_string(seq) +
-              " records it, but the database no longer holds it");
+          "handover.recorded", seq);
     }
   }
   check.Unproved();
