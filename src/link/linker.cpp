@@ -33,7 +33,8 @@ class LinkRunner {
  public:
   LinkRunner(Linkage& out, const LinkOptions& options) : out_(out), options_(options) {}
 
-  Result<void> Prepare(std::span<const PersonRecord> left, std::span<const PersonRecord>* right) {
+  Result<void> KeyRecords(std::span<const PersonRecord> left,
+                          std::span<const PersonRecord>* right) {
     Progress("preparing", 0, 1);
     PARLEY_ASSIGN_OR_RETURN(out_.left_, PrepareList(left, out_.pool_, Threads()));
     if (right != nullptr) {
@@ -251,7 +252,7 @@ Result<Linkage> LinkRecords(std::span<const PersonRecord> left, std::span<const 
                             const LinkOptions& options) {
   Linkage out;
   LinkRunner runner(out, options);
-  PARLEY_TRY(runner.Prepare(left, &right));
+  PARLEY_TRY(runner.KeyRecords(left, &right));
   runner.Run();
   return out;
 }
@@ -259,7 +260,7 @@ Result<Linkage> LinkRecords(std::span<const PersonRecord> left, std::span<const 
 Result<Linkage> DedupeRecords(std::span<const PersonRecord> list, const LinkOptions& options) {
   Linkage out;
   LinkRunner runner(out, options);
-  PARLEY_TRY(runner.Prepare(list, nullptr));
+  PARLEY_TRY(runner.KeyRecords(list, nullptr));
   runner.Run();
   return out;
 }
