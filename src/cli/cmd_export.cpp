@@ -1,4 +1,7 @@
-// `parley export LIST[@VERSION] --format csv|xlsx|json --out FILE [--no-bom] [--raw]`.
+// `parley export LIST[@VERSION] --format csv|xlsx|json --out FILE [--no-bom] [--raw]
+// [--lang uk,ru]`: the machine form by default (snake_case heads, derived_* columns, dates as
+// ISO text: what scripts and re-import expect), or with --lang the form for people
+// (report/people_list.h: heads in those languages, real dates, no internal columns).
 #include <iostream>
 #include <memory>
 
@@ -6,6 +9,7 @@
 #include "cli/workspace_open.h"
 #include "lists/list_file.h"
 #include "names/derived_forms.h"
+#include "report/people_list.h"
 
 namespace parley::cli {
 namespace {
@@ -15,7 +19,8 @@ struct ExportOptions {
   std::string format = "csv";
   std::string out;
   bool derived = true;
-  CsvStyle csv;  // for people unless --no-bom / --raw
+  CsvStyle csv;      // for people unless --no-bom / --raw
+  std::string lang;  // non-empty: the form for people, heads in these languages
 };
 
 // The name forms parley derives (names/derived_forms.h), one column each; the reader skips
@@ -53,6 +58,18 @@ void RunExport(CliContext& ctx, const ExportOptions& o) {
   std::vector<PersonRecord> records;
   records.reserve(stored->size());
   for (auto& s : *stored) records.push_back(std::move(s.record));
+  if (!o.lang.empty()) {
+    auto languages = report::ParseReportLanguages(o.lang);
+    auto w = languages ? report::WritePeopleList(o.out, *format, records, *languages, ref->list,
+                                                 o.csv)
+                       : Result<void>(std::unexpected(languages.error()));
+    if (!w) {
+      ReportError(w.error(), ctx);
+      return;
+    }
+    if (!ctx.json) std::cout << "wrote " << records.size() << " records to " << o.out << "\n";
+    return;
+  }
   DerivedColumns derived = o.derived ? DeriveColumns(records) : DerivedColumns{};
   if (auto w = WriteListFile(o.out, *format, records, derived, o.csv); !w) {
     ReportError(w.error(), ctx);
@@ -78,6 +95,9 @@ void RegisterExportCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_flag("!--raw", o->csv.neutralise_formulas,
                 "CSV: write cells exactly as stored; by default a cell a spreadsheet would run "
                 "as a formula (starting with = + - @, tab or CR, numbers aside) gets a leading '");
+  cmd->add_option("--lang", o->lang,
+                  "csv/xlsx for people: heads in two or three of uk, ru, en, tr (e.g. uk,ru), "
+                  "real dates, no derived_* columns (default: the machine form)");
   AddWorkspaceOption(*cmd, ctx);
   cmd->callback([&ctx, o] { RunExport(ctx, *o); });
 }

@@ -17,6 +17,7 @@
 #include "negotiation/negotiation_json.h"
 #include "negotiation/plan_negotiation.h"
 #include "plan/explain.h"
+#include "report/plan_workbook_reader.h"
 
 namespace parley::cli {
 namespace {
@@ -136,7 +137,7 @@ Result<void> Show(store::Workspace& ws, const std::string& id_text, const std::s
 }
 
 struct ChangeFlags {
-  std::string id, file, side, key;
+  std::string id, file, workbook, side, key;
   std::int64_t expect = 0;  // 0: the current version
 };
 
@@ -144,12 +145,31 @@ std::optional<std::int64_t> Expected(const ChangeFlags& f) {
   return f.expect > 0 ? std::optional<std::int64_t>(f.expect) : std::nullopt;
 }
 
+// The edited plan: a plan file (JSON), or one party's plan workbook edited in Excel
+// (report/plan_workbook_reader.h, which names each problem by sheet, row and column).
+Result<std::string> EditedPlan(store::Workspace& ws, std::int64_t id, const ChangeFlags& f) {
+  if (f.file.empty() == f.workbook.empty()) {
+    return Fail(ErrorCode::kInvalidInput,
+                "give the edited plan as --file PLAN.json or as --workbook PLAN.xlsx --side S",
+                Location{{}, 0, 0, "--file"});
+  }
+  if (!f.file.empty()) return ReadWholeFile(f.file);
+  if (f.side.empty()) {
+    return Fail(ErrorCode::kInvalidInput,
+                "a plan workbook is one party's: give --side (a, b, or a party or side name), "
+                "the one it was written for",
+                Location{f.workbook, 0, 0, "--side"});
+  }
+  return report::WorkbookCounter(ws, id, f.side, f.workbook);
+}
+
 Result<void> Counter(store::Workspace& ws, const ChangeFlags& f, bool json) {
   PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParsePlanId(f.id));
-  PARLEY_ASSIGN_OR_RETURN(std::string text, ReadWholeFile(f.file));
+  PARLEY_ASSIGN_OR_RETURN(std::string text, EditedPlan(ws, id, f));
   PARLEY_ASSIGN_OR_RETURN(CommandActor who, CommandActor::Load(f.key));
+  const std::string& file = f.file.empty() ? f.workbook : f.file;
   PARLEY_ASSIGN_OR_RETURN(PlanOutcome o,
-                          negotiation::CounterPlan(ws, id, text, f.file, who.actor(), Expected(f)));
+                          negotiation::CounterPlan(ws, id, text, file, who.actor(), Expected(f)));
   PrintOutcome(o, json, "Counter-proposal stored");
   return {};
 }
@@ -301,7 +321,11 @@ void RegisterPlanWorkspaceCommands(CLI::App& plan_cmd, CliContext& ctx) {
       "counter", "Counter-propose: an edited plan, checked against every rule");
   auto cf = std::make_shared<ChangeFlags>();
   AddChangeOptions(*counter, *cf, ctx);
-  counter->add_option("--file", cf->file, "The edited plan (JSON)")->required();
+  counter->add_option("--file", cf->file, "The edited plan (JSON)");
+  counter->add_option("--workbook", cf->workbook,
+                      "Or: one party's plan workbook edited in Excel "
+                      "(`parley report plan ID --format xlsx --side S`)");
+  counter->add_option("--side", cf->side, "With --workbook: the party the workbook was written for");
   counter->callback([&ctx, cf] {
     InWorkspace(ctx, [&](store::Workspace& ws) { return Counter(ws, *cf, ctx.json); });
   });

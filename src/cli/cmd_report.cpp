@@ -170,6 +170,8 @@ void RegisterReportCommand(CLI::App& app, CliContext& ctx) {
           return report::PlanPaper(ws, id, langs);
         });
   });
+
+  RegisterReportLinksCommand(*report, ctx);
 }
 
 }  // namespace parley::cli

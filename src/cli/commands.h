@@ -38,5 +38,7 @@ void RegisterLedgerCommands(CLI::App& app, CliContext& ctx);
 void RegisterDiscloseCommand(CLI::App& app, CliContext& ctx);
 // report agreement, report list, report act, report plan (the papers, PDF)
 void RegisterReportCommand(CLI::App& app, CliContext& ctx);
+// `parley report links`: added to the `report` command by RegisterReportCommand.
+void RegisterReportLinksCommand(CLI::App& report, CliContext& ctx);
 
 }  // namespace parley::cli

@@ -100,6 +100,22 @@ constexpr Alias kAliases[] = {
     {"№ з/п", "id"},
     {"Номер з/п", "id"},
     {"ID", "id"},
+    {"Ідентифікатор", "id"},
+    {"Идентификатор", "id"},
+    // Turkish, as parley's exports for people write it (report/report_language.cpp).
+    {"Kimlik", "id"},
+    {"Soyadı", "surname"},
+    {"Adı", "given_name"},
+    {"Baba adı", "patronymic"},
+    {"Tam adı", "full_name"},
+    {"Doğum tarihi", "birth_date"},
+    {"Doğum yeri", "birth_place"},
+    {"Sicil numarası", "service_number"},
+    {"Rütbe", "rank"},
+    {"Birlik", "unit"},
+    {"Cinsiyet", "sex"},
+    {"Kategori", "category"},
+    {"Notlar", "notes"},
     {"Номер", "id"},
     {"No", "id"},
 };
@@ -166,7 +182,19 @@ bool IsAliasesHeader(std::string_view header_name) {
 std::string_view CanonicalColumnFor(std::string_view header_name) {
   const auto& table = AliasTable();
   auto it = table.find(NormaliseHeaderName(header_name));
-  return it == table.end() ? std::string_view{} : it->second;
+  if (it != table.end()) return it->second;
+  // A head in several languages, as parley's exports for people write them ("Прізвище /
+  // Фамилия"): every part must be a known name of the same column, so a bureau's own
+  // "Дата / місце народження" stays an extra column rather than half of one.
+  if (header_name.find(" / ") == std::string_view::npos) return {};
+  std::string_view found;
+  for (std::size_t start = 0, end = 0; start <= header_name.size(); start = end + 3) {
+    end = std::min(header_name.find(" / ", start), header_name.size());
+    auto part = table.find(NormaliseHeaderName(header_name.substr(start, end - start)));
+    if (part == table.end() || (!found.empty() && found != part->second)) return {};
+    found = part->second;
+  }
+  return found;
 }
 
 Result<std::vector<std::string>> MapHeader(

@@ -32,7 +32,9 @@ namespace parley {
 // "dateofbirth".
 [[nodiscard]] std::string NormaliseHeaderName(std::string_view name);
 
-// The canonical column a header name means, or "" when it is not a known alias.
+// The canonical column a header name means, or "" when it is not a known alias. A head of
+// several names joined by " / " ("Прізвище / Фамилия", as exports for people write them)
+// means the column when every part is a known name of that same column; otherwise none.
 [[nodiscard]] std::string_view CanonicalColumnFor(std::string_view header_name);
 
 // True when a header names the aliases column (lists/person_record.h kAliasesColumn):

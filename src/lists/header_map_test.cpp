@@ -71,6 +71,17 @@ TEST(HeaderMap, RecognisesUkrainianRussianAndEnglish) {
   EXPECT_EQ(CanonicalColumnFor("Група крові"), "");
 }
 
+TEST(HeaderMap, HeadsInSeveralLanguagesMapWhenEveryPartAgrees) {
+  // As `parley export --lang uk,ru,tr` writes them (report/people_list.h).
+  EXPECT_EQ(CanonicalColumnFor("Прізвище / Фамилия"), "surname");
+  EXPECT_EQ(CanonicalColumnFor("Дата народження / Дата рождения / Doğum tarihi"), "birth_date");
+  EXPECT_EQ(CanonicalColumnFor("Ідентифікатор / Идентификатор / ID"), "id");
+  // A part that is no known name, or parts naming two columns, name none.
+  EXPECT_EQ(CanonicalColumnFor("Дата / Місце народження"), "");
+  EXPECT_EQ(CanonicalColumnFor("Прізвище / Ім'я"), "");
+  EXPECT_EQ(CanonicalColumnFor(" / "), "");
+}
+
 TEST(HeaderMap, UnknownColumnsMapToEmpty) {
   auto m = MapHeader(Strings{"№", "ПІБ", "Група крові"}, {}, kHeader);
   ASSERT_TRUE(m) << m.error().Describe();

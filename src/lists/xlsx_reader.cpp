@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <memory>
 #include <pugixml.hpp>
 #include <unordered_set>
@@ -236,13 +237,17 @@ std::string NumberText(std::string_view raw) {
   return ec2 == std::errc() ? std::string(buf, end) : std::string(raw);
 }
 
+struct SheetEntry {
+  std::string name;
+  std::string rel_id;
+};
+
 struct Workbook {
-  std::string sheet_part;  // e.g. "xl/worksheets/sheet1.xml"
+  std::vector<SheetEntry> sheets;  // in the workbook's order
   bool date1904 = false;
 };
 
-Result<Workbook> FindSheet(Package& package, std::string_view sheet,
-                           const std::filesystem::path& path) {
+Result<Workbook> ListSheets(Package& package, const std::filesystem::path& path) {
   auto workbook_xml = package.Read("xl/workbook.xml");
   if (!workbook_xml) return Fail(workbook_xml.error());
   auto workbook = ParseXml(*workbook_xml, "xl/workbook.xml", path);
@@ -250,28 +255,33 @@ Result<Workbook> FindSheet(Package& package, std::string_view sheet,
   pugi::xml_node root = workbook->child("workbook");
   Workbook result;
   result.date1904 = root.child("workbookPr").attribute("date1904").as_bool();
-  std::string rel_id;
-  std::string names;
   for (pugi::xml_node s : root.child("sheets").children("sheet")) {
-    names += (names.empty() ? "'" : ", '") + std::string(s.attribute("name").value()) + "'";
-    if (rel_id.empty() && (sheet.empty() || sheet == s.attribute("name").value())) {
-      rel_id = s.attribute("r:id").value();
-    }
+    result.sheets.push_back({s.attribute("name").value(), s.attribute("r:id").value()});
   }
-  if (rel_id.empty()) {
-    return Fail(XlsxError(path, sheet.empty() ? "the workbook has no worksheet"
-                                              : "the workbook has no sheet '" + std::string(sheet) +
-                                                    "'; it has " + names));
-  }
+  if (result.sheets.empty()) return Fail(XlsxError(path, "the workbook has no worksheet"));
+  return result;
+}
+
+// Which part holds each relationship id of xl/workbook.xml ("rId1" -> "xl/worksheets/...").
+Result<std::vector<std::pair<std::string, std::string>>> SheetParts(
+    Package& package, const std::filesystem::path& path) {
   auto rels_xml = package.Read("xl/_rels/workbook.xml.rels");
   if (!rels_xml) return Fail(rels_xml.error());
   auto rels = ParseXml(*rels_xml, "xl/_rels/workbook.xml.rels", path);
   if (!rels) return Fail(rels.error());
+  std::vector<std::pair<std::string, std::string>> parts;
   for (pugi::xml_node r : rels->child("Relationships").children("Relationship")) {
-    if (rel_id != r.attribute("Id").value()) continue;
     std::string target = r.attribute("Target").value();
-    result.sheet_part = target.starts_with('/') ? target.substr(1) : "xl/" + target;
-    return result;
+    parts.emplace_back(r.attribute("Id").value(),
+                       target.starts_with('/') ? target.substr(1) : "xl/" + target);
+  }
+  return parts;
+}
+
+Result<std::string> SheetPart(const std::vector<std::pair<std::string, std::string>>& parts,
+                              const std::string& rel_id, const std::filesystem::path& path) {
+  for (const auto& [id, part] : parts) {
+    if (id == rel_id) return part;
   }
   return Fail(
       XlsxError(path, "the workbook is damaged: sheet relationship " + rel_id + " is missing"));
@@ -308,14 +318,17 @@ Result<std::vector<bool>> LoadDateStyles(Package& package, const std::filesystem
   return DateStyles(*doc);
 }
 
-// Converts the <sheetData> rows into the table; the shared strings are moved into the
-// table's storage first (the first `shared_count` of `owned`) so cells can be views of them.
+// Converts the <sheetData> rows into the table; shared-string cells are views of `shared`
+// (the first `shared_count` strings), which must outlive the table: the table's own `owned`
+// (one sheet) or the workbook's (all sheets, XlsxSheets).
 class SheetLoader {
  public:
-  SheetLoader(CellTable& table, std::size_t shared_count, const std::vector<bool>& date_styles,
+  SheetLoader(CellTable& table, const std::deque<std::string>& shared, std::size_t shared_count,
+              const std::vector<bool>& date_styles,
               bool date1904, const std::string& part, const std::filesystem::path& path,
               const XlsxLimits& limits)
       : table_(table),
+        shared_(shared),
         shared_count_(shared_count),
         date_styles_(date_styles),
         date1904_(date1904),
@@ -415,7 +428,7 @@ class SheetLoader {
                          "', but xl/sharedStrings.xml has " + std::to_string(shared_count_) +
                          " (numbered from 0); save the file again from the spreadsheet program"));
     }
-    return std::string_view(table_.owned[index]);
+    return std::string_view(shared_[index]);
   }
 
   // pugixml hands text over as the bytes it found (it converts a declared UTF-16 part, but
@@ -449,6 +462,7 @@ class SheetLoader {
   }
 
   CellTable& table_;
+  const std::deque<std::string>& shared_;
   std::size_t shared_count_;
   const std::vector<bool>& date_styles_;
   bool date1904_;
@@ -457,7 +471,21 @@ class SheetLoader {
   const XlsxLimits& limits_;
 };
 
+Result<void> LoadSheet(Package& package, CellTable& table, const std::deque<std::string>& shared,
+                       std::size_t shared_count, const std::vector<bool>& date_styles,
+                       bool date1904, const std::string& part, const std::filesystem::path& path,
+                       const XlsxLimits& limits) {
+  auto sheet_xml = package.Read(part);
+  if (!sheet_xml) return Fail(sheet_xml.error());
+  auto doc = ParseXml(*sheet_xml, part, path);
+  if (!doc) return Fail(doc.error());
+  SheetLoader loader(table, shared, shared_count, date_styles, date1904, part, path, limits);
+  return loader.Load(doc->child("worksheet").child("sheetData"));
+}
+
 }  // namespace
+
+std::string XlsxColumnLetters(std::size_t column) { return ColumnLetters(column); }
 
 std::string ExcelSerialToIso(double serial, bool date1904) {
   using namespace std::chrono;
@@ -479,36 +507,83 @@ std::string ExcelSerialToIso(double serial, bool date1904) {
   return buf;
 }
 
-Result<CellTable> ReadXlsxSheet(const std::filesystem::path& path, std::string_view sheet,
-                                const XlsxLimits& limits) {
+namespace {
+
+// Opens the zip and hands its Package to `read`; the file's size caps what parts may claim.
+template <typename Read>
+auto WithPackage(const std::filesystem::path& path, const XlsxLimits& limits, Read read)
+    -> decltype(read(std::declval<Package&>(), std::declval<Workbook&>())) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
-    return Fail(ErrorCode::kNotFound, "no such list file", Location{path.string(), 0, 0, {}});
+    return Fail(ErrorCode::kNotFound, "no such file", Location{path.string(), 0, 0, {}});
   }
   std::uint64_t file_size = std::filesystem::file_size(path, ec);
   ZipPtr zip(unzOpen64(path.string().c_str()));
   if (!zip) return Fail(XlsxError(path, "not an XLSX workbook (cannot open it as a zip file)"));
   Package package(static_cast<unzFile>(zip.get()), path, ec ? 0 : file_size, limits);
-
-  auto workbook = FindSheet(package, sheet, path);
+  auto workbook = ListSheets(package, path);
   if (!workbook) return Fail(workbook.error());
-  auto shared = SharedStrings(package, path, limits);
-  if (!shared) return Fail(shared.error());
-  auto date_styles = LoadDateStyles(package, path);
-  if (!date_styles) return Fail(date_styles.error());
-  auto sheet_xml = package.Read(workbook->sheet_part);
-  if (!sheet_xml) return Fail(sheet_xml.error());
-  auto doc = ParseXml(*sheet_xml, workbook->sheet_part, path);
-  if (!doc) return Fail(doc.error());
+  return read(package, *workbook);
+}
 
-  CellTable table;
-  for (std::string& s : *shared) table.owned.push_back(std::move(s));
-  SheetLoader loader(table, shared->size(), *date_styles, workbook->date1904, workbook->sheet_part,
-                     path, limits);
-  if (auto ok = loader.Load(doc->child("worksheet").child("sheetData")); !ok) {
-    return Fail(ok.error());
-  }
-  return table;
+}  // namespace
+
+Result<CellTable> ReadXlsxSheet(const std::filesystem::path& path, std::string_view sheet,
+                                const XlsxLimits& limits) {
+  return WithPackage(path, limits, [&](Package& package, Workbook& workbook) -> Result<CellTable> {
+    std::string rel_id;
+    std::string names;
+    for (const SheetEntry& s : workbook.sheets) {
+      names += (names.empty() ? "'" : ", '") + s.name + "'";
+      if (rel_id.empty() && (sheet.empty() || sheet == s.name)) rel_id = s.rel_id;
+    }
+    if (rel_id.empty()) {
+      return Fail(XlsxError(
+          path, "the workbook has no sheet '" + std::string(sheet) + "'; it has " + names));
+    }
+    auto parts = SheetParts(package, path);
+    if (!parts) return Fail(parts.error());
+    auto sheet_part = SheetPart(*parts, rel_id, path);
+    if (!sheet_part) return Fail(sheet_part.error());
+    auto shared = SharedStrings(package, path, limits);
+    if (!shared) return Fail(shared.error());
+    auto date_styles = LoadDateStyles(package, path);
+    if (!date_styles) return Fail(date_styles.error());
+
+    CellTable table;
+    for (std::string& s : *shared) table.owned.push_back(std::move(s));
+    auto loaded = LoadSheet(package, table, table.owned, shared->size(), *date_styles,
+                            workbook.date1904, *sheet_part, path, limits);
+    if (!loaded) return Fail(loaded.error());
+    return table;
+  });
+}
+
+Result<XlsxSheets> ReadXlsxSheets(const std::filesystem::path& path, const XlsxLimits& limits) {
+  return WithPackage(path, limits, [&](Package& package, Workbook& workbook) -> Result<XlsxSheets> {
+    auto parts = SheetParts(package, path);
+    if (!parts) return Fail(parts.error());
+    auto shared = SharedStrings(package, path, limits);
+    if (!shared) return Fail(shared.error());
+    auto date_styles = LoadDateStyles(package, path);
+    if (!date_styles) return Fail(date_styles.error());
+    XlsxSheets out;
+    for (std::string& s : *shared) out.shared.push_back(std::move(s));
+    std::size_t cells = 0;  // the cap on cells is for the whole workbook, not each sheet
+    for (const SheetEntry& entry : workbook.sheets) {
+      auto part = SheetPart(*parts, entry.rel_id, path);
+      if (!part) return Fail(part.error());
+      XlsxLimits left = limits;
+      left.max_cells = limits.max_cells - cells;
+      XlsxSheets::Sheet sheet{entry.name, {}};
+      auto loaded = LoadSheet(package, sheet.table, out.shared, out.shared.size(), *date_styles,
+                              workbook.date1904, *part, path, left);
+      if (!loaded) return Fail(loaded.error());
+      cells += sheet.table.cells.size();
+      out.sheets.push_back(std::move(sheet));
+    }
+    return out;
+  });
 }
 
 }  // namespace parley

@@ -27,9 +27,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
 #include "lists/cell_table.h"
@@ -70,6 +72,25 @@ struct XlsxLimits {
 [[nodiscard]] Result<CellTable> ReadXlsxSheet(const std::filesystem::path& path,
                                               std::string_view sheet,
                                               const XlsxLimits& limits = {});
+
+// Every worksheet of a workbook, in the workbook's order, read under one set of limits (the
+// byte and cell caps are for the whole workbook, not each sheet): for workbooks whose sheets
+// mean something together, such as a plan's phases (report/plan_workbook_reader.h). The
+// tables' shared-string cells are views of `shared`: keep the XlsxSheets alive while they
+// are used.
+struct XlsxSheets {
+  struct Sheet {
+    std::string name;
+    CellTable table;
+  };
+  std::vector<Sheet> sheets;
+  std::deque<std::string> shared;
+};
+[[nodiscard]] Result<XlsxSheets> ReadXlsxSheets(const std::filesystem::path& path,
+                                                const XlsxLimits& limits = {});
+
+// "C" for column 2 (0-based): how a user finds a cell in the spreadsheet.
+[[nodiscard]] std::string XlsxColumnLetters(std::size_t column);
 
 // Days since the Excel epoch (fractions ignored) as "YYYY-MM-DD"; "" when out of range.
 [[nodiscard]] std::string ExcelSerialToIso(double serial, bool date1904);

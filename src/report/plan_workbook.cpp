@@ -12,6 +12,7 @@
 #include "negotiation/stored_plan_progress.h"
 #include "report/paper_people.h"
 #include "report/papers.h"
+#include "report/plan_workbook_layout.h"
 
 namespace parley::report {
 namespace {
@@ -23,7 +24,9 @@ struct Column {
 
 constexpr Column kPeopleColumns[] = {{Word::kNumber, 6},        {Word::kName, 36},
                                      {Word::kRomanisation, 36}, {Word::kBirthDate, 14},
-                                     {Word::kCategory, 18},     {Word::kRule, 18}};
+                                     {Word::kCategory, 18},     {Word::kRule, 18},
+                                     {Word::kPersonId, 16}};
+static_assert(std::size(kPeopleColumns) == kPersonIdColumn + 1, "the id column is the last");
 constexpr Column kProgressColumns[] = {
     {Word::kPhase, 8},     {Word::kDirection, 34}, {Word::kPromised, 14},   {Word::kHandedOver, 14},
     {Word::kReceived, 14}, {Word::kExcluded, 14},  {Word::kOutstanding, 14}};
@@ -62,6 +65,9 @@ void WritePerson(lxw_worksheet* sheet, lxw_row_t row, const plan::Candidate& per
   }
   worksheet_write_string(sheet, row, 4, cells.category.c_str(), nullptr);
   worksheet_write_string(sheet, row, 5, cells.rule.c_str(), nullptr);
+  // The key a counter-proposal is read back by (plan_workbook_reader.h): the person's id in
+  // the side's list, as text so Excel keeps leading zeros.
+  worksheet_write_string(sheet, row, kPersonIdColumn, person.record.id.c_str(), nullptr);
 }
 
 Result<void> WriteBook(const std::filesystem::path& temp, const std::filesystem::path& path,
@@ -82,9 +88,8 @@ Result<void> WriteBook(const std::filesystem::path& temp, const std::filesystem:
   format_set_num_format(date_format, "yyyy-mm-dd");
   const rules::Agreement& agreement = loaded.plan.agreement;
   for (int phase = 1; phase <= agreement.phase_count; ++phase) {
-    const std::string title =
-        std::string(WordText(languages[0], Word::kPhase)) + " " + std::to_string(phase);
-    lxw_worksheet* sheet = workbook_add_worksheet(book, title.c_str());
+    lxw_worksheet* sheet =
+        workbook_add_worksheet(book, PhaseSheetName(languages[0], phase).c_str());
     lxw_row_t row = 0;
     for (const plan::Candidate& person : loaded.plan.people) {
       if (person.side != side || person.phase != phase || !person.dropped.empty()) continue;
@@ -92,8 +97,8 @@ Result<void> WriteBook(const std::filesystem::path& temp, const std::filesystem:
     }
     WriteHead(sheet, kPeopleColumns, languages, bold, row);
   }
-  lxw_worksheet* sheet = workbook_add_worksheet(
-      book, std::string(WordText(languages[0], Word::kHandoverProgress)).c_str());
+  lxw_worksheet* sheet =
+      workbook_add_worksheet(book, ProgressSheetName(languages[0]).c_str());
   lxw_row_t row = 0;
   for (const handover::ProgressRow& r : progress.rows) {
     ++row;

@@ -78,6 +78,30 @@ enum class Word {
   kDocument,
   kCheckpoint,
   kPools,   // "pools (a / b / owed)"
+  kPersonId,  // the person's id in their side's list (a plan workbook's key column)
+  // The columns of a list (people_list.h), beside kBirthDate and kCategory above.
+  kSurname,
+  kGivenName,
+  kPatronymic,
+  kFullName,
+  kBirthPlace,
+  kServiceNumber,
+  kRank,
+  kUnit,
+  kSex,
+  kNotes,
+  // The links workbook (links_workbook.h).
+  kLinks,
+  kReviewQueue,
+  kLink,
+  kProbability,
+  kList,
+  kReasons,
+  kDecidedBy,
+  kAutoAccepted,
+  kNeedsReview,
+  kConfirmed,
+  kRejected,
   kCount_,  // the number of words; not a word
 };
 

@@ -1,0 +1,33 @@
+// parley/report/plan_workbook_layout.h — what the plan workbook's writer (plan_workbook.cpp)
+// and its reader (plan_workbook_reader.h) must agree on: the sheets' names and the columns of
+// a phase sheet. One home, so a column moved in the writer moves in the reader too.
+//
+// A phase sheet is named "<the word Phase in the first language> N" ("Етап 2"); the reader
+// accepts the word in any language parley prints (a workbook written with --lang ru,uk is
+// read back the same), and skips the progress sheet, which only reports.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "report/report_language.h"
+
+namespace parley::report {
+
+// Columns of a phase sheet (0-based): A number, B name, C romanisation, D birth date,
+// E category, F rule, G the person's id in the side's list (the key the reader goes by).
+inline constexpr std::size_t kNumberColumn = 0;
+inline constexpr std::size_t kNameColumn = 1;
+inline constexpr std::size_t kCategoryColumn = 4;
+inline constexpr std::size_t kRuleColumn = 5;
+inline constexpr std::size_t kPersonIdColumn = 6;
+
+inline std::string PhaseSheetName(ReportLanguage language, int phase) {
+  return std::string(WordText(language, Word::kPhase)) + " " + std::to_string(phase);
+}
+
+inline std::string ProgressSheetName(ReportLanguage language) {
+  return std::string(WordText(language, Word::kHandoverProgress));
+}
+
+}  // namespace parley::report
