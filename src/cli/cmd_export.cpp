@@ -60,9 +60,9 @@ void RunExport(CliContext& ctx, const ExportOptions& o) {
   for (auto& s : *stored) records.push_back(std::move(s.record));
   if (!o.lang.empty()) {
     auto languages = report::ParseReportLanguages(o.lang);
-    auto w = languages ? report::WritePeopleList(o.out, *format, records, *languages, ref->list,
-                                                 o.csv)
-                       : Result<void>(std::unexpected(languages.error()));
+    auto w = languages
+                 ? report::WritePeopleList(o.out, *format, records, *languages, ref->list, o.csv)
+                 : Result<void>(std::unexpected(languages.error()));
     if (!w) {
       ReportError(w.error(), ctx);
       return;

@@ -325,7 +325,8 @@ void RegisterPlanWorkspaceCommands(CLI::App& plan_cmd, CliContext& ctx) {
   counter->add_option("--workbook", cf->workbook,
                       "Or: one party's plan workbook edited in Excel "
                       "(`parley report plan ID --format xlsx --side S`)");
-  counter->add_option("--side", cf->side, "With --workbook: the party the workbook was written for");
+  counter->add_option("--side", cf->side,
+                      "With --workbook: the party the workbook was written for");
   counter->callback([&ctx, cf] {
     InWorkspace(ctx, [&](store::Workspace& ws) { return Counter(ws, *cf, ctx.json); });
   });

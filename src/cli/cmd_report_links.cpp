@@ -33,8 +33,9 @@ void RegisterReportLinksCommand(CLI::App& report, CliContext& ctx) {
   links->add_option("--format", args->format, "xlsx (the only form: a sheet to filter)")
       ->check(CLI::IsMember({"xlsx"}))
       ->capture_default_str();
-  links->add_option("--lang", args->lang,
-                    "Two or three of uk, ru, en, tr, comma-separated (heads in each)")
+  links
+      ->add_option("--lang", args->lang,
+                   "Two or three of uk, ru, en, tr, comma-separated (heads in each)")
       ->capture_default_str();
   links->add_option("--out", args->out, "File to write")->capture_default_str();
   AddWorkspaceOption(*links, ctx);

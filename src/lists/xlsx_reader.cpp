@@ -11,6 +11,7 @@
 #include <memory>
 #include <pugixml.hpp>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "core/utf8.h"
@@ -324,9 +325,8 @@ Result<std::vector<bool>> LoadDateStyles(Package& package, const std::filesystem
 class SheetLoader {
  public:
   SheetLoader(CellTable& table, const std::deque<std::string>& shared, std::size_t shared_count,
-              const std::vector<bool>& date_styles,
-              bool date1904, const std::string& part, const std::filesystem::path& path,
-              const XlsxLimits& limits)
+              const std::vector<bool>& date_styles, bool date1904, const std::string& part,
+              const std::filesystem::path& path, const XlsxLimits& limits)
       : table_(table),
         shared_(shared),
         shared_count_(shared_count),

@@ -443,6 +443,40 @@ TEST(XlsxReader, CellThatIsNotUtf8IsRefusedNamingTheCell) {
   EXPECT_EQ(Row(*good, 0), (std::vector<std::string>{"", "", "солдат"}));
 }
 
+TEST(XlsxReader, EverySheetInTheWorkbooksOrder) {
+  auto path = MakeXlsx("two.xlsx", {{C::Text("ПІБ")}, {C::Text("Шевченко Дмитро")}}, "Етап 1",
+                       /*empty_sheet_first=*/true);
+  auto book = ReadXlsxSheets(path);
+  ASSERT_TRUE(book) << book.error().Describe();
+  ASSERT_EQ(book->sheets.size(), 2u);
+  EXPECT_EQ(book->sheets[0].name, "cover");
+  EXPECT_TRUE(book->sheets[0].table.rows.empty());
+  EXPECT_EQ(book->sheets[1].name, "Етап 1");
+  ASSERT_EQ(book->sheets[1].table.rows.size(), 2u);
+  EXPECT_EQ(Row(book->sheets[1].table, 1), (std::vector<std::string>{"Шевченко Дмитро"}));
+  // The tables' cells view the workbook's shared strings, which survive a move of it.
+  XlsxSheets moved = std::move(*book);
+  EXPECT_EQ(Row(moved.sheets[1].table, 0), (std::vector<std::string>{"ПІБ"}));
+  EXPECT_EQ(XlsxColumnLetters(0), "A");
+  EXPECT_EQ(XlsxColumnLetters(26), "AA");
+}
+
+TEST(XlsxReader, EverySheetCountsAgainstOneCellLimit) {
+  // Two sheets (both pointing at one part) of 16,384 cells each: under a 20,000-cell limit
+  // one by one, but not together.
+  auto parts = MinimalWorkbook("<row r=\"1\"><c r=\"XFD1\"/></row>");
+  const std::string one = "<sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/>";
+  std::string& workbook = parts[0].second;
+  workbook.replace(workbook.find(one), one.size(),
+                   one + "<sheet name=\"T\" sheetId=\"2\" r:id=\"rId1\"/>");
+  XlsxLimits limits;
+  limits.max_cells = 20'000;
+  ASSERT_TRUE(ReadXlsxSheet(MakeZip("cells1.xlsx", parts), "T", limits));
+  auto t = ReadXlsxSheets(MakeZip("cells2.xlsx", parts), limits);
+  ASSERT_FALSE(t);
+  EXPECT_TRUE(t.error().message.starts_with("the sheet holds more than")) << t.error().message;
+}
+
 TEST(XlsxReader, MissingFile) {
   auto t = ReadXlsxSheet(ScratchPath("none.xlsx"), "");
   ASSERT_FALSE(t);

@@ -99,7 +99,7 @@ class LinkSheets {
       worksheet_write_string(sheet, row, 1, Label(languages_, StateWord(link.state)).c_str(),
                              nullptr);
       worksheet_write_number(sheet, row, 2, link.probability, Probability(book));
-      const std::string* texts[] = {&link.left_list,  &link.left_key,  &left.name,
+      const std::string* texts[] = {&link.left_list,  &link.left_key,   &left.name,
                                     &left.birth_date, &link.right_list, &link.right_key,
                                     &right.name,      &right.birth_date};
       for (lxw_col_t c = 0; c < std::size(texts); ++c) {
@@ -156,8 +156,8 @@ class LinkSheets {
 
 Result<void> WriteLinksWorkbook(store::Workspace& ws, const std::vector<ReportLanguage>& languages,
                                 const std::filesystem::path& path) {
-  store::LinkStore store(ws);
-  PARLEY_ASSIGN_OR_RETURN(std::vector<store::StoredLink> links, store.Links(std::nullopt));
+  store::LinkStore link_store(ws);
+  PARLEY_ASSIGN_OR_RETURN(std::vector<store::StoredLink> links, link_store.Links(std::nullopt));
   return WriteViaTempFile(path, [&](const std::filesystem::path& temp) -> Result<void> {
     const std::string name = temp.string();
     lxw_workbook* book = workbook_new(name.c_str());

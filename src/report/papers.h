@@ -57,7 +57,9 @@ using Languages = std::vector<ReportLanguage>;
 // One party's side of a plan (`side` as for ExchangeListPaper) as a workbook for Excel users:
 // a sheet per phase with the people that party hands over (headers in the chosen languages,
 // whole birth dates as date cells, column widths, a frozen head row, an autofilter), and a
-// progress sheet per phase and direction. Reading an edited workbook back is not done yet.
+// progress sheet per phase and direction. Column G holds each person's id in the side's list:
+// the key by which the workbook, edited in Excel, is read back as a counter-proposal
+// (plan_workbook_reader.h; the layout both share is plan_workbook_layout.h).
 [[nodiscard]] Result<void> WritePlanWorkbook(store::Workspace& ws, std::int64_t plan_id,
                                              const std::string& side, const Languages& languages,
                                              const std::filesystem::path& path);

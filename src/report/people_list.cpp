@@ -42,10 +42,11 @@ std::vector<Column> PeopleColumns(const std::vector<PersonRecord>& records,
                                   const std::vector<ReportLanguage>& languages) {
   std::vector<Column> columns;
   for (const auto& [canonical, word] : kColumnWords) {
-    const bool used = canonical == "id" || std::ranges::any_of(records, [&](const auto& r) {
-                        return !CanonicalField(r, canonical).empty();
+    const std::string_view name = canonical;
+    const bool used = name == "id" || std::ranges::any_of(records, [&](const PersonRecord& r) {
+                        return !CanonicalField(r, name).empty();
                       });
-    if (used) columns.push_back({Label(languages, word), canonical, {}});
+    if (used) columns.push_back({Label(languages, word), name, {}});
   }
   std::vector<std::string> seen;
   for (const PersonRecord& r : records) {
@@ -81,8 +82,8 @@ Result<void> WriteCsv(const std::filesystem::path& path, const std::vector<Perso
 
 // Characters, not bytes: a Cyrillic letter is two bytes of UTF-8 but one character wide.
 std::size_t CountCodePoints(std::string_view text) {
-  return static_cast<std::size_t>(
-      std::ranges::count_if(text, [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::ranges::count_if(
+      text, [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
 }
 
 // Characters wide enough for the head's longest line and the longest cell, within reason.
@@ -168,9 +169,10 @@ Result<void> WritePeopleList(const std::filesystem::path& path, ListFormat forma
     case ListFormat::kJson:
       break;
   }
-  return Fail(ErrorCode::kInvalidInput,
-              "--lang is for lists people read (csv or xlsx); JSON is for programs: leave --lang out",
-              Location{{}, 0, 0, "--lang"});
+  return Fail(
+      ErrorCode::kInvalidInput,
+      "--lang is for lists people read (csv or xlsx); JSON is for programs: leave --lang out",
+      Location{{}, 0, 0, "--lang"});
 }
 
 }  // namespace parley::report

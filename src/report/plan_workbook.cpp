@@ -22,10 +22,9 @@ struct Column {
   double width;  // characters
 };
 
-constexpr Column kPeopleColumns[] = {{Word::kNumber, 6},        {Word::kName, 36},
-                                     {Word::kRomanisation, 36}, {Word::kBirthDate, 14},
-                                     {Word::kCategory, 18},     {Word::kRule, 18},
-                                     {Word::kPersonId, 16}};
+constexpr Column kPeopleColumns[] = {
+    {Word::kNumber, 6},    {Word::kName, 36}, {Word::kRomanisation, 36}, {Word::kBirthDate, 14},
+    {Word::kCategory, 18}, {Word::kRule, 18}, {Word::kPersonId, 16}};
 static_assert(std::size(kPeopleColumns) == kPersonIdColumn + 1, "the id column is the last");
 constexpr Column kProgressColumns[] = {
     {Word::kPhase, 8},     {Word::kDirection, 34}, {Word::kPromised, 14},   {Word::kHandedOver, 14},
@@ -97,8 +96,7 @@ Result<void> WriteBook(const std::filesystem::path& temp, const std::filesystem:
     }
     WriteHead(sheet, kPeopleColumns, languages, bold, row);
   }
-  lxw_worksheet* sheet =
-      workbook_add_worksheet(book, ProgressSheetName(languages[0]).c_str());
+  lxw_worksheet* sheet = workbook_add_worksheet(book, ProgressSheetName(languages[0]).c_str());
   lxw_row_t row = 0;
   for (const handover::ProgressRow& r : progress.rows) {
     ++row;

@@ -117,15 +117,17 @@ class WorkbookRead {
       if (IsProgressSheet(sheet.name)) continue;
       const int phase = PhaseOfSheet(sheet.name, agreement_.phase_count);
       if (phase == 0) {
-        Problem(SheetText(sheet.name) + ": not a sheet of this plan's workbook (renamed?); its "
-                "phase sheets are named \"" + PhaseSheetName(kReportLanguages[0], 1) + "\" to \"" +
+        Problem(SheetText(sheet.name) +
+                ": not a sheet of this plan's workbook (renamed?); its "
+                "phase sheets are named \"" +
+                PhaseSheetName(kReportLanguages[0], 1) + "\" to \"" +
                 PhaseSheetName(kReportLanguages[0], agreement_.phase_count) +
                 "\" (the word in any of uk, ru, en, tr): give it back its name");
         continue;
       }
       if (auto [it, fresh] = phase_sheets_.emplace(phase, sheet.name); !fresh) {
-        Problem(SheetText(sheet.name) + ": phase " + std::to_string(phase) +
-                " already has " + SheetText(it->second) + "; keep one sheet per phase");
+        Problem(SheetText(sheet.name) + ": phase " + std::to_string(phase) + " already has " +
+                SheetText(it->second) + "; keep one sheet per phase");
         continue;
       }
       ReadPhase(sheet, phase);
@@ -250,7 +252,8 @@ class WorkbookRead {
     if (std::string_view name = CellAt(cells, kNameColumn);
         !name.empty() && name != Trim(person.name)) {
       Problem(CellText({sheet, line, kNameColumn}) + ": '" + std::string(name) +
-              "' is not the name of person " + id + " (column G); a counter-proposal moves "
+              "' is not the name of person " + id +
+              " (column G); a counter-proposal moves "
               "people and cannot change their records: put the name back, or fix the id");
     }
   }
@@ -262,8 +265,10 @@ class WorkbookRead {
              "'s; this is side " + side + "'s workbook (--side): move only that side's people";
     }
     return id + " is not a candidate of plan " + std::to_string(loaded_.info.id) + " for side " +
-           side + "; a counter-proposal can only move the plan's candidates (`parley plan "
-           "explain " + std::to_string(loaded_.info.id) + " " + id + "` says who is)";
+           side +
+           "; a counter-proposal can only move the plan's candidates (`parley plan "
+           "explain " +
+           std::to_string(loaded_.info.id) + " " + id + "` says who is)";
   }
 
   const negotiation::LoadedPlan& loaded_;
@@ -279,8 +284,8 @@ class WorkbookRead {
 
 Error Refusal(const std::filesystem::path& path, std::int64_t plan_id,
               const std::vector<std::string>& problems, std::string_view what) {
-  std::string message = "the workbook's counter-proposal to plan " + std::to_string(plan_id) +
-                        " " + std::string(what) + " (" + std::to_string(problems.size()) +
+  std::string message = "the workbook's counter-proposal to plan " + std::to_string(plan_id) + " " +
+                        std::string(what) + " (" + std::to_string(problems.size()) +
                         "); nothing stored:";
   for (std::size_t i = 0; i < problems.size() && i < kMaxProblems; ++i) {
     message += "\n  " + problems[i];

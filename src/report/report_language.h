@@ -77,7 +77,7 @@ enum class Word {
   kPage,  // "page {x} of {y}"
   kDocument,
   kCheckpoint,
-  kPools,   // "pools (a / b / owed)"
+  kPools,     // "pools (a / b / owed)"
   kPersonId,  // the person's id in their side's list (a plan workbook's key column)
   // The columns of a list (people_list.h), beside kBirthDate and kCategory above.
   kSurname,
