@@ -569,6 +569,9 @@ Result<XlsxSheets> ReadXlsxSheets(const std::filesystem::path& path, const XlsxL
     if (!date_styles) return Fail(date_styles.error());
     XlsxSheets out;
     for (std::string& s : *shared) out.shared.push_back(std::move(s));
+    // Reserved, never grown: std::deque's move may throw, so a growing vector would copy
+    // each CellTable, and a copy's views point into the copied-from table's strings.
+    out.sheets.reserve(workbook.sheets.size());
     std::size_t cells = 0;  // the cap on cells is for the whole workbook, not each sheet
     for (const SheetEntry& entry : workbook.sheets) {
       auto part = SheetPart(*parts, entry.rel_id, path);

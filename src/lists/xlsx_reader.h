@@ -79,6 +79,11 @@ struct XlsxLimits {
 // tables' shared-string cells are views of `shared`: keep the XlsxSheets alive while they
 // are used.
 struct XlsxSheets {
+  // Moved, never copied: a copied table's cells would view the original's strings.
+  XlsxSheets() = default;
+  XlsxSheets(XlsxSheets&&) = default;
+  XlsxSheets& operator=(XlsxSheets&&) = default;
+
   struct Sheet {
     std::string name;
     CellTable table;

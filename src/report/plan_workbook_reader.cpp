@@ -80,6 +80,10 @@ bool IsPersonIdHead(std::string_view head) {
   return false;
 }
 
+bool IsBlank(const CellTable& table) {
+  return std::ranges::all_of(table.cells, [](std::string_view c) { return Trim(c).empty(); });
+}
+
 std::string_view CellAt(std::span<const std::string_view> cells, std::size_t column) {
   return column < cells.size() ? Trim(cells[column]) : std::string_view{};
 }
@@ -116,6 +120,7 @@ class WorkbookRead {
     for (const XlsxSheets::Sheet& sheet : book.sheets) {
       if (IsProgressSheet(sheet.name)) continue;
       const int phase = PhaseOfSheet(sheet.name, agreement_.phase_count);
+      if (phase == 0 && IsBlank(sheet.table)) continue;  // a scratch sheet someone added
       if (phase == 0) {
         Problem(SheetText(sheet.name) +
                 ": not a sheet of this plan's workbook (renamed?); its "

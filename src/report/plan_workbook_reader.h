@@ -13,8 +13,8 @@
 //
 // Contract: WorkbookCounter returns the edited plan as the JSON a counter-proposal is
 // (negotiation/plan_negotiation.h, CounterPlan), or kInvalidInput listing every problem,
-// each as `sheet "Етап 2", row 14, column G: ...`: a sheet that is not one the workbook had
-// (renamed), a phase with no sheet or two, a row without an id, an id that is not a
+// each as `sheet "Етап 2", row 14, column G: ...`: a sheet with content that is not one the
+// workbook had (renamed; an empty sheet someone added is passed over), a phase with no sheet or two, a row without an id, an id that is not a
 // candidate of the plan for that side, a person twice (in one sheet or in two phases), a
 // name that is not the id's, a number cell that is not a number, and then every rule of the
 // agreement the edited plan breaks (plan/plan_checker.h), at the row of the person it is

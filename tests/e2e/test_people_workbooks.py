@@ -66,7 +66,11 @@ class ListForPeople(ParleyTestCase):
                         data[:80])
         rows = list(csv.reader(io.StringIO(data[len(BOM):].decode())))
         self.assertIn("'=1+1", rows[1])  # formulas neutralised as for any CSV for people
-        self.parley("import", out, "--list", "again", "--kind", "request", "--side", "ua")
+        self.assertIn("1991-07-04", rows[1])
+        # Written --raw (cells as stored), it imports back as the same records.
+        exact = self.path("ua-exact.csv")
+        self.parley("export", "ua", "--lang", "ru,en", "--raw", "--out", exact)
+        self.parley("import", exact, "--list", "again", "--kind", "request", "--side", "ua")
         self.assertEqual(self.records("again"), self.records("ua"))
         # Without --lang: the machine form, as scripts and earlier tests expect.
         raw = self.path("ua.csv")
@@ -82,7 +86,8 @@ class ListForPeople(ParleyTestCase):
 
     def records(self, name):
         return [{k: v for k, v in r.items() if k not in ("record_id", "list", "version",
-                                                          "source_row", "record_version")}
+                                                          "source_row", "record_version",
+                                                          "created_in_list_version")}
                 for r in self.parley_json("show", name)["records"]]
 
 

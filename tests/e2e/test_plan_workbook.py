@@ -10,6 +10,7 @@ import re
 import subprocess
 import tempfile
 import unittest
+import zipfile
 
 from parley_e2e import PARLEY, ParleyTestCase
 from xlsx_edit import Workbook
@@ -136,24 +137,40 @@ class PlanWorkbook(ParleyTestCase):
         self.assertRegex(err, r"\[all_for_all\].*as written it was sheet \"Етап 1\", row "
                          + str(row) + ", column G")
 
+    def test_a_broken_balance_is_named_at_its_phase_sheet(self):
+        book = self.workbook(self.plan, "a")
+        row = self.rows_of(book, PHASE1, self.soldiers_rule(book))[0]
+        book.move_row(PHASE1, row, PHASE2)
+        err = self.counter(book, expect=1).stderr
+        self.assertIn(f'sheet "{PHASE1}": [balance]', err)
+
     def test_a_clean_edit_is_stored_as_a_counter_proposal(self):
-        book = self.workbook(self.plan, "a", "before.xlsx")
+        # Side b sends another of its soldiers in phase 1: one row deleted, one added by id
+        # (a candidate the plan left out), so the balance per phase holds.
+        self.parley("plan", "show", self.plan, "--out", self.path("plan.json"))
+        with open(self.path("plan.json")) as f:
+            people = json.load(f)["people"]
+        newcomer = next(p["id"] for p in people if p["side"] == "b" and p["phase"] == 0
+                        and p["category"] == "soldiers" and not p.get("dropped"))
+        book = self.workbook(self.plan, "b", "before.xlsx")
         soldiers = self.soldiers_rule(book)
-        # Swap one soldier of phase 1 with one of phase 2: the balance per phase holds.
-        early = self.rows_of(book, PHASE1, soldiers)[0]
-        late = self.rows_of(book, PHASE2, soldiers)[0]
-        early_id, late_id = book.rows(PHASE1)[early]["G"], book.rows(PHASE2)[late]["G"]
-        book.move_row(PHASE1, early, PHASE2)
-        book.move_row(PHASE2, late, PHASE1)
-        stored = json.loads(self.counter(book).stdout)
+        leaving_row = self.rows_of(book, PHASE1, soldiers)[0]
+        leaving = book.rows(PHASE1)[leaving_row]["G"]
+        book.delete_row(PHASE1, leaving_row)
+        book.append_row(PHASE1, {"G": newcomer})
+        dump = self.store_dump()
+        stored = json.loads(self.counter(book, side="b").stdout)
+        self.assertNotEqual(self.store_dump(), dump)
         self.assertEqual((stored["kind"], stored["parent"]), ("counter", int(self.plan)))
         self.assertFalse(stored["unchanged"])
         self.assertEqual(self.parley_json("plan", "show", self.plan)["state"], "superseded")
-        after = self.workbook(stored["id"], "a", "after.xlsx")
-        ids = {sheet: {cells["G"] for n, cells in after.rows(sheet).items() if n > 1}
-               for sheet in (PHASE1, PHASE2)}
-        self.assertIn(early_id, ids[PHASE2])
-        self.assertIn(late_id, ids[PHASE1])
+        after = self.workbook(stored["id"], "b", "after.xlsx")
+        ids = {cells["G"] for n, cells in after.rows(PHASE1).items() if n > 1}
+        self.assertIn(newcomer, ids)
+        self.assertNotIn(leaving, ids)
+        # Side a's people are as the parent had them.
+        self.assertEqual(self.workbook(stored["id"], "a", "a-after.xlsx").rows(PHASE1),
+                         self.workbook(self.plan, "a", "a-before.xlsx").rows(PHASE1))
         # Signed and logged as any counter-proposal.
         self.assertIn("plan.countered", self.parley("log").stdout)
 
@@ -176,6 +193,26 @@ class PlanWorkbook(ParleyTestCase):
         self.assertIn("not an XLSX workbook", err)
         self.assertIn("give --side", self.parley("plan", "counter", self.plan, "--workbook",
                                                  junk, expect=1).stderr)
+
+    def test_a_decompression_bomb_is_refused_and_nothing_stored(self):
+        # The plan's own workbook with 40 MiB of spaces inside a phase sheet's XML: a few tens
+        # of KB packed, refused by the reader's ratio limit long before it is all inflated.
+        out = self.path("plan.xlsx")
+        self.parley("report", "plan", self.plan, "--format", "xlsx", "--side", "a",
+                    "--out", out)
+        bomb = self.path("bomb.xlsx")
+        with zipfile.ZipFile(out) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+            for name in src.namelist():
+                data = src.read(name)
+                if name == "xl/worksheets/sheet2.xml":
+                    data = data.replace(b"<sheetData>", b"<sheetData>" + b" " * (40 << 20), 1)
+                z.writestr(name, data)
+        self.assertLess(os.path.getsize(bomb), 1 << 20)
+        dump = self.store_dump()
+        err = self.parley("plan", "counter", self.plan, "--workbook", bomb, "--side", "a",
+                          expect=1).stderr
+        self.assertIn("decompression bomb", err)
+        self.assertEqual(self.store_dump(), dump)
 
 
 if __name__ == "__main__":
