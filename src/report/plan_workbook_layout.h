@@ -18,7 +18,6 @@ namespace parley::report {
 // E category, F rule, G the person's id in the side's list (the key the reader goes by).
 inline constexpr std::size_t kNumberColumn = 0;
 inline constexpr std::size_t kNameColumn = 1;
-inline constexpr std::size_t kCategoryColumn = 4;
 inline constexpr std::size_t kRuleColumn = 5;
 inline constexpr std::size_t kPersonIdColumn = 6;
 

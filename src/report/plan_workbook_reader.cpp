@@ -195,9 +195,12 @@ class WorkbookRead {
   }
 
  private:
+  // The cell to look at: the agreement's category (column F, "rule") for the rules about
+  // categories, the person's id otherwise.
   static std::size_t ColumnOf(std::string_view rule) {
-    if (rule == "eligibility") return kRuleColumn;
-    if (rule == "category_phase" || rule == "category_cap") return kCategoryColumn;
+    if (rule == "eligibility" || rule == "category_phase" || rule == "category_cap") {
+      return kRuleColumn;
+    }
     return kPersonIdColumn;
   }
 

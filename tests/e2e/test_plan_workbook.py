@@ -123,7 +123,7 @@ class PlanWorkbook(ParleyTestCase):
         dump = self.store_dump()
         err = self.counter(book, expect=1).stderr
         self.assertIn("breaks rules of the agreement", err)
-        self.assertIn(f'sheet "{PHASE2}", row {moved}, column E: [category_phase]', err)
+        self.assertIn(f'sheet "{PHASE2}", row {moved}, column F: [category_phase]', err)
         self.assertIn(person, err)
         self.assertEqual(self.store_dump(), dump)
 
