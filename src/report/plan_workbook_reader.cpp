@@ -147,6 +147,7 @@ class WorkbookRead {
   }
 
   [[nodiscard]] const std::vector<std::string>& Problems() const { return problems_; }
+  [[nodiscard]] std::size_t ProblemCount() const { return problem_count_; }
 
   // The parent's decisions with this side's from the workbook, as a counter-proposal's JSON.
   [[nodiscard]] std::string EditedJson() const {
@@ -204,7 +205,11 @@ class WorkbookRead {
     return kPersonIdColumn;
   }
 
-  void Problem(std::string text) { problems_.push_back(std::move(text)); }
+  // Only the first kMaxProblems are kept: a hostile million-row sheet costs a count, not a
+  // million messages.
+  void Problem(std::string text) {
+    if (++problem_count_ <= kMaxProblems) problems_.push_back(std::move(text));
+  }
 
   void ReadPhase(const XlsxSheets::Sheet& sheet, int phase) {
     const CellTable& table = sheet.table;
@@ -288,18 +293,16 @@ class WorkbookRead {
   std::map<std::string, Placed> placed_;           // where the edited workbook has them
   std::map<int, std::string> phase_sheets_;        // phase -> the sheet holding it
   std::vector<std::string> problems_;
+  std::size_t problem_count_ = 0;
 };
 
 Error Refusal(const std::filesystem::path& path, std::int64_t plan_id,
-              const std::vector<std::string>& problems, std::string_view what) {
+              const std::vector<std::string>& problems, std::size_t count, std::string_view what) {
   std::string message = "the workbook's counter-proposal to plan " + std::to_string(plan_id) + " " +
-                        std::string(what) + " (" + std::to_string(problems.size()) +
-                        "); nothing stored:";
-  for (std::size_t i = 0; i < problems.size() && i < kMaxProblems; ++i) {
-    message += "\n  " + problems[i];
-  }
-  if (problems.size() > kMaxProblems) {
-    message += "\n  ... and " + std::to_string(problems.size() - kMaxProblems) + " more";
+                        std::string(what) + " (" + std::to_string(count) + "); nothing stored:";
+  for (const std::string& problem : problems) message += "\n  " + problem;
+  if (count > problems.size()) {
+    message += "\n  ... and " + std::to_string(count - problems.size()) + " more";
   }
   return Error{ErrorCode::kInvalidInput, std::move(message), Location{path.string(), 0, 0, {}}};
 }
@@ -322,15 +325,16 @@ Result<std::string> WorkbookCounter(store::Workspace& ws, std::int64_t plan_id,
   WorkbookRead read(loaded, *party);
   read.Read(book);
   if (!read.Problems().empty()) {
-    return std::unexpected(Refusal(path, plan_id, read.Problems(), "cannot be read"));
+    return std::unexpected(
+        Refusal(path, plan_id, read.Problems(), read.ProblemCount(), "cannot be read"));
   }
   std::string edited = read.EditedJson();
   PARLEY_ASSIGN_OR_RETURN(negotiation::CounterCheck check,
                           negotiation::CheckCounter(ws, plan_id, edited, path.string()));
   read.Locate(check.violations);
   if (!read.Problems().empty()) {
-    return std::unexpected(
-        Refusal(path, plan_id, read.Problems(), "breaks rules of the agreement"));
+    return std::unexpected(Refusal(path, plan_id, read.Problems(), read.ProblemCount(),
+                                   "breaks rules of the agreement"));
   }
   return edited;
 }

@@ -104,6 +104,19 @@ TEST_F(PlanWorkbookReader, EachProblemIsNamedBySheetRowAndColumn) {
   EXPECT_EQ(m.find("Лист2"), std::string::npos) << m;  // an empty added sheet is passed over
 }
 
+TEST_F(PlanWorkbookReader, ManyProblemsAreCountedAndTheFirstFiftyListed) {
+  Rows rows;
+  for (int i = 0; i < 60; ++i) rows.push_back({{6, "nobody-" + std::to_string(i)}});
+  const auto path = WriteBook(Path("many.xlsx"), {{"Етап 1", rows}, {"Етап 2", Rows(1)}});
+  auto edited = WorkbookCounter(t_.ws(), plan_.info.id, "a", path);
+  ASSERT_FALSE(edited);
+  const std::string& m = edited.error().message;
+  EXPECT_NE(m.find("cannot be read (60)"), std::string::npos) << m;
+  EXPECT_NE(m.find("nobody-49 "), std::string::npos) << m;
+  EXPECT_EQ(m.find("nobody-50 "), std::string::npos) << m;
+  EXPECT_NE(m.find("... and 10 more"), std::string::npos) << m;
+}
+
 TEST_F(PlanWorkbookReader, AMissingPhaseSheetAndAMovedColumnAreRefused) {
   lxw_workbook* book = workbook_new(Path("cols.xlsx").string().c_str());
   lxw_worksheet* sheet = workbook_add_worksheet(book, "Етап 1");
