@@ -10,8 +10,8 @@
 
 #include "core/try.h"
 #include "negotiation/agreement_store.h"
-#include "plan/plan_checker.h"
 #include "negotiation/plan_store.h"
+#include "plan/plan_checker.h"
 #include "report/paper_people.h"
 #include "report/plan_workbook_layout.h"
 

@@ -12,14 +12,15 @@
 // workbook and stay dropped unless a row brings them back (which the rules then refuse).
 //
 // Contract: WorkbookCounter returns the edited plan as the JSON a counter-proposal is
-// (negotiation/plan_negotiation.h, CounterPlan), or kInvalidInput listing every problem,
-// each as `sheet "Етап 2", row 14, column G: ...`: a sheet with content that is not one the
-// workbook had (renamed; an empty sheet someone added is passed over), a phase with no sheet or two, a row without an id, an id that is not a
-// candidate of the plan for that side, a person twice (in one sheet or in two phases), a
-// name that is not the id's, a number cell that is not a number, and then every rule of the
-// agreement the edited plan breaks (plan/plan_checker.h), at the row of the person it is
-// about or the sheet of the phase. Nothing is stored here; the workbook itself is read with
-// lists/xlsx_reader.h under its limits (a decompression bomb is refused there).
+// (negotiation/plan_negotiation.h, CounterPlan), or kInvalidInput listing every problem (the
+// first 50, and how many more), each as `sheet "Етап 2", row 14, column G: ...`: a sheet with
+// content that is not one the workbook had (renamed; an empty sheet someone added is passed
+// over), a phase with no sheet or two, a row without an id, an id that is not a candidate of
+// the plan for that side, a person twice (in one sheet or in two phases), a name that is not
+// the id's, a number cell that is not a number; and then every rule of the agreement the
+// edited plan breaks (plan/plan_checker.h), at the row of the person it is about or the sheet
+// of the phase. Nothing is stored here; the workbook itself is read with lists/xlsx_reader.h
+// under its limits (a decompression bomb is refused there).
 //
 //   PARLEY_ASSIGN_OR_RETURN(std::string edited, WorkbookCounter(ws, 1, "a", "plan-1-a.xlsx"));
 //   PARLEY_ASSIGN_OR_RETURN(auto o, negotiation::CounterPlan(ws, 1, edited, file, actor));
