@@ -78,6 +78,20 @@ enum class Word {
   kDocument,
   kCheckpoint,
   kPools,   // "pools (a / b / owed)"
+  // The match explanation of a link (link_paper.cpp).
+  kMatchExplanation,
+  kLink,
+  kPriorOdds,
+  kFinalScore,
+  kProbability,
+  kField,
+  kLevel,
+  kWeight,
+  kSurname,
+  kGivenName,
+  kPatronymic,
+  kServiceNumber,
+  kBirthPlace,
   kCount_,  // the number of words; not a word
 };
 

@@ -22,6 +22,8 @@
 // - Plans belong to their two sides (side_a, side_b): the users of either side and the
 //   mediator's read them and negotiate on them. Accepting or signing is done for one party:
 //   a party's user only for its own side's party, the mediator's for either.
+// - A plan's papers (handlers/papers.h): the summary and the acts are the plan's (kPlanRead);
+//   one party's exchange list or workbook is that side's alone (kPlanSideRead), as its list is.
 // - Agreements are the parties' common text: every signed-in user reads them. Signing for a
 //   party needs the party's side: the side whose name the agreement gives that party
 //   ([parties] a = "ua"); a party written otherwise ("Ukraine") is signed for by the
@@ -88,6 +90,9 @@ enum class Scope {
   kLinkWrite,    // {id} of a link: both lists visible, one of them the principal's own
   kPlanRead,     // {plan}: the principal's side is one of the plan's two sides
   kPlanWrite,    // {plan}, or the body's side_a/side_b for a new plan: likewise
+  kPlanSideRead,  // {plan} and the query's `side` (a, b or a side of the plan): that side is
+                  // the principal's own, or the principal is the mediator's (one party's
+                  // exchange list or workbook: papers.h)
   kPartyWrite,   // acting for one party of {plan} or agreement {name}: its side is the
                  // principal's own (see below)
 };
