@@ -21,7 +21,7 @@ class ApiPapersTest : public ApiFixture<negotiation::testing::TestWorkspace> {
     AddUsers({{"ua-negotiator", Role::kNegotiator, "ua"},
               {"ua-signer", Role::kSigner, "ua"},
               {"ru-signer", Role::kSigner, "ru"},
-              {"ua-checkpoint", Role::kCheckpoint, "ua"},
+              {"med-checkpoint", Role::kCheckpoint, "mediator"},
               {"ua-observer", Role::kObserver, "ua"},
               {"xx-negotiator", Role::kNegotiator, "xx"},
               {"med-negotiator", Role::kNegotiator, "mediator"},
@@ -136,19 +136,23 @@ TEST_F(ApiPapersTest, APartyGetsItsOwnSidesListAndTheMediatorEveryOneEachReadLog
 }
 
 TEST_F(ApiPapersTest, EitherPartyGetsTheActOfAPhaseAndItLogsBothDirections) {
-  ApiResponse act = Call("GET", plan_ + "/papers/act.pdf?phase=1&lang=uk,ru,en", "ua-checkpoint");
+  ApiResponse act = Call("GET", plan_ + "/papers/act.pdf?phase=1&lang=uk,ru,en", "ua-signer");
   ASSERT_EQ(act.status, 200) << act.body;
   EXPECT_EQ(act.content_type, "application/pdf");
+  EXPECT_EQ(Header(act, "Content-Disposition"),
+            "attachment; filename=\"act-plan" + plan_.substr(plan_.rfind('/') + 1) +
+                "-phase1.pdf\"");
   EXPECT_EQ(Call("GET", plan_ + "/papers/act.pdf?phase=1", "ru-signer").status, 200);
+  EXPECT_EQ(Call("GET", plan_ + "/papers/act.pdf?phase=1", "med-checkpoint").status, 200);
   EXPECT_EQ(Call("GET", plan_ + "/papers/act.pdf?phase=1", "ua-observer").status, 403);
   EXPECT_EQ(Call("GET", plan_ + "/papers/act.pdf?phase=1", "xx-negotiator").status, 403);
-  ApiResponse sheet = Call("GET", plan_ + "/papers/act.xlsx?phase=1", "ua-checkpoint");
+  ApiResponse sheet = Call("GET", plan_ + "/papers/act.xlsx?phase=1", "ua-signer");
   ASSERT_EQ(sheet.status, 200) << sheet.body;
   EXPECT_EQ(sheet.content_type,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   EXPECT_EQ(sheet.body.substr(0, 2), "PK");
-  EXPECT_EQ(PaperReads(InPhaseOne("a"), "ua-checkpoint"), 2);  // the PDF and the worksheet
-  EXPECT_EQ(PaperReads(InPhaseOne("b"), "ua-checkpoint"), 2);
+  EXPECT_EQ(PaperReads(InPhaseOne("a"), "ua-signer"), 2);  // the PDF and the worksheet
+  EXPECT_EQ(PaperReads(InPhaseOne("b"), "ua-signer"), 2);
   EXPECT_EQ(PaperReads(InPhaseOne("b"), "ua-observer"), 0);
 }
 

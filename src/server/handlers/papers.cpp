@@ -13,12 +13,14 @@
 #include "core/try.h"
 #include "negotiation/plan_negotiation.h"
 #include "negotiation/plan_store.h"
+#include "plan/plan.h"
 #include "report/papers.h"
 #include "report/pdf_paper.h"
 #include "server/api.h"
 #include "server/api_error.h"
 #include "server/http/content_disposition.h"
 #include "server/request_parsing.h"
+#include "rules/agreement.h"
 #include "server/handlers/link_review.h"
 
 namespace parley::server {
@@ -143,16 +145,16 @@ ApiResponse PaperHandlers::PlanWorkbookHandler(ApiRequest& req, store::Workspace
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(report::Languages languages, Languages(req));
     PARLEY_ASSIGN_OR_RETURN(std::string side, PlanSide(req, ws));
-    const std::int64_t plan = PlanId(req);
+    const std::int64_t plan_id = PlanId(req);
     const rules::Side hands_over = side == "a" ? rules::Side::kA : rules::Side::kB;
-    PARLEY_ASSIGN_OR_RETURN(auto ids, PeopleOf(ws, plan, [&](const plan::Candidate& c) {
+    PARLEY_ASSIGN_OR_RETURN(auto ids, PeopleOf(ws, plan_id, [&](const plan::Candidate& c) {
                               return c.side == hands_over && c.phase > 0;
                             }));
     PARLEY_ASSIGN_OR_RETURN(
         ApiResponse r,
-        WorkbookResponse("plan-" + std::to_string(plan) + "-" + side + ".xlsx",
+        WorkbookResponse("plan-" + std::to_string(plan_id) + "-" + side + ".xlsx",
                          [&](const std::filesystem::path& file) {
-                           return report::WritePlanWorkbook(ws, plan, side, languages, file);
+                           return report::WritePlanWorkbook(ws, plan_id, side, languages, file);
                          }));
     access_log_.Record(req.principal->name, ids, "paper");
     return r;
@@ -164,11 +166,11 @@ ApiResponse PaperHandlers::ListPaperHandler(ApiRequest& req, store::Workspace& w
     PARLEY_ASSIGN_OR_RETURN(report::Languages languages, Languages(req));
     PARLEY_ASSIGN_OR_RETURN(int phase, Phase(req));
     PARLEY_ASSIGN_OR_RETURN(std::string side, PlanSide(req, ws));
-    const std::int64_t plan = PlanId(req);
+    const std::int64_t plan_id = PlanId(req);
     PARLEY_ASSIGN_OR_RETURN(report::Paper paper,
-                            report::ExchangeListPaper(ws, plan, phase, side, languages));
+                            report::ExchangeListPaper(ws, plan_id, phase, side, languages));
     const rules::Side hands_over = side == "a" ? rules::Side::kA : rules::Side::kB;
-    PARLEY_ASSIGN_OR_RETURN(auto ids, PeopleOf(ws, plan, [&](const plan::Candidate& c) {
+    PARLEY_ASSIGN_OR_RETURN(auto ids, PeopleOf(ws, plan_id, [&](const plan::Candidate& c) {
                               return c.side == hands_over && c.phase == phase &&
                                      c.dropped.empty();
                             }));
@@ -182,11 +184,11 @@ ApiResponse PaperHandlers::ActPaperHandler(ApiRequest& req, store::Workspace& ws
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(report::Languages languages, Languages(req));
     PARLEY_ASSIGN_OR_RETURN(int phase, Phase(req));
-    const std::int64_t plan = PlanId(req);
-    PARLEY_ASSIGN_OR_RETURN(report::Paper paper, report::ActPaper(ws, plan, phase, languages));
+    const std::int64_t plan_id = PlanId(req);
+    PARLEY_ASSIGN_OR_RETURN(report::Paper paper, report::ActPaper(ws, plan_id, phase, languages));
     // The act names everyone of the phase, both directions, dropped or not.
     PARLEY_ASSIGN_OR_RETURN(
-        auto ids, PeopleOf(ws, plan, [&](const plan::Candidate& c) { return c.phase == phase; }));
+        auto ids, PeopleOf(ws, plan_id, [&](const plan::Candidate& c) { return c.phase == phase; }));
     PARLEY_ASSIGN_OR_RETURN(ApiResponse r, PdfResponse(paper));
     access_log_.Record(req.principal->name, ids, "paper");
     return r;
@@ -197,15 +199,15 @@ ApiResponse PaperHandlers::ActWorkbookHandler(ApiRequest& req, store::Workspace&
   return Respond([&]() -> Result<ApiResponse> {
     PARLEY_ASSIGN_OR_RETURN(report::Languages languages, Languages(req));
     PARLEY_ASSIGN_OR_RETURN(int phase, Phase(req));
-    const std::int64_t plan = PlanId(req);
+    const std::int64_t plan_id = PlanId(req);
     PARLEY_ASSIGN_OR_RETURN(
-        auto ids, PeopleOf(ws, plan, [&](const plan::Candidate& c) { return c.phase == phase; }));
+        auto ids, PeopleOf(ws, plan_id, [&](const plan::Candidate& c) { return c.phase == phase; }));
     PARLEY_ASSIGN_OR_RETURN(
         ApiResponse r,
-        WorkbookResponse("act-plan" + std::to_string(plan) + "-phase" + std::to_string(phase) +
+        WorkbookResponse("act-plan" + std::to_string(plan_id) + "-phase" + std::to_string(phase) +
                              ".xlsx",
                          [&](const std::filesystem::path& file) {
-                           return report::WriteActWorkbook(ws, plan, phase, languages, file);
+                           return report::WriteActWorkbook(ws, plan_id, phase, languages, file);
                          }));
     access_log_.Record(req.principal->name, ids, "paper");
     return r;
