@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "core/try.h"
@@ -19,10 +18,12 @@ struct FieldWord {
   std::string_view field;  // as the explanation JSON names it (link::FieldName)
   Word word;
 };
-constexpr FieldWord kFieldWords[] = {
-    {"surname", Word::kSurname},           {"given_name", Word::kGivenName},
-    {"patronymic", Word::kPatronymic},     {"birth_date", Word::kBirthDate},
-    {"service_number", Word::kServiceNumber}, {"birth_place", Word::kBirthPlace}};
+constexpr FieldWord kFieldWords[] = {{"surname", Word::kSurname},
+                                     {"given_name", Word::kGivenName},
+                                     {"patronymic", Word::kPatronymic},
+                                     {"birth_date", Word::kBirthDate},
+                                     {"service_number", Word::kServiceNumber},
+                                     {"birth_place", Word::kBirthPlace}};
 
 // The field in the first language (the chart's rows are short), or its code if unknown.
 std::string FieldLabel(const Languages& languages, std::string_view field) {
@@ -126,16 +127,16 @@ Result<Paper> LinkPaper(store::Workspace& ws, std::int64_t link_id, const Langua
   b.push_back(Paragraph{link.left_list + " " + link.left_key + "  ~  " + link.right_list + " " +
                         link.right_key + "\n" + std::string(store::LinkStateName(link.state)) +
                         ", " + Label(languages, Word::kProbability) + " " +
-                        Fixed(link.probability, "%.4f") + ", " +
-                        Label(languages, Word::kWeight) + " " +
-                        Fixed(link.match_weight, "%+.2f") + (alias.empty() ? "" : "\n" + alias)});
+                        Fixed(link.probability, "%.4f") + ", " + Label(languages, Word::kWeight) +
+                        " " + Fixed(link.match_weight, "%+.2f") +
+                        (alias.empty() ? "" : "\n" + alias)});
   Table table{.columns = {{StackedLabel(languages, Word::kField), 1.2},
                           {link.left_list, 2},
                           {link.right_list, 2},
                           {StackedLabel(languages, Word::kLevel), 1.1},
                           {StackedLabel(languages, Word::kWeight), 0.7}}};
-  table.rows.push_back({StackedLabel(languages, Word::kName), DisplayName(left), DisplayName(right), "",
-                        ""});
+  table.rows.push_back(
+      {StackedLabel(languages, Word::kName), DisplayName(left), DisplayName(right), "", ""});
   for (const ExplainedField& f : fields) {
     table.rows.push_back({FieldLabel(languages, f.field), CanonicalField(left, f.field),
                           CanonicalField(right, f.field), f.level, Fixed(f.weight, "%+.2f")});

@@ -77,7 +77,7 @@ enum class Word {
   kPage,  // "page {x} of {y}"
   kDocument,
   kCheckpoint,
-  kPools,   // "pools (a / b / owed)"
+  kPools,  // "pools (a / b / owed)"
   // The match explanation of a link (link_paper.cpp).
   kMatchExplanation,
   kLink,

@@ -160,10 +160,10 @@ Result<std::optional<ResourceSide>> Api::ResolveResource(const Route& route, con
       PARLEY_ASSIGN_OR_RETURN(auto info, negotiation::PlanInfo(ws, id));
       auto side = negotiation::ParsePlanSide(info, req.QueryParam("side"));
       if (!side) {
-        return Fail(ErrorCode::kInvalidInput,
-                    "name the party: ?side=a (" + info.side_a + ") or ?side=b (" + info.side_b +
-                        ")",
-                    {"", 0, 0, "side"});
+        return Fail(
+            ErrorCode::kInvalidInput,
+            "name the party: ?side=a (" + info.side_a + ") or ?side=b (" + info.side_b + ")",
+            {"", 0, 0, "side"});
       }
       return std::optional<ResourceSide>{
           ResourceSide{*side == rules::Side::kA ? info.side_a : info.side_b, false}};

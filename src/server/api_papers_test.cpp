@@ -33,8 +33,9 @@ class ApiPapersTest : public ApiFixture<negotiation::testing::TestWorkspace> {
     const std::string parties = "b = \"Russia\"\n";
     text.replace(text.find(parties), parties.size(),
                  parties + "a_side = \"ua\"\nb_side = \"ru\"\n");
-    ASSERT_EQ(Post("/api/v1/agreements", "ua-negotiator", {{"name", "deal"}, {"text", text}}).status,
-              201);
+    ASSERT_EQ(
+        Post("/api/v1/agreements", "ua-negotiator", {{"name", "deal"}, {"text", text}}).status,
+        201);
     ApiResponse plan = Post("/api/v1/plans", "ua-negotiator",
                             {{"agreement", "deal"}, {"side_a", "ua"}, {"side_b", "ru"}});
     ASSERT_EQ(plan.status, 201) << plan.body;
@@ -74,7 +75,8 @@ class ApiPapersTest : public ApiFixture<negotiation::testing::TestWorkspace> {
 };
 
 TEST_F(ApiPapersTest, TheAgreementAndThePlanSummaryArePdfsForEveryoneOfThePlansSides) {
-  ApiResponse agreement = Call("GET", "/api/v1/agreements/deal/paper.pdf?lang=uk,ru", "ua-observer");
+  ApiResponse agreement =
+      Call("GET", "/api/v1/agreements/deal/paper.pdf?lang=uk,ru", "ua-observer");
   ASSERT_EQ(agreement.status, 200) << agreement.body;
   EXPECT_EQ(agreement.content_type, "application/pdf");
   EXPECT_EQ(agreement.body.substr(0, 5), "%PDF-");
@@ -104,9 +106,9 @@ TEST_F(ApiPapersTest, APartyGetsItsOwnSidesListAndTheMediatorEveryOneEachReadLog
   ApiResponse own = Call("GET", list + "a", "ua-negotiator");
   ASSERT_EQ(own.status, 200) << own.body;
   EXPECT_EQ(own.content_type, "application/pdf");
-  EXPECT_EQ(Header(own, "Content-Disposition"),
-            "attachment; filename=\"list-plan" + plan_.substr(plan_.rfind('/') + 1) +
-                "-phase1-a.pdf\"");
+  EXPECT_EQ(
+      Header(own, "Content-Disposition"),
+      "attachment; filename=\"list-plan" + plan_.substr(plan_.rfind('/') + 1) + "-phase1-a.pdf\"");
   EXPECT_EQ(Call("GET", list + "ua", "ua-negotiator").status, 200);  // its side by name
   // The other party's list, another side's user, an observer: refused, and nothing logged.
   EXPECT_EQ(Call("GET", list + "b", "ua-negotiator").status, 403);
@@ -139,9 +141,9 @@ TEST_F(ApiPapersTest, EitherPartyGetsTheActOfAPhaseAndItLogsBothDirections) {
   ApiResponse act = Call("GET", plan_ + "/papers/act.pdf?phase=1&lang=uk,ru,en", "ua-signer");
   ASSERT_EQ(act.status, 200) << act.body;
   EXPECT_EQ(act.content_type, "application/pdf");
-  EXPECT_EQ(Header(act, "Content-Disposition"),
-            "attachment; filename=\"act-plan" + plan_.substr(plan_.rfind('/') + 1) +
-                "-phase1.pdf\"");
+  EXPECT_EQ(
+      Header(act, "Content-Disposition"),
+      "attachment; filename=\"act-plan" + plan_.substr(plan_.rfind('/') + 1) + "-phase1.pdf\"");
   EXPECT_EQ(Call("GET", plan_ + "/papers/act.pdf?phase=1", "ru-signer").status, 200);
   EXPECT_EQ(Call("GET", plan_ + "/papers/act.pdf?phase=1", "med-checkpoint").status, 200);
   EXPECT_EQ(Call("GET", plan_ + "/papers/act.pdf?phase=1", "ua-observer").status, 403);

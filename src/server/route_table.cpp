@@ -10,8 +10,8 @@ using enum Role;
 
 // Who may have a paper that names people (a list, an act, a workbook): everyone who may export
 // a list (exportList), that is every role but the observer.
-constexpr RoleSet kNamesPeople{kAdmin,       kClerk,      kAnalyst,  kNegotiator,
-                               kSigner,      kInterviewer, kCheckpoint};
+constexpr RoleSet kNamesPeople{kAdmin,  kClerk,       kAnalyst,   kNegotiator,
+                               kSigner, kInterviewer, kCheckpoint};
 
 std::vector<std::string_view> Segments(std::string_view path) {
   std::vector<std::string_view> out;

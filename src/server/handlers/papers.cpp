@@ -16,18 +16,19 @@
 #include "plan/plan.h"
 #include "report/papers.h"
 #include "report/pdf_paper.h"
+#include "rules/agreement.h"
 #include "server/api.h"
 #include "server/api_error.h"
+#include "server/handlers/link_review.h"
 #include "server/http/content_disposition.h"
 #include "server/request_parsing.h"
-#include "rules/agreement.h"
-#include "server/handlers/link_review.h"
 
 namespace parley::server {
 namespace {
 
 constexpr const char* kPdfType = "application/pdf";
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr const char* kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 Result<report::Languages> Languages(const ApiRequest& req) {
   const std::string lang = req.QueryParam("lang");
@@ -63,8 +64,7 @@ std::int64_t PlanId(const ApiRequest& req) {
 // `phase` is required: a number from 1 (the paper checks it against the plan's phases).
 Result<int> Phase(const ApiRequest& req) {
   if (req.QueryParam("phase").empty()) {
-    return Fail(ErrorCode::kInvalidInput, "name the phase: ?phase=N (from 1)",
-                {"", 0, 0, "phase"});
+    return Fail(ErrorCode::kInvalidInput, "name the phase: ?phase=N (from 1)", {"", 0, 0, "phase"});
   }
   PARLEY_ASSIGN_OR_RETURN(std::int64_t phase, QueryInt(req, "phase", 0, 1000));
   return static_cast<int>(phase);
@@ -80,8 +80,7 @@ Result<std::string> PlanSide(const ApiRequest& req, store::Workspace& ws) {
 
 // The record ids of the plan's people that `keep` selects: what a list or act names.
 template <typename Keep>
-Result<std::vector<std::int64_t>> PeopleOf(store::Workspace& ws, std::int64_t plan_id,
-                                           Keep keep) {
+Result<std::vector<std::int64_t>> PeopleOf(store::Workspace& ws, std::int64_t plan_id, Keep keep) {
   PARLEY_ASSIGN_OR_RETURN(auto loaded, negotiation::LoadStoredPlan(ws, plan_id));
   std::vector<std::int64_t> ids;
   for (std::size_t i = 0; i < loaded.plan.people.size() && i < loaded.refs.size(); ++i) {
@@ -151,11 +150,11 @@ ApiResponse PaperHandlers::PlanWorkbookHandler(ApiRequest& req, store::Workspace
                               return c.side == hands_over && c.phase > 0;
                             }));
     PARLEY_ASSIGN_OR_RETURN(
-        ApiResponse r,
-        WorkbookResponse("plan-" + std::to_string(plan_id) + "-" + side + ".xlsx",
-                         [&](const std::filesystem::path& file) {
-                           return report::WritePlanWorkbook(ws, plan_id, side, languages, file);
-                         }));
+        ApiResponse r, WorkbookResponse("plan-" + std::to_string(plan_id) + "-" + side + ".xlsx",
+                                        [&](const std::filesystem::path& file) {
+                                          return report::WritePlanWorkbook(ws, plan_id, side,
+                                                                           languages, file);
+                                        }));
     access_log_.Record(req.principal->name, ids, "paper");
     return r;
   }());
@@ -171,8 +170,7 @@ ApiResponse PaperHandlers::ListPaperHandler(ApiRequest& req, store::Workspace& w
                             report::ExchangeListPaper(ws, plan_id, phase, side, languages));
     const rules::Side hands_over = side == "a" ? rules::Side::kA : rules::Side::kB;
     PARLEY_ASSIGN_OR_RETURN(auto ids, PeopleOf(ws, plan_id, [&](const plan::Candidate& c) {
-                              return c.side == hands_over && c.phase == phase &&
-                                     c.dropped.empty();
+                              return c.side == hands_over && c.phase == phase && c.dropped.empty();
                             }));
     PARLEY_ASSIGN_OR_RETURN(ApiResponse r, PdfResponse(paper));
     access_log_.Record(req.principal->name, ids, "paper");
@@ -187,8 +185,9 @@ ApiResponse PaperHandlers::ActPaperHandler(ApiRequest& req, store::Workspace& ws
     const std::int64_t plan_id = PlanId(req);
     PARLEY_ASSIGN_OR_RETURN(report::Paper paper, report::ActPaper(ws, plan_id, phase, languages));
     // The act names everyone of the phase, both directions, dropped or not.
-    PARLEY_ASSIGN_OR_RETURN(
-        auto ids, PeopleOf(ws, plan_id, [&](const plan::Candidate& c) { return c.phase == phase; }));
+    PARLEY_ASSIGN_OR_RETURN(auto ids, PeopleOf(ws, plan_id, [&](const plan::Candidate& c) {
+                              return c.phase == phase;
+                            }));
     PARLEY_ASSIGN_OR_RETURN(ApiResponse r, PdfResponse(paper));
     access_log_.Record(req.principal->name, ids, "paper");
     return r;
@@ -200,15 +199,16 @@ ApiResponse PaperHandlers::ActWorkbookHandler(ApiRequest& req, store::Workspace&
     PARLEY_ASSIGN_OR_RETURN(report::Languages languages, Languages(req));
     PARLEY_ASSIGN_OR_RETURN(int phase, Phase(req));
     const std::int64_t plan_id = PlanId(req);
-    PARLEY_ASSIGN_OR_RETURN(
-        auto ids, PeopleOf(ws, plan_id, [&](const plan::Candidate& c) { return c.phase == phase; }));
+    PARLEY_ASSIGN_OR_RETURN(auto ids, PeopleOf(ws, plan_id, [&](const plan::Candidate& c) {
+                              return c.phase == phase;
+                            }));
     PARLEY_ASSIGN_OR_RETURN(
         ApiResponse r,
-        WorkbookResponse("act-plan" + std::to_string(plan_id) + "-phase" + std::to_string(phase) +
-                             ".xlsx",
-                         [&](const std::filesystem::path& file) {
-                           return report::WriteActWorkbook(ws, plan_id, phase, languages, file);
-                         }));
+        WorkbookResponse(
+            "act-plan" + std::to_string(plan_id) + "-phase" + std::to_string(phase) + ".xlsx",
+            [&](const std::filesystem::path& file) {
+              return report::WriteActWorkbook(ws, plan_id, phase, languages, file);
+            }));
     access_log_.Record(req.principal->name, ids, "paper");
     return r;
   }());
