@@ -1398,8 +1398,6 @@ export interface components {
         phaseQuery: number;
         /** @description The party: a, b, or the workspace side of one of the plan's parties. A party's user may name only its own side */
         partySide: string;
-        /** @description Link ID */
-        linkId: number;
     };
     requestBodies: never;
     headers: never;
@@ -3643,8 +3641,8 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Link ID */
-                id: components["parameters"]["linkId"];
+                /** @description Person record ID */
+                id: components["parameters"]["id"];
             };
             cookie?: never;
         };
