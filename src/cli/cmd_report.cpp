@@ -1,7 +1,8 @@
-// `parley report agreement|list|act|plan`: the papers of an exchange as PDF (report/papers.h),
+// `parley report agreement|list|act|plan|link`: the papers of an exchange as PDF (report/papers.h),
 // each in two or three languages (--lang uk,ru), written to --out (default: the document's id
 // with .pdf). `report act --format xlsx` writes the act's rows as a worksheet instead;
 // `report plan ID --format xlsx --side S` one party's workbook of the plan.
+#include <charconv>
 #include <iostream>
 #include <memory>
 
@@ -25,6 +26,17 @@ struct ReportArgs {
   std::string out;
   std::string format = "pdf";
 };
+
+Result<std::int64_t> ParseLinkId(const std::string& text) {
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) {
+    return Fail(ErrorCode::kInvalidInput,
+                "'" + text + "' is not a link number; `parley review --list` shows them",
+                Location{"", 0, 0, "ID"});
+  }
+  return id;
+}
 
 using PaperMaker =
     std::function<Result<report::Paper>(store::Workspace&, const report::Languages&)>;
@@ -141,6 +153,18 @@ void RegisterReportCommand(CLI::App& app, CliContext& ctx) {
         [t](store::Workspace& ws, const report::Languages& langs) -> Result<report::Paper> {
           PARLEY_ASSIGN_OR_RETURN(std::int64_t plan, ParsePlanId(t->plan));
           return report::ActPaper(ws, plan, t->phase, langs);
+        });
+  });
+
+  auto k = std::make_shared<ReportArgs>();
+  auto* link = AddCommon(*report, "link",
+                         "A link's match explanation: each field's weight as a waterfall", ctx, *k);
+  link->add_option("ID", k->plan, "Link number (`parley review --list`)")->required();
+  link->callback([&ctx, k] {
+    Run(ctx, *k,
+        [k](store::Workspace& ws, const report::Languages& langs) -> Result<report::Paper> {
+          PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParseLinkId(k->plan));
+          return report::LinkPaper(ws, id, langs);
         });
   });
 

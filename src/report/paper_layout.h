@@ -60,7 +60,22 @@ struct BarChart {
   std::vector<BarGroup> groups{};
 };
 
-using Block = std::variant<Heading, Paragraph, Table, Signatures, BarChart>;
+// A match's score built up field by field (waterfall_chart.h): the prior, each step up or
+// down, and the final score; values are log2 odds.
+struct WaterfallStep {
+  std::string label{};  // "surname: exact"
+  double value = 0;
+};
+
+struct WaterfallChart {
+  std::string caption{};
+  std::string start_label{};  // "prior"
+  double start = 0;
+  std::vector<WaterfallStep> steps{};
+  std::string end_label{};  // "final score (probability 0.97)"
+};
+
+using Block = std::variant<Heading, Paragraph, Table, Signatures, BarChart, WaterfallChart>;
 
 struct Paper {
   std::string title{};  // PDF metadata

@@ -46,6 +46,12 @@ using Languages = std::vector<ReportLanguage>;
                                      const Languages& languages);
 [[nodiscard]] Result<Paper> PlanPaper(store::Workspace& ws, std::int64_t plan_id,
                                       const Languages& languages);
+// A reconciliation link's match explanation (`parley review`'s pair): both records side by
+// side, each field's agreement level and weight, and a waterfall chart from the model's prior
+// through each field's weight to the final score (log2 odds) and probability. kNotFound for an
+// unknown link.
+[[nodiscard]] Result<Paper> LinkPaper(store::Workspace& ws, std::int64_t link_id,
+                                      const Languages& languages);
 
 // The act's rows (handed over, received, refusals, outstanding: one row per person of the
 // phase) as one worksheet, the same cells as the PDF's tables: the spreadsheet form of the

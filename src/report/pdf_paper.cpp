@@ -6,8 +6,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <functional>
 #include <memory>
+
+#include "report/waterfall_chart.h"
 
 namespace parley::report {
 namespace {
@@ -296,6 +299,77 @@ class Typesetter {
         lx += 11 + w + 16;
       }
     });
+  }
+
+  // A waterfall on its side: one row per bar (the prior, each field, the final score), the
+  // row's label on the left, its value on the right, the bars on a shared log2-odds axis.
+  void Add(const WaterfallChart& chart) {
+    constexpr double kLabelWidth = 170;
+    constexpr double kValueWidth = 46;
+    constexpr double kRow = 15;
+    const double plot_width = kTextWidth - kLabelWidth - kValueWidth - 8;
+    const WaterfallGeometry g = LayOutWaterfall(chart);
+    LayoutPtr caption = Text(chart.caption, kFontBold, kTextWidth);
+    std::vector<std::string> labels{chart.start_label};
+    std::vector<double> values{chart.start};
+    for (const WaterfallStep& step : chart.steps) {
+      labels.push_back(step.label);
+      values.push_back(step.value);
+    }
+    labels.push_back(chart.end_label);
+    values.push_back(g.bars.back().to);
+    std::vector<LayoutPtr> label_text;
+    std::vector<LayoutPtr> value_text;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      const bool bold = i == 0 || i + 1 == labels.size();
+      label_text.push_back(Text(labels[i], bold ? kFontHead : kFontSmall, kLabelWidth - 4));
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, i == 0 || i + 1 == labels.size() ? "%.2f" : "%+.2f",
+                    values[i]);
+      value_text.push_back(Text(buffer, kFontSmall, kValueWidth, PANGO_ALIGN_RIGHT));
+    }
+    auto tick = [&](double v) {
+      char buffer[32];
+      std::snprintf(buffer, sizeof buffer, "%g", v);
+      return Text(buffer, kFontSmall, 40, PANGO_ALIGN_CENTER);
+    };
+    const std::array<LayoutPtr, 3> ticks = {tick(g.axis_min), tick(0), tick(g.axis_max)};
+    const double caption_height = Height(caption) + 8;
+    const double rows_height = kRow * static_cast<double>(labels.size());
+    const double top = Reserve(caption_height + rows_height + 22);
+    Draw([=](cairo_t* cr) {
+      DrawLayout(cr, caption, kMargin, top);
+      const double plot_top = top + caption_height;
+      const double x0 = kMargin + kLabelWidth;
+      auto x_of = [&](double v) {
+        return x0 + plot_width * (v - g.axis_min) / (g.axis_max - g.axis_min);
+      };
+      constexpr Rgb kColours[] = {
+          {0.55, 0.55, 0.55}, {0.30, 0.60, 0.30}, {0.80, 0.30, 0.25}, {0.22, 0.42, 0.68}};
+      for (std::size_t i = 0; i < g.bars.size(); ++i) {
+        const double y = plot_top + kRow * static_cast<double>(i);
+        DrawLayout(cr, label_text[i], kMargin, y + 2);
+        DrawLayout(cr, value_text[i], x0 + plot_width + 8, y + 2);
+        const WaterfallBar& bar = g.bars[i];
+        const double left = x_of(std::min(bar.from, bar.to));
+        const double width = std::max(0.6, x_of(std::max(bar.from, bar.to)) - left);
+        FillRect(cr, left, y + 3, width, kRow - 6, kColours[static_cast<int>(bar.kind)]);
+        // The running total carries on to the next row: a thin connector.
+        if (i + 2 < g.bars.size()) {
+          Line(cr, x_of(bar.to), y + kRow - 3, x_of(bar.to), y + kRow + 3, 0.4, {0.4, 0.4, 0.4});
+        }
+      }
+      const double base = plot_top + rows_height;
+      Line(cr, x_of(0), plot_top, x_of(0), base, 0.6, {0, 0, 0});
+      Line(cr, x0, base, x0 + plot_width, base, 0.6, {0, 0, 0});
+      const std::array<double, 3> at = {g.axis_min, 0, g.axis_max};
+      for (std::size_t t = 0; t < ticks.size(); ++t) {
+        if (t != 1 && at[t] == 0) continue;  // the zero tick is printed once
+        Line(cr, x_of(at[t]), base, x_of(at[t]), base + 3, 0.6, {0, 0, 0});
+        DrawLayout(cr, ticks[t], x_of(at[t]) - 20, base + 4);
+      }
+    });
+    Skip(6);
   }
 
   void DrawFooters(const Paper& paper, const std::vector<std::vector<bool>>& qr, cairo_t* cr,

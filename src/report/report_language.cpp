@@ -103,6 +103,18 @@ constexpr WordRow kWords[] = {
      {"чекає перевірки", "ждёт проверки", "waiting for review", "inceleme bekliyor"}},
     {Word::kConfirmed, {"підтверджено", "подтверждено", "confirmed", "onaylandı"}},
     {Word::kRejected, {"відхилено", "отклонено", "rejected", "reddedildi"}},
+    {Word::kMatchExplanation,
+     {"Пояснення збігу: внесок кожного поля", "Объяснение совпадения: вклад каждого поля",
+      "Match explanation: what each field added", "Eşleşme açıklaması: her alanın katkısı"}},
+    {Word::kPriorOdds,
+     {"Апріорно (log2 шансів)", "Априорно (log2 шансов)", "Prior (log2 odds)",
+      "Önsel (log2 olasılık oranı)"}},
+    {Word::kFinalScore,
+     {"Підсумок (log2 шансів)", "Итог (log2 шансов)", "Final score (log2 odds)",
+      "Sonuç (log2 olasılık oranı)"}},
+    {Word::kField, {"Поле", "Поле", "Field", "Alan"}},
+    {Word::kLevel, {"Рівень збігу", "Уровень совпадения", "Agreement level", "Uyum düzeyi"}},
+    {Word::kWeight, {"Вага", "Вес", "Weight", "Ağırlık"}},
 };
 static_assert(std::size(kWords) == static_cast<std::size_t>(Word::kCount_),
               "every Word has one row in kWords");

@@ -102,6 +102,14 @@ enum class Word {
   kNeedsReview,
   kConfirmed,
   kRejected,
+  // The match explanation of a link (link_paper.cpp); kLink, kProbability and the name
+  // fields above serve it too.
+  kMatchExplanation,
+  kPriorOdds,
+  kFinalScore,
+  kField,
+  kLevel,
+  kWeight,
   kCount_,  // the number of words; not a word
 };
 

@@ -154,6 +154,20 @@ Result<std::optional<ResourceSide>> Api::ResolveResource(const Route& route, con
       PARLEY_ASSIGN_OR_RETURN(std::string side_b, RequiredString(body, "side_b"));
       return std::optional<ResourceSide>{ResourceSide{side_a, false, side_b, false}};
     }
+    case Scope::kPlanSideRead: {
+      // One party's paper of a plan: the side it names must be the caller's (or a mediator).
+      PARLEY_ASSIGN_OR_RETURN(std::int64_t id, ParseId(param("plan"), "plan"));
+      PARLEY_ASSIGN_OR_RETURN(auto info, negotiation::PlanInfo(ws, id));
+      auto side = negotiation::ParsePlanSide(info, req.QueryParam("side"));
+      if (!side) {
+        return Fail(
+            ErrorCode::kInvalidInput,
+            "name the party: ?side=a (" + info.side_a + ") or ?side=b (" + info.side_b + ")",
+            {"", 0, 0, "side"});
+      }
+      return std::optional<ResourceSide>{
+          ResourceSide{*side == rules::Side::kA ? info.side_a : info.side_b, false}};
+    }
     case Scope::kPartyWrite:
       return ResolveParty(req, ws);
   }

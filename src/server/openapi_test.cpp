@@ -138,6 +138,13 @@ TEST(OpenApi, KeepsTheDocumentedStructure) {
       "post /api/v1/plans/{plan}/repair repairPlan",
       "post /api/v1/plans/{plan}/acceptances acceptPlan",
       "post /api/v1/plans/{plan}/signatures signPlan",
+      "get /api/v1/agreements/{name}/paper.pdf getAgreementPaper",
+      "get /api/v1/plans/{plan}/papers/plan.pdf getPlanPaper",
+      "get /api/v1/plans/{plan}/papers/plan.xlsx getPlanWorkbook",
+      "get /api/v1/plans/{plan}/papers/list.pdf getListPaper",
+      "get /api/v1/plans/{plan}/papers/act.pdf getActPaper",
+      "get /api/v1/plans/{plan}/papers/act.xlsx getActWorkbook",
+      "get /api/v1/links/{id}/paper.pdf getLinkPaper",
   };
   auto doc = nlohmann::json::parse(OpenApiDocument());
   std::set<std::string> served;
@@ -159,11 +166,27 @@ TEST(OpenApi, KeepsTheDocumentedStructure) {
                 "LinkDecision",   "LinkState", "ListVersion", "PersonRecord", "PersonStatus",
                 "Plan",           "PlanInfo",  "PlanPhase",   "PlanProgress", "ReconcileReport",
                 "Role",           "Share",     "User"}));
-  EXPECT_EQ(
-      names("parameters"),
-      (std::set<std::string>{"agreementVersion", "format", "id", "left", "limit", "linkLimit",
-                             "maxProbability", "minProbability", "list", "name", "offset", "person",
-                             "plan", "right", "side", "state", "token", "version"}));
+  EXPECT_EQ(names("parameters"), (std::set<std::string>{"agreementVersion",
+                                                        "format",
+                                                        "id",
+                                                        "lang",
+                                                        "left",
+                                                        "limit",
+                                                        "linkLimit",
+                                                        "partySide",
+                                                        "phaseQuery",
+                                                        "maxProbability",
+                                                        "minProbability",
+                                                        "list",
+                                                        "name",
+                                                        "offset",
+                                                        "person",
+                                                        "plan",
+                                                        "right",
+                                                        "side",
+                                                        "state",
+                                                        "token",
+                                                        "version"}));
   EXPECT_EQ(names("responses"), (std::set<std::string>{"Error"}));
   EXPECT_EQ(names("securitySchemes"), (std::set<std::string>{"session", "token"}));
   for (const char* key : {"openapi", "info", "servers", "security", "paths", "components"}) {

@@ -1,11 +1,17 @@
 #include "server/route_table.h"
 
 #include "server/handlers/handlers.h"
+#include "server/handlers/papers.h"
 
 namespace parley::server {
 namespace {
 
 using enum Role;
+
+// Who may have a paper that names people (a list, an act, a workbook): everyone who may export
+// a list (exportList), that is every role but the observer.
+constexpr RoleSet kNamesPeople{kAdmin,  kClerk,       kAnalyst,   kNegotiator,
+                               kSigner, kInterviewer, kCheckpoint};
 
 std::vector<std::string_view> Segments(std::string_view path) {
   std::vector<std::string_view> out;
@@ -189,6 +195,23 @@ const std::vector<Route>& RouteTable() {
        RoleSet{kSigner}, Call<&PlanHandlers::AcceptPlan>},
       {"POST", "/api/v1/plans/{plan}/signatures", "signPlan", Scope::kPartyWrite, RoleSet{kSigner},
        Call<&PlanHandlers::SignPlan>},
+      // The papers of an exchange (handlers/papers.h). The agreement and a plan's summary name
+      // nobody; a list, an act or a workbook names people, so not for observers, and one
+      // party's list or workbook only for that party (and the mediator).
+      {"GET", "/api/v1/agreements/{name}/paper.pdf", "getAgreementPaper", Scope::kSignedIn,
+       RoleSet::All(), Call<&PaperHandlers::AgreementPaperHandler>},
+      {"GET", "/api/v1/plans/{plan}/papers/plan.pdf", "getPlanPaper", Scope::kPlanRead,
+       RoleSet::All(), Call<&PaperHandlers::PlanPaperHandler>},
+      {"GET", "/api/v1/plans/{plan}/papers/plan.xlsx", "getPlanWorkbook", Scope::kPlanSideRead,
+       kNamesPeople, Call<&PaperHandlers::PlanWorkbookHandler>},
+      {"GET", "/api/v1/plans/{plan}/papers/list.pdf", "getListPaper", Scope::kPlanSideRead,
+       kNamesPeople, Call<&PaperHandlers::ListPaperHandler>},
+      {"GET", "/api/v1/plans/{plan}/papers/act.pdf", "getActPaper", Scope::kPlanRead, kNamesPeople,
+       Call<&PaperHandlers::ActPaperHandler>},
+      {"GET", "/api/v1/plans/{plan}/papers/act.xlsx", "getActWorkbook", Scope::kPlanRead,
+       kNamesPeople, Call<&PaperHandlers::ActWorkbookHandler>},
+      {"GET", "/api/v1/links/{id}/paper.pdf", "getLinkPaper", Scope::kLinkRead, RoleSet::All(),
+       Call<&PaperHandlers::LinkPaperHandler>},
   };
   return kRoutes;
 }

@@ -22,6 +22,8 @@
 // - Plans belong to their two sides (side_a, side_b): the users of either side and the
 //   mediator's read them and negotiate on them. Accepting or signing is done for one party:
 //   a party's user only for its own side's party, the mediator's for either.
+// - A plan's papers (handlers/papers.h): the summary and the acts are the plan's (kPlanRead);
+//   one party's exchange list or workbook is that side's alone (kPlanSideRead), as its list is.
 // - Agreements are the parties' common text: every signed-in user reads them. Signing for a
 //   party needs the party's side: the side whose name the agreement gives that party
 //   ([parties] a = "ua"); a party written otherwise ("Ukraine") is signed for by the
@@ -76,20 +78,23 @@ class RoleSet {
 };
 
 enum class Scope {
-  kPublic,       // no sign-in (OpenAPI document, health, login)
-  kSignedIn,     // any signed-in user of an allowed role; no side-owned resource
-  kListRead,     // {list}: visible to the principal
-  kListWrite,    // {list} (or the form's side for a new list): the principal's own side
-  kRecordRead,   // {id}: the record's list is visible
-  kRecordWrite,  // {id}: the record's list is the principal's own side
-  kUserWrite,    // {name} or the body's side: a user of the principal's own side
-  kPairWrite,    // the body's two lists {left, right}: both visible, one the principal's own
-  kLinkRead,     // {id} of a link: both of its lists are visible
-  kLinkWrite,    // {id} of a link: both lists visible, one of them the principal's own
-  kPlanRead,     // {plan}: the principal's side is one of the plan's two sides
-  kPlanWrite,    // {plan}, or the body's side_a/side_b for a new plan: likewise
-  kPartyWrite,   // acting for one party of {plan} or agreement {name}: its side is the
-                 // principal's own (see below)
+  kPublic,        // no sign-in (OpenAPI document, health, login)
+  kSignedIn,      // any signed-in user of an allowed role; no side-owned resource
+  kListRead,      // {list}: visible to the principal
+  kListWrite,     // {list} (or the form's side for a new list): the principal's own side
+  kRecordRead,    // {id}: the record's list is visible
+  kRecordWrite,   // {id}: the record's list is the principal's own side
+  kUserWrite,     // {name} or the body's side: a user of the principal's own side
+  kPairWrite,     // the body's two lists {left, right}: both visible, one the principal's own
+  kLinkRead,      // {id} of a link: both of its lists are visible
+  kLinkWrite,     // {id} of a link: both lists visible, one of them the principal's own
+  kPlanRead,      // {plan}: the principal's side is one of the plan's two sides
+  kPlanWrite,     // {plan}, or the body's side_a/side_b for a new plan: likewise
+  kPlanSideRead,  // {plan} and the query's `side` (a, b or a side of the plan): that side is
+                  // the principal's own, or the principal is the mediator's (one party's
+                  // exchange list or workbook: papers.h)
+  kPartyWrite,    // acting for one party of {plan} or agreement {name}: its side is the
+                  // principal's own (see below)
 };
 
 // Answers a request the API layer has authorised (api_handlers.h: Call<&Area::Method>).

@@ -24,6 +24,10 @@ struct Expected {
 const std::set<std::string> kEveryone = {"admin",  "clerk",    "analyst",     "negotiator",
                                          "signer", "observer", "interviewer", "checkpoint"};
 
+// Papers that name people: every role but the observer (handlers/papers.h).
+const std::set<std::string> kNamesPeople = {"admin",  "clerk",       "analyst",   "negotiator",
+                                            "signer", "interviewer", "checkpoint"};
+
 const std::map<std::string, Expected>& ExpectedTable() {
   static const std::map<std::string, Expected> kTable = {
       {"GET /api/v1/openapi.json", {Kind::kPublic, {}}},
@@ -85,6 +89,15 @@ const std::map<std::string, Expected>& ExpectedTable() {
       {"POST /api/v1/plans/{plan}/repair", {Kind::kPlan, {"negotiator"}}},
       {"POST /api/v1/plans/{plan}/acceptances", {Kind::kWrite, {"signer"}}},
       {"POST /api/v1/plans/{plan}/signatures", {Kind::kWrite, {"signer"}}},
+      // The papers: one party's list or workbook is its own side's alone (as a write is:
+      // shares do not open it); the summary and the acts are the plan's.
+      {"GET /api/v1/agreements/{name}/paper.pdf", {Kind::kSignedIn, kEveryone}},
+      {"GET /api/v1/plans/{plan}/papers/plan.pdf", {Kind::kPlan, kEveryone}},
+      {"GET /api/v1/plans/{plan}/papers/plan.xlsx", {Kind::kWrite, kNamesPeople}},
+      {"GET /api/v1/plans/{plan}/papers/list.pdf", {Kind::kWrite, kNamesPeople}},
+      {"GET /api/v1/plans/{plan}/papers/act.pdf", {Kind::kPlan, kNamesPeople}},
+      {"GET /api/v1/plans/{plan}/papers/act.xlsx", {Kind::kPlan, kNamesPeople}},
+      {"GET /api/v1/links/{id}/paper.pdf", {Kind::kPairRead, kEveryone}},
   };
   return kTable;
 }

@@ -825,6 +825,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agreements/{name}/paper.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agreement on paper (PDF): its text as signed, the plain summary, parties, mediator and signature blocks; names nobody, so every signed-in user may have it */
+        get: operations["getAgreementPaper"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan}/papers/plan.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan's summary on paper (PDF): phases, balance per phase and handover progress as tables and bar charts; counts only, no names */
+        get: operations["getPlanPaper"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan}/papers/plan.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One party's workbook of a plan (XLSX): a sheet per phase with the people that party hands over, and progress. Names people: not for observers, and a party's user only for its own side; every person is written to the access log */
+        get: operations["getPlanWorkbook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan}/papers/list.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The exchange list of one phase and direction (PDF): number, name with its romanisation, birth date, category, rule. Names people: not for observers, and a party's user only for its own side's list; every person on it is written to the access log */
+        get: operations["getListPaper"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan}/papers/act.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The act of transfer of one phase (PDF): who was handed over and received, refusals by reason code, signature blocks. Both parties sign it, so either party's users may have it (not observers); everyone of the phase is written to the access log */
+        get: operations["getActPaper"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{plan}/papers/act.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The act of transfer of one phase as one worksheet (XLSX); who may have it as for the PDF */
+        get: operations["getActWorkbook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/links/{id}/paper.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A link's match explanation (PDF): both records side by side, each field's agreement level and weight, and a waterfall chart from the model's prior to the final score; both records are written to the access log */
+        get: operations["getLinkPaper"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1273,6 +1392,12 @@ export interface components {
         maxProbability: number;
         /** @description API token ID */
         token: number;
+        /** @description Two or three of uk, ru, en, tr, comma-separated: the paper's languages, each heading in each (default uk,ru) */
+        lang: string;
+        /** @description Phase number (from 1) */
+        phaseQuery: number;
+        /** @description The party: a, b, or the workspace side of one of the plan's parties. A party's user may name only its own side */
+        partySide: string;
     };
     requestBodies: never;
     headers: never;
@@ -3304,6 +3429,240 @@ export interface operations {
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
             409: components["responses"]["Error"];
+        };
+    };
+    getAgreementPaper: {
+        parameters: {
+            query?: {
+                /** @description Two or three of uk, ru, en, tr, comma-separated: the paper's languages, each heading in each (default uk,ru) */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: never;
+            path: {
+                /** @description User name */
+                name: components["parameters"]["name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF (same bytes as `parley report agreement` for the same workspace state) */
+            200: {
+                headers: {
+                    /** @description attachment; filename="..." */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    getPlanPaper: {
+        parameters: {
+            query?: {
+                /** @description Two or three of uk, ru, en, tr, comma-separated: the paper's languages, each heading in each (default uk,ru) */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: never;
+            path: {
+                /** @description Plan ID */
+                plan: components["parameters"]["plan"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF (as `parley report plan ID`) */
+            200: {
+                headers: {
+                    /** @description attachment; filename="..." */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    getPlanWorkbook: {
+        parameters: {
+            query: {
+                /** @description The party: a, b, or the workspace side of one of the plan's parties. A party's user may name only its own side */
+                side: components["parameters"]["partySide"];
+                /** @description Two or three of uk, ru, en, tr, comma-separated: the paper's languages, each heading in each (default uk,ru) */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: never;
+            path: {
+                /** @description Plan ID */
+                plan: components["parameters"]["plan"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook (as `parley report plan ID --format xlsx --side S`) */
+            200: {
+                headers: {
+                    /** @description attachment; filename="..." */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    getListPaper: {
+        parameters: {
+            query: {
+                /** @description Phase number (from 1) */
+                phase: components["parameters"]["phaseQuery"];
+                /** @description The party: a, b, or the workspace side of one of the plan's parties. A party's user may name only its own side */
+                side: components["parameters"]["partySide"];
+                /** @description Two or three of uk, ru, en, tr, comma-separated: the paper's languages, each heading in each (default uk,ru) */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: never;
+            path: {
+                /** @description Plan ID */
+                plan: components["parameters"]["plan"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF (as `parley report list`) */
+            200: {
+                headers: {
+                    /** @description attachment; filename="..." */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    getActPaper: {
+        parameters: {
+            query: {
+                /** @description Phase number (from 1) */
+                phase: components["parameters"]["phaseQuery"];
+                /** @description Two or three of uk, ru, en, tr, comma-separated: the paper's languages, each heading in each (default uk,ru) */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: never;
+            path: {
+                /** @description Plan ID */
+                plan: components["parameters"]["plan"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF (as `parley report act`) */
+            200: {
+                headers: {
+                    /** @description attachment; filename="..." */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    getActWorkbook: {
+        parameters: {
+            query: {
+                /** @description Phase number (from 1) */
+                phase: components["parameters"]["phaseQuery"];
+                /** @description Two or three of uk, ru, en, tr, comma-separated: the paper's languages, each heading in each (default uk,ru) */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: never;
+            path: {
+                /** @description Plan ID */
+                plan: components["parameters"]["plan"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook (as `parley report act --format xlsx`) */
+            200: {
+                headers: {
+                    /** @description attachment; filename="..." */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
+        };
+    };
+    getLinkPaper: {
+        parameters: {
+            query?: {
+                /** @description Two or three of uk, ru, en, tr, comma-separated: the paper's languages, each heading in each (default uk,ru) */
+                lang?: components["parameters"]["lang"];
+            };
+            header?: never;
+            path: {
+                /** @description Person record ID */
+                id: components["parameters"]["id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF (as `parley report link ID`) */
+            200: {
+                headers: {
+                    /** @description attachment; filename="..." */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["Error"];
+            401: components["responses"]["Error"];
+            403: components["responses"]["Error"];
+            404: components["responses"]["Error"];
         };
     };
 }

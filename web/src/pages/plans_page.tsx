@@ -19,6 +19,8 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ApiError, get, post, query, type Schemas } from "../api/client";
 import type { operations } from "../api/schema";
 import { BalanceChart } from "../components/balance_chart";
+import { PlanPapers } from "../components/plan_papers";
+import { PlanProgressChart } from "../components/plan_progress_chart";
 import { ErrorNote } from "../components/error_note";
 import { FocusedButton } from "../components/focused_button";
 import { Refusal } from "../components/refusal";
@@ -43,6 +45,7 @@ import { ProposePlan } from "./plan_propose";
 import "./plans_page.css";
 
 type PlanInfo = Schemas["PlanInfo"];
+type Progress = operations["getPlanProgress"]["responses"][200]["content"]["application/json"];
 type Check = operations["checkPlan"]["responses"][200]["content"]["application/json"];
 type Violation = NonNullable<Check["violations"]>[number];
 type Explanation = operations["explainPlan"]["responses"][200]["content"]["application/json"];
@@ -349,6 +352,13 @@ function PlanView({ plan, parent, parentError, successor, params, reload }: Plan
               : t("plans.chart.caption", { id: plan.id ?? "" })
           }
         />
+      </section>
+
+      <PlanProgress planId={plan.id ?? 0} />
+
+      <section aria-labelledby="papers-title">
+        <h2 id="papers-title">{t("plans.papers")}</h2>
+        <PlanPapers planId={plan.id ?? 0} phases={phaseCount} sides={sides} />
       </section>
 
       {plan.parent && (
@@ -764,6 +774,25 @@ function Difference({ plan, parent, error, changes, sides, records }: Difference
           </tbody>
         </table>
       )}
+    </section>
+  );
+}
+
+// The handover day's progress per phase and direction (GET /plans/{plan}/progress), for the
+// roles that may read it.
+function PlanProgress({ planId }: { planId: number }) {
+  const session = useSession();
+  const allowed = can(session, "getPlanProgress");
+  const progress = useLoad(
+    () => (allowed ? get<Progress>(`/plans/${planId}/progress`) : Promise.resolve(null)),
+    [planId, allowed],
+  );
+  if (!allowed) return null;
+  return (
+    <section aria-labelledby="progress-title">
+      <h2 id="progress-title">{t("plans.progress")}</h2>
+      <ErrorNote error={progress.error} />
+      {progress.data && <PlanProgressChart progress={progress.data} />}
     </section>
   );
 }

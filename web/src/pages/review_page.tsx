@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ApiError, get, post, query, type Link, type ListVersion, type PersonRecord } from "../api/client";
 import { ErrorNote } from "../components/error_note";
 import { NameField } from "../components/person_name";
+import { paperLanguages } from "../components/plan_papers";
 import { WeightChart } from "../components/weight_chart";
 import { formatDate, formatNumber, t, termFor } from "../i18n/i18n";
 import { href, navigate } from "../router";
@@ -242,7 +243,14 @@ export function ReviewPage({ params }: { params: URLSearchParams }) {
             </ul>
           )}
           <SideBySide link={shown} />
-          <WeightChart weights={shown.explanation ?? []} />
+          <WeightChart weights={shown.explanation ?? []} probability={shown.probability} matchWeight={shown.match_weight} />
+          {can(session, "getLinkPaper") && (
+            <p class="paper-link">
+              <a href={`/api/v1/links/${shown.id}/paper.pdf?lang=${paperLanguages()}`} download>
+                {t("review.paper")}
+              </a>
+            </p>
+          )}
           {mayDecide && (
             <div class="actions">
               <button type="button" class="accept" onClick={() => decide("accept")}>

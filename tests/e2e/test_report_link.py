@@ -1,0 +1,85 @@
+"""`parley report link ID`: a review pair's match explanation as a PDF, with each field's weight
+as a waterfall from the model's prior to the final score, checked with poppler (text layer,
+fonts), zbarimg (the checkpoint on every page) and by its bytes (same link, same file)."""
+import hashlib
+import math
+import os
+import re
+import subprocess
+import tempfile
+
+from parley_e2e import PARLEY, ParleyTestCase
+
+
+def run(*cmd):
+    return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+
+def flat_text(path):
+    return " ".join(run("pdftotext", "-layout", path, "-").split())
+
+
+class ReportLink(ParleyTestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls._class_tmp = tempfile.TemporaryDirectory(prefix="parley-e2e-report-link-")
+        cls.ws = os.path.join(cls._class_tmp.name, "ws")
+        subprocess.run([PARLEY, "demo", "--people", "300", "--workspace", cls.ws],
+                       capture_output=True, check=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls._class_tmp.cleanup()
+
+    def setUp(self):
+        super().setUp()
+        self.workspace = self.ws
+
+    def a_link(self):
+        """A link whose probability is neither 0 nor 1 to a float's precision, with weights."""
+        for link in self.parley_json("review", "--list"):
+            weights = [f for f in link["explanation"] if f.get("field") != "name_used"]
+            if weights and 1e-4 < link["probability"] < 1 - 1e-4:
+                return link, weights
+        self.fail("the demo has no link with a probability between 0 and 1")
+
+    def test_the_waterfall_runs_from_the_prior_through_each_field_to_the_score(self):
+        link, weights = self.a_link()
+        out = self.path("link.pdf")
+        self.assertIn("wrote", self.parley("report", "link", str(link["id"]), "--lang", "uk,en",
+                                           "--out", out).stdout)
+        text = flat_text(out)
+        self.assertIn(f"Зв'язок / Link {link['id']}", text)
+        self.assertIn("Пояснення збігу: внесок кожного поля / Match explanation", text)
+        self.assertIn("Апріорно (log2 шансів)", text)        # the waterfall's first row
+        self.assertIn("Підсумок (log2 шансів)", text)        # and its last
+        self.assertIn(f"{link['left_list']} {link['left_id']}", text)
+        self.assertIn(f"{link['right_list']} {link['right_id']}", text)
+        # Every field's weight, signed, and the final score: the probability's log2 odds.
+        for f in weights:
+            self.assertIn("%+.2f" % f["weight"], text, f)
+        p = link["probability"]
+        self.assertIn("%.2f" % math.log2(p / (1 - p)), text)
+        self.assertIn("p = %.4f" % p, text)
+        for row in run("pdffonts", out).splitlines()[2:]:
+            self.assertEqual(row.split()[-5], "yes", row)
+        prefix = os.path.join(self.tmp, "page")
+        run("pdftoppm", "-r", "150", "-png", out, prefix)
+        pages = sorted(f for f in os.listdir(self.tmp) if f.startswith("page"))
+        self.assertTrue(pages)
+        for page in pages:
+            code = run("zbarimg", "-q", "--raw", os.path.join(self.tmp, page)).strip()
+            self.assertRegex(code, r"^parley-checkpoint v1 \S+ \d+ [0-9a-f]{64} link-%d$"
+                             % link["id"])
+
+    def test_same_link_same_bytes_and_errors_name_the_link(self):
+        link, _ = self.a_link()
+        first, second = self.path("one.pdf"), self.path("two.pdf")
+        for out in (first, second):
+            self.parley("report", "link", str(link["id"]), "--out", out)
+        with open(first, "rb") as a, open(second, "rb") as b:
+            self.assertEqual(hashlib.sha256(a.read()).digest(), hashlib.sha256(b.read()).digest())
+        self.assertIn("no link with id 999999",
+                      self.parley("report", "link", "999999", "--out", first, expect=1).stderr)
+        self.assertIn("is not a link number",
+                      self.parley("report", "link", "x1", "--out", first, expect=1).stderr)
