@@ -235,10 +235,10 @@ void RunImport(CliContext& ctx, const ImportArgs& args) {
   }
   auto bytes = ReadWholeFile(args.file);
   std::vector<store::ReceivedListVersion> received;
-  auto report = bytes ? store::ImportReplicaBundle(
-                            *ws, *bytes, *keys,
-                            {.list_prefix = args.list_prefix, .received = &received})
-                      : Result<ledger::ImportReport>(std::unexpected(bytes.error()));
+  auto report =
+      bytes ? store::ImportReplicaBundle(*ws, *bytes, *keys,
+                                         {.list_prefix = args.list_prefix, .received = &received})
+            : Result<ledger::ImportReport>(std::unexpected(bytes.error()));
   if (!report) {
     Error e = report.error();
     e.where.file = args.file;

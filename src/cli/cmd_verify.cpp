@@ -23,8 +23,8 @@
 #include "ledger/verify.h"
 #include "report/paper_checkpoint.h"
 #include "store/event_log.h"
-#include "store/record_sharing.h"
 #include "store/received_lists.h"
+#include "store/record_sharing.h"
 #include "store/vouched_rows.h"
 #include "store/workspace.h"
 

@@ -27,8 +27,8 @@ void PrintVersionLine(const store::ListVersionInfo& v) {
   std::cout << v.list << "@" << v.version << "  " << v.kind << " list of " << v.side << ", "
             << v.record_count << " records, ";
   if (v.received) {
-    std::cout << "[received, read-only] " << store::DescribeReceivedFrom(*v.received)
-              << ", at " << v.created_at << "\n";
+    std::cout << "[received, read-only] " << store::DescribeReceivedFrom(*v.received) << ", at "
+              << v.created_at << "\n";
     return;
   }
   std::cout << "from " << v.source_file << " (" << v.source_format << ", " << v.source_encoding

@@ -2,12 +2,12 @@
 
 #include "core/clock.h"
 #include "core/file_io.h"
+#include "core/sha256.h"
 #include "core/try.h"
 #include "ledger/encoding.h"
-#include "ledger/pinned_checkpoints.h"
 #include "ledger/party_signatures.h"
+#include "ledger/pinned_checkpoints.h"
 #include "ledger/verify.h"
-#include "core/sha256.h"
 #include "store/received_lists.h"
 #include "store/record_sharing.h"
 #include "store/workspace.h"
@@ -285,15 +285,14 @@ Result<ledger::ImportReport> ImportReplicaBundle(Workspace& ws, std::string_view
   // The disclosed records as read-only list versions of this node (issue 15 item 4).
   PARLEY_ASSIGN_OR_RETURN(
       auto received,
-      ReceiveDisclosedLists(tx, ws,
-                            {.origin = imported.origin,
-                             .bundle_sha256 = Sha256Hex(bytes),
-                             .checkpoint_size = imported.size,
-                             .checkpoint_root = ledger::EncodeHex(imported.root),
-                             .disclosure = imported.report.disclosure
-                                               ? &*imported.report.disclosure
-                                               : nullptr,
-                             .list_prefix = options.list_prefix}));
+      ReceiveDisclosedLists(
+          tx, ws,
+          {.origin = imported.origin,
+           .bundle_sha256 = Sha256Hex(bytes),
+           .checkpoint_size = imported.size,
+           .checkpoint_root = ledger::EncodeHex(imported.root),
+           .disclosure = imported.report.disclosure ? &*imported.report.disclosure : nullptr,
+           .list_prefix = options.list_prefix}));
   PARLEY_TRY(tx.Commit());
   if (options.received != nullptr) *options.received = std::move(received);
   return std::move(imported.report);

@@ -58,8 +58,8 @@
 
 #include "core/error.h"
 #include "ledger/ledger.h"
-#include "ledger/pinned_checkpoints.h"
 #include "ledger/party_signatures.h"
+#include "ledger/pinned_checkpoints.h"
 #include "store/ledger_storage.h"
 #include "store/sqlite_db.h"
 
@@ -211,7 +211,7 @@ class LoggedTransaction {
 // (store/received_lists.h).
 struct ReceivedListVersion;  // store/received_lists.h
 struct ReplicaImportOptions {
-  std::string list_prefix;                                // empty: the sender's node name
+  std::string list_prefix;                               // empty: the sender's node name
   std::vector<ReceivedListVersion>* received = nullptr;  // filled when given
 };
 [[nodiscard]] Result<ledger::ImportReport> ImportReplicaBundle(

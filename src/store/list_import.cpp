@@ -274,13 +274,13 @@ Result<WrittenListVersion> WriteListVersion(Database& db, const ImportRequest& r
   PARLEY_ASSIGN_OR_RETURN(
       Statement insert_version,
       db.Prepare("INSERT INTO record_versions(record_id, version, content_sha256, surname, "
-                   "given_name, patronymic, full_name, birth_date, birth_place, service_number, "
-                   "rank, unit, sex, category, notes, extra_json, source_row, created_in) "
-                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                 "given_name, patronymic, full_name, birth_date, birth_place, service_number, "
+                 "rank, unit, sex, category, notes, extra_json, source_row, created_in) "
+                 "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   PARLEY_ASSIGN_OR_RETURN(
       Statement insert_member,
       db.Prepare("INSERT INTO list_members(list_version_id, position, record_version_id) "
-                   "VALUES(?, ?, ?)"));
+                 "VALUES(?, ?, ?)"));
 
   std::int64_t still_present = 0;
   std::vector<std::int64_t> record_versions(req.records.size(), 1);
@@ -321,8 +321,8 @@ Result<WrittenListVersion> WriteListVersion(Database& db, const ImportRequest& r
   for (const auto& [key, p] : previous) previously += p.in_latest ? 1 : 0;
   outcome.removed = previously - still_present;
 
-  PARLEY_ASSIGN_OR_RETURN(
-      Statement submit, db.Prepare("UPDATE list_versions SET state = 'submitted' WHERE id = ?"));
+  PARLEY_ASSIGN_OR_RETURN(Statement submit,
+                          db.Prepare("UPDATE list_versions SET state = 'submitted' WHERE id = ?"));
   submit.Bind(1, version_id);
   PARLEY_TRY(submit.Run());
   written.version_id = version_id;

@@ -41,9 +41,9 @@ std::optional<ReceivedFrom> ReadReceivedFrom(const Statement& st) {
 }
 
 ListVersionInfo ReadVersion(const Statement& st) {
-  return {st.ColumnText(0),  st.ColumnText(1),  st.ColumnText(2),  st.ColumnInt(3),
-          st.ColumnText(4),  st.ColumnInt(5),   st.ColumnText(6),  st.ColumnText(7),
-          st.ColumnText(8),  st.ColumnText(9),  st.ColumnText(10), st.ColumnText(11),
+  return {st.ColumnText(0),  st.ColumnText(1),    st.ColumnText(2),  st.ColumnInt(3),
+          st.ColumnText(4),  st.ColumnInt(5),     st.ColumnText(6),  st.ColumnText(7),
+          st.ColumnText(8),  st.ColumnText(9),    st.ColumnText(10), st.ColumnText(11),
           st.ColumnText(12), ReadReceivedFrom(st)};
 }
 

@@ -28,7 +28,7 @@ enum class ListOrigin { kLocal, kReceived };
 struct WrittenListVersion {
   ImportOutcome outcome;
   std::string content_sha256;
-  std::int64_t version_id = 0;               // list_versions.id (0 when unchanged)
+  std::int64_t version_id = 0;                // list_versions.id (0 when unchanged)
   std::vector<std::int64_t> record_versions;  // the record version of each record, in order
 };
 

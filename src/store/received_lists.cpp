@@ -76,10 +76,9 @@ Result<DisclosedRecords> RecordsOf(const ledger::DisclosedList& list) {
         continue;
       }
       if (auto set = SetField(r, f.field, f.value); !set) {
-        return Fail(ErrorCode::kInvalidInput, "list " + list.list + " version " +
-                                                  std::to_string(list.version) + ", record " +
-                                                  d.id + ", field " + f.field + ": " +
-                                                  set.error().message);
+        return Fail(ErrorCode::kInvalidInput,
+                    "list " + list.list + " version " + std::to_string(list.version) + ", record " +
+                        d.id + ", field " + f.field + ": " + set.error().message);
       }
     }
     out.records.push_back(std::move(r));
@@ -187,24 +186,23 @@ Result<ReceivedListVersion> ReceiveOne(LoggedTransaction& tx, Workspace& ws,
   if (out.unchanged) return out;
   nlohmann::json withheld = nlohmann::json::array();
   for (const std::string& f : disclosed.withheld) withheld.push_back(f);
-  PARLEY_ASSIGN_OR_RETURN(
-      ledger::SignedEvent event,
-      tx.Append({req.actor, nullptr}, "list.version_received",
-                {{"list", req.list_name},
-                 {"kind", std::string(ListKindName(req.kind))},
-                 {"side", req.side},
-                 {"version", out.version},
-                 {"record_count", out.records},
-                 {"content_sha256", written.content_sha256},
-                 {"withheld", withheld},
-                 {"from",
-                  {{"origin", bundle.origin},
-                   {"list", list.list},
-                   {"version", list.version},
-                   {"seq", list.seq},
-                   {"bundle_sha256", bundle.bundle_sha256},
-                   {"checkpoint_size", bundle.checkpoint_size},
-                   {"checkpoint_root", bundle.checkpoint_root}}}}));
+  PARLEY_ASSIGN_OR_RETURN(ledger::SignedEvent event,
+                          tx.Append({req.actor, nullptr}, "list.version_received",
+                                    {{"list", req.list_name},
+                                     {"kind", std::string(ListKindName(req.kind))},
+                                     {"side", req.side},
+                                     {"version", out.version},
+                                     {"record_count", out.records},
+                                     {"content_sha256", written.content_sha256},
+                                     {"withheld", withheld},
+                                     {"from",
+                                      {{"origin", bundle.origin},
+                                       {"list", list.list},
+                                       {"version", list.version},
+                                       {"seq", list.seq},
+                                       {"bundle_sha256", bundle.bundle_sha256},
+                                       {"checkpoint_size", bundle.checkpoint_size},
+                                       {"checkpoint_root", bundle.checkpoint_root}}}}));
   PARLEY_TRY(InsertProvenance(db, written.version_id, event.event.seq, bundle, list, withheld));
   return out;
 }
@@ -258,15 +256,15 @@ std::string SenderNode(std::string_view origin) {
   return std::string(origin.substr(0, origin.find('/')));
 }
 
-Result<std::vector<ReceivedListVersion>> ReceiveDisclosedLists(LoggedTransaction& tx,
-                                                               Workspace& ws,
+Result<std::vector<ReceivedListVersion>> ReceiveDisclosedLists(LoggedTransaction& tx, Workspace& ws,
                                                                const ReceivedBundle& bundle) {
   std::vector<ReceivedListVersion> out;
   if (bundle.disclosure == nullptr) return out;
   if (bundle.list_prefix.empty() && SenderNode(bundle.origin).empty()) {
-    return Fail(ErrorCode::kInvalidInput, "the bundle's log '" + bundle.origin +
-                                              "' names no node; import it with --list-prefix "
-                                              "NAME; nothing was imported",
+    return Fail(ErrorCode::kInvalidInput,
+                "the bundle's log '" + bundle.origin +
+                    "' names no node; import it with --list-prefix "
+                    "NAME; nothing was imported",
                 {"", 0, 0, "--list-prefix"});
   }
   for (const ledger::DisclosedList& list : bundle.disclosure->lists) {
@@ -336,14 +334,15 @@ Result<ReceivedListsCheck> VerifyReceivedLists(Workspace& ws) {
       if (e.type != "list.version_received" || ListContentHash(plain, hashes) != signed_hash) {
         PARLEY_ASSIGN_OR_RETURN(std::string first,
                                 FirstChangedRecord(ws.db(), *v.received, records));
-        return Fail(ErrorCode::kCorruption,
-                    where + ": the stored records no longer give the content hash signed in "
-                            "entry seq " +
-                        std::to_string(v.received->seq) +
-                        (first.empty() ? std::string() : "; the first record that differs: " +
-                                                             first) +
-                        "; run `parley check` and import the sender's bundle again into a "
-                        "fresh workspace");
+        return Fail(
+            ErrorCode::kCorruption,
+            where +
+                ": the stored records no longer give the content hash signed in "
+                "entry seq " +
+                std::to_string(v.received->seq) +
+                (first.empty() ? std::string() : "; the first record that differs: " + first) +
+                "; run `parley check` and import the sender's bundle again into a "
+                "fresh workspace");
       }
       ++out.lists;
       out.records += static_cast<std::int64_t>(records.size());

@@ -60,7 +60,7 @@ struct ReceivedBundle {
 struct ReceivedListVersion {
   std::string list;  // the local name
   std::int64_t version = 0;
-  bool unchanged = false;  // same content as the latest received version: nothing written
+  bool unchanged = false;     // same content as the latest received version: nothing written
   bool already_held = false;  // that sender version was received before
   std::int64_t records = 0;
   std::string sender_list;

@@ -47,8 +47,8 @@ class ReceivedListsTest : public ::testing::Test {
 TEST_F(ReceivedListsTest, ADisclosureBecomesAReadOnlyListWithItsProvenance) {
   const std::string bundle = Bundle();
   std::vector<ReceivedListVersion> received;
-  auto report =
-      ImportReplicaBundle(receiver_.ws(), bundle, SenderKey(), {.received = &received});
+  auto report = ImportReplicaBundle(receiver_.ws(), bundle, SenderKey(),
+                                    {.list_prefix = "", .received = &received});
   ASSERT_TRUE(report.has_value()) << report.error().Describe();
   ASSERT_EQ(received.size(), 1u);
   EXPECT_EQ(received[0].list, "node.ru-custody");
@@ -107,8 +107,7 @@ TEST_F(ReceivedListsTest, ADisclosureCannotBecomeAVersionOfALocalList) {
   EXPECT_NE(refused.error().message.find("one of this node's own lists"), std::string::npos);
   // All or nothing: the replica did not take the bundle either.
   EXPECT_TRUE(ReceivedRecords(receiver_.ws(), "").value().empty());
-  auto prefixed =
-      ImportReplicaBundle(receiver_.ws(), Bundle(), SenderKey(), {.list_prefix = "ru"});
+  auto prefixed = ImportReplicaBundle(receiver_.ws(), Bundle(), SenderKey(), {.list_prefix = "ru"});
   ASSERT_TRUE(prefixed.has_value()) << prefixed.error().Describe();
   EXPECT_TRUE(receiver_.ws().Version("ru.ru-custody", std::nullopt)->received.has_value());
 }

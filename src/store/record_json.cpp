@@ -63,5 +63,4 @@ nlohmann::json VersionToJson(const ListVersionInfo& v) {
   return out;
 }
 
-
 }  // namespace parley::store

@@ -185,8 +185,7 @@ Result<void> CheckReceivedList(Statement& st, const EventIndex& index, TableChec
   check.Compare(row, "lists.kind", st.ColumnText(1), Text(b, "kind"), *e);
   check.Compare(row, "side", st.ColumnText(2), Text(b, "side"), *e);
   check.Compare(row, "content_sha256", st.ColumnText(4), Text(b, "content_sha256"), *e);
-  check.Compare(row, "record_count", std::to_string(st.ColumnInt(5)), Text(b, "record_count"),
-                *e);
+  check.Compare(row, "record_count", std::to_string(st.ColumnInt(5)), Text(b, "record_count"), *e);
   const json from = b.value("from", json::object());
   check.Compare(row, "received_list_versions.origin", st.ColumnText(8), Text(from, "origin"), *e);
   check.Compare(row, "received_list_versions.sender_list", st.ColumnText(9), Text(from, "list"),

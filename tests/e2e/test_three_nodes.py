@@ -94,8 +94,9 @@ class MediatorPicture(ThreeNodesTestCase):
         ru_log_size = len(json.loads(self.on("ru", "log", "--json").stdout))
         self.assertEqual(ru_custody["received"]["checkpoint_size"], ru_log_size)
         self.assertEqual(len(ru_custody["received"]["checkpoint_root"]), 64)
-        # Health and notes are never shown to the mediator: absent, and named as withheld.
-        self.assertIn("health", ru_custody["received"]["withheld"])
+        # Health (under its Russian header here) and notes are not shown to the mediator:
+        # absent, and named as withheld.
+        self.assertIn("Состояние здоровья", ru_custody["received"]["withheld"])
         self.assertIn("notes", ru_custody["received"]["withheld"])
         listed = self.parley("lists").stdout
         self.assertIn("ru.ru-custody@1  custody list of ru", listed)
@@ -104,7 +105,8 @@ class MediatorPicture(ThreeNodesTestCase):
         self.assertIn("withheld by the sender (absent here, not empty): ", shown)
         records = self.parley_json("show", "ru.ru-custody", "--limit", "0")["records"]
         self.assertEqual(len(records), ru_custody["record_count"])
-        self.assertTrue(all("health" not in r.get("extra", {}) for r in records))
+        self.assertFalse([r for r in records if "Состояние здоровья" in json.dumps(
+            r, ensure_ascii=False)])
         # export works on it like on any list.
         out_csv = self.path("ru-custody-at-mediator.csv")
         self.parley("export", "ru.ru-custody", "--format", "csv", "--out", out_csv)
@@ -122,9 +124,12 @@ class MediatorPicture(ThreeNodesTestCase):
         self.parley("reconcile", "ru.ru-request", "ua.ua-custody")
         links = self.parley_json("review", "--list", "--left", "ua.ua-request")
         self.assertTrue(links, "no links between ua.ua-request and ru.ru-custody")
-        link = links[0]
+        queued = [l for l in links if l["state"] == "needs_review"]
+        link = (queued or links)[0]
         decided = self.parley("review", "--decide", str(link["id"]), "accept").stdout
-        self.assertIn("accept", decided)
+        self.assertIn(f"link {link['id']} confirmed", decided)
+        states = {l["id"]: l["state"] for l in self.parley_json("review", "--list")}
+        self.assertEqual(states[link["id"]], "confirmed")
 
         # A plan from the received lists, under the demo agreement.
         self.parley("agreement", "add", str(AGREEMENT), "--name", "demo")
@@ -190,18 +195,20 @@ class MediatorWrongThings(ThreeNodesTestCase):
 
     def test_a_bundle_whose_disclosed_record_was_altered_is_refused(self):
         raw = pathlib.Path(self.ru_bundle).read_bytes()
-        first = pathlib.Path(self.scenario, "ru-custody.csv").read_text(
-            encoding="utf-8").splitlines()[1]
-        header = pathlib.Path(self.scenario, "ru-custody.csv").read_text(
-            encoding="utf-8").splitlines()[0].split(",")
-        surname = first.split(",")[header.index("surname")]
+        ru_records = json.loads(self.on("ru", "show", "ru-custody", "--json").stdout)["records"]
+        surname = ru_records[0]["surname"]
         self.assertIn(surname.encode(), raw)
-        forged = raw.replace(surname.encode(), (surname[:-1] + "X").encode(), 1)
+        # The same length in UTF-8, so only the value changes.
+        last = surname[-1]
+        swap = [c for c in ("жш" if len(last.encode()) == 2 else "xq") if c != last][0]
+        forged = raw.replace(surname.encode(), (surname[:-1] + swap).encode(), 1)
+        self.assertNotEqual(forged, raw)
         bad = self.path("forged.bundle")
         pathlib.Path(bad).write_bytes(forged)
         before = self.store_dump()
         err = self.parley("bundle", "import", bad, expect=1).stderr
-        self.assertIn("field surname", err)
+        self.assertIn("the value and salt do not match its commitment", err)
+        self.assertIn("list ru-custody version 1, record ", err)
         self.assertEqual(self.store_dump(), before)
         self.assertEqual(self.received_lists(), {})
 
