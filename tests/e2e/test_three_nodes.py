@@ -256,3 +256,13 @@ class MediatorWrongThings(ThreeNodesTestCase):
         only_ru = [s for s in ru_surnames - own_surnames if s]
         self.assertTrue(only_ru)
         self.assertFalse([s for s in only_ru if s.encode() in raw])
+
+    def test_the_mediator_cannot_disclose_a_field_of_a_received_list(self):
+        self.parley("bundle", "import", self.ru_bundle)
+        key = self.parley_json("show", "ru.ru-custody")["records"][0]["id"]
+        out = self.path("field.json")
+        err = self.parley("disclose", "ru.ru-custody", key, "surname", "--out", out,
+                          expect=1).stderr
+        self.assertIn("received from node ru", err)
+        self.assertIn("only that node can disclose a field of it", err)
+        self.assertFalse(os.path.exists(out))
