@@ -7,8 +7,9 @@
 // records root). `export --for PARTY` adds a disclosure section showing PARTY the record fields
 // the agreement's [sharing] table allows (`--agreement FILE|NAME`, else the agreement in force
 // in the workspace, else the default policy; negotiation/sharing_choice.h); `import` checks it
-// against the signed roots and keeps what it showed; `show` prints a bundle's disclosure,
-// `received` what this node was shown.
+// against the signed roots and keeps what it showed, each disclosed list version as a read-only
+// list of this node (store/received_lists.h); `show` prints a bundle's disclosure, `received`
+// what this node was shown.
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -23,6 +24,7 @@
 #include "ledger/verify.h"
 #include "negotiation/sharing_choice.h"
 #include "store/event_log.h"
+#include "store/received_lists.h"
 
 namespace parley::cli {
 namespace {
@@ -194,7 +196,22 @@ void RunExport(CliContext& ctx, const ExportArgs& args) {
 struct ImportArgs {
   std::string file;
   std::string trusted_keys;
+  std::string list_prefix;
 };
+
+// What became of each disclosed list version here (store/received_lists.h).
+void PrintReceivedLists(const std::vector<store::ReceivedListVersion>& received) {
+  for (const auto& r : received) {
+    std::cout << "  " << r.sender_list << "@" << r.sender_version << " -> ";
+    if (r.already_held) {
+      std::cout << r.list << ": already received\n";
+    } else if (r.unchanged) {
+      std::cout << r.list << "@" << r.version << ": same records, no new version\n";
+    } else {
+      std::cout << r.list << "@" << r.version << " (read-only, " << r.records << " records)\n";
+    }
+  }
+}
 
 void RunImport(CliContext& ctx, const ImportArgs& args) {
   auto ws = OpenWorkspace(ctx);
@@ -217,8 +234,11 @@ void RunImport(CliContext& ctx, const ImportArgs& args) {
     return;
   }
   auto bytes = ReadWholeFile(args.file);
-  auto report = bytes ? store::ImportReplicaBundle(*ws, *bytes, *keys)
-                      : Result<ledger::ImportReport>(std::unexpected(bytes.error()));
+  std::vector<store::ReceivedListVersion> received;
+  auto report =
+      bytes ? store::ImportReplicaBundle(*ws, *bytes, *keys,
+                                         {.list_prefix = args.list_prefix, .received = &received})
+            : Result<ledger::ImportReport>(std::unexpected(bytes.error()));
   if (!report) {
     Error e = report.error();
     e.where.file = args.file;
@@ -238,7 +258,8 @@ void RunImport(CliContext& ctx, const ImportArgs& args) {
               << " list versions, every value checked against the signed records roots\n"
               << "shown: " << JoinNames(fields.shown) << "\n"
               << "withheld (commitments only): " << JoinNames(fields.withheld) << "\n"
-              << "see them with `parley bundle received`\n";
+              << "as read-only lists of this workspace (see `parley lists`):\n";
+    PrintReceivedLists(received);
   }
   ctx.exit_code = kExitOk;
 }
@@ -316,6 +337,10 @@ void RunReceived(CliContext& ctx, const std::string& list) {
       std::cout << "  [withheld: " << JoinNames(r.withheld) << "]\n";
     }
     if (records->empty()) std::cout << "no records received yet\n";
+    if (!records->empty()) {
+      std::cout << "(each disclosed list version is also a read-only list here: `parley lists` "
+                   "marks them [received]; reconcile, review and plan work on them)\n";
+    }
   }
   ctx.exit_code = kExitOk;
 }
@@ -358,6 +383,9 @@ void RegisterBundleCommand(CLI::App& app, CliContext& ctx) {
   imp->add_option("--trusted-keys", im->trusted_keys,
                   "Verifier keys whose checkpoint signature is accepted (default: "
                   "WORKSPACE/keys/trusted.keys)");
+  imp->add_option("--list-prefix", im->list_prefix,
+                  "Name disclosed lists PREFIX.LIST here (default: the sender's node name, "
+                  "e.g. ru.ru-custody)");
   AddWorkspaceOption(*imp, ctx);
   imp->callback([&ctx, im] { RunImport(ctx, *im); });
 

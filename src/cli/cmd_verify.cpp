@@ -23,6 +23,7 @@
 #include "ledger/verify.h"
 #include "report/paper_checkpoint.h"
 #include "store/event_log.h"
+#include "store/received_lists.h"
 #include "store/record_sharing.h"
 #include "store/vouched_rows.h"
 #include "store/workspace.h"
@@ -186,6 +187,15 @@ void RunVerifyWorkspace(const VerifyArgs& args, CliContext& ctx) {
       std::cout << "ok: " << lists->lists << " list versions (" << lists->records
                 << " records): the stored records still produce the records root each "
                    "submission signed\n";
+    }
+    auto received = store::VerifyReceivedLists(*ws);
+    if (!received) {
+      if (!Found(received.error(), db_file, ctx)) return;
+      failed = true;
+    } else if (received->lists > 0) {
+      std::cout << "ok: " << received->lists << " received list versions (" << received->records
+                << " records): the stored records still give the content hash each "
+                   "list.version_received event signed\n";
     }
   }
   std::cout << "not vouched for by the ledger (not checked):";

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/workspace_open.h"
 #include "store/event_log.h"
+#include "store/received_lists.h"
 #include "store/record_json.h"
 
 namespace parley::cli {
@@ -20,11 +21,18 @@ std::string DisplayName(const PersonRecord& r) {
   return name.empty() ? r.full_name : name;
 }
 
+// A received version (store/received_lists.h) says where it came from instead of a file: it is
+// read-only, and the reader must know whose data it is.
 void PrintVersionLine(const store::ListVersionInfo& v) {
   std::cout << v.list << "@" << v.version << "  " << v.kind << " list of " << v.side << ", "
-            << v.record_count << " records, from " << v.source_file << " (" << v.source_format
-            << ", " << v.source_encoding << "), by " << v.imported_by << " at " << v.created_at
-            << "\n";
+            << v.record_count << " records, ";
+  if (v.received) {
+    std::cout << "[received, read-only] " << store::DescribeReceivedFrom(*v.received) << ", at "
+              << v.created_at << "\n";
+    return;
+  }
+  std::cout << "from " << v.source_file << " (" << v.source_format << ", " << v.source_encoding
+            << "), by " << v.imported_by << " at " << v.created_at << "\n";
 }
 
 void RunInit(CliContext& ctx, const std::string& node_name) {
@@ -91,6 +99,11 @@ void RunShow(CliContext& ctx, const std::string& ref_text, std::size_t limit) {
     return;
   }
   PrintVersionLine(*info);
+  if (info->received && !info->received->withheld.empty()) {
+    std::string withheld;
+    for (const auto& f : info->received->withheld) withheld += (withheld.empty() ? "" : ", ") + f;
+    std::cout << "withheld by the sender (absent here, not empty): " << withheld << "\n";
+  }
   std::cout << "record  id  name  birth date\n";
   std::size_t shown = 0;
   for (const auto& r : *records) {

@@ -14,6 +14,7 @@
 #include "server/test_api.h"
 #include "server/test_workspace.h"
 #include "store/event_log.h"
+#include "store/record_sharing.h"
 
 namespace parley::server {
 namespace {
@@ -189,6 +190,45 @@ TEST_F(ApiRecordTest, AnotherPartysBundleIsCheckedForTrustAndAgainstTheReplica) 
   ASSERT_EQ(replicas.size(), 1u);
   EXPECT_EQ(replicas[0]["size"], 1);
   EXPECT_EQ(replicas[0]["checkpoint_detail"]["signers"][0]["verified"], true);
+}
+
+// Issue 15 item 4: what another party disclosed arrives as a read-only list of this node, and
+// the lists the API returns say where it came from.
+TEST_F(ApiRecordTest, ADisclosedListArrivesAsAListWithItsProvenance) {
+  OtherNode other;
+  PersonRecord p;
+  p.id = "R1";
+  p.surname = "Петров";
+  p.notes = "private";
+  other.Import({p});
+  const store::DisclosureRequest request{"mediator", "mediator",
+                                         [](std::string_view f) { return f != "notes"; }};
+  auto bundle = store::ExportBundleFor(*other.ws, std::nullopt, request, nullptr);
+  ASSERT_TRUE(bundle.has_value()) << bundle.error().Describe();
+  ASSERT_TRUE(
+      store::AddTrustedKey(tw_.dir(), (*other.ws->Events())->NodeKey().Public()).has_value());
+  ApiResponse imported = Upload("/api/v1/bundles/import", "ua-admin", *bundle);
+  ASSERT_EQ(imported.status, 200) << imported.body;
+  json received = Body(imported)["received_lists"];
+  ASSERT_EQ(received.size(), 1u) << received.dump();
+  EXPECT_EQ(received[0]["list"], "ru-node.ru-request");
+  EXPECT_EQ(received[0]["version"], 1);
+
+  json lists = Body(Call("GET", "/api/v1/lists", "med-observer"))["lists"];
+  json found;
+  for (const json& l : lists) {
+    if (l["list"] == "ru-node.ru-request") found = l;
+    if (l["list"] == "ua-request") {
+      EXPECT_TRUE(l["received"].is_null()) << l.dump();
+    }
+  }
+  ASSERT_TRUE(found.is_object()) << lists.dump();
+  EXPECT_EQ(found["kind"], "request");
+  EXPECT_EQ(found["side"], "ru");
+  EXPECT_EQ(found["received"]["sender_node"], "ru-node");
+  EXPECT_EQ(found["received"]["sender_list"], "ru-request");
+  EXPECT_EQ(found["received"]["withheld"], json::array({"notes"}));
+  EXPECT_EQ(found["received"]["bundle_sha256"].get<std::string>().size(), 64u);
 }
 
 TEST_F(ApiRecordTest, TheCheckpointIsTakenApart) {

@@ -160,12 +160,14 @@ TEST(OpenApi, KeepsTheDocumentedStructure) {
     return out;
   };
   EXPECT_EQ(names("schemas"),
-            (std::set<std::string>{
-                "AccessLogEntry", "Agreement", "ApiToken",    "Error",        "HandoverEvent",
-                "ImportReport",   "Interview", "LedgerEntry", "Link",         "LinkConflict",
-                "LinkDecision",   "LinkState", "ListVersion", "PersonRecord", "PersonStatus",
-                "Plan",           "PlanInfo",  "PlanPhase",   "PlanProgress", "ReconcileReport",
-                "Role",           "Share",     "User"}));
+            (std::set<std::string>{"AccessLogEntry", "Agreement",     "ApiToken",
+                                   "Error",          "HandoverEvent", "ImportReport",
+                                   "Interview",      "LedgerEntry",   "Link",
+                                   "LinkConflict",   "LinkDecision",  "LinkState",
+                                   "ListVersion",    "PersonRecord",  "PersonStatus",
+                                   "Plan",           "PlanInfo",      "PlanPhase",
+                                   "PlanProgress",   "ReceivedFrom",  "ReconcileReport",
+                                   "Role",           "Share",         "User"}));
   EXPECT_EQ(names("parameters"), (std::set<std::string>{"agreementVersion",
                                                         "format",
                                                         "id",

@@ -2,11 +2,13 @@
 
 #include "core/clock.h"
 #include "core/file_io.h"
+#include "core/sha256.h"
 #include "core/try.h"
 #include "ledger/encoding.h"
-#include "ledger/pinned_checkpoints.h"
 #include "ledger/party_signatures.h"
+#include "ledger/pinned_checkpoints.h"
 #include "ledger/verify.h"
+#include "store/received_lists.h"
 #include "store/record_sharing.h"
 #include "store/workspace.h"
 
@@ -242,13 +244,18 @@ Result<void> LoggedTransaction::Commit(const Actor& actor, std::string type, nlo
   return Commit();
 }
 
-Result<ledger::ImportReport> ImportReplicaBundle(Workspace& ws, std::string_view bytes,
-                                                 const std::vector<ledger::PublicKey>& trusted) {
-  return ImportReplicaBundle(ws.db(), bytes, trusted);
-}
+namespace {
 
-Result<ledger::ImportReport> ImportReplicaBundle(Database& db, std::string_view bytes,
-                                                 const std::vector<ledger::PublicKey>& trusted) {
+struct ReplicaImport {
+  ledger::ImportReport report;
+  std::string origin;
+  std::uint64_t size = 0;
+  ledger::Hash root{};
+};
+
+// The replica part of an import, inside the caller's transaction.
+Result<ReplicaImport> ImportIntoReplica(Database& db, std::string_view bytes,
+                                        const std::vector<ledger::PublicKey>& trusted) {
   // The header alone names the origin; the content is verified whole by ImportBundle.
   PARLEY_ASSIGN_OR_RETURN(const std::string origin, ledger::PeekBundleOrigin(bytes));
   PARLEY_ASSIGN_OR_RETURN(auto node, LoadNodeIdentity(db));
@@ -256,8 +263,6 @@ Result<ledger::ImportReport> ImportReplicaBundle(Database& db, std::string_view 
     return Fail(ErrorCode::kConflict,
                 "the bundle is of this workspace's own log (" + origin + "); nothing to import");
   }
-  Transaction tx(db);
-  PARLEY_TRY(tx.Begin());
   PARLEY_ASSIGN_OR_RETURN(auto storage, SqliteEntryStorage::Open(db, origin));
   PARLEY_ASSIGN_OR_RETURN(
       ledger::Ledger replica,
@@ -266,8 +271,40 @@ Result<ledger::ImportReport> ImportReplicaBundle(Database& db, std::string_view 
           {.origin = origin, .trusted = trusted, .threads = 2, .verify_on_open = false}));
   PARLEY_ASSIGN_OR_RETURN(ledger::ImportReport report, replica.ImportBundle(bytes));
   if (report.disclosure) PARLEY_TRY(KeepReceivedRecords(db, origin, *report.disclosure));
+  return ReplicaImport{std::move(report), origin, replica.Size(), replica.Root()};
+}
+
+}  // namespace
+
+Result<ledger::ImportReport> ImportReplicaBundle(Workspace& ws, std::string_view bytes,
+                                                 const std::vector<ledger::PublicKey>& trusted,
+                                                 const ReplicaImportOptions& options) {
+  LoggedTransaction tx(ws);
+  PARLEY_TRY(tx.Begin());
+  PARLEY_ASSIGN_OR_RETURN(ReplicaImport imported, ImportIntoReplica(ws.db(), bytes, trusted));
+  // The disclosed records as read-only list versions of this node (issue 15 item 4).
+  PARLEY_ASSIGN_OR_RETURN(
+      auto received,
+      ReceiveDisclosedLists(
+          tx, ws,
+          {.origin = imported.origin,
+           .bundle_sha256 = Sha256Hex(bytes),
+           .checkpoint_size = imported.size,
+           .checkpoint_root = ledger::EncodeHex(imported.root),
+           .disclosure = imported.report.disclosure ? &*imported.report.disclosure : nullptr,
+           .list_prefix = options.list_prefix}));
   PARLEY_TRY(tx.Commit());
-  return report;
+  if (options.received != nullptr) *options.received = std::move(received);
+  return std::move(imported.report);
+}
+
+Result<ledger::ImportReport> ImportReplicaBundle(Database& db, std::string_view bytes,
+                                                 const std::vector<ledger::PublicKey>& trusted) {
+  Transaction tx(db);
+  PARLEY_TRY(tx.Begin());
+  PARLEY_ASSIGN_OR_RETURN(ReplicaImport imported, ImportIntoReplica(db, bytes, trusted));
+  PARLEY_TRY(tx.Commit());
+  return std::move(imported.report);
 }
 
 Result<std::vector<LedgerVerification>> VerifyWorkspaceLedger(Workspace& ws, unsigned threads) {

@@ -58,8 +58,8 @@
 
 #include "core/error.h"
 #include "ledger/ledger.h"
-#include "ledger/pinned_checkpoints.h"
 #include "ledger/party_signatures.h"
+#include "ledger/pinned_checkpoints.h"
 #include "store/ledger_storage.h"
 #include "store/sqlite_db.h"
 
@@ -206,8 +206,17 @@ class LoggedTransaction {
 // (store/record_sharing.h); ImportReport::disclosure says what they were.
 [[nodiscard]] Result<ledger::ImportReport> ImportReplicaBundle(
     Database& db, std::string_view bytes, const std::vector<ledger::PublicKey>& trusted);
+// On a workspace, the disclosed list versions also become read-only received lists, vouched for
+// by this node's own list.version_received events, in the same transaction
+// (store/received_lists.h).
+struct ReceivedListVersion;  // store/received_lists.h
+struct ReplicaImportOptions {
+  std::string list_prefix;                               // empty: the sender's node name
+  std::vector<ReceivedListVersion>* received = nullptr;  // filled when given
+};
 [[nodiscard]] Result<ledger::ImportReport> ImportReplicaBundle(
-    Workspace& ws, std::string_view bytes, const std::vector<ledger::PublicKey>& trusted);
+    Workspace& ws, std::string_view bytes, const std::vector<ledger::PublicKey>& trusted,
+    const ReplicaImportOptions& options = {});
 
 struct LedgerVerification {
   std::string origin;

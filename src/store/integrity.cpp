@@ -36,7 +36,8 @@ Result<void> CheckListEvents(Database& db, std::vector<std::string>& problems) {
       db,
       "SELECT 'list ' || l.name || ' version ' || v.version || ' has no ledger event' FROM "
       "list_versions v JOIN lists l ON l.id = v.list_id WHERE v.state = 'submitted' AND NOT "
-      "EXISTS (SELECT 1 FROM ledger_list_events e WHERE e.list_version_id = v.id)",
+      "EXISTS (SELECT 1 FROM ledger_list_events e WHERE e.list_version_id = v.id) AND NOT "
+      "EXISTS (SELECT 1 FROM received_list_versions r WHERE r.list_version_id = v.id)",
       "ledger: ", problems));
   PARLEY_ASSIGN_OR_RETURN(auto node, LoadNodeIdentity(db));
   if (!node) return {};

@@ -11,6 +11,8 @@
 #include "core/clock.h"
 #include "core/try.h"
 #include "store/event_log.h"
+#include "store/list_writer.h"
+#include "store/received_lists.h"
 #include "store/record_codec.h"
 #include "store/record_sharing.h"
 #include "store/workspace.h"
@@ -38,9 +40,10 @@ Result<std::int64_t> SideId(Database& db, const std::string& side, const std::st
   return select.ColumnInt(0);
 }
 
-// The list's id, creating it on first import; a list keeps its kind and side for life.
+// The list's id, creating it on first import; a list keeps its kind and side for life, and a
+// list made from another party's disclosure takes only received versions (and the reverse).
 Result<std::int64_t> ListId(Database& db, const ImportRequest& req, std::int64_t side_id,
-                            const std::string& now) {
+                            const std::string& now, ListOrigin origin) {
   PARLEY_ASSIGN_OR_RETURN(
       Statement select,
       db.Prepare("SELECT l.id, l.kind, s.name FROM lists l JOIN sides s ON s.id = l.side_id "
@@ -48,15 +51,32 @@ Result<std::int64_t> ListId(Database& db, const ImportRequest& req, std::int64_t
   select.Bind(1, req.list_name);
   PARLEY_ASSIGN_OR_RETURN(bool found, select.Step());
   if (found) {
-    std::string kind = select.ColumnText(1);
-    std::string side = select.ColumnText(2);
+    const std::int64_t list_id = select.ColumnInt(0);
+    PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> provenance,
+                            ReceivedListProvenance(db, list_id));
+    if (provenance && origin == ListOrigin::kLocal) {
+      return Fail(ErrorCode::kConflict,
+                  "list '" + req.list_name + "' is read-only: it was " + *provenance +
+                      "; its records change only by a newer disclosure from that party. Import "
+                      "your own file under another list name; nothing was changed",
+                  {"", 0, 0, "--list"});
+    }
+    if (!provenance && origin == ListOrigin::kReceived) {
+      return Fail(ErrorCode::kConflict,
+                  "list '" + req.list_name +
+                      "' is one of this node's own lists; a disclosure cannot become a version "
+                      "of it. Import the bundle with another --list-prefix; nothing was changed",
+                  {"", 0, 0, "--list-prefix"});
+    }
+    const std::string kind = select.ColumnText(1);
+    const std::string side = select.ColumnText(2);
     if (kind != ListKindName(req.kind) || side != req.side) {
       return Fail(ErrorCode::kConflict, "list '" + req.list_name + "' is a " + kind +
                                             " list of side '" + side + "'; import it with --kind " +
                                             kind + " --side " + side +
                                             ", or choose another list name");
     }
-    return select.ColumnInt(0);
+    return list_id;
   }
   PARLEY_ASSIGN_OR_RETURN(
       Statement insert,
@@ -201,6 +221,20 @@ Result<void> Workspace::RecordSubmission(LoggedTransaction& tx, const ImportRequ
 }
 
 Result<ImportOutcome> Workspace::ImportList(const ImportRequest& req) {
+  LoggedTransaction tx(*this);
+  PARLEY_TRY(tx.Begin());
+  PARLEY_ASSIGN_OR_RETURN(WrittenListVersion written,
+                          WriteListVersion(db(), req, ListOrigin::kLocal));
+  // Unchanged: the transaction rolls back, nothing was written.
+  if (written.outcome.unchanged) return written.outcome;
+  PARLEY_TRY(RecordSubmission(tx, req, written.outcome.version, written.content_sha256,
+                              written.version_id, written.record_versions));
+  PARLEY_TRY(tx.Commit());
+  return written.outcome;
+}
+
+Result<WrittenListVersion> WriteListVersion(Database& db, const ImportRequest& req,
+                                            ListOrigin origin) {
   if (req.list_name.empty() || req.list_name.find('@') != std::string::npos) {
     return Fail(ErrorCode::kInvalidInput,
                 "list name '" + req.list_name + "' is empty or holds '@'; choose another",
@@ -217,36 +251,36 @@ Result<ImportOutcome> Workspace::ImportList(const ImportRequest& req) {
   std::string list_hash = ListContentHash(req.records, hashes);
 
   const std::string now = UtcNow();
-  LoggedTransaction tx(*this);
-  PARLEY_TRY(tx.Begin());
-  PARLEY_ASSIGN_OR_RETURN(std::int64_t side_id, SideId(db(), req.side, now));
-  PARLEY_ASSIGN_OR_RETURN(std::int64_t list_id, ListId(db(), req, side_id, now));
-  PARLEY_ASSIGN_OR_RETURN(LatestVersion latest, Latest(db(), list_id));
-  ImportOutcome outcome;
+  WrittenListVersion written;
+  written.content_sha256 = list_hash;
+  ImportOutcome& outcome = written.outcome;
+  PARLEY_ASSIGN_OR_RETURN(std::int64_t side_id, SideId(db, req.side, now));
+  PARLEY_ASSIGN_OR_RETURN(std::int64_t list_id, ListId(db, req, side_id, now, origin));
+  PARLEY_ASSIGN_OR_RETURN(LatestVersion latest, Latest(db, list_id));
   if (latest.version > 0 && latest.content_sha256 == list_hash) {
     outcome.unchanged = true;
     outcome.version = latest.version;
     outcome.kept = static_cast<std::int64_t>(req.records.size());
-    return outcome;  // the transaction rolls back: nothing was written
+    return written;
   }
-  PARLEY_ASSIGN_OR_RETURN(auto previous, LoadPrevious(db(), list_id, latest.id));
+  PARLEY_ASSIGN_OR_RETURN(auto previous, LoadPrevious(db, list_id, latest.id));
   outcome.version = latest.version + 1;
   PARLEY_ASSIGN_OR_RETURN(std::int64_t version_id,
-                          InsertListVersion(db(), req, list_id, outcome.version, list_hash, now));
+                          InsertListVersion(db, req, list_id, outcome.version, list_hash, now));
 
   PARLEY_ASSIGN_OR_RETURN(
       Statement insert_record,
-      db().Prepare("INSERT INTO person_records(list_id, record_key) VALUES(?, ?)"));
+      db.Prepare("INSERT INTO person_records(list_id, record_key) VALUES(?, ?)"));
   PARLEY_ASSIGN_OR_RETURN(
       Statement insert_version,
-      db().Prepare("INSERT INTO record_versions(record_id, version, content_sha256, surname, "
-                   "given_name, patronymic, full_name, birth_date, birth_place, service_number, "
-                   "rank, unit, sex, category, notes, extra_json, source_row, created_in) "
-                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      db.Prepare("INSERT INTO record_versions(record_id, version, content_sha256, surname, "
+                 "given_name, patronymic, full_name, birth_date, birth_place, service_number, "
+                 "rank, unit, sex, category, notes, extra_json, source_row, created_in) "
+                 "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   PARLEY_ASSIGN_OR_RETURN(
       Statement insert_member,
-      db().Prepare("INSERT INTO list_members(list_version_id, position, record_version_id) "
-                   "VALUES(?, ?, ?)"));
+      db.Prepare("INSERT INTO list_members(list_version_id, position, record_version_id) "
+                 "VALUES(?, ?, ?)"));
 
   std::int64_t still_present = 0;
   std::vector<std::int64_t> record_versions(req.records.size(), 1);
@@ -269,13 +303,13 @@ Result<ImportOutcome> Workspace::ImportList(const ImportRequest& req) {
         insert_record.Bind(1, list_id);
         insert_record.Bind(2, r.id);
         PARLEY_TRY(insert_record.Run());
-        record_id = db().LastInsertId();
+        record_id = db.LastInsertId();
         ++outcome.added;
       }
       record_versions[i] = version;
       BindRecordVersion(insert_version, record_id, version, hashes[i], r, version_id);
       PARLEY_TRY(insert_version.Run());
-      member_id = db().LastInsertId();
+      member_id = db.LastInsertId();
     }
     if (it != previous.end() && it->second.in_latest) ++still_present;
     insert_member.Bind(1, version_id);
@@ -287,13 +321,13 @@ Result<ImportOutcome> Workspace::ImportList(const ImportRequest& req) {
   for (const auto& [key, p] : previous) previously += p.in_latest ? 1 : 0;
   outcome.removed = previously - still_present;
 
-  PARLEY_ASSIGN_OR_RETURN(
-      Statement submit, db().Prepare("UPDATE list_versions SET state = 'submitted' WHERE id = ?"));
+  PARLEY_ASSIGN_OR_RETURN(Statement submit,
+                          db.Prepare("UPDATE list_versions SET state = 'submitted' WHERE id = ?"));
   submit.Bind(1, version_id);
   PARLEY_TRY(submit.Run());
-  PARLEY_TRY(RecordSubmission(tx, req, outcome.version, list_hash, version_id, record_versions));
-  PARLEY_TRY(tx.Commit());
-  return outcome;
+  written.version_id = version_id;
+  written.record_versions = std::move(record_versions);
+  return written;
 }
 
 }  // namespace parley::store

@@ -1,4 +1,5 @@
 // Read-side queries of the workspace: lists, versions, records and record history.
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/try.h"
@@ -11,14 +12,39 @@ namespace {
 constexpr const char* kVersionColumns =
     "SELECT l.name, l.kind, s.name, v.version, v.state, v.record_count, v.content_sha256, "
     "v.source_file, v.source_format, v.source_encoding, v.name_order, v.imported_by, "
-    "v.created_at FROM list_versions v JOIN lists l ON l.id = v.list_id "
-    "JOIN sides s ON s.id = l.side_id ";
+    "v.created_at, r.origin, r.sender_node, r.sender_list, r.sender_version, r.sender_seq, "
+    "r.bundle_sha256, r.checkpoint_size, r.checkpoint_root, r.withheld_json, r.seq "
+    "FROM list_versions v JOIN lists l ON l.id = v.list_id "
+    "JOIN sides s ON s.id = l.side_id "
+    "LEFT JOIN received_list_versions r ON r.list_version_id = v.id ";
+
+// Columns 13.. of kVersionColumns: the provenance of a received version, or nothing.
+std::optional<ReceivedFrom> ReadReceivedFrom(const Statement& st) {
+  if (st.ColumnIsNull(13)) return std::nullopt;
+  ReceivedFrom r{st.ColumnText(13),
+                 st.ColumnText(14),
+                 st.ColumnText(15),
+                 st.ColumnInt(16),
+                 static_cast<std::uint64_t>(st.ColumnInt(17)),
+                 st.ColumnText(18),
+                 static_cast<std::uint64_t>(st.ColumnInt(19)),
+                 st.ColumnText(20),
+                 {},
+                 static_cast<std::uint64_t>(st.ColumnInt(22))};
+  const auto withheld = nlohmann::json::parse(st.ColumnText(21), nullptr, false);
+  if (withheld.is_array()) {
+    for (const auto& f : withheld) {
+      if (f.is_string()) r.withheld.push_back(f.get<std::string>());
+    }
+  }
+  return r;
+}
 
 ListVersionInfo ReadVersion(const Statement& st) {
-  return {st.ColumnText(0), st.ColumnText(1), st.ColumnText(2),  st.ColumnInt(3),
-          st.ColumnText(4), st.ColumnInt(5),  st.ColumnText(6),  st.ColumnText(7),
-          st.ColumnText(8), st.ColumnText(9), st.ColumnText(10), st.ColumnText(11),
-          st.ColumnText(12)};
+  return {st.ColumnText(0),  st.ColumnText(1),    st.ColumnText(2),  st.ColumnInt(3),
+          st.ColumnText(4),  st.ColumnInt(5),     st.ColumnText(6),  st.ColumnText(7),
+          st.ColumnText(8),  st.ColumnText(9),    st.ColumnText(10), st.ColumnText(11),
+          st.ColumnText(12), ReadReceivedFrom(st)};
 }
 
 Result<std::vector<ListVersionInfo>> CollectVersions(Statement& st) {

@@ -534,6 +534,37 @@ constexpr const char* kSchemaAccessLogByUser = R"sql(
 CREATE INDEX access_log_by_user ON access_log(user_name);
 )sql";
 
+// Version 11: received list versions (issue 15 item 4). A verified disclosure becomes a
+// read-only version of a list on the receiving node (store/received_lists.h); this row is its
+// provenance, and `seq` the receiving node's own list.version_received event that vouches for it.
+//   received_list_versions  one row per list version made from a disclosure: the sender's log
+//                           origin and node, the sender's list, version and event seq, the
+//                           SHA-256 of the bundle file, the sender's checkpoint the bundle carried
+//                           (tree size and root, hex), the fields withheld (JSON array)
+//   received_lists_are_read_only  a list that holds a received version takes no other version
+//                           (a local import into it is refused by the store first, with a message)
+constexpr const char* kSchemaReceivedLists = R"sql(
+CREATE TABLE received_list_versions (
+  list_version_id  INTEGER PRIMARY KEY REFERENCES list_versions(id),
+  seq              INTEGER NOT NULL UNIQUE,
+  origin           TEXT NOT NULL,
+  sender_node      TEXT NOT NULL,
+  sender_list      TEXT NOT NULL,
+  sender_version   INTEGER NOT NULL,
+  sender_seq       INTEGER NOT NULL,
+  bundle_sha256    TEXT NOT NULL,
+  checkpoint_size  INTEGER NOT NULL,
+  checkpoint_root  TEXT NOT NULL,
+  withheld_json    TEXT NOT NULL,
+  received_at      TEXT NOT NULL,
+  UNIQUE (origin, sender_seq)
+);
+CREATE TRIGGER received_list_versions_are_immutable BEFORE UPDATE ON received_list_versions
+BEGIN SELECT RAISE(ABORT, 'received list versions are kept as they were disclosed'); END;
+CREATE TRIGGER received_list_versions_are_kept BEFORE DELETE ON received_list_versions
+BEGIN SELECT RAISE(ABORT, 'received list versions are kept as they were disclosed'); END;
+)sql";
+
 const std::vector<const char*>& Migrations() {
   static const std::vector<const char*> kMigrations = {kSchemaV1,
                                                        kSchemaV2,
@@ -544,7 +575,8 @@ const std::vector<const char*>& Migrations() {
                                                        kSchemaSharing,
                                                        kSchemaReviewQueue,
                                                        kSchemaReviewDecisions,
-                                                       kSchemaAccessLogByUser};
+                                                       kSchemaAccessLogByUser,
+                                                       kSchemaReceivedLists};
   return kMigrations;
 }
 

@@ -23,7 +23,9 @@ nlohmann::json StoredRecordToJson(const StoredRecord& s) {
   return out;
 }
 
-nlohmann::json VersionToJson(const ListVersionInfo& v) {
+namespace {
+
+nlohmann::json VersionFieldsToJson(const ListVersionInfo& v) {
   return {{"list", v.list},
           {"kind", v.kind},
           {"side", v.side},
@@ -37,6 +39,28 @@ nlohmann::json VersionToJson(const ListVersionInfo& v) {
           {"name_order", v.name_order},
           {"imported_by", v.imported_by},
           {"created_at", v.created_at}};
+}
+
+}  // namespace
+
+nlohmann::json ReceivedFromToJson(const ReceivedFrom& r) {
+  return {{"origin", r.origin},
+          {"sender_node", r.sender_node},
+          {"sender_list", r.sender_list},
+          {"sender_version", r.sender_version},
+          {"sender_seq", r.sender_seq},
+          {"bundle_sha256", r.bundle_sha256},
+          {"checkpoint_size", r.checkpoint_size},
+          {"checkpoint_root", r.checkpoint_root},
+          {"withheld", r.withheld},
+          {"seq", r.seq}};
+}
+
+nlohmann::json VersionToJson(const ListVersionInfo& v) {
+  nlohmann::json out = VersionFieldsToJson(v);
+  // null for this node's own lists: a reader tells a received, read-only list by it alone.
+  out["received"] = v.received ? ReceivedFromToJson(*v.received) : nlohmann::json(nullptr);
+  return out;
 }
 
 }  // namespace parley::store

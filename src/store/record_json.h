@@ -11,6 +11,9 @@ namespace parley::store {
 
 [[nodiscard]] nlohmann::json RecordToJson(const PersonRecord& record);
 [[nodiscard]] nlohmann::json StoredRecordToJson(const StoredRecord& stored);
+// With "received": the provenance of a version made from another party's disclosure
+// (store/received_lists.h), or null.
 [[nodiscard]] nlohmann::json VersionToJson(const ListVersionInfo& version);
+[[nodiscard]] nlohmann::json ReceivedFromToJson(const ReceivedFrom& from);
 
 }  // namespace parley::store

@@ -8,6 +8,7 @@
 #include "ledger/merkle_tree.h"
 #include "ledger/proofs.h"
 #include "store/event_log.h"
+#include "store/received_lists.h"
 #include "store/record_codec.h"
 
 namespace parley::store {
@@ -319,6 +320,14 @@ Result<ledger::FieldDisclosure> DiscloseField(Workspace& ws, const std::string& 
                                               const std::string& record_key,
                                               const std::string& field) {
   PARLEY_ASSIGN_OR_RETURN(ListVersionInfo info, ws.Version(list, version));
+  if (info.received) {
+    // Its salts are the sender's: only the sender's node can reveal one of its fields.
+    return Fail(ErrorCode::kInvalidInput,
+                "list " + list + " version " + std::to_string(info.version) + " was " +
+                    DescribeReceivedFrom(*info.received) +
+                    "; only that node can disclose a field of it (ask them for a field "
+                    "disclosure file)");
+  }
   PARLEY_ASSIGN_OR_RETURN(EventLog * log, ws.Events());
   PARLEY_ASSIGN_OR_RETURN(
       Statement st,

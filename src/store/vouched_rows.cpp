@@ -22,6 +22,7 @@ using nlohmann::json;
 struct EventIndex {
   std::vector<ledger::Event> events;  // by seq
   std::map<std::pair<std::string, std::int64_t>, std::uint64_t> list_submitted;
+  std::map<std::pair<std::string, std::int64_t>, std::uint64_t> list_received;
   std::map<std::pair<std::string, std::int64_t>, std::uint64_t> agreement_added;
   std::map<std::int64_t, std::uint64_t> plan_created;
   std::set<std::int64_t> plan_superseded;  // plans a counter or repair replaced
@@ -66,6 +67,8 @@ Result<EventIndex> IndexEvents(EventLog& log) {
     const json& b = e.body;
     if (e.type == "list.version_submitted") {
       out.list_submitted[{Text(b, "list"), Int(b, "version")}] = e.seq;
+    } else if (e.type == "list.version_received") {
+      out.list_received[{Text(b, "list"), Int(b, "version")}] = e.seq;
     } else if (e.type == "agreement.added") {
       out.agreement_added[{Text(b, "agreement"), Int(b, "version")}] = e.seq;
     } else if (IsPlanCreation(e.type)) {
@@ -170,13 +173,46 @@ std::optional<std::uint64_t> Lookup(const Map& map, const Key& key) {
   return it->second;
 }
 
+// A list version made from another party's disclosure (store/received_lists.h), against this
+// node's list.version_received event: the list as for a submission, and its provenance.
+Result<void> CheckReceivedList(Statement& st, const EventIndex& index, TableCheck& check,
+                               const std::string& row) {
+  const ledger::Event* e = EventAt(index, check, row, st.ColumnInt(7), "list.version_received");
+  if (e == nullptr) return {};
+  const json& b = e->body;
+  check.Compare(row, "list", st.ColumnText(0), Text(b, "list"), *e);
+  check.Compare(row, "version", std::to_string(st.ColumnInt(3)), Text(b, "version"), *e);
+  check.Compare(row, "lists.kind", st.ColumnText(1), Text(b, "kind"), *e);
+  check.Compare(row, "side", st.ColumnText(2), Text(b, "side"), *e);
+  check.Compare(row, "content_sha256", st.ColumnText(4), Text(b, "content_sha256"), *e);
+  check.Compare(row, "record_count", std::to_string(st.ColumnInt(5)), Text(b, "record_count"), *e);
+  const json from = b.value("from", json::object());
+  check.Compare(row, "received_list_versions.origin", st.ColumnText(8), Text(from, "origin"), *e);
+  check.Compare(row, "received_list_versions.sender_list", st.ColumnText(9), Text(from, "list"),
+                *e);
+  check.Compare(row, "received_list_versions.sender_version", std::to_string(st.ColumnInt(10)),
+                Text(from, "version"), *e);
+  check.Compare(row, "received_list_versions.sender_seq", std::to_string(st.ColumnInt(11)),
+                Text(from, "seq"), *e);
+  check.Compare(row, "received_list_versions.bundle_sha256", st.ColumnText(12),
+                Text(from, "bundle_sha256"), *e);
+  check.Compare(row, "received_list_versions.checkpoint_size", std::to_string(st.ColumnInt(13)),
+                Text(from, "checkpoint_size"), *e);
+  check.Compare(row, "received_list_versions.checkpoint_root", st.ColumnText(14),
+                Text(from, "checkpoint_root"), *e);
+  return {};
+}
+
 Result<void> CheckLists(Database& db, const EventIndex& index, VouchedRowsReport& report) {
   TableCheck check(report, "list_versions");
   PARLEY_ASSIGN_OR_RETURN(
       Statement st,
       db.Prepare("SELECT l.name, l.kind, s.name, v.version, v.content_sha256, v.record_count, "
-                 "e.seq FROM list_versions v JOIN lists l ON l.id = v.list_id JOIN sides s ON "
+                 "e.seq, r.seq, r.origin, r.sender_list, r.sender_version, r.sender_seq, "
+                 "r.bundle_sha256, r.checkpoint_size, r.checkpoint_root FROM list_versions v "
+                 "JOIN lists l ON l.id = v.list_id JOIN sides s ON "
                  "s.id = l.side_id LEFT JOIN ledger_list_events e ON e.list_version_id = v.id "
+                 "LEFT JOIN received_list_versions r ON r.list_version_id = v.id "
                  "ORDER BY l.name, v.version"));
   std::set<std::pair<std::string, std::int64_t>> seen;
   PARLEY_TRY(ForEachRow(st, [&](Statement& st) -> Result<void> {
@@ -185,6 +221,7 @@ Result<void> CheckLists(Database& db, const EventIndex& index, VouchedRowsReport
     const std::int64_t version = st.ColumnInt(3);
     seen.insert({list, version});
     const std::string row = "list " + list + " version " + std::to_string(version);
+    if (!st.ColumnIsNull(7)) return CheckReceivedList(st, index, check, row);
     if (st.ColumnIsNull(6)) {
       check.Problem(row,
                     "has no row in ledger_list_events naming its list.version_submitted "
@@ -206,6 +243,12 @@ Result<void> CheckLists(Database& db, const EventIndex& index, VouchedRowsReport
     if (!seen.contains(key)) {
       check.Gone("list " + key.first + " version " + std::to_string(key.second),
                  "list.version_submitted", seq);
+    }
+  }
+  for (const auto& [key, seq] : index.list_received) {
+    if (!seen.contains(key)) {
+      check.Gone("list " + key.first + " version " + std::to_string(key.second),
+                 "list.version_received", seq);
     }
   }
   return {};

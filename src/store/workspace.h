@@ -35,6 +35,21 @@ namespace parley::store {
 class EventLog;           // store/event_log.h
 class LoggedTransaction;  // store/event_log.h
 
+// Where a received list version came from (store/received_lists.h): another party's
+// disclosure, checked on import against the records root its signed event holds.
+struct ReceivedFrom {
+  std::string origin;       // the sender's log
+  std::string sender_node;  // the node name in that origin ("parley/NODE/...")
+  std::string sender_list;  // the list's name on the sender's node
+  std::int64_t sender_version = 0;
+  std::uint64_t sender_seq = 0;       // the sender's list.version_submitted event
+  std::string bundle_sha256;          // of the bundle file that carried the disclosure
+  std::uint64_t checkpoint_size = 0;  // the sender's checkpoint in that bundle
+  std::string checkpoint_root;        // hex
+  std::vector<std::string> withheld;  // fields the sender withheld (commitments only)
+  std::uint64_t seq = 0;              // this node's list.version_received event
+};
+
 struct ListVersionInfo {
   std::string list;
   std::string kind;
@@ -49,6 +64,7 @@ struct ListVersionInfo {
   std::string name_order;
   std::string imported_by;
   std::string created_at;
+  std::optional<ReceivedFrom> received;  // set for a version made from a disclosure: read-only
 };
 
 struct ImportRequest {

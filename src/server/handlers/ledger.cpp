@@ -28,6 +28,7 @@
 #include "store/event_log.h"
 #include "store/ledger_storage.h"
 #include "store/read_snapshot.h"
+#include "store/received_lists.h"
 
 namespace parley::server {
 namespace {
@@ -329,6 +330,21 @@ Result<ApiResponse> SubjectEntries(const ApiRequest& req, store::Workspace& ws,
                             {"entries", entries},
                             {"next", next}});
 }
+// What became of each disclosed list version (store/received_lists.h).
+nlohmann::json ReceivedListsJson(const std::vector<store::ReceivedListVersion>& received) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : received) {
+    out.push_back({{"list", r.list},
+                   {"version", r.version},
+                   {"sender_list", r.sender_list},
+                   {"sender_version", r.sender_version},
+                   {"records", r.records},
+                   {"unchanged", r.unchanged},
+                   {"already_held", r.already_held}});
+  }
+  return out;
+}
+
 }  // namespace
 
 ApiResponse LedgerHandlers::GetRecordEvents(ApiRequest& req, store::Workspace& ws) {
@@ -504,7 +520,9 @@ ApiResponse LedgerHandlers::ImportBundleHandler(ApiRequest& req, store::Workspac
                   "keys/trusted.keys in the workspace, one per line",
                   {"", 0, 0, "file"});
     }
-    auto report = store::ImportReplicaBundle(ws, bytes, trusted);
+    std::vector<store::ReceivedListVersion> received;
+    auto report =
+        store::ImportReplicaBundle(ws, bytes, trusted, {.list_prefix = "", .received = &received});
     if (!report) {
       Error e = report.error();
       // A bundle that fails its checks is the upload's fault (400), not the server's.
@@ -519,7 +537,8 @@ ApiResponse LedgerHandlers::ImportBundleHandler(ApiRequest& req, store::Workspac
     return JsonResponse(200, {{"origin", bundle.origin},
                               {"previous_size", report->previous_size},
                               {"size", report->new_size},
-                              {"checkpoint_signers", report->checkpoint_signers}});
+                              {"checkpoint_signers", report->checkpoint_signers},
+                              {"received_lists", ReceivedListsJson(received)}});
   }());
 }
 

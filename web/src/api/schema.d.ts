@@ -999,6 +999,29 @@ export interface components {
             created_at?: string;
             version?: number;
             record_count?: number;
+            /** @description Set when this version was made from another party's disclosure (parley bundle import): the list is read-only, and this says where it came from. null for the node's own lists. */
+            received?: components["schemas"]["ReceivedFrom"] | null;
+        };
+        /** @description Where a received list version came from: the sender's log and list, the bundle that carried the disclosure, and the sender's checkpoint in it */
+        ReceivedFrom: {
+            /** @description The sender's log origin (parley/NODE/...) */
+            origin?: string;
+            sender_node?: string;
+            /** @description The list's name on the sender's node */
+            sender_list?: string;
+            sender_version?: number;
+            /** @description The sender's list.version_submitted event */
+            sender_seq?: number;
+            /** @description SHA-256 (hex) of the bundle file */
+            bundle_sha256?: string;
+            /** @description Tree size of the sender's checkpoint the bundle carried */
+            checkpoint_size?: number;
+            /** @description Root hash (hex) of that checkpoint */
+            checkpoint_root?: string;
+            /** @description Fields the sender withheld: absent from the records, not empty */
+            withheld?: string[];
+            /** @description This node's list.version_received event */
+            seq?: number;
         };
         ImportReport: {
             list?: string;
@@ -2693,6 +2716,19 @@ export interface operations {
                         previous_size?: number;
                         size?: number;
                         checkpoint_signers?: string[];
+                        /** @description What became of each list version the bundle disclosed: a read-only list of this node (GET /api/v1/lists shows its provenance) */
+                        received_lists?: {
+                            /** @description The list's name here (NODE.LIST) */
+                            list?: string;
+                            version?: number;
+                            sender_list?: string;
+                            sender_version?: number;
+                            records?: number;
+                            /** @description Same records as the latest received version: no new version */
+                            unchanged?: boolean;
+                            /** @description That sender version was received before */
+                            already_held?: boolean;
+                        }[];
                     };
                 };
             };

@@ -32,6 +32,28 @@ interface RecordsPage {
   records?: PersonRecord[];
 }
 
+// Where a received list came from (parley bundle import): whose data it is, and that it is
+// read-only here.
+function ReceivedNote({ versions, shown }: { versions: ListVersion[]; shown?: number }) {
+  const v = versions.find((x) => x.version === shown) ?? versions[versions.length - 1];
+  const from = v?.received;
+  if (!from) return null;
+  return (
+    <section class="received-note" aria-label={t("lists.receivedFrom", { node: from.sender_node ?? "" })}>
+      <p>
+        {t("list.receivedFrom", {
+          node: from.sender_node ?? "",
+          list: from.sender_list ?? "",
+          version: String(from.sender_version ?? ""),
+          bundle: (from.bundle_sha256 ?? "").slice(0, 16),
+          size: String(from.checkpoint_size ?? ""),
+        })}
+      </p>
+      {(from.withheld ?? []).length > 0 && <p>{t("list.withheld", { fields: (from.withheld ?? []).join(", ") })}</p>}
+    </section>
+  );
+}
+
 export function ListPage({ name }: { name: string }) {
   const route = useRoute();
   const versionParam = route.params.get("version") ?? "latest";
@@ -51,6 +73,7 @@ export function ListPage({ name }: { name: string }) {
       <h1>{name}</h1>
       <ListTools name={name} version={shownVersion} />
       <ErrorNote error={versions.error ?? records.error} />
+      {versions.data && <ReceivedNote versions={versions.data.versions} shown={shownVersion} />}
       {versions.data && (
         <section aria-labelledby="versions-title">
           <h2 id="versions-title">{t("list.versions")}</h2>
@@ -75,7 +98,10 @@ export function ListPage({ name }: { name: string }) {
                   <td>{kindName(v.kind)}</td>
                   <td class="number">{formatNumber(v.record_count ?? 0)}</td>
                   <td>
-                    {formatDate(v.created_at)} {t("lists.importedBy", { name: v.imported_by ?? "" })}
+                    {formatDate(v.created_at)}{" "}
+                    {v.received
+                      ? t("lists.receivedFrom", { node: v.received.sender_node ?? "" })
+                      : t("lists.importedBy", { name: v.imported_by ?? "" })}
                   </td>
                   <td>{v.state}</td>
                 </tr>

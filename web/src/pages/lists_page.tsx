@@ -43,7 +43,10 @@ export function ListsPage() {
                 <td class="number">{l.version}</td>
                 <td class="number">{formatNumber(l.record_count ?? 0)}</td>
                 <td>
-                  {formatDate(l.created_at)} {t("lists.importedBy", { name: l.imported_by ?? "" })}
+                  {formatDate(l.created_at)}{" "}
+                  {l.received
+                    ? t("lists.receivedFrom", { node: l.received.sender_node ?? "" })
+                    : t("lists.importedBy", { name: l.imported_by ?? "" })}
                 </td>
               </tr>
             ))}
