@@ -7,6 +7,7 @@
 #include "ledger/pinned_checkpoints.h"
 #include "ledger/party_signatures.h"
 #include "ledger/verify.h"
+#include "store/checkpoint_cosignatures.h"
 #include "store/record_sharing.h"
 #include "store/workspace.h"
 
@@ -208,8 +209,14 @@ Result<std::string> EventLog::ExportBundle(std::optional<std::string_view> since
   if (disclose) {
     PARLEY_ASSIGN_OR_RETURN(disclosure, disclose(since, Size()));
   }
-  PARLEY_ASSIGN_OR_RETURN(std::string bundle,
-                          ledger_->ExportBundle(since, disclosure ? &*disclosure : nullptr));
+  // Every cosignature this node made of the others' checkpoints rides along, so that each
+  // node receives the cosignatures of its own checkpoints (store/checkpoint_cosignatures.h).
+  std::vector<std::string> cosignatures;
+  PARLEY_ASSIGN_OR_RETURN(auto made, CosignaturesBy(db_, node_.verifier_key));
+  for (StoredCosignature& c : made) cosignatures.push_back(std::move(c.note));
+  PARLEY_ASSIGN_OR_RETURN(
+      std::string bundle,
+      ledger_->ExportBundle(since, disclosure ? &*disclosure : nullptr, cosignatures));
   PARLEY_TRY(PinCheckpoint());
   return bundle;
 }
@@ -244,11 +251,13 @@ Result<void> LoggedTransaction::Commit(const Actor& actor, std::string type, nlo
 
 Result<ledger::ImportReport> ImportReplicaBundle(Workspace& ws, std::string_view bytes,
                                                  const std::vector<ledger::PublicKey>& trusted) {
-  return ImportReplicaBundle(ws.db(), bytes, trusted);
+  PARLEY_ASSIGN_OR_RETURN(CosignedImport done, ImportAndCosign(ws, bytes, trusted));
+  return std::move(done.report);
 }
 
 Result<ledger::ImportReport> ImportReplicaBundle(Database& db, std::string_view bytes,
-                                                 const std::vector<ledger::PublicKey>& trusted) {
+                                                 const std::vector<ledger::PublicKey>& trusted,
+                                                 const ReplicaImportHooks* hooks) {
   // The header alone names the origin; the content is verified whole by ImportBundle.
   PARLEY_ASSIGN_OR_RETURN(const std::string origin, ledger::PeekBundleOrigin(bytes));
   PARLEY_ASSIGN_OR_RETURN(auto node, LoadNodeIdentity(db));
@@ -264,8 +273,10 @@ Result<ledger::ImportReport> ImportReplicaBundle(Database& db, std::string_view 
       ledger::Ledger::Open(
           std::move(storage),
           {.origin = origin, .trusted = trusted, .threads = 2, .verify_on_open = false}));
-  PARLEY_ASSIGN_OR_RETURN(ledger::ImportReport report, replica.ImportBundle(bytes));
+  PARLEY_ASSIGN_OR_RETURN(ledger::ImportReport report,
+                          replica.ImportBundle(bytes, hooks != nullptr ? hooks->fork : nullptr));
   if (report.disclosure) PARLEY_TRY(KeepReceivedRecords(db, origin, *report.disclosure));
+  if (hooks != nullptr && hooks->in_transaction) PARLEY_TRY(hooks->in_transaction(report));
   PARLEY_TRY(tx.Commit());
   return report;
 }

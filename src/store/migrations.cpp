@@ -534,6 +534,24 @@ constexpr const char* kSchemaAccessLogByUser = R"sql(
 CREATE INDEX access_log_by_user ON access_log(user_name);
 )sql";
 
+// Version 11: cosignatures of checkpoints (store/checkpoint_cosignatures.h), both those this
+// node made of other logs' checkpoints (cosigner = the node key) and those the other nodes
+// made of this node's (origin = the node's own log). One row per (log, size, cosigner).
+constexpr const char* kSchemaCheckpointCosignatures = R"sql(
+CREATE TABLE ledger_cosignatures (
+  origin TEXT NOT NULL,
+  size INTEGER NOT NULL CHECK (size >= 0),
+  root TEXT NOT NULL,
+  cosigner TEXT NOT NULL,
+  note TEXT NOT NULL,
+  recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  PRIMARY KEY (origin, size, cosigner)
+) WITHOUT ROWID;
+CREATE INDEX ledger_cosignatures_by_cosigner ON ledger_cosignatures(cosigner);
+CREATE TRIGGER ledger_cosignatures_no_update BEFORE UPDATE ON ledger_cosignatures
+BEGIN SELECT RAISE(ABORT, 'ledger cosignatures are append-only'); END;
+)sql";
+
 const std::vector<const char*>& Migrations() {
   static const std::vector<const char*> kMigrations = {kSchemaV1,
                                                        kSchemaV2,
@@ -544,7 +562,8 @@ const std::vector<const char*>& Migrations() {
                                                        kSchemaSharing,
                                                        kSchemaReviewQueue,
                                                        kSchemaReviewDecisions,
-                                                       kSchemaAccessLogByUser};
+                                                       kSchemaAccessLogByUser,
+                                                       kSchemaCheckpointCosignatures};
   return kMigrations;
 }
 
