@@ -28,12 +28,14 @@ std::string RoleOf(const ledger::PublicKey& key, const std::optional<rules::Agre
   return "";
 }
 
-std::string Describe(const ledger::PublicKey& key, const std::optional<rules::Agreement>& agreement) {
+std::string Describe(const ledger::PublicKey& key,
+                     const std::optional<rules::Agreement>& agreement) {
   const std::string role = RoleOf(key, agreement);
   return negotiation::DescribeKey(key) + (role.empty() ? "" : " (" + role + ")");
 }
 
-nlohmann::json KeyJson(const ledger::PublicKey& key, const std::optional<rules::Agreement>& agreement) {
+nlohmann::json KeyJson(const ledger::PublicKey& key,
+                       const std::optional<rules::Agreement>& agreement) {
   const std::string role = RoleOf(key, agreement);
   return {{"name", key.name},
           {"key_id", negotiation::DescribeKey(key)},
@@ -57,11 +59,13 @@ void RunCheckpoints(CliContext& ctx) {
   auto trusted = std::filesystem::exists(keys_file)
                      ? ledger::LoadVerifierKeys(keys_file)
                      : Result<std::vector<ledger::PublicKey>>(std::vector<ledger::PublicKey>{});
-  auto agreement = trusted ? AgreementPins(*ws)
-                           : Result<std::optional<rules::Agreement>>(std::unexpected(trusted.error()));
-  auto rows = agreement ? store::OwnCheckpointsCosigning(*ws, *trusted)
-                        : Result<std::vector<store::OwnCheckpointCosigning>>(
-                              std::unexpected(agreement.error()));
+  auto agreement = trusted
+                       ? AgreementPins(*ws)
+                       : Result<std::optional<rules::Agreement>>(std::unexpected(trusted.error()));
+  auto rows =
+      agreement
+          ? store::OwnCheckpointsCosigning(*ws, *trusted)
+          : Result<std::vector<store::OwnCheckpointCosigning>>(std::unexpected(agreement.error()));
   if (!rows) {
     ReportError(rows.error(), ctx);
     return;

@@ -264,9 +264,9 @@ void RunVerify(const VerifyArgs& args, CliContext& ctx) {
     return;
   }
   if (args.bundle.empty()) {
-    ReportError({ErrorCode::kInvalidInput,
-                 "give --bundle FILE, --workspace DIR or --fork-proof FILE", {}},
-                ctx);
+    ReportError(
+        {ErrorCode::kInvalidInput, "give --bundle FILE, --workspace DIR or --fork-proof FILE", {}},
+        ctx);
     return;
   }
   ledger::VerifyOptions options;

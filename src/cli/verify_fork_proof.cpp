@@ -51,7 +51,8 @@ void RunVerifyForkProof(const std::string& file, const std::string& trusted_keys
               << "both signatures verify and each checkpoint's root is recomputed from the "
                  "proof's hashes\n"
               << "detected and signed by '" << f.detected_by.name << "'"
-              << (f.detector_trusted ? " (a trusted key)" : " (not among the trusted keys)") << "\n";
+              << (f.detector_trusted ? " (a trusted key)" : " (not among the trusted keys)")
+              << "\n";
   }
   if (!f.log_key_trusted) {
     std::cerr << "parley: warning: no --trusted-keys given: the proof is consistent, but whether '"

@@ -185,16 +185,17 @@ Result<Bundle> DecodeBundle(std::string_view bytes) {
     if (!signature) return std::unexpected(signature.error());
     // Version 3 may carry no disclosure: then its signature is empty too.
     if (signature->size() != (b.disclosure.empty() ? 0 : kSignatureSize)) {
-      return Fail(ErrorCode::kCorruption,
-                  b.disclosure.empty() ? "disclosure signature: present without a section"
-                                       : "disclosure signature: not 64 bytes");
+      return Fail(ErrorCode::kCorruption, b.disclosure.empty()
+                                              ? "disclosure signature: present without a section"
+                                              : "disclosure signature: not 64 bytes");
     }
     b.disclosure_signature = std::string(*signature);
   }
   if (*version == kBundleVersionWithCosignatures) {
     auto count = in.U32("the cosignatures");
     if (!count) return std::unexpected(count.error());
-    if (*count == 0) return Fail(ErrorCode::kCorruption, "cosignatures: none in a version 3 bundle");
+    if (*count == 0)
+      return Fail(ErrorCode::kCorruption, "cosignatures: none in a version 3 bundle");
     if (*count > in.Remaining() / 4) {
       return Fail(ErrorCode::kCorruption, "bundle is truncated: the header promises " +
                                               std::to_string(*count) + " cosignatures");

@@ -67,8 +67,8 @@ struct Bundle {
   std::vector<PublicKey> keys;
   std::string checkpoint;
   std::vector<std::string> entries;
-  std::string disclosure;            // empty: none (version 1)
-  std::string disclosure_signature;  // 64 bytes when `disclosure` is present
+  std::string disclosure;                 // empty: none (version 1)
+  std::string disclosure_signature;       // 64 bytes when `disclosure` is present
   std::vector<std::string> cosignatures;  // signed notes (cosignature.h); non-empty: version 3
 };
 

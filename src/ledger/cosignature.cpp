@@ -18,7 +18,9 @@ Result<Cosignature> MakeCosignature(std::string_view checkpoint_note, const Sign
 }
 
 Result<Cosignature> OpenCosignature(std::string_view note, std::span<const PublicKey> keys) {
-  auto bad = [](const std::string& why) { return Fail(ErrorCode::kCorruption, "cosignature: " + why); };
+  auto bad = [](const std::string& why) {
+    return Fail(ErrorCode::kCorruption, "cosignature: " + why);
+  };
   auto parsed = ParseSignedNote(note);
   if (!parsed) return bad(parsed.error().message);
   if (parsed->signatures.size() != 1) {
@@ -50,7 +52,8 @@ Result<void> CheckCosignatureOfLog(const Cosignature& cosignature, const std::st
   const std::string who = "cosignature by '" + cosignature.cosigner.name + "' of size " +
                           std::to_string(cp.size) + ": ";
   if (cp.origin != origin) {
-    return Fail(ErrorCode::kConflict, who + "it is of log '" + cp.origin + "', not '" + origin + "'");
+    return Fail(ErrorCode::kConflict,
+                who + "it is of log '" + cp.origin + "', not '" + origin + "'");
   }
   auto root = tree.RootAt(cp.size);
   if (!root) {
@@ -60,8 +63,9 @@ Result<void> CheckCosignatureOfLog(const Cosignature& cosignature, const std::st
   }
   if (*root != cp.root) {
     return Fail(ErrorCode::kConflict,
-                who + "its root is not this log's root at that size: the cosigner saw another "
-                      "history of this log (a fork of it, or a forged cosignature)");
+                who +
+                    "its root is not this log's root at that size: the cosigner saw another "
+                    "history of this log (a fork of it, or a forged cosignature)");
   }
   return {};
 }

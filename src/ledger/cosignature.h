@@ -44,7 +44,6 @@ struct Cosignature {
 [[nodiscard]] Result<Cosignature> OpenCosignature(std::string_view note,
                                                   std::span<const PublicKey> keys);
 [[nodiscard]] Result<void> CheckCosignatureOfLog(const Cosignature& cosignature,
-                                                 const std::string& origin,
-                                                 const MerkleTree& tree);
+                                                 const std::string& origin, const MerkleTree& tree);
 
 }  // namespace parley::ledger

@@ -24,7 +24,8 @@ struct Fixture {
              std::vector<PublicKey> trusted) const {
     Ledger l = *Ledger::Open(std::make_unique<MemoryStorage>(),
                              {.origin = origin, .trusted = std::move(trusted), .threads = 1});
-    for (int i = 0; i < n; ++i) EXPECT_TRUE(l.Append(SampleEvent(keeper.Name(), i), keeper).has_value());
+    for (int i = 0; i < n; ++i)
+      EXPECT_TRUE(l.Append(SampleEvent(keeper.Name(), i), keeper).has_value());
     EXPECT_TRUE(l.MakeCheckpoint(keeper).has_value());
     return l;
   }

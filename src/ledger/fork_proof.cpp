@@ -90,7 +90,8 @@ Result<std::string> SignedMessage(const json& unsigned_proof) {
   return std::string(kForkProofFormat) + "\n" + canonical;
 }
 
-Result<void> ExactKeys(const json& object, std::set<std::string> expected, const std::string& what) {
+Result<void> ExactKeys(const json& object, std::set<std::string> expected,
+                       const std::string& what) {
   if (!object.is_object()) return Bad(what + " is not a JSON object");
   for (const auto& [key, value] : object.items()) {
     if (expected.erase(key) == 0) return Bad(what + ": unexpected field '" + key + "'");
@@ -103,8 +104,8 @@ Result<std::vector<Hash>> HashesFrom(const json& array, const std::string& what)
   if (!array.is_array()) return Bad(what + " is not a list");
   std::vector<Hash> out;
   for (const json& item : array) {
-    auto bytes = item.is_string() ? DecodeBase64(item.get<std::string>())
-                                  : Result<std::string>(Bad(""));
+    auto bytes =
+        item.is_string() ? DecodeBase64(item.get<std::string>()) : Result<std::string>(Bad(""));
     if (!bytes || bytes->size() != 32) return Bad(what + ": an item is not a base64 hash");
     Hash h{};
     std::copy(bytes->begin(), bytes->end(), h.begin());
@@ -150,9 +151,8 @@ Result<void> CheckEntry(const char* label, const ForkSide& side, std::uint64_t s
 }
 
 bool Holds(std::span<const PublicKey> keys, const PublicKey& key) {
-  return std::any_of(keys.begin(), keys.end(), [&](const PublicKey& k) {
-    return k.name == key.name && k.key == key.key;
-  });
+  return std::any_of(keys.begin(), keys.end(),
+                     [&](const PublicKey& k) { return k.name == key.name && k.key == key.key; });
 }
 
 }  // namespace
@@ -192,9 +192,9 @@ Result<std::string> SignForkProof(const ForkProof& proof, const SigningKey& dete
 Result<ForkFinding> VerifyForkProof(std::string_view text, std::span<const PublicKey> trusted) {
   json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return Bad("the file is not JSON");
-  PARLEY_TRY(ExactKeys(j, {"format", "origin", "log_key", "start", "fork_seq", "a", "b",
-                           "detected_by", "signature"},
-                       "the proof"));
+  PARLEY_TRY(ExactKeys(
+      j, {"format", "origin", "log_key", "start", "fork_seq", "a", "b", "detected_by", "signature"},
+      "the proof"));
   if (j["format"] != kForkProofFormat) {
     return Bad("format is not '" + std::string(kForkProofFormat) + "'");
   }
@@ -226,18 +226,20 @@ Result<ForkFinding> VerifyForkProof(std::string_view text, std::span<const Publi
                     "' is not among the trusted keys: this proof is about a log you do not "
                     "know, or its key was replaced");
   }
-  PARLEY_ASSIGN_OR_RETURN(Checkpoint a, CheckSide("A", proof.a, proof.start, proof.log_key, proof.origin));
-  PARLEY_ASSIGN_OR_RETURN(Checkpoint b, CheckSide("B", proof.b, proof.start, proof.log_key, proof.origin));
+  PARLEY_ASSIGN_OR_RETURN(Checkpoint a,
+                          CheckSide("A", proof.a, proof.start, proof.log_key, proof.origin));
+  PARLEY_ASSIGN_OR_RETURN(Checkpoint b,
+                          CheckSide("B", proof.b, proof.start, proof.log_key, proof.origin));
   auto difference = FirstDifference(proof.start, proof.a, proof.b);
   if (!difference) {
     return Bad("checkpoints A (size " + std::to_string(a.size) + ") and B (size " +
                std::to_string(b.size) + ") lie on one history: this is not a fork");
   }
   if (*difference != proof.fork_seq) {
-    return Bad("fork_seq does not match the hashes (they first differ " +
-               (*difference ? "at seq " + std::to_string(**difference)
-                            : std::string("before start")) +
-               ")");
+    return Bad(
+        "fork_seq does not match the hashes (they first differ " +
+        (*difference ? "at seq " + std::to_string(**difference) : std::string("before start")) +
+        ")");
   }
   PARLEY_TRY(CheckEntry("a", proof.a, proof.start, proof.fork_seq));
   PARLEY_TRY(CheckEntry("b", proof.b, proof.start, proof.fork_seq));

@@ -97,7 +97,8 @@ TEST(ForkProof, SameSizeDifferentRootAndForkBeforeTheBundleStart) {
   EXPECT_FALSE(same_size->log_key_trusted);  // no trusted keys given: reported, not assumed
   // A bundle starting at 4 whose history before 4 differs: the frontiers differ.
   f.Grow(other, 2, 6);
-  auto before = VerifyForkProof(ProofOfRefusedImport(receiver, *other.ExportBundle(4), f), f.trusted);
+  auto before =
+      VerifyForkProof(ProofOfRefusedImport(receiver, *other.ExportBundle(4), f), f.trusted);
   ASSERT_TRUE(before.has_value()) << before.error().message;
   EXPECT_EQ(before->fork_seq, std::nullopt);
   EXPECT_EQ(before->start, 4u);
@@ -148,7 +149,8 @@ TEST(ForkProof, AnAlteredProofIsRefused) {
   EXPECT_EQ(ErrorOf("{", p.f.trusted), "fork proof: the file is not JSON");
   altered = j;
   altered["extra"] = 1;
-  EXPECT_EQ(ErrorOf(altered.dump(), p.f.trusted), "fork proof: the proof: unexpected field 'extra'");
+  EXPECT_EQ(ErrorOf(altered.dump(), p.f.trusted),
+            "fork proof: the proof: unexpected field 'extra'");
   // A log key the verifier does not trust (same name, another key).
   EXPECT_EQ(ErrorOf(p.proof, {p.f.stranger.Public()}),
             "fork proof: the log key 'node-ru' is not among the trusted keys: this proof is about "
@@ -201,8 +203,8 @@ TEST(ForkProof, ReSignedForgeriesAreRefusedOnTheirContent) {
             "changed)");
   // A note signed by another key than the log's.
   ForkProof foreign = real;
-  foreign.b.note = *SignCheckpoint(*ParseCheckpointBody(ParseSignedNote(real.b.note)->text),
-                                   p.f.stranger);
+  foreign.b.note =
+      *SignCheckpoint(*ParseCheckpointBody(ParseSignedNote(real.b.note)->text), p.f.stranger);
   EXPECT_EQ(ErrorOf(resign(foreign), p.f.trusted).substr(0, 75),
             "fork proof: checkpoint B: not validly signed by the log key 'node-ru' (no s");
   // A wrong fork seq, or an entry that is not the one at the fork.

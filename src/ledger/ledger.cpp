@@ -251,9 +251,12 @@ Result<ForkProof> Ledger::ProveFork(const BundleVerification& verified) const {
       ++start;
     }
   }
-  ForkSide a{.note = *held_note, .frontier = *tree_.FrontierAt(start), .leaf_hashes = {},
+  ForkSide a{.note = *held_note,
+             .frontier = *tree_.FrontierAt(start),
+             .leaf_hashes = {},
              .entry = std::nullopt};
-  for (std::uint64_t seq = start; seq < held_size; ++seq) a.leaf_hashes.push_back(tree_.LeafHash(seq));
+  for (std::uint64_t seq = start; seq < held_size; ++seq)
+    a.leaf_hashes.push_back(tree_.LeafHash(seq));
   if (start < held_size) {
     PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> entry, storage_->Read(start, 1));
     a.entry = std::move(entry.front());
@@ -263,11 +266,11 @@ Result<ForkProof> Ledger::ProveFork(const BundleVerification& verified) const {
   for (auto it = verified.leaf_hashes.begin(); it != verified.leaf_hashes.begin() + skipped; ++it) {
     frontier.Append(*it);
   }
-  ForkSide bundle_side{.note = b.checkpoint,
-                       .frontier = frontier.Hashes(),
-                       .leaf_hashes = {verified.leaf_hashes.begin() + skipped,
-                                       verified.leaf_hashes.end()},
-                       .entry = std::nullopt};
+  ForkSide bundle_side{
+      .note = b.checkpoint,
+      .frontier = frontier.Hashes(),
+      .leaf_hashes = {verified.leaf_hashes.begin() + skipped, verified.leaf_hashes.end()},
+      .entry = std::nullopt};
   if (start < b.size) bundle_side.entry = b.entries[static_cast<std::size_t>(skipped)];
   return MakeForkProof(options_.origin, *log_key, start, std::move(a), std::move(bundle_side));
 }

@@ -67,7 +67,7 @@ struct ImportReport {
   std::uint64_t previous_size = 0;
   std::uint64_t new_size = 0;
   std::vector<std::string> checkpoint_signers;
-  std::optional<Disclosure> disclosure;  // checked (verify.h); the caller decides what to keep
+  std::optional<Disclosure> disclosure;   // checked (verify.h); the caller decides what to keep
   std::string checkpoint;                 // the bundle's signed checkpoint, now this replica's
   std::vector<Cosignature> cosignatures;  // checked signatures; the caller checks what they sign
 };

@@ -65,8 +65,8 @@ struct BundleVerification {
   Hash old_root{};                // root at bundle.since, from its frontier
   std::vector<Hash> leaf_hashes;  // of bundle.entries
   std::vector<std::string> checkpoint_signers;
-  bool trusted_signature = false;        // a key from VerifyOptions::trusted signed it
-  std::optional<Disclosure> disclosure;  // the checked disclosure section, if the bundle has one
+  bool trusted_signature = false;         // a key from VerifyOptions::trusted signed it
+  std::optional<Disclosure> disclosure;   // the checked disclosure section, if the bundle has one
   std::vector<Cosignature> cosignatures;  // checked: each signed by a checkpoint signer
 };
 

@@ -22,7 +22,8 @@ StoredCosignature ReadCosignature(const Statement& row) {
           .note = row.ColumnText(4)};
 }
 
-constexpr const char* kColumns = "SELECT origin, size, root, cosigner, note FROM ledger_cosignatures ";
+constexpr const char* kColumns =
+    "SELECT origin, size, root, cosigner, note FROM ledger_cosignatures ";
 
 bool IsTrusted(const std::vector<ledger::PublicKey>& trusted, const ledger::PublicKey& key) {
   return std::any_of(trusted.begin(), trusted.end(), [&](const ledger::PublicKey& k) {
@@ -91,8 +92,8 @@ void AddUnique(std::vector<ledger::PublicKey>& keys, const ledger::PublicKey& ke
 }
 
 // The keys that signed the latest checkpoint of each replica held: the other nodes.
-Result<std::vector<ledger::PublicKey>> ReplicaSigners(Database& db, const std::string& own_origin,
-                                                      const std::vector<ledger::PublicKey>& trusted) {
+Result<std::vector<ledger::PublicKey>> ReplicaSigners(
+    Database& db, const std::string& own_origin, const std::vector<ledger::PublicKey>& trusted) {
   std::vector<ledger::PublicKey> signers;
   PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> origins, LedgerOrigins(db));
   for (const std::string& origin : origins) {
@@ -124,10 +125,9 @@ Result<std::optional<CosignedImport>> KeepCarriedCosignatures(
   PARLEY_ASSIGN_OR_RETURN(auto storage, SqliteEntryStorage::Open(db, origin));
   PARLEY_ASSIGN_OR_RETURN(
       ledger::Ledger replica,
-      ledger::Ledger::Open(std::move(storage), {.origin = origin,
-                                                .trusted = trusted,
-                                                .threads = 2,
-                                                .verify_on_open = false}));
+      ledger::Ledger::Open(
+          std::move(storage),
+          {.origin = origin, .trusted = trusted, .threads = 2, .verify_on_open = false}));
   auto fit = replica.FitBundle(*verified);
   if (!fit || fit->adds != 0) return std::nullopt;
   CosignedImport out;
@@ -158,13 +158,16 @@ Result<std::vector<OwnCheckpointCosigning>> OwnCheckpointsCosigning(
   };
   auto pinned = ledger::ReadPinnedCheckpoints(PinnedCheckpointsPath(ws.dir()), origin,
                                               own->NodeKey().Public());
-  if (!pinned && pinned.error().code != ErrorCode::kNotFound) return std::unexpected(pinned.error());
-  for (const ledger::PinnedCheckpoint& p : pinned.value_or(std::vector<ledger::PinnedCheckpoint>{})) {
+  if (!pinned && pinned.error().code != ErrorCode::kNotFound)
+    return std::unexpected(pinned.error());
+  for (const ledger::PinnedCheckpoint& p :
+       pinned.value_or(std::vector<ledger::PinnedCheckpoint>{})) {
     OwnCheckpointCosigning& e = entry(p.size);
     e.root = ledger::EncodeBase64(p.root);
     e.pinned = true;
   }
-  PARLEY_ASSIGN_OR_RETURN(std::vector<StoredCosignature> cosignatures, CosignaturesOf(ws.db(), origin));
+  PARLEY_ASSIGN_OR_RETURN(std::vector<StoredCosignature> cosignatures,
+                          CosignaturesOf(ws.db(), origin));
   for (const StoredCosignature& c : cosignatures) {
     PARLEY_ASSIGN_OR_RETURN(ledger::PublicKey cosigner, ledger::ParseVerifierKey(c.cosigner));
     OwnCheckpointCosigning& e = entry(c.size);
@@ -257,7 +260,8 @@ Result<CosignedImport> ImportAndCosign(Workspace& ws, std::string_view bytes,
     Error refused = report.error();
     auto written = WriteForkProof(ws, *fork);
     refused.message += written ? "; nothing was imported. A signed proof of this fork was written "
-                                 "to " + written->string() +
+                                 "to " +
+                                     written->string() +
                                      ": anyone can check it with `parley verify --fork-proof " +
                                      written->string() + "`"
                                : "; nothing was imported (the fork proof could not be written: " +

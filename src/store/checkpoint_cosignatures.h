@@ -68,7 +68,7 @@ struct CosignedImport {
 // One of this node's checkpoints and who has cosigned it (`parley checkpoints`).
 struct OwnCheckpointCosigning {
   std::uint64_t size = 0;
-  std::string root;  // base64
+  std::string root;     // base64
   bool pinned = false;  // in the pinned checkpoints file: it left the node
   std::vector<ledger::PublicKey> cosigners;
   std::vector<ledger::PublicKey> awaiting;  // expected cosigners who have not cosigned it

@@ -58,8 +58,8 @@
 
 #include "core/error.h"
 #include "ledger/ledger.h"
-#include "ledger/pinned_checkpoints.h"
 #include "ledger/party_signatures.h"
+#include "ledger/pinned_checkpoints.h"
 #include "store/ledger_storage.h"
 #include "store/sqlite_db.h"
 
