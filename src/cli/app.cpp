@@ -44,6 +44,7 @@ int Run(int argc, char** argv) {
   RegisterShareCommand(app, ctx);
   RegisterExchangeEventCommands(app, ctx);
   RegisterLedgerCommands(app, ctx);
+  RegisterCheckpointsCommand(app, ctx);
   RegisterDiscloseCommand(app, ctx);
   RegisterReportCommand(app, ctx);
 

@@ -23,6 +23,7 @@
 #include "ledger/ledger.h"
 #include "ledger/verify.h"
 #include "negotiation/sharing_choice.h"
+#include "store/checkpoint_cosignatures.h"
 #include "store/event_log.h"
 #include "store/received_lists.h"
 
@@ -193,6 +194,18 @@ void RunExport(CliContext& ctx, const ExportArgs& args) {
   ctx.exit_code = kExitOk;
 }
 
+// The cosigning workflow's part of an import (store/checkpoint_cosignatures.h).
+void PrintCosigning(const store::CosignedImport& done) {
+  if (done.cosigned) {
+    std::cout << "cosigned the sender's checkpoint (size " << done.cosigned->checkpoint.size
+              << ") with this node's key; the next bundle you export carries the cosignature\n";
+  }
+  std::cout << "received " << done.received_of_own_log
+            << " new cosignature(s) of this node's checkpoints";
+  if (done.already_held > 0) std::cout << " (" << done.already_held << " already held)";
+  std::cout << "; see them with `parley checkpoints`\n";
+}
+
 struct ImportArgs {
   std::string file;
   std::string trusted_keys;
@@ -235,16 +248,16 @@ void RunImport(CliContext& ctx, const ImportArgs& args) {
   }
   auto bytes = ReadWholeFile(args.file);
   std::vector<store::ReceivedListVersion> received;
-  auto report =
-      bytes ? store::ImportReplicaBundle(*ws, *bytes, *keys,
-                                         {.list_prefix = args.list_prefix, .received = &received})
-            : Result<ledger::ImportReport>(std::unexpected(bytes.error()));
-  if (!report) {
-    Error e = report.error();
+  auto done = bytes ? store::ImportAndCosign(*ws, *bytes, *keys,
+                                             {.list_prefix = args.list_prefix, .received = &received})
+                    : Result<store::CosignedImport>(std::unexpected(bytes.error()));
+  if (!done) {
+    Error e = done.error();
     e.where.file = args.file;
     ReportError(e, ctx);
     return;
   }
+  const ledger::ImportReport* report = &done->report;
   std::string signers;
   for (const auto& s : report->checkpoint_signers) signers += (signers.empty() ? "" : ", ") + s;
   std::cout << "imported " << args.file << ": replica now holds " << report->new_size
@@ -261,6 +274,7 @@ void RunImport(CliContext& ctx, const ImportArgs& args) {
               << "as read-only lists of this workspace (see `parley lists`):\n";
     PrintReceivedLists(received);
   }
+  PrintCosigning(*done);
   ctx.exit_code = kExitOk;
 }
 

@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/verify_fork_proof.h"
 #include "cli/workspace_open.h"
 #include "core/file_io.h"
 #include "ledger/party_signatures.h"
@@ -37,6 +38,7 @@ struct VerifyArgs {
   std::string workspace;
   std::string trusted_keys;
   std::string paper;
+  std::string fork_proof;
   unsigned threads = 0;
 };
 
@@ -259,6 +261,10 @@ void RunVerifyDisclosure(const VerifyArgs& args, const ledger::BundleVerificatio
 }
 
 void RunVerify(const VerifyArgs& args, CliContext& ctx) {
+  if (!args.fork_proof.empty()) {
+    RunVerifyForkProof(args.fork_proof, args.trusted_keys, ctx);
+    return;
+  }
   if (!args.paper.empty()) {
     RunVerifyPaper(args, ctx);
     return;
@@ -268,7 +274,9 @@ void RunVerify(const VerifyArgs& args, CliContext& ctx) {
     return;
   }
   if (args.bundle.empty()) {
-    ReportError({ErrorCode::kInvalidInput, "give --bundle FILE or --workspace DIR", {}}, ctx);
+    ReportError(
+        {ErrorCode::kInvalidInput, "give --bundle FILE, --workspace DIR or --fork-proof FILE", {}},
+        ctx);
     return;
   }
   ledger::VerifyOptions options;
@@ -373,6 +381,12 @@ void RegisterVerifyCommand(CLI::App& app, CliContext& ctx) {
                   "A printed paper's checkpoint line (its QR code's text: 'parley-checkpoint v1 "
                   "ORIGIN SIZE ROOT DOC-ID') to check against the workspace's log")
       ->excludes(bundle);
+  cmd->add_option("--fork-proof", args->fork_proof,
+                  "A fork proof (written by `bundle import` when a log forked) to check offline; "
+                  "with --trusted-keys, the log's key must be one of them")
+      ->check(CLI::ExistingFile)
+      ->excludes(bundle)
+      ->excludes(workspace);
   cmd->add_option("--threads", args->threads, "Signature-checking threads (default: all cores)");
   AddJsonOption(*cmd, ctx);
 }

@@ -34,6 +34,8 @@ void RegisterShareCommand(CLI::App& app, CliContext& ctx);
 void RegisterExchangeEventCommands(CLI::App& app, CliContext& ctx);
 // checkpoint, log
 void RegisterLedgerCommands(CLI::App& app, CliContext& ctx);
+// cmd_checkpoints.cpp: `parley checkpoints`, who cosigned this node's checkpoints.
+void RegisterCheckpointsCommand(CLI::App& app, CliContext& ctx);
 // disclose (one withheld field, provable against a bundle)
 void RegisterDiscloseCommand(CLI::App& app, CliContext& ctx);
 // report agreement, report list, report act, report plan (the papers, PDF)

@@ -69,7 +69,10 @@ std::string EncodeBundle(const Bundle& bundle) {
   out.reserve(total);
   out.append(kBundleMagic);
   const bool disclosed = !bundle.disclosure.empty();
-  AppendU32(out, disclosed ? kBundleVersionWithDisclosure : kBundleVersion);
+  const bool cosigned = !bundle.cosignatures.empty();
+  AppendU32(out, cosigned    ? kBundleVersionWithCosignatures
+                 : disclosed ? kBundleVersionWithDisclosure
+                             : kBundleVersion);
   PutStr(out, bundle.origin);
   AppendU64(out, bundle.since);
   AppendU64(out, bundle.size);
@@ -79,9 +82,13 @@ std::string EncodeBundle(const Bundle& bundle) {
   for (const PublicKey& key : bundle.keys) PutStr(out, key.VerifierKey());
   PutStr(out, bundle.checkpoint);
   for (const std::string& e : bundle.entries) PutStr(out, e);
-  if (disclosed) {
+  if (disclosed || cosigned) {
     PutStr(out, bundle.disclosure);
     PutStr(out, bundle.disclosure_signature);
+  }
+  if (cosigned) {
+    AppendU32(out, static_cast<std::uint32_t>(bundle.cosignatures.size()));
+    for (const std::string& note : bundle.cosignatures) PutStr(out, note);
   }
   out.append(kBundleEnd);
   return out;
@@ -110,7 +117,8 @@ Result<Bundle> DecodeBundle(std::string_view bytes) {
   }
   auto version = in.U32("the header");
   if (!version) return std::unexpected(version.error());
-  if (*version != kBundleVersion && *version != kBundleVersionWithDisclosure) {
+  if (*version != kBundleVersion && *version != kBundleVersionWithDisclosure &&
+      *version != kBundleVersionWithCosignatures) {
     return Fail(ErrorCode::kCorruption,
                 "header: bundle version " + std::to_string(*version) + " is not supported");
   }
@@ -166,19 +174,37 @@ Result<Bundle> DecodeBundle(std::string_view bytes) {
     if (!entry) return std::unexpected(entry.error());
     b.entries.emplace_back(*entry);
   }
-  if (*version == kBundleVersionWithDisclosure) {
+  if (*version == kBundleVersionWithDisclosure || *version == kBundleVersionWithCosignatures) {
     auto disclosure = in.Str("the disclosure section");
     if (!disclosure) return std::unexpected(disclosure.error());
-    if (disclosure->empty()) {
+    if (disclosure->empty() && *version == kBundleVersionWithDisclosure) {
       return Fail(ErrorCode::kCorruption, "disclosure section: empty in a version 2 bundle");
     }
     b.disclosure = std::string(*disclosure);
     auto signature = in.Str("the disclosure signature");
     if (!signature) return std::unexpected(signature.error());
-    if (signature->size() != kSignatureSize) {
-      return Fail(ErrorCode::kCorruption, "disclosure signature: not 64 bytes");
+    // Version 3 may carry no disclosure: then its signature is empty too.
+    if (signature->size() != (b.disclosure.empty() ? 0 : kSignatureSize)) {
+      return Fail(ErrorCode::kCorruption, b.disclosure.empty()
+                                              ? "disclosure signature: present without a section"
+                                              : "disclosure signature: not 64 bytes");
     }
     b.disclosure_signature = std::string(*signature);
+  }
+  if (*version == kBundleVersionWithCosignatures) {
+    auto count = in.U32("the cosignatures");
+    if (!count) return std::unexpected(count.error());
+    if (*count == 0)
+      return Fail(ErrorCode::kCorruption, "cosignatures: none in a version 3 bundle");
+    if (*count > in.Remaining() / 4) {
+      return Fail(ErrorCode::kCorruption, "bundle is truncated: the header promises " +
+                                              std::to_string(*count) + " cosignatures");
+    }
+    for (std::uint32_t i = 0; i < *count; ++i) {
+      auto note = in.Str("cosignature " + std::to_string(i + 1));
+      if (!note) return std::unexpected(note.error());
+      b.cosignatures.emplace_back(*note);
+    }
   }
   auto end = in.Take(kBundleEnd.size(), "the end marker");
   if (!end) return std::unexpected(end.error());

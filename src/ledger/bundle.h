@@ -19,9 +19,13 @@
 //   entries      (size − since) × str   leaf data (event.h) of seq since, since+1, ...
 //   (version 2 only) disclosure  str    disclosure section (disclosure.h), canonical JSON
 //   (version 2 only) signature   str    its Ed25519 signature by the key it names
+//   (version 3 only) disclosure  str    as in version 2, or empty: no disclosure section
+//   (version 3 only) signature   str    as in version 2, or empty with an empty section
+//   (version 3 only) cosignatures u32 count + count × str  cosignatures (cosignature.h) the
+//                                         sending node made of other logs' checkpoints
 //   end          8 bytes  "PLYBNDL."
-// A bundle without a disclosure section is written as version 1, so bundles of logs without
-// record contents are unchanged.
+// A bundle without a disclosure section or cosignatures is written as version 1, one with a
+// disclosure section only as version 2, so bundles that carry neither are unchanged.
 //
 // Contract: DecodeBundle checks the structure only (lengths, counts, magic, version, no
 // trailing bytes) and names the part that is malformed; verify.h checks the content. Every
@@ -52,6 +56,7 @@ inline constexpr std::string_view kBundleMagic = "PLYBNDL1";
 inline constexpr std::string_view kBundleEnd = "PLYBNDL.";
 inline constexpr std::uint32_t kBundleVersion = 1;
 inline constexpr std::uint32_t kBundleVersionWithDisclosure = 2;
+inline constexpr std::uint32_t kBundleVersionWithCosignatures = 3;
 
 struct Bundle {
   std::string origin;
@@ -62,8 +67,9 @@ struct Bundle {
   std::vector<PublicKey> keys;
   std::string checkpoint;
   std::vector<std::string> entries;
-  std::string disclosure;            // empty: none (version 1)
-  std::string disclosure_signature;  // 64 bytes when `disclosure` is present
+  std::string disclosure;                 // empty: none (version 1)
+  std::string disclosure_signature;       // 64 bytes when `disclosure` is present
+  std::vector<std::string> cosignatures;  // signed notes (cosignature.h); non-empty: version 3
 };
 
 [[nodiscard]] std::string EncodeBundle(const Bundle& bundle);

@@ -124,8 +124,8 @@ Result<std::optional<std::string>> Ledger::LatestCheckpoint() const {
   return storage_->LoadCheckpoint();
 }
 
-Result<std::string> Ledger::ExportBundle(std::uint64_t since,
-                                         const SignedDisclosure* disclosure) const {
+Result<std::string> Ledger::ExportBundle(std::uint64_t since, const SignedDisclosure* disclosure,
+                                         std::span<const std::string> cosignatures) const {
   if (since > Size()) {
     return Fail(ErrorCode::kInvalidInput, "--since " + std::to_string(since) +
                                               " is beyond the log's " + std::to_string(Size()) +
@@ -175,6 +175,7 @@ Result<std::string> Ledger::ExportBundle(std::uint64_t since,
     b.disclosure = disclosure->text;
     b.disclosure_signature = disclosure->signature;
   }
+  b.cosignatures.assign(cosignatures.begin(), cosignatures.end());
   return EncodeBundle(b);
 }
 
@@ -218,7 +219,63 @@ Result<void> Ledger::CheckPartySignersOfImport(const Bundle& b) const {
                   "); nothing was imported: ask the sender which key signed it");
 }
 
-Result<ImportReport> Ledger::ImportBundle(std::string_view bytes) {
+Result<ForkProof> Ledger::ProveFork(const BundleVerification& verified) const {
+  const Bundle& b = verified.bundle;
+  PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> held_note, storage_->LoadCheckpoint());
+  if (!held_note) return Fail(ErrorCode::kNotFound, "no checkpoint of this log is held");
+  PARLEY_ASSIGN_OR_RETURN(OpenedCheckpoint held, OpenCheckpoint(*held_note, known_keys_));
+  // The key that signed both checkpoints: the one that made two histories.
+  const PublicKey* log_key = nullptr;
+  for (const PublicKey& k : held.verification.verified_by) {
+    for (const PublicKey& listed : b.keys) {
+      const auto& signers = verified.checkpoint_signers;
+      if (listed.name == k.name && listed.key == k.key &&
+          std::find(signers.begin(), signers.end(), k.name) != signers.end()) {
+        log_key = &k;
+      }
+    }
+  }
+  if (log_key == nullptr) {
+    return Fail(ErrorCode::kNotFound, "no key signed both the held checkpoint and the bundle's");
+  }
+  const std::uint64_t held_size = held.checkpoint.size;
+  if (held_size > Size() || b.since > held_size) {
+    return Fail(ErrorCode::kNotFound, "the held checkpoint and the bundle do not overlap");
+  }
+  // The common size where both frontiers are given: the bundle's start when the histories
+  // already differ there, else the first entry where they differ.
+  std::uint64_t start = b.since;
+  if (*tree_.FrontierAt(b.since) == b.frontier) {
+    const std::uint64_t common = std::min(held_size, b.size);
+    while (start < common && tree_.LeafHash(start) == verified.leaf_hashes[start - b.since]) {
+      ++start;
+    }
+  }
+  ForkSide a{.note = *held_note,
+             .frontier = *tree_.FrontierAt(start),
+             .leaf_hashes = {},
+             .entry = std::nullopt};
+  for (std::uint64_t seq = start; seq < held_size; ++seq)
+    a.leaf_hashes.push_back(tree_.LeafHash(seq));
+  if (start < held_size) {
+    PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> entry, storage_->Read(start, 1));
+    a.entry = std::move(entry.front());
+  }
+  PARLEY_ASSIGN_OR_RETURN(MerkleFrontier frontier, MerkleFrontier::FromHashes(b.since, b.frontier));
+  const auto skipped = static_cast<std::ptrdiff_t>(start - b.since);
+  for (auto it = verified.leaf_hashes.begin(); it != verified.leaf_hashes.begin() + skipped; ++it) {
+    frontier.Append(*it);
+  }
+  ForkSide bundle_side{
+      .note = b.checkpoint,
+      .frontier = frontier.Hashes(),
+      .leaf_hashes = {verified.leaf_hashes.begin() + skipped, verified.leaf_hashes.end()},
+      .entry = std::nullopt};
+  if (start < b.size) bundle_side.entry = b.entries[static_cast<std::size_t>(skipped)];
+  return MakeForkProof(options_.origin, *log_key, start, std::move(a), std::move(bundle_side));
+}
+
+Result<ImportReport> Ledger::ImportBundle(std::string_view bytes, std::optional<ForkProof>* fork) {
   if (options_.trusted.empty()) {
     // Without trusted keys anyone could make a bundle that verifies: refuse rather than
     // import a stranger's history.
@@ -228,7 +285,13 @@ Result<ImportReport> Ledger::ImportBundle(std::string_view bytes) {
   auto verified = VerifyBundle(bytes, {.trusted = options_.trusted, .threads = options_.threads});
   if (!verified) return std::unexpected(verified.error());
   auto fit = FitBundle(*verified);
-  if (!fit) return std::unexpected(fit.error());
+  if (!fit) {
+    if (fork != nullptr && fit.error().code == ErrorCode::kConflict) {
+      // A refusal that is a fork (not a gap) gets its proof; no proof, the refusal stands.
+      if (auto proof = ProveFork(*verified)) *fork = std::move(*proof);
+    }
+    return std::unexpected(fit.error());
+  }
   const Bundle& b = verified->bundle;
   if (fit->adds == 0) {
     return Fail(ErrorCode::kConflict, "the bundle adds nothing: its " + std::to_string(b.size) +
@@ -241,7 +304,9 @@ Result<ImportReport> Ledger::ImportBundle(std::string_view bytes) {
   ImportReport report{.previous_size = Size(),
                       .new_size = b.size,
                       .checkpoint_signers = verified->checkpoint_signers,
-                      .disclosure = std::move(verified->disclosure)};
+                      .disclosure = std::move(verified->disclosure),
+                      .checkpoint = b.checkpoint,
+                      .cosignatures = std::move(verified->cosignatures)};
   const auto first_new = static_cast<std::ptrdiff_t>(Size() - b.since);
   std::span<const std::string> fresh(b.entries.begin() + first_new, b.entries.end());
   std::span<const Hash> fresh_hashes(verified->leaf_hashes.begin() + first_new,

@@ -42,8 +42,10 @@
 #include "core/error.h"
 #include "ledger/bundle.h"
 #include "ledger/checkpoint.h"
+#include "ledger/cosignature.h"
 #include "ledger/entry_storage.h"
 #include "ledger/event.h"
+#include "ledger/fork_proof.h"
 #include "ledger/keys.h"
 #include "ledger/merkle_tree.h"
 #include "ledger/verify.h"
@@ -65,7 +67,9 @@ struct ImportReport {
   std::uint64_t previous_size = 0;
   std::uint64_t new_size = 0;
   std::vector<std::string> checkpoint_signers;
-  std::optional<Disclosure> disclosure;  // checked (verify.h); the caller decides what to keep
+  std::optional<Disclosure> disclosure;   // checked (verify.h); the caller decides what to keep
+  std::string checkpoint;                 // the bundle's signed checkpoint, now this replica's
+  std::vector<Cosignature> cosignatures;  // checked signatures; the caller checks what they sign
 };
 
 // How a verified bundle of this log's origin stands against what this log holds.
@@ -111,9 +115,18 @@ class Ledger {
   // or have signed through this Ledger object.
   // With `disclosure`, the bundle carries that section (format version 2); it must refer
   // only to entries in [since, Size()) and be signed by a checkpoint signer.
+  // `cosignatures` (cosignature.h notes this node made of other logs) ride along as they are.
   [[nodiscard]] Result<std::string> ExportBundle(
-      std::uint64_t since, const SignedDisclosure* disclosure = nullptr) const;
-  [[nodiscard]] Result<ImportReport> ImportBundle(std::string_view bytes);
+      std::uint64_t since, const SignedDisclosure* disclosure = nullptr,
+      std::span<const std::string> cosignatures = {}) const;
+  // With `fork`: when the bundle is refused because it forks from this log, *fork receives
+  // the (unsigned) proof of it (ProveFork), if one can be made.
+  [[nodiscard]] Result<ImportReport> ImportBundle(std::string_view bytes,
+                                                  std::optional<ForkProof>* fork = nullptr);
+  // A fork proof (fork_proof.h) of a verified bundle that disagrees with this log: the stored
+  // checkpoint (A) against the bundle's (B), both signed by one key. kInvalidInput when they
+  // agree; kNotFound when there is no stored checkpoint or no key signed both.
+  [[nodiscard]] Result<ForkProof> ProveFork(const BundleVerification& verified) const;
   // ImportBundle's refusal of a party signature the pinned keys do not allow
   // (party_signatures.h), over this log's entries before the bundle and the bundle's.
   [[nodiscard]] Result<void> CheckPartySignersOfImport(const Bundle& b) const;

@@ -161,6 +161,15 @@ Result<BundleVerification> VerifyBundle(std::string_view bytes, const VerifyOpti
     if (!disclosure) return std::unexpected(disclosure.error());
     out.disclosure = std::move(*disclosure);
   }
+  for (std::size_t i = 0; i < b.cosignatures.size(); ++i) {
+    auto cosignature = OpenCosignature(b.cosignatures[i], opened->verification.verified_by);
+    if (!cosignature) {
+      return Fail(ErrorCode::kCorruption, "cosignature " + std::to_string(i + 1) + " of " +
+                                              std::to_string(b.cosignatures.size()) + ": " +
+                                              cosignature.error().message);
+    }
+    out.cosignatures.push_back(std::move(*cosignature));
+  }
   return out;
 }
 

@@ -16,7 +16,8 @@
 //     key with a trusted name but another key is refused); the consistency proof; and the
 //     disclosure section, if any (disclosure.h: every shown value against its commitment,
 //     the commitments against the signed records root, then its signature by a checkpoint
-//     signer).
+//     signer); and each cosignature (cosignature.h), which must be signed by a checkpoint
+//     signer: the sending node vouches for the cosignatures it made, and no one else's.
 //   - Nothing is kept or written: callers (Ledger::ImportBundle) accept the result whole.
 //
 // Why this design: the receiver recomputes the root itself from the entries and the
@@ -37,6 +38,7 @@
 #include "core/error.h"
 #include "ledger/bundle.h"
 #include "ledger/checkpoint.h"
+#include "ledger/cosignature.h"
 #include "ledger/disclosure.h"
 #include "ledger/entry_storage.h"
 #include "ledger/merkle_tree.h"
@@ -63,8 +65,9 @@ struct BundleVerification {
   Hash old_root{};                // root at bundle.since, from its frontier
   std::vector<Hash> leaf_hashes;  // of bundle.entries
   std::vector<std::string> checkpoint_signers;
-  bool trusted_signature = false;        // a key from VerifyOptions::trusted signed it
-  std::optional<Disclosure> disclosure;  // the checked disclosure section, if the bundle has one
+  bool trusted_signature = false;         // a key from VerifyOptions::trusted signed it
+  std::optional<Disclosure> disclosure;   // the checked disclosure section, if the bundle has one
+  std::vector<Cosignature> cosignatures;  // checked: each signed by a checkpoint signer
 };
 
 [[nodiscard]] Result<BundleVerification> VerifyBundle(std::string_view bytes,

@@ -8,6 +8,7 @@
 #include "ledger/party_signatures.h"
 #include "ledger/pinned_checkpoints.h"
 #include "ledger/verify.h"
+#include "store/checkpoint_cosignatures.h"
 #include "store/received_lists.h"
 #include "store/record_sharing.h"
 #include "store/workspace.h"
@@ -210,8 +211,14 @@ Result<std::string> EventLog::ExportBundle(std::optional<std::string_view> since
   if (disclose) {
     PARLEY_ASSIGN_OR_RETURN(disclosure, disclose(since, Size()));
   }
-  PARLEY_ASSIGN_OR_RETURN(std::string bundle,
-                          ledger_->ExportBundle(since, disclosure ? &*disclosure : nullptr));
+  // Every cosignature this node made of the others' checkpoints rides along, so that each
+  // node receives the cosignatures of its own checkpoints (store/checkpoint_cosignatures.h).
+  std::vector<std::string> cosignatures;
+  PARLEY_ASSIGN_OR_RETURN(auto made, CosignaturesBy(db_, node_.verifier_key));
+  for (StoredCosignature& c : made) cosignatures.push_back(std::move(c.note));
+  PARLEY_ASSIGN_OR_RETURN(
+      std::string bundle,
+      ledger_->ExportBundle(since, disclosure ? &*disclosure : nullptr, cosignatures));
   PARLEY_TRY(PinCheckpoint());
   return bundle;
 }
@@ -255,7 +262,8 @@ struct ReplicaImport {
 
 // The replica part of an import, inside the caller's transaction.
 Result<ReplicaImport> ImportIntoReplica(Database& db, std::string_view bytes,
-                                        const std::vector<ledger::PublicKey>& trusted) {
+                                        const std::vector<ledger::PublicKey>& trusted,
+                                        const ReplicaImportHooks* hooks) {
   // The header alone names the origin; the content is verified whole by ImportBundle.
   PARLEY_ASSIGN_OR_RETURN(const std::string origin, ledger::PeekBundleOrigin(bytes));
   PARLEY_ASSIGN_OR_RETURN(auto node, LoadNodeIdentity(db));
@@ -269,7 +277,8 @@ Result<ReplicaImport> ImportIntoReplica(Database& db, std::string_view bytes,
       ledger::Ledger::Open(
           std::move(storage),
           {.origin = origin, .trusted = trusted, .threads = 2, .verify_on_open = false}));
-  PARLEY_ASSIGN_OR_RETURN(ledger::ImportReport report, replica.ImportBundle(bytes));
+  PARLEY_ASSIGN_OR_RETURN(ledger::ImportReport report,
+                          replica.ImportBundle(bytes, hooks != nullptr ? hooks->fork : nullptr));
   if (report.disclosure) PARLEY_TRY(KeepReceivedRecords(db, origin, *report.disclosure));
   return ReplicaImport{std::move(report), origin, replica.Size(), replica.Root()};
 }
@@ -281,7 +290,8 @@ Result<ledger::ImportReport> ImportReplicaBundle(Workspace& ws, std::string_view
                                                  const ReplicaImportOptions& options) {
   LoggedTransaction tx(ws);
   PARLEY_TRY(tx.Begin());
-  PARLEY_ASSIGN_OR_RETURN(ReplicaImport imported, ImportIntoReplica(ws.db(), bytes, trusted));
+  PARLEY_ASSIGN_OR_RETURN(ReplicaImport imported,
+                          ImportIntoReplica(ws.db(), bytes, trusted, options.hooks));
   // The disclosed records as read-only list versions of this node (issue 15 item 4).
   PARLEY_ASSIGN_OR_RETURN(
       auto received,
@@ -293,16 +303,21 @@ Result<ledger::ImportReport> ImportReplicaBundle(Workspace& ws, std::string_view
            .checkpoint_root = ledger::EncodeHex(imported.root),
            .disclosure = imported.report.disclosure ? &*imported.report.disclosure : nullptr,
            .list_prefix = options.list_prefix}));
+  if (options.hooks != nullptr && options.hooks->in_transaction) {
+    PARLEY_TRY(options.hooks->in_transaction(imported.report));
+  }
   PARLEY_TRY(tx.Commit());
   if (options.received != nullptr) *options.received = std::move(received);
   return std::move(imported.report);
 }
 
 Result<ledger::ImportReport> ImportReplicaBundle(Database& db, std::string_view bytes,
-                                                 const std::vector<ledger::PublicKey>& trusted) {
+                                                 const std::vector<ledger::PublicKey>& trusted,
+                                                 const ReplicaImportHooks* hooks) {
   Transaction tx(db);
   PARLEY_TRY(tx.Begin());
-  PARLEY_ASSIGN_OR_RETURN(ReplicaImport imported, ImportIntoReplica(db, bytes, trusted));
+  PARLEY_ASSIGN_OR_RETURN(ReplicaImport imported, ImportIntoReplica(db, bytes, trusted, hooks));
+  if (hooks != nullptr && hooks->in_transaction) PARLEY_TRY(hooks->in_transaction(imported.report));
   PARLEY_TRY(tx.Commit());
   return std::move(imported.report);
 }

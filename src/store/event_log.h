@@ -204,15 +204,25 @@ class LoggedTransaction {
 // checkpoint no `trusted` key signed, forks, replays and any tampering, naming the entry.
 // The records a disclosure section showed are kept in the same transaction
 // (store/record_sharing.h); ImportReport::disclosure says what they were.
+// What ImportAndCosign (store/checkpoint_cosignatures.h) adds to an import: `fork` receives
+// the proof of a refused fork; `in_transaction` runs after the entries are stored and before
+// the commit (an error rolls the whole import back).
+struct ReplicaImportHooks {
+  std::optional<ledger::ForkProof>* fork = nullptr;
+  std::function<Result<void>(const ledger::ImportReport&)> in_transaction;
+};
 [[nodiscard]] Result<ledger::ImportReport> ImportReplicaBundle(
-    Database& db, std::string_view bytes, const std::vector<ledger::PublicKey>& trusted);
+    Database& db, std::string_view bytes, const std::vector<ledger::PublicKey>& trusted,
+    const ReplicaImportHooks* hooks = nullptr);
 // On a workspace, the disclosed list versions also become read-only received lists, vouched for
 // by this node's own list.version_received events, in the same transaction
-// (store/received_lists.h).
+// (store/received_lists.h). `parley bundle import` and the API run it through the cosigning
+// workflow, ImportAndCosign (store/checkpoint_cosignatures.h), which passes its hooks here.
 struct ReceivedListVersion;  // store/received_lists.h
 struct ReplicaImportOptions {
   std::string list_prefix;                               // empty: the sender's node name
   std::vector<ReceivedListVersion>* received = nullptr;  // filled when given
+  const ReplicaImportHooks* hooks = nullptr;
 };
 [[nodiscard]] Result<ledger::ImportReport> ImportReplicaBundle(
     Workspace& ws, std::string_view bytes, const std::vector<ledger::PublicKey>& trusted,

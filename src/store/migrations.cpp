@@ -565,6 +565,24 @@ CREATE TRIGGER received_list_versions_are_kept BEFORE DELETE ON received_list_ve
 BEGIN SELECT RAISE(ABORT, 'received list versions are kept as they were disclosed'); END;
 )sql";
 
+// Version 12: cosignatures of checkpoints (store/checkpoint_cosignatures.h), both those this
+// node made of other logs' checkpoints (cosigner = the node key) and those the other nodes
+// made of this node's (origin = the node's own log). One row per (log, size, cosigner).
+constexpr const char* kSchemaCheckpointCosignatures = R"sql(
+CREATE TABLE ledger_cosignatures (
+  origin TEXT NOT NULL,
+  size INTEGER NOT NULL CHECK (size >= 0),
+  root TEXT NOT NULL,
+  cosigner TEXT NOT NULL,
+  note TEXT NOT NULL,
+  recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  PRIMARY KEY (origin, size, cosigner)
+) WITHOUT ROWID;
+CREATE INDEX ledger_cosignatures_by_cosigner ON ledger_cosignatures(cosigner);
+CREATE TRIGGER ledger_cosignatures_no_update BEFORE UPDATE ON ledger_cosignatures
+BEGIN SELECT RAISE(ABORT, 'ledger cosignatures are append-only'); END;
+)sql";
+
 const std::vector<const char*>& Migrations() {
   static const std::vector<const char*> kMigrations = {kSchemaV1,
                                                        kSchemaV2,
@@ -576,7 +594,8 @@ const std::vector<const char*>& Migrations() {
                                                        kSchemaReviewQueue,
                                                        kSchemaReviewDecisions,
                                                        kSchemaAccessLogByUser,
-                                                       kSchemaReceivedLists};
+                                                       kSchemaReceivedLists,
+                                                       kSchemaCheckpointCosignatures};
   return kMigrations;
 }
 

@@ -25,6 +25,7 @@
 #include "server/handlers/json_fields.h"
 #include "server/http/content_disposition.h"
 #include "store/bundle_check.h"
+#include "store/checkpoint_cosignatures.h"
 #include "store/event_log.h"
 #include "store/ledger_storage.h"
 #include "store/read_snapshot.h"
@@ -521,10 +522,10 @@ ApiResponse LedgerHandlers::ImportBundleHandler(ApiRequest& req, store::Workspac
                   {"", 0, 0, "file"});
     }
     std::vector<store::ReceivedListVersion> received;
-    auto report =
-        store::ImportReplicaBundle(ws, bytes, trusted, {.list_prefix = "", .received = &received});
-    if (!report) {
-      Error e = report.error();
+    auto done =
+        store::ImportAndCosign(ws, bytes, trusted, {.list_prefix = "", .received = &received});
+    if (!done) {
+      Error e = done.error();
       // A bundle that fails its checks is the upload's fault (400), not the server's.
       if (e.code == ErrorCode::kCorruption) e.code = ErrorCode::kInvalidInput;
       if (e.where.field.empty()) e.where.field = "file";
@@ -533,6 +534,7 @@ ApiResponse LedgerHandlers::ImportBundleHandler(ApiRequest& req, store::Workspac
       if (auto seq = EntryNamedIn(e.message)) error["entry"] = *seq;
       return JsonResponse(HttpStatusFor(e.code), {{"error", error}});
     }
+    const ledger::ImportReport* report = &done->report;
     PARLEY_ASSIGN_OR_RETURN(ledger::Bundle bundle, ledger::DecodeBundle(bytes));
     return JsonResponse(200, {{"origin", bundle.origin},
                               {"previous_size", report->previous_size},
