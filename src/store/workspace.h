@@ -72,7 +72,7 @@ struct WorkspaceOptions {
   std::string node_name = "node";
   // Seal a new workspace with this secret (store/seal.h). An existing workspace stays as it
   // was made: sealing one afterwards is refused.
-  std::optional<SealSecret> seal;
+  std::optional<SealSecret> seal = std::nullopt;
 };
 
 struct ImportOutcome {
