@@ -28,6 +28,9 @@ struct CliContext {
 // Adds `--workspace DIR` to a subcommand that opens the workspace, and the options that
 // give a sealed workspace's secret (cli/seal_secret.h).
 void AddWorkspaceOption(CLI::App& command, CliContext& ctx);
+// Adds `--seal-passphrase-file` and `--seal-key-file` (for a command that opens a workspace
+// without AddWorkspaceOption).
+void AddSealOptions(CLI::App& command, CliContext& ctx);
 // Adds `--json` to a subcommand whose output a script would want to read.
 void AddJsonOption(CLI::App& command, CliContext& ctx);
 

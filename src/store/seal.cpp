@@ -90,13 +90,13 @@ Result<SealSettings> ReadSettings(const fs::path& dir) {
 Result<std::string> Master(const fs::path& dir, const SealSettings& s, const SealSecret& secret) {
   const bool wants_passphrase = s.kdf == "argon2id";
   if (wants_passphrase != (secret.kind == SealSecret::kPassphrase)) {
-    return Fail(ErrorCode::kInvalidInput,
-                "workspace " + dir.string() + " is sealed with " +
-                    (wants_passphrase ? "a passphrase" : "a key file") + ", but " + secret.source +
-                    " gives " + (wants_passphrase ? "a key file" : "a passphrase") +
-                    (wants_passphrase
-                         ? "; give it with --seal-passphrase-file F or $PARLEY_SEAL_PASSPHRASE"
-                         : "; give it with --seal-key-file F or $PARLEY_SEAL_KEY_FILE"));
+    return Fail(
+        ErrorCode::kInvalidInput,
+        "workspace " + dir.string() + " is sealed with " +
+            (wants_passphrase ? "a passphrase" : "a key file") + ", but " + secret.source +
+            " gives " + (wants_passphrase ? "a key file" : "a passphrase") +
+            (wants_passphrase ? "; give it with --seal-passphrase-file F or $PARLEY_SEAL_PASSPHRASE"
+                              : "; give it with --seal-key-file F or $PARLEY_SEAL_KEY_FILE"));
   }
   if (!wants_passphrase) return secret.bytes;
   std::string master(32, '\0');

@@ -88,9 +88,8 @@ bool SealPage(const SealedFile& f, const Unit& u, const unsigned char* in, unsig
   unsigned char* tag = nonce + kNonceBytes;
   randombytes_buf(nonce, kNonceBytes);
   auto ad = AdditionalData(f.kind, u.slot);
-  crypto_aead_xchacha20poly1305_ietf_encrypt_detached(out, tag, nullptr, in, kPlainBytes,
-                                                      ad.data(), ad.size(), nullptr, nonce,
-                                                      f.key.bytes.data());
+  crypto_aead_xchacha20poly1305_ietf_encrypt_detached(
+      out, tag, nullptr, in, kPlainBytes, ad.data(), ad.size(), nullptr, nonce, f.key.bytes.data());
   return true;
 }
 
@@ -124,7 +123,7 @@ bool CommitFollows(SealedFile& f, std::uint64_t frame) {
     if (rc == SQLITE_IOERR_SHORT_READ) return false;
     if (rc != SQLITE_OK) return true;
     if (std::memcmp(fh + 8, header + 16, 8) != 0) return false;  // stale frame: log ends
-    if (BigEndian32(fh + 4) != 0) return true;                    // a commit frame
+    if (BigEndian32(fh + 4) != 0) return true;                   // a commit frame
   }
 }
 

@@ -2,6 +2,8 @@
 // round-trip and survive a reopen and a crash (WAL recovery); no name of the records reaches
 // the database, WAL or journal files; a wrong key, a flipped byte, two swapped pages and a
 // frame moved within the WAL are refused as tampering, never read.
+#include "store/sealed_vfs.h"
+
 #include <gtest/gtest.h>
 #include <sodium.h>
 #include <unistd.h>
@@ -12,7 +14,6 @@
 
 #include "core/file_io.h"
 #include "store/seal.h"
-#include "store/sealed_vfs.h"
 #include "store/sqlite_db.h"
 #include "store/workspace.h"
 
@@ -42,8 +43,8 @@ void WriteRaw(const fs::path& file, const std::string& bytes) {
 class SealedVfsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("parley-sealed-" + std::to_string(::getpid()) + "-" +
-                                        std::to_string(counter_++));
+    dir_ = fs::temp_directory_path() /
+           ("parley-sealed-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     file_ = dir_ / "parley.db";
@@ -208,9 +209,9 @@ TEST_F(SealedVfsTest, UnknownKeyNeverOpensPlain) {
   (void)SealedDatabaseUri(file_, KeyOf(9));  // registers the VFS
   sqlite3* raw = nullptr;
   const std::string uri = "file:" + file_.string() + "?seal=0000";
-  int rc = sqlite3_open_v2(uri.c_str(), &raw,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
-                           kSealedVfsName);
+  int rc =
+      sqlite3_open_v2(uri.c_str(), &raw,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, kSealedVfsName);
   EXPECT_NE(rc, SQLITE_OK);
   sqlite3_close_v2(raw);
 }

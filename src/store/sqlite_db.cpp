@@ -156,15 +156,18 @@ namespace {
 Result<void> UseSealedLayout(Database& db, const std::filesystem::path& file) {
   int reserve = kSealReserveBytes;
   sqlite3_file_control(db.handle(), "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
-  PARLEY_TRY(db.Exec("PRAGMA page_size=" + std::to_string(kSealedPageSize) + "; PRAGMA mmap_size=0"));
+  PARLEY_TRY(
+      db.Exec("PRAGMA page_size=" + std::to_string(kSealedPageSize) + "; PRAGMA mmap_size=0"));
   PARLEY_ASSIGN_OR_RETURN(auto page_size, db.QueryInt("PRAGMA page_size"));
   reserve = -1;
   sqlite3_file_control(db.handle(), "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
   if (page_size != kSealedPageSize || reserve != kSealReserveBytes) {
-    return Fail(ErrorCode::kCorruption, file.string() + " does not have the sealed page layout "
-                                        "(page size " + std::to_string(page_size.value_or(0)) +
-                                        ", reserved bytes " + std::to_string(reserve) +
-                                        "); restore the workspace from a backup");
+    return Fail(ErrorCode::kCorruption, file.string() +
+                                            " does not have the sealed page layout "
+                                            "(page size " +
+                                            std::to_string(page_size.value_or(0)) +
+                                            ", reserved bytes " + std::to_string(reserve) +
+                                            "); restore the workspace from a backup");
   }
   return {};
 }

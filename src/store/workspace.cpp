@@ -21,7 +21,8 @@ Result<void> RefuseSealedWithoutSettings(const std::filesystem::path& dir) {
   std::ifstream in(DatabasePath(dir), std::ios::binary);
   char magic[16] = {};
   in.read(magic, sizeof magic);
-  if (in.gcount() == 0 || std::string_view(magic, 16) == std::string_view("SQLite format 3\0", 16)) {
+  if (in.gcount() == 0 ||
+      std::string_view(magic, 16) == std::string_view("SQLite format 3\0", 16)) {
     return {};
   }
   return Fail(ErrorCode::kCorruption,
@@ -66,14 +67,15 @@ Result<Workspace> Workspace::Create(const std::filesystem::path& dir,
     PARLEY_ASSIGN_OR_RETURN(key, WorkspacePageKey(dir));
   } else if (options.seal && exists) {
     return Fail(ErrorCode::kConflict,
-                dir.string() + " is an unsealed workspace already; sealing one afterwards is "
-                               "not supported: create a new sealed workspace and import the "
-                               "lists again");
+                dir.string() +
+                    " is an unsealed workspace already; sealing one afterwards is "
+                    "not supported: create a new sealed workspace and import the "
+                    "lists again");
   } else if (options.seal) {
     PARLEY_ASSIGN_OR_RETURN(key, CreateSeal(dir, *options.seal));
   }
-  PARLEY_ASSIGN_OR_RETURN(Database db, Database::Open(DatabasePath(dir), /*create=*/true,
-                                                      key ? &*key : nullptr));
+  PARLEY_ASSIGN_OR_RETURN(
+      Database db, Database::Open(DatabasePath(dir), /*create=*/true, key ? &*key : nullptr));
   PARLEY_TRY(Migrate(db));
   PARLEY_TRY(EnsureNodeIdentity(db, dir, options.node_name));
   return Workspace(dir, std::move(db));
@@ -91,8 +93,8 @@ Result<Workspace> Workspace::Open(const std::filesystem::path& dir) {
   } else {
     PARLEY_TRY(RefuseSealedWithoutSettings(dir));
   }
-  PARLEY_ASSIGN_OR_RETURN(Database db, Database::Open(DatabasePath(dir), /*create=*/false,
-                                                      key ? &*key : nullptr));
+  PARLEY_ASSIGN_OR_RETURN(
+      Database db, Database::Open(DatabasePath(dir), /*create=*/false, key ? &*key : nullptr));
   PARLEY_TRY(Migrate(db));
   // A workspace made before the ledger existed gets its node identity on first open.
   PARLEY_TRY(EnsureNodeIdentity(db, dir, WorkspaceOptions{}.node_name));
