@@ -38,7 +38,7 @@ struct SealSecret {
   std::string source;  // where it came from, for messages ("--seal-key-file k.key")
 };
 
-// Argon2id limits for new sealed workspaces (measured in docs/benchmarks.md: about 0.2 s and
+// Argon2id limits for new sealed workspaces (measured in docs/benchmarks.md: about 0.3 s and
 // 64 MiB on the reference machine, once per command or server start).
 inline constexpr std::uint64_t kSealOpsLimit = 3;
 inline constexpr std::size_t kSealMemLimit = std::size_t{64} << 20;
@@ -48,11 +48,13 @@ inline constexpr std::size_t kSealMemLimit = std::size_t{64} << 20;
 
 // Writes DIR/seal.json for a new sealed workspace (kConflict if one exists) and returns its
 // page key.
-[[nodiscard]] Result<PageKey> CreateSeal(const std::filesystem::path& dir, const SealSecret& secret);
+[[nodiscard]] Result<PageKey> CreateSeal(const std::filesystem::path& dir,
+                                         const SealSecret& secret);
 
 // The page key of the sealed workspace DIR, from `secret`: kInvalidInput "wrong passphrase or
 // key file for workspace DIR" when the check value differs.
-[[nodiscard]] Result<PageKey> UnlockSeal(const std::filesystem::path& dir, const SealSecret& secret);
+[[nodiscard]] Result<PageKey> UnlockSeal(const std::filesystem::path& dir,
+                                         const SealSecret& secret);
 
 // The process's source of the secret: nullopt when none was given.
 using SealSecretSource = std::function<Result<std::optional<SealSecret>>()>;
