@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/seal_secret.h"
 
 namespace parley::cli {
 namespace {
@@ -24,6 +25,7 @@ int Run(int argc, char** argv) {
   app.set_version_flag("--version", "parley 0.1.0");
   CliContext ctx;
   ctx.workspace = DefaultWorkspace();
+  InstallSealSecretSource(ctx);
 
   RegisterWorkspaceCommands(app, ctx);
   RegisterImportCommand(app, ctx);

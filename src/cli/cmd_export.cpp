@@ -75,7 +75,13 @@ void RunExport(CliContext& ctx, const ExportOptions& o) {
     ReportError(w.error(), ctx);
     return;
   }
-  if (!ctx.json) std::cout << "wrote " << records.size() << " records to " << o.out << "\n";
+  if (!ctx.json) {
+    std::cout << "wrote " << records.size() << " records to " << o.out
+              << (ws->sealed() ? " (plain text for people to read, not sealed like the "
+                                 "workspace: keep it safe and delete it when done)"
+                               : "")
+              << "\n";
+  }
 }
 
 }  // namespace

@@ -83,7 +83,12 @@ void PrintReport(const CliContext& ctx, const ImportFileRequest& req, const Impo
   }
   if (!r.rejects_file.empty()) {
     std::cout << "skipped " << r.file.rejects.size() << " invalid rows; they are in "
-              << r.rejects_file << "\n";
+              << r.rejects_file
+              << (store::IsSealedWorkspace(ctx.workspace)
+                      ? " (plain text beside the input file, not sealed like the workspace: "
+                        "delete it once the rows are fixed)"
+                      : "")
+              << "\n";
   }
   if (out.unchanged) {
     std::cout << "list " << req.list << " is unchanged (still version " << out.version

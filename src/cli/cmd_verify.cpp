@@ -369,6 +369,7 @@ void RegisterVerifyCommand(CLI::App& app, CliContext& ctx) {
   auto* workspace = cmd->add_option("--workspace", args->workspace,
                                     "Workspace whose whole record to check (every log in it)");
   bundle->excludes(workspace);
+  AddSealOptions(*cmd, ctx);
   cmd->add_option("--disclosure", args->disclosure,
                   "A revealed field (`parley disclose`) to prove against --bundle")
       ->check(CLI::ExistingFile)

@@ -1,11 +1,13 @@
 // `parley init`, `lists`, `show`, `person`, `check`: the workspace's read side.
 #include <charconv>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "cli/workspace_open.h"
+#include "core/try.h"
 #include "store/event_log.h"
 #include "store/received_lists.h"
 #include "store/record_json.h"
@@ -35,8 +37,27 @@ void PrintVersionLine(const store::ListVersionInfo& v) {
             << "), by " << v.imported_by << " at " << v.created_at << "\n";
 }
 
-void RunInit(CliContext& ctx, const std::string& node_name) {
-  auto ws = store::Workspace::Create(ctx.workspace, {.node_name = node_name});
+// The secret of a new sealed workspace; a --seal-key-file that does not exist yet is made.
+Result<store::SealSecret> NewSealSecret(const CliContext& ctx) {
+  if (!ctx.seal_key_file.empty() && !std::filesystem::exists(ctx.seal_key_file)) {
+    PARLEY_TRY(store::CreateSealKeyFile(ctx.seal_key_file));
+    std::cerr << "parley: made the seal key file " << ctx.seal_key_file
+              << " (keep a copy apart from the workspace: without it the workspace is lost)\n";
+  }
+  return store::RequireSealSecret(ctx.workspace);
+}
+
+void RunInit(CliContext& ctx, const std::string& node_name, bool seal) {
+  store::WorkspaceOptions options{.node_name = node_name};
+  if (seal && !store::IsSealedWorkspace(ctx.workspace)) {
+    auto secret = NewSealSecret(ctx);
+    if (!secret) {
+      ReportError(secret.error(), ctx);
+      return;
+    }
+    options.seal = std::move(*secret);
+  }
+  auto ws = store::Workspace::Create(ctx.workspace, options);
   auto node = ws ? store::LoadNodeIdentity(*ws)
                  : Result<std::optional<store::NodeIdentity>>(std::unexpected(ws.error()));
   if (!node) {
@@ -46,13 +67,15 @@ void RunInit(CliContext& ctx, const std::string& node_name) {
   const std::string key_file = store::NodeKeyPath(ctx.workspace, (*node)->key_name).string();
   if (ctx.json) {
     std::cout << nlohmann::json{{"workspace", ctx.workspace},
+                                {"sealed", ws->sealed()},
                                 {"origin", (*node)->origin},
                                 {"node_key", key_file},
                                 {"verifier_key", (*node)->verifier_key}}
                      .dump()
               << "\n";
   } else {
-    std::cout << "workspace ready in " << ctx.workspace << "\n"
+    std::cout << "workspace ready in " << ctx.workspace
+              << (ws->sealed() ? " (sealed: its database is encrypted at rest)" : "") << "\n"
               << "node log " << (*node)->origin << ", signed by the node key " << key_file
               << "\nshare the public key with the other parties: " << (*node)->verifier_key << "\n";
   }
@@ -191,7 +214,12 @@ void RegisterWorkspaceCommands(CLI::App& app, CliContext& ctx) {
   init->add_option("--node", *node_name,
                    "Name of this node's key and log, e.g. ua-bureau (default: node); kept from "
                    "the first init");
-  init->callback([&ctx, node_name] { RunInit(ctx, *node_name); });
+  auto seal = std::make_shared<bool>(false);
+  init->add_flag("--seal", *seal,
+                 "Seal the new workspace at rest: its database is encrypted with a key from "
+                 "--seal-passphrase-file or --seal-key-file (made if missing); see "
+                 "docs/security.md");
+  init->callback([&ctx, node_name, seal] { RunInit(ctx, *node_name, *seal); });
 
   auto* lists = app.add_subcommand("lists", "Show every list and its latest version");
   AddWorkspaceOption(*lists, ctx);

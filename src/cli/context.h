@@ -19,11 +19,18 @@ inline constexpr int kExitInternalError = 2;
 struct CliContext {
   std::string workspace;  // --workspace DIR; default $PARLEY_WORKSPACE or ./parley-data
   bool json = false;      // --json: machine-readable output on stdout
+  // A sealed workspace's secret (cli/seal_secret.h); empty: from the environment.
+  std::string seal_passphrase_file;  // --seal-passphrase-file F
+  std::string seal_key_file;         // --seal-key-file F
   int exit_code = kExitOk;
 };
 
-// Adds `--workspace DIR` to a subcommand that opens the workspace.
+// Adds `--workspace DIR` to a subcommand that opens the workspace, and the options that
+// give a sealed workspace's secret (cli/seal_secret.h).
 void AddWorkspaceOption(CLI::App& command, CliContext& ctx);
+// Adds `--seal-passphrase-file` and `--seal-key-file` (for a command that opens a workspace
+// without AddWorkspaceOption).
+void AddSealOptions(CLI::App& command, CliContext& ctx);
 // Adds `--json` to a subcommand whose output a script would want to read.
 void AddJsonOption(CLI::App& command, CliContext& ctx);
 

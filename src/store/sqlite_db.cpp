@@ -59,12 +59,22 @@ Error SqliteError(sqlite3* db, std::string_view what) {
     case SQLITE_CONSTRAINT:
       kind = ErrorCode::kConflict;
       break;
-    case SQLITE_IOERR:
     case SQLITE_FULL:
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
+      kind = ErrorCode::kIoError;
+      break;
+    case SQLITE_IOERR:
+      if (code == SQLITE_IOERR_DATA) {  // a sealed page failed its authentication check
+        return Error{ErrorCode::kCorruption,
+                     std::string(what) + ": " + LastSealFailure() +
+                         " failed its authentication check: it was altered (tampering) or "
+                         "damaged after parley wrote it; nothing was read from it. Restore the "
+                         "workspace from a backup",
+                     {}};
+      }
       kind = ErrorCode::kIoError;
       break;
     case SQLITE_CORRUPT:
@@ -139,13 +149,46 @@ bool Statement::ColumnIsNull(int index) const {
   return sqlite3_column_type(stmt_.get(), index) == SQLITE_NULL;
 }
 
-Result<Database> Database::Open(const std::filesystem::path& file, bool create) {
+namespace {
+
+// A new sealed database gets the fixed page size and the reserved bytes that carry each
+// page's nonce and tag (store/sealed_vfs.h); an existing one must have them.
+Result<void> UseSealedLayout(Database& db, const std::filesystem::path& file) {
+  int reserve = kSealReserveBytes;
+  sqlite3_file_control(db.handle(), "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+  PARLEY_TRY(
+      db.Exec("PRAGMA page_size=" + std::to_string(kSealedPageSize) + "; PRAGMA mmap_size=0"));
+  PARLEY_ASSIGN_OR_RETURN(auto page_size, db.QueryInt("PRAGMA page_size"));
+  reserve = -1;
+  sqlite3_file_control(db.handle(), "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+  if (page_size != kSealedPageSize || reserve != kSealReserveBytes) {
+    return Fail(ErrorCode::kCorruption, file.string() +
+                                            " does not have the sealed page layout "
+                                            "(page size " +
+                                            std::to_string(page_size.value_or(0)) +
+                                            ", reserved bytes " + std::to_string(reserve) +
+                                            "); restore the workspace from a backup");
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<Database> Database::Open(const std::filesystem::path& file, bool create,
+                                const PageKey* seal) {
   // SQLite would create the database 0644 less the umask; created here first, it is 0600
   // whatever the umask, and SQLite gives its -wal and -shm files the database file's mode.
   if (create) PARLEY_TRY(CreatePrivateFileIfMissing(file));
   sqlite3* raw = nullptr;
   int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
-  int rc = sqlite3_open_v2(file.c_str(), &raw, flags, nullptr);
+  std::string name = file.string();
+  const char* vfs = nullptr;
+  if (seal != nullptr) {
+    name = SealedDatabaseUri(file, *seal);
+    flags |= SQLITE_OPEN_URI;
+    vfs = kSealedVfsName;
+  }
+  int rc = sqlite3_open_v2(name.c_str(), &raw, flags, vfs);
   Database db(raw);
   if (rc != SQLITE_OK) {
     Error e = raw != nullptr ? SqliteError(raw, "cannot open " + file.string())
@@ -154,6 +197,7 @@ Result<Database> Database::Open(const std::filesystem::path& file, bool create) 
   }
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, 10000);
+  if (seal != nullptr) PARLEY_TRY(UseSealedLayout(db, file));
   auto pragmas = db.Exec(
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
       "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;");

@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "store/sealed_vfs.h"
 
 namespace parley::store {
 
@@ -75,7 +76,10 @@ class Database {
  public:
   // Opens (creating if `create`) the database file with WAL journaling, synchronous=FULL
   // (a committed import survives power loss), foreign keys on, and a busy timeout.
-  [[nodiscard]] static Result<Database> Open(const std::filesystem::path& file, bool create);
+  // With `seal`, through the sealed VFS (store/sealed_vfs.h): a new database gets the sealed
+  // page layout, and mmap stays off.
+  [[nodiscard]] static Result<Database> Open(const std::filesystem::path& file, bool create,
+                                             const PageKey* seal = nullptr);
 
   [[nodiscard]] Result<Statement> Prepare(std::string_view sql);
   // Runs one or more statements that return no rows.

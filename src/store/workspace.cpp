@@ -1,6 +1,7 @@
 #include "store/workspace.h"
 
 #include <charconv>
+#include <fstream>
 #include <system_error>
 
 #include "core/file_io.h"
@@ -11,6 +12,27 @@
 namespace parley::store {
 
 std::filesystem::path DatabasePath(const std::filesystem::path& dir) { return dir / "parley.db"; }
+
+namespace {
+
+// A database that is not plain SQLite with no seal.json beside it: a sealed workspace whose
+// settings were lost, which SQLite alone would call "not a database".
+Result<void> RefuseSealedWithoutSettings(const std::filesystem::path& dir) {
+  std::ifstream in(DatabasePath(dir), std::ios::binary);
+  char magic[16] = {};
+  in.read(magic, sizeof magic);
+  if (in.gcount() == 0 ||
+      std::string_view(magic, 16) == std::string_view("SQLite format 3\0", 16)) {
+    return {};
+  }
+  return Fail(ErrorCode::kCorruption,
+              DatabasePath(dir).string() + " is not a plain SQLite database and " +
+                  SealSettingsPath(dir).string() +
+                  " is missing: if the workspace was sealed, restore seal.json from its backup",
+              {DatabasePath(dir).string(), 0, 0, ""});
+}
+
+}  // namespace
 
 Workspace::Workspace(std::filesystem::path dir, Database db)
     : dir_(std::move(dir)), db_(std::make_unique<Database>(std::move(db))) {}
@@ -39,7 +61,21 @@ Result<Workspace> Workspace::Create(const std::filesystem::path& dir,
                                     const WorkspaceOptions& options) {
   // The workspace holds personal data: its folder is the owner's alone (core/file_io.h).
   PARLEY_TRY(CreatePrivateFolders(dir));
-  PARLEY_ASSIGN_OR_RETURN(Database db, Database::Open(DatabasePath(dir), /*create=*/true));
+  std::optional<PageKey> key;
+  const bool exists = std::filesystem::exists(DatabasePath(dir));
+  if (IsSealedWorkspace(dir)) {
+    PARLEY_ASSIGN_OR_RETURN(key, WorkspacePageKey(dir));
+  } else if (options.seal && exists) {
+    return Fail(ErrorCode::kConflict,
+                dir.string() +
+                    " is an unsealed workspace already; sealing one afterwards is "
+                    "not supported: create a new sealed workspace and import the "
+                    "lists again");
+  } else if (options.seal) {
+    PARLEY_ASSIGN_OR_RETURN(key, CreateSeal(dir, *options.seal));
+  }
+  PARLEY_ASSIGN_OR_RETURN(
+      Database db, Database::Open(DatabasePath(dir), /*create=*/true, key ? &*key : nullptr));
   PARLEY_TRY(Migrate(db));
   PARLEY_TRY(EnsureNodeIdentity(db, dir, options.node_name));
   return Workspace(dir, std::move(db));
@@ -51,7 +87,14 @@ Result<Workspace> Workspace::Open(const std::filesystem::path& dir) {
                                           "; create one with `parley init --workspace " +
                                           dir.string() + "`");
   }
-  PARLEY_ASSIGN_OR_RETURN(Database db, Database::Open(DatabasePath(dir), /*create=*/false));
+  std::optional<PageKey> key;
+  if (IsSealedWorkspace(dir)) {
+    PARLEY_ASSIGN_OR_RETURN(key, WorkspacePageKey(dir));
+  } else {
+    PARLEY_TRY(RefuseSealedWithoutSettings(dir));
+  }
+  PARLEY_ASSIGN_OR_RETURN(
+      Database db, Database::Open(DatabasePath(dir), /*create=*/false, key ? &*key : nullptr));
   PARLEY_TRY(Migrate(db));
   // A workspace made before the ledger existed gets its node identity on first open.
   PARLEY_TRY(EnsureNodeIdentity(db, dir, WorkspaceOptions{}.node_name));

@@ -24,6 +24,7 @@
 #include "core/error.h"
 #include "lists/list_kind.h"
 #include "lists/person_record.h"
+#include "store/seal.h"
 #include "store/sqlite_db.h"
 
 namespace parley::ledger {
@@ -85,6 +86,9 @@ struct ImportRequest {
 struct WorkspaceOptions {
   // Name of the node key and middle part of the log's origin ("parley/NODE/<random>").
   std::string node_name = "node";
+  // Seal a new workspace with this secret (store/seal.h). An existing workspace stays as it
+  // was made: sealing one afterwards is refused.
+  std::optional<SealSecret> seal = std::nullopt;
 };
 
 struct ImportOutcome {
@@ -117,7 +121,8 @@ class Workspace {
   // node identity (key in DIR/keys, log origin) unless it exists: calling it again is a no-op.
   [[nodiscard]] static Result<Workspace> Create(const std::filesystem::path& dir,
                                                 const WorkspaceOptions& options = {});
-  // Opens an existing workspace (kNotFound with a hint to run `parley init` otherwise).
+  // Opens an existing workspace (kNotFound with a hint to run `parley init` otherwise). A
+  // sealed one takes its key from the process's seal secret source (store/seal.h).
   [[nodiscard]] static Result<Workspace> Open(const std::filesystem::path& dir);
 
   // A new list version and its signed `list.version_submitted` event (and a checkpoint), in
@@ -163,6 +168,8 @@ class Workspace {
   [[nodiscard]] Result<IntegrityReport> CheckIntegrity();
 
   [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
+  // True when the database is sealed at rest (store/seal.h).
+  [[nodiscard]] bool sealed() const { return IsSealedWorkspace(dir_); }
   [[nodiscard]] Database& db() { return *db_; }
 
   Workspace(Workspace&&) noexcept;
