@@ -1,7 +1,6 @@
 #include "store/workspace.h"
 
 #include <charconv>
-#include <fstream>
 #include <system_error>
 
 #include "core/file_io.h"
@@ -15,21 +14,18 @@ std::filesystem::path DatabasePath(const std::filesystem::path& dir) { return di
 
 namespace {
 
-// A database that is not plain SQLite with no seal.json beside it: a sealed workspace whose
-// settings were lost, which SQLite alone would call "not a database".
-Result<void> RefuseSealedWithoutSettings(const std::filesystem::path& dir) {
-  std::ifstream in(DatabasePath(dir), std::ios::binary);
-  char magic[16] = {};
-  in.read(magic, sizeof magic);
-  if (in.gcount() == 0 ||
-      std::string_view(magic, 16) == std::string_view("SQLite format 3\0", 16)) {
-    return {};
-  }
-  return Fail(ErrorCode::kCorruption,
-              DatabasePath(dir).string() + " is not a plain SQLite database and " +
-                  SealSettingsPath(dir).string() +
-                  " is missing: if the workspace was sealed, restore seal.json from its backup",
-              {DatabasePath(dir).string(), 0, 0, ""});
+// What SQLite's "not a database" means for a workspace without seal.json: most likely a sealed
+// workspace whose settings were lost. Decided from SQLite's own error, never by reading the
+// file here: opening and closing another descriptor on a database file drops the POSIX locks
+// every SQLite connection of this process holds on it (a server's pooled connections), which
+// lets another process's writes overwrite this one's (sqlite.org/howtocorrupt.html, 2.2).
+Error ExplainUnreadableDatabase(const std::filesystem::path& dir, Error error) {
+  if (error.code != ErrorCode::kCorruption) return error;
+  return Error{ErrorCode::kCorruption,
+               DatabasePath(dir).string() + " is not a readable SQLite database (" + error.message +
+                   ") and " + SealSettingsPath(dir).string() +
+                   " is missing: if the workspace was sealed, restore seal.json from its backup",
+               {DatabasePath(dir).string(), 0, 0, ""}};
 }
 
 }  // namespace
@@ -88,14 +84,20 @@ Result<Workspace> Workspace::Open(const std::filesystem::path& dir) {
                                           dir.string() + "`");
   }
   std::optional<PageKey> key;
-  if (IsSealedWorkspace(dir)) {
+  const bool sealed = IsSealedWorkspace(dir);
+  if (sealed) {
     PARLEY_ASSIGN_OR_RETURN(key, WorkspacePageKey(dir));
-  } else {
-    PARLEY_TRY(RefuseSealedWithoutSettings(dir));
   }
-  PARLEY_ASSIGN_OR_RETURN(
-      Database db, Database::Open(DatabasePath(dir), /*create=*/false, key ? &*key : nullptr));
-  PARLEY_TRY(Migrate(db));
+  auto opened = Database::Open(DatabasePath(dir), /*create=*/false, key ? &*key : nullptr);
+  if (!opened) {
+    return std::unexpected(sealed ? opened.error()
+                                  : ExplainUnreadableDatabase(dir, opened.error()));
+  }
+  Database db = std::move(*opened);
+  if (auto migrated = Migrate(db); !migrated) {
+    return std::unexpected(sealed ? migrated.error()
+                                  : ExplainUnreadableDatabase(dir, migrated.error()));
+  }
   // A workspace made before the ledger existed gets its node identity on first open.
   PARLEY_TRY(EnsureNodeIdentity(db, dir, WorkspaceOptions{}.node_name));
   return Workspace(dir, std::move(db));

@@ -71,3 +71,24 @@ class ParleyTestCase(unittest.TestCase):
             return "\n".join(con.iterdump())
         finally:
             con.close()
+
+
+class DemoWorkspaceTestCase(ParleyTestCase):
+    """Tests that read one `parley demo` workspace, made once for the class (a demo takes
+    seconds); each test's self.workspace is that workspace unless its setUp says otherwise."""
+    demo_people = 300
+
+    @classmethod
+    def setUpClass(cls):
+        cls._class_tmp = tempfile.TemporaryDirectory(prefix="parley-e2e-demo-")
+        cls.ws = os.path.join(cls._class_tmp.name, "ws")
+        subprocess.run([PARLEY, "demo", "--people", str(cls.demo_people), "--workspace", cls.ws],
+                       capture_output=True, check=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls._class_tmp.cleanup()
+
+    def setUp(self):
+        super().setUp()
+        self.workspace = self.ws

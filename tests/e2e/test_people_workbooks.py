@@ -6,12 +6,10 @@ import csv
 import io
 import os
 import re
-import subprocess
-import tempfile
 import unittest
 import zipfile
 
-from parley_e2e import PARLEY, ParleyTestCase
+from parley_e2e import DemoWorkspaceTestCase, ParleyTestCase
 from xlsx_edit import Workbook
 
 BOM = b"\xef\xbb\xbf"
@@ -91,21 +89,7 @@ class ListForPeople(ParleyTestCase):
                 for r in self.parley_json("show", name)["records"]]
 
 
-class LinksWorkbook(ParleyTestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls._class_tmp = tempfile.TemporaryDirectory(prefix="parley-e2e-links-")
-        cls.ws = os.path.join(cls._class_tmp.name, "ws")
-        subprocess.run([PARLEY, "demo", "--people", "300", "--workspace", cls.ws],
-                       capture_output=True, check=True)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls._class_tmp.cleanup()
-
-    def setUp(self):
-        super().setUp()
-        self.workspace = self.ws
+class LinksWorkbook(DemoWorkspaceTestCase):
 
     def test_links_and_review_queue_with_names_probability_and_reasons(self):
         out = self.path("links.xlsx")

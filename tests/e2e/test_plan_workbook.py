@@ -8,27 +8,16 @@ import json
 import os
 import re
 import subprocess
-import tempfile
 import unittest
 import zipfile
 
-from parley_e2e import PARLEY, ParleyTestCase
+from parley_e2e import DemoWorkspaceTestCase
 from xlsx_edit import Workbook
 
 PHASE1, PHASE2 = "Етап 1", "Етап 2"
 
 
-class PlanWorkbook(ParleyTestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls._class_tmp = tempfile.TemporaryDirectory(prefix="parley-e2e-plan-workbook-")
-        cls.ws = os.path.join(cls._class_tmp.name, "ws")
-        subprocess.run([PARLEY, "demo", "--people", "300", "--workspace", cls.ws],
-                       capture_output=True, check=True)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls._class_tmp.cleanup()
+class PlanWorkbook(DemoWorkspaceTestCase):
 
     def setUp(self):
         super().setUp()

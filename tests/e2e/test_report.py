@@ -5,11 +5,10 @@ import hashlib
 import os
 import re
 import subprocess
-import tempfile
 import unittest
 import zipfile
 
-from parley_e2e import PARLEY, ParleyTestCase
+from parley_e2e import PARLEY, DemoWorkspaceTestCase
 
 
 def run(*cmd):
@@ -39,13 +38,10 @@ def sha256(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
-class Report(ParleyTestCase):
+class Report(DemoWorkspaceTestCase):
     @classmethod
     def setUpClass(cls):
-        cls._class_tmp = tempfile.TemporaryDirectory(prefix="parley-e2e-report-")
-        cls.ws = os.path.join(cls._class_tmp.name, "ws")
-        subprocess.run([PARLEY, "demo", "--people", "300", "--workspace", cls.ws],
-                       capture_output=True, check=True)
+        super().setUpClass()
         # The handover day of phase 1: one person received, one refused (with a note that
         # must never reach paper), by the plan's outstanding people.
         env = dict(os.environ, PARLEY_USER="mediator-checkpoint")
@@ -65,14 +61,6 @@ class Report(ParleyTestCase):
                  "--notes", "healthnote-secret-XYZ", "--at", "2026-05-23T08:10:00Z"]):
             subprocess.run([PARLEY, *args, "--workspace", cls.ws], env=env,
                            capture_output=True, check=True)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls._class_tmp.cleanup()
-
-    def setUp(self):
-        super().setUp()
-        self.workspace = self.ws
 
     def person(self, record_id):
         return self.parley_json("person", str(record_id))[0]

@@ -6,9 +6,8 @@ import math
 import os
 import re
 import subprocess
-import tempfile
 
-from parley_e2e import PARLEY, ParleyTestCase
+from parley_e2e import DemoWorkspaceTestCase
 
 
 def run(*cmd):
@@ -19,21 +18,7 @@ def flat_text(path):
     return " ".join(run("pdftotext", "-layout", path, "-").split())
 
 
-class ReportLink(ParleyTestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls._class_tmp = tempfile.TemporaryDirectory(prefix="parley-e2e-report-link-")
-        cls.ws = os.path.join(cls._class_tmp.name, "ws")
-        subprocess.run([PARLEY, "demo", "--people", "300", "--workspace", cls.ws],
-                       capture_output=True, check=True)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls._class_tmp.cleanup()
-
-    def setUp(self):
-        super().setUp()
-        self.workspace = self.ws
+class ReportLink(DemoWorkspaceTestCase):
 
     def a_link(self):
         """A link whose probability is neither 0 nor 1 to a float's precision, with weights."""
