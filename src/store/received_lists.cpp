@@ -207,17 +207,6 @@ Result<ReceivedListVersion> ReceiveOne(LoggedTransaction& tx, Workspace& ws,
   return out;
 }
 
-// The stored content hash of one record version (written when the version was made).
-Result<std::optional<std::string>> StoredContentHash(Database& db, std::int64_t record_id,
-                                                     std::int64_t version) {
-  PARLEY_ASSIGN_OR_RETURN(Statement st,
-                          db.Prepare("SELECT content_sha256 FROM record_versions WHERE "
-                                     "record_id = ? AND version = ?"));
-  st.Bind(1, record_id);
-  st.Bind(2, version);
-  return ReadFirstRow(st, [](const Statement& row) { return row.ColumnText(0); });
-}
-
 // The first record whose columns no longer give its stored hash or differ from the values the
 // disclosure showed (kept in received_records); empty when none can be named.
 Result<std::string> FirstChangedRecord(Database& db, const ReceivedFrom& from,

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "core/sha256.h"
+#include "core/try.h"
 
 namespace parley::store {
 namespace {
@@ -66,6 +67,16 @@ Result<std::vector<ExtraField>> ExtraFromJson(const std::string& json) {
     out.push_back({pair[0].get<std::string>(), pair[1].get<std::string>()});
   }
   return out;
+}
+
+Result<std::optional<std::string>> StoredContentHash(Database& db, std::int64_t record_id,
+                                                     std::int64_t version) {
+  PARLEY_ASSIGN_OR_RETURN(Statement st,
+                          db.Prepare("SELECT content_sha256 FROM record_versions WHERE "
+                                     "record_id = ? AND version = ?"));
+  st.Bind(1, record_id);
+  st.Bind(2, version);
+  return ReadFirstRow(st, [](const Statement& row) { return row.ColumnText(0); });
 }
 
 }  // namespace parley::store

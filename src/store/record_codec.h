@@ -6,11 +6,14 @@
 // row order or another file format are recognised as unchanged.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/error.h"
 #include "lists/person_record.h"
+#include "store/sqlite_db.h"
 
 namespace parley::store {
 
@@ -18,6 +21,12 @@ namespace parley::store {
 // Hash over (id, content hash) pairs sorted by id: independent of row order.
 [[nodiscard]] std::string ListContentHash(const std::vector<PersonRecord>& records,
                                           const std::vector<std::string>& record_hashes);
+
+// The content hash stored with one record version (RecordContentHash at import); nullopt for
+// a version the database does not hold.
+[[nodiscard]] Result<std::optional<std::string>> StoredContentHash(Database& db,
+                                                                   std::int64_t record_id,
+                                                                   std::int64_t version);
 
 [[nodiscard]] std::string ExtraToJson(const std::vector<ExtraField>& extra);
 [[nodiscard]] Result<std::vector<ExtraField>> ExtraFromJson(const std::string& json);

@@ -160,17 +160,6 @@ Result<ledger::Disclosure> BuildDisclosure(Workspace& ws, const ledger::SaltKey&
 
 namespace {
 
-// The stored content hash of one record version (written at import, record_codec.h).
-Result<std::optional<std::string>> StoredContentHash(Database& db, std::int64_t record_id,
-                                                     std::int64_t version) {
-  PARLEY_ASSIGN_OR_RETURN(Statement st,
-                          db.Prepare("SELECT content_sha256 FROM record_versions WHERE "
-                                     "record_id = ? AND version = ?"));
-  st.Bind(1, record_id);
-  st.Bind(2, version);
-  return ReadFirstRow(st, [](const Statement& row) { return row.ColumnText(0); });
-}
-
 // The first record of a rewritten list version whose stored columns no longer give its stored
 // content hash; empty when every record's hash still matches (both were rewritten together).
 Result<std::string> FirstRewrittenRecord(Database& db, const std::vector<StoredRecord>& records) {
