@@ -39,8 +39,10 @@ struct SealedFile {
   PageKey key;
   std::string name;
   sqlite3_file* real;  // the default VFS's file, in the same allocation, after this struct
-  alignas(16) unsigned char scratch[kSealedPageSize];
+  // No alignas: SQLite allocates szOsFile bytes 8-byte aligned, and a SealedFile must fit that.
+  unsigned char scratch[kSealedPageSize];
 };
+static_assert(alignof(SealedFile) <= 8, "SQLite gives a file's storage 8-byte alignment");
 
 sqlite3_vfs* Real(sqlite3_vfs* vfs) { return static_cast<sqlite3_vfs*>(vfs->pAppData); }
 SealedFile* Sealed(sqlite3_file* f) { return reinterpret_cast<SealedFile*>(f); }
