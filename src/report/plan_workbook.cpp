@@ -119,8 +119,8 @@ Result<void> WriteBook(const std::filesystem::path& temp, const std::filesystem:
 
 }  // namespace
 
-Result<void> WritePlanWorkbook(store::Workspace& ws, std::int64_t plan_id, const std::string& side,
-                               const Languages& languages, const std::filesystem::path& path) {
+Result<PartyPlan> LoadPartyPlan(store::Workspace& ws, std::int64_t plan_id,
+                                const std::string& side) {
   PARLEY_ASSIGN_OR_RETURN(negotiation::LoadedPlan loaded, negotiation::LoadStoredPlan(ws, plan_id));
   PARLEY_ASSIGN_OR_RETURN(negotiation::StoredAgreement stored,
                           negotiation::AgreementById(ws, loaded.info.agreement_id));
@@ -130,12 +130,19 @@ Result<void> WritePlanWorkbook(store::Workspace& ws, std::int64_t plan_id, const
     e.where.field = "--side";
     return std::unexpected(e);
   }
+  return PartyPlan{std::move(loaded), *party};
+}
+
+Result<void> WritePlanWorkbook(store::Workspace& ws, std::int64_t plan_id, const std::string& side,
+                               const Languages& languages, const std::filesystem::path& path) {
+  PARLEY_ASSIGN_OR_RETURN(PartyPlan plan, LoadPartyPlan(ws, plan_id, side));
+  const negotiation::LoadedPlan& loaded = plan.loaded;
   PARLEY_ASSIGN_OR_RETURN(handover::PlanProgress progress,
                           negotiation::StoredPlanProgress(ws, plan_id));
   // libxlsxwriter insists on a path of its own: it writes the temporary file, which is
   // committed only when the workbook closed cleanly.
   return WriteViaTempFile(path, [&](const std::filesystem::path& temp) {
-    return WriteBook(temp, path, loaded, *party, progress, languages);
+    return WriteBook(temp, path, loaded, plan.party, progress, languages);
   });
 }
 

@@ -8,9 +8,14 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
+#include "core/error.h"
+#include "negotiation/plan_store.h"
 #include "report/report_language.h"
+#include "rules/agreement.h"
+#include "store/workspace.h"
 
 namespace parley::report {
 
@@ -28,5 +33,14 @@ inline std::string PhaseSheetName(ReportLanguage language, int phase) {
 inline std::string ProgressSheetName(ReportLanguage language) {
   return std::string(WordText(language, Word::kHandoverProgress));
 }
+
+// The stored plan a workbook is written from or read back into, and the party whose side it
+// shows: `side` is a or b or the side's name in the agreement (an error on --side otherwise).
+struct PartyPlan {
+  negotiation::LoadedPlan loaded;
+  rules::Side party;
+};
+[[nodiscard]] Result<PartyPlan> LoadPartyPlan(store::Workspace& ws, std::int64_t plan_id,
+                                              const std::string& side);
 
 }  // namespace parley::report

@@ -321,17 +321,10 @@ Error Refusal(const std::filesystem::path& path, std::int64_t plan_id,
 Result<std::string> WorkbookCounter(store::Workspace& ws, std::int64_t plan_id,
                                     const std::string& side, const std::filesystem::path& path,
                                     const XlsxLimits& limits) {
-  PARLEY_ASSIGN_OR_RETURN(negotiation::LoadedPlan loaded, negotiation::LoadStoredPlan(ws, plan_id));
-  PARLEY_ASSIGN_OR_RETURN(negotiation::StoredAgreement stored,
-                          negotiation::AgreementById(ws, loaded.info.agreement_id));
-  auto party = negotiation::ParsePartySide(stored, side);
-  if (!party) {
-    Error e = party.error();
-    e.where.field = "--side";
-    return std::unexpected(e);
-  }
+  PARLEY_ASSIGN_OR_RETURN(PartyPlan plan, LoadPartyPlan(ws, plan_id, side));
+  const negotiation::LoadedPlan& loaded = plan.loaded;
   PARLEY_ASSIGN_OR_RETURN(XlsxSheets book, ReadXlsxSheets(path, limits));
-  WorkbookRead read(loaded, *party);
+  WorkbookRead read(loaded, plan.party);
   read.Read(book);
   if (!read.Problems().empty()) {
     return std::unexpected(

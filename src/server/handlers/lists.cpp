@@ -1,12 +1,12 @@
 // Handlers: lists, their versions and records, upload, export and shares (api.h).
 // Who may call them, and on which side, is decided in route_table.cpp before they run.
-#include <stdlib.h>
 #include <unistd.h>
 
 #include <set>
 #include <sstream>
 
 #include "core/file_io.h"
+#include "core/temp_folder.h"
 #include "core/try.h"
 #include "intake/import_flow.h"
 #include "intake/import_report.h"
@@ -35,29 +35,6 @@ Result<std::optional<std::int64_t>> ParseVersionParam(const std::string& text) {
   PARLEY_ASSIGN_OR_RETURN(store::ListRef ref, store::ParseListRef("x@" + text));
   return ref.version;
 }
-
-// A private folder for an upload, removed with everything in it when this goes away.
-class TempFolder {
- public:
-  [[nodiscard]] static Result<TempFolder> Create() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "parley-upload-XXXXXX");
-    if (mkdtemp(pattern.data()) == nullptr) {
-      return Fail(ErrorCode::kIoError, "cannot create a temporary folder for the upload");
-    }
-    return TempFolder(pattern);
-  }
-  TempFolder(TempFolder&& other) noexcept : path_(std::exchange(other.path_, {})) {}
-  TempFolder& operator=(TempFolder&&) = delete;
-  ~TempFolder() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
- private:
-  explicit TempFolder(std::filesystem::path p) : path_(std::move(p)) {}
-  std::filesystem::path path_;
-};
 
 // Only the extension of the client's file name is used on disk (it selects CSV or XLSX).
 std::string SafeExtension(const std::string& filename) {
@@ -135,7 +112,7 @@ ApiResponse ListHandlers::ExportList(ApiRequest& req, store::Workspace& ws) {
       ids.push_back(s.record_id);
       records.push_back(std::move(s.record));
     }
-    PARLEY_ASSIGN_OR_RETURN(TempFolder tmp, TempFolder::Create());
+    PARLEY_ASSIGN_OR_RETURN(TempFolder tmp, TempFolder::Create("upload"));
     std::filesystem::path file = tmp.path() / ("export." + format_name);
     // CSV as for people (a BOM, formulas neutralised): the browser UI downloads it for a
     // spreadsheet. Scripts that want the stored values byte for byte ask for JSON.
@@ -248,7 +225,7 @@ ApiResponse ListHandlers::UploadListVersion(ApiRequest& req, store::Workspace& w
     upload.read.encoding = req.Part("encoding");
     upload.skip_invalid = req.Part("skip_invalid") == "true";
     upload.actor = req.principal->name;
-    PARLEY_ASSIGN_OR_RETURN(TempFolder tmp, TempFolder::Create());
+    PARLEY_ASSIGN_OR_RETURN(TempFolder tmp, TempFolder::Create("upload"));
     upload.file = tmp.path() / ("upload" + SafeExtension(display_name));
     PARLEY_TRY(WriteFileAtomically(upload.file, file->second.content));
     ListFile rejected;

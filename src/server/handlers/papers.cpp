@@ -3,13 +3,12 @@
 // it names are logged, and the bytes go out with their type and file name.
 #include "server/handlers/papers.h"
 
-#include <stdlib.h>
-
 #include <filesystem>
 #include <system_error>
 #include <utility>
 
 #include "core/file_io.h"
+#include "core/temp_folder.h"
 #include "core/try.h"
 #include "negotiation/plan_negotiation.h"
 #include "negotiation/plan_store.h"
@@ -89,33 +88,11 @@ Result<std::vector<std::int64_t>> PeopleOf(store::Workspace& ws, std::int64_t pl
   return ids;
 }
 
-// A private folder for a workbook (xlsxwriter writes files), removed when this goes away.
-class ScratchFolder {
- public:
-  [[nodiscard]] static Result<ScratchFolder> Create() {
-    std::string pattern = std::filesystem::temp_directory_path() / "parley-paper-XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr) {
-      return Fail(ErrorCode::kIoError, "cannot create a temporary folder for the workbook");
-    }
-    return ScratchFolder(pattern);
-  }
-  ScratchFolder(ScratchFolder&& other) noexcept : path_(std::exchange(other.path_, {})) {}
-  ScratchFolder& operator=(ScratchFolder&&) = delete;
-  ~ScratchFolder() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  [[nodiscard]] std::filesystem::path File(const std::string& name) const { return path_ / name; }
-
- private:
-  explicit ScratchFolder(std::filesystem::path p) : path_(std::move(p)) {}
-  std::filesystem::path path_;
-};
-
 template <typename Write>
 Result<ApiResponse> WorkbookResponse(const std::string& filename, Write write) {
-  PARLEY_ASSIGN_OR_RETURN(ScratchFolder folder, ScratchFolder::Create());
-  const std::filesystem::path file = folder.File(filename);
+  // libxlsxwriter writes to a path, never to memory.
+  PARLEY_ASSIGN_OR_RETURN(TempFolder folder, TempFolder::Create("workbook"));
+  const std::filesystem::path file = folder.path() / filename;
   PARLEY_TRY(write(file));
   PARLEY_ASSIGN_OR_RETURN(std::string bytes, ReadWholeFile(file));
   return FileResponse(std::move(bytes), kXlsxType, filename);
