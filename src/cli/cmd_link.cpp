@@ -12,6 +12,7 @@
 // goes to stderr.
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <memory>
 
@@ -48,8 +49,9 @@ Result<std::vector<PersonRecord>> ReadRecords(const std::string& path, bool skip
                        " unreadable rows; fix them or pass --skip-invalid)";
       return std::unexpected(std::move(first));
     }
-    std::cerr << "parley: skipped " << list.rejects.size() << " unreadable rows of " << path
-              << "\n";
+    // One write: the two lists of `link` are read at once.
+    std::cerr << ("parley: skipped " + std::to_string(list.rejects.size()) +
+                  " unreadable rows of " + path + "\n");
   }
   return std::move(list.records);
 }
@@ -134,8 +136,12 @@ void PrintBlockingReport(const link::Linkage& l) {
 
 Result<void> RunLink(const LinkCommandOptions& o) {
   ProgressBar bar("link");
+  // The two files are read at once: reading a register of a million rows is a fifth of the
+  // whole run, and one file's reading uses one core.
+  auto reading_right =
+      std::async(std::launch::async, [&o] { return ReadRecords(o.right, o.skip_invalid); });
   PARLEY_ASSIGN_OR_RETURN(auto left, ReadRecords(o.left, o.skip_invalid));
-  PARLEY_ASSIGN_OR_RETURN(auto right, ReadRecords(o.right, o.skip_invalid));
+  PARLEY_ASSIGN_OR_RETURN(auto right, reading_right.get());
   link::LinkOptions options = ToLinkOptions(o);
   options.progress = bar.Callback();
   PARLEY_ASSIGN_OR_RETURN(link::Linkage linkage, link::LinkRecords(left, right, options));

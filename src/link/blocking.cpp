@@ -36,6 +36,10 @@ std::uint64_t FullDate(const PackedDate& d) {
 struct KeyedRecord {
   std::uint64_t key;
   std::uint32_t index;
+  // One-edit rules only: the record's surname id, with kWholeKey set when the entry's
+  // neighbour is the surname's whole key rather than a deletion (SurnameNeighbourhoods).
+  // Free: the struct's padding holds it.
+  std::uint32_t surname = 0;
   friend bool operator<(const KeyedRecord& a, const KeyedRecord& b) {
     return a.key < b.key || (a.key == b.key && a.index < b.index);
   }
@@ -127,10 +131,13 @@ std::string OneByteLetters(std::string_view key) {
   return out;
 }
 
+constexpr std::uint32_t kWholeKey = 0x80000000u;
+
 // The one-edit neighbourhood of every surname of the lists, by surname id: hashes of the key
-// and of each string made by deleting one of its letters (symmetric deletion). Keys are the
-// name engine's ASCII skeletons with one byte per letter (OneByteLetters). Keys shorter than
-// four letters keep only themselves: their deletions would join most short surnames.
+// (first) and of each string made by deleting one of its letters (symmetric deletion). Keys
+// are the name engine's ASCII skeletons with one byte per letter (OneByteLetters). Keys
+// shorter than four letters keep only themselves: their deletions would join most short
+// surnames.
 class SurnameNeighbourhoods {
  public:
   SurnameNeighbourhoods(const StringPool& pool, const PreparedList& left,
@@ -167,9 +174,10 @@ class SurnameNeighbourhoods {
         hashes_.push_back(Hash(k.substr(0, i), k.substr(i + 1)));
       }
     }
-    std::sort(hashes_.begin() + static_cast<std::ptrdiff_t>(first), hashes_.end());
-    hashes_.erase(std::unique(hashes_.begin() + static_cast<std::ptrdiff_t>(first), hashes_.end()),
-                  hashes_.end());
+    // Deleting either letter of a double letter gives one string: keep it once.
+    const auto deletions = hashes_.begin() + static_cast<std::ptrdiff_t>(first) + 1;
+    std::sort(deletions, hashes_.end());
+    hashes_.erase(std::unique(deletions, hashes_.end()), hashes_.end());
     range_.emplace(surname, std::pair(static_cast<std::uint32_t>(first),
                                       static_cast<std::uint32_t>(hashes_.size() - first)));
   }
@@ -199,12 +207,21 @@ std::vector<KeyedRecord> OneEditKeys(int rule, const PreparedList& list,
     const RecordKeys& k = list.keys[i];
     const std::uint64_t other = OneEditPartner(rule, k);
     if (other == 0) continue;
-    for (std::uint64_t neighbour : neighbourhoods.Of(k.surname)) {
-      out.push_back({Combine(r, {neighbour, other}), i});
+    const std::span<const std::uint64_t> neighbours = neighbourhoods.Of(k.surname);
+    for (std::size_t n = 0; n < neighbours.size(); ++n) {
+      out.push_back({Combine(r, {neighbours[n], other}), i, k.surname | (n == 0 ? kWholeKey : 0)});
     }
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// Two records of one surname share every neighbour of it, so their pair turns up in each of
+// those blocks (a surname of 9 letters: 10 times). It is taken only in the block of the whole
+// key, which both entries have and which is never larger than the others (a block of a
+// deletion holds every record of the whole key's block).
+bool SameSurnameOffItsKey(const KeyedRecord& a, const KeyedRecord& b) {
+  return a.surname == b.surname && (a.surname & kWholeKey) == 0;
 }
 
 struct RulePair {
@@ -239,6 +256,7 @@ void AppendOneEditPairs(const PreparedList& left, const PreparedList* right,
           }
           for (std::size_t a = i; a < i_end; ++a) {
             for (std::size_t b = dedupe ? a + 1 : j; b < j_end; ++b) {
+              if (SameSurnameOffItsKey(l[a], other[b])) continue;
               if (!seen(l[a].index, other[b].index)) {
                 found[rule].push_back({{l[a].index, other[b].index}, rule});
               }

@@ -217,6 +217,24 @@ TEST(BlockingTest, OneEditRulesAddNothingThatAnExactRuleFound) {
   EXPECT_EQ(stats.pairs_by_rule[10] + stats.pairs_by_rule[11] + stats.pairs_by_rule[12], 0u);
 }
 
+// Two records of one surname share all of its one-edit neighbours (the whole key and each
+// deletion), so the rule meets their pair in every one of those blocks; it is kept from one
+// of them, and a surname one letter longer still joins through a deletion.
+TEST(BlockingTest, OneEditRulesMeetASurnameOncePerPair) {
+  StringPool pool;
+  const PreparedList l = List({Key(pool, "bondarenko", "kyrylo", 1990, 3, 14)});
+  const PreparedList r = List({Key(pool, "bondarenko", "oleh", 1972, 14, 3),     // same surname
+                               Key(pool, "bondarenkoo", "taras", 1961, 3, 14)});  // one longer
+  BlockingOptions options;
+  options.pool = &pool;
+  BlockingStats stats;
+  const auto pairs = GenerateCandidates(l, &r, options, &stats);
+  ASSERT_EQ(pairs.size(), 2u);
+  EXPECT_EQ(pairs[0], (CandidatePair{0, 0}));
+  EXPECT_EQ(pairs[1], (CandidatePair{0, 1}));
+  EXPECT_EQ(stats.pairs_by_rule[11], 2u) << "surname_one_edit+day_month, each pair once";
+}
+
 TEST(BlockingTest, PatronymicAndDateRulesFindBothFirstNamesOff) {
   StringPool pool;
   RecordKeys a = Key(pool, "kovalenko", "oleksandr", 1988, 4, 11);
