@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 #include "core/try.h"
@@ -18,20 +19,41 @@ nlohmann::json ParametersToJson(const link::ModelParameters& p) {
                       {"m", p.fields[f].m},
                       {"u", p.fields[f].u}});
   }
-  return {{"match_proportion", p.match_proportion}, {"fields", fields}};
+  return {
+      {"match_proportion", p.match_proportion}, {"levels", link::kLevelCount}, {"fields", fields}};
 }
 
-Result<link::ModelParameters> ParametersFromJson(const std::string& text) {
+bool IsProbabilities(const nlohmann::json& j) {
+  return j.is_array() && j.size() == link::kMaxLevels &&
+         std::all_of(j.begin(), j.end(), [](const nlohmann::json& x) { return x.is_number(); });
+}
+
+// The last run's model, or nothing when it was stored by a parley whose comparison levels
+// differ from this one's (the levels are part of the model: the stored m and u would be read
+// against the wrong levels), so that the run estimates a model afresh.
+Result<std::optional<link::ModelParameters>> ParametersFromJson(const std::string& text) {
   const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  link::ModelParameters p;
-  if (j.is_discarded() || !j.contains("fields") || j["fields"].size() != link::kFieldCount) {
+  auto unreadable = [] {
     return Fail(ErrorCode::kCorruption,
                 "the stored model of the last reconciliation is unreadable; run with --full");
+  };
+  if (!j.is_object() || !j.contains("fields") || !j["fields"].is_array() ||
+      j["fields"].size() != link::kFieldCount) {
+    return unreadable();
   }
-  p.match_proportion = j.value("match_proportion", p.match_proportion);
+  const auto levels = j.find("levels");
+  if (levels == j.end() || *levels != nlohmann::json(link::kLevelCount)) return std::nullopt;
+  link::ModelParameters p;
+  const auto lambda = j.find("match_proportion");
+  if (lambda != j.end() && lambda->is_number()) p.match_proportion = lambda->get<double>();
   for (int f = 0; f < link::kFieldCount; ++f) {
-    p.fields[f].m = j["fields"][f]["m"].get<std::array<double, link::kMaxLevels>>();
-    p.fields[f].u = j["fields"][f]["u"].get<std::array<double, link::kMaxLevels>>();
+    const nlohmann::json& field = j["fields"][f];
+    if (!field.is_object() || !IsProbabilities(field.value("m", nlohmann::json())) ||
+        !IsProbabilities(field.value("u", nlohmann::json()))) {
+      return unreadable();
+    }
+    p.fields[f].m = field["m"].get<std::array<double, link::kMaxLevels>>();
+    p.fields[f].u = field["u"].get<std::array<double, link::kMaxLevels>>();
   }
   return p;
 }
@@ -160,10 +182,13 @@ Result<ReconcileReport> ReconcileLists(store::Workspace& ws, const ReconcileRequ
   // Incremental: score only pairs touching records new or changed since the last run, with
   // the last run's model. Links of untouched records are left exactly as they are.
   std::set<std::int64_t> scope;
-  const bool incremental = last.has_value() && !o.full;
+  bool incremental = last.has_value() && !o.full;
   std::size_t changed = 0;
   if (incremental) {
     PARLEY_ASSIGN_OR_RETURN(options.parameters, ParametersFromJson(last->model));
+    incremental = options.parameters.has_value();
+  }
+  if (incremental) {
     changed = MarkChanged(left_stored, last->left_version, options.left_active, scope) +
               MarkChanged(right_stored, last->right_version, options.right_active, scope);
   }

@@ -214,6 +214,38 @@ TEST_F(ReconcileFlowTest, SecondRunWithNoChangeIsIncrementalAndAppendsNoEvent) {
   }
 }
 
+// A model stored by a parley with other comparison levels (here: before the birth date's
+// "two slips" level, with no "levels" entry) cannot score new pairs; the run estimates afresh.
+TEST_F(ReconcileFlowTest, ModelOfOtherComparisonLevelsGivesAFullRun) {
+  ASSERT_TRUE(Reconcile().has_value());
+  ASSERT_TRUE(t_.ws()
+                  .db()
+                  .Exec("UPDATE reconcile_runs SET model = json_remove(model, '$.levels')")
+                  .has_value());
+  auto second = Reconcile();
+  ASSERT_TRUE(second.has_value()) << second.error().Describe();
+  EXPECT_FALSE(second->incremental);
+  auto third = Reconcile();
+  ASSERT_TRUE(third.has_value()) << third.error().Describe();
+  EXPECT_TRUE(third->incremental) << "the fresh model is stored with its levels";
+}
+
+// The database file is input too: a stored model of the wrong shape is an error, never a
+// thrown exception, and changes nothing.
+TEST_F(ReconcileFlowTest, MalformedStoredModelIsAnErrorAndWritesNothing) {
+  ASSERT_TRUE(Reconcile().has_value());
+  ASSERT_TRUE(t_.ws()
+                  .db()
+                  .Exec("UPDATE reconcile_runs SET model = json_set(model, '$.fields[3].m', "
+                        "json_array('x'))")
+                  .has_value());
+  const std::uint64_t events = EventCount();
+  auto second = Reconcile();
+  ASSERT_FALSE(second.has_value());
+  EXPECT_NE(second.error().message.find("--full"), std::string::npos);
+  EXPECT_EQ(EventCount(), events);
+}
+
 TEST_F(ReconcileFlowTest, NewVersionIsScoredIncrementallyAndKeepsDecisions) {
   ASSERT_TRUE(Reconcile().has_value());
   const std::int64_t rejected = Links().at({"U2", "R2"}).id;

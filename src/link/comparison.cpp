@@ -80,8 +80,9 @@ std::string_view FieldName(Field f) {
 std::string_view LevelName(Field f, std::uint8_t level) {
   static constexpr std::array<std::string_view, 6> kName = {"missing", "different",  "similar",
                                                             "close",   "equivalent", "exact"};
-  static constexpr std::array<std::string_view, 7> kDate = {
-      "missing", "different", "year_near", "same_year", "year_only", "swapped", "exact"};
+  static constexpr std::array<std::string_view, 8> kDate = {"missing",   "different", "two_slips",
+                                                            "year_near", "same_year", "year_only",
+                                                            "swapped",   "exact"};
   static constexpr std::array<std::string_view, 4> kCode = {"missing", "different", "close",
                                                             "exact"};
   switch (f) {
@@ -123,8 +124,14 @@ std::uint8_t CompareDates(PackedDate a, PackedDate b) {
     const bool same_md = a.month == b.month && a.day == b.day;
     if (dy == 0 && same_md) return date_level::kExact;
     if (dy == 0 && a.month == b.day && a.day == b.month) return date_level::kSwapped;
-    if (dy == 0 && (a.month == b.month || a.day == b.day)) return date_level::kSameYear;
-    if (dy == 1 && same_md) return date_level::kYearNear;
+    const bool one_md_slip =
+        a.month == b.month || a.day == b.day || (a.month == b.day && a.day == b.month);
+    if (dy == 0 && one_md_slip) return date_level::kSameYear;
+    const bool year_slip = YearsOneSlipApart(a.year, b.year);
+    if (year_slip && same_md) return date_level::kYearNear;
+    // Each side's clerk may slip once: a day off and a year off, or the year off by one on
+    // each side.
+    if ((year_slip && one_md_slip) || (dy == 2 && same_md)) return date_level::kTwoSlips;
     return date_level::kDifferent;
   }
   // At least one side knows less than the full date: compare what both know.

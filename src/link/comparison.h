@@ -12,8 +12,11 @@
 //     missing, different, similar (JW ≥ 0.85 on keys), close (JW ≥ 0.93),
 //     equivalent (same equivalence group, e.g. Олександр/Александр; for surnames the same
 //     but for the vowels Ukrainian and Russian spell differently, Білецький/Белецкий), exact
-//   birth date: missing, different, year ±1 (rest equal), same year (day or month differs),
-//     year only (same year, the rest unknown on one side), day/month swapped, exact
+//   birth date: missing, different, two slips (two of the slips below at once: a year one
+//     slip away and a day or month wrong, or a year two off with day and month right), year
+//     near (one slip of the pen in the year: off by one, one digit, two digits swapped; day
+//     and month equal), same year (day or month differs), year only (same year, the rest
+//     unknown on one side), day/month swapped, exact
 //   service number: missing, different, close (one edit), exact (after homoglyph repair)
 //   birth place: missing, different, close (JW ≥ 0.90, or the same consonant skeleton:
 //     Київ/Киев, Дніпро/Днепр), exact
@@ -46,8 +49,8 @@ enum class Field : std::uint8_t {
   kBirthPlace
 };
 inline constexpr int kFieldCount = 6;
-inline constexpr int kMaxLevels = 7;
-inline constexpr std::array<int, kFieldCount> kLevelCount = {6, 6, 6, 7, 4, 4};
+inline constexpr int kMaxLevels = 8;
+inline constexpr std::array<int, kFieldCount> kLevelCount = {6, 6, 6, 8, 4, 4};
 constexpr int FieldIndex(Field f) { return static_cast<int>(f); }
 
 namespace name_level {
@@ -55,8 +58,8 @@ inline constexpr std::uint8_t kMissing = 0, kDifferent = 1, kSimilar = 2, kClose
                               kEquivalent = 4, kExact = 5;
 }
 namespace date_level {
-inline constexpr std::uint8_t kMissing = 0, kDifferent = 1, kYearNear = 2, kSameYear = 3,
-                              kYearOnly = 4, kSwapped = 5, kExact = 6;
+inline constexpr std::uint8_t kMissing = 0, kDifferent = 1, kTwoSlips = 2, kYearNear = 3,
+                              kSameYear = 4, kYearOnly = 5, kSwapped = 6, kExact = 7;
 }
 namespace code_level {
 inline constexpr std::uint8_t kMissing = 0, kDifferent = 1, kClose = 2, kExact = 3;
@@ -66,7 +69,7 @@ inline constexpr std::uint8_t kLevelMissing = 0;
 using ComparisonVector = std::array<std::uint8_t, kFieldCount>;
 
 // Mixed-radix code of a comparison vector, < kPatternCount.
-inline constexpr int kPatternCount = 6 * 6 * 6 * 7 * 4 * 4;
+inline constexpr int kPatternCount = 6 * 6 * 6 * 8 * 4 * 4;
 [[nodiscard]] std::uint16_t PatternCode(const ComparisonVector& v);
 [[nodiscard]] ComparisonVector FromPatternCode(std::uint16_t code);
 

@@ -86,6 +86,19 @@ TEST(CompareDatesTest, EveryLevel) {
   EXPECT_EQ(CompareDates(d, {1993, 0, 0}), date_level::kDifferent);
 }
 
+// Each of the two clerks may slip once: the pair is then two slips apart, not "different".
+TEST(CompareDatesTest, TwoSlipsOfThePen) {
+  const PackedDate d{1967, 4, 5};
+  EXPECT_EQ(CompareDates(d, {1966, 4, 4}), date_level::kTwoSlips) << "day and year off by one";
+  EXPECT_EQ(CompareDates(d, {1968, 5, 4}), date_level::kTwoSlips) << "swapped, year off by one";
+  EXPECT_EQ(CompareDates(d, {1965, 4, 5}), date_level::kTwoSlips) << "year off by one twice";
+  EXPECT_EQ(CompareDates(d, {1977, 4, 5}), date_level::kYearNear) << "one digit of the year";
+  EXPECT_EQ(CompareDates(d, {1976, 4, 5}), date_level::kYearNear) << "two digits swapped";
+  EXPECT_EQ(CompareDates(d, {1966, 9, 30}), date_level::kDifferent) << "day and month both";
+  EXPECT_EQ(CompareDates(d, {1964, 4, 5}), date_level::kDifferent) << "three years apart";
+  EXPECT_EQ(CompareDates(d, {1965, 4, 4}), date_level::kDifferent) << "three slips";
+}
+
 TEST(CompareDatesTest, YearsOneSlipApart) {
   EXPECT_TRUE(YearsOneSlipApart(1990, 1991));
   EXPECT_TRUE(YearsOneSlipApart(1975, 1985));
