@@ -17,6 +17,21 @@ struct IndexEntry {
   GivenNameHit hit;
 };
 
+// Productive diminutive suffixes of Ukrainian and Russian given names, as skeleton keys
+// (-ко/-ько, -ка/-ька, -чик, -ушка, -юша, -уся/-юся, -юня/-уня, -ок, -енька, -ечко, -очка,
+// -онька, -ик), longest first where one ends another. -ик makes men's names only (Тарасик,
+// Юрик; not a form of Марина or Олена); -уся, -юня and -ик are also added to a short name
+// cut before its last vowel (Ол-юся, Ол-юня from Оля, Юр-ик from Юра).
+struct DiminutiveSuffix {
+  std::string_view key;
+  bool on_short_names = false;
+  bool male_only = false;
+};
+constexpr DiminutiveSuffix kDiminutiveSuffixes[] = {
+    {"ushka"}, {"enka"},  {"onka"},        {"echko"},         {"ochka"},
+    {"chik"},  {"iusha"}, {"iunia", true}, {"unia", true},    {"usia", true},
+    {"ko"},    {"ka"},    {"ok"},          {"ik", true, true}};
+
 // Sorted by key, so that all hits of one key are contiguous and LookupGivenNameKey can hand
 // out a span into the index without allocating.
 class GivenNameIndex {
@@ -91,22 +106,36 @@ class GivenNameIndex {
   }
 
   // A name the table does not know, made from one it knows by a diminutive suffix
-  // (Вадимко, Остапчик, Глебушка, Микитка, Володька): the stem left without the suffix begins
-  // a known name's form (at least four letters of it, or all of it), and of one group only.
+  // (Вадимко, Остапчик, Глебушка, Микитка, Володька, Тарасик): the stem left without the
+  // suffix begins a known name's form (at least four letters of it, or all of it), and of one
+  // group only. A shorter stem is also read as the short name it was cut from (Юр-ик from
+  // Юра, Ол-юня from Оля) for the suffixes that are added to short names.
   std::vector<GivenNameHit> FindByDiminutiveSuffix(std::string_view key) const {
     std::vector<GivenNameHit> out;
-    for (std::string_view suffix : kDiminutiveSuffixKeys) {
-      if (key.size() <= suffix.size() || !key.ends_with(suffix)) continue;
-      const std::string_view stem = key.substr(0, key.size() - suffix.size());
+    auto add = [&out](const GivenNameHit& hit, const DiminutiveSuffix& suffix) {
+      if (hit.kind == NameFormKind::kPatronymic) return true;
+      if (suffix.male_only && hit.sex != Sex::kMale) return true;
+      if (!out.empty() && out.front().group != hit.group) return false;  // two names: no guess
+      if (out.empty()) out.push_back({hit.group, NameFormKind::kDiminutive, hit.sex});
+      return true;
+    };
+    for (const DiminutiveSuffix& suffix : kDiminutiveSuffixes) {
+      if (key.size() <= suffix.key.size() || !key.ends_with(suffix.key)) continue;
+      const std::string_view stem = key.substr(0, key.size() - suffix.key.size());
+      if (suffix.on_short_names && stem.size() >= 2) {
+        for (std::string_view ending : {"a", "ia"}) {
+          for (const GivenNameHit& hit : Find(std::string(stem) + std::string(ending))) {
+            if (!add(hit, suffix)) return {};
+          }
+        }
+      }
       if (stem.size() < 3) continue;
       auto it = std::lower_bound(keys_.begin(), keys_.end(), stem,
                                  [](const std::string& a, std::string_view b) { return a < b; });
       for (; it != keys_.end() && it->starts_with(stem); ++it) {
         if (stem.size() < kMinDiminutiveStem && *it != stem) continue;
         for (const GivenNameHit& hit : Find(*it)) {
-          if (hit.kind == NameFormKind::kPatronymic) continue;
-          if (!out.empty() && out.front().group != hit.group) return {};  // two names: no guess
-          if (out.empty()) out.push_back({hit.group, NameFormKind::kDiminutive, hit.sex});
+          if (!add(hit, suffix)) return {};
         }
       }
     }
@@ -164,11 +193,6 @@ class GivenNameIndex {
 
   static constexpr std::size_t kMinFuzzyLength = 5;
   static constexpr std::size_t kMinDiminutiveStem = 4;
-  // Productive diminutive suffixes of Ukrainian and Russian given names, as skeleton keys
-  // (-ко/-ько, -ка/-ька, -чик, -ушка, -юша, -уся, -ок, -енька, -ечко, -очка, -онька),
-  // longest first where one ends another.
-  static constexpr std::string_view kDiminutiveSuffixKeys[] = {
-      "ushka", "enka", "onka", "echko", "ochka", "chik", "iusha", "usia", "ko", "ka", "ok"};
 
   std::vector<GivenNameGroup> groups_;
   std::vector<std::string> keys_;

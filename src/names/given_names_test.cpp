@@ -113,7 +113,10 @@ TEST(GivenNamesTest, ADiminutiveSuffixOnAKnownNameFindsItsGroup) {
   };
   auto group_named = [](std::string_view official) { return Hits(official).front().group; };
   EXPECT_EQ(group_of("Остапчик"), group_named("Остап"));
-  EXPECT_EQ(group_of("Тарасик"), std::nullopt);  // -ик is not among the suffixes read
+  EXPECT_EQ(group_of("Тарасик"), group_named("Тарас"));
+  EXPECT_EQ(group_of("Юрик"), group_named("Юрій"));    // Юр-а, Юр-ик
+  EXPECT_EQ(group_of("Олюня"), group_named("Ольга"));  // Ол-я, Ол-юня
+  EXPECT_EQ(group_of("Маринік"), std::nullopt);        // -ик makes men's names
   EXPECT_EQ(group_of("Назарко"), group_named("Назар"));
   EXPECT_EQ(group_of("Оксанка"), group_named("Оксана"));
   EXPECT_EQ(group_of("Богданка"), std::nullopt);  // Богдан or Богдана
