@@ -71,6 +71,7 @@ std::vector<std::string> PairHeader() {
   }
   header.push_back("left_name_used");
   header.push_back("right_name_used");
+  header.push_back("other_candidates_weight");
   return header;
 }
 
@@ -89,6 +90,7 @@ void WritePairs(CsvWriter& csv, const link::Linkage& linkage) {
     }
     row.emplace_back(linkage.NameUsed(p, true));
     row.emplace_back(linkage.NameUsed(p, false));
+    row.push_back(Format(p.rivals, "%.3f"));
     csv.WriteRow(row);
   }
 }

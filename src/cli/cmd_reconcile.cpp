@@ -297,7 +297,7 @@ void RegisterReconcileCommands(CLI::App& app, CliContext& ctx) {
                                  ->capture_default_str();
   rec->add_option("--auto-accept-unique", ro->auto_accept_unique,
                   "Also auto-accept pairs at or above this probability that are the only pair of "
-                  "both their records (default 0.9, or never when --auto-accept is given alone; "
+                  "both their records (default 0.97, or never when --auto-accept is given alone; "
                   "above 1: never)")
       ->check(CLI::Range(0.0, 2.0));
   rec->add_flag("--full", ro->full,

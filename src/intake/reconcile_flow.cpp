@@ -114,12 +114,28 @@ Result<std::vector<PersonRecord>> Records(store::Workspace& ws,
   return out;
 }
 
+// "none" when the left record's other candidates carry no weight against the pair (it gains
+// the most a pair can), "some" otherwise.
+std::string RivalLevel(const link::Linkage& linkage, const link::LinkedPair& p) {
+  const auto& params = linkage.Model().Parameters();
+  const double alone =
+      link::RivalWeight(params.match_proportion,
+                        params.match_proportion * static_cast<double>(linkage.Right().Size()), 0);
+  return p.rivals >= alone - 0.05 ? "none" : "some";
+}
+
 std::string ExplanationJson(const link::Linkage& linkage, const link::LinkedPair& p) {
   nlohmann::json fields = nlohmann::json::array();
   for (const link::FieldWeight& fw : linkage.Explain(p)) {
     fields.push_back({{"field", link::FieldName(fw.field)},
                       {"level", link::LevelName(fw.field, fw.level)},
                       {"weight", std::round(fw.weight * 1000) / 1000}});
+  }
+  // The request's other candidates (link.h, RivalWeight): part of the match weight.
+  if (linkage.WeighsRivals()) {
+    fields.push_back({{"field", "other_candidates"},
+                      {"level", RivalLevel(linkage, p)},
+                      {"weight", std::round(p.rivals * 1000) / 1000}});
   }
   // Which names matched, when not both listed names: an alias, an earlier spelling.
   const std::string_view left_name = linkage.NameUsed(p, true);
@@ -193,6 +209,12 @@ Result<ReconcileReport> ReconcileLists(store::Workspace& ws, const ReconcileRequ
               MarkChanged(right_stored, last->right_version, options.right_active, scope);
   }
   PARLEY_ASSIGN_OR_RETURN(link::Linkage linkage, link::LinkRecords(left, right, options));
+  // A left record whose rivals changed was scored again whole: its undecided links that this
+  // run no longer proposes are withdrawn like those of a changed record.
+  const std::vector<bool>& rescored = linkage.RescoredLeft();
+  for (std::size_t i = 0; i < rescored.size(); ++i) {
+    if (rescored[i]) scope.insert(left_stored[i].record_id);
+  }
   std::vector<store::LinkProposal> proposals;
   proposals.reserve(linkage.Matches().size());
   for (const link::LinkedPair& p : linkage.Matches()) {

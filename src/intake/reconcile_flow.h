@@ -37,7 +37,7 @@
 
 namespace parley::intake {
 
-inline constexpr double kDefaultAutoAcceptUnique = 0.9;
+inline constexpr double kDefaultAutoAcceptUnique = 0.97;
 
 // The unique-pair threshold a caller asked for: its own value, else the default, except that
 // one who set `auto_accept` and not this has asked for that threshold alone (a stricter

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <thread>
 
 #include "core/try.h"
@@ -14,6 +15,11 @@ bool RecordsConflict(const ComparisonVector& v) {
   return v[FieldIndex(Field::kBirthDate)] == date_level::kDifferent ||
          v[FieldIndex(Field::kPatronymic)] == name_level::kDifferent ||
          v[FieldIndex(Field::kServiceNumber)] == code_level::kDifferent;
+}
+
+double RivalWeight(double lambda, double held_share, double others) {
+  const double held = std::clamp(held_share, 0.0, kMaxHeldShare);
+  return std::log2(1.0 - lambda) - std::log2((1.0 - held) + lambda * std::max(0.0, others));
 }
 
 std::array<FieldWeight, kFieldCount> Linkage::Explain(const LinkedPair& p) const {
@@ -42,6 +48,7 @@ class LinkRunner {
       PARLEY_ASSIGN_OR_RETURN(out_.right_, PrepareList(*right, out_.pool_, Threads()));
     }
     out_.same_list_ = right == nullptr;
+    out_.weighs_rivals_ = options_.weigh_rivals && !out_.same_list_;
     out_.stats_.left_records = out_.left_.Size();
     out_.stats_.right_records = out_.Right().Size();
     Progress("preparing", 1, 1);
@@ -79,14 +86,26 @@ class LinkRunner {
   }
 
  private:
+  // Incremental runs: the pairs touching an active record. When rivals are weighed, a left
+  // record with a candidate among the active right records is scored again whole, since a
+  // new or changed right record is a new rival of its other pairs.
   void KeepActivePairs() {
     const auto& la = options_.left_active;
     const auto& ra = out_.same_list_ ? options_.left_active : options_.right_active;
     if (la.empty() && ra.empty()) return;
+    auto right_active = [&](std::uint32_t r) { return r < ra.size() && ra[r]; };
+    std::vector<bool> left_scored(out_.left_.Size(), false);
+    for (std::size_t i = 0; i < std::min(la.size(), left_scored.size()); ++i) {
+      left_scored[i] = la[i];
+    }
+    if (out_.weighs_rivals_) {
+      for (const CandidatePair& c : candidates_) {
+        if (right_active(c.right)) left_scored[c.left] = true;
+      }
+      out_.rescored_left_ = left_scored;
+    }
     std::erase_if(candidates_, [&](const CandidatePair& c) {
-      const bool left_active = c.left < la.size() && la[c.left];
-      const bool right_active = c.right < ra.size() && ra[c.right];
-      return !left_active && !right_active;
+      return !left_scored[c.left] && !right_active(c.right);
     });
   }
 
@@ -193,21 +212,31 @@ class LinkRunner {
   }
 
   void Decide() {
-    const PreparedList& left = out_.left_;
-    const PreparedList& right = out_.Right();
+    const std::vector<float> weights = CandidateWeights();
     const MatchModel& model = out_.model_;
     const double min_weight = model.WeightForProbability(options_.threshold);
+    const double lambda = model.Parameters().match_proportion;
+    const double held = lambda * static_cast<double>(out_.Right().Size());
+    const std::vector<double> evidence =
+        out_.weighs_rivals_ ? EvidencePerLeftRecord(weights) : std::vector<double>{};
+    // No pair gains more from its rivals than a pair without any.
+    const double max_gain = out_.weighs_rivals_ ? RivalWeight(lambda, held, 0) : 0.0;
     std::vector<std::vector<LinkedPair>> kept(Threads());
     Parallel(candidates_.size(), [&](std::size_t begin, std::size_t end, int t) {
       for (std::size_t i = begin; i < end; ++i) {
+        const float w = weights[i];
+        if (w + max_gain < min_weight) continue;
         const CandidatePair c = candidates_[i];
-        const ComparisonVector v = FromPatternCode(patterns_[i]);
+        float rivals = 0;
+        if (out_.weighs_rivals_) {
+          const double others = evidence[c.left] - std::exp2(static_cast<double>(w));
+          rivals = static_cast<float>(RivalWeight(lambda, held, others));
+        }
+        const float total = w + rivals;
+        if (total < min_weight) continue;
         const NamePick names = aliases_ ? picks_[i] : NamePick{};
-        const float w =
-            model.Weight(v, left.Name(c.left, names.left), right.Name(c.right, names.right));
-        if (w < min_weight) continue;
-        kept[t].push_back(
-            {c.left, c.right, w, static_cast<float>(model.Probability(w)), patterns_[i], names});
+        kept[t].push_back({c.left, c.right, total, static_cast<float>(model.Probability(total)),
+                           patterns_[i], names, rivals});
       }
     });
     std::vector<LinkedPair>& matches = out_.matches_;
@@ -220,6 +249,38 @@ class LinkRunner {
     } else if (options_.one_to_one) {
       KeepOneToOne();
     }
+  }
+
+  // Every candidate's match weight (its fields' evidence, without rivals).
+  std::vector<float> CandidateWeights() const {
+    const PreparedList& left = out_.left_;
+    const PreparedList& right = out_.Right();
+    std::vector<float> weights(candidates_.size());
+    Parallel(candidates_.size(), [&](std::size_t begin, std::size_t end, int) {
+      for (std::size_t i = begin; i < end; ++i) {
+        const CandidatePair c = candidates_[i];
+        const NamePick names = aliases_ ? picks_[i] : NamePick{};
+        weights[i] =
+            out_.model_.Weight(FromPatternCode(patterns_[i]), left.Name(c.left, names.left),
+                               right.Name(c.right, names.right));
+      }
+    });
+    return weights;
+  }
+
+  // Σ 2^weight over each left record's candidates (a double holds 2^±1000; weights stay
+  // within ±100 bits).
+  std::vector<double> EvidencePerLeftRecord(const std::vector<float>& weights) const {
+    std::vector<std::vector<double>> sums(Threads(), std::vector<double>(out_.left_.Size(), 0.0));
+    Parallel(candidates_.size(), [&](std::size_t begin, std::size_t end, int t) {
+      for (std::size_t i = begin; i < end; ++i) {
+        sums[t][candidates_[i].left] += std::exp2(static_cast<double>(weights[i]));
+      }
+    });
+    for (int t = 1; t < Threads(); ++t) {
+      for (std::size_t k = 0; k < sums[0].size(); ++k) sums[0][k] += sums[t][k];
+    }
+    return std::move(sums[0]);
   }
 
   // The exact maximum-weight matching (assignment.h); a pair's gain is its match weight above

@@ -70,7 +70,23 @@ struct LinkOptions {
   // Use these m, u and λ instead of estimating them: an incremental run reuses the model of the
   // last full run, since a handful of new records cannot train one.
   std::optional<ModelParameters> parameters;
+  // Link only: a pair's probability also weighs the left record's other candidates, since at
+  // most one of them is its person (RivalWeight). Off: each pair is judged alone.
+  bool weigh_rivals = true;
 };
+
+// How much a left record's other candidates change the evidence for one of its pairs, in
+// bits. A pair alone is judged against all pairs (prior λ); but a request either has its
+// person in the register (a share h = λ·|right| of requests do) or not, and then at most one
+// of its candidates is that person. So the odds of pair (i, j) are
+//   λ·LR(i,j) / ((1 − h) + λ·Σ_{k≠j} LR(i,k)),
+// where LR = 2^weight. Against the pairwise odds λ·LR / (1 − λ) that is this many bits:
+//   log2(1 − λ) − log2((1 − h) + λ·others), others = Σ_{k≠j} LR(i,k).
+// With no other candidate it is up to +log2(1 / (1 − h)) (h is capped at kMaxHeldShare, so
+// +4.3 bits at most); a rival as strong as the pair takes about what the pair has. Added to
+// LinkedPair::weight, so that the probability stays 1 / (1 + 2^-(prior + weight)).
+inline constexpr double kMaxHeldShare = 0.95;
+[[nodiscard]] double RivalWeight(double lambda, double held_share, double others);
 
 struct LinkedPair {
   std::uint32_t left = 0;
@@ -78,7 +94,8 @@ struct LinkedPair {
   float weight = 0;
   float probability = 0;
   std::uint16_t pattern = 0;
-  NamePick names;  // the names the pair was compared under (0 = the listed names)
+  NamePick names;    // the names the pair was compared under (0 = the listed names)
+  float rivals = 0;  // RivalWeight, included in `weight` (0 when rivals are not weighed)
 };
 
 struct LinkStats {
@@ -104,6 +121,11 @@ class Linkage {
   [[nodiscard]] std::array<FieldWeight, kFieldCount> Explain(const LinkedPair& p) const;
   // The alias a side of the pair matched under, as written; "" for the listed name.
   [[nodiscard]] std::string_view NameUsed(const LinkedPair& p, bool left_side) const;
+  // Incremental runs that weigh rivals: the left records whose pairs were all scored again,
+  // the active ones and those with a candidate among the active right records (their rivals
+  // changed). Empty when every record was active.
+  [[nodiscard]] const std::vector<bool>& RescoredLeft() const { return rescored_left_; }
+  [[nodiscard]] bool WeighsRivals() const { return weighs_rivals_; }
 
  private:
   friend class LinkRunner;
@@ -115,6 +137,8 @@ class Linkage {
   LinkStats stats_;
   std::vector<LinkedPair> matches_;
   std::vector<std::uint32_t> clusters_;
+  std::vector<bool> rescored_left_;
+  bool weighs_rivals_ = false;
 };
 
 [[nodiscard]] Result<Linkage> LinkRecords(std::span<const PersonRecord> left,

@@ -196,8 +196,50 @@ TEST_F(LinkerTest, ExplanationSumsToTheWeight) {
   for (const LinkedPair& p : linkage->Matches()) {
     float sum = 0;
     for (const FieldWeight& fw : linkage->Explain(p)) sum += fw.weight;
-    ASSERT_NEAR(sum, p.weight, 1e-3);
+    ASSERT_NEAR(sum + p.rivals, p.weight, 1e-3);
   }
+}
+
+// A request with a strong second candidate is less sure of each; one with none is surer than
+// its pair judged alone (link.h, RivalWeight).
+TEST_F(LinkerTest, RivalsOfTheRequestWeighOnItsPairs) {
+  LinkOptions alone;
+  alone.weigh_rivals = false;
+  alone.threshold = 0.01;
+  LinkOptions rivals = alone;
+  rivals.weigh_rivals = true;
+  right_.push_back(Russian(people_[5], "TWIN", 0));  // two register rows of one person
+  auto a = LinkRecords(left_, right_, alone);
+  auto r = LinkRecords(left_, right_, rivals);
+  ASSERT_TRUE(a.has_value() && r.has_value());
+  auto pair_of = [](const Linkage& l, std::string_view left, std::string_view right) {
+    for (const LinkedPair& p : l.Matches()) {
+      if (l.Left().ids[p.left] == left && l.Right().ids[p.right] == right) return p;
+    }
+    return LinkedPair{.probability = -1};
+  };
+  const std::string request = left_[5].id;
+  const std::string held = right_[5].id;
+  const LinkedPair twin_alone = pair_of(*a, request, "TWIN");
+  const LinkedPair twin_rivalled = pair_of(*r, request, "TWIN");
+  ASSERT_GT(twin_alone.probability, 0.5f);
+  EXPECT_LT(twin_rivalled.rivals, -1.0f) << "an equal rival takes about a bit";
+  EXPECT_LT(twin_rivalled.probability, twin_alone.probability);
+  const std::string lone_request = left_[6].id;
+  const LinkedPair lone_alone = pair_of(*a, lone_request, right_[6].id);
+  const LinkedPair lone = pair_of(*r, lone_request, right_[6].id);
+  ASSERT_GT(lone_alone.probability, 0.0f);
+  EXPECT_GT(lone.rivals, 0.0f);
+  EXPECT_GE(lone.probability, lone_alone.probability);
+  EXPECT_EQ(pair_of(*a, request, held).rivals, 0.0f) << "off: nothing added";
+}
+
+TEST(RivalWeightTest, BoundedByTheShareOfRequestsHeld) {
+  EXPECT_NEAR(RivalWeight(1e-6, 0.75, 0), std::log2(1 / 0.25), 1e-4);
+  EXPECT_NEAR(RivalWeight(1e-6, 2.0, 0), std::log2(1 / (1 - kMaxHeldShare)), 1e-4)
+      << "held share capped";
+  // One rival with the evidence 2^30 against λ = 2^-20: it outweighs "not held".
+  EXPECT_LT(RivalWeight(std::exp2(-20), 0.75, std::exp2(30)), -9.0);
 }
 
 TEST_F(LinkerTest, OneToOneKeepsEachRecordOnce) {
@@ -293,9 +335,12 @@ TEST_F(LinkerTest, AliasOnlyMatchIsFoundAndExplained) {
     }
   }
   EXPECT_TRUE(found) << "the alias must be blocked on and compared";
-  // Without the alias the pair is not found: the alias is what links it.
+  // Without the alias the fields alone do not link the pair: the alias is what links it.
+  // (Judged alone: a request without any other candidate gains from that, RivalWeight.)
   left_[0].extra.clear();
-  auto without = LinkRecords(left_, right_, {});
+  LinkOptions alone;
+  alone.weigh_rivals = false;
+  auto without = LinkRecords(left_, right_, alone);
   ASSERT_TRUE(without.has_value());
   for (const LinkedPair& m : without->Matches()) EXPECT_NE(m.left, 0u);
 }

@@ -23,7 +23,8 @@ constexpr FieldWord kFieldWords[] = {{"surname", Word::kSurname},
                                      {"patronymic", Word::kPatronymic},
                                      {"birth_date", Word::kBirthDate},
                                      {"service_number", Word::kServiceNumber},
-                                     {"birth_place", Word::kBirthPlace}};
+                                     {"birth_place", Word::kBirthPlace},
+                                     {"other_candidates", Word::kOtherCandidates}};
 
 // The field in the first language (the chart's rows are short), or its code if unknown.
 std::string FieldLabel(const Languages& languages, std::string_view field) {

@@ -107,6 +107,7 @@ enum class Word {
   kMatchExplanation,
   kPriorOdds,
   kFinalScore,
+  kOtherCandidates,  // the explanation row of a request's other candidates
   kField,
   kLevel,
   kWeight,
