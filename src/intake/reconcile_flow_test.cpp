@@ -275,6 +275,25 @@ TEST_F(ReconcileFlowTest, NewVersionIsScoredIncrementallyAndKeepsDecisions) {
   EXPECT_EQ(Links().at({"U2", "R2"}).state, store::LinkState::kRejected);
 }
 
+// A new register row that rivals an unchanged request's link (a second row of the same
+// person) changes that link's odds: the incremental run scores the request again whole, with
+// its new rival.
+TEST_F(ReconcileFlowTest, NewRivalOfAnUnchangedRequestRescoresItsLinks) {
+  ASSERT_TRUE(Reconcile().has_value());
+  const double alone = Links().at({"U1", "R1"}).probability;
+  std::vector<Row> custody = kCustody;
+  custody.push_back({"R1B", "Шевченко", "Александр", "Николаевич", "12.03.1990", "Киев"});
+  Import("ru-custody", ListKind::kCustody, "ru", custody, Filler("RF", true, 3));
+
+  auto second = Reconcile();
+  ASSERT_TRUE(second.has_value()) << second.error().Describe();
+  EXPECT_TRUE(second->incremental);
+  const auto links = Links();
+  ASSERT_TRUE(links.count({"U1", "R1B"}));
+  EXPECT_LT(links.at({"U1", "R1"}).probability, alone) << "R1 now has a rival";
+  EXPECT_NEAR(links.at({"U1", "R1"}).probability, links.at({"U1", "R1B"}).probability, 1e-6);
+}
+
 TEST_F(ReconcileFlowTest, RemovedRecordsUndecidedLinkIsWithdrawnAndDecidedOneStays) {
   ASSERT_TRUE(Reconcile().has_value());
   const auto before = Links();
