@@ -40,8 +40,9 @@ async function progressRow(phase, direction) {
 test("handovers recorded offline wait on the tablet and are sent once each when the network is back", async () => {
   const page = await openConsole("mediator-checkpoint");
   const before = await progressRow(1, "a_to_b");
-  assert.equal(before.promised, 72);
-  assert.equal(await page.locator(".tile.promised dd").innerText(), "72");
+  // The demo's plan, whatever its matching proposed: the tile shows what the API counts.
+  assert.ok(before.promised >= 6, `phase 1 promises ${before.promised}`);
+  assert.equal(await page.locator(".tile.promised dd").innerText(), String(before.promised));
   const ids = (await page.locator("li.person").evaluateAll((items) => items.map((li) => li.dataset.record)))
     .slice(0, 6);
   assert.equal(ids.length, 6);
