@@ -216,7 +216,9 @@ TEST_F(LinkerTest, RivalsOfTheRequestWeighOnItsPairs) {
     for (const LinkedPair& p : l.Matches()) {
       if (l.Left().ids[p.left] == left && l.Right().ids[p.right] == right) return p;
     }
-    return LinkedPair{.probability = -1};
+    LinkedPair none;
+    none.probability = -1;
+    return none;
   };
   const std::string request = left_[5].id;
   const std::string held = right_[5].id;

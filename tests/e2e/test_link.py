@@ -105,9 +105,14 @@ class LinkTest(ParleyTestCase):
             rows = list(csv.reader(f))
         rows.append(["R1b", "Шевченко", "Александр", "Николаевич", "12.03.1990", "", ""])
         custody = self.write("custody2.csv", rows[0], rows[1:])
-        pairs = self.link(self.requests(), custody)
+        # Two register rows for U1: they share its odds (the other candidates' weight), the
+        # row with more agreeing fields taking most of them.
+        pairs = self.link(self.requests(), custody, "--threshold", "0.001")
         self.assertIn(("U1", "R1"), pairs)
         self.assertIn(("U1", "R1b"), pairs)
+        r1, r1b = pairs[("U1", "R1")], pairs[("U1", "R1b")]
+        self.assertGreater(float(r1["probability"]), float(r1b["probability"]))
+        self.assertLess(float(r1b["other_candidates_weight"]), 0)
         pairs = self.link(self.requests(), custody, "--one-to-one")
         lefts = [l for l, _ in pairs]
         rights = [r for _, r in pairs]
