@@ -223,7 +223,7 @@ TEST(BlockingTest, OneEditRulesAddNothingThatAnExactRuleFound) {
 TEST(BlockingTest, OneEditRulesMeetASurnameOncePerPair) {
   StringPool pool;
   const PreparedList l = List({Key(pool, "bondarenko", "kyrylo", 1990, 3, 14)});
-  const PreparedList r = List({Key(pool, "bondarenko", "oleh", 1972, 14, 3),     // same surname
+  const PreparedList r = List({Key(pool, "bondarenko", "oleh", 1972, 14, 3),      // same surname
                                Key(pool, "bondarenkoo", "taras", 1961, 3, 14)});  // one longer
   BlockingOptions options;
   options.pool = &pool;

@@ -156,6 +156,23 @@ bool Comparator::OneUkrainianRussianVowelApart(const RecordKeys& a, const Record
   return differ == 1;
 }
 
+// A given name of several groups ("#a3,17,40", NameKeys::given_alternatives) stands for the
+// name of group `group` ("#g17"): Слава for Ярослав.
+bool Comparator::StandsFor(std::uint32_t alternatives, std::uint32_t group) const {
+  if (alternatives == 0 || group == 0) return false;
+  const std::string_view g = pool_->View(group);
+  if (!g.starts_with("#g")) return false;
+  const std::string_view id = g.substr(2);
+  std::string_view list = pool_->View(alternatives).substr(2);
+  while (!list.empty()) {
+    const std::size_t comma = list.find(',');
+    if (list.substr(0, comma) == id) return true;
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
 std::uint8_t Comparator::CompareName(std::uint32_t a, std::uint32_t a_group, std::uint32_t b,
                                      std::uint32_t b_group) const {
   if (a == 0 || b == 0) return name_level::kMissing;
@@ -175,6 +192,11 @@ void Comparator::CompareNames(const RecordKeys& a, const RecordKeys& b, Comparis
     surname = name_level::kEquivalent;
   }
   std::uint8_t given = CompareName(a.given, a.given_group, b.given, b.given_group);
+  if (given != name_level::kMissing && given < name_level::kEquivalent &&
+      (StandsFor(a.given_alternatives, b.given_group) ||
+       StandsFor(b.given_alternatives, a.given_group))) {
+    given = name_level::kEquivalent;
+  }
   // Surname and given name written in each other's place (a "Given Surname" list read as
   // surname-first): accept the crossed comparison only when both crossed names are close.
   if (surname <= name_level::kDifferent && given <= name_level::kDifferent &&

@@ -121,6 +121,7 @@ class Comparator {
   // name recognised).
   void CompareNames(const RecordKeys& a, const RecordKeys& b, ComparisonVector& v) const;
   [[nodiscard]] bool OneUkrainianRussianVowelApart(const RecordKeys& a, const RecordKeys& b) const;
+  [[nodiscard]] bool StandsFor(std::uint32_t alternatives, std::uint32_t group) const;
 
   const StringPool* pool_;
 };

@@ -72,6 +72,17 @@ TEST_F(ComparisonTest, SwappedSurnameAndGivenName) {
   EXPECT_EQ(Level(v, Field::kGivenName), name_level::kExact);
 }
 
+// A diminutive of several names (Слава: Ярослав, Святослав, Станіслав, В'ячеслав...) is
+// the same name as each of them, and not another name; it is still not Ігор.
+TEST_F(ComparisonTest, DiminutiveOfSeveralNamesIsEachOfThem) {
+  for (const char* full : {"Ярослав", "Святослав", "Станіслав", "Владислав"}) {
+    auto v = Compare(Rec("Пташник", "Слава", "Вікторович"), Rec("Пташник", full, "Вікторович"));
+    EXPECT_EQ(Level(v, Field::kGivenName), name_level::kEquivalent) << full;
+  }
+  auto other = Compare(Rec("Пташник", "Слава", "Вікторович"), Rec("Пташник", "Ігор", "Вікторович"));
+  EXPECT_LT(Level(other, Field::kGivenName), name_level::kEquivalent);
+}
+
 TEST(CompareDatesTest, EveryLevel) {
   const PackedDate d{1990, 3, 7};
   EXPECT_EQ(CompareDates(d, {1990, 3, 7}), date_level::kExact);

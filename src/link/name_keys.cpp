@@ -28,8 +28,25 @@ constexpr double kSureOrder = 0.9;
 // forms of people of one sex always get the same group.
 struct Group {
   std::string key;
-  bool known = false;  // NameKeys::given_is_known
+  bool known = false;        // NameKeys::given_is_known
+  std::string alternatives;  // NameKeys::given_alternatives
 };
+
+// "#a3,17,40": every group a form of several groups may stand for (Слава: Ярослав, Святослав,
+// Станіслав...), so that the comparator can take it as any of them.
+std::string Alternatives(std::span<const names::GivenNameHit> hits, auto fits) {
+  std::vector<names::GivenNameGroupId> groups;
+  for (const names::GivenNameHit& h : hits) {
+    if (fits(h)) groups.push_back(h.group);
+  }
+  std::sort(groups.begin(), groups.end());
+  groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
+  std::string out = "#a";
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    out += (i == 0 ? "" : ",") + std::to_string(groups[i]);
+  }
+  return out;
+}
 
 Group GroupOf(std::string_view key, bool patronymic, names::Sex sex) {
   if (key.empty()) return {};
@@ -60,13 +77,19 @@ Group GroupOf(std::string_view key, bool patronymic, names::Sex sex) {
       best = &h;
     }
   }
-  if (best == nullptr) return {std::string(key), false};
+  if (best == nullptr) return {std::string(key), false, {}};
   const bool known = one_group && diminutive.empty();
   // Patronymics keep the bearer's sex: Миколайович and Миколаївна are different people.
   std::string out = patronymic ? "#p" : "#g";
   out += std::to_string(best->group);
   if (patronymic) out += best->sex == names::Sex::kFemale ? "f" : "m";
-  return {std::move(out), known};
+  std::string alternatives;
+  if (!one_group && !patronymic) {
+    alternatives = Alternatives(hits, [&](const names::GivenNameHit& h) {
+      return fits(h) && (!sex_decides || h.sex == sex);
+    });
+  }
+  return {std::move(out), known, std::move(alternatives)};
 }
 
 // The bearer's sex as a patronymic group says it ("#p12m"), else unknown.
@@ -118,7 +141,8 @@ Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
     return [patronymic, sex](std::string_view t) -> Result<PartKeys> {
       PARLEY_ASSIGN_OR_RETURN(std::string key, names::RomanKey(t));
       Group group = GroupOf(key, patronymic, sex);
-      return PartKeys{std::move(key), std::move(group.key), group.known, {}};
+      return PartKeys{std::move(key), std::move(group.key), group.known,
+                      std::move(group.alternatives)};
     };
   };
   PARLEY_ASSIGN_OR_RETURN(
@@ -142,6 +166,7 @@ Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
   keys.given_name = given->key;
   keys.given_group = given->second;
   keys.given_is_known = given->known;
+  keys.given_alternatives = given->third;
   keys.patronymic = patronymic->key;
   keys.patronymic_group = patronymic->second;
   return keys;

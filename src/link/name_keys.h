@@ -56,6 +56,10 @@ struct NameKeys {
   // bearer's sex when the patronymic says it): two such names of different groups are two
   // names (Ярослав / Игорь, Володя / Виктор), not a misspelling or a diminutive of one.
   bool given_is_known = false;
+  // A given name that stands for several names of the table (Слава: Ярослав, Святослав,
+  // Станіслав, В'ячеслав...): their groups ("#a3,17,40"); given_group is one of them. Empty
+  // otherwise.
+  std::string given_alternatives;
 };
 
 [[nodiscard]] Result<NameKeys> ComputeNameKeys(const NameParts& parts);
@@ -88,7 +92,7 @@ class NameKeyCache {
     std::string key;     // surname key, or skeleton key of a given name or patronymic
     std::string second;  // the surname's phonetic key, or the name's group
     bool known = false;  // given names: NameKeys::given_is_known
-    std::string third;   // the surname's vowel form (names::SurnameVowelForm)
+    std::string third;   // the surname's vowel form, or a given name's alternatives
   };
   using Memo = std::unordered_map<std::string, PartKeys>;
   Memo surname_;

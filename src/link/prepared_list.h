@@ -51,6 +51,7 @@ struct RecordKeys {
   std::uint32_t service_roman = 0;   // letters romanised (RomanServiceNumber)
   std::uint32_t birth_place = 0;
   std::uint32_t place_phonetic = 0;  // consonant skeleton: Київ/Киев, Львів/Львов meet
+  std::uint32_t given_alternatives = 0;  // NameKeys::given_alternatives (0: one name)
   PackedDate birth;
   // How many aliases the record has (PreparedList::alias_keys), capped at 255: kept here, in
   // the cache line the comparator reads anyway, so that a pair without aliases costs no
