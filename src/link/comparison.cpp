@@ -156,6 +156,16 @@ bool Comparator::OneUkrainianRussianVowelApart(const RecordKeys& a, const Record
   return differ == 1;
 }
 
+// Two surname keys one typo apart (a letter dropped, added, changed, or two swapped), of at
+// least four letters. Jaro–Winkler, which grades the rest, is low for a typo near the start
+// of a short stem (Сосновський / Ссновский: "sosnov" / "ssnov"), where an edit is plainly one
+// slip.
+bool Comparator::OneTypoApart(std::uint32_t a, std::uint32_t b) const {
+  const std::string_view x = pool_->View(a);
+  const std::string_view y = pool_->View(b);
+  return std::min(x.size(), y.size()) >= 4 && names::EditDistance(x, y, 1) <= 1;
+}
+
 // A given name of several groups ("#a3,17,40", NameKeys::given_alternatives) stands for the
 // name of group `group` ("#g17"): Слава for Ярослав.
 bool Comparator::StandsFor(std::uint32_t alternatives, std::uint32_t group) const {
@@ -190,6 +200,9 @@ void Comparator::CompareNames(const RecordKeys& a, const RecordKeys& b, Comparis
   if (surname != name_level::kMissing && surname < name_level::kEquivalent &&
       OneUkrainianRussianVowelApart(a, b)) {
     surname = name_level::kEquivalent;
+  }
+  if (surname == name_level::kDifferent && OneTypoApart(a.surname, b.surname)) {
+    surname = name_level::kSimilar;
   }
   std::uint8_t given = CompareName(a.given, a.given_group, b.given, b.given_group);
   if (given != name_level::kMissing && given < name_level::kEquivalent &&

@@ -122,6 +122,7 @@ class Comparator {
   void CompareNames(const RecordKeys& a, const RecordKeys& b, ComparisonVector& v) const;
   [[nodiscard]] bool OneUkrainianRussianVowelApart(const RecordKeys& a, const RecordKeys& b) const;
   [[nodiscard]] bool StandsFor(std::uint32_t alternatives, std::uint32_t group) const;
+  [[nodiscard]] bool OneTypoApart(std::uint32_t a, std::uint32_t b) const;
 
   const StringPool* pool_;
 };

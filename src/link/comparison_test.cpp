@@ -83,6 +83,15 @@ TEST_F(ComparisonTest, DiminutiveOfSeveralNamesIsEachOfThem) {
   EXPECT_LT(Level(other, Field::kGivenName), name_level::kEquivalent);
 }
 
+// One slip in a surname is never "different", however short the stem it leaves (Сало / Мало:
+// Jaro–Winkler 0.83).
+TEST_F(ComparisonTest, SurnameOneTypoApartIsAtLeastSimilar) {
+  auto v = Compare(Rec("Сало", "Михайло", ""), Rec("Мало", "Михаил", ""));
+  EXPECT_EQ(Level(v, Field::kSurname), name_level::kSimilar);
+  auto two = Compare(Rec("Сало", "Михайло", ""), Rec("Малу", "Михаил", ""));
+  EXPECT_EQ(Level(two, Field::kSurname), name_level::kDifferent) << "two letters changed";
+}
+
 TEST(CompareDatesTest, EveryLevel) {
   const PackedDate d{1990, 3, 7};
   EXPECT_EQ(CompareDates(d, {1990, 3, 7}), date_level::kExact);
