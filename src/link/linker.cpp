@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <thread>
+#include <unordered_map>
 
 #include "core/try.h"
 #include "link/assignment.h"
@@ -219,6 +220,9 @@ class LinkRunner {
     const double held = lambda * static_cast<double>(out_.Right().Size());
     const std::vector<double> evidence =
         out_.weighs_rivals_ ? EvidencePerLeftRecord(weights) : std::vector<double>{};
+    const std::unordered_map<std::size_t, double> same_person =
+        out_.weighs_rivals_ ? SamePersonEvidence(weights, lambda, held)
+                            : std::unordered_map<std::size_t, double>{};
     // No pair gains more from its rivals than a pair without any.
     const double max_gain = out_.weighs_rivals_ ? RivalWeight(lambda, held, 0) : 0.0;
     std::vector<std::vector<LinkedPair>> kept(Threads());
@@ -229,7 +233,8 @@ class LinkRunner {
         const CandidatePair c = candidates_[i];
         float rivals = 0;
         if (out_.weighs_rivals_) {
-          const double others = evidence[c.left] - std::exp2(static_cast<double>(w));
+          double others = evidence[c.left] - std::exp2(static_cast<double>(w));
+          if (auto it = same_person.find(i); it != same_person.end()) others -= it->second;
           rivals = static_cast<float>(RivalWeight(lambda, held, others));
         }
         const float total = w + rivals;
@@ -281,6 +286,47 @@ class LinkRunner {
       for (std::size_t k = 0; k < sums[0].size(); ++k) sums[0][k] += sums[t][k];
     }
     return std::move(sums[0]);
+  }
+
+  // Registers hold the same person twice (DOMAIN.md): two register rows that are one person
+  // are not rivals for a request, they are both its partner. For each strong candidate (one
+  // whose evidence could matter against "not held") of a left record with several, the summed
+  // 2^weight of its fellow candidates whose right records match each other (no conflicting
+  // field, probability ≥ 0.5 under the same model) — to be taken out of its rivals.
+  std::unordered_map<std::size_t, double> SamePersonEvidence(const std::vector<float>& weights,
+                                                             double lambda, double held) const {
+    const double strong = std::log2(kStrongShare * (1.0 - std::min(held, kMaxHeldShare)) / lambda);
+    std::vector<std::pair<std::uint32_t, std::size_t>> by_left;  // (left record, candidate)
+    for (std::size_t i = 0; i < candidates_.size(); ++i) {
+      if (weights[i] >= strong) by_left.emplace_back(candidates_[i].left, i);
+    }
+    std::sort(by_left.begin(), by_left.end());
+    const PreparedList& right = out_.Right();
+    const Comparator comparator(out_.pool_);
+    const double same_weight = out_.model_.WeightForProbability(0.5);
+    std::unordered_map<std::size_t, double> out;
+    for (std::size_t g = 0; g < by_left.size();) {
+      std::size_t end = g;
+      while (end < by_left.size() && by_left[end].first == by_left[g].first) ++end;
+      for (std::size_t a = g; a < end; ++a) {
+        for (std::size_t b = a + 1; b < end; ++b) {
+          const std::size_t ia = by_left[a].second;
+          const std::size_t ib = by_left[b].second;
+          const std::uint32_t ra = candidates_[ia].right;
+          const std::uint32_t rb = candidates_[ib].right;
+          NamePick pick;
+          const ComparisonVector v = comparator.CompareBest(right, ra, right, rb, &pick);
+          if (RecordsConflict(v)) continue;
+          const double w =
+              out_.model_.Weight(v, right.Name(ra, pick.left), right.Name(rb, pick.right));
+          if (w < same_weight) continue;
+          out[ia] += std::exp2(static_cast<double>(weights[ib]));
+          out[ib] += std::exp2(static_cast<double>(weights[ia]));
+        }
+      }
+      g = end;
+    }
+    return out;
   }
 
   // The exact maximum-weight matching (assignment.h); a pair's gain is its match weight above

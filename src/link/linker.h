@@ -86,6 +86,10 @@ struct LinkOptions {
 // +4.3 bits at most); a rival as strong as the pair takes about what the pair has. Added to
 // LinkedPair::weight, so that the probability stays 1 / (1 + 2^-(prior + weight)).
 inline constexpr double kMaxHeldShare = 0.95;
+// A candidate is "strong" when its evidence λ·2^weight reaches this share of (1 − h): only
+// strong candidates of one request are compared with each other for being one person (two
+// register rows of one person are not each other's rivals).
+inline constexpr double kStrongShare = 1e-3;
 [[nodiscard]] double RivalWeight(double lambda, double held_share, double others);
 
 struct LinkedPair {

@@ -201,14 +201,22 @@ TEST_F(LinkerTest, ExplanationSumsToTheWeight) {
 }
 
 // A request with a strong second candidate is less sure of each; one with none is surer than
-// its pair judged alone (link.h, RivalWeight).
+// its pair judged alone (link.h, RivalWeight); a second register row of the same person is
+// no rival.
 TEST_F(LinkerTest, RivalsOfTheRequestWeighOnItsPairs) {
   LinkOptions alone;
   alone.weigh_rivals = false;
   alone.threshold = 0.01;
   LinkOptions rivals = alone;
   rivals.weigh_rivals = true;
-  right_.push_back(Russian(people_[5], "TWIN", 0));  // two register rows of one person
+  // L5 without a patronymic, and two register rows of its name and birth date whose
+  // patronymics differ: two people (brothers), equally likely.
+  left_[5].patronymic.clear();
+  PersonRecord twin = Russian(people_[5], "TWIN", 0);
+  twin.patronymic = right_[5].patronymic == "Иванович" ? "Петрович" : "Иванович";
+  right_.push_back(twin);
+  // Two register rows of L7's person, alike in every field: one person twice, not rivals.
+  right_.push_back(Russian(people_[7], "AGAIN", 0));
   auto a = LinkRecords(left_, right_, alone);
   auto r = LinkRecords(left_, right_, rivals);
   ASSERT_TRUE(a.has_value() && r.has_value());
@@ -234,6 +242,11 @@ TEST_F(LinkerTest, RivalsOfTheRequestWeighOnItsPairs) {
   EXPECT_GT(lone.rivals, 0.0f);
   EXPECT_GE(lone.probability, lone_alone.probability);
   EXPECT_EQ(pair_of(*a, request, held).rivals, 0.0f) << "off: nothing added";
+  const std::string again_request = left_[7].id;
+  const LinkedPair first = pair_of(*r, again_request, right_[7].id);
+  const LinkedPair again = pair_of(*r, again_request, "AGAIN");
+  EXPECT_GT(first.rivals, 0.0f) << "a second row of the same person is no rival";
+  EXPECT_GT(again.rivals, 0.0f);
 }
 
 TEST(RivalWeightTest, BoundedByTheShareOfRequestsHeld) {
