@@ -292,7 +292,8 @@ class LinkRunner {
   // are not rivals for a request, they are both its partner. For each strong candidate (one
   // whose evidence could matter against "not held") of a left record with several, the summed
   // 2^weight of its fellow candidates whose right records match each other (no conflicting
-  // field, probability ≥ 0.5 under the same model) — to be taken out of its rivals.
+  // field, probability ≥ kSamePersonProbability under the same model) — to be taken out of its
+  // rivals.
   std::unordered_map<std::size_t, double> SamePersonEvidence(const std::vector<float>& weights,
                                                              double lambda, double held) const {
     const double strong = std::log2(kStrongShare * (1.0 - std::min(held, kMaxHeldShare)) / lambda);
@@ -303,7 +304,7 @@ class LinkRunner {
     std::sort(by_left.begin(), by_left.end());
     const PreparedList& right = out_.Right();
     const Comparator comparator(out_.pool_);
-    const double same_weight = out_.model_.WeightForProbability(0.5);
+    const double same_weight = out_.model_.WeightForProbability(kSamePersonProbability);
     std::unordered_map<std::size_t, double> out;
     for (std::size_t g = 0; g < by_left.size();) {
       std::size_t end = g;

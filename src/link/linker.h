@@ -90,6 +90,9 @@ inline constexpr double kMaxHeldShare = 0.95;
 // strong candidates of one request are compared with each other for being one person (two
 // register rows of one person are not each other's rivals).
 inline constexpr double kStrongShare = 1e-3;
+// Two register rows are one person (so not rivals) when they match each other at least this
+// surely, with no conflicting field: brothers and twins must stay rivals.
+inline constexpr double kSamePersonProbability = 0.99;
 [[nodiscard]] double RivalWeight(double lambda, double held_share, double others);
 
 struct LinkedPair {
