@@ -12,6 +12,15 @@
 
 namespace parley::link {
 
+// Both rows carry a full birth date and they agree but for one slip. Rows without one, or
+// with only a year, may be namesakes born years apart: when unsure, two register rows stay
+// rivals (the safe side: the request's pairs go to a reviewer).
+bool BirthDatesAgree(const ComparisonVector& v) {
+  const std::uint8_t d = v[FieldIndex(Field::kBirthDate)];
+  return d == date_level::kExact || d == date_level::kSwapped || d == date_level::kSameYear ||
+         d == date_level::kYearNear;
+}
+
 bool RecordsConflict(const ComparisonVector& v) {
   return v[FieldIndex(Field::kBirthDate)] == date_level::kDifferent ||
          v[FieldIndex(Field::kPatronymic)] == name_level::kDifferent ||
@@ -290,10 +299,10 @@ class LinkRunner {
 
   // Registers hold the same person twice (DOMAIN.md): two register rows that are one person
   // are not rivals for a request, they are both its partner. For each strong candidate (one
-  // whose evidence could matter against "not held") of a left record with several, the summed
+  // whose evidence could matter against "not held") of a left record with several: the summed
   // 2^weight of its fellow candidates whose right records match each other (no conflicting
-  // field, probability ≥ kSamePersonProbability under the same model) — to be taken out of its
-  // rivals.
+  // field, birth dates that agree, probability ≥ kSamePersonProbability under the same
+  // model), to be taken out of its rivals.
   std::unordered_map<std::size_t, double> SamePersonEvidence(const std::vector<float>& weights,
                                                              double lambda, double held) const {
     const double strong = std::log2(kStrongShare * (1.0 - std::min(held, kMaxHeldShare)) / lambda);
@@ -317,7 +326,7 @@ class LinkRunner {
           const std::uint32_t rb = candidates_[ib].right;
           NamePick pick;
           const ComparisonVector v = comparator.CompareBest(right, ra, right, rb, &pick);
-          if (RecordsConflict(v)) continue;
+          if (RecordsConflict(v) || !BirthDatesAgree(v)) continue;
           const double w =
               out_.model_.Weight(v, right.Name(ra, pick.left), right.Name(rb, pick.right));
           if (w < same_weight) continue;

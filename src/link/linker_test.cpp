@@ -215,8 +215,8 @@ TEST_F(LinkerTest, RivalsOfTheRequestWeighOnItsPairs) {
   PersonRecord twin = Russian(people_[5], "TWIN", 0);
   twin.patronymic = right_[5].patronymic == "Иванович" ? "Петрович" : "Иванович";
   right_.push_back(twin);
-  // Two register rows of L7's person, alike in every field: one person twice, not rivals.
-  right_.push_back(Russian(people_[7], "AGAIN", 0));
+  // Two register rows of L10's person, alike in every field: one person twice, not rivals.
+  right_.push_back(Russian(people_[10], "AGAIN", 0));
   auto a = LinkRecords(left_, right_, alone);
   auto r = LinkRecords(left_, right_, rivals);
   ASSERT_TRUE(a.has_value() && r.has_value());
@@ -242,8 +242,8 @@ TEST_F(LinkerTest, RivalsOfTheRequestWeighOnItsPairs) {
   EXPECT_GT(lone.rivals, 0.0f);
   EXPECT_GE(lone.probability, lone_alone.probability);
   EXPECT_EQ(pair_of(*a, request, held).rivals, 0.0f) << "off: nothing added";
-  const std::string again_request = left_[7].id;
-  const LinkedPair first = pair_of(*r, again_request, right_[7].id);
+  const std::string again_request = left_[10].id;
+  const LinkedPair first = pair_of(*r, again_request, right_[10].id);
   const LinkedPair again = pair_of(*r, again_request, "AGAIN");
   EXPECT_GT(first.rivals, 0.0f) << "a second row of the same person is no rival";
   EXPECT_GT(again.rivals, 0.0f);
