@@ -81,17 +81,29 @@ std::string NormaliseServiceNumber(std::string_view text) {
 }
 
 std::string RomanServiceNumber(std::string_view text) {
-  // Separators inside a number would split it into words for the key; drop them first.
-  std::string joined;
-  for (char c : text) {
-    if (c != ' ' && c != '-' && c != '/' && c != '.' && c != '_') joined.push_back(c);
-  }
-  auto key = names::RomanKey(joined);
-  if (!key) return {};
+  // The letters are romanised run by run and the digits kept as written: the name engine's
+  // key folds a doubled character into one, which for digits would make 111111 and 999999
+  // one edit apart ("1" / "9"). Separators carry no identity.
   std::string out;
-  for (char c : *key) {
-    if (std::isalnum(static_cast<unsigned char>(c))) out.push_back(c);
+  std::string letters;
+  auto flush = [&out, &letters] {
+    if (letters.empty()) return;
+    if (auto key = names::RomanKey(letters)) {
+      for (char c : *key) {
+        if (std::isalnum(static_cast<unsigned char>(c))) out.push_back(c);
+      }
+    }
+    letters.clear();
+  };
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      flush();
+      out.push_back(c);
+    } else if (c != ' ' && c != '-' && c != '/' && c != '.' && c != '_') {
+      letters.push_back(c);
+    }
   }
+  flush();
   return out;
 }
 

@@ -21,6 +21,10 @@ TEST(ServiceNumberTest, RomanFormMeetsRomanisedLists) {
   EXPECT_EQ(RomanServiceNumber("ЩР-712343"), RomanServiceNumber("SHCHR712343"));
   EXPECT_EQ(RomanServiceNumber("ЩО 275441"), RomanServiceNumber("SCHO275441"));
   EXPECT_NE(RomanServiceNumber("ЩР712343"), RomanServiceNumber("ЩР712344"));
+  // Digits are kept as written: repeated digits are not folded like doubled letters.
+  EXPECT_EQ(RomanServiceNumber("АБ 111111"), RomanServiceNumber("AB111111"));
+  EXPECT_NE(RomanServiceNumber("АБ111111"), RomanServiceNumber("АБ111"));
+  EXPECT_EQ(RomanServiceNumber("АБ111111").size(), 8u);
   EXPECT_EQ(RomanServiceNumber(""), "");
 }
 
