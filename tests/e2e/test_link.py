@@ -105,14 +105,21 @@ class LinkTest(ParleyTestCase):
             rows = list(csv.reader(f))
         rows.append(["R1b", "Шевченко", "Александр", "Николаевич", "12.03.1990", "", ""])
         custody = self.write("custody2.csv", rows[0], rows[1:])
-        # Two register rows for U1: they share its odds (the other candidates' weight), the
-        # row with more agreeing fields taking most of them.
-        pairs = self.link(self.requests(), custody, "--threshold", "0.001")
+        # Two register rows of one person (same names, same full date, nothing conflicting):
+        # not rivals for U1, both its partners.
+        pairs = self.link(self.requests(), custody)
         self.assertIn(("U1", "R1"), pairs)
         self.assertIn(("U1", "R1b"), pairs)
-        r1, r1b = pairs[("U1", "R1")], pairs[("U1", "R1b")]
-        self.assertGreater(float(r1["probability"]), float(r1b["probability"]))
-        self.assertLess(float(r1b["other_candidates_weight"]), 0)
+        for right in ("R1", "R1b"):
+            self.assertGreaterEqual(float(pairs[("U1", right)]["other_candidates_weight"]), 0)
+        # A namesake row whose patronymic differs from R1's is another person: a rival,
+        # sharing U1's odds with R1 (the better match keeps the larger share).
+        rows.append(["R1c", "Шевченко", "Александр", "Петрович", "12.03.1990", "", ""])
+        rivals = self.write("custody3.csv", rows[0], rows[1:])
+        pairs = self.link(self.requests(), rivals, "--threshold", "0.001")
+        self.assertLess(float(pairs[("U1", "R1c")]["other_candidates_weight"]), 0)
+        self.assertGreater(float(pairs[("U1", "R1")]["probability"]),
+                           float(pairs[("U1", "R1c")]["probability"]))
         pairs = self.link(self.requests(), custody, "--one-to-one")
         lefts = [l for l, _ in pairs]
         rights = [r for _, r in pairs]
