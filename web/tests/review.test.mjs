@@ -46,6 +46,8 @@ test("keys a, z, r and n decide, undo and annotate the pair in front of the anal
   await page.keyboard.press("z");
   await page.waitForFunction(() => /^1 of /.test(document.querySelector(".pair .position")?.textContent ?? ""));
   await page.locator(".pair .decided").waitFor();
+  // The page moves back at once; the undo reaches the server a moment later.
+  for (let i = 0; i < 50 && (await decisions(first.id)).length < 2; i++) await new Promise((r) => setTimeout(r, 100));
   assert.deepEqual((await decisions(first.id)).map((d) => d[0]), ["accept", "undo"]);
   const afterUndo = await env.server.api("mediator-analyst", "GET", `/links/${first.id}`);
   assert.equal(afterUndo.body.state, "needs_review");
