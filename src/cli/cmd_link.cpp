@@ -3,8 +3,10 @@
 //
 // link writes `left_id,right_id,probability`, then `match_weight` and, per field, the
 // comparison level and its weight contribution (`surname`, `surname_weight`, ...), one row per
-// pair at or above the threshold, and last `left_name_used,right_name_used`: the alias a side
-// matched under (the aliases column), empty for its listed name. dedupe writes `id,cluster` for
+// pair at or above the threshold, then `left_name_used,right_name_used`: the alias a side
+// matched under (the aliases column), empty for its listed name, and last
+// `other_candidates_weight`: what the left record's other candidates add to or take from the
+// match weight (link/linker.h, RivalWeight; part of `match_weight`). dedupe writes `id,cluster` for
 // every record (a record alone is its own cluster) and, with --pairs FILE, the scored pairs in the
 // link format. Inputs go through ReadListFile, so any list file works (full_name-only,
 // Windows-1251, XLSX). A row the reader rejects refuses the run unless --skip-invalid. Output is

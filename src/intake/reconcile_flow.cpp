@@ -117,11 +117,7 @@ Result<std::vector<PersonRecord>> Records(store::Workspace& ws,
 // "none" when the left record's other candidates carry no weight against the pair (it gains
 // the most a pair can), "some" otherwise.
 std::string RivalLevel(const link::Linkage& linkage, const link::LinkedPair& p) {
-  const auto& params = linkage.Model().Parameters();
-  const double alone =
-      link::RivalWeight(params.match_proportion,
-                        params.match_proportion * static_cast<double>(linkage.Right().Size()), 0);
-  return p.rivals >= alone - 0.05 ? "none" : "some";
+  return p.rivals >= linkage.RivalWeightAlone() - 0.05f ? "none" : "some";
 }
 
 std::string ExplanationJson(const link::Linkage& linkage, const link::LinkedPair& p) {

@@ -12,6 +12,8 @@
 
 namespace parley::link {
 
+namespace {
+
 // Both rows carry a full birth date and they agree but for one slip. Rows without one, or
 // with only a year, may be namesakes born years apart: when unsure, two register rows stay
 // rivals (the safe side: the request's pairs go to a reviewer).
@@ -20,6 +22,8 @@ bool BirthDatesAgree(const ComparisonVector& v) {
   return d == date_level::kExact || d == date_level::kSwapped || d == date_level::kSameYear ||
          d == date_level::kYearNear;
 }
+
+}  // namespace
 
 bool RecordsConflict(const ComparisonVector& v) {
   return v[FieldIndex(Field::kBirthDate)] == date_level::kDifferent ||
@@ -226,7 +230,7 @@ class LinkRunner {
     const MatchModel& model = out_.model_;
     const double min_weight = model.WeightForProbability(options_.threshold);
     const double lambda = model.Parameters().match_proportion;
-    const double held = lambda * static_cast<double>(out_.Right().Size());
+    const double held = std::min(kMaxHeldShare, lambda * static_cast<double>(out_.Right().Size()));
     const std::vector<double> evidence =
         out_.weighs_rivals_ ? EvidencePerLeftRecord(weights) : std::vector<double>{};
     const std::unordered_map<std::size_t, double> same_person =
@@ -234,6 +238,7 @@ class LinkRunner {
                             : std::unordered_map<std::size_t, double>{};
     // No pair gains more from its rivals than a pair without any.
     const double max_gain = out_.weighs_rivals_ ? RivalWeight(lambda, held, 0) : 0.0;
+    out_.rival_weight_alone_ = static_cast<float>(max_gain);
     std::vector<std::vector<LinkedPair>> kept(Threads());
     Parallel(candidates_.size(), [&](std::size_t begin, std::size_t end, int t) {
       for (std::size_t i = begin; i < end; ++i) {
@@ -305,7 +310,7 @@ class LinkRunner {
   // model), to be taken out of its rivals.
   std::unordered_map<std::size_t, double> SamePersonEvidence(const std::vector<float>& weights,
                                                              double lambda, double held) const {
-    const double strong = std::log2(kStrongShare * (1.0 - std::min(held, kMaxHeldShare)) / lambda);
+    const double strong = std::log2(kStrongShare * (1.0 - held) / lambda);
     std::vector<std::pair<std::uint32_t, std::size_t>> by_left;  // (left record, candidate)
     for (std::size_t i = 0; i < candidates_.size(); ++i) {
       if (weights[i] >= strong) by_left.emplace_back(candidates_[i].left, i);

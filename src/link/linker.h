@@ -133,6 +133,8 @@ class Linkage {
   // changed). Empty when every record was active.
   [[nodiscard]] const std::vector<bool>& RescoredLeft() const { return rescored_left_; }
   [[nodiscard]] bool WeighsRivals() const { return weighs_rivals_; }
+  // RivalWeight of a pair whose left record has no other candidate: the most a pair gains.
+  [[nodiscard]] float RivalWeightAlone() const { return rival_weight_alone_; }
 
  private:
   friend class LinkRunner;
@@ -146,6 +148,7 @@ class Linkage {
   std::vector<std::uint32_t> clusters_;
   std::vector<bool> rescored_left_;
   bool weighs_rivals_ = false;
+  float rival_weight_alone_ = 0;
 };
 
 [[nodiscard]] Result<Linkage> LinkRecords(std::span<const PersonRecord> left,
