@@ -158,8 +158,7 @@ bool Comparator::OneUkrainianRussianVowelApart(const RecordKeys& a, const Record
 
 // Two surname keys one typo apart (a letter dropped, added, changed, or two swapped), of at
 // least four letters. Jaro–Winkler, which grades the rest, is low for a typo near the start
-// of a short stem (Сосновський / Ссновский: "sosnov" / "ssnov"), where an edit is plainly one
-// slip.
+// of a short key (Сало / Мало: 0.83), where an edit is plainly one slip.
 bool Comparator::OneTypoApart(std::uint32_t a, std::uint32_t b) const {
   const std::string_view x = pool_->View(a);
   const std::string_view y = pool_->View(b);
