@@ -90,10 +90,12 @@ class LinkRunner {
     if (options_.term_frequency) {
       const auto& s = params.fields[FieldIndex(Field::kSurname)].u;
       const auto& g = params.fields[FieldIndex(Field::kGivenName)].u;
+      const auto& p = params.fields[FieldIndex(Field::kPatronymic)].u;
       out_.model_.SetTermFrequencies(TermFrequencies::Count(
           out_.left_.keys, out_.same_list_ ? std::span<const RecordKeys>{} : out_.right_.keys,
           out_.pool_.Size(), s[name_level::kExact],
-          g[name_level::kExact] + g[name_level::kEquivalent]));
+          g[name_level::kExact] + g[name_level::kEquivalent],
+          p[name_level::kExact] + p[name_level::kEquivalent]));
     }
     Progress("estimating", 1, 1);
     Decide();

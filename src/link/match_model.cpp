@@ -64,20 +64,24 @@ ModelParameters DefaultParameters() {
 
 TermFrequencies TermFrequencies::Count(std::span<const RecordKeys> a, std::span<const RecordKeys> b,
                                        std::size_t pool_size, double u_surname_exact,
-                                       double u_given_agree) {
+                                       double u_given_agree, double u_patronymic_agree) {
   std::vector<std::uint32_t> surname(pool_size, 0);
   std::vector<std::uint32_t> given(pool_size, 0);
+  std::vector<std::uint32_t> patronymic(pool_size, 0);
   std::uint64_t surname_total = 0;
   std::uint64_t given_total = 0;
+  std::uint64_t patronymic_total = 0;
   for (auto list : {a, b}) {
     for (const RecordKeys& k : list) {
       if (k.surname != 0) ++surname[k.surname], ++surname_total;
       if (k.given_group != 0) ++given[k.given_group], ++given_total;
+      if (k.patronymic_group != 0) ++patronymic[k.patronymic_group], ++patronymic_total;
     }
   }
   TermFrequencies tf;
   tf.surname = Adjustments(surname, surname_total, u_surname_exact);
   tf.given_group = Adjustments(given, given_total, u_given_agree);
+  tf.patronymic_group = Adjustments(patronymic, patronymic_total, u_patronymic_agree);
   return tf;
 }
 
@@ -117,6 +121,14 @@ float MatchModel::DateAdjustment(const ComparisonVector& v, const RecordKeys& a,
   return another_birthday ? kOtherBirthDateWeight : 0.0f;
 }
 
+float MatchModel::PatronymicAdjustment(const ComparisonVector& v, const RecordKeys& a,
+                                       const RecordKeys& b) const {
+  const std::uint8_t p = v[FieldIndex(Field::kPatronymic)];
+  if (p != name_level::kExact && p != name_level::kEquivalent) return 0;
+  if (a.patronymic_group >= tf_.patronymic_group.size()) return 0;
+  return a.patronymic_group == b.patronymic_group ? tf_.patronymic_group[a.patronymic_group] : 0;
+}
+
 float MatchModel::ValueAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                   const RecordKeys& b) const {
   float adj = 0;
@@ -131,7 +143,7 @@ float MatchModel::ValueAdjustment(const ComparisonVector& v, const RecordKeys& a
   if (g == name_level::kDifferent && (a.given_is_known || b.given_is_known)) {
     adj += kOtherGivenNameWeight;
   }
-  return adj + DateAdjustment(v, a, b);
+  return adj + PatronymicAdjustment(v, a, b) + DateAdjustment(v, a, b);
 }
 
 double MatchModel::Probability(double weight) const {
@@ -156,6 +168,7 @@ std::array<FieldWeight, kFieldCount> MatchModel::Explain(const ComparisonVector&
   ComparisonVector only_given{};
   only_given[FieldIndex(Field::kGivenName)] = v[FieldIndex(Field::kGivenName)];
   out[FieldIndex(Field::kGivenName)].weight += ValueAdjustment(only_given, a, b);
+  out[FieldIndex(Field::kPatronymic)].weight += PatronymicAdjustment(v, a, b);
   out[FieldIndex(Field::kBirthDate)].weight += DateAdjustment(v, a, b);
   return out;
 }

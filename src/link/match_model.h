@@ -9,7 +9,8 @@
 //
 // Term-frequency adjustment: agreeing on "Шевченко" is weaker evidence than agreeing on a rare
 // surname, because two random people are more often both Шевченко. For the surname (exact) and
-// the given name (exact or equivalent, by equivalence group) the weight of agreement becomes
+// the given name and the patronymic (exact or equivalent, by equivalence group: a patronymic is
+// a father's given name, and fathers are named like everyone else) the weight of agreement becomes
 // log2(m / tf(value)) instead of log2(m / u), where tf(value) is the value's share of records:
 // the chance that a random record carries it. Stored as an additive adjustment
 // log2(u / tf(value)) per interned id, clamped to [kMinTfAdjust, kMaxTfAdjust] so that one
@@ -71,12 +72,14 @@ struct ModelParameters {
 // Per-value share of records, as TF adjustments indexed by pool id.
 struct TermFrequencies {
   std::vector<float> surname;      // by surname id
-  std::vector<float> given_group;  // by given-name group id
+  std::vector<float> given_group;       // by given-name group id
+  std::vector<float> patronymic_group;  // by patronymic group id
   // Counts values over the given lists (pass the same list twice for dedupe: shares are the
-  // same). `u_surname_exact` / `u_given_exact` are the models' u of the levels adjusted.
+  // same). The u are the models' u of the levels adjusted (for the names, exact + equivalent).
   [[nodiscard]] static TermFrequencies Count(std::span<const RecordKeys> a,
                                              std::span<const RecordKeys> b, std::size_t pool_size,
-                                             double u_surname_exact, double u_given_agree);
+                                             double u_surname_exact, double u_given_agree,
+                                             double u_patronymic_agree);
 };
 
 // A field's contribution to a pair's weight, for explanations.
@@ -106,6 +109,9 @@ class MatchModel {
   // kOtherBirthDateWeight.
   [[nodiscard]] float ValueAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                       const RecordKeys& b) const;
+  // The patronymic's TF adjustment when it applies, else 0.
+  [[nodiscard]] float PatronymicAdjustment(const ComparisonVector& v, const RecordKeys& a,
+                                           const RecordKeys& b) const;
   // kOtherBirthDateWeight when it applies, else 0.
   [[nodiscard]] static float DateAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                             const RecordKeys& b);

@@ -32,7 +32,7 @@ TEST(TermFrequencyTest, CommonSurnameWeighsLessThanRareOne) {
   std::vector<RecordKeys> records(100);
   for (std::uint32_t i = 0; i < 100; ++i) records[i].surname = i < 30 ? 1 : (i == 30 ? 2 : 100 + i);
   const double u_exact = 0.095;  // ≈ Σ share² for this distribution
-  TermFrequencies tf = TermFrequencies::Count(records, {}, 300, u_exact, 0.1);
+  TermFrequencies tf = TermFrequencies::Count(records, {}, 300, u_exact, 0.1, 0.1);
   MatchModel model(DefaultParameters());
   model.SetTermFrequencies(tf);
   ComparisonVector v{};
@@ -54,7 +54,7 @@ TEST(TermFrequencyTest, CommonSurnameWeighsLessThanRareOne) {
 TEST(TermFrequencyTest, GivenNameAdjustedByGroup) {
   std::vector<RecordKeys> records(10);
   for (std::uint32_t i = 0; i < 10; ++i) records[i].given_group = i < 8 ? 5 : 6;
-  TermFrequencies tf = TermFrequencies::Count(records, {}, 10, 0.1, 0.5);
+  TermFrequencies tf = TermFrequencies::Count(records, {}, 10, 0.1, 0.5, 0.5);
   MatchModel model(DefaultParameters());
   model.SetTermFrequencies(tf);
   ComparisonVector v{};
@@ -64,6 +64,30 @@ TEST(TermFrequencyTest, GivenNameAdjustedByGroup) {
   RecordKeys b;
   b.given_group = 6;
   EXPECT_LT(model.Weight(v, a, a), model.Weight(v, b, b));
+}
+
+// A patronymic is a father's given name: "Олександрович" is shared by many, "Ярославович" by
+// few, and agreeing on the rarer one is the stronger evidence; the explanation shows it on the
+// patronymic's own row, so that the rows still add up to the weight.
+TEST(TermFrequencyTest, PatronymicAdjustedByGroupAndExplainedOnItsRow) {
+  std::vector<RecordKeys> records(10);
+  for (std::uint32_t i = 0; i < 10; ++i) records[i].patronymic_group = i < 8 ? 5 : 6;
+  TermFrequencies tf = TermFrequencies::Count(records, {}, 10, 0.1, 0.5, 0.5);
+  MatchModel model(DefaultParameters());
+  model.SetTermFrequencies(tf);
+  const int p = FieldIndex(Field::kPatronymic);
+  ComparisonVector v{};
+  v[p] = name_level::kEquivalent;
+  RecordKeys common;
+  common.patronymic_group = 5;
+  RecordKeys rare;
+  rare.patronymic_group = 6;
+  EXPECT_LT(model.Weight(v, common, common), model.LevelWeight(p, name_level::kEquivalent));
+  EXPECT_GT(model.Weight(v, rare, rare), model.LevelWeight(p, name_level::kEquivalent));
+  EXPECT_FLOAT_EQ(model.Explain(v, rare, rare)[p].weight, model.Weight(v, rare, rare));
+  // Patronymics of two groups that compare "close" (a typo) get no adjustment.
+  v[p] = name_level::kClose;
+  EXPECT_EQ(model.ValueAdjustment(v, rare, common), 0.0f);
 }
 
 // A namesake (same full name, born years apart on another day) and a twin (same everything
