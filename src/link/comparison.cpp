@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "names/military_rank.h"
 #include "names/string_similarity.h"
 
 namespace parley::link {
@@ -51,19 +52,25 @@ std::uint8_t CompareCodes(const StringPool& pool, std::uint32_t a, std::uint32_t
   return close ? code_level::kClose : code_level::kDifferent;
 }
 
+std::uint8_t CompareRanks(std::uint8_t a, std::uint8_t b) {
+  if (a == names::kNoRankGrade || b == names::kNoRankGrade) return code_level::kMissing;
+  if (a == b) return code_level::kExact;
+  return names::RankGradesAdjacent(a, b) ? code_level::kClose : code_level::kDifferent;
+}
+
 bool AtLeastClose(std::uint8_t level) { return level >= name_level::kClose; }
 
 }  // namespace
 
-std::uint16_t PatternCode(const ComparisonVector& v) {
-  int code = 0;
+Pattern PatternCode(const ComparisonVector& v) {
+  Pattern code = 0;
   for (int f = 0; f < kFieldCount; ++f) code = code * kLevelCount[f] + v[f];
-  return static_cast<std::uint16_t>(code);
+  return code;
 }
 
-ComparisonVector FromPatternCode(std::uint16_t code) {
+ComparisonVector FromPatternCode(Pattern code) {
   ComparisonVector v{};
-  int c = code;
+  Pattern c = code;
   for (int f = kFieldCount - 1; f >= 0; --f) {
     v[f] = static_cast<std::uint8_t>(c % kLevelCount[f]);
     c /= kLevelCount[f];
@@ -73,7 +80,7 @@ ComparisonVector FromPatternCode(std::uint16_t code) {
 
 std::string_view FieldName(Field f) {
   static constexpr std::array<std::string_view, kFieldCount> kNames = {
-      "surname", "given_name", "patronymic", "birth_date", "service_number", "birth_place"};
+      "surname", "given_name", "patronymic", "birth_date", "service_number", "birth_place", "rank"};
   return kNames[FieldIndex(f)];
 }
 
@@ -94,6 +101,7 @@ std::string_view LevelName(Field f, std::uint8_t level) {
       return level < kDate.size() ? kDate[level] : "?";
     case Field::kServiceNumber:
     case Field::kBirthPlace:
+    case Field::kRank:
       return level < kCode.size() ? kCode[level] : "?";
   }
   return "?";
@@ -239,6 +247,7 @@ ComparisonVector Comparator::Compare(const RecordKeys& a, const RecordKeys& b) c
     place = code_level::kClose;
   }
   v[FieldIndex(Field::kBirthPlace)] = place;
+  v[FieldIndex(Field::kRank)] = CompareRanks(a.rank_grade, b.rank_grade);
   return v;
 }
 

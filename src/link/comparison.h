@@ -20,11 +20,14 @@
 //   service number: missing, different, close (one edit), exact (after homoglyph repair)
 //   birth place: missing, different, close (JW ≥ 0.90, or the same consonant skeleton:
 //     Київ/Киев, Дніпро/Днепр), exact
+//   rank: missing (no rank either side can read), different, close (next grade: a promotion
+//     between the lists, or the two armies' nearest ranks), exact (one grade, names/
+//     military_rank.h: "солдат" / "рядовой"; or civilian on both sides)
 //
 // Design for the workload: the comparator reads two 40-byte RecordKeys and the shared pool,
 // compares ids first and computes Jaro–Winkler only when ids differ; it never allocates, so
 // it can run at millions of pairs per second per core. A comparison vector packs into a
-// 16-bit pattern code so that EM runs over a histogram of patterns, not over pairs.
+// pattern code (< kPatternCount) so that EM runs over a histogram of patterns, not over pairs.
 //
 //   Comparator cmp(pool);
 //   ComparisonVector v = cmp.Compare(left.keys[i], right.keys[j]);
@@ -46,11 +49,12 @@ enum class Field : std::uint8_t {
   kPatronymic,
   kBirthDate,
   kServiceNumber,
-  kBirthPlace
+  kBirthPlace,
+  kRank
 };
-inline constexpr int kFieldCount = 6;
+inline constexpr int kFieldCount = 7;
 inline constexpr int kMaxLevels = 8;
-inline constexpr std::array<int, kFieldCount> kLevelCount = {6, 6, 6, 8, 4, 4};
+inline constexpr std::array<int, kFieldCount> kLevelCount = {6, 6, 6, 8, 4, 4, 4};
 constexpr int FieldIndex(Field f) { return static_cast<int>(f); }
 
 namespace name_level {
@@ -69,9 +73,10 @@ inline constexpr std::uint8_t kLevelMissing = 0;
 using ComparisonVector = std::array<std::uint8_t, kFieldCount>;
 
 // Mixed-radix code of a comparison vector, < kPatternCount.
-inline constexpr int kPatternCount = 6 * 6 * 6 * 8 * 4 * 4;
-[[nodiscard]] std::uint16_t PatternCode(const ComparisonVector& v);
-[[nodiscard]] ComparisonVector FromPatternCode(std::uint16_t code);
+using Pattern = std::uint32_t;
+inline constexpr int kPatternCount = 6 * 6 * 6 * 8 * 4 * 4 * 4;
+[[nodiscard]] Pattern PatternCode(const ComparisonVector& v);
+[[nodiscard]] ComparisonVector FromPatternCode(Pattern code);
 
 [[nodiscard]] std::string_view FieldName(Field f);
 [[nodiscard]] std::string_view LevelName(Field f, std::uint8_t level);

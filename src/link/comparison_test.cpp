@@ -150,11 +150,34 @@ TEST_F(ComparisonTest, BirthPlaceIgnoresSettlementType) {
   EXPECT_EQ(Level(v, Field::kBirthPlace), code_level::kDifferent);
 }
 
+// The Ukrainian request says "солдат", the Russian register "рядовой": one rank. A promotion
+// between the lists is "close"; a private and a colonel, or a civilian and a soldier, differ.
+TEST_F(ComparisonTest, RankLevelsCompareGradesNotWords) {
+  auto with_rank = [](std::string rank, std::string category = "") {
+    PersonRecord r = Rec("Бондаренко", "Кирило", "Анатолійович");
+    r.rank = std::move(rank);
+    r.category = std::move(category);
+    return r;
+  };
+  EXPECT_EQ(Level(Compare(with_rank("солдат"), with_rank("рядовой")), Field::kRank),
+            code_level::kExact);
+  EXPECT_EQ(Level(Compare(with_rank("сержант"), with_rank("старший сержант")), Field::kRank),
+            code_level::kClose);
+  EXPECT_EQ(Level(Compare(with_rank("рядовий"), with_rank("полковник")), Field::kRank),
+            code_level::kDifferent);
+  EXPECT_EQ(Level(Compare(with_rank("", "цивільний"), with_rank("гражданское лицо")), Field::kRank),
+            code_level::kExact);
+  EXPECT_EQ(Level(Compare(with_rank("", "цивільний"), with_rank("рядовой")), Field::kRank),
+            code_level::kDifferent);
+  EXPECT_EQ(Level(Compare(with_rank(""), with_rank("рядовой")), Field::kRank), kLevelMissing);
+  EXPECT_EQ(Level(Compare(with_rank("водій"), with_rank("рядовой")), Field::kRank), kLevelMissing);
+}
+
 TEST(PatternCodeTest, RoundTripsEveryVector) {
   for (int code = 0; code < kPatternCount; ++code) {
-    const auto v = FromPatternCode(static_cast<std::uint16_t>(code));
+    const auto v = FromPatternCode(static_cast<Pattern>(code));
     for (int f = 0; f < kFieldCount; ++f) ASSERT_LT(v[f], kLevelCount[f]);
-    ASSERT_EQ(PatternCode(v), code);
+    ASSERT_EQ(PatternCode(v), static_cast<Pattern>(code));
   }
 }
 

@@ -53,7 +53,7 @@ namespace {
 // disagree completely on it. Clerical error makes a field "close" or "year ±1", rarely wholly
 // different; when EM claims more (we saw 45% for birth dates in a 1M register full of
 // namesakes), it has fitted "same surname and given name" rather than "same person".
-constexpr std::array<double, kFieldCount> kMaxMDifferent = {0.05, 0.05, 0.05, 0.05, 0.05, 0.15};
+constexpr std::array<double, kFieldCount> kMaxMDifferent = {0.05, 0.05, 0.05, 0.05, 0.05, 0.15, 0.15};
 
 void ClampM(ModelParameters& params) {
   for (int f = 0; f < kFieldCount; ++f) {
@@ -87,7 +87,7 @@ EmReport RunEm(const PatternHistogram& histogram, ModelParameters& params,
   double total = 0;
   for (std::size_t code = 0; code < histogram.size(); ++code) {
     if (histogram[code] == 0) continue;
-    patterns.emplace_back(FromPatternCode(static_cast<std::uint16_t>(code)),
+    patterns.emplace_back(FromPatternCode(static_cast<Pattern>(code)),
                           static_cast<double>(histogram[code]));
     total += static_cast<double>(histogram[code]);
   }
@@ -173,7 +173,7 @@ double FitMatchProportion(const PatternHistogram& candidates, double all_pairs,
   double total = 0;
   for (std::size_t code = 0; code < candidates.size(); ++code) {
     if (candidates[code] == 0) continue;
-    const ComparisonVector v = FromPatternCode(static_cast<std::uint16_t>(code));
+    const ComparisonVector v = FromPatternCode(static_cast<Pattern>(code));
     double llr = 0;
     for (int f = 0; f < kFieldCount; ++f) {
       if (v[f] == kLevelMissing) continue;

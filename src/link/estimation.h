@@ -21,12 +21,12 @@
 // as non-matches. With u from random pairs this is the prior the Bayes formula needs; the
 // blocking only decides which pairs are worth scoring.
 //
-// EM runs on histograms of 16-bit pattern codes (at most kPatternCount distinct values), so
+// EM runs on histograms of pattern codes (at most kPatternCount distinct values), so
 // each iteration costs the same for ten pairs or a billion.
 //
 // Sane priors and clamping: EM starts from DefaultParameters() and keeps them as a Dirichlet
 // prior of EmOptions::prior_strength pseudo-matches; m("different") is capped per field
-// (kMaxMDifferent in estimation.cpp: 5%, 15% for birth places); m is clamped to
+// (kMaxMDifferent in estimation.cpp: 5%, 15% for birth places and ranks); m is clamped to
 // [kMinM, 1 - kMinM] and, for the "exact" level of each field, not allowed below the level of
 // "different" (a field whose values agree less often for matches than for non-matches is a
 // sign that EM fitted a different mixture, e.g. "same surname" against everything else);

@@ -191,7 +191,7 @@ class LinkRunner {
       PatternHistogram* h = &histograms[t * per_thread];
       for (std::size_t i = begin; i < end; ++i) {
         const CandidatePair c = candidates_[i];
-        std::uint16_t code = 0;
+        Pattern code = 0;
         const RecordKeys* a = &lk[c.left];
         const RecordKeys* b = &rk[c.right];
         // Only a pair with an alias takes the slower best-of-names path: the plain comparison
@@ -377,7 +377,7 @@ class LinkRunner {
   Linkage& out_;
   const LinkOptions& options_;
   std::vector<CandidatePair> candidates_;
-  std::vector<std::uint16_t> patterns_;
+  std::vector<Pattern> patterns_;
   bool aliases_ = false;         // either list has aliases: compare under the best names
   std::vector<NamePick> picks_;  // per candidate, when aliases_
 };

@@ -100,7 +100,7 @@ struct LinkedPair {
   std::uint32_t right = 0;
   float weight = 0;
   float probability = 0;
-  std::uint16_t pattern = 0;
+  Pattern pattern = 0;
   NamePick names;    // the names the pair was compared under (0 = the listed names)
   float rivals = 0;  // RivalWeight, included in `weight` (0 when rivals are not weighed)
 };

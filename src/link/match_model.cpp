@@ -58,6 +58,7 @@ ModelParameters DefaultParameters() {
   //                           different close exact
   set(Field::kServiceNumber, {0.05, 0.10, 0.85}, {0.998, 0.0015, 0.0005});
   set(Field::kBirthPlace, {0.10, 0.10, 0.80}, {0.90, 0.05, 0.05});
+  set(Field::kRank, {0.05, 0.10, 0.85}, {0.75, 0.15, 0.10});
   p.match_proportion = 0.05;
   return p;
 }

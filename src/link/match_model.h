@@ -71,7 +71,7 @@ struct ModelParameters {
 
 // Per-value share of records, as TF adjustments indexed by pool id.
 struct TermFrequencies {
-  std::vector<float> surname;      // by surname id
+  std::vector<float> surname;           // by surname id
   std::vector<float> given_group;       // by given-name group id
   std::vector<float> patronymic_group;  // by patronymic group id
   // Counts values over the given lists (pass the same list twice for dedupe: shares are the

@@ -7,6 +7,7 @@
 
 #include "link/name_keys.h"
 #include "link/service_number.h"
+#include "names/military_rank.h"
 #include "names/phonetic_key.h"
 #include "names/romanise_key.h"
 
@@ -22,6 +23,7 @@ struct DerivedKeys {
   std::string service_roman;
   std::string place;
   std::string place_phonetic;
+  std::uint8_t rank_grade = 0;
 };
 
 // Per-thread memo of place keys (places repeat even more than names).
@@ -75,6 +77,9 @@ Result<DerivedKeys> Derive(const PersonRecord& r, NameKeyCache& name_cache, Plac
   }
   d.place = place->second.first;
   d.place_phonetic = place->second.second;
+  // A list without a rank may still say "civilian" in its category column.
+  d.rank_grade = names::RankGrade(r.rank);
+  if (d.rank_grade == names::kNoRankGrade) d.rank_grade = names::RankGrade(r.category);
   return d;
 }
 
@@ -148,6 +153,7 @@ Result<PreparedList> PrepareList(std::span<const PersonRecord> records, StringPo
     k.service_roman = pool.Intern(d.service_roman);
     k.birth_place = pool.Intern(d.place);
     k.place_phonetic = pool.Intern(d.place_phonetic);
+    k.rank_grade = d.rank_grade;
     k.birth = {static_cast<std::uint16_t>(r.birth_date.year),
                static_cast<std::uint8_t>(r.birth_date.month),
                static_cast<std::uint8_t>(r.birth_date.day)};

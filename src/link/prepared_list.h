@@ -57,6 +57,8 @@ struct RecordKeys {
   // the cache line the comparator reads anyway, so that a pair without aliases costs no
   // lookup in the alias index.
   std::uint8_t alias_count = 0;
+  // names/military_rank.h: the rank's grade, or the category's when it says civilian.
+  std::uint8_t rank_grade = 0;
   // NameKeys::given_is_known: a name of the table standing for one name (match_model.h).
   bool given_is_known = false;
 };

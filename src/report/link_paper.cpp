@@ -24,6 +24,7 @@ constexpr FieldWord kFieldWords[] = {{"surname", Word::kSurname},
                                      {"birth_date", Word::kBirthDate},
                                      {"service_number", Word::kServiceNumber},
                                      {"birth_place", Word::kBirthPlace},
+                                     {"rank", Word::kRank},
                                      {"other_candidates", Word::kOtherCandidates}};
 
 // The field in the first language (the chart's rows are short), or its code if unknown.

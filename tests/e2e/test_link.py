@@ -79,13 +79,31 @@ class LinkTest(ParleyTestCase):
             header = f.readline().strip().split(",")
         self.assertEqual(header[:3], ["left_id", "right_id", "probability"])
         for field in ["surname", "given_name", "patronymic", "birth_date", "service_number",
-                      "birth_place"]:
+                      "birth_place", "rank"]:
             self.assertIn(field, header)
             self.assertIn(field + "_weight", header)
         row = {r["left_id"]: r for r in self.read("pairs.csv")}["U1"]
         self.assertEqual(row["given_name"], "equivalent")  # Олександр / Александр
         self.assertEqual(row["service_number"], "exact")   # Latin P typed for Cyrillic Р
         self.assertEqual(row["birth_date"], "exact")
+
+    def test_rank_tells_namesakes_apart_across_the_armies_words(self):
+        # Two men of one name and year in the register; the request's "солдат" is the Russian
+        # "рядовой", not the "подполковник".
+        header = HEADER + ["rank"]
+        request = self.write("request_rank.csv", header, [
+            ["U1", "Ткаченко", "Андрій", "Петрович", "1988", "", "", "солдат"],
+        ] + [row + [""] for row in filler("UF", 0, 0)])
+        custody = self.write("custody_rank.csv", header, [
+            ["R1", "Ткаченко", "Андрей", "Петрович", "1988", "", "", "подполковник"],
+            ["R2", "Ткаченко", "Андрей", "Петрович", "1988", "", "", "рядовой"],
+        ] + [row + [""] for row in filler("RF", 1, 3)])
+        pairs = self.link(request, custody, "--threshold", "0.01")
+        self.assertEqual(pairs[("U1", "R2")]["rank"], "exact")
+        self.assertEqual(pairs[("U1", "R1")]["rank"], "different")
+        self.assertGreater(float(pairs[("U1", "R2")]["probability"]),
+                           float(pairs[("U1", "R1")]["probability"]))
+        self.assertGreater(float(pairs[("U1", "R2")]["rank_weight"]), 0)
 
     def test_full_name_only_latin_file(self):
         latin = self.write("mediator.csv", ["id", "full_name", "birth_date"], [
