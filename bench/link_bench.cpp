@@ -100,7 +100,7 @@ BENCHMARK(BM_ScoreCandidatePairs);
 void BM_WeighStoredPatterns(benchmark::State& state) {
   Fixture& f = Data();
   const Comparator comparator(f.pool);
-  std::vector<std::uint16_t> codes;
+  std::vector<Pattern> codes;
   for (std::size_t k = 0; k < 100000; ++k) {
     const auto [i, j] = f.pairs[k];
     codes.push_back(PatternCode(comparator.Compare(f.left.keys[i], f.right.keys[j])));
