@@ -122,6 +122,19 @@ float MatchModel::DateAdjustment(const ComparisonVector& v, const RecordKeys& a,
   return another_birthday ? kOtherBirthDateWeight : 0.0f;
 }
 
+float MatchModel::SurnameAdjustment(const ComparisonVector& v, const RecordKeys& a,
+                                    const RecordKeys& b) const {
+  const std::uint8_t level = v[FieldIndex(Field::kSurname)];
+  if (a.surname >= tf_.surname.size() || b.surname >= tf_.surname.size()) return 0;
+  if (level == name_level::kExact) return tf_.surname[a.surname];
+  // A misspelt surname is itself rare; the other spelling, the more common of the two, says
+  // how many people a random record could be confused with.
+  if (level == name_level::kSimilar || level == name_level::kClose) {
+    return std::min(tf_.surname[a.surname], tf_.surname[b.surname]);
+  }
+  return 0;
+}
+
 float MatchModel::PatronymicAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                        const RecordKeys& b) const {
   const std::uint8_t p = v[FieldIndex(Field::kPatronymic)];
@@ -132,10 +145,7 @@ float MatchModel::PatronymicAdjustment(const ComparisonVector& v, const RecordKe
 
 float MatchModel::ValueAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                   const RecordKeys& b) const {
-  float adj = 0;
-  if (v[FieldIndex(Field::kSurname)] == name_level::kExact && a.surname < tf_.surname.size()) {
-    adj += tf_.surname[a.surname];
-  }
+  float adj = SurnameAdjustment(v, a, b);
   const std::uint8_t g = v[FieldIndex(Field::kGivenName)];
   if ((g == name_level::kExact || g == name_level::kEquivalent) &&
       a.given_group < tf_.given_group.size() && a.given_group == b.given_group) {
@@ -163,9 +173,7 @@ std::array<FieldWeight, kFieldCount> MatchModel::Explain(const ComparisonVector&
   for (int f = 0; f < kFieldCount; ++f) {
     out[f] = {static_cast<Field>(f), v[f], weights_[f][v[f]]};
   }
-  if (v[FieldIndex(Field::kSurname)] == name_level::kExact && a.surname < tf_.surname.size()) {
-    out[FieldIndex(Field::kSurname)].weight += tf_.surname[a.surname];
-  }
+  out[FieldIndex(Field::kSurname)].weight += SurnameAdjustment(v, a, b);
   ComparisonVector only_given{};
   only_given[FieldIndex(Field::kGivenName)] = v[FieldIndex(Field::kGivenName)];
   out[FieldIndex(Field::kGivenName)].weight += ValueAdjustment(only_given, a, b);

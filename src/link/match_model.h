@@ -8,10 +8,12 @@
 // way.
 //
 // Term-frequency adjustment: agreeing on "Шевченко" is weaker evidence than agreeing on a rare
-// surname, because two random people are more often both Шевченко. For the surname (exact) and
-// the given name and the patronymic (exact or equivalent, by equivalence group: a patronymic is
-// a father's given name, and fathers are named like everyone else) the weight of agreement becomes
-// log2(m / tf(value)) instead of log2(m / u), where tf(value) is the value's share of records:
+// surname, because two random people are more often both Шевченко. For the surname (exact; and
+// similar or close, by the more common of the two spellings: Шевченко misspelt is still one of
+// many Шевченко), the given name and the patronymic (exact or equivalent, by equivalence group:
+// a patronymic is a father's given name, and fathers are named like everyone else) the weight
+// of agreement becomes log2(m / tf(value)) instead of log2(m / u), where tf(value) is the
+// value's share of records:
 // the chance that a random record carries it. Stored as an additive adjustment
 // log2(u / tf(value)) per interned id, clamped to [kMinTfAdjust, kMaxTfAdjust] so that one
 // very rare name cannot outvote a contradicting birth date.
@@ -109,6 +111,10 @@ class MatchModel {
   // kOtherBirthDateWeight.
   [[nodiscard]] float ValueAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                       const RecordKeys& b) const;
+  // The surname's TF adjustment when it applies, else 0: exact by its own share; similar or
+  // close (a misspelling) by the share of the more common of the two spellings.
+  [[nodiscard]] float SurnameAdjustment(const ComparisonVector& v, const RecordKeys& a,
+                                        const RecordKeys& b) const;
   // The patronymic's TF adjustment when it applies, else 0.
   [[nodiscard]] float PatronymicAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                            const RecordKeys& b) const;

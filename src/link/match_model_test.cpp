@@ -66,6 +66,30 @@ TEST(TermFrequencyTest, GivenNameAdjustedByGroup) {
   EXPECT_LT(model.Weight(v, a, a), model.Weight(v, b, b));
 }
 
+// A misspelt Шевченко is still one of many Шевченко: a surname one typo away weighs by the
+// more common spelling's share, and the explanation's surname row carries it.
+TEST(TermFrequencyTest, MisspeltSurnameWeighsByTheCommonerSpelling) {
+  std::vector<RecordKeys> records(100);
+  for (std::uint32_t i = 0; i < 100; ++i) records[i].surname = i < 30 ? 1 : (i < 32 ? 2 : 100 + i);
+  TermFrequencies tf = TermFrequencies::Count(records, {}, 300, 0.095, 0.1, 0.1);
+  MatchModel model(DefaultParameters());
+  model.SetTermFrequencies(tf);
+  const int s = FieldIndex(Field::kSurname);
+  ComparisonVector v{};
+  v[s] = name_level::kClose;
+  RecordKeys typo;  // a spelling seen once
+  typo.surname = 150;
+  RecordKeys common;
+  common.surname = 1;
+  RecordKeys rare;
+  rare.surname = 2;
+  EXPECT_LT(model.Weight(v, typo, common), model.Weight(v, typo, rare));
+  EXPECT_EQ(model.SurnameAdjustment(v, typo, common), model.SurnameAdjustment(v, common, typo));
+  EXPECT_FLOAT_EQ(model.Explain(v, typo, common)[s].weight, model.Weight(v, typo, common));
+  v[s] = name_level::kDifferent;
+  EXPECT_EQ(model.SurnameAdjustment(v, typo, common), 0.0f);
+}
+
 // A patronymic is a father's given name: "Олександрович" is shared by many, "Ярославович" by
 // few, and agreeing on the rarer one is the stronger evidence; the explanation shows it on the
 // patronymic's own row, so that the rows still add up to the weight.
