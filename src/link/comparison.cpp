@@ -87,9 +87,9 @@ std::string_view FieldName(Field f) {
 std::string_view LevelName(Field f, std::uint8_t level) {
   static constexpr std::array<std::string_view, 6> kName = {"missing", "different",  "similar",
                                                             "close",   "equivalent", "exact"};
-  static constexpr std::array<std::string_view, 8> kDate = {"missing",   "different", "two_slips",
-                                                            "year_near", "same_year", "year_only",
-                                                            "swapped",   "exact"};
+  static constexpr std::array<std::string_view, 9> kDate = {
+      "missing",   "different", "year_only_near", "two_slips", "year_near",
+      "same_year", "year_only", "swapped",        "exact"};
   static constexpr std::array<std::string_view, 4> kCode = {"missing", "different", "close",
                                                             "exact"};
   switch (f) {
@@ -146,7 +146,7 @@ std::uint8_t CompareDates(PackedDate a, PackedDate b) {
   const bool months_known = a.month != 0 && b.month != 0;
   const bool consistent = !months_known || a.month == b.month;
   if (dy == 0) return consistent ? date_level::kYearOnly : date_level::kSameYear;
-  if (dy == 1 && consistent) return date_level::kYearNear;
+  if (dy == 1 && consistent) return date_level::kYearOnlyNear;
   return date_level::kDifferent;
 }
 

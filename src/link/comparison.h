@@ -12,11 +12,13 @@
 //     missing, different, similar (JW ≥ 0.85 on keys), close (JW ≥ 0.93),
 //     equivalent (same equivalence group, e.g. Олександр/Александр; for surnames the same
 //     but for the vowels Ukrainian and Russian spell differently, Білецький/Белецкий), exact
-//   birth date: missing, different, two slips (two of the slips below at once: a year one
+//   birth date: missing, different, year only and off by one (one side knows only the year, or
+//     month and year: an age counted from the year, or a namesake born a year apart; weak
+//     evidence, so not "year near"), two slips (two of the slips below at once: a year one
 //     slip away and a day or month wrong, or a year two off with day and month right), year
-//     near (one slip of the pen in the year: off by one, one digit, two digits swapped; day
-//     and month equal), same year (day or month differs), year only (same year, the rest
-//     unknown on one side), day/month swapped, exact
+//     near (full dates, day and month equal, one slip of the pen in the year: off by one, one
+//     digit, two digits swapped), same year (day or month differs), year only (same year, the
+//     rest unknown on one side), day/month swapped, exact
 //   service number: missing, different, close (one edit), exact (after homoglyph repair)
 //   birth place: missing, different, close (JW ≥ 0.90, or the same consonant skeleton:
 //     Київ/Киев, Дніпро/Днепр), exact
@@ -53,8 +55,8 @@ enum class Field : std::uint8_t {
   kRank
 };
 inline constexpr int kFieldCount = 7;
-inline constexpr int kMaxLevels = 8;
-inline constexpr std::array<int, kFieldCount> kLevelCount = {6, 6, 6, 8, 4, 4, 4};
+inline constexpr int kMaxLevels = 9;
+inline constexpr std::array<int, kFieldCount> kLevelCount = {6, 6, 6, 9, 4, 4, 4};
 constexpr int FieldIndex(Field f) { return static_cast<int>(f); }
 
 namespace name_level {
@@ -62,8 +64,8 @@ inline constexpr std::uint8_t kMissing = 0, kDifferent = 1, kSimilar = 2, kClose
                               kEquivalent = 4, kExact = 5;
 }
 namespace date_level {
-inline constexpr std::uint8_t kMissing = 0, kDifferent = 1, kTwoSlips = 2, kYearNear = 3,
-                              kSameYear = 4, kYearOnly = 5, kSwapped = 6, kExact = 7;
+inline constexpr std::uint8_t kMissing = 0, kDifferent = 1, kYearOnlyNear = 2, kTwoSlips = 3,
+                              kYearNear = 4, kSameYear = 5, kYearOnly = 6, kSwapped = 7, kExact = 8;
 }
 namespace code_level {
 inline constexpr std::uint8_t kMissing = 0, kDifferent = 1, kClose = 2, kExact = 3;
@@ -74,7 +76,7 @@ using ComparisonVector = std::array<std::uint8_t, kFieldCount>;
 
 // Mixed-radix code of a comparison vector, < kPatternCount.
 using Pattern = std::uint32_t;
-inline constexpr int kPatternCount = 6 * 6 * 6 * 8 * 4 * 4 * 4;
+inline constexpr int kPatternCount = 6 * 6 * 6 * 9 * 4 * 4 * 4;
 [[nodiscard]] Pattern PatternCode(const ComparisonVector& v);
 [[nodiscard]] ComparisonVector FromPatternCode(Pattern code);
 

@@ -102,8 +102,19 @@ TEST(CompareDatesTest, EveryLevel) {
   EXPECT_EQ(CompareDates(d, {1990, 3, 0}), date_level::kYearOnly);
   EXPECT_EQ(CompareDates(d, {0, 0, 0}), date_level::kMissing);
   EXPECT_EQ(CompareDates(d, {1985, 11, 20}), date_level::kDifferent);
-  EXPECT_EQ(CompareDates(d, {1989, 0, 0}), date_level::kYearNear);
   EXPECT_EQ(CompareDates(d, {1993, 0, 0}), date_level::kDifferent);
+}
+
+// "1989" against 07.03.1990 may be an age counted from the year, or a namesake born a year
+// earlier: weak evidence, a level of its own, not the full date's one slip in the year
+// (07.03.1991), which random pairs almost never show.
+TEST(CompareDatesTest, YearOnlyOffByOneIsNotAFullDatesSlip) {
+  const PackedDate d{1990, 3, 7};
+  EXPECT_EQ(CompareDates(d, {1989, 0, 0}), date_level::kYearOnlyNear);
+  EXPECT_EQ(CompareDates({1991, 3, 0}, d), date_level::kYearOnlyNear);
+  EXPECT_EQ(CompareDates(d, {1991, 4, 0}), date_level::kDifferent) << "the month disagrees";
+  EXPECT_EQ(CompareDates(d, {1991, 3, 7}), date_level::kYearNear);
+  EXPECT_EQ(LevelName(Field::kBirthDate, date_level::kYearOnlyNear), "year_only_near");
 }
 
 // Each of the two clerks may slip once: the pair is then two slips apart, not "different".

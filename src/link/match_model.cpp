@@ -52,9 +52,9 @@ ModelParameters DefaultParameters() {
   set(Field::kSurname, {0.02, 0.04, 0.10, 0.04, 0.80}, {0.90, 0.06, 0.02, 0.001, 0.019});
   set(Field::kGivenName, {0.02, 0.03, 0.05, 0.30, 0.60}, {0.85, 0.05, 0.02, 0.02, 0.06});
   set(Field::kPatronymic, {0.03, 0.03, 0.05, 0.29, 0.60}, {0.85, 0.05, 0.02, 0.02, 0.06});
-  //                      different two_slips near same_year year_only swapped exact
-  set(Field::kBirthDate, {0.03, 0.02, 0.05, 0.06, 0.10, 0.03, 0.71},
-      {0.92, 0.01, 0.04, 0.02, 0.009, 0.0005, 0.0005});
+  //                different year_only_near two_slips near same_year year_only swapped exact
+  set(Field::kBirthDate, {0.03, 0.03, 0.02, 0.03, 0.06, 0.10, 0.03, 0.70},
+      {0.92, 0.03, 0.01, 0.001, 0.02, 0.009, 0.0005, 0.0005});
   //                           different close exact
   set(Field::kServiceNumber, {0.05, 0.10, 0.85}, {0.998, 0.0015, 0.0005});
   set(Field::kBirthPlace, {0.10, 0.10, 0.80}, {0.90, 0.05, 0.05});
