@@ -7,6 +7,16 @@
 namespace parley::link {
 namespace {
 
+// A model whose term frequencies are counted over `records` (u of the surname's exact level,
+// and of the given name's and the patronymic's agreement).
+MatchModel ModelCounting(std::span<const RecordKeys> records, std::size_t pool_size,
+                         double u_surname, double u_name) {
+  MatchModel model(DefaultParameters());
+  model.SetTermFrequencies(
+      TermFrequencies::Count(records, {}, pool_size, u_surname, u_name, u_name));
+  return model;
+}
+
 TEST(MatchModelTest, WeightsAreLog2OfMOverUAndMissingIsZero) {
   ModelParameters p = DefaultParameters();
   MatchModel model(p);
@@ -32,9 +42,7 @@ TEST(TermFrequencyTest, CommonSurnameWeighsLessThanRareOne) {
   std::vector<RecordKeys> records(100);
   for (std::uint32_t i = 0; i < 100; ++i) records[i].surname = i < 30 ? 1 : (i == 30 ? 2 : 100 + i);
   const double u_exact = 0.095;  // ≈ Σ share² for this distribution
-  TermFrequencies tf = TermFrequencies::Count(records, {}, 300, u_exact, 0.1, 0.1);
-  MatchModel model(DefaultParameters());
-  model.SetTermFrequencies(tf);
+  const MatchModel model = ModelCounting(records, 300, u_exact, 0.1);
   ComparisonVector v{};
   v[FieldIndex(Field::kSurname)] = name_level::kExact;
   RecordKeys common;
@@ -54,9 +62,7 @@ TEST(TermFrequencyTest, CommonSurnameWeighsLessThanRareOne) {
 TEST(TermFrequencyTest, GivenNameAdjustedByGroup) {
   std::vector<RecordKeys> records(10);
   for (std::uint32_t i = 0; i < 10; ++i) records[i].given_group = i < 8 ? 5 : 6;
-  TermFrequencies tf = TermFrequencies::Count(records, {}, 10, 0.1, 0.5, 0.5);
-  MatchModel model(DefaultParameters());
-  model.SetTermFrequencies(tf);
+  const MatchModel model = ModelCounting(records, 10, 0.1, 0.5);
   ComparisonVector v{};
   v[FieldIndex(Field::kGivenName)] = name_level::kEquivalent;
   RecordKeys a;
@@ -71,9 +77,7 @@ TEST(TermFrequencyTest, GivenNameAdjustedByGroup) {
 TEST(TermFrequencyTest, MisspeltSurnameWeighsByTheCommonerSpelling) {
   std::vector<RecordKeys> records(100);
   for (std::uint32_t i = 0; i < 100; ++i) records[i].surname = i < 30 ? 1 : (i < 32 ? 2 : 100 + i);
-  TermFrequencies tf = TermFrequencies::Count(records, {}, 300, 0.095, 0.1, 0.1);
-  MatchModel model(DefaultParameters());
-  model.SetTermFrequencies(tf);
+  const MatchModel model = ModelCounting(records, 300, 0.095, 0.1);
   const int s = FieldIndex(Field::kSurname);
   ComparisonVector v{};
   v[s] = name_level::kClose;
@@ -96,9 +100,7 @@ TEST(TermFrequencyTest, MisspeltSurnameWeighsByTheCommonerSpelling) {
 TEST(TermFrequencyTest, PatronymicAdjustedByGroupAndExplainedOnItsRow) {
   std::vector<RecordKeys> records(10);
   for (std::uint32_t i = 0; i < 10; ++i) records[i].patronymic_group = i < 8 ? 5 : 6;
-  TermFrequencies tf = TermFrequencies::Count(records, {}, 10, 0.1, 0.5, 0.5);
-  MatchModel model(DefaultParameters());
-  model.SetTermFrequencies(tf);
+  const MatchModel model = ModelCounting(records, 10, 0.1, 0.5);
   const int p = FieldIndex(Field::kPatronymic);
   ComparisonVector v{};
   v[p] = name_level::kEquivalent;
