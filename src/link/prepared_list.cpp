@@ -26,10 +26,20 @@ struct DerivedKeys {
   std::uint8_t rank_grade = 0;
 };
 
-// Per-thread memo of place keys (places repeat even more than names).
-using PlaceMemo = std::unordered_map<std::string, std::pair<std::string, std::string>>;
+// Per-thread memos of place keys and rank grades: places and ranks repeat even more than names,
+// and each costs a RomanKey.
+struct DeriveMemo {
+  std::unordered_map<std::string, std::pair<std::string, std::string>> places;
+  std::unordered_map<std::string, std::uint8_t> rank_grades;
 
-Result<DerivedKeys> Derive(const PersonRecord& r, NameKeyCache& name_cache, PlaceMemo& places) {
+  std::uint8_t RankGrade(const std::string& text) {
+    auto it = rank_grades.find(text);
+    if (it == rank_grades.end()) it = rank_grades.emplace(text, names::RankGrade(text)).first;
+    return it->second;
+  }
+};
+
+Result<DerivedKeys> Derive(const PersonRecord& r, NameKeyCache& name_cache, DeriveMemo& memo) {
   DerivedKeys d;
   Result<NameKeys> names = name_cache.Compute({r.surname, r.given_name, r.patronymic, r.full_name});
   if (!names) {
@@ -69,6 +79,7 @@ Result<DerivedKeys> Derive(const PersonRecord& r, NameKeyCache& name_cache, Plac
   }
   d.service_number = NormaliseServiceNumber(r.service_number);
   d.service_roman = RomanServiceNumber(r.service_number);
+  auto& places = memo.places;
   auto place = places.find(r.birth_place);
   if (place == places.end()) {
     std::string key = PlaceKey(r.birth_place);
@@ -78,8 +89,8 @@ Result<DerivedKeys> Derive(const PersonRecord& r, NameKeyCache& name_cache, Plac
   d.place = place->second.first;
   d.place_phonetic = place->second.second;
   // A list without a rank may still say "civilian" in its category column.
-  d.rank_grade = names::RankGrade(r.rank);
-  if (d.rank_grade == names::kNoRankGrade) d.rank_grade = names::RankGrade(r.category);
+  d.rank_grade = memo.RankGrade(r.rank);
+  if (d.rank_grade == names::kNoRankGrade) d.rank_grade = memo.RankGrade(r.category);
   return d;
 }
 
@@ -133,9 +144,9 @@ Result<PreparedList> PrepareList(std::span<const PersonRecord> records, StringPo
     for (int t = 0; t < threads; ++t) {
       workers.emplace_back([&, t] {
         NameKeyCache name_cache;
-        PlaceMemo places;
+        DeriveMemo memo;
         for (std::size_t i = t; i < n; i += threads) {
-          derived[i] = Derive(records[i], name_cache, places);
+          derived[i] = Derive(records[i], name_cache, memo);
         }
       });
     }
