@@ -37,12 +37,13 @@ Result<std::optional<link::ModelParameters>> ParametersFromJson(const std::strin
     return Fail(ErrorCode::kCorruption,
                 "the stored model of the last reconciliation is unreadable; run with --full");
   };
-  if (!j.is_object() || !j.contains("fields") || !j["fields"].is_array() ||
-      j["fields"].size() != link::kFieldCount) {
-    return unreadable();
-  }
+  if (!j.is_object()) return unreadable();
+  // Levels first: a model of another parley may also hold another number of fields.
   const auto levels = j.find("levels");
   if (levels == j.end() || *levels != nlohmann::json(link::kLevelCount)) return std::nullopt;
+  if (!j.contains("fields") || !j["fields"].is_array() || j["fields"].size() != link::kFieldCount) {
+    return unreadable();
+  }
   link::ModelParameters p;
   const auto lambda = j.find("match_proportion");
   if (lambda != j.end() && lambda->is_number()) p.match_proportion = lambda->get<double>();

@@ -230,6 +230,20 @@ TEST_F(ReconcileFlowTest, ModelOfOtherComparisonLevelsGivesAFullRun) {
   EXPECT_TRUE(third->incremental) << "the fresh model is stored with its levels";
 }
 
+// A workspace reconciled by the parley before the rank field stored six fields and eight date
+// levels: upgrading must not make its next reconciliation fail; it estimates afresh.
+TEST_F(ReconcileFlowTest, ModelOfFewerFieldsGivesAFullRunNotAnError) {
+  ASSERT_TRUE(Reconcile().has_value());
+  ASSERT_TRUE(t_.ws()
+                  .db()
+                  .Exec("UPDATE reconcile_runs SET model = json_set(json_remove(model, "
+                        "'$.fields[6]'), '$.levels', json_array(6, 6, 6, 8, 4, 4))")
+                  .has_value());
+  auto second = Reconcile();
+  ASSERT_TRUE(second.has_value()) << second.error().Describe();
+  EXPECT_FALSE(second->incremental);
+}
+
 // The database file is input too: a stored model of the wrong shape is an error, never a
 // thrown exception, and changes nothing.
 TEST_F(ReconcileFlowTest, MalformedStoredModelIsAnErrorAndWritesNothing) {
