@@ -53,7 +53,8 @@ namespace {
 // disagree completely on it. Clerical error makes a field "close" or "year ±1", rarely wholly
 // different; when EM claims more (we saw 45% for birth dates in a 1M register full of
 // namesakes), it has fitted "same surname and given name" rather than "same person".
-constexpr std::array<double, kFieldCount> kMaxMDifferent = {0.05, 0.05, 0.05, 0.05, 0.05, 0.15, 0.15};
+constexpr std::array<double, kFieldCount> kMaxMDifferent = {0.05, 0.05, 0.05, 0.05,
+                                                            0.05, 0.15, 0.15};
 
 void ClampM(ModelParameters& params) {
   for (int f = 0; f < kFieldCount; ++f) {
