@@ -26,7 +26,7 @@
 //     between the lists, or the two armies' nearest ranks), exact (one grade, names/
 //     military_rank.h: "солдат" / "рядовой"; or civilian on both sides)
 //
-// Design for the workload: the comparator reads two 40-byte RecordKeys and the shared pool,
+// Design for the workload: the comparator reads two 56-byte RecordKeys and the shared pool,
 // compares ids first and computes Jaro–Winkler only when ids differ; it never allocates, so
 // it can run at millions of pairs per second per core. A comparison vector packs into a
 // pattern code (< kPatternCount) so that EM runs over a histogram of patterns, not over pairs.

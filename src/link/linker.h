@@ -4,10 +4,11 @@
 // person; DedupeRecords finds the groups of records within one list that are. Both run:
 //   1. PrepareList: names to keys, interned (once per record, in parallel);
 //   2. GenerateCandidates: union of blocking rules, no quadratic step;
-//   3. pass one over the candidates: comparison vector of each pair, kept as a 16-bit
-//      pattern code (2 bytes a pair), and the histogram of patterns;
-//   4. u from random pairs, m and λ by EM on the histogram, term frequencies of surnames
-//      and given-name groups;
+//   3. pass one over the candidates: comparison vector of each pair, kept as a 32-bit
+//      pattern code (4 bytes a pair: seven fields' levels do not fit 16 bits), and the
+//      histogram of patterns;
+//   4. u from random pairs, m and λ by EM on the histogram, term frequencies of surnames,
+//      given-name groups and patronymic groups;
 //   5. pass two: the weight of each pair from the pattern (a table lookup) plus the TF
 //      adjustment; pairs at or above the threshold are kept, with optional one-to-one
 //      assignment (link) or conflict-aware clustering (dedupe).

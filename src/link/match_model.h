@@ -13,10 +13,9 @@
 // many Шевченко), the given name and the patronymic (exact or equivalent, by equivalence group:
 // a patronymic is a father's given name, and fathers are named like everyone else) the weight
 // of agreement becomes log2(m / tf(value)) instead of log2(m / u), where tf(value) is the
-// value's share of records:
-// the chance that a random record carries it. Stored as an additive adjustment
-// log2(u / tf(value)) per interned id, clamped to [kMinTfAdjust, kMaxTfAdjust] so that one
-// very rare name cannot outvote a contradicting birth date.
+// value's share of records: the chance that a random record carries it. Stored as an additive
+// adjustment log2(u / tf(value)) per interned id, clamped to [kMinTfAdjust, kMaxTfAdjust] so
+// that one very rare name cannot outvote a contradicting birth date.
 //
 // Partial levels are capped: never above "exact", never below "different", and for names
 // similar ≤ close ≤ equivalent ≤ exact (a level random pairs never reach would otherwise get an

@@ -3,7 +3,7 @@
 // Why: a record is compared with dozens of candidates, and a million-record register with
 // hundreds of millions of candidate pairs in total. Deriving name keys (Unicode folding,
 // transliteration) costs microseconds; doing it per pair would dominate everything. So each
-// record is prepared exactly once into a 40-byte RecordKeys of interned ids and a packed date,
+// record is prepared exactly once into a 56-byte RecordKeys of interned ids and a packed date,
 // stored contiguously (one cache line per record), and the scoring loop reads only these.
 //
 // Contract:
@@ -62,6 +62,8 @@ struct RecordKeys {
   // NameKeys::given_is_known: a name of the table standing for one name (match_model.h).
   bool given_is_known = false;
 };
+// The comparator reads two per pair: the size the header comments promise.
+static_assert(sizeof(RecordKeys) == 56);
 
 struct PreparedList {
   std::vector<std::string> ids;  // the list's own record ids, for output
