@@ -146,15 +146,31 @@ class LinkRunner {
   // Not one slice per thread: candidates come in blocking-rule order, and the later rules'
   // pairs (surnames that differ, so Jaro–Winkler runs) cost several times the earlier ones',
   // which left one thread working alone for a third of the scoring at scale.
+  static constexpr std::size_t kChunk = 1 << 16;
   template <typename Body>
   void Parallel(std::size_t n, Body body) const {
-    constexpr std::size_t kChunk = 1 << 16;
     std::atomic<std::size_t> next{0};
     std::vector<std::jthread> workers;
     for (int t = 0; t < Threads(); ++t) {
       workers.emplace_back([&, t] {
         for (std::size_t begin = next.fetch_add(kChunk); begin < n;
              begin = next.fetch_add(kChunk)) {
+          body(begin, std::min(n, begin + kChunk), t);
+        }
+      });
+    }
+  }
+
+  // The same, but thread t always takes chunks t, t + threads, ... in order: for sums of
+  // floating-point numbers per thread, which must come out the same on every run (the
+  // explanations of two runs, or of two parties, must agree to the last digit).
+  template <typename Body>
+  void ParallelInFixedOrder(std::size_t n, Body body) const {
+    const std::size_t stride = kChunk * static_cast<std::size_t>(Threads());
+    std::vector<std::jthread> workers;
+    for (int t = 0; t < Threads(); ++t) {
+      workers.emplace_back([&, t] {
+        for (std::size_t begin = kChunk * static_cast<std::size_t>(t); begin < n; begin += stride) {
           body(begin, std::min(n, begin + kChunk), t);
         }
       });
@@ -293,7 +309,7 @@ class LinkRunner {
   // within ±100 bits).
   std::vector<double> EvidencePerLeftRecord(const std::vector<float>& weights) const {
     std::vector<std::vector<double>> sums(Threads(), std::vector<double>(out_.left_.Size(), 0.0));
-    Parallel(candidates_.size(), [&](std::size_t begin, std::size_t end, int t) {
+    ParallelInFixedOrder(candidates_.size(), [&](std::size_t begin, std::size_t end, int t) {
       for (std::size_t i = begin; i < end; ++i) {
         sums[t][candidates_[i].left] += std::exp2(static_cast<double>(weights[i]));
       }
