@@ -128,8 +128,11 @@ void CheckCookie(const std::string& header) {
 }
 
 // Every typed read of one field, as the handlers make them.
-void CheckField(const nlohmann::json& body, const std::string& name) {
+void CheckField(const nlohmann::json& body, const std::string& key) {
   using namespace parley::server;
+  // Handlers name a field with a C string, which ends at the first NUL; a key that holds one
+  // (JSON may write "\u0000") is read under the name before it, and so is checked here.
+  const std::string name(key.c_str());
   const char* field = name.c_str();
   const auto it = body.find(name);
   const bool present = it != body.end() && !it->is_null();
