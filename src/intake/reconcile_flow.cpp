@@ -19,8 +19,10 @@ nlohmann::json ParametersToJson(const link::ModelParameters& p) {
                       {"m", p.fields[f].m},
                       {"u", p.fields[f].u}});
   }
-  return {
-      {"match_proportion", p.match_proportion}, {"levels", link::kLevelCount}, {"fields", fields}};
+  return {{"match_proportion", p.match_proportion},
+          {"namesake_share", p.namesake_share},
+          {"levels", link::kLevelCount},
+          {"fields", fields}};
 }
 
 bool IsProbabilities(const nlohmann::json& j) {
@@ -47,6 +49,13 @@ Result<std::optional<link::ModelParameters>> ParametersFromJson(const std::strin
   link::ModelParameters p;
   const auto lambda = j.find("match_proportion");
   if (lambda != j.end() && lambda->is_number()) p.match_proportion = lambda->get<double>();
+  // A model stored before the namesake share has none (0: names are not capped), as then.
+  if (const auto share = j.find("namesake_share"); share != j.end()) {
+    if (!share->is_number()) return unreadable();
+    const double x = share->get<double>();
+    if (!(x >= 0 && x <= 1)) return unreadable();
+    p.namesake_share = x;
+  }
   for (int f = 0; f < link::kFieldCount; ++f) {
     const nlohmann::json& field = j["fields"][f];
     if (!field.is_object() || !IsProbabilities(field.value("m", nlohmann::json())) ||

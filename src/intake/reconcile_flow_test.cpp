@@ -260,6 +260,33 @@ TEST_F(ReconcileFlowTest, MalformedStoredModelIsAnErrorAndWritesNothing) {
   EXPECT_EQ(EventCount(), events);
 }
 
+// The namesake share is stored with the model (an incremental run caps names as the full run
+// did); one that is not a share of pairs is refused like any other malformed model.
+TEST_F(ReconcileFlowTest, StoredNamesakeShareMustBeAShare) {
+  ASSERT_TRUE(Reconcile().has_value());
+  for (const char* bad :
+       {"'$.namesake_share', 'x'", "'$.namesake_share', -0.5", "'$.namesake_share', 2"}) {
+    ASSERT_TRUE(
+        t_.ws()
+            .db()
+            .Exec(std::string("UPDATE reconcile_runs SET model = json_set(model, ") + bad + ")")
+            .has_value());
+    const std::uint64_t events = EventCount();
+    auto again = Reconcile();
+    ASSERT_FALSE(again.has_value()) << bad;
+    EXPECT_NE(again.error().message.find("--full"), std::string::npos);
+    EXPECT_EQ(EventCount(), events);
+  }
+  // A model stored before the share existed reads as "no namesakes seen".
+  ASSERT_TRUE(t_.ws()
+                  .db()
+                  .Exec("UPDATE reconcile_runs SET model = json_remove(model, '$.namesake_share')")
+                  .has_value());
+  auto old = Reconcile();
+  ASSERT_TRUE(old.has_value()) << old.error().Describe();
+  EXPECT_TRUE(old->incremental);
+}
+
 TEST_F(ReconcileFlowTest, NewVersionIsScoredIncrementallyAndKeepsDecisions) {
   ASSERT_TRUE(Reconcile().has_value());
   const std::int64_t rejected = Links().at({"U2", "R2"}).id;

@@ -86,16 +86,13 @@ class LinkRunner {
     Progress("estimating", 0, 1);
     ModelParameters params = options_.parameters.value_or(DefaultParameters());
     if (!options_.parameters) Estimate(comparator, sessions, histogram, params);
+    const TermFrequencies tf = CountTermFrequencies(params);
     out_.model_ = MatchModel(params);
-    if (options_.term_frequency) {
-      const auto& s = params.fields[FieldIndex(Field::kSurname)].u;
-      const auto& g = params.fields[FieldIndex(Field::kGivenName)].u;
-      const auto& p = params.fields[FieldIndex(Field::kPatronymic)].u;
-      out_.model_.SetTermFrequencies(TermFrequencies::Count(
-          out_.left_.keys, out_.same_list_ ? std::span<const RecordKeys>{} : out_.right_.keys,
-          out_.pool_.Size(), s[name_level::kExact],
-          g[name_level::kExact] + g[name_level::kEquivalent],
-          p[name_level::kExact] + p[name_level::kEquivalent]));
+    out_.model_.SetTermFrequencies(tf);
+    if (!options_.parameters) {
+      params.namesake_share = NamesakeShare(params);
+      out_.model_ = MatchModel(params);
+      out_.model_.SetTermFrequencies(tf);
     }
     Progress("estimating", 1, 1);
     Decide();
@@ -134,6 +131,60 @@ class LinkRunner {
     const double all_pairs =
         out_.same_list_ ? nl * (nl - 1) / 2 : nl * static_cast<double>(out_.Right().Size());
     out_.stats_.expected_matches = FitMatchProportion(histogram, all_pairs, params);
+  }
+
+  TermFrequencies CountTermFrequencies(const ModelParameters& params) const {
+    if (!options_.term_frequency) return {};
+    const auto& s = params.fields[FieldIndex(Field::kSurname)].u;
+    const auto& g = params.fields[FieldIndex(Field::kGivenName)].u;
+    const auto& p = params.fields[FieldIndex(Field::kPatronymic)].u;
+    return TermFrequencies::Count(
+        out_.left_.keys, out_.same_list_ ? std::span<const RecordKeys>{} : out_.right_.keys,
+        out_.pool_.Size(), s[name_level::kExact],
+        g[name_level::kExact] + g[name_level::kEquivalent],
+        p[name_level::kExact] + p[name_level::kEquivalent]);
+  }
+
+  // ModelParameters::namesake_share, measured: the candidates whose three names agree but whose
+  // birth dates are another birthday (MatchModel::DateAdjustment) are namesakes, each counted
+  // as the model's chance that it is not one person after all (a duplicate with a wrong date),
+  // over all pairs in which both records have a birth date; less the share the fields' u
+  // multiplied expect (chance, which the weights already count). Candidates cover the
+  // namesakes: blocking keys on names alone.
+  double NamesakeShare(const ModelParameters& params) const {
+    const MatchModel& model = out_.model_;
+    const PreparedList& left = out_.left_;
+    const PreparedList& right = out_.Right();
+    std::vector<double> namesakes(Threads(), 0.0);
+    ParallelInFixedOrder(candidates_.size(), [&](std::size_t begin, std::size_t end, int t) {
+      for (std::size_t i = begin; i < end; ++i) {
+        const ComparisonVector v = FromPatternCode(patterns_[i]);
+        if (v[FieldIndex(Field::kBirthDate)] != date_level::kDifferent) continue;
+        if (!MatchModel::FullNameAgrees(v)) continue;
+        const CandidatePair c = candidates_[i];
+        const NamePick names = aliases_ ? picks_[i] : NamePick{};
+        const RecordKeys& a = left.Name(c.left, names.left);
+        const RecordKeys& b = right.Name(c.right, names.right);
+        if (MatchModel::DateAdjustment(v, a, b) == 0) continue;
+        namesakes[t] += 1.0 - model.Probability(model.Weight(v, a, b));
+      }
+    });
+    double total = 0;
+    for (double n : namesakes) total += n;
+    auto dated = [](const PreparedList& list) {
+      return static_cast<double>(
+          std::count_if(list.keys.begin(), list.keys.end(),
+                        [](const RecordKeys& k) { return k.birth.year != 0; }));
+    };
+    const double dl = dated(left);
+    const double pairs = out_.same_list_ ? dl * (dl - 1) / 2 : dl * dated(right);
+    if (pairs <= 0) return 0.0;
+    double chance = 1;
+    for (Field f : {Field::kSurname, Field::kGivenName, Field::kPatronymic}) {
+      const auto& u = params.fields[FieldIndex(f)].u;
+      chance *= u[name_level::kExact] + u[name_level::kEquivalent];
+    }
+    return std::max(0.0, total / pairs - chance);
   }
 
   int Threads() const { return std::max(1, options_.threads); }

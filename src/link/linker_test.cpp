@@ -306,6 +306,72 @@ TEST_F(LinkerTest, DedupeClustersDuplicatesButNotNamesakes) {
   EXPECT_GE(distinct.size(), 198u) << "different people merged";
 }
 
+// Same full name, one row without a birth date: the name alone is the evidence. Where the list
+// shows that different people share whole names (namesakes born years apart), that is not
+// enough for what auto-accept trusts (p ≥ 0.99), but still a duplicate; where it shows none,
+// nothing is capped.
+TEST_F(LinkerTest, NameAloneIsNotEnoughWhereTheListHoldsNamesakes) {
+  // Ninety surnames, so that chance alone rarely gives two people one full name; one row per
+  // full name (no namesakes), many written twice.
+  constexpr const char* kStems[] = {"Бонд", "Кова", "Мель", "Ткач", "Сав",  "Руд",   "Зін", "Пили",
+                                    "Юрч",  "Гнат", "Дяч",  "Бой",  "Крав", "Поліщ", "Олій"};
+  constexpr const char* kEndings[] = {"енко", "ук", "ишин", "ський", "ак", "ецький"};
+  std::vector<PersonRecord> list;
+  std::set<std::tuple<int, int, int>> names;
+  for (int i = 0; i < 300; ++i) {
+    const int surname = i % 90;
+    if (!names.insert({surname, people_[i].given, people_[i].father}).second) continue;
+    PersonRecord r = left_[i];
+    r.surname = std::string(kStems[surname % 15]) + kEndings[surname / 15];
+    list.push_back(r);
+    if (i >= 40 && i < 200) {
+      r.id = "D" + std::to_string(i);
+      list.push_back(r);
+    }
+  }
+  // A rare full name, written twice, once without the birth date.
+  PersonRecord rare = Ukrainian(people_[0], "RARE");
+  rare.surname = "Задерихвіст";
+  rare.given_name = "Остап";
+  rare.patronymic = "Никифорович";
+  const auto named = static_cast<std::uint32_t>(list.size());
+  list.push_back(rare);
+  const auto dated = named + 1;  // the list's length before the namesakes come
+  rare.id = "UNDATED";
+  rare.birth_date = {};
+  list.push_back(rare);
+  auto probability_of_undated = [&](const Linkage& l) {
+    for (const LinkedPair& p : l.Matches()) {
+      if (p.left == named && p.right == dated) return p.probability;
+    }
+    return 0.0f;
+  };
+  auto without = DedupeRecords(list, {});
+  ASSERT_TRUE(without.has_value());
+  EXPECT_EQ(without->Model().Parameters().namesake_share, 0);
+  EXPECT_GE(probability_of_undated(*without), 0.99f);
+
+  for (std::uint32_t i = 20; i < 40; ++i) {  // namesakes: the same full name, born 11 years on
+    PersonRecord namesake = list[i];
+    namesake.id = "NAMESAKE" + std::to_string(i);
+    namesake.birth_date = {list[i].birth_date.year + 11, 1 + list[i].birth_date.month % 12, 13};
+    list.push_back(namesake);
+  }
+  auto with = DedupeRecords(list, {});
+  ASSERT_TRUE(with.has_value());
+  EXPECT_GT(with->Model().Parameters().namesake_share, 0);
+  const float p = probability_of_undated(*with);
+  EXPECT_GE(p, kDefaultMatchThreshold);
+  EXPECT_LT(p, 0.99f);
+  // The limit lowers it, not the rows added: without the limit they raise it (0.999).
+  EXPECT_LT(p, probability_of_undated(*without) - 0.02f);
+  EXPECT_EQ(with->Clusters()[named], with->Clusters()[dated]);
+  for (std::uint32_t i = 0; i < 20; ++i) {
+    EXPECT_NE(with->Clusters()[20 + i], with->Clusters()[dated + 1 + i])
+        << "namesake " << i << " joined";
+  }
+}
+
 TEST(LinkerEdgeTest, EmptyListsGiveNoPairs) {
   auto linkage = LinkRecords({}, {}, {});
   ASSERT_TRUE(linkage.has_value());

@@ -103,6 +103,32 @@ MatchModel::MatchModel(const ModelParameters& params) : params_(params) {
   }
   const double lambda = std::clamp(params_.match_proportion, 1e-15, 1.0 - 1e-9);
   prior_log2_odds_ = std::log2(lambda / (1.0 - lambda));
+  if (params_.namesake_share > 0) {
+    double m_full_name = 1;
+    for (Field f : {Field::kSurname, Field::kGivenName, Field::kPatronymic}) {
+      const auto& m = params_.fields[FieldIndex(f)].m;
+      m_full_name *= m[name_level::kExact] + m[name_level::kEquivalent];
+    }
+    namesake_term_ = params_.namesake_share / m_full_name;
+  }
+}
+
+bool MatchModel::FullNameAgrees(const ComparisonVector& v) {
+  for (Field f : {Field::kSurname, Field::kGivenName, Field::kPatronymic}) {
+    const std::uint8_t level = v[FieldIndex(f)];
+    if (level != name_level::kExact && level != name_level::kEquivalent) return false;
+  }
+  return true;
+}
+
+float MatchModel::NamesakeLimit(const ComparisonVector& v, float names_tf) const {
+  if (namesake_term_ <= 0 || !FullNameAgrees(v)) return 0;
+  double names = names_tf;
+  for (Field f : {Field::kSurname, Field::kGivenName, Field::kPatronymic}) {
+    names += weights_[FieldIndex(f)][v[FieldIndex(f)]];
+  }
+  // -log2(2^-W + s/m) - W, written so that it stays exact for large W.
+  return static_cast<float>(-std::log2(1.0 + namesake_term_ * std::exp2(names)));
 }
 
 float MatchModel::DateAdjustment(const ComparisonVector& v, const RecordKeys& a,
@@ -143,18 +169,24 @@ float MatchModel::PatronymicAdjustment(const ComparisonVector& v, const RecordKe
   return a.patronymic_group == b.patronymic_group ? tf_.patronymic_group[a.patronymic_group] : 0;
 }
 
-float MatchModel::ValueAdjustment(const ComparisonVector& v, const RecordKeys& a,
-                                  const RecordKeys& b) const {
-  float adj = SurnameAdjustment(v, a, b);
+float MatchModel::GivenNameAdjustment(const ComparisonVector& v, const RecordKeys& a,
+                                      const RecordKeys& b) const {
   const std::uint8_t g = v[FieldIndex(Field::kGivenName)];
   if ((g == name_level::kExact || g == name_level::kEquivalent) &&
       a.given_group < tf_.given_group.size() && a.given_group == b.given_group) {
-    adj += tf_.given_group[a.given_group];
+    return tf_.given_group[a.given_group];
   }
   if (g == name_level::kDifferent && (a.given_is_known || b.given_is_known)) {
-    adj += kOtherGivenNameWeight;
+    return kOtherGivenNameWeight;
   }
-  return adj + PatronymicAdjustment(v, a, b) + DateAdjustment(v, a, b);
+  return 0;
+}
+
+float MatchModel::ValueAdjustment(const ComparisonVector& v, const RecordKeys& a,
+                                  const RecordKeys& b) const {
+  const float names =
+      SurnameAdjustment(v, a, b) + GivenNameAdjustment(v, a, b) + PatronymicAdjustment(v, a, b);
+  return names + NamesakeLimit(v, names) + DateAdjustment(v, a, b);
 }
 
 double MatchModel::Probability(double weight) const {
@@ -173,12 +205,25 @@ std::array<FieldWeight, kFieldCount> MatchModel::Explain(const ComparisonVector&
   for (int f = 0; f < kFieldCount; ++f) {
     out[f] = {static_cast<Field>(f), v[f], weights_[f][v[f]]};
   }
-  out[FieldIndex(Field::kSurname)].weight += SurnameAdjustment(v, a, b);
-  ComparisonVector only_given{};
-  only_given[FieldIndex(Field::kGivenName)] = v[FieldIndex(Field::kGivenName)];
-  out[FieldIndex(Field::kGivenName)].weight += ValueAdjustment(only_given, a, b);
-  out[FieldIndex(Field::kPatronymic)].weight += PatronymicAdjustment(v, a, b);
+  const int surname = FieldIndex(Field::kSurname);
+  const int given = FieldIndex(Field::kGivenName);
+  const int patronymic = FieldIndex(Field::kPatronymic);
+  const float surname_tf = SurnameAdjustment(v, a, b);
+  const float given_tf = GivenNameAdjustment(v, a, b);
+  const float patronymic_tf = PatronymicAdjustment(v, a, b);
+  out[surname].weight += surname_tf;
+  out[given].weight += given_tf;
+  out[patronymic].weight += patronymic_tf;
   out[FieldIndex(Field::kBirthDate)].weight += DateAdjustment(v, a, b);
+  // The namesake limit is the three names' together: each gives up its share of what they
+  // weigh, so that the fields still add up to the pair's weight.
+  if (const float limit = NamesakeLimit(v, surname_tf + given_tf + patronymic_tf); limit < 0) {
+    float positive = 0;
+    for (int f : {surname, given, patronymic}) positive += std::max(0.0f, out[f].weight);
+    for (int f : {surname, given, patronymic}) {
+      out[f].weight += positive > 0 ? limit * std::max(0.0f, out[f].weight) / positive : limit / 3;
+    }
+  }
   return out;
 }
 

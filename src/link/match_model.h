@@ -17,6 +17,19 @@
 // adjustment log2(u / tf(value)) per interned id, clamped to [kMinTfAdjust, kMaxTfAdjust] so
 // that one very rare name cannot outvote a contradicting birth date.
 //
+// Namesakes: the fields' weights add up as if they were independent, so a rare surname, given
+// name and patronymic agreeing would be 2^-20 unlikely for two different people. They are not
+// independent: sons are named after fathers, relatives and namesakes share whole names, and a
+// list holds more of them than the product says (a generated 3,000-row request list held
+// about ten such pairs of different people where the product expected three). So each run
+// measures the share s of pairs of different people that carry one full name beyond the
+// product (ModelParameters::namesake_share), and a full name's likelihood ratio becomes
+// m / (u + s) instead of m / u, with u = m·2^-W the product the names' weight W stands for and
+// m = P(full name agrees | same person) (s is a share of all full-name agreements, whatever
+// their levels): W becomes -log2(2^-W + s/m). A common full name keeps its weight; a rare one
+// weighs at most log2(m/s), so that it needs a birth date, a number or a place beside it to
+// reach what auto-accept trusts.
+//
 // Partial levels are capped: never above "exact", never below "different", and for names
 // similar ≤ close ≤ equivalent ≤ exact (a level random pairs never reach would otherwise get an
 // enormous weight from u's Laplace count of one).
@@ -64,6 +77,10 @@ struct FieldProbabilities {
 struct ModelParameters {
   std::array<FieldProbabilities, kFieldCount> fields;
   double match_proportion = 1e-4;  // λ: the share of all pairs (left × right) that match
+  // The share of pairs of *different* people that carry one full name (surname, given name and
+  // patronymic all exact or equivalent) beyond what the fields' u multiplied expect, measured on
+  // the lists; 0 when there are no more than that. See MatchModel::NamesakeLimit.
+  double namesake_share = 0;
 };
 
 // Starting m probabilities: most true matches agree exactly, few are "different". EM refines
@@ -114,9 +131,17 @@ class MatchModel {
   // close (a misspelling) by the share of the more common of the two spellings.
   [[nodiscard]] float SurnameAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                         const RecordKeys& b) const;
+  // The given name's TF adjustment when it applies, else 0.
+  [[nodiscard]] float GivenNameAdjustment(const ComparisonVector& v, const RecordKeys& a,
+                                          const RecordKeys& b) const;
   // The patronymic's TF adjustment when it applies, else 0.
   [[nodiscard]] float PatronymicAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                            const RecordKeys& b) const;
+  // What the namesake share takes off a pair whose three names all agree (exact or
+  // equivalent), given their summed TF adjustments: ≤ 0, and 0 without a share.
+  [[nodiscard]] float NamesakeLimit(const ComparisonVector& v, float names_tf) const;
+  // Whether the surname, given name and patronymic are all exact or equivalent.
+  [[nodiscard]] static bool FullNameAgrees(const ComparisonVector& v);
   // kOtherBirthDateWeight when it applies, else 0.
   [[nodiscard]] static float DateAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                             const RecordKeys& b);
@@ -133,6 +158,8 @@ class MatchModel {
   ModelParameters params_;
   std::array<std::array<float, kMaxLevels>, kFieldCount> weights_{};
   double prior_log2_odds_ = 0;
+  // namesake share / P(full name agrees | same person); 0 without a share.
+  double namesake_term_ = 0;
   TermFrequencies tf_;
 };
 

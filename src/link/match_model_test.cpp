@@ -165,6 +165,48 @@ TEST(MatchModelTest, AnotherBirthdayAndAnotherGivenNameWeighAgainst) {
 
 namespace parley::link {
 namespace {
+// Relatives and namesakes share whole names more often than the fields' product says: with a
+// namesake share s measured, a full name's weight W becomes -log2(2^-W + s/m), m = P(full name
+// agrees | same person), so a rare full name weighs at most log2(m/s) and a common one keeps
+// about its weight; the rest of the evidence still adds to it, a name that is not whole is not
+// limited, and the explanation still adds up to the weight.
+TEST(MatchModelTest, NamesakeShareLimitsWhatAFullNameWeighs) {
+  ModelParameters p = DefaultParameters();
+  const MatchModel plain(p);
+  p.namesake_share = 1e-3;
+  const MatchModel limited(p);
+  ComparisonVector v{};
+  v[FieldIndex(Field::kSurname)] = name_level::kExact;
+  v[FieldIndex(Field::kGivenName)] = name_level::kEquivalent;
+  v[FieldIndex(Field::kPatronymic)] = name_level::kExact;
+  double m = 1;  // P(full name agrees | same person)
+  for (Field f : {Field::kSurname, Field::kGivenName, Field::kPatronymic}) {
+    m *= p.fields[FieldIndex(f)].m[name_level::kExact] +
+         p.fields[FieldIndex(f)].m[name_level::kEquivalent];
+  }
+  const RecordKeys a;
+  const double w = plain.Weight(v, a, a);
+  ASSERT_GT(w, std::log2(m / p.namesake_share)) << "the test needs names worth more than the limit";
+  EXPECT_NEAR(limited.Weight(v, a, a), -std::log2(std::exp2(-w) + p.namesake_share / m), 1e-4);
+  EXPECT_LT(limited.Weight(v, a, a), std::log2(m / p.namesake_share));
+  float explained = 0;
+  for (const FieldWeight& fw : limited.Explain(v, a, a)) explained += fw.weight;
+  EXPECT_NEAR(explained, limited.Weight(v, a, a), 1e-4);
+
+  ComparisonVector dated = v;
+  dated[FieldIndex(Field::kBirthDate)] = date_level::kExact;
+  EXPECT_NEAR(limited.Weight(dated, a, a) - limited.Weight(v, a, a),
+              limited.LevelWeight(FieldIndex(Field::kBirthDate), date_level::kExact), 1e-4);
+
+  ComparisonVector no_patronymic = v;
+  no_patronymic[FieldIndex(Field::kPatronymic)] = kLevelMissing;
+  EXPECT_FLOAT_EQ(limited.Weight(no_patronymic, a, a), plain.Weight(no_patronymic, a, a));
+
+  // A full name common enough that chance explains it loses little.
+  p.namesake_share = 1e-7;
+  EXPECT_NEAR(MatchModel(p).Weight(v, a, a), w, 0.01);
+}
+
 TEST(MatchModelTest, PartialAgreementNeverOutweighsExact) {
   ModelParameters p = DefaultParameters();
   auto& given = p.fields[FieldIndex(Field::kGivenName)];

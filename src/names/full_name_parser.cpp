@@ -557,8 +557,14 @@ double RoleScore(const Token& t, Role role) {
 
 double LayoutScore(const Tokens& tokens, const Layout& layout, const Lean& lean) {
   double score = InOrder(layout, lean.order) ? layout.lean_prior + lean.bonus : layout.other_prior;
+  // Where capitals mark the surname ("Karim Yusuf HADDAD"), a word in small letters is not part
+  // of it: a middle name, not the first word of a double surname.
+  const bool capitals_mark =
+      std::any_of(tokens.list.begin(), tokens.list.end(), [](const Token& t) { return t.upper; });
   for (std::size_t i = 0; i < tokens.list.size(); ++i) {
-    score += RoleScore(tokens.list[i], layout.roles[i]);
+    const Token& t = tokens.list[i];
+    score += RoleScore(t, layout.roles[i]);
+    if (capitals_mark && layout.roles[i] == Role::kSurname && !t.upper && !t.initial) score -= 2.0;
   }
   if (tokens.before_comma > 0) {
     bool surname_before = true;

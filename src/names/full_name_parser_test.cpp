@@ -131,6 +131,18 @@ TEST(FullNameParserTest, CapitalisedSurname) {
   EXPECT_FALSE(p.surname_first);
 }
 
+// Capitals mark the surname, so a word in small letters beside it is a middle name, not the
+// first half of a double surname; two words in capitals are a double surname.
+TEST(FullNameParserTest, CapitalsBoundTheSurname) {
+  ParsedName p = Parse("Karim Yusuf HADDAD");
+  EXPECT_EQ(p.surname, "HADDAD");
+  EXPECT_EQ(p.given, "Karim");
+  EXPECT_EQ(p.patronymic, "Yusuf");
+  p = Parse("Karim AL HADDAD");
+  EXPECT_EQ(p.surname, "AL HADDAD");
+  EXPECT_EQ(p.given, "Karim");
+}
+
 TEST(FullNameParserTest, AllCapitalsFallsBackOnTheTable) {
   const ParsedName p = Parse("ДМИТРО ШЕВЧЕНКО");
   EXPECT_EQ(p.surname, "ШЕВЧЕНКО");

@@ -273,6 +273,26 @@ Result<NameScore> CompareFullNames(std::string_view a, std::string_view b) {
       if (s.score > best.score) best = s;
     }
   }
+  // Where the two names were read in opposite orders, each is also read in the other's order:
+  // one clerk's capitals ("Fuad Mohamed KHALAF") say the order, another's all-capitals or
+  // plain row ("FUAD MOHAMED KHALAF") only leans, and the lean alone must not make the same
+  // words two different people. A row's own marks (capitals, a comma) still decide its order.
+  const ParsedName& a0 = ra->front();
+  const ParsedName& b0 = rb->front();
+  if (a0.surname_first != b0.surname_first) {
+    auto order = [](const ParsedName& p) {
+      return NameOrderPrior::Forced(p.surname_first ? NameOrder::kSurnameFirst
+                                                    : NameOrder::kGivenFirst);
+    };
+    if (auto b_as_a = ParseFullName(b, order(a0))) {
+      NameScore s = CompareParsedNames(a0, *b_as_a);
+      if (s.score > best.score) best = s;
+    }
+    if (auto a_as_b = ParseFullName(a, order(b0))) {
+      NameScore s = CompareParsedNames(*a_as_b, b0);
+      if (s.score > best.score) best = s;
+    }
+  }
   return best;
 }
 

@@ -23,7 +23,9 @@
 // without patronymic, x0.85 without given name). A sex conflict (Миколайович vs Миколаївна,
 // Іванов vs Іванова, from patronymic, table or surname ending) multiplies by 0.6. When a
 // parse is unsure (confidence < 0.75) the parser's second reading is tried too and the better
-// score kept.
+// score kept; when the two names were read in opposite orders, each is also read in the
+// other's order ("Fuad Mohamed KHALAF" / "FUAD MOHAMED KHALAF": the capitals say given name
+// first, the all-capitals row only leans towards surname first).
 // Jaro-Winkler is measured on code points (names/string_similarity.h; keys are ASCII).
 //
 // The default threshold, kDefaultMatchThreshold = 0.88, sits between the two cases that

@@ -95,6 +95,18 @@ TEST(NameComparatorTest, GivenNameTypoAcrossLanguages) {
             kDefaultMatchThreshold);
 }
 
+// One list marks the surname with capitals, another writes the whole name in capitals or in
+// plain letters: the words are the same, so is the person. Another middle name is still
+// another person.
+TEST(NameComparatorTest, SameWordsReadInOppositeOrdersStillMatch) {
+  for (std::string_view other :
+       {"KARIM YUSUF HADDAD", "Karim Yusuf Haddad", "karim yusuf haddad"}) {
+    EXPECT_GE(Score("Karim Yusuf HADDAD", other), kDefaultMatchThreshold) << other;
+    EXPECT_GE(Score(other, "Karim Yusuf HADDAD"), kDefaultMatchThreshold) << other;
+  }
+  EXPECT_LT(Score("Karim Yusuf HADDAD", "Karim Nabil HADDAD"), kDefaultMatchThreshold);
+}
+
 TEST(NameComparatorTest, HomoglyphsAndApostrophes) {
   EXPECT_DOUBLE_EQ(Score("Шевчeнко Дмитpо Олександрович", kDmytro), 1.0);
   // Identical once apostrophes are unified; no patronymic on either side costs the 3%.

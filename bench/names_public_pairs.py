@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""`parley names` on public labelled person pairs from sanctions lists.
+
+The pairs are the OpenSanctions Pairs benchmark (arXiv 2603.11051): records of sanctions and
+watch lists that OpenSanctions analysts judged to be one person or not. Its sample file
+(`data/samples/sample_1000.json` in github.com/chansmi/OSINT_entity_resolution, licensed
+CC BY-NC 4.0) is not redistributed here; pass its path. Each pair is scored on the two
+records' captions (the name a list shows first), as a screening analyst would compare two
+names with nothing else; a pair counts as a match where `parley names` says `match`.
+
+    python3 bench/names_public_pairs.py --parley build/release/bin/parley --pairs sample_1000.json
+    python3 bench/names_public_pairs.py --parley ... --tsv pairs.tsv   # the same fields, tab-separated:
+                                    # offset, left schema, left caption, right schema, right caption, judgement
+
+Prints precision, recall and F1 over all Person/Person pairs, over those written in Latin
+letters on both sides, and over those in Latin on one side and Cyrillic on the other; per pair output stays in a temporary folder.
+"""
+import argparse
+import csv
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+CYRILLIC = re.compile("[\u0400-\u04FF]")
+LATIN = re.compile("[A-Za-z]")
+
+
+def read_pairs(args):
+    """(left caption, right caption, is same person) for every Person/Person pair."""
+    if args.pairs:
+        with open(args.pairs, encoding="utf-8") as f:
+            data = json.load(f)
+        for item in data:
+            left, right = item.get("left", {}), item.get("right", {})
+            if left.get("schema") == "Person" and right.get("schema") == "Person":
+                yield left.get("caption", ""), right.get("caption", ""), item.get("judgement") == "positive"
+    else:
+        with open(args.tsv, encoding="utf-8") as f:
+            for line in f:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) == 6 and cols[1] == "Person" and cols[3] == "Person":
+                    yield cols[2], cols[4], cols[5] == "positive"
+
+
+def latin_cyrillic(a, b):
+    def only_latin(s):
+        return LATIN.search(s) and not CYRILLIC.search(s)
+    return (CYRILLIC.search(a) and only_latin(b)) or (CYRILLIC.search(b) and only_latin(a))
+
+
+def scores(rows):
+    tp = sum(1 for _, _, same, match in rows if same and match)
+    fp = sum(1 for _, _, same, match in rows if not same and match)
+    fn = sum(1 for _, _, same, match in rows if same and not match)
+    p = tp / (tp + fp) if tp + fp else float("nan")
+    r = tp / (tp + fn) if tp + fn else float("nan")
+    f1 = 2 * p * r / (p + r) if tp else 0.0
+    return len(rows), sum(1 for row in rows if row[2]), p, r, f1
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--parley", default="parley")
+    src = ap.add_mutually_exclusive_group(required=True)
+    src.add_argument("--pairs", help="the benchmark's sample JSON")
+    src.add_argument("--tsv", help="the same pairs, tab-separated")
+    args = ap.parse_args()
+    pairs = list(read_pairs(args))
+    if not pairs:
+        sys.exit("no Person/Person pairs in the input")
+    with tempfile.TemporaryDirectory() as work:
+        names_in, names_out = os.path.join(work, "in.csv"), os.path.join(work, "out.csv")
+        with open(names_in, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(["name1", "name2"])
+            w.writerows((a, b) for a, b, _ in pairs)
+        subprocess.run([args.parley, "names", names_in, "--out", names_out], check=True)
+        with open(names_out, encoding="utf-8") as f:
+            matched = [row["match"] == "true" for row in csv.DictReader(f)]
+    if len(matched) != len(pairs):
+        sys.exit(f"parley names wrote {len(matched)} rows for {len(pairs)} pairs")
+    rows = [(a, b, same, m) for (a, b, same), m in zip(pairs, matched)]
+    print("| pairs | n | same person | precision | recall | F1 |")
+    print("|---|---:|---:|---:|---:|---:|")
+    def only_latin(s):
+        return all(ord(c) < 0x250 or not c.isalpha() for c in s)
+    for label, sel in (("all Person/Person", rows),
+                       ("Latin / Latin", [r for r in rows if only_latin(r[0]) and only_latin(r[1])]),
+                       ("Latin / Cyrillic", [r for r in rows if latin_cyrillic(r[0], r[1])])):
+        n, positives, p, r, f1 = scores(sel)
+        print(f"| {label} | {n} | {positives} | {p:.3f} | {r:.3f} | {f1:.3f} |")
+
+
+if __name__ == "__main__":
+    main()
