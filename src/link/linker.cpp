@@ -155,12 +155,19 @@ class LinkRunner {
     const MatchModel& model = out_.model_;
     const PreparedList& left = out_.left_;
     const PreparedList& right = out_.Right();
+    // Which patterns are "one full name, birth dates that differ": a table, so that the pass
+    // over every candidate is a lookup, not a decoding.
+    std::vector<std::uint8_t> namesake_pattern(kPatternCount, 0);
+    for (std::size_t code = 0; code < namesake_pattern.size(); ++code) {
+      const ComparisonVector v = FromPatternCode(static_cast<Pattern>(code));
+      namesake_pattern[code] = v[FieldIndex(Field::kBirthDate)] == date_level::kDifferent &&
+                               MatchModel::FullNameAgrees(v);
+    }
     std::vector<double> namesakes(Threads(), 0.0);
     ParallelInFixedOrder(candidates_.size(), [&](std::size_t begin, std::size_t end, int t) {
       for (std::size_t i = begin; i < end; ++i) {
+        if (namesake_pattern[patterns_[i]] == 0) continue;
         const ComparisonVector v = FromPatternCode(patterns_[i]);
-        if (v[FieldIndex(Field::kBirthDate)] != date_level::kDifferent) continue;
-        if (!MatchModel::FullNameAgrees(v)) continue;
         const CandidatePair c = candidates_[i];
         const NamePick names = aliases_ ? picks_[i] : NamePick{};
         const RecordKeys& a = left.Name(c.left, names.left);
