@@ -49,7 +49,7 @@ Result<std::optional<link::ModelParameters>> ParametersFromJson(const std::strin
   link::ModelParameters p;
   const auto lambda = j.find("match_proportion");
   if (lambda != j.end() && lambda->is_number()) p.match_proportion = lambda->get<double>();
-  // A model stored before the namesake share has none (0: names are not capped), as then.
+  // A model stored before the namesake share has none (0: full names are not limited), as then.
   if (const auto share = j.find("namesake_share"); share != j.end()) {
     if (!share->is_number()) return unreadable();
     const double x = share->get<double>();
