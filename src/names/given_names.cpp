@@ -5,6 +5,7 @@
 #include <string>
 #include <tuple>
 
+#include "names/internal/belarusian_forms_table.h"
 #include "names/internal/given_names_table.h"
 #include "names/romanise_key.h"
 #include "names/string_similarity.h"
@@ -53,6 +54,7 @@ class GivenNameIndex {
       AddList(entries, row.patronymics_uk, {id, NameFormKind::kPatronymic, Sex::kMale}, true);
       AddList(entries, row.patronymics_ru, {id, NameFormKind::kPatronymic, Sex::kMale}, true);
     }
+    AddBelarusianForms(rows, entries);
     std::sort(entries.begin(), entries.end(), [](const IndexEntry& a, const IndexEntry& b) {
       return std::tie(a.key, a.hit.group, a.hit.kind, a.hit.sex) <
              std::tie(b.key, b.hit.group, b.hit.kind, b.hit.sex);
@@ -158,6 +160,22 @@ class GivenNameIndex {
     // The table is constant data checked by the unit tests; a form that fails to key is
     // skipped rather than taking the process down.
     if (key && !key->empty()) entries.push_back({std::move(*key), hit});
+  }
+
+  // Belarusian forms join the group their row names by its Ukrainian official form.
+  void AddBelarusianForms(std::span<const internal::GivenNameRow> rows,
+                          std::vector<IndexEntry>& entries) const {
+    for (const internal::BelarusianFormsRow& be : internal::BelarusianFormsRows()) {
+      const auto row = std::find_if(rows.begin(), rows.end(), [&](const internal::GivenNameRow& r) {
+        return r.ukrainian == be.group_ukrainian;
+      });
+      // A row naming no group is a data error the unit tests report; skipped here.
+      if (row == rows.end()) continue;
+      const auto id = static_cast<GivenNameGroupId>(row - rows.begin());
+      const Sex sex = groups_[id].sex;
+      AddList(entries, be.forms, {id, NameFormKind::kVariant, sex}, false);
+      AddList(entries, be.patronymics, {id, NameFormKind::kPatronymic, Sex::kMale}, true);
+    }
   }
 
   // Patronymic lists alternate masculine and feminine forms.

@@ -2,11 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
 #include <utility>
 
+#include "names/internal/belarusian_forms_table.h"
 #include "names/internal/given_names_table.h"
 #include "names/romanise_key.h"
 
@@ -281,6 +283,70 @@ TEST(GivenNamesTest, NoVariantOrDiminutiveIsAnotherNamesOfficialForm) {
         list.remove_prefix(bar + 1);
       }
     }
+  }
+}
+
+// Belarusian passports and lists (and sanctions lists that copy them) write Аляксандр
+// Рыгоравіч, romanised Aliaksandr Ryhoravich: the same name and patronymic as Александр
+// Григорьевич and Олександр Григорович, not another.
+TEST(GivenNamesTest, BelarusianFormsAreTheSameNames) {
+  EXPECT_TRUE(Same("Aliaksandr", "Александр"));
+  EXPECT_TRUE(Same("Аляксандр", "Олександр"));
+  EXPECT_TRUE(Same("Uladzimir", "Владимир"));
+  EXPECT_TRUE(Same("Yauhen", "Євген"));
+  EXPECT_TRUE(Same("Volha", "Ольга"));
+  EXPECT_TRUE(SameFather("Ryhoravich", "Григорьевич"));
+  EXPECT_TRUE(SameFather("Мікалаеўна", "Миколаївна"));
+  EXPECT_FALSE(Same("Aliaksandr", "Алексей"));
+  EXPECT_FALSE(Same("Aliaksei", "Александр"));
+  EXPECT_TRUE(SameFather("Siarheevich", "Сергійович"));
+}
+
+TEST(GivenNamesTest, EveryBelarusianFormFindsItsGroup) {
+  const auto rows = internal::GivenNameRows();
+  std::map<std::string, std::set<std::size_t>> official;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (std::string_view form : {rows[i].ukrainian, rows[i].russian}) {
+      official[RomanKey(form).value()].insert(i);
+    }
+  }
+  auto each = [](std::string_view list, auto body) {
+    for (std::size_t position = 0; !list.empty(); ++position) {
+      const std::size_t bar = list.find('|');
+      body(list.substr(0, bar), position);
+      if (bar == std::string_view::npos) break;
+      list.remove_prefix(bar + 1);
+    }
+  };
+  for (const internal::BelarusianFormsRow& be : internal::BelarusianFormsRows()) {
+    const auto row = std::find_if(rows.begin(), rows.end(), [&](const internal::GivenNameRow& r) {
+      return r.ukrainian == be.group_ukrainian;
+    });
+    ASSERT_NE(row, rows.end()) << be.group_ukrainian << " names no row of the main table";
+    const auto group = static_cast<GivenNameGroupId>(row - rows.begin());
+    each(be.forms, [&](std::string_view form, std::size_t) {
+      bool found = false;
+      for (const auto& h : Hits(form)) found = found || h.group == group;
+      EXPECT_TRUE(found) << form;
+      if (auto it = official.find(RomanKey(form).value()); it != official.end()) {
+        for (std::size_t j : it->second) {
+          EXPECT_EQ(j, group) << form << " is the official form of " << rows[j].ukrainian;
+        }
+      }
+    });
+    std::size_t patronymics = 0;
+    each(be.patronymics, [&](std::string_view form, std::size_t position) {
+      const Sex expected = position % 2 == 0 ? Sex::kMale : Sex::kFemale;
+      bool found = false;
+      for (const auto& h : Hits(form)) {
+        found =
+            found || (h.group == group && h.kind == NameFormKind::kPatronymic && h.sex == expected);
+      }
+      EXPECT_TRUE(found) << form;
+      ++patronymics;
+    });
+    EXPECT_EQ(patronymics % 2, 0u) << be.group_ukrainian;
+    EXPECT_EQ(row->sex == internal::TableSex::kMale, patronymics > 0) << be.group_ukrainian;
   }
 }
 

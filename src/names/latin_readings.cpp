@@ -10,6 +10,8 @@ enum class When : unsigned char {
   kAlways,
   kBeforeFrontVowel,  // the next letter is e, i or y (French "gu": Guennadi)
   kVowelAround,       // a vowel follows, and a vowel or the word's start precedes (German s)
+  kWordEnd,           // the word ends after it (Belarusian -enka)
+  kNotBeforeVowel,    // a consonant or the word's end follows (Belarusian ou, au: ў)
 };
 
 // One respelling: `from` (lowercase ASCII) as the habit reads it, written as `to` in the
@@ -40,6 +42,18 @@ constexpr Rule kSerbianCroatian[] = {
     {"ch", "ch"}, {"sh", "sh"}, {"zh", "zh"}, {"gh", "gh"}, {"th", "th"},
     {"ph", "ph"}, {"h", "kh"},  {"ck", "ck"}, {"cz", "cz"}, {"c", "ts"},
 };
+// Belarusian (the national system of 2007, BGN/PCGN): the surname endings -енка and -оў of
+// Russian and Ukrainian -енко and -ов, and ў after a vowel (Paulichenka: Павличенко). The
+// rules are specific enough to need no mark of the habit's hand. Given names and patronymics
+// (Uladzimir, Ryhoravich) are in the name table (internal/belarusian_forms_table.cpp); akanye
+// (a for an unstressed o: Kavalenka) is left to the spelling similarity, as which a was an o
+// cannot be read from the letters.
+constexpr Rule kBelarusian[] = {
+    {"enka", "enko", When::kWordEnd},
+    {"ou", "ov", When::kNotBeforeVowel},
+    {"au", "av", When::kNotBeforeVowel},
+    {"eu", "ev", When::kNotBeforeVowel},
+};
 constexpr Rule kGost[] = {
     {"shh", "shch"},
     {"cz", "ts"},
@@ -53,6 +67,7 @@ constexpr std::string_view kGermanNever[] = {"kh", "zh", "cz", "sz"};
 constexpr std::string_view kPolishNever[] = {"sh", "zh", "kh", "v"};
 constexpr std::string_view kGostNever[] = {"kh", "ts", "w"};
 constexpr std::string_view kSerbianCroatianNever[] = {"kh", "w", "x"};
+constexpr std::string_view kBelarusianNever[] = {"w", "x", "q", "cz", "sz"};
 
 // French and German read the commonest English group otherwise (ch = ч in "-ovych",
 // "Kovalchuk"; French ch = ш, German ch = х), so a text is read by them only when it shows
@@ -84,6 +99,8 @@ std::span<const std::string_view> NeverWrittenBy(LatinHabit habit) {
       return kGostNever;
     case LatinHabit::kSerbianCroatian:
       return kSerbianCroatianNever;
+    case LatinHabit::kBelarusian:
+      return kBelarusianNever;
   }
   return {};
 }
@@ -100,6 +117,8 @@ std::span<const Rule> RulesOf(LatinHabit habit) {
       return kGost;
     case LatinHabit::kSerbianCroatian:
       return kSerbianCroatian;
+    case LatinHabit::kBelarusian:
+      return kBelarusian;
   }
   return {};
 }
@@ -133,6 +152,10 @@ bool Applies(const Rule& rule, std::string_view text, std::size_t at) {
       const bool start = at == 0 || !IsAsciiLetter(text[at - 1]);
       return vowel_after && (start || IsVowel(text[at - 1]));
     }
+    case When::kWordEnd:
+      return next == text.size() || !IsAsciiLetter(text[next]);
+    case When::kNotBeforeVowel:
+      return next == text.size() || !IsVowel(text[next]);
   }
   return false;
 }
@@ -175,6 +198,8 @@ std::string_view LatinHabitName(LatinHabit habit) {
       return "GOST 7.79 B";
     case LatinHabit::kSerbianCroatian:
       return "Serbian/Croatian";
+    case LatinHabit::kBelarusian:
+      return "Belarusian";
   }
   return {};
 }

@@ -10,7 +10,9 @@
 //            ("Chmelenko", "Selena", "Trozenko", "Schewtschenko");
 //   Polish   ch = х, rz = ж, cz = ч, sz = ш ("Chmielnicki", "Grzegorz");
 //   GOST 7.79 B   cz = ц, x = х, shh = щ ("Kulchyczkyj", "Xarkiv", "Shhur");
-//   Serbian and Croatian (and many an English clerk's ear)   h = х, c = ц ("Mihajlo", "Cap").
+//   Serbian and Croatian (and many an English clerk's ear)   h = х, c = ц ("Mihajlo", "Cap");
+//   Belarusian   -enka = -енко, ou/au/eu before a consonant = ов/ав/ев
+//            ("Lukashenka", "Barsukou", "Paulichenka").
 // In the common reading "ch" is ч, "z" is з, "x" is кс and "cz" is ч. So a Latin name is keyed
 // as written and, where one of these habits would read it otherwise, also as respelled here in
 // the common conventions; the matcher takes the best agreement (as with a name's other word
@@ -33,13 +35,21 @@
 
 namespace parley::names {
 
-enum class LatinHabit : unsigned char { kFrench, kGerman, kPolish, kGost, kSerbianCroatian };
+enum class LatinHabit : unsigned char {
+  kFrench,
+  kGerman,
+  kPolish,
+  kGost,
+  kSerbianCroatian,
+  kBelarusian
+};
 
-inline constexpr std::array<LatinHabit, 5> kLatinHabits = {LatinHabit::kFrench, LatinHabit::kGerman,
-                                                           LatinHabit::kPolish, LatinHabit::kGost,
-                                                           LatinHabit::kSerbianCroatian};
+inline constexpr std::array<LatinHabit, 6> kLatinHabits = {
+    LatinHabit::kFrench, LatinHabit::kGerman,          LatinHabit::kPolish,
+    LatinHabit::kGost,   LatinHabit::kSerbianCroatian, LatinHabit::kBelarusian};
 
-// "French", "German", "Polish", "GOST 7.79 B", "Serbian/Croatian": for explanations.
+// "French", "German", "Polish", "GOST 7.79 B", "Serbian/Croatian", "Belarusian": for
+// explanations.
 [[nodiscard]] std::string_view LatinHabitName(LatinHabit habit);
 
 // The text respelled in the common conventions as `habit` reads it; nothing when the text is

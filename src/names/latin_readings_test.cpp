@@ -30,6 +30,16 @@ TEST(LatinReadingsTest, GermanSpellings) {
   EXPECT_EQ(Key(Respelled("Schukow", LatinHabit::kGerman)), Key("Шуков"));
 }
 
+TEST(LatinReadingsTest, BelarusianSpellings) {
+  EXPECT_EQ(Respelled("KAVALENKA Ihar", LatinHabit::kBelarusian), "KAVALENKO Ihar");
+  EXPECT_EQ(Key(Respelled("Barsukou", LatinHabit::kBelarusian)), Key("Барсуков"));
+  EXPECT_EQ(Key(Respelled("Paulichenka", LatinHabit::kBelarusian)), Key("Павличенко"));
+  EXPECT_EQ(Key(Respelled("Zhaunerovich", LatinHabit::kBelarusian)), Key("Жавнерович"));
+  // A name with nothing Belarusian reads the same.
+  EXPECT_FALSE(RespellLatin("Dzhabrailov Umar", LatinHabit::kBelarusian).has_value());
+  EXPECT_FALSE(RespellLatin("Shevchenko", LatinHabit::kBelarusian).has_value());
+}
+
 TEST(LatinReadingsTest, PolishAndGostSpellings) {
   EXPECT_EQ(Key(Respelled("Chmielenko", LatinHabit::kPolish)), Key("Хмеленко"));
   EXPECT_EQ(Key(Respelled("Grzegorz", LatinHabit::kPolish)), Key("Гжегож"));

@@ -107,6 +107,19 @@ TEST(NameComparatorTest, SameWordsReadInOppositeOrdersStillMatch) {
   EXPECT_LT(Score("Karim Yusuf HADDAD", "Karim Nabil HADDAD"), kDefaultMatchThreshold);
 }
 
+// Belarusian passports and lists romanise the Belarusian forms: Uladzimir Ryhoravich for
+// Владимир Григорьевич, -enka for -енко, -ou for -ов. Another given name is still another man.
+TEST(NameComparatorTest, BelarusianRomanisationMatchesTheRussianName) {
+  EXPECT_GE(Score("Siarhei Mikalaevich TKACHUK", "Сергей Николаевич Ткачук"),
+            kDefaultMatchThreshold);
+  EXPECT_GE(Score("Uladzimir Ryhoravich KAVALENKA", "Владимир Григорьевич Коваленко"),
+            kDefaultMatchThreshold);
+  EXPECT_GE(Score("Volha Piatrouna BARSUKOVA", "Ольга Петровна Барсукова"), kDefaultMatchThreshold);
+  EXPECT_GE(Score("Yauhen Iharavich ZHUK", "Евгений Игоревич Жук"), kDefaultMatchThreshold);
+  EXPECT_LT(Score("Aliaksandr Ryhoravich KAVALENKA", "Алексей Григорьевич Коваленко"),
+            kDefaultMatchThreshold);
+}
+
 TEST(NameComparatorTest, HomoglyphsAndApostrophes) {
   EXPECT_DOUBLE_EQ(Score("Шевчeнко Дмитpо Олександрович", kDmytro), 1.0);
   // Identical once apostrophes are unified; no patronymic on either side costs the 3%.
