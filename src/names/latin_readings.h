@@ -12,7 +12,7 @@
 //   GOST 7.79 B   cz = ц, x = х, shh = щ ("Kulchyczkyj", "Xarkiv", "Shhur");
 //   Serbian and Croatian (and many an English clerk's ear)   h = х, c = ц ("Mihajlo", "Cap");
 //   Belarusian   -enka = -енко, ou/au/eu before a consonant = ов/ав/ев
-//            ("Lukashenka", "Barsukou", "Paulichenka").
+//            ("Kavalenka", "Barsukou", "Paulichenka").
 // In the common reading "ch" is ч, "z" is з, "x" is кс and "cz" is ч. So a Latin name is keyed
 // as written and, where one of these habits would read it otherwise, also as respelled here in
 // the common conventions; the matcher takes the best agreement (as with a name's other word
