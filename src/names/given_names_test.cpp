@@ -24,6 +24,29 @@ std::vector<GivenNameHit> Hits(std::string_view word) {
 bool Same(std::string_view a, std::string_view b) { return SameGivenName(Hits(a), Hits(b)); }
 bool SameFather(std::string_view a, std::string_view b) { return SamePatronymic(Hits(a), Hits(b)); }
 
+// Every row's official forms by key: the names no other row's form may key like.
+std::map<std::string, std::set<std::size_t>> OfficialFormRows() {
+  std::map<std::string, std::set<std::size_t>> official;
+  const auto rows = internal::GivenNameRows();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (std::string_view form : {rows[i].ukrainian, rows[i].russian}) {
+      official[RomanKey(form).value()].insert(i);
+    }
+  }
+  return official;
+}
+
+// body(form, position) for each form of a '|'-separated table list.
+template <typename Body>
+void ForEachForm(std::string_view list, Body body) {
+  for (std::size_t position = 0; !list.empty(); ++position) {
+    const std::size_t bar = list.find('|');
+    body(list.substr(0, bar), position);
+    if (bar == std::string_view::npos) break;
+    list.remove_prefix(bar + 1);
+  }
+}
+
 TEST(GivenNamesTest, TableHasAtLeast200Names) {
   EXPECT_GE(GivenNameGroupCount(), 200u);
   EXPECT_EQ(GivenNameGroupCount(), internal::GivenNameRows().size());
@@ -246,14 +269,7 @@ TEST(GivenNamesTest, EveryPatronymicFindsItsFatherWithTheRightSex) {
 // Two different rows whose official forms share a key would make two names equal; the only
 // collisions allowed are listed here, each checked by a person.
 TEST(GivenNamesTest, NoOfficialFormCollisions) {
-  std::map<std::string, std::set<std::size_t>> by_key;
-  const auto rows = internal::GivenNameRows();
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    for (std::string_view form : {rows[i].ukrainian, rows[i].russian}) {
-      by_key[RomanKey(form).value()].insert(i);
-    }
-  }
-  for (const auto& [key, groups] : by_key) {
+  for (const auto& [key, groups] : OfficialFormRows()) {
     EXPECT_EQ(groups.size(), 1u) << "official forms collide on key " << key;
   }
 }
@@ -261,27 +277,18 @@ TEST(GivenNamesTest, NoOfficialFormCollisions) {
 // A variant or diminutive that keys like another row's official form would make two different
 // names equal through it (Polish "Jan" for Іван is the official Ян).
 TEST(GivenNamesTest, NoVariantOrDiminutiveIsAnotherNamesOfficialForm) {
-  std::map<std::string, std::set<std::size_t>> official;
+  const auto official = OfficialFormRows();
   const auto rows = internal::GivenNameRows();
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    for (std::string_view form : {rows[i].ukrainian, rows[i].russian}) {
-      official[RomanKey(form).value()].insert(i);
-    }
-  }
-  for (std::size_t i = 0; i < rows.size(); ++i) {
     for (std::string_view list : {rows[i].variants, rows[i].diminutives}) {
-      while (!list.empty()) {
-        const std::size_t bar = list.find('|');
-        const std::string key = RomanKey(list.substr(0, bar)).value();
-        if (auto it = official.find(key); it != official.end()) {
+      ForEachForm(list, [&](std::string_view form, std::size_t) {
+        if (auto it = official.find(RomanKey(form).value()); it != official.end()) {
           for (std::size_t j : it->second) {
-            EXPECT_EQ(j, i) << list.substr(0, bar) << " of " << rows[i].ukrainian
-                            << " is the official form of " << rows[j].ukrainian;
+            EXPECT_EQ(j, i) << form << " of " << rows[i].ukrainian << " is the official form of "
+                            << rows[j].ukrainian;
           }
         }
-        if (bar == std::string_view::npos) break;
-        list.remove_prefix(bar + 1);
-      }
+      });
     }
   }
 }
@@ -304,27 +311,14 @@ TEST(GivenNamesTest, BelarusianFormsAreTheSameNames) {
 
 TEST(GivenNamesTest, EveryBelarusianFormFindsItsGroup) {
   const auto rows = internal::GivenNameRows();
-  std::map<std::string, std::set<std::size_t>> official;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    for (std::string_view form : {rows[i].ukrainian, rows[i].russian}) {
-      official[RomanKey(form).value()].insert(i);
-    }
-  }
-  auto each = [](std::string_view list, auto body) {
-    for (std::size_t position = 0; !list.empty(); ++position) {
-      const std::size_t bar = list.find('|');
-      body(list.substr(0, bar), position);
-      if (bar == std::string_view::npos) break;
-      list.remove_prefix(bar + 1);
-    }
-  };
+  const auto official = OfficialFormRows();
   for (const internal::BelarusianFormsRow& be : internal::BelarusianFormsRows()) {
     const auto row = std::find_if(rows.begin(), rows.end(), [&](const internal::GivenNameRow& r) {
       return r.ukrainian == be.group_ukrainian;
     });
     ASSERT_NE(row, rows.end()) << be.group_ukrainian << " names no row of the main table";
     const auto group = static_cast<GivenNameGroupId>(row - rows.begin());
-    each(be.forms, [&](std::string_view form, std::size_t) {
+    ForEachForm(be.forms, [&](std::string_view form, std::size_t) {
       bool found = false;
       for (const auto& h : Hits(form)) found = found || h.group == group;
       EXPECT_TRUE(found) << form;
@@ -335,7 +329,7 @@ TEST(GivenNamesTest, EveryBelarusianFormFindsItsGroup) {
       }
     });
     std::size_t patronymics = 0;
-    each(be.patronymics, [&](std::string_view form, std::size_t position) {
+    ForEachForm(be.patronymics, [&](std::string_view form, std::size_t position) {
       const Sex expected = position % 2 == 0 ? Sex::kMale : Sex::kFemale;
       bool found = false;
       for (const auto& h : Hits(form)) {
