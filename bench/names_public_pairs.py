@@ -31,10 +31,18 @@ LATIN = re.compile("[A-Za-z]")
 def read_pairs(args):
     """(left caption, right caption, is same person) for every Person/Person pair."""
     if args.pairs:
-        with open(args.pairs, encoding="utf-8") as f:
-            data = json.load(f)
-        for item in data:
-            left, right = item.get("left", {}), item.get("right", {})
+        try:
+            with open(args.pairs, encoding="utf-8") as f:
+                data = json.load(f)
+        except (OSError, ValueError) as e:
+            sys.exit(f"{args.pairs}: cannot read the benchmark's pairs ({e}); pass its sample JSON")
+        if not isinstance(data, list):
+            sys.exit(f"{args.pairs}: expected a JSON array of pairs, as in sample_1000.json")
+        for n, item in enumerate(data):
+            if not isinstance(item, dict) or not isinstance(item.get("left"), dict) \
+                    or not isinstance(item.get("right"), dict):
+                sys.exit(f"{args.pairs}: pair {n} has no left and right records")
+            left, right = item["left"], item["right"]
             if left.get("schema") == "Person" and right.get("schema") == "Person":
                 yield left.get("caption", ""), right.get("caption", ""), item.get("judgement") == "positive"
     else:
@@ -70,7 +78,7 @@ def main():
     args = ap.parse_args()
     pairs = list(read_pairs(args))
     if not pairs:
-        sys.exit("no Person/Person pairs in the input")
+        sys.exit(f"{args.pairs or args.tsv}: no Person/Person pairs in it")
     with tempfile.TemporaryDirectory() as work:
         names_in, names_out = os.path.join(work, "in.csv"), os.path.join(work, "out.csv")
         with open(names_in, "w", newline="", encoding="utf-8") as f:

@@ -8,9 +8,10 @@
 //      pattern code (4 bytes a pair: seven fields' levels do not fit 16 bits), and the
 //      histogram of patterns;
 //   4. u from random pairs, m and λ by EM on the histogram, term frequencies of surnames,
-//      given-name groups and patronymic groups;
+//      given-name groups and patronymic groups, then the namesake share (one more pass over
+//      the candidates: pairs with one full name and another birthday; match_model.h);
 //   5. pass two: the weight of each pair from the pattern (a table lookup) plus the TF
-//      adjustment; pairs at or above the threshold are kept, with optional one-to-one
+//      adjustment and the namesake limit; pairs at or above the threshold are kept, with optional one-to-one
 //      assignment (link) or conflict-aware clustering (dedupe).
 // Passes one and two run on `threads` threads over disjoint slices of the candidates, each
 // with its own histogram, and allocate nothing per pair.

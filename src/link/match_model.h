@@ -123,8 +123,8 @@ class MatchModel {
     for (int f = 0; f < kFieldCount; ++f) w += weights_[f][v[f]];
     return w + ValueAdjustment(v, a, b);
   }
-  // What the values themselves add: the TF adjustments, kOtherGivenNameWeight and
-  // kOtherBirthDateWeight.
+  // What the values themselves add: the TF adjustments, kOtherGivenNameWeight,
+  // kOtherBirthDateWeight and the namesake limit.
   [[nodiscard]] float ValueAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                       const RecordKeys& b) const;
   // The surname's TF adjustment when it applies, else 0: exact by its own share; similar or
