@@ -11,8 +11,8 @@
 //      given-name groups and patronymic groups, then the namesake share (one more pass over
 //      the candidates: pairs with one full name and another birthday; match_model.h);
 //   5. pass two: the weight of each pair from the pattern (a table lookup) plus the TF
-//      adjustment and the namesake limit; pairs at or above the threshold are kept, with optional one-to-one
-//      assignment (link) or conflict-aware clustering (dedupe).
+//      adjustment and the namesake limit; pairs at or above the threshold are kept, with optional
+//      one-to-one assignment (link) or conflict-aware clustering (dedupe).
 // Passes one and two run on `threads` threads over disjoint slices of the candidates, each
 // with its own histogram, and allocate nothing per pair.
 //
