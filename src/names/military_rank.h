@@ -20,6 +20,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string_view>
 
 namespace parley::names {
@@ -29,6 +30,12 @@ inline constexpr std::uint8_t kCivilianGrade = 100;
 
 // The grade of `text` (1 private … 16 general, kCivilianGrade), or kNoRankGrade.
 [[nodiscard]] std::uint8_t RankGrade(std::string_view text);
+
+// Calls `visit(word, abbreviation)` once for each word of the ladder's ranks, as written
+// ("старший", "сержант", "ст", "Sgt"), without a full stop; `abbreviation` says the ladder writes
+// it with one. Words with digits ("1st", "3 рангу") are left out. The name parser drops these
+// words before a name (names/titles.h): the ranks have this one home.
+void ForEachRankWord(const std::function<void(std::string_view word, bool abbreviation)>& visit);
 
 // Two grades one step apart on the ladder (a promotion, or the armies' nearest equivalents).
 [[nodiscard]] bool RankGradesAdjacent(std::uint8_t a, std::uint8_t b);

@@ -11,7 +11,9 @@
 //
 // The words are matched by their RomanKey, so that Ukrainian, Russian and Latin spellings and
 // any case meet ("рядовий", "рядовой", "Riadovyi"). Inflected forms are not listed: lists
-// write ranks in the nominative.
+// write ranks in the nominative. The rank words are the words of the rank ladder
+// (names/military_rank.h, which the linker compares grades by), so a rank added there is
+// dropped here too; this file lists only the civil titles and honorifics.
 //
 //   TitleKindOfKey(RomanKey("ст.")) == TitleKind::kAbbreviation
 //   TitleKindOfKey(RomanKey("Сержант")) == TitleKind::kWord

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "names/military_rank.h"
 #include "names/romanise_key.h"
 
 namespace parley::names {
@@ -15,6 +16,22 @@ TEST(Titles, RanksInEveryScriptAndCase) {
   }
   for (const char* word : {"мл", "ст", "Sgt", "MR", "Dr", "pvt"}) {
     EXPECT_EQ(Of(word), TitleKind::kAbbreviation) << word;
+  }
+}
+
+// Every word of the rank ladder is a title: the ranks have one home (names/military_rank.h).
+TEST(Titles, EveryWordOfTheRankLadderIsATitle) {
+  int words = 0;
+  ForEachRankWord([&](std::string_view word, bool abbreviation) {
+    ++words;
+    EXPECT_NE(TitleKindOfKey(*RomanKey(word)), TitleKind::kNone) << word;
+    if (abbreviation) {
+      EXPECT_EQ(TitleKindOfKey(*RomanKey(word)), TitleKind::kAbbreviation) << word;
+    }
+  });
+  EXPECT_GT(words, 60);
+  for (const char* word : {"полк", "civ", "Chief", "мичман", "Старшина", "Warrant"}) {
+    EXPECT_NE(Of(word), TitleKind::kNone) << word;
   }
 }
 
