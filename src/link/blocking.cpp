@@ -291,6 +291,7 @@ std::string_view BlockingRuleName(int rule) {
       "patronymic_group+birth_date",
       "given_group+patronymic_group+day_month",
       "surname+patronymic_group",
+      "surname+given_name_either_order+birth_year",
       "surname_one_edit+given_group",
       "surname_one_edit+day_month",
       "surname_one_edit+patronymic_group"};
@@ -320,6 +321,9 @@ std::uint64_t BlockingKey(int rule, const RecordKeys& k) {
       return Combine(r, {k.given_group, k.patronymic_group, DayMonthEitherOrder(k.birth)});
     case 9:
       return Combine(r, {k.surname, k.patronymic_group});
+    case 10:
+      return Combine(r, {std::min(k.surname, k.given_as_surname),
+                         std::max(k.surname, k.given_as_surname), k.birth.year});
     default:
       return 0;
   }
@@ -356,6 +360,10 @@ bool RuleAgrees(int rule, const RecordKeys& a, const RecordKeys& b) {
     case 9:
       return a.surname != 0 && a.surname == b.surname && a.patronymic_group != 0 &&
              a.patronymic_group == b.patronymic_group;
+    case 10:
+      return same_year && a.surname != 0 && a.given_as_surname != 0 &&
+             ((a.surname == b.surname && a.given_as_surname == b.given_as_surname) ||
+              (a.surname == b.given_as_surname && a.given_as_surname == b.surname));
     default:
       return false;
   }

@@ -1,7 +1,9 @@
 #include "link/comparison.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -123,6 +125,19 @@ bool YearsOneSlipApart(int a, int b) {
          x[differ[1]] == y[differ[0]];
 }
 
+namespace {
+
+// Days between two full dates; a large number for dates the calendar has not (31.02).
+int CalendarDaysApart(PackedDate a, PackedDate b) {
+  using namespace std::chrono;
+  const year_month_day x{year{a.year}, month{a.month}, day{a.day}};
+  const year_month_day y{year{b.year}, month{b.month}, day{b.day}};
+  if (!x.ok() || !y.ok()) return std::numeric_limits<int>::max();
+  return std::abs((sys_days{x} - sys_days{y}).count());
+}
+
+}  // namespace
+
 std::uint8_t CompareDates(PackedDate a, PackedDate b) {
   if (a.year == 0 || b.year == 0) return date_level::kMissing;
   const bool a_full = a.day != 0;
@@ -135,6 +150,9 @@ std::uint8_t CompareDates(PackedDate a, PackedDate b) {
     const bool one_md_slip =
         a.month == b.month || a.day == b.day || (a.month == b.day && a.day == b.month);
     if (dy == 0 && one_md_slip) return date_level::kSameYear;
+    // A day off across the end of a month or year (30.09 / 01.10, 31.12.2001 / 01.01.2002) is
+    // the same slip as a day off within one: one date counted from the other day.
+    if (dy <= 1 && CalendarDaysApart(a, b) == 1) return date_level::kSameYear;
     const bool year_slip = YearsOneSlipApart(a.year, b.year);
     if (year_slip && same_md) return date_level::kYearNear;
     // Each side's clerk may slip once: a day off and a year off, or the year off by one on
@@ -218,11 +236,15 @@ void Comparator::CompareNames(const RecordKeys& a, const RecordKeys& b, Comparis
     given = name_level::kEquivalent;
   }
   // Surname and given name written in each other's place (a "Given Surname" list read as
-  // surname-first): accept the crossed comparison only when both crossed names are close.
+  // surname-first, or a clerk's column swap): accept the crossed comparison only when both
+  // crossed names are close. Each crossed pair of cells is compared as surnames, stemmed alike
+  // (a given-name cell holding "Журба" keys as the surname cell does).
   if (surname <= name_level::kDifferent && given <= name_level::kDifferent &&
       surname != name_level::kMissing && given != name_level::kMissing) {
-    const std::uint8_t s2 = CompareName(a.surname, a.surname, b.given, b.given_group);
-    const std::uint8_t g2 = CompareName(a.given, a.given_group, b.surname, b.surname);
+    const std::uint8_t s2 =
+        CompareName(a.surname, a.surname, b.given_as_surname, b.given_as_surname);
+    const std::uint8_t g2 =
+        CompareName(a.given_as_surname, a.given_as_surname, b.surname, b.surname);
     if (AtLeastClose(s2) && AtLeastClose(g2)) {
       surname = s2;
       given = g2;

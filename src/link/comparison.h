@@ -17,7 +17,8 @@
 //     evidence, so not "year near"), two slips (two of the slips below at once: a year one
 //     slip away and a day or month wrong, or a year two off with day and month right), year
 //     near (full dates, day and month equal, one slip of the pen in the year: off by one, one
-//     digit, two digits swapped), same year (day or month differs), year only (same year, the
+//     digit, two digits swapped), same year (day or month differs, or the dates are one day
+//     apart across a month's or year's end: 31.12.2001 / 01.01.2002), year only (same year, the
 //     rest unknown on one side), day/month swapped, exact
 //   service number: missing, different, close (one edit), exact (after homoglyph repair)
 //   birth place: missing, different, close (JW ≥ 0.90, or the same consonant skeleton:
@@ -26,7 +27,7 @@
 //     between the lists, or the two armies' nearest ranks), exact (one grade, names/
 //     military_rank.h: "солдат" / "рядовой"; or civilian on both sides)
 //
-// Design for the workload: the comparator reads two 56-byte RecordKeys and the shared pool,
+// Design for the workload: the comparator reads two 60-byte RecordKeys and the shared pool,
 // compares ids first and computes Jaro–Winkler only when ids differ; it never allocates, so
 // it can run at millions of pairs per second per core. A comparison vector packs into a
 // pattern code (< kPatternCount) so that EM runs over a histogram of patterns, not over pairs.

@@ -92,6 +92,20 @@ TEST_F(ComparisonTest, SurnameOneTypoApartIsAtLeastSimilar) {
   EXPECT_EQ(Level(two, Field::kSurname), name_level::kDifferent) << "two letters changed";
 }
 
+// A clerk wrote the given name in the surname column and the surname in the given-name column.
+// The crossed cells are compared as surnames, so a surname that stems ("Журба", "Петрова")
+// meets itself wherever it was written.
+TEST_F(ComparisonTest, SurnameAndGivenNameInEachOthersColumnsAgreeCrossed) {
+  for (auto [surname, given] : {std::pair{"Журба", "Юстин"}, std::pair{"Науменко", "Тит"},
+                                std::pair{"Петрова", "Галина"}}) {
+    auto v = Compare(Rec(given, surname, ""), Rec(surname, given, "Павлович"));
+    EXPECT_EQ(Level(v, Field::kSurname), name_level::kExact) << surname;
+    EXPECT_EQ(Level(v, Field::kGivenName), name_level::kExact) << surname;
+  }
+  auto other = Compare(Rec("Юстин", "Журба", ""), Rec("Журба", "Тит", ""));
+  EXPECT_EQ(Level(other, Field::kGivenName), name_level::kDifferent) << "only one name crossed";
+}
+
 TEST(CompareDatesTest, EveryLevel) {
   const PackedDate d{1990, 3, 7};
   EXPECT_EQ(CompareDates(d, {1990, 3, 7}), date_level::kExact);
@@ -128,6 +142,18 @@ TEST(CompareDatesTest, TwoSlipsOfThePen) {
   EXPECT_EQ(CompareDates(d, {1966, 9, 30}), date_level::kDifferent) << "day and month both";
   EXPECT_EQ(CompareDates(d, {1964, 4, 5}), date_level::kDifferent) << "three years apart";
   EXPECT_EQ(CompareDates(d, {1965, 4, 4}), date_level::kDifferent) << "three slips";
+}
+
+// A day off is one slip whether or not it crosses a month's or a year's end.
+TEST(CompareDatesTest, ADayOffAcrossTheEndOfAMonthOrYearIsOneSlip) {
+  EXPECT_EQ(CompareDates({1982, 9, 30}, {1982, 10, 1}), date_level::kSameYear);
+  EXPECT_EQ(CompareDates({1986, 11, 1}, {1986, 10, 31}), date_level::kSameYear);
+  EXPECT_EQ(CompareDates({2001, 12, 31}, {2002, 1, 1}), date_level::kSameYear);
+  EXPECT_EQ(CompareDates({1996, 2, 29}, {1996, 3, 1}), date_level::kSameYear) << "leap day";
+  EXPECT_EQ(CompareDates({1982, 9, 30}, {1982, 10, 2}), date_level::kDifferent) << "two days";
+  EXPECT_EQ(CompareDates({2001, 12, 31}, {2003, 1, 1}), date_level::kDifferent) << "a year more";
+  EXPECT_EQ(CompareDates({1995, 2, 31}, {1995, 3, 1}), date_level::kDifferent)
+      << "no such day: no calendar distance";
 }
 
 TEST(CompareDatesTest, YearsOneSlipApart) {

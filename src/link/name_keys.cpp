@@ -125,18 +125,18 @@ Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
     PARLEY_ASSIGN_OR_RETURN(parsed, names::ParseFullName(parts.full_name));
     use = {parsed.surname, parsed.given, parsed.patronymic, {}};
   }
-  PARLEY_ASSIGN_OR_RETURN(
-      const PartKeys* surname,
-      Remember(surname_, use.surname, [](std::string_view t) -> Result<PartKeys> {
-        PARLEY_ASSIGN_OR_RETURN(std::string key, names::RomanKey(t));
-        PartKeys out{SurnameKey(key), {}, false, {}};
-        out.second = names::PhoneticKey(out.key);
-        out.third = names::SurnameVowelForm(out.key);
-        // A double surname blocks by its first word: "Петренко-Ковальчук" meets
-        // "Петренко".
-        if (auto space = out.second.find(' '); space != std::string::npos) out.second.resize(space);
-        return out;
-      }));
+  auto surname_like = [](std::string_view t) -> Result<PartKeys> {
+    PARLEY_ASSIGN_OR_RETURN(std::string key, names::RomanKey(t));
+    PartKeys out{SurnameKey(key), {}, false, {}};
+    out.second = names::PhoneticKey(out.key);
+    out.third = names::SurnameVowelForm(out.key);
+    // A double surname blocks by its first word: "Петренко-Ковальчук" meets "Петренко".
+    if (auto space = out.second.find(' '); space != std::string::npos) out.second.resize(space);
+    return out;
+  };
+  PARLEY_ASSIGN_OR_RETURN(const PartKeys* surname, Remember(surname_, use.surname, surname_like));
+  PARLEY_ASSIGN_OR_RETURN(const PartKeys* given_as_surname,
+                          Remember(surname_, use.given_name, surname_like));
   auto given_like = [](bool patronymic, names::Sex sex) {
     return [patronymic, sex](std::string_view t) -> Result<PartKeys> {
       PARLEY_ASSIGN_OR_RETURN(std::string key, names::RomanKey(t));
@@ -167,6 +167,7 @@ Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
   keys.given_group = given->second;
   keys.given_is_known = given->known;
   keys.given_alternatives = given->third;
+  keys.given_as_surname = given_as_surname->key;
   keys.patronymic = patronymic->key;
   keys.patronymic_group = patronymic->second;
   return keys;

@@ -60,6 +60,10 @@ struct NameKeys {
   // Станіслав, В'ячеслав...): their groups ("#a3,17,40"); given_group is one of them. Empty
   // otherwise.
   std::string given_alternatives;
+  // The given-name cell keyed as a surname is (stemmed): where a clerk wrote the two in each
+  // other's columns, it meets the other record's `surname` (blocking rule 11, the comparator's
+  // crossed reading).
+  std::string given_as_surname;
 };
 
 [[nodiscard]] Result<NameKeys> ComputeNameKeys(const NameParts& parts);

@@ -130,6 +130,7 @@ void SetNameKeys(const NameKeys& names, StringPool& pool, RecordKeys& k) {
   k.surname_vowels = pool.Intern(names.surname_vowels);
   k.given_is_known = names.given_is_known;
   k.given_alternatives = pool.Intern(names.given_alternatives);
+  k.given_as_surname = pool.Intern(names.given_as_surname);
 }
 
 }  // namespace
