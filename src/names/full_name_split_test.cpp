@@ -147,6 +147,16 @@ TEST(ReadNameColumns, GivenNameInTheSurnameCellIsSwappedBack) {
   EXPECT_EQ(r.parts.patronymic, "Андрійович");
 }
 
+TEST(ReadNameColumns, ARareGivenNameInTheSurnameCellIsSwappedBackToo) {
+  for (const auto& [given, surname] : std::vector<std::pair<std::string, std::string>>{
+           {"Тит", "Науменко"}, {"Феодосій", "Волошенко"}, {"Юстин", "Журба"}}) {
+    ColumnsRead r = Columns(given, surname, "");
+    EXPECT_EQ(r.reading, ColumnReading::kGivenAndSurnameSwapped) << given;
+    EXPECT_EQ(r.parts.surname, surname);
+    EXPECT_EQ(r.parts.given_name, given);
+  }
+}
+
 TEST(ReadNameColumns, CellsThatSayNothingStayAsWritten) {
   for (const auto& [s, g, p] : std::vector<std::tuple<std::string, std::string, std::string>>{
            {"Шевченко", "Дмитро", "Олександрович"},  // as it should be

@@ -85,6 +85,23 @@ TEST(GivenNamesTest, MoreTablePairs) {
   EXPECT_TRUE(Same("Параска", "Прасковья"));
 }
 
+// Rarer traditional names (older people, church-named families) with their Russian and folk
+// forms and patronymics: a name the table does not know is read as a surname.
+TEST(GivenNamesTest, RarerTraditionalNames) {
+  EXPECT_TRUE(Same("Феодосій", "Феодосий"));
+  EXPECT_TRUE(Same("Федосей", "Феодосій"));
+  EXPECT_TRUE(Same("Кіндрат", "Кондрат"));
+  EXPECT_TRUE(Same("Тадей", "Фаддей"));
+  EXPECT_TRUE(Same("Свирид", "Спиридон"));
+  EXPECT_TRUE(Same("Юстин", "Устим")) << "Устим, Устин and Юстин are forms of Иустин";
+  EXPECT_TRUE(Same("Панько", "Опанас"));
+  EXPECT_TRUE(SameFather("Опанасович", "Афанасьевич"));
+  EXPECT_TRUE(SameFather("Феодосійович", "Феодосьевич"));
+  EXPECT_TRUE(SameFather("Самійлович", "Самуилович"));
+  EXPECT_FALSE(Hits("Тит").empty());
+  EXPECT_FALSE(Same("Мартин", "Марк"));
+}
+
 TEST(GivenNamesTest, RomanisedFormsFindTheGroup) {
   EXPECT_TRUE(Same("Oleksandr", "Александр"));
   EXPECT_TRUE(Same("Aleksandr", "Олександр"));
