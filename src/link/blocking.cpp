@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "names/romanise_key.h"
+
 namespace parley::link {
 namespace {
 
@@ -109,33 +111,12 @@ void ForEachRule(int threads, int first, int last, Body body) {
   }
 }
 
-// The skeleton key with each digraph that stands for one Cyrillic letter (ch, sh, zh, kh, ts,
-// and ia, iu for я, ю) made one byte, so that a typo on such a letter (Головчченко, Чрош for
-// Ярош) is one deletion away, as it is in the Cyrillic the clerk typed. Both sides are folded
-// alike, so a digraph that was two letters in the original folds the same way on both.
-std::string OneByteLetters(std::string_view key) {
-  static constexpr std::array<std::pair<std::string_view, char>, 7> kDigraphs = {
-      {{"ch", 'C'}, {"sh", 'S'}, {"zh", 'Z'}, {"kh", 'K'}, {"ts", 'T'}, {"ia", 'A'}, {"iu", 'U'}}};
-  std::string out;
-  out.reserve(key.size());
-  for (std::size_t i = 0; i < key.size();) {
-    const auto digraph = std::find_if(kDigraphs.begin(), kDigraphs.end(),
-                                      [&](const auto& d) { return key.substr(i, 2) == d.first; });
-    if (digraph != kDigraphs.end()) {
-      out.push_back(digraph->second);
-      i += 2;
-    } else {
-      out.push_back(key[i++]);
-    }
-  }
-  return out;
-}
-
 constexpr std::uint32_t kWholeKey = 0x80000000u;
 
 // The one-edit neighbourhood of every surname of the lists, by surname id: hashes of the key
 // (first) and of each string made by deleting one of its letters (symmetric deletion). Keys
-// are the name engine's ASCII skeletons with one byte per letter (OneByteLetters). Keys
+// are the name engine's ASCII skeletons with one byte per Cyrillic letter (names::OneBytePerLetter:
+// a typo on ч, ш, я... is one deletion away, as it is in the Cyrillic the clerk typed). Keys
 // shorter than four letters keep only themselves: their deletions would join most short
 // surnames.
 class SurnameNeighbourhoods {
@@ -165,7 +146,7 @@ class SurnameNeighbourhoods {
 
   void Add(const StringPool& pool, std::uint32_t surname) {
     if (surname == 0 || range_.contains(surname)) return;
-    const std::string key = OneByteLetters(pool.View(surname));
+    const std::string key = names::OneBytePerLetter(pool.View(surname));
     const std::size_t first = hashes_.size();
     hashes_.push_back(Hash(key, {}));
     if (key.size() >= 4) {

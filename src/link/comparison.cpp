@@ -1,6 +1,7 @@
 #include "link/comparison.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdlib>
 #include <limits>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "names/military_rank.h"
+#include "names/romanise_key.h"
 #include "names/string_similarity.h"
 
 namespace parley::link {
@@ -184,11 +186,20 @@ bool Comparator::OneUkrainianRussianVowelApart(const RecordKeys& a, const Record
 
 // Two surname keys one typo apart (a letter dropped, added, changed, or two swapped), of at
 // least four letters. Jaro–Winkler, which grades the rest, is low for a typo near the start
-// of a short key (Сало / Мало: 0.83), where an edit is plainly one slip.
+// of a short key (Сало / Мало: 0.83), where an edit is plainly one slip. A slip is also counted
+// in the letters the clerk typed: one byte per Cyrillic letter (names::OneBytePerLetter), so
+// БЦГАЙ / Бугай is one slip, not the two its skeletons differ by.
 bool Comparator::OneTypoApart(std::uint32_t a, std::uint32_t b) const {
   const std::string_view x = pool_->View(a);
   const std::string_view y = pool_->View(b);
-  return std::min(x.size(), y.size()) >= 4 && names::EditDistance(x, y, 1) <= 1;
+  if (std::min(x.size(), y.size()) < 4) return false;
+  if (names::EditDistance(x, y, 1) <= 1) return true;
+  std::array<char, 64> xs{};
+  std::array<char, 64> ys{};
+  const std::size_t nx = names::OneBytePerLetter(x, xs);
+  const std::size_t ny = names::OneBytePerLetter(y, ys);
+  if (nx == 0 || ny == 0) return false;  // a key of more than 64 letters is not a surname
+  return names::EditDistance({xs.data(), nx}, {ys.data(), ny}, 1) <= 1;
 }
 
 // A given name of several groups ("#a3,17,40", NameKeys::given_alternatives) stands for the

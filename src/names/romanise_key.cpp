@@ -4,9 +4,11 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <utility>
 
 #include "names/homoglyphs.h"
 #include "names/internal/utf8.h"
@@ -407,6 +409,36 @@ Result<std::string> RomanKeyOfRepaired(std::u32string text) {
   auto folded = IcuFold(text);
   if (!folded) return std::unexpected(folded.error());
   return RomaniseFolded(*folded);
+}
+
+namespace {
+
+constexpr std::array<std::pair<std::string_view, char>, 7> kOneLetterDigraphs = {
+    {{"ch", 'C'}, {"sh", 'S'}, {"zh", 'Z'}, {"kh", 'K'}, {"ts", 'T'}, {"ia", 'A'}, {"iu", 'U'}}};
+
+}  // namespace
+
+std::size_t OneBytePerLetter(std::string_view key, std::span<char> out) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < key.size(); ++n) {
+    if (n == out.size()) return 0;
+    const std::string_view two = key.substr(i, 2);
+    const auto* digraph = std::find_if(kOneLetterDigraphs.begin(), kOneLetterDigraphs.end(),
+                                       [&](const auto& d) { return two == d.first; });
+    if (digraph != kOneLetterDigraphs.end()) {
+      out[n] = digraph->second;
+      i += 2;
+    } else {
+      out[n] = key[i++];
+    }
+  }
+  return n;
+}
+
+std::string OneBytePerLetter(std::string_view key) {
+  std::string out(key.size(), '\0');
+  out.resize(OneBytePerLetter(key, out));
+  return out;
 }
 
 }  // namespace parley::names

@@ -55,6 +55,8 @@
 //   RomanKey("Петренко-Ковальчук Олена") == "petrenko kovalchuk olena"
 #pragma once
 
+#include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -74,5 +76,17 @@ namespace parley::names {
 // are copied) into the reduced alphabet. Exposed for tests and for callers that already hold
 // ASCII romanisations.
 [[nodiscard]] std::string FoldLatinWord(std::string_view ascii_word);
+
+// A skeleton key with each two-letter group that stands for one Cyrillic letter (ch, sh, zh,
+// kh, ts; ia and iu for я and ю) written as one byte (an upper-case letter, which keys never
+// hold), so that a slip on one Cyrillic letter (Бугай / БЦГАЙ, Шевчук / Евчук, Юрчук / Рючук)
+// is one edit here, as in the text the clerk typed. Both sides must be folded alike: a group
+// that was two letters in the original folds the same way on both. The span form writes into
+// `out` without allocating (the comparator's per-pair use) and returns the length, or 0 when
+// `out` is too short.
+//
+//   OneBytePerLetter("shevchuk") == "SevCuk"
+[[nodiscard]] std::size_t OneBytePerLetter(std::string_view key, std::span<char> out);
+[[nodiscard]] std::string OneBytePerLetter(std::string_view key);
 
 }  // namespace parley::names

@@ -4,9 +4,12 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <array>
 #include <memory>
 #include <thread>
 #include <vector>
+
+#include "names/string_similarity.h"
 
 namespace parley::names {
 namespace {
@@ -178,6 +181,20 @@ TEST(NamesRomanKeyDifferentialTest, UkrainianBgnFoldsToSameKey) {
     const std::string latin = IcuRomanise("Ukrainian-Latin/BGN", name);
     EXPECT_EQ(Key(latin), Key(name)) << name << " -> " << latin;
   }
+}
+
+// One byte per Cyrillic letter: a slip on ч, ш, ц, я or ю is one edit, as the clerk typed it.
+TEST(OneBytePerLetterTest, DigraphsOfOneCyrillicLetterAreOneByte) {
+  EXPECT_EQ(OneBytePerLetter("shevchuk"), "SevCuk");
+  EXPECT_EQ(OneBytePerLetter(*RomanKey("Бугай")).size(), 5u);
+  EXPECT_EQ(
+      EditDistance(OneBytePerLetter(*RomanKey("БЦГАЙ")), OneBytePerLetter(*RomanKey("Бугай"))), 1);
+  EXPECT_EQ(
+      EditDistance(OneBytePerLetter(*RomanKey("Рючук")), OneBytePerLetter(*RomanKey("Юрчук"))), 1);
+  EXPECT_EQ(OneBytePerLetter(*RomanKey("Дяк")), "dAk");
+  std::array<char, 4> small{};
+  EXPECT_EQ(OneBytePerLetter("kovalenko", small), 0u) << "too long for the buffer";
+  EXPECT_EQ(OneBytePerLetter("", small), 0u);
 }
 
 }  // namespace
