@@ -33,14 +33,11 @@ constexpr Rule kGerman[] = {
     {"tz", "ts"},     {"z", "ts"},    {"ss", "ss"}, {"s", "z", When::kVowelAround},
 };
 constexpr Rule kPolish[] = {
-    {"szcz", "szcz"},
-    {"sch", "sch"},
-    {"ch", "kh"},
-    {"rz", "zh"},
+    {"szcz", "szcz"}, {"sch", "sch"}, {"ch", "kh"}, {"rz", "zh"}, {"cz", "cz"}, {"c", "ts"},
 };
 constexpr Rule kSerbianCroatian[] = {
     {"ch", "ch"}, {"sh", "sh"}, {"zh", "zh"}, {"gh", "gh"}, {"th", "th"},
-    {"ph", "ph"}, {"h", "kh"},  {"ck", "ck"}, {"cz", "cz"}, {"c", "ts"},
+    {"ph", "ph"}, {"h", "kh"},  {"cz", "cz"}, {"c", "ts"},
 };
 // Belarusian (the national system of 2007, BGN/PCGN): the surname endings -енка and -оў of
 // Russian and Ukrainian -енко and -ов, and ў after a vowel (Paulichenka: Павличенко). The

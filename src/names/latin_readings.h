@@ -8,9 +8,10 @@
 //            ("Chevtchenko", "Jukov", "Guennadi");
 //   German   ch = х, sh = ж, z = ц, s before a vowel = з, sch = ш, tsch = ч
 //            ("Chmelenko", "Selena", "Trozenko", "Schewtschenko");
-//   Polish   ch = х, rz = ж, cz = ч, sz = ш ("Chmielnicki", "Grzegorz");
+//   Polish   ch = х, rz = ж, cz = ч, sz = ш, c = ц ("Chmielnicki", "Grzegorz", "Bielecki");
 //   GOST 7.79 B   cz = ц, x = х, shh = щ ("Kulchyczkyj", "Xarkiv", "Shhur");
-//   Serbian and Croatian (and many an English clerk's ear)   h = х, c = ц ("Mihajlo", "Cap");
+//   Serbian and Croatian (and many an English clerk's ear)   h = х, c = ц, before k too
+//            ("Mihajlo", "Cap", "Bileckyj");
 //   Belarusian   -enka = -енко, ou/au/eu before a consonant = ов/ав/ев
 //            ("Kavalenka", "Barsukou", "Paulichenka").
 // In the common reading "ch" is ч, "z" is з, "x" is кс and "cz" is ч. So a Latin name is keyed

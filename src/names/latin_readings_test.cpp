@@ -43,6 +43,7 @@ TEST(LatinReadingsTest, BelarusianSpellings) {
 TEST(LatinReadingsTest, PolishAndGostSpellings) {
   EXPECT_EQ(Key(Respelled("Chmielenko", LatinHabit::kPolish)), Key("Хмеленко"));
   EXPECT_EQ(Key(Respelled("Grzegorz", LatinHabit::kPolish)), Key("Гжегож"));
+  EXPECT_EQ(Respelled("Bielecki Kowalczyk", LatinHabit::kPolish), "Bieletski Kowalczyk");
   EXPECT_EQ(Respelled("Kulchyczkyj", LatinHabit::kGost), "Kulchytskyj");
   EXPECT_EQ(Key(Respelled("Kulchyczkyj", LatinHabit::kGost)), Key("Кульчицький"));
   EXPECT_EQ(Key(Respelled("Xarkiv", LatinHabit::kGost)), Key("Харків"));
@@ -51,6 +52,7 @@ TEST(LatinReadingsTest, PolishAndGostSpellings) {
 TEST(LatinReadingsTest, SerbianAndCroatianSpellings) {
   EXPECT_EQ(Key(Respelled("Mihajlo Pavlyuk", LatinHabit::kSerbianCroatian)), Key("Михайло Павлюк"));
   EXPECT_EQ(Key(Respelled("Jan Cap", LatinHabit::kSerbianCroatian)), Key("Ян Цап"));
+  EXPECT_EQ(Respelled("BILECKYJ", LatinHabit::kSerbianCroatian), "BILETSKYJ");
   EXPECT_EQ(Respelled("Shevchuk Oleh", LatinHabit::kSerbianCroatian), "Shevchuk Olekh");
   EXPECT_FALSE(RespellLatin("Mykhailo", LatinHabit::kSerbianCroatian));  // kh is х already
 }
