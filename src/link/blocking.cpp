@@ -295,7 +295,7 @@ std::uint64_t BlockingKey(int rule, const RecordKeys& k) {
     case 5:
       return Combine(r, {k.surname, k.given_group, k.birth.year});
     case 6:
-      return Combine(r, {k.surname, k.given_group, k.patronymic_group});
+      return Combine(r, {k.surname_vowels, k.given_group, k.patronymic_group});
     case 7:
       return Combine(r, {k.patronymic_group, FullDate(k.birth)});
     case 8:
@@ -329,8 +329,8 @@ bool RuleAgrees(int rule, const RecordKeys& a, const RecordKeys& b) {
     case 5:
       return same_given && same_year && a.surname != 0 && a.surname == b.surname;
     case 6:
-      return same_given && a.surname != 0 && a.surname == b.surname && a.patronymic_group != 0 &&
-             a.patronymic_group == b.patronymic_group;
+      return same_given && a.surname_vowels != 0 && a.surname_vowels == b.surname_vowels &&
+             a.patronymic_group != 0 && a.patronymic_group == b.patronymic_group;
     case 7:
       return a.patronymic_group != 0 && a.patronymic_group == b.patronymic_group &&
              FullDate(a.birth) != 0 && FullDate(a.birth) == FullDate(b.birth);

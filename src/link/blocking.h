@@ -10,7 +10,10 @@
 //   5. given-name group + patronymic group + birth year  (surname changed or swapped)
 //   6. surname key + given-name group + birth year       (rule 3 made narrow enough for
 //      "Шевченко Олександр", whose rule-3 block is capped in a large register)
-//   7. surname key + given-name group + patronymic group  (the same, birth year wrong)
+//   7. surname's vowel form + given-name group + patronymic group  (the same, birth year
+//      wrong or missing; the vowel form (names::SurnameVowelForm) joins the Ukrainian and
+//      Russian spellings of one surname, Підгірський / Подгорский, whose keys differ in more
+//      than one letter)
 //   8. patronymic group + full birth date               (surname and given name both off)
 //   9. given-name group + patronymic group + day and month, either order  (year wrong, and
 //      the surname misspelt)

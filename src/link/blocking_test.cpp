@@ -12,7 +12,7 @@ namespace {
 RecordKeys Key(StringPool& pool, std::string surname, std::string given, int year, int month,
                int day, std::string service = "") {
   RecordKeys k;
-  k.surname = pool.Intern(surname);
+  k.surname = k.surname_vowels = pool.Intern(surname);
   k.surname_phonetic = pool.Intern(surname.substr(0, 3));
   k.given = k.given_group = k.given_as_surname = pool.Intern(given);
   k.birth = {static_cast<std::uint16_t>(year), static_cast<std::uint8_t>(month),
@@ -274,6 +274,22 @@ TEST(BlockingTest, SurnameAndGivenNameInEachOthersColumnsAreACandidate) {
   EXPECT_TRUE(RuleAgrees(10, a, b));
   EXPECT_FALSE(RuleAgrees(10, a, other_year));
   EXPECT_EQ(BlockingRuleName(10), "surname+given_name_either_order+birth_year");
+}
+
+// Підгірський / Подгорский: one surname in the two languages, keys two vowels apart, the birth
+// date known on one side only. Rule 7 keys the surname's vowel form.
+TEST(BlockingTest, UkrainianAndRussianSpellingsOfASurnameMeetWithoutADate) {
+  StringPool pool;
+  RecordKeys a = Key(pool, "pidhirsk", "ihor", 0, 0, 0);
+  RecordKeys b = Key(pool, "podhorsk", "ihor", 1980, 11, 20);
+  a.surname_vowels = b.surname_vowels = pool.Intern("pidhirsk");
+  a.patronymic_group = b.patronymic_group = pool.Intern("#p1m");
+  const PreparedList l = List({a});
+  const PreparedList r = List({b});
+  BlockingStats stats;
+  ASSERT_EQ(GenerateCandidates(l, &r, {}, &stats).size(), 1u);
+  EXPECT_EQ(stats.pairs_by_rule[6], 1u);
+  EXPECT_TRUE(RuleAgrees(6, a, b));
 }
 
 }  // namespace
