@@ -115,10 +115,10 @@ constexpr std::uint32_t kWholeKey = 0x80000000u;
 
 // The one-edit neighbourhood of every surname of the lists, by surname id: hashes of the key
 // (first) and of each string made by deleting one of its letters (symmetric deletion). Keys
-// are the name engine's ASCII skeletons with one byte per Cyrillic letter (names::OneBytePerLetter:
-// a typo on ч, ш, я... is one deletion away, as it is in the Cyrillic the clerk typed). Keys
-// shorter than four letters keep only themselves: their deletions would join most short
-// surnames.
+// are the name engine's ASCII skeletons with one byte per Cyrillic letter
+// (names::OneBytePerLetter: a typo on ч, ш, я... is one deletion away, as it is in the Cyrillic
+// the clerk typed), plus the deletions that break a folded group. Keys shorter than four
+// letters keep only themselves: their deletions would join most short surnames.
 class SurnameNeighbourhoods {
  public:
   SurnameNeighbourhoods(const StringPool& pool, const PreparedList& left,
@@ -146,13 +146,20 @@ class SurnameNeighbourhoods {
 
   void Add(const StringPool& pool, std::uint32_t surname) {
     if (surname == 0 || range_.contains(surname)) return;
-    const std::string key = names::OneBytePerLetter(pool.View(surname));
+    const std::string_view plain = pool.View(surname);
+    const std::string key = names::OneBytePerLetter(plain);
     const std::size_t first = hashes_.size();
     hashes_.push_back(Hash(key, {}));
-    if (key.size() >= 4) {
-      for (std::size_t i = 0; i < key.size(); ++i) {
-        const std::string_view k = key;
-        hashes_.push_back(Hash(k.substr(0, i), k.substr(i + 1)));
+    AddDeletions(key);
+    // Two Cyrillic letters that together spell a folded group (т + с = "ts") typed in the wrong
+    // order (Сатсюк / Стасюк) are one transposition apart in the skeleton, not in the folded
+    // key. Deleting a letter of the group from the skeleton, then folding, meets the other
+    // side's folded deletion; only those deletions are added (the rest are already there).
+    if (key != plain && plain.size() >= 4) {
+      for (std::size_t i = 0; i < plain.size(); ++i) {
+        const std::string folded =
+            names::OneBytePerLetter(std::string(plain.substr(0, i)).append(plain.substr(i + 1)));
+        if (folded.size() + 1 != key.size()) hashes_.push_back(Hash(folded, {}));
       }
     }
     // Deleting either letter of a double letter gives one string: keep it once.
@@ -161,6 +168,13 @@ class SurnameNeighbourhoods {
     hashes_.erase(std::unique(deletions, hashes_.end()), hashes_.end());
     range_.emplace(surname, std::pair(static_cast<std::uint32_t>(first),
                                       static_cast<std::uint32_t>(hashes_.size() - first)));
+  }
+
+  void AddDeletions(std::string_view key) {
+    if (key.size() < 4) return;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      hashes_.push_back(Hash(key.substr(0, i), key.substr(i + 1)));
+    }
   }
 
   std::vector<std::uint64_t> hashes_;
@@ -268,7 +282,7 @@ std::string_view BlockingRuleName(int rule) {
       "service_number",
       "given_group+patronymic_group+birth_year",
       "surname+given_group+birth_year",
-      "surname+given_group+patronymic_group",
+      "surname_vowels+given_group+patronymic_group",
       "patronymic_group+birth_date",
       "given_group+patronymic_group+day_month",
       "surname+patronymic_group",

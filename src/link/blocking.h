@@ -31,7 +31,8 @@
 //
 // Rules 12 to 14 give a record several keys: one per string made by deleting one character
 // of its surname key, and the key itself (symmetric deletion: two surnames one insertion,
-// deletion, substitution or transposition apart always share one). They need the interned
+// deletion, substitution or transposition apart always share one). The key has one byte per
+// Cyrillic letter (names::OneBytePerLetter), so the edit is the clerk's. They need the interned
 // surnames (BlockingOptions::pool); without a pool only rules 1–11 run.
 //
 // No quadratic step: for each rule every record gets a 64-bit key (several under rules 12–14); the

@@ -204,6 +204,24 @@ TEST(BlockingTest, OneEditRulesFindSurnameTyposWithAWrongDate) {
   EXPECT_EQ(stats.pairs_by_rule[12], 1u);
 }
 
+// A slip on one Cyrillic letter written with two Latin ones (БЦГАЙ / Бугай: ts for u) is one
+// edit in the folded key; two Cyrillic letters that together spell a folded group, typed in the
+// wrong order (Сатсюк / Стасюк: "ts"), are one transposition only in the skeleton as it is.
+// Both neighbourhoods are searched.
+TEST(BlockingTest, OneEditRulesCountCyrillicLettersAndTheSkeletonAsItIs) {
+  StringPool pool;
+  const PreparedList l = List(
+      {Key(pool, "btsgai", "stanislav", 1988, 11, 4), Key(pool, "satsiuk", "andrii", 0, 0, 0)});
+  const PreparedList r = List(
+      {Key(pool, "bugai", "stanislav", 1989, 4, 11), Key(pool, "stasiuk", "andrii", 1999, 8, 19)});
+  BlockingOptions options;
+  options.pool = &pool;
+  const auto pairs = GenerateCandidates(l, &r, options, nullptr);
+  ASSERT_EQ(pairs.size(), 2u);
+  EXPECT_EQ(pairs[0], (CandidatePair{0, 0}));
+  EXPECT_EQ(pairs[1], (CandidatePair{1, 1}));
+}
+
 TEST(BlockingTest, OneEditRulesAddNothingThatAnExactRuleFound) {
   StringPool pool;
   const PreparedList l = List({Key(pool, "shevchenko", "dmitro", 1990, 1, 2),
