@@ -163,6 +163,27 @@ class LinkTest(ParleyTestCase):
         # Record 3 (no patronymic, year only) may join either, never both.
         self.assertTrue(cluster["3"] != cluster["1"] or cluster["3"] != cluster["4"])
 
+    def test_dedupe_finds_names_in_each_others_columns_and_a_day_off_at_a_months_end(self):
+        # A clerk's row with the given name in the surname column and the surname in the
+        # given-name column (Юстин, a name the import may not know), and a birth date written a
+        # day off across the end of September.
+        rows = [
+            ["1", "Журба", "Юстин", "Павлович", "29.06.1970", "Умань", ""],
+            ["2", "Юстин", "Журба", "", "29.06.1970", "", ""],
+            ["3", "Карась", "Адам", "Володимирович", "30.09.1982", "", ""],
+            ["4", "Карась", "Адам", "Володимирович", "01.10.1982", "", ""],
+            ["5", "Журба", "Олександр", "", "09.10.1992", "", ""],
+        ] + filler("F", 0, 0)
+        listfile = self.write("list_swap.csv", HEADER, rows)
+        self.parley("dedupe", listfile, "--out", self.path("clusters.csv"), "--pairs",
+                    self.path("dedupe_pairs.csv"), workspace=False)
+        cluster = {r["id"]: r["cluster"] for r in self.read("clusters.csv")}
+        self.assertEqual(cluster["1"], cluster["2"])
+        self.assertEqual(cluster["3"], cluster["4"])
+        self.assertNotEqual(cluster["1"], cluster["5"])
+        pairs = {(r["left_id"], r["right_id"]): r for r in self.read("dedupe_pairs.csv")}
+        self.assertEqual(pairs[("3", "4")]["birth_date"], "same_year")
+
     def test_bad_row_refuses_unless_skip_invalid(self):
         left = self.write("bad.csv", HEADER, [
             ["1", "Шевченко", "Дмитро", "", "31.02.1990", "", ""],
