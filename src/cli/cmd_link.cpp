@@ -6,7 +6,10 @@
 // pair at or above the threshold, then `left_name_used,right_name_used`: the alias a side
 // matched under (the aliases column), empty for its listed name, and last
 // `other_candidates_weight`: what the left record's other candidates add to or take from the
-// match weight (link/linker.h, RivalWeight; part of `match_weight`). dedupe writes `id,cluster` for
+// match weight (link/linker.h, RivalWeight; part of `match_weight`), and `names_crossed`: true
+// when one side wrote the surname and the given name in each other's columns and they were
+// compared crossed (the surname and given-name levels then compare cells of different columns).
+// dedupe writes `id,cluster` for
 // every record (a record alone is its own cluster) and, with --pairs FILE, the scored pairs in the
 // link format. Inputs go through ReadListFile, so any list file works (full_name-only,
 // Windows-1251, XLSX). A row the reader rejects refuses the run unless --skip-invalid. Output is
@@ -74,6 +77,7 @@ std::vector<std::string> PairHeader() {
   header.push_back("left_name_used");
   header.push_back("right_name_used");
   header.push_back("other_candidates_weight");
+  header.push_back("names_crossed");
   return header;
 }
 
@@ -93,6 +97,7 @@ void WritePairs(CsvWriter& csv, const link::Linkage& linkage) {
     row.emplace_back(linkage.NameUsed(p, true));
     row.emplace_back(linkage.NameUsed(p, false));
     row.push_back(Format(p.rivals, "%.3f"));
+    row.emplace_back(linkage.NamesCrossed(p) ? "true" : "false");
     csv.WriteRow(row);
   }
 }

@@ -153,6 +153,10 @@ std::string ExplanationJson(const link::Linkage& linkage, const link::LinkedPair
                       {"left", std::string(left_name)},
                       {"right", std::string(right_name)}});
   }
+  // Surname and given name compared crossed (written in each other's columns on one side).
+  if (linkage.NamesCrossed(p)) {
+    fields.push_back({{"field", "name_used"}, {"level", "crossed"}, {"weight", 0}});
+  }
   return fields.dump();
 }
 

@@ -231,7 +231,15 @@ std::uint8_t Comparator::CompareName(std::uint32_t a, std::uint32_t a_group, std
   return name_level::kDifferent;
 }
 
-void Comparator::CompareNames(const RecordKeys& a, const RecordKeys& b, ComparisonVector& v) const {
+bool Comparator::NamesCrossed(const RecordKeys& a, const RecordKeys& b) const {
+  ComparisonVector v{};
+  bool crossed = false;
+  CompareNames(a, b, v, &crossed);
+  return crossed;
+}
+
+void Comparator::CompareNames(const RecordKeys& a, const RecordKeys& b, ComparisonVector& v,
+                              bool* crossed) const {
   std::uint8_t surname = CompareName(a.surname, a.surname, b.surname, b.surname);
   if (surname != name_level::kMissing && surname < name_level::kEquivalent &&
       OneUkrainianRussianVowelApart(a, b)) {
@@ -259,6 +267,7 @@ void Comparator::CompareNames(const RecordKeys& a, const RecordKeys& b, Comparis
     if (AtLeastClose(s2) && AtLeastClose(g2)) {
       surname = s2;
       given = g2;
+      if (crossed != nullptr) *crossed = true;
     }
   }
   v[FieldIndex(Field::kSurname)] = surname;

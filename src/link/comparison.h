@@ -124,10 +124,16 @@ class Comparator {
   [[nodiscard]] std::uint8_t CompareName(std::uint32_t a, std::uint32_t a_group, std::uint32_t b,
                                          std::uint32_t b_group) const;
 
+  // Whether Compare read a's surname against b's given name and a's given name against b's
+  // surname (written in each other's columns): the explanation says so, since its "surname"
+  // and "given name" levels then compare cells of different columns.
+  [[nodiscard]] bool NamesCrossed(const RecordKeys& a, const RecordKeys& b) const;
+
  private:
   // The three name fields of v (surname, given name, patronymic; crossed surname and given
-  // name recognised).
-  void CompareNames(const RecordKeys& a, const RecordKeys& b, ComparisonVector& v) const;
+  // name recognised, and reported through `crossed` when it is not null).
+  void CompareNames(const RecordKeys& a, const RecordKeys& b, ComparisonVector& v,
+                    bool* crossed = nullptr) const;
   [[nodiscard]] bool OneUkrainianRussianVowelApart(const RecordKeys& a, const RecordKeys& b) const;
   [[nodiscard]] bool StandsFor(std::uint32_t alternatives, std::uint32_t group) const;
   [[nodiscard]] bool OneTypoApart(std::uint32_t a, std::uint32_t b) const;

@@ -30,6 +30,12 @@ class ComparisonTest : public ::testing::Test {
     return cmp.Compare(prepared->keys[0], prepared->keys[1]);
   }
   std::uint8_t Level(const ComparisonVector& v, Field f) { return v[FieldIndex(f)]; }
+  bool Crossed(const PersonRecord& a, const PersonRecord& b) {
+    std::vector<PersonRecord> records = {a, b};
+    auto prepared = PrepareList(records, pool_, 1);
+    EXPECT_TRUE(prepared.has_value());
+    return Comparator(pool_).NamesCrossed(prepared->keys[0], prepared->keys[1]);
+  }
   StringPool pool_;
 };
 
@@ -119,6 +125,9 @@ TEST_F(ComparisonTest, SurnameAndGivenNameInEachOthersColumnsAgreeCrossed) {
   }
   auto other = Compare(Rec("Юстин", "Журба", ""), Rec("Журба", "Тит", ""));
   EXPECT_EQ(Level(other, Field::kGivenName), name_level::kDifferent) << "only one name crossed";
+  EXPECT_TRUE(Crossed(Rec("Зосим", "Куліш", ""), Rec("Куліш", "Зосим", "")));
+  EXPECT_FALSE(Crossed(Rec("Куліш", "Зосим", ""), Rec("Куліш", "Зосим", "")));
+  EXPECT_FALSE(Crossed(Rec("Юстин", "Журба", ""), Rec("Журба", "Тит", "")));
 }
 
 TEST(CompareDatesTest, EveryLevel) {

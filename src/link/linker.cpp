@@ -49,6 +49,11 @@ std::string_view Linkage::NameUsed(const LinkedPair& p, bool left_side) const {
   return list.alias_text[list.alias_begin[record] + name - 1];
 }
 
+bool Linkage::NamesCrossed(const LinkedPair& p) const {
+  return Comparator(pool_).NamesCrossed(left_.Name(p.left, p.names.left),
+                                        Right().Name(p.right, p.names.right));
+}
+
 // Runs the stages on a Linkage it fills in; a class only to share the state between them.
 class LinkRunner {
  public:

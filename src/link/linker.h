@@ -130,6 +130,9 @@ class Linkage {
   [[nodiscard]] std::array<FieldWeight, kFieldCount> Explain(const LinkedPair& p) const;
   // The alias a side of the pair matched under, as written; "" for the listed name.
   [[nodiscard]] std::string_view NameUsed(const LinkedPair& p, bool left_side) const;
+  // Whether the pair's surnames and given names were compared crossed (one side wrote each in
+  // the other's column; Comparator::NamesCrossed), so that an explanation can say so.
+  [[nodiscard]] bool NamesCrossed(const LinkedPair& p) const;
   // Incremental runs that weigh rivals: the left records whose pairs were all scored again,
   // the active ones and those with a candidate among the active right records (their rivals
   // changed). Empty when every record was active.

@@ -164,15 +164,16 @@ class LinkTest(ParleyTestCase):
         self.assertTrue(cluster["3"] != cluster["1"] or cluster["3"] != cluster["4"])
 
     def test_dedupe_finds_names_in_each_others_columns_and_a_day_off_at_a_months_end(self):
-        # A clerk's row with the given name in the surname column and the surname in the
-        # given-name column (Юстин, a name the import may not know), and a birth date written a
-        # day off across the end of September.
+        # Rows with the given name in the surname column and the surname in the given-name
+        # column (Юстин, Зосим), and a birth date written a day off across the end of September.
         rows = [
             ["1", "Журба", "Юстин", "Павлович", "29.06.1970", "Умань", ""],
             ["2", "Юстин", "Журба", "", "29.06.1970", "", ""],
             ["3", "Карась", "Адам", "Володимирович", "30.09.1982", "", ""],
             ["4", "Карась", "Адам", "Володимирович", "01.10.1982", "", ""],
             ["5", "Журба", "Олександр", "", "09.10.1992", "", ""],
+            ["6", "Куліш", "Зосим", "Петрович", "14.02.1961", "", ""],
+            ["7", "Зосим", "Куліш", "", "14.02.1961", "", ""],
         ] + filler("F", 0, 0)
         listfile = self.write("list_swap.csv", HEADER, rows)
         self.parley("dedupe", listfile, "--out", self.path("clusters.csv"), "--pairs",
@@ -181,8 +182,14 @@ class LinkTest(ParleyTestCase):
         self.assertEqual(cluster["1"], cluster["2"])
         self.assertEqual(cluster["3"], cluster["4"])
         self.assertNotEqual(cluster["1"], cluster["5"])
+        self.assertEqual(cluster["6"], cluster["7"])
         pairs = {(r["left_id"], r["right_id"]): r for r in self.read("dedupe_pairs.csv")}
         self.assertEqual(pairs[("3", "4")]["birth_date"], "same_year")
+        # Юстин is in the name table, so the import put row 2 back in its columns; Зосим is
+        # not, so rows 6 and 7 are compared crossed, and the output says so.
+        self.assertEqual(pairs[("1", "2")]["names_crossed"], "false")
+        self.assertEqual(pairs[("6", "7")]["names_crossed"], "true")
+        self.assertEqual(pairs[("6", "7")]["surname"], "exact")
 
     def test_bad_row_refuses_unless_skip_invalid(self):
         left = self.write("bad.csv", HEADER, [

@@ -2,6 +2,8 @@
 // once), undoes it, rejects another, adds a note. Every decision is the server's, attributed
 // to the analyst.
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
 import { screenshot, seriousViolations, serverAndBrowser, signIn } from "./harness.mjs";
 
@@ -90,5 +92,35 @@ test("the queue narrows to a probability band, and the band stays in the address
     const shown = await page.locator(".pair .position").innerText();
     assert.match(shown, /Probability 0\.9\d\d/);
   }
+  assert.deepEqual(page.problems, []);
+});
+
+test("a pair whose surname and given name one list wrote in each other's columns says so", async () => {
+  // "Зосим | Журба" on the request, "Журба | Зосим" in custody: the levels say "same" for
+  // surname and given name, so the page must say they were compared crossed.
+  const header = "id,surname,given_name,patronymic,birth_date\n";
+  const filler = (side) =>
+    ["Бондар", "Ткачук", "Савчук", "Руденко", "Марченко", "Клименко", "Павленко", "Кравчук"]
+      .map((s, i) => `F${i},${s}${side ? "ов" : ""},${["Тарас", "Богдан", "Степан"][i % 3]},,${1960 + i * 3}\n`)
+      .join("");
+  const left = join(env.server.dir, "crossed-left.csv");
+  const right = join(env.server.dir, "crossed-right.csv");
+  writeFileSync(left, header + "C1,Зосим,Журба,Павлович,29.06.1970\n" + filler(0));
+  writeFileSync(right, header + "R1,Журба,Зосим,,29.06.1970\n" + filler(1));
+  env.server.parley("import", left, "--list", "crossed-left", "--kind", "request", "--side", "ua");
+  env.server.parley("import", right, "--list", "crossed-right", "--kind", "custody", "--side", "ru");
+  env.server.parley("reconcile", "crossed-left", "crossed-right", "--auto-accept", "1");
+  const queue = await env.server.api("mediator-analyst", "GET",
+    "/links?state=needs_review&left=crossed-left&right=crossed-right&limit=5");
+  assert.equal(queue.status, 200, JSON.stringify(queue.body));
+  const link = queue.body.links.find((l) => l.left?.surname === "Зосим");
+  assert.ok(link, "the crossed pair waits for review");
+  assert.ok(link.explanation.some((f) => f.field === "name_used" && f.level === "crossed"));
+
+  const page = await signIn(env.browser, env.server, "mediator-analyst");
+  await page.goto(env.server.url + "/#/review?left=crossed-left&right=crossed-right");
+  await page.locator('[data-names-used="crossed"]').waitFor();
+  assert.match(await page.locator('[data-names-used="crossed"]').innerText(), /compared crossed/);
+  assert.deepEqual(await seriousViolations(page), []);
   assert.deepEqual(page.problems, []);
 });

@@ -1152,11 +1152,15 @@ export interface components {
             left_listed?: boolean;
             /** @description False when the right record is no longer in the latest version of its list */
             right_listed?: boolean;
-            /** @description Per field: the comparison level and its weight */
+            /** @description Per field: the comparison level and its weight. Then "other_candidates" (what the left record's other candidates take from the weight), and "name_used" (weight 0) when the pair was not compared under both listed names as written: level "alias" with the alias each side matched under (left, right; empty for a listed name), or level "crossed" when one side wrote the surname and the given name in each other's columns and they were compared crossed */
             explanation?: {
                 field?: string;
                 level?: string;
                 weight?: number;
+                /** @description name_used, level alias: the left record's alias the pair matched under */
+                left?: string;
+                /** @description name_used, level alias: the right record's alias */
+                right?: string;
             }[];
             left?: components["schemas"]["PersonRecord"];
             right?: components["schemas"]["PersonRecord"];

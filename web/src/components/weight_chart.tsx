@@ -11,6 +11,8 @@ export interface FieldWeight {
   field?: string;
   level?: string;
   weight?: number;
+  left?: string;
+  right?: string;
 }
 
 interface Props {
@@ -96,5 +98,27 @@ export function WeightChart({ weights, probability, matchWeight }: Props) {
         })}
       </svg>
     </figure>
+  );
+}
+
+// Which names the pair was compared under, when not both listed names as written: an alias or
+// earlier spelling ("name_used", level "alias"), or the surname and given name read crossed
+// because one list wrote each in the other's column (level "crossed"). Without this line a
+// reviewer would see "surname: same" beside two different surnames.
+export function NamesUsedNote({ weights }: { weights: FieldWeight[] }) {
+  const used = weights.filter((w) => w.field === "name_used");
+  if (used.length === 0) return null;
+  return (
+    <ul class="names-used">
+      {used.map((w) =>
+        w.level === "crossed" ? (
+          <li data-names-used="crossed">{t("review.names_crossed")}</li>
+        ) : (
+          <li data-names-used="alias">
+            {t("review.alias_used", { names: [w.left, w.right].filter((n) => n).join(" · ") })}
+          </li>
+        ),
+      )}
+    </ul>
   );
 }

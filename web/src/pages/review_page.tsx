@@ -7,7 +7,7 @@ import { ApiError, get, post, query, type Link, type ListVersion, type PersonRec
 import { ErrorNote } from "../components/error_note";
 import { NameField } from "../components/person_name";
 import { paperLanguages } from "../components/plan_papers";
-import { WeightChart } from "../components/weight_chart";
+import { NamesUsedNote, WeightChart } from "../components/weight_chart";
 import { formatDate, formatNumber, t, termFor } from "../i18n/i18n";
 import { href, navigate } from "../router";
 import { can, useSession } from "../session";
@@ -244,6 +244,7 @@ export function ReviewPage({ params }: { params: URLSearchParams }) {
           )}
           <SideBySide link={shown} />
           <WeightChart weights={shown.explanation ?? []} probability={shown.probability} matchWeight={shown.match_weight} />
+          <NamesUsedNote weights={shown.explanation ?? []} />
           {can(session, "getLinkPaper") && (
             <p class="paper-link">
               <a href={`/api/v1/links/${shown.id}/paper.pdf?lang=${paperLanguages()}`} download>
