@@ -76,23 +76,20 @@ Result<double> PriorLog2Odds(store::LinkStore& links, const store::StoredLink& l
   return std::log2(lambda / (1 - lambda));
 }
 
-// The per-field rows of the stored explanation; `name_used` (which alias matched) is not a
-// weight and goes into the paragraph instead.
+// The per-field rows of the stored explanation; `name_used` is not a weight and goes into the
+// paragraph instead (NamesUsedLine).
 struct ExplainedField {
   std::string field;
   std::string level;
   double weight = 0;
 };
 
-std::vector<ExplainedField> ExplainedFields(const std::string& explanation, std::string& alias) {
+std::vector<ExplainedField> ExplainedFields(const std::string& explanation) {
   std::vector<ExplainedField> out;
   for (const auto& f : nlohmann::json::parse(explanation, nullptr, false)) {
     if (!f.is_object()) continue;
     const std::string field = f.value("field", "");
-    if (field == "name_used") {
-      alias = f.value("left", "") + " ~ " + f.value("right", "");
-      continue;
-    }
+    if (field == "name_used") continue;
     const auto weight = f.find("weight");
     out.push_back({field, f.value("level", ""),
                    weight != f.end() && weight->is_number() ? weight->get<double>() : 0.0});
@@ -101,6 +98,16 @@ std::vector<ExplainedField> ExplainedFields(const std::string& explanation, std:
 }
 
 }  // namespace
+
+std::string NamesUsedLine(std::string_view explanation, const Languages& languages) {
+  std::string line;
+  for (const auto& f : nlohmann::json::parse(explanation, nullptr, false)) {
+    if (!f.is_object() || f.value("field", "") != "name_used") continue;
+    line = f.value("level", "") == "crossed" ? Label(languages, Word::kNamesCrossed)
+                                             : f.value("left", "") + " ~ " + f.value("right", "");
+  }
+  return line;
+}
 
 Result<Paper> LinkPaper(store::Workspace& ws, std::int64_t link_id, const Languages& languages) {
   store::LinkStore links(ws);
@@ -124,8 +131,8 @@ Result<Paper> LinkPaper(store::Workspace& ws, std::int64_t link_id, const Langua
   auto& b = paper.blocks;
   b.push_back(Heading{Label(languages, Word::kLink) + " " + std::to_string(link_id) + ": " +
                       Label(languages, Word::kMatchExplanation)});
-  std::string alias;
-  const std::vector<ExplainedField> fields = ExplainedFields(link.explanation, alias);
+  const std::string alias = NamesUsedLine(link.explanation, languages);
+  const std::vector<ExplainedField> fields = ExplainedFields(link.explanation);
   b.push_back(Paragraph{link.left_list + " " + link.left_key + "  ~  " + link.right_list + " " +
                         link.right_key + "\n" + std::string(store::LinkStateName(link.state)) +
                         ", " + Label(languages, Word::kProbability) + " " +

@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -52,6 +53,10 @@ using Languages = std::vector<ReportLanguage>;
 // unknown link.
 [[nodiscard]] Result<Paper> LinkPaper(store::Workspace& ws, std::int64_t link_id,
                                       const Languages& languages);
+// The line that paper prints for its explanation's `name_used` entry: the aliases the pair
+// matched under ("left ~ right"), or that its surname and given name were compared crossed
+// (written in each other's columns on one side); "" when both listed names were compared.
+[[nodiscard]] std::string NamesUsedLine(std::string_view explanation, const Languages& languages);
 
 // The act's rows (handed over, received, refusals, outstanding: one row per person of the
 // phase) as one worksheet, the same cells as the PDF's tables: the spreadsheet form of the

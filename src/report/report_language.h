@@ -108,6 +108,7 @@ enum class Word {
   kPriorOdds,
   kFinalScore,
   kOtherCandidates,  // the explanation row of a request's other candidates
+  kNamesCrossed,     // surname and given name compared crossed (written in each other's columns)
   kField,
   kLevel,
   kWeight,
