@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <span>
+#include <vector>
+
+#include "names/given_names.h"
 
 namespace parley::names {
 namespace {
@@ -157,6 +160,13 @@ bool Applies(const Rule& rule, std::string_view text, std::size_t at) {
   return false;
 }
 
+bool IsKnownGivenName(std::string_view word) {
+  const Result<std::vector<GivenNameHit>> hits = LookupGivenName(word);
+  return hits && std::any_of(hits->begin(), hits->end(), [](const GivenNameHit& h) {
+           return h.kind != NameFormKind::kPatronymic;
+         });
+}
+
 bool Contains(std::string_view text, std::string_view lower_group) {
   return std::search(text.begin(), text.end(), lower_group.begin(), lower_group.end(),
                      [](char a, char b) { return Lower(a) == b; }) != text.end();
@@ -216,6 +226,17 @@ std::optional<std::string> RespellLatin(std::string_view utf8, LatinHabit habit)
   bool changed = false;
   std::size_t i = 0;
   while (i < utf8.size()) {
+    // A word the given-name table knows as written (Yauhen, Uladzislau, Sergej) is a name
+    // already: respelling it would make it none ("Yavhen").
+    if (IsAsciiLetter(utf8[i]) && (i == 0 || !IsAsciiLetter(utf8[i - 1]))) {
+      std::size_t end = i;
+      while (end < utf8.size() && IsAsciiLetter(utf8[end])) ++end;
+      if (IsKnownGivenName(utf8.substr(i, end - i))) {
+        out.append(utf8.substr(i, end - i));
+        i = end;
+        continue;
+      }
+    }
     const auto rule = std::find_if(rules.begin(), rules.end(),
                                    [&](const Rule& r) { return Applies(r, utf8, i); });
     if (rule == rules.end()) {

@@ -19,8 +19,9 @@
 // the common conventions; the matcher takes the best agreement (as with a name's other word
 // order), and the respelling is what its explanation shows.
 //
-// Contract: the text is UTF-8. Only text with Latin letters and no Cyrillic is respelled; the
-// case of each replaced letter group follows the letters it replaces (capitals mark surnames).
+// Contract: the text is UTF-8. Only text with Latin letters and no Cyrillic is respelled; a word
+// the given-name table knows as written is kept (Yauhen is Яўген already); the case of each
+// replaced letter group follows the letters it replaces (capitals mark surnames).
 // Pure, thread-safe.
 //
 //   RespellLatin("CHEVTCHENKO Guennadi", LatinHabit::kFrench) == "SHEVTCHENKO Gennadi"

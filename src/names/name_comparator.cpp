@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 #include "names/given_names.h"
@@ -31,6 +32,10 @@ constexpr double kSpellingFloor = 0.8;
 // a match (0.45 x 0.85 + 0.55 = 0.93), and still short of one without a given name.
 constexpr double kOneTypoSurname = 0.85;
 constexpr std::size_t kOneTypoMinLength = 4;
+// Surnames that differ only where one writes o and the other a (Морозов / Marozau, Коваленко /
+// Каваленка): Belarusian spells an unstressed o as a, and a Russian ear hears it so. Short of
+// the same spelling, and enough with the given name and patronymic agreeing.
+constexpr double kAkanyeSurname = 0.9;
 
 // Raw Jaro-Winkler is a poor scale for names: different surnames that share a root score
 // about 0.9 (shevchenko/shevchuk 0.92) while a one-letter typo scores about 0.98. Rescaling
@@ -134,11 +139,23 @@ bool OneTypoApart(const ParsedName& a, const ParsedName& b) {
   return folded_a && folded_b && EditDistance(*folded_a, *folded_b, 1) <= 1;
 }
 
+// The key with every o written a (akanye: kAkanyeSurname).
+std::string Akanye(std::string_view key) {
+  std::string out(key);
+  std::replace(out.begin(), out.end(), 'o', 'a');
+  return out;
+}
+
 double SurnameSimilarity(const ParsedName& a, const ParsedName& b) {
   if (a.surname_key.empty() || b.surname_key.empty()) return -1.0;
   double best =
       std::max(Spelling(a.surname_key, b.surname_key), Spelling(a.surname_stem, b.surname_stem));
   if (best < kOneTypoSurname && OneTypoApart(a, b)) best = kOneTypoSurname;
+  if (best < kAkanyeSurname && a.surname_key.size() >= kOneTypoMinLength &&
+      (Akanye(a.surname_key) == Akanye(b.surname_key) ||
+       Akanye(a.surname_stem) == Akanye(b.surname_stem))) {
+    best = kAkanyeSurname;
+  }
   // One side may carry one half of a double surname (Петренко-Ковальчук / Ковальчук).
   auto parts = [&](std::string_view two_words, std::string_view other) {
     if (two_words.find(' ') == std::string_view::npos) return;

@@ -120,6 +120,17 @@ TEST(NameComparatorTest, BelarusianRomanisationMatchesTheRussianName) {
             kDefaultMatchThreshold);
 }
 
+// Akanye: Belarusian writes an unstressed o as a, and a Russian ear hears it so. A surname that
+// differs only there is the same surname; one that differs in anything else is not made so.
+TEST(NameComparatorTest, AnUnstressedOWrittenAIsTheSameSurname) {
+  EXPECT_GE(Score("Yauhen Marozau", "Евгений Морозов"), kDefaultMatchThreshold);
+  EXPECT_GE(Score("Uladzislau Barysenka", "Владислав Борисенко"), kDefaultMatchThreshold);
+  EXPECT_GE(Score("Каваленка Сергей Иванович", "Коваленко Сергей Иванович"),
+            kDefaultMatchThreshold);
+  EXPECT_LT(Score("Yauhen Marozau", "Евгений Мазуров"), kDefaultMatchThreshold);
+  EXPECT_LT(Score("Yauhen Marozau", "Евгений Морозенко"), kDefaultMatchThreshold);
+}
+
 TEST(NameComparatorTest, HomoglyphsAndApostrophes) {
   EXPECT_DOUBLE_EQ(Score("Шевчeнко Дмитpо Олександрович", kDmytro), 1.0);
   // Identical once apostrophes are unified; no patronymic on either side costs the 3%.
