@@ -191,12 +191,7 @@ class LinkRunner {
     const double dl = dated(left);
     const double pairs = out_.same_list_ ? dl * (dl - 1) / 2 : dl * dated(right);
     if (pairs <= 0) return 0.0;
-    double chance = 1;
-    for (Field f : {Field::kSurname, Field::kGivenName, Field::kPatronymic}) {
-      const auto& u = params.fields[FieldIndex(f)].u;
-      chance *= u[name_level::kExact] + u[name_level::kEquivalent];
-    }
-    return std::max(0.0, total / pairs - chance);
+    return std::max(0.0, total / pairs - FullNameAgreement(params, &FieldProbabilities::u));
   }
 
   int Threads() const { return std::max(1, options_.threads); }

@@ -104,13 +104,18 @@ MatchModel::MatchModel(const ModelParameters& params) : params_(params) {
   const double lambda = std::clamp(params_.match_proportion, 1e-15, 1.0 - 1e-9);
   prior_log2_odds_ = std::log2(lambda / (1.0 - lambda));
   if (params_.namesake_share > 0) {
-    double m_full_name = 1;
-    for (Field f : {Field::kSurname, Field::kGivenName, Field::kPatronymic}) {
-      const auto& m = params_.fields[FieldIndex(f)].m;
-      m_full_name *= m[name_level::kExact] + m[name_level::kEquivalent];
-    }
-    namesake_term_ = params_.namesake_share / m_full_name;
+    namesake_term_ = params_.namesake_share / FullNameAgreement(params_, &FieldProbabilities::m);
   }
+}
+
+double FullNameAgreement(const ModelParameters& params,
+                         std::array<double, kMaxLevels> FieldProbabilities::*which) {
+  double product = 1;
+  for (Field f : {Field::kSurname, Field::kGivenName, Field::kPatronymic}) {
+    const auto& p = params.fields[FieldIndex(f)].*which;
+    product *= p[name_level::kExact] + p[name_level::kEquivalent];
+  }
+  return product;
 }
 
 bool MatchModel::FullNameAgrees(const ComparisonVector& v) {

@@ -83,6 +83,12 @@ struct ModelParameters {
   double namesake_share = 0;
 };
 
+// The probability that the surname, given name and patronymic all agree (exact or
+// equivalent) as the fields' probabilities multiplied: `which` is &FieldProbabilities::m (same
+// person) or ::u (different people). The namesake share is measured and applied against it.
+[[nodiscard]] double FullNameAgreement(const ModelParameters& params,
+                                       std::array<double, kMaxLevels> FieldProbabilities::*which);
+
 // Starting m probabilities: most true matches agree exactly, few are "different". EM refines
 // them; they also serve when there are too few pairs to estimate anything.
 [[nodiscard]] ModelParameters DefaultParameters();

@@ -45,9 +45,10 @@ constexpr Rule kSerbianCroatian[] = {
 // Belarusian (the national system of 2007, BGN/PCGN): the surname endings -енка and -оў of
 // Russian and Ukrainian -енко and -ов, and ў after a vowel (Paulichenka: Павличенко). The
 // rules are specific enough to need no mark of the habit's hand. Given names and patronymics
-// (Uladzimir, Ryhoravich) are in the name table (internal/belarusian_forms_table.cpp); akanye
-// (a for an unstressed o: Kavalenka) is left to the spelling similarity, as which a was an o
-// cannot be read from the letters.
+// (Uladzimir, Ryhoravich) are in the name table (internal/belarusian_forms_table.cpp). Akanye
+// (a for an unstressed o: Kavalenka) is not respelled, as which a was an o cannot be read from
+// the letters: the name comparator meets it (name_comparator.cpp, kAkanyeSurname), the linker
+// leaves it to the spelling similarity.
 constexpr Rule kBelarusian[] = {
     {"enka", "enko", When::kWordEnd},
     {"ou", "ov", When::kNotBeforeVowel},
