@@ -5,15 +5,11 @@
 // (probability = 1 / (1 + 2^-(prior + weight))); when the probability is 0 or 1 to the float's
 // precision the chart starts at zero instead. Drawn as plain SVG: six to ten labelled bars need
 // no chart library (uPlot, which the UI uses for series, draws axes over time, not steps).
+import type { Link } from "../api/client";
 import { formatNumber, t, termFor } from "../i18n/i18n";
 
-export interface FieldWeight {
-  field?: string;
-  level?: string;
-  weight?: number;
-  left?: string;
-  right?: string;
-}
+// One entry of a link's explanation, as the API's OpenAPI document describes it.
+export type FieldWeight = NonNullable<Link["explanation"]>[number];
 
 interface Props {
   weights: FieldWeight[];
