@@ -19,6 +19,13 @@ import { can, SessionContext, type SignedIn } from "./session";
 
 type Loaded = { state: "loading" } | { state: "signed-out" } | { state: "in"; session: SignedIn };
 
+// Language choices are saved one after another: two PUTs in flight at once can reach the
+// server in either order, and a quick "English, then Türkçe" could leave English kept.
+let languageSaved: Promise<unknown> = Promise.resolve();
+function saveLanguage(code: Language) {
+  languageSaved = languageSaved.then(() => put("/session/language", { language: code }).catch(() => {}));
+}
+
 function signedIn(body: Session): SignedIn {
   setCsrfToken(body.csrf_token);
   return { user: body.user, operations: new Set(body.operations) };
@@ -36,7 +43,7 @@ export function App() {
     setLanguage(code);
     setLanguageState(code);
     if (session && can(session, "putSessionLanguage")) {
-      put("/session/language", { language: code }).catch(() => {});
+      saveLanguage(code);
     }
   };
 
