@@ -117,20 +117,22 @@ constexpr std::uint32_t kWholeKey = 0x80000000u;
 // (first) and of each string made by deleting one of its letters (symmetric deletion). Keys
 // are the name engine's ASCII skeletons with one byte per Cyrillic letter
 // (names::OneBytePerLetter: a typo on ч, ш, я... is one deletion away, as it is in the Cyrillic
-// the clerk typed), plus the deletions that break a folded group. Keys shorter than four
-// letters keep only themselves: their deletions would join most short surnames.
+// the clerk typed), plus the deletions that break a folded group, plus the letters as typed
+// and their deletions where the key merged some (RecordKeys::surname_letters: Ббенко meets
+// Бабенко). Keys shorter than four letters keep only themselves: their deletions would join
+// most short surnames.
 class SurnameNeighbourhoods {
  public:
   SurnameNeighbourhoods(const StringPool& pool, const PreparedList& left,
                         const PreparedList* right) {
     for (const PreparedList* list : {&left, right}) {
       if (list == nullptr) continue;
-      for (const RecordKeys& k : list->keys) Add(pool, k.surname);
+      for (const RecordKeys& k : list->keys) Add(pool, k.surname, k.surname_letters);
     }
   }
 
-  [[nodiscard]] std::span<const std::uint64_t> Of(std::uint32_t surname) const {
-    const auto it = range_.find(surname);
+  [[nodiscard]] std::span<const std::uint64_t> Of(const RecordKeys& k) const {
+    const auto it = range_.find(Id(k.surname, k.surname_letters));
     if (it == range_.end()) return {};
     return std::span(hashes_).subspan(it->second.first, it->second.second);
   }
@@ -144,8 +146,12 @@ class SurnameNeighbourhoods {
     return Mix(h);
   }
 
-  void Add(const StringPool& pool, std::uint32_t surname) {
-    if (surname == 0 || range_.contains(surname)) return;
+  static std::uint64_t Id(std::uint32_t surname, std::uint32_t letters) {
+    return (static_cast<std::uint64_t>(letters) << 32) | surname;
+  }
+
+  void Add(const StringPool& pool, std::uint32_t surname, std::uint32_t letters) {
+    if (surname == 0 || range_.contains(Id(surname, letters))) return;
     const std::string_view plain = pool.View(surname);
     const std::string key = names::OneBytePerLetter(plain);
     const std::size_t first = hashes_.size();
@@ -162,12 +168,18 @@ class SurnameNeighbourhoods {
         if (folded.size() + 1 != key.size()) hashes_.push_back(Hash(folded, {}));
       }
     }
+    if (letters != 0) {
+      const std::string_view typed = pool.View(letters);
+      hashes_.push_back(Hash(typed, {}));
+      AddDeletions(typed);
+    }
     // Deleting either letter of a double letter gives one string: keep it once.
     const auto deletions = hashes_.begin() + static_cast<std::ptrdiff_t>(first) + 1;
     std::sort(deletions, hashes_.end());
     hashes_.erase(std::unique(deletions, hashes_.end()), hashes_.end());
-    range_.emplace(surname, std::pair(static_cast<std::uint32_t>(first),
-                                      static_cast<std::uint32_t>(hashes_.size() - first)));
+    range_.emplace(Id(surname, letters),
+                   std::pair(static_cast<std::uint32_t>(first),
+                             static_cast<std::uint32_t>(hashes_.size() - first)));
   }
 
   void AddDeletions(std::string_view key) {
@@ -178,7 +190,7 @@ class SurnameNeighbourhoods {
   }
 
   std::vector<std::uint64_t> hashes_;
-  std::unordered_map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>> range_;
+  std::unordered_map<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>> range_;
 };
 
 // What a one-edit rule pairs the surname neighbourhood with.
@@ -202,7 +214,7 @@ std::vector<KeyedRecord> OneEditKeys(int rule, const PreparedList& list,
     const RecordKeys& k = list.keys[i];
     const std::uint64_t other = OneEditPartner(rule, k);
     if (other == 0) continue;
-    const std::span<const std::uint64_t> neighbours = neighbourhoods.Of(k.surname);
+    const std::span<const std::uint64_t> neighbours = neighbourhoods.Of(k);
     for (std::size_t n = 0; n < neighbours.size(); ++n) {
       out.push_back({Combine(r, {neighbours[n], other}), i, k.surname | (n == 0 ? kWholeKey : 0)});
     }

@@ -310,5 +310,27 @@ TEST(BlockingTest, UkrainianAndRussianSpellingsOfASurnameMeetWithoutADate) {
   EXPECT_TRUE(RuleAgrees(6, a, b));
 }
 
+// Ббенко (а dropped) keys as "benko", two deletions from "babenko": the key merged the doubled
+// letter the slip made. Its letters as typed (RecordKeys::surname_letters, "bbenko") are one
+// deletion away, and the one-edit rules search them too. A record whose letters are its key's
+// carries none.
+TEST(BlockingTest, OneEditRulesSearchTheLettersAsTypedWhereTheKeyMergedSome) {
+  StringPool pool;
+  RecordKeys slip = Key(pool, "benko", "oleksii", 0, 0, 0);
+  slip.surname_letters = pool.Intern("bbenko");
+  const RecordKeys right = Key(pool, "babenko", "oleksii", 1998, 9, 25);
+  const PreparedList l = List({slip});
+  const PreparedList r = List({right});
+  BlockingOptions options;
+  options.pool = &pool;
+  BlockingStats stats;
+  ASSERT_EQ(GenerateCandidates(l, &r, options, &stats).size(), 1u);
+  EXPECT_EQ(stats.pairs_by_rule[11], 1u) << "surname_one_edit+given_group";
+  RecordKeys without = slip;
+  without.surname_letters = 0;
+  EXPECT_TRUE(GenerateCandidates(List({without}), &r, options, nullptr).empty())
+      << "the keys alone are two edits apart";
+}
+
 }  // namespace
 }  // namespace parley::link

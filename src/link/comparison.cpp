@@ -188,10 +188,11 @@ bool Comparator::OneUkrainianRussianVowelApart(const RecordKeys& a, const Record
 // least four letters. Jaro–Winkler, which grades the rest, is low for a typo near the start
 // of a short key (Сало / Мало: 0.83), where an edit is plainly one slip. A slip is also counted
 // in the letters the clerk typed: one byte per Cyrillic letter (names::OneBytePerLetter), so
-// БЦГАЙ / Бугай is one slip, not the two its skeletons differ by.
-bool Comparator::OneTypoApart(std::uint32_t a, std::uint32_t b) const {
-  const std::string_view x = pool_->View(a);
-  const std::string_view y = pool_->View(b);
+// БЦГАЙ / Бугай is one slip, not the two its skeletons differ by; and in the letters as typed
+// where the key merged some (RecordKeys::surname_letters: Ббенко / Бабенко, Мухіо / Мухін).
+bool Comparator::OneTypoApart(const RecordKeys& a, const RecordKeys& b) const {
+  const std::string_view x = pool_->View(a.surname);
+  const std::string_view y = pool_->View(b.surname);
   if (std::min(x.size(), y.size()) < 4) return false;
   if (names::EditDistance(x, y, 1) <= 1) return true;
   std::array<char, 64> xs{};
@@ -199,7 +200,13 @@ bool Comparator::OneTypoApart(std::uint32_t a, std::uint32_t b) const {
   const std::size_t nx = names::OneBytePerLetter(x, xs);
   const std::size_t ny = names::OneBytePerLetter(y, ys);
   if (nx == 0 || ny == 0) return false;  // a key of more than 64 letters is not a surname
-  return names::EditDistance({xs.data(), nx}, {ys.data(), ny}, 1) <= 1;
+  if (names::EditDistance({xs.data(), nx}, {ys.data(), ny}, 1) <= 1) return true;
+  if (a.surname_letters == 0 && b.surname_letters == 0) return false;
+  const std::string_view tx =
+      a.surname_letters != 0 ? pool_->View(a.surname_letters) : std::string_view(xs.data(), nx);
+  const std::string_view ty =
+      b.surname_letters != 0 ? pool_->View(b.surname_letters) : std::string_view(ys.data(), ny);
+  return names::EditDistance(tx, ty, 1) <= 1;
 }
 
 // A given name of several groups ("#a3,17,40", NameKeys::given_alternatives) stands for the
@@ -245,7 +252,7 @@ void Comparator::CompareNames(const RecordKeys& a, const RecordKeys& b, Comparis
       OneUkrainianRussianVowelApart(a, b)) {
     surname = name_level::kEquivalent;
   }
-  if (surname == name_level::kDifferent && OneTypoApart(a.surname, b.surname)) {
+  if (surname == name_level::kDifferent && OneTypoApart(a, b)) {
     surname = name_level::kSimilar;
   }
   std::uint8_t given = CompareName(a.given, a.given_group, b.given, b.given_group);

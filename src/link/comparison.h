@@ -27,7 +27,7 @@
 //     between the lists, or the two armies' nearest ranks), exact (one grade, names/
 //     military_rank.h: "солдат" / "рядовой"; or civilian on both sides)
 //
-// Design for the workload: the comparator reads two 60-byte RecordKeys and the shared pool,
+// Design for the workload: the comparator reads two 64-byte RecordKeys and the shared pool,
 // compares ids first and computes Jaro–Winkler only when ids differ; it never allocates, so
 // it can run at millions of pairs per second per core. A comparison vector packs into a
 // pattern code (< kPatternCount) so that EM runs over a histogram of patterns, not over pairs.
@@ -136,7 +136,7 @@ class Comparator {
                     bool* crossed = nullptr) const;
   [[nodiscard]] bool OneUkrainianRussianVowelApart(const RecordKeys& a, const RecordKeys& b) const;
   [[nodiscard]] bool StandsFor(std::uint32_t alternatives, std::uint32_t group) const;
-  [[nodiscard]] bool OneTypoApart(std::uint32_t a, std::uint32_t b) const;
+  [[nodiscard]] bool OneTypoApart(const RecordKeys& a, const RecordKeys& b) const;
 
   const StringPool* pool_;
 };

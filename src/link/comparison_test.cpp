@@ -113,6 +113,20 @@ TEST_F(ComparisonTest, ASlipOnALetterOfTwoLatinLettersIsOneSlip) {
   EXPECT_EQ(Level(short_key, Field::kSurname), name_level::kSimilar);
 }
 
+// A slip that doubles a letter (Ббенко: а dropped) or lands beside one the key merges (Мухіо:
+// о for н, and "іо" keys as "e") is one slip in the letters as typed, though the keys differ
+// by two.
+TEST_F(ComparisonTest, ASlipTheKeyMergesAwayIsOneSlip) {
+  for (auto [typed, surname] : {std::pair{"Ббенко", "Бабенко"}, std::pair{"Мухіо", "Мухін"},
+                                std::pair{"Дооош", "Дорош"}, std::pair{"Киьилюк", "Кирилюк"},
+                                std::pair{"Тииофєєв", "Тимофєєв"}}) {
+    auto v = Compare(Rec(typed, "Олексій", "Петрович"), Rec(surname, "Олексій", "Петрович"));
+    EXPECT_EQ(Level(v, Field::kSurname), name_level::kSimilar) << typed;
+  }
+  auto two = Compare(Rec("Ббенкр", "Олексій", ""), Rec("Бабенко", "Олексій", ""));
+  EXPECT_EQ(Level(two, Field::kSurname), name_level::kDifferent) << "two letters changed";
+}
+
 // A clerk wrote the given name in the surname column and the surname in the given-name column.
 // The crossed cells are compared as surnames, so a surname that stems ("Журба", "Петрова")
 // meets itself wherever it was written.

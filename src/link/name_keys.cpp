@@ -127,7 +127,9 @@ Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
   }
   auto surname_like = [](std::string_view t) -> Result<PartKeys> {
     PARLEY_ASSIGN_OR_RETURN(std::string key, names::RomanKey(t));
-    PartKeys out{SurnameKey(key), {}, false, {}};
+    PARLEY_ASSIGN_OR_RETURN(std::string letters, names::RomanLetters(t));
+    if (letters == names::OneBytePerLetter(key)) letters.clear();
+    PartKeys out{SurnameKey(key), {}, false, {}, std::move(letters)};
     out.second = names::PhoneticKey(out.key);
     out.third = names::SurnameVowelForm(out.key);
     // A double surname blocks by its first word: "Петренко-Ковальчук" meets "Петренко".
@@ -142,7 +144,7 @@ Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
       PARLEY_ASSIGN_OR_RETURN(std::string key, names::RomanKey(t));
       Group group = GroupOf(key, patronymic, sex);
       return PartKeys{std::move(key), std::move(group.key), group.known,
-                      std::move(group.alternatives)};
+                      std::move(group.alternatives), {}};
     };
   };
   PARLEY_ASSIGN_OR_RETURN(
@@ -168,6 +170,7 @@ Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
   keys.given_is_known = given->known;
   keys.given_alternatives = given->third;
   keys.given_as_surname = given_as_surname->key;
+  keys.surname_letters = surname->letters;
   keys.patronymic = patronymic->key;
   keys.patronymic_group = patronymic->second;
   return keys;

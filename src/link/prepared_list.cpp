@@ -131,6 +131,7 @@ void SetNameKeys(const NameKeys& names, StringPool& pool, RecordKeys& k) {
   k.given_is_known = names.given_is_known;
   k.given_alternatives = pool.Intern(names.given_alternatives);
   k.given_as_surname = pool.Intern(names.given_as_surname);
+  k.surname_letters = pool.Intern(names.surname_letters);
 }
 
 }  // namespace

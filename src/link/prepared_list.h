@@ -3,7 +3,7 @@
 // Why: a record is compared with dozens of candidates, and a million-record register with
 // hundreds of millions of candidate pairs in total. Deriving name keys (Unicode folding,
 // transliteration) costs microseconds; doing it per pair would dominate everything. So each
-// record is prepared exactly once into a 60-byte RecordKeys of interned ids and a packed date,
+// record is prepared exactly once into a 64-byte RecordKeys of interned ids and a packed date,
 // stored contiguously (one cache line per record), and the scoring loop reads only these.
 //
 // Contract:
@@ -53,6 +53,7 @@ struct RecordKeys {
   std::uint32_t place_phonetic = 0;  // consonant skeleton: Київ/Киев, Львів/Львов meet
   std::uint32_t given_alternatives = 0;  // NameKeys::given_alternatives (0: one name)
   std::uint32_t given_as_surname = 0;    // NameKeys::given_as_surname: column swaps
+  std::uint32_t surname_letters = 0;     // NameKeys::surname_letters (0: the key's letters)
   PackedDate birth;
   // How many aliases the record has (PreparedList::alias_keys), capped at 255: kept here, in
   // the cache line the comparator reads anyway, so that a pair without aliases costs no
@@ -64,7 +65,7 @@ struct RecordKeys {
   bool given_is_known = false;
 };
 // The comparator reads two per pair: the size the header comments promise.
-static_assert(sizeof(RecordKeys) == 60);
+static_assert(sizeof(RecordKeys) == 64);
 
 struct PreparedList {
   std::vector<std::string> ids;  // the list's own record ids, for output

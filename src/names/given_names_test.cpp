@@ -182,6 +182,19 @@ TEST(GivenNamesTest, Diminutives) {
   EXPECT_TRUE(Same("Женя", "Евгений"));
   EXPECT_TRUE(Same("Маша", "Марія"));
   EXPECT_TRUE(Same("Вова", "Володимир"));
+  // Diminutives a clerk copies from a family's letter (added 2026-12-07).
+  EXPECT_TRUE(Same("Матюша", "Матвій"));
+  EXPECT_TRUE(Same("Ясь", "Ян"));
+  EXPECT_TRUE(Same("Вірочка", "Віра"));
+  EXPECT_TRUE(Same("Зеньо", "Зиновій"));
+  EXPECT_TRUE(Same("Никиша", "Никифор"));
+  EXPECT_TRUE(Same("Ксюша", "Оксана"));
+  EXPECT_TRUE(Same("Ксюша", "Ксенія"));
+  EXPECT_TRUE(Same("Едік", "Едгар"));
+  EXPECT_TRUE(Same("Кеша", "Вікентій"));
+  EXPECT_TRUE(Same("Кеша", "Иннокентий"));
+  EXPECT_FALSE(Same("Едгар", "Едуард")) << "they share only the diminutive Едік";
+  EXPECT_FALSE(Same("Оксана", "Ксенія"));
 }
 
 TEST(GivenNamesTest, DifferentNamesAreNotEquivalent) {

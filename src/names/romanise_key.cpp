@@ -10,6 +10,7 @@
 #include <memory>
 #include <utility>
 
+#include "core/try.h"
 #include "names/homoglyphs.h"
 #include "names/internal/utf8.h"
 #include "names/normalise.h"
@@ -165,11 +166,16 @@ bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 bool IsLetter(char c) { return c >= 'a' && c <= 'z'; }
 
 // Appends to a key and applies the rules that look back (runs, i+e, consonant+i+o).
+// With `as_typed`, every letter is kept as it comes (RomanLetters).
 class KeyWriter {
  public:
-  explicit KeyWriter(std::string& out) : out_(out), begin_(out.size()) {}
+  KeyWriter(std::string& out, bool as_typed) : out_(out), begin_(out.size()), as_typed_(as_typed) {}
 
   void Put(char c) {
+    if (as_typed_) {
+      out_.push_back(c);
+      return;
+    }
     const std::size_t n = out_.size() - begin_;
     if (n > 0 && out_.back() == c) return;
     if (n > 0 && out_.back() == 'i' && (c == 'e' || (c == 'o' && n >= 2 && Consonant(n - 2)))) {
@@ -191,6 +197,7 @@ class KeyWriter {
 
   std::string& out_;
   std::size_t begin_;
+  bool as_typed_;
 };
 
 // The fold table, hand-written rather than an ICU rule set: each rule is one decision
@@ -246,8 +253,8 @@ bool Matches(std::string_view w, std::size_t at, std::string_view pattern) {
   return true;
 }
 
-void FoldInto(std::string_view w, std::string& out) {
-  KeyWriter key(out);
+void FoldInto(std::string_view w, std::string& out, bool as_typed = false) {
+  KeyWriter key(out, as_typed);
   std::size_t i = 0;
   while (i < w.size()) {
     const char c = w[i];
@@ -351,7 +358,7 @@ Result<std::u32string> IcuFold(const std::u32string& text) {
   return internal::DecodeUtf8(*folded);
 }
 
-std::string RomaniseFolded(std::u32string_view text) {
+std::string RomaniseFolded(std::u32string_view text, bool as_typed) {
   std::string key;
   key.reserve(text.size() + 4);
   std::string wide;
@@ -368,12 +375,22 @@ std::string RomaniseFolded(std::u32string_view text) {
     if (!wide.empty()) {
       if (!key.empty()) key.push_back(' ');
       const std::size_t before = key.size();
-      FoldInto(wide, key);
+      FoldInto(wide, key, as_typed);
       if (key.size() == before && before > 0) key.pop_back();
     }
     i = end;
   }
   return key;
+}
+
+Result<std::string> RomaniseRepaired(std::u32string text, bool as_typed) {
+  if (IsPlainNfkc(text)) {
+    SimpleFold(text);
+    return RomaniseFolded(text, as_typed);
+  }
+  auto folded = IcuFold(text);
+  if (!folded) return std::unexpected(folded.error());
+  return RomaniseFolded(*folded, as_typed);
 }
 
 }  // namespace
@@ -385,7 +402,9 @@ std::string FoldLatinWord(std::string_view ascii_word) {
   return out;
 }
 
-Result<std::string> RomanKey(std::string_view utf8) {
+namespace {
+
+Result<std::string> Romanise(std::string_view utf8, bool as_typed) {
   auto raw = internal::DecodeUtf8(utf8);
   if (!raw) return std::unexpected(raw.error());
   // Look-alikes are repaired on composed text (so that "č" written as c + caron votes like
@@ -398,17 +417,20 @@ Result<std::string> RomanKey(std::string_view utf8) {
     if (!raw) return std::unexpected(raw.error());
   }
   RepairHomoglyphsInPlace(*raw);
-  return RomanKeyOfRepaired(std::move(*raw));
+  return RomaniseRepaired(std::move(*raw), as_typed);
 }
 
+}  // namespace
+
+Result<std::string> RomanKey(std::string_view utf8) { return Romanise(utf8, false); }
+
 Result<std::string> RomanKeyOfRepaired(std::u32string text) {
-  if (IsPlainNfkc(text)) {
-    SimpleFold(text);
-    return RomaniseFolded(text);
-  }
-  auto folded = IcuFold(text);
-  if (!folded) return std::unexpected(folded.error());
-  return RomaniseFolded(*folded);
+  return RomaniseRepaired(std::move(text), false);
+}
+
+Result<std::string> RomanLetters(std::string_view utf8) {
+  PARLEY_ASSIGN_OR_RETURN(const std::string letters, Romanise(utf8, true));
+  return OneBytePerLetter(letters);
 }
 
 namespace {

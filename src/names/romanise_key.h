@@ -89,4 +89,14 @@ namespace parley::names {
 [[nodiscard]] std::size_t OneBytePerLetter(std::string_view key, std::span<char> out);
 [[nodiscard]] std::string OneBytePerLetter(std::string_view key);
 
+// The name's letters as typed, in the key's alphabet and one byte per letter
+// (OneBytePerLetter), with none of the folds that look back: no run of a letter merged, no
+// i + e or consonant + i + o made e. The key merges those on purpose, but then a slip that
+// doubles a letter or lands beside one is two edits or more from the name it spoils: "Ббенко"
+// (а dropped) keys as "benko", two deletions from "babenko"; "Мухіо" (н for о) as "mukhe".
+// Counted in these letters, each is one slip again. Fails only as RomanKey does.
+//
+//   RomanLetters("Ббенко") == "bbenko"    RomanLetters("Мухіо") == "muKio"
+[[nodiscard]] Result<std::string> RomanLetters(std::string_view utf8);
+
 }  // namespace parley::names

@@ -197,5 +197,21 @@ TEST(OneBytePerLetterTest, DigraphsOfOneCyrillicLetterAreOneByte) {
   EXPECT_EQ(OneBytePerLetter("", small), 0u);
 }
 
+// A slip that doubles a letter, or lands beside a letter the key merges with its neighbour, is
+// one edit in the letters as typed, where the key makes it two.
+TEST(RomanLettersTest, KeepLettersTheKeyMerges) {
+  EXPECT_EQ(*RomanLetters("Ббенко"), "bbenko");
+  EXPECT_EQ(*RomanKey("Ббенко"), "benko");
+  EXPECT_EQ(*RomanLetters("Мухіо"), "muKio");
+  EXPECT_EQ(*RomanKey("Мухіо"), "mukhe");
+  EXPECT_EQ(*RomanLetters("Дооош"), "doooS");
+  EXPECT_EQ(*RomanLetters("Киьилюк"), "kiilUk") << "the soft sign is not a letter of the key";
+  EXPECT_EQ(*RomanLetters("ЩУКА"), *RomanLetters("Щука"));
+  EXPECT_EQ(*RomanLetters("Cавка"), "savka") << "look-alike Latin C repaired, as in the key";
+  EXPECT_EQ(*RomanLetters("Бабенко"), OneBytePerLetter(*RomanKey("Бабенко")))
+      << "where the key merges nothing, the two agree";
+  EXPECT_FALSE(RomanLetters("\xff").has_value());
+}
+
 }  // namespace
 }  // namespace parley::names
