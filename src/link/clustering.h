@@ -10,7 +10,8 @@
 //   the other. Records conflict when both carry a value of a decisive field and the values
 //   disagree: birth dates at level "different", patronymics at level "different", or service
 //   numbers at level "different" (all per comparison.h). Merging also stops at
-//   max_cluster_size (a list holds a person a few times, not hundreds).
+//   max_cluster_size (a list holds a person a few times, not hundreds). The linker's test
+//   exempts a pair it scored itself at p ≥ 0.99: its disagreement was weighed already.
 //
 // This is single-linkage agglomeration with cannot-link constraints: the strongest evidence is
 // used first, and weaker edges can never override a conflict already inside a cluster. The

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/try.h"
 #include "link/assignment.h"
@@ -24,6 +25,10 @@ bool BirthDatesAgree(const ComparisonVector& v) {
 }
 
 }  // namespace
+
+// A pair scored at least this (what auto-accept trusts) joins its two records in one cluster
+// even where a decisive field disagrees (Cluster()).
+constexpr double kTrustedDespiteConflict = 0.99;
 
 bool RecordsConflict(const ComparisonVector& v) {
   return v[FieldIndex(Field::kBirthDate)] == date_level::kDifferent ||
@@ -439,11 +444,23 @@ class LinkRunner {
   void Cluster() {
     std::vector<MatchEdge> edges;
     edges.reserve(out_.matches_.size());
-    for (const LinkedPair& p : out_.matches_) edges.push_back({p.left, p.right, p.probability});
+    // Pairs the model holds to be one person although a decisive field disagrees (a service
+    // number with a slip, beside the same name, date and place): their own disagreement was
+    // weighed already. The conflict rule keeps a third record from chaining two people; it does
+    // not overrule the model on the pair it scored.
+    std::unordered_set<std::uint64_t> trusted;
+    auto key = [](std::uint32_t a, std::uint32_t b) {
+      return (static_cast<std::uint64_t>(std::min(a, b)) << 32) | std::max(a, b);
+    };
+    for (const LinkedPair& p : out_.matches_) {
+      edges.push_back({p.left, p.right, p.probability});
+      if (p.probability >= kTrustedDespiteConflict) trusted.insert(key(p.left, p.right));
+    }
     const Comparator comparator(out_.pool_);
     const PreparedList& list = out_.left_;
     out_.clusters_ =
         ClusterRecords(list.Size(), std::move(edges), [&](std::uint32_t a, std::uint32_t b) {
+          if (trusted.contains(key(a, b))) return false;
           return RecordsConflict(comparator.CompareBest(list, a, list, b, nullptr));
         });
   }

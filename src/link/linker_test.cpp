@@ -306,6 +306,42 @@ TEST_F(LinkerTest, DedupeClustersDuplicatesButNotNamesakes) {
   EXPECT_GE(distinct.size(), 198u) << "different people merged";
 }
 
+// Duplicates whose service number carries a slip (two digits), beside the same name, date and
+// place: a pair scored at p ≥ 0.99 (what auto-accept trusts) is one cluster, since the conflict
+// rule is there to stop a third record chaining two people, not to overrule the model on the
+// pair it scored; below that, the disagreeing number keeps them apart.
+TEST_F(LinkerTest, DedupeJoinsAPairItTrustsDespiteADisagreeingServiceNumber) {
+  std::vector<PersonRecord> list(left_.begin(), left_.begin() + 200);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    list[i].service_number = "ВП" + std::to_string(200000 + 137 * i);
+    list[i].birth_place = i % 2 == 0 ? "Краматорськ" : "Ніжин";
+  }
+  // Forty duplicates; the list's numbers are copied with slips now and then (one in two).
+  for (std::uint32_t i = 0; i < 40; ++i) {
+    PersonRecord copy = list[i];
+    copy.id = "D" + std::to_string(i);
+    if (i % 2 == 0) copy.service_number = "ВП" + std::to_string(200000 + 137 * i + 1010);
+    list.push_back(copy);
+  }
+  auto linkage = DedupeRecords(list, {});
+  ASSERT_TRUE(linkage.has_value());
+  int trusted = 0;
+  int doubted = 0;
+  const auto& cluster = linkage->Clusters();
+  for (const LinkedPair& p : linkage->Matches()) {
+    if (p.right != p.left + 200 || p.left % 2 != 0) continue;
+    if (p.probability >= 0.99) {
+      ++trusted;
+      EXPECT_EQ(cluster[p.left], cluster[p.right]) << p.left << " scored " << p.probability;
+    } else {
+      ++doubted;
+      EXPECT_NE(cluster[p.left], cluster[p.right]) << p.left << " scored " << p.probability;
+    }
+  }
+  EXPECT_GT(trusted, 0);
+  EXPECT_GT(doubted, 0) << "below 0.99 the disagreeing number still keeps the two apart";
+}
+
 // Same full name, one row without a birth date: the name alone is the evidence. Where the list
 // shows that different people share whole names (namesakes born years apart), that is not
 // enough for what auto-accept trusts (p ≥ 0.99), but still a duplicate; where it shows none,
