@@ -261,6 +261,13 @@ void Comparator::CompareNames(const RecordKeys& a, const RecordKeys& b, Comparis
        StandsFor(b.given_alternatives, a.given_group))) {
     given = name_level::kEquivalent;
   }
+  // Two names of the table, each standing for one name, of two groups: two names however alike
+  // they are spelt (Олександр / Олексій, Валентин / Валерій), not a slip of one. Spelling
+  // similarity would credit them as a near match; a brother is exactly that pair.
+  if ((given == name_level::kClose || given == name_level::kSimilar) && a.given_is_known &&
+      b.given_is_known) {
+    given = name_level::kDifferent;
+  }
   // Surname and given name written in each other's place (a "Given Surname" list read as
   // surname-first, or a clerk's column swap): accept the crossed comparison only when both
   // crossed names are close. Each crossed pair of cells is compared as surnames, stemmed alike

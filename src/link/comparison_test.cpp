@@ -117,14 +117,24 @@ TEST_F(ComparisonTest, ASlipOnALetterOfTwoLatinLettersIsOneSlip) {
 // о for н, and "іо" keys as "e") is one slip in the letters as typed, though the keys differ
 // by two.
 TEST_F(ComparisonTest, ASlipTheKeyMergesAwayIsOneSlip) {
-  for (auto [typed, surname] : {std::pair{"Ббенко", "Бабенко"}, std::pair{"Мухіо", "Мухін"},
-                                std::pair{"Дооош", "Дорош"}, std::pair{"Киьилюк", "Кирилюк"},
-                                std::pair{"Тииофєєв", "Тимофєєв"}}) {
+  for (auto [typed, surname] :
+       {std::pair{"Ббенко", "Бабенко"}, std::pair{"Мухіо", "Мухін"}, std::pair{"Дооош", "Дорош"},
+        std::pair{"Киьилюк", "Кирилюк"}, std::pair{"Тииофєєв", "Тимофєєв"}}) {
     auto v = Compare(Rec(typed, "Олексій", "Петрович"), Rec(surname, "Олексій", "Петрович"));
     EXPECT_EQ(Level(v, Field::kSurname), name_level::kSimilar) << typed;
   }
   auto two = Compare(Rec("Ббенкр", "Олексій", ""), Rec("Бабенко", "Олексій", ""));
   EXPECT_EQ(Level(two, Field::kSurname), name_level::kDifferent) << "two letters changed";
+}
+
+// Two names of the table that are spelt alike are still two names; a slip of one is not.
+TEST_F(ComparisonTest, TwoKnownGivenNamesSpeltAlikeAreDifferent) {
+  for (auto [a, b] : {std::pair{"Олександр", "Олексій"}, std::pair{"Валентин", "Валерій"}}) {
+    auto v = Compare(Rec("Кулик", a, "Анатолійович"), Rec("Кулик", b, "Анатолійович"));
+    EXPECT_EQ(Level(v, Field::kGivenName), name_level::kDifferent) << a << " / " << b;
+  }
+  auto slip = Compare(Rec("Кулик", "Олександр", ""), Rec("Кулик", "Олексанлр", ""));
+  EXPECT_GE(Level(slip, Field::kGivenName), name_level::kSimilar);
 }
 
 // A clerk wrote the given name in the surname column and the surname in the given-name column.
