@@ -118,7 +118,7 @@ constexpr std::uint32_t kWholeKey = 0x80000000u;
 // are the name engine's ASCII skeletons with one byte per Cyrillic letter
 // (names::OneBytePerLetter: a typo on ч, ш, я... is one deletion away, as it is in the Cyrillic
 // the clerk typed), plus the deletions that break a folded group, plus the letters as typed
-// and their deletions where the key merged some (RecordKeys::surname_letters: Ббенко meets
+// and their deletions where the key is not made of them (RecordKeys::surname_letters: Ббенко meets
 // Бабенко). Keys shorter than four letters keep only themselves: their deletions would join
 // most short surnames.
 class SurnameNeighbourhoods {

@@ -189,7 +189,7 @@ bool Comparator::OneUkrainianRussianVowelApart(const RecordKeys& a, const Record
 // of a short key (Сало / Мало: 0.83), where an edit is plainly one slip. A slip is also counted
 // in the letters the clerk typed: one byte per Cyrillic letter (names::OneBytePerLetter), so
 // БЦГАЙ / Бугай is one slip, not the two its skeletons differ by; and in the letters as typed
-// where the key merged some (RecordKeys::surname_letters: Ббенко / Бабенко, Мухіо / Мухін).
+// where the key is not made of them (RecordKeys::surname_letters: Ббенко / Бабенко, Мухіо / Мухін).
 bool Comparator::OneTypoApart(const RecordKeys& a, const RecordKeys& b) const {
   const std::string_view x = pool_->View(a.surname);
   const std::string_view y = pool_->View(b.surname);

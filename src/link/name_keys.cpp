@@ -128,8 +128,11 @@ Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
   auto surname_like = [](std::string_view t) -> Result<PartKeys> {
     PARLEY_ASSIGN_OR_RETURN(std::string key, names::RomanKey(t));
     PARLEY_ASSIGN_OR_RETURN(std::string letters, names::RomanLetters(t));
-    if (letters == names::OneBytePerLetter(key)) letters.clear();
-    PartKeys out{SurnameKey(key), {}, false, {}, std::move(letters)};
+    std::string stem = SurnameKey(key);
+    // Kept wherever they are not the stem's own letters, so that two records compare letters
+    // with letters: one without them is a surname the key neither merged nor stemmed.
+    if (letters == names::OneBytePerLetter(stem)) letters.clear();
+    PartKeys out{std::move(stem), {}, false, {}, std::move(letters)};
     out.second = names::PhoneticKey(out.key);
     out.third = names::SurnameVowelForm(out.key);
     // A double surname blocks by its first word: "Петренко-Ковальчук" meets "Петренко".
@@ -143,8 +146,8 @@ Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
     return [patronymic, sex](std::string_view t) -> Result<PartKeys> {
       PARLEY_ASSIGN_OR_RETURN(std::string key, names::RomanKey(t));
       Group group = GroupOf(key, patronymic, sex);
-      return PartKeys{std::move(key), std::move(group.key), group.known,
-                      std::move(group.alternatives), {}};
+      return PartKeys{
+          std::move(key), std::move(group.key), group.known, std::move(group.alternatives), {}};
     };
   };
   PARLEY_ASSIGN_OR_RETURN(

@@ -64,10 +64,11 @@ struct NameKeys {
   // other's columns, it meets the other record's `surname` (blocking rule 11, the comparator's
   // crossed reading).
   std::string given_as_surname;
-  // The surname's letters as typed (names::RomanLetters), where the key merged some of them
-  // (a doubled letter, і + о); empty where they are the key's own letters. A slip there is one
-  // edit in these letters and two in the key (Ббенко / Бабенко): the one-edit blocking rules
-  // and the comparator's one-slip level count it here too.
+  // The surname's letters as typed (names::RomanLetters), where they are not the surname key's
+  // own (the key merged some: a doubled letter, і + о, т + з; or stemmed the ending: Дзюба);
+  // empty otherwise. A slip there is one edit in these letters and two in the key (Ббенко /
+  // Бабенко, Тзюба / Дзюба): the one-edit blocking rules and the comparator's one-slip level
+  // count it here too.
   std::string surname_letters;
 };
 
@@ -98,10 +99,10 @@ class NameKeyCache {
  private:
   // The keys of one name part as written.
   struct PartKeys {
-    std::string key;     // surname key, or skeleton key of a given name or patronymic
-    std::string second;  // the surname's phonetic key, or the name's group
-    bool known = false;  // given names: NameKeys::given_is_known
-    std::string third;   // the surname's vowel form, or a given name's alternatives
+    std::string key;      // surname key, or skeleton key of a given name or patronymic
+    std::string second;   // the surname's phonetic key, or the name's group
+    bool known = false;   // given names: NameKeys::given_is_known
+    std::string third;    // the surname's vowel form, or a given name's alternatives
     std::string letters;  // surnames: NameKeys::surname_letters
   };
   using Memo = std::unordered_map<std::string, PartKeys>;

@@ -358,6 +358,29 @@ Result<std::u32string> IcuFold(const std::u32string& text) {
   return internal::DecodeUtf8(*folded);
 }
 
+// One word's letters as typed (RomanLetters). A Cyrillic word goes letter by letter, each
+// letter folded alone and made one byte, so that no fold joins two letters the clerk typed
+// (т + з is not "ts", с + ч is not "sh"); a Latin word is folded whole, as the key folds it
+// (its "sh" is one letter), with no run merged.
+void AppendLettersAsTyped(std::u32string_view word, std::string& out) {
+  std::string wide;
+  std::string folded;
+  const bool cyrillic = std::any_of(word.begin(), word.end(),
+                                    [](char32_t cp) { return ScriptOf(cp) == Script::kCyrillic; });
+  auto append = [&](std::u32string_view letters, bool as_typed) {
+    wide.clear();
+    folded.clear();
+    AppendWide(letters, wide);
+    FoldInto(wide, folded, as_typed);
+    out += OneBytePerLetter(folded);
+  };
+  if (!cyrillic) {
+    append(word, true);
+    return;
+  }
+  for (std::size_t i = 0; i < word.size(); ++i) append(word.substr(i, 1), false);
+}
+
 std::string RomaniseFolded(std::u32string_view text, bool as_typed) {
   std::string key;
   key.reserve(text.size() + 4);
@@ -370,6 +393,14 @@ std::string RomaniseFolded(std::u32string_view text, bool as_typed) {
     }
     std::size_t end = i;
     while (end < text.size() && !IsSeparator(text[end])) ++end;
+    if (as_typed) {
+      if (!key.empty()) key.push_back(' ');
+      const std::size_t before = key.size();
+      AppendLettersAsTyped(text.substr(i, end - i), key);
+      if (key.size() == before && before > 0) key.pop_back();
+      i = end;
+      continue;
+    }
     wide.clear();
     AppendWide(text.substr(i, end - i), wide);
     if (!wide.empty()) {
@@ -428,10 +459,7 @@ Result<std::string> RomanKeyOfRepaired(std::u32string text) {
   return RomaniseRepaired(std::move(text), false);
 }
 
-Result<std::string> RomanLetters(std::string_view utf8) {
-  PARLEY_ASSIGN_OR_RETURN(const std::string letters, Romanise(utf8, true));
-  return OneBytePerLetter(letters);
-}
+Result<std::string> RomanLetters(std::string_view utf8) { return Romanise(utf8, true); }
 
 namespace {
 

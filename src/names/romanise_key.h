@@ -90,11 +90,13 @@ namespace parley::names {
 [[nodiscard]] std::string OneBytePerLetter(std::string_view key);
 
 // The name's letters as typed, in the key's alphabet and one byte per letter
-// (OneBytePerLetter), with none of the folds that look back: no run of a letter merged, no
-// i + e or consonant + i + o made e. The key merges those on purpose, but then a slip that
+// (OneBytePerLetter), with nothing merged: a Cyrillic word is folded letter by letter, so no
+// run of a letter becomes one and no two letters become one group (т + з is not "ts"); a Latin
+// word is folded whole but keeps its runs. The key merges those on purpose, but then a slip that
 // doubles a letter or lands beside one is two edits or more from the name it spoils: "Ббенко"
-// (а dropped) keys as "benko", two deletions from "babenko"; "Мухіо" (н for о) as "mukhe".
-// Counted in these letters, each is one slip again. Fails only as RomanKey does.
+// (а dropped) keys as "benko", two deletions from "babenko"; "Мухіо" (н for о) as "mukhe";
+// "Тзюба" (т for д) as "tsiuba". Counted in these letters, each is one slip again. Fails only
+// as RomanKey does.
 //
 //   RomanLetters("Ббенко") == "bbenko"    RomanLetters("Мухіо") == "muKio"
 [[nodiscard]] Result<std::string> RomanLetters(std::string_view utf8);

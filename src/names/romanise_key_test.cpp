@@ -210,6 +210,11 @@ TEST(RomanLettersTest, KeepLettersTheKeyMerges) {
   EXPECT_EQ(*RomanLetters("Cавка"), "savka") << "look-alike Latin C repaired, as in the key";
   EXPECT_EQ(*RomanLetters("Бабенко"), OneBytePerLetter(*RomanKey("Бабенко")))
       << "where the key merges nothing, the two agree";
+  EXPECT_EQ(*RomanLetters("Тзюба"), "tzUba") << "т + з stay two letters";
+  EXPECT_EQ(*RomanLetters("Дзюба"), "dzUba");
+  EXPECT_EQ(*RomanLetters("Щука"), "Suka") << "щ is one letter";
+  EXPECT_EQ(*RomanLetters("Hryhorenko"), "grigorenko") << "a Latin word folds as the key does";
+  EXPECT_EQ(*RomanLetters("Shevchenko"), "SevCenko");
   EXPECT_FALSE(RomanLetters("\xff").has_value());
 }
 
