@@ -10,6 +10,7 @@
 #include "core/try.h"
 #include "names/full_name_parser.h"
 #include "names/given_names.h"
+#include "names/homoglyphs.h"
 #include "names/latin_readings.h"
 #include "names/phonetic_key.h"
 #include "names/romanise_key.h"
@@ -125,7 +126,8 @@ Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
     PARLEY_ASSIGN_OR_RETURN(parsed, names::ParseFullName(parts.full_name));
     use = {parsed.surname, parsed.given, parsed.patronymic, {}};
   }
-  auto surname_like = [](std::string_view t) -> Result<PartKeys> {
+  auto surname_like = [](std::string_view cell) -> Result<PartKeys> {
+    PARLEY_ASSIGN_OR_RETURN(const std::string t, names::ReadDigitsAsLetters(cell));
     PARLEY_ASSIGN_OR_RETURN(std::string key, names::RomanKey(t));
     PARLEY_ASSIGN_OR_RETURN(std::string letters, names::RomanLetters(t));
     std::string stem = SurnameKey(key);
@@ -143,7 +145,8 @@ Result<NameKeys> NameKeyCache::Compute(const NameParts& parts) {
   PARLEY_ASSIGN_OR_RETURN(const PartKeys* given_as_surname,
                           Remember(surname_, use.given_name, surname_like));
   auto given_like = [](bool patronymic, names::Sex sex) {
-    return [patronymic, sex](std::string_view t) -> Result<PartKeys> {
+    return [patronymic, sex](std::string_view cell) -> Result<PartKeys> {
+      PARLEY_ASSIGN_OR_RETURN(const std::string t, names::ReadDigitsAsLetters(cell));
       PARLEY_ASSIGN_OR_RETURN(std::string key, names::RomanKey(t));
       Group group = GroupOf(key, patronymic, sex);
       return PartKeys{

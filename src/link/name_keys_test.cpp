@@ -64,6 +64,14 @@ TEST(NameKeysTest, SurnameLettersAreKeptWhereTheKeyMergedSome) {
   EXPECT_TRUE(Keys("", "", "").surname_letters.empty());
 }
 
+// A digit typed for a letter in a name cell (В0ЛОШЕНКО) keys as the letter, as the full-name
+// parser reads it.
+TEST(NameKeysTest, DigitsForLettersInACellKeyAsTheLetters) {
+  EXPECT_EQ(Keys("В0ЛОШЕНКО", "В0лодимир", "").surname, Keys("Волошенко", "", "").surname);
+  EXPECT_EQ(Keys("В0ЛОШЕНКО", "В0лодимир", "").given_group, Keys("", "Володимир", "").given_group);
+  EXPECT_EQ(Keys("В0ЛОШЕНКО", "", "").surname_letters, Keys("ВОЛОШЕНКО", "", "").surname_letters);
+}
+
 TEST(NameKeysTest, MissingStaysEmpty) {
   const NameKeys k = Keys("", "", "");
   EXPECT_TRUE(k.surname.empty());

@@ -177,38 +177,6 @@ Pieces Segment(std::u32string_view cps) {
   return out;
 }
 
-// Digits typed for the letters they look like ("Gorbun0v", "ME1NYK", "Ig0r Sech1n",
-// "5hevchenko"): in a word of at least three letters and at most two digits, 0 is o, 3 is e
-// (з in Cyrillic), 1 is і in Cyrillic and, in Latin, l after a vowel ("A1eksandr", "ME1NYK")
-// and i otherwise ("Sech1n"), and a Latin 5 is s. A number (a service number, a date) has
-// more digits than that and is left alone.
-void ReadDigitsAsLetters(std::u32string& cps) {
-  int letters = 0;
-  int digits = 0;
-  bool cyrillic = false;
-  for (char32_t cp : cps) {
-    if (u_isalpha(static_cast<UChar32>(cp))) {
-      ++letters;
-      cyrillic |= cp >= 0x400 && cp <= 0x4FF;
-    } else if (cp >= U'0' && cp <= U'9') {
-      ++digits;
-    }
-  }
-  if (digits == 0 || digits > 2 || letters < 3) return;
-  auto latin_vowel = [](char32_t c) {
-    const char32_t l = c >= U'A' && c <= U'Z' ? c + 0x20 : c;
-    return l == U'a' || l == U'e' || l == U'i' || l == U'o' || l == U'u' || l == U'y';
-  };
-  for (std::size_t i = 0; i < cps.size(); ++i) {
-    char32_t& cp = cps[i];
-    const bool after_vowel = i > 0 && latin_vowel(cps[i - 1]);
-    if (cp == U'0') cp = cyrillic ? U'о' : U'o';
-    if (cp == U'1') cp = cyrillic ? U'і' : (after_vowel ? U'l' : U'i');
-    if (cp == U'3') cp = cyrillic ? U'з' : U'e';
-    if (cp == U'5' && !cyrillic) cp = U's';
-  }
-}
-
 // Brings each piece to the form the keys are made from: NFC (piece by piece, which is the
 // whole text's NFC, as no boundary composes with its neighbours) and look-alikes repaired
 // over the whole name, as a word's script may be decided by the whole text.
@@ -221,7 +189,7 @@ Result<void> NormalisePieces(std::string_view text, Pieces& pieces) {
       PARLEY_ASSIGN_OR_RETURN(piece.cps, internal::DecodeUtf8(piece_nfc));
     }
   }
-  for (Piece& piece : pieces.list) ReadDigitsAsLetters(piece.cps);
+  for (Piece& piece : pieces.list) ReadDigitsAsLettersInPlace(piece.cps);
   std::u32string joined;
   for (const Piece& piece : pieces.list) {
     joined += piece.cps;
