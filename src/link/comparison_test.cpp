@@ -89,6 +89,17 @@ TEST_F(ComparisonTest, DiminutiveOfSeveralNamesIsEachOfThem) {
   EXPECT_LT(Level(other, Field::kGivenName), name_level::kEquivalent);
 }
 
+// A double given name (Богдан-Ігор) is each of its names: Бодя and Ігор are the bearer, Андрій
+// is not. It is not one name of the table, so it never weighs as another name.
+TEST_F(ComparisonTest, ADoubleGivenNameIsEachOfItsNames) {
+  for (const char* called : {"Бодя", "Ігор", "Богдан", "Игорь"}) {
+    auto v = Compare(Rec("Маковецький", "Богдан-Ігор", ""), Rec("Маковецький", called, ""));
+    EXPECT_EQ(Level(v, Field::kGivenName), name_level::kEquivalent) << called;
+  }
+  auto other = Compare(Rec("Маковецький", "Богдан-Ігор", ""), Rec("Маковецький", "Андрій", ""));
+  EXPECT_LT(Level(other, Field::kGivenName), name_level::kEquivalent);
+}
+
 // One slip in a surname is never "different", however short the stem it leaves (Сало / Мало:
 // Jaro–Winkler 0.83).
 TEST_F(ComparisonTest, SurnameOneTypoApartIsAtLeastSimilar) {

@@ -60,6 +60,20 @@ Group GroupOf(std::string_view key, bool patronymic, names::Sex sex) {
     diminutive = names::LookupGivenNameKeyDiminutive(key);
     hits = diminutive;
   }
+  // A double given name (Богдан-Ігор, Юрій Богдан) stands for each of its names, as a form of
+  // several groups does: the bearer is called by either (Бодя, Ігор). Not "known": it is not
+  // one name of the table.
+  std::vector<names::GivenNameHit> words;
+  if (hits.empty() && !patronymic && key.find(' ') != std::string_view::npos) {
+    for (std::size_t at = 0; at < key.size();) {
+      const std::size_t end = std::min(key.find(' ', at), key.size());
+      for (const names::GivenNameHit& h : names::LookupGivenNameKey(key.substr(at, end - at))) {
+        words.push_back(h);
+      }
+      at = end + 1;
+    }
+    hits = words;
+  }
   auto fits = [&](const names::GivenNameHit& h) {
     return (h.kind == names::NameFormKind::kPatronymic) == patronymic;
   };
@@ -79,13 +93,13 @@ Group GroupOf(std::string_view key, bool patronymic, names::Sex sex) {
     }
   }
   if (best == nullptr) return {std::string(key), false, {}};
-  const bool known = one_group && diminutive.empty();
+  const bool known = one_group && diminutive.empty() && words.empty();
   // Patronymics keep the bearer's sex: Миколайович and Миколаївна are different people.
   std::string out = patronymic ? "#p" : "#g";
   out += std::to_string(best->group);
   if (patronymic) out += best->sex == names::Sex::kFemale ? "f" : "m";
   std::string alternatives;
-  if (!one_group && !patronymic) {
+  if ((!one_group || !words.empty()) && !patronymic) {
     alternatives = Alternatives(hits, [&](const names::GivenNameHit& h) {
       return fits(h) && (!sex_decides || h.sex == sex);
     });
