@@ -193,20 +193,23 @@ bool Comparator::OneUkrainianRussianVowelApart(const RecordKeys& a, const Record
 bool Comparator::OneTypoApart(const RecordKeys& a, const RecordKeys& b) const {
   const std::string_view x = pool_->View(a.surname);
   const std::string_view y = pool_->View(b.surname);
-  if (std::min(x.size(), y.size()) < 4) return false;
-  if (names::EditDistance(x, y, 1) <= 1) return true;
   std::array<char, 64> xs{};
   std::array<char, 64> ys{};
   const std::size_t nx = names::OneBytePerLetter(x, xs);
   const std::size_t ny = names::OneBytePerLetter(y, ys);
   if (nx == 0 || ny == 0) return false;  // a key of more than 64 letters is not a surname
-  if (names::EditDistance({xs.data(), nx}, {ys.data(), ny}, 1) <= 1) return true;
+  if (std::min(x.size(), y.size()) >= 4 &&
+      (names::EditDistance(x, y, 1) <= 1 ||
+       names::EditDistance({xs.data(), nx}, {ys.data(), ny}, 1) <= 1)) {
+    return true;
+  }
   if (a.surname_letters == 0 && b.surname_letters == 0) return false;
+  // The letters may be longer than a stem cut short (Рудий: "rud"; its letters "rudii").
   const std::string_view tx =
       a.surname_letters != 0 ? pool_->View(a.surname_letters) : std::string_view(xs.data(), nx);
   const std::string_view ty =
       b.surname_letters != 0 ? pool_->View(b.surname_letters) : std::string_view(ys.data(), ny);
-  return names::EditDistance(tx, ty, 1) <= 1;
+  return std::min(tx.size(), ty.size()) >= 4 && names::EditDistance(tx, ty, 1) <= 1;
 }
 
 // A given name of several groups ("#a3,17,40", NameKeys::given_alternatives) stands for the
