@@ -246,6 +246,9 @@ TEST_F(ComparisonTest, BirthPlaceIgnoresSettlementType) {
   EXPECT_EQ(Level(v, Field::kBirthPlace), code_level::kClose);
   v = Compare(Rec("А", "Б", "", {}, "", "Харків"), Rec("А", "Б", "", {}, "", "Одеса"));
   EXPECT_EQ(Level(v, Field::kBirthPlace), code_level::kDifferent);
+  // A town under the name it bore before 2016 is the town (renamed_places.h).
+  v = Compare(Rec("А", "Б", "", {}, "", "Артемівськ"), Rec("А", "Б", "", {}, "", "м.Бахмут"));
+  EXPECT_EQ(Level(v, Field::kBirthPlace), code_level::kExact);
 }
 
 // The Ukrainian request says "солдат", the Russian register "рядовой": one rank. A promotion

@@ -148,11 +148,12 @@ class LinkRunner {
     const auto& s = params.fields[FieldIndex(Field::kSurname)].u;
     const auto& g = params.fields[FieldIndex(Field::kGivenName)].u;
     const auto& p = params.fields[FieldIndex(Field::kPatronymic)].u;
+    const auto& place = params.fields[FieldIndex(Field::kBirthPlace)].u;
     return TermFrequencies::Count(
         out_.left_.keys, out_.same_list_ ? std::span<const RecordKeys>{} : out_.right_.keys,
         out_.pool_.Size(), s[name_level::kExact],
         g[name_level::kExact] + g[name_level::kEquivalent],
-        p[name_level::kExact] + p[name_level::kEquivalent]);
+        p[name_level::kExact] + p[name_level::kEquivalent], place[code_level::kExact]);
   }
 
   // ModelParameters::namesake_share, measured: the candidates whose three names agree but whose

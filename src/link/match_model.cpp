@@ -65,24 +65,29 @@ ModelParameters DefaultParameters() {
 
 TermFrequencies TermFrequencies::Count(std::span<const RecordKeys> a, std::span<const RecordKeys> b,
                                        std::size_t pool_size, double u_surname_exact,
-                                       double u_given_agree, double u_patronymic_agree) {
+                                       double u_given_agree, double u_patronymic_agree,
+                                       double u_place_exact) {
   std::vector<std::uint32_t> surname(pool_size, 0);
   std::vector<std::uint32_t> given(pool_size, 0);
   std::vector<std::uint32_t> patronymic(pool_size, 0);
+  std::vector<std::uint32_t> place(pool_size, 0);
   std::uint64_t surname_total = 0;
   std::uint64_t given_total = 0;
   std::uint64_t patronymic_total = 0;
+  std::uint64_t place_total = 0;
   for (auto list : {a, b}) {
     for (const RecordKeys& k : list) {
       if (k.surname != 0) ++surname[k.surname], ++surname_total;
       if (k.given_group != 0) ++given[k.given_group], ++given_total;
       if (k.patronymic_group != 0) ++patronymic[k.patronymic_group], ++patronymic_total;
+      if (k.birth_place != 0) ++place[k.birth_place], ++place_total;
     }
   }
   TermFrequencies tf;
   tf.surname = Adjustments(surname, surname_total, u_surname_exact);
   tf.given_group = Adjustments(given, given_total, u_given_agree);
   tf.patronymic_group = Adjustments(patronymic, patronymic_total, u_patronymic_agree);
+  tf.birth_place = Adjustments(place, place_total, u_place_exact);
   return tf;
 }
 
@@ -187,11 +192,16 @@ float MatchModel::GivenNameAdjustment(const ComparisonVector& v, const RecordKey
   return 0;
 }
 
+float MatchModel::PlaceAdjustment(const ComparisonVector& v, const RecordKeys& a) const {
+  if (v[FieldIndex(Field::kBirthPlace)] != code_level::kExact) return 0;
+  return a.birth_place < tf_.birth_place.size() ? tf_.birth_place[a.birth_place] : 0;
+}
+
 float MatchModel::ValueAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                   const RecordKeys& b) const {
   const float names =
       SurnameAdjustment(v, a, b) + GivenNameAdjustment(v, a, b) + PatronymicAdjustment(v, a, b);
-  return names + NamesakeLimit(v, names) + DateAdjustment(v, a, b);
+  return names + NamesakeLimit(v, names) + DateAdjustment(v, a, b) + PlaceAdjustment(v, a);
 }
 
 double MatchModel::Probability(double weight) const {
@@ -220,6 +230,7 @@ std::array<FieldWeight, kFieldCount> MatchModel::Explain(const ComparisonVector&
   out[given].weight += given_tf;
   out[patronymic].weight += patronymic_tf;
   out[FieldIndex(Field::kBirthDate)].weight += DateAdjustment(v, a, b);
+  out[FieldIndex(Field::kBirthPlace)].weight += PlaceAdjustment(v, a);
   // The namesake limit is the three names' together: each gives up its share of what they
   // weigh, so that the fields still add up to the pair's weight.
   if (const float limit = NamesakeLimit(v, surname_tf + given_tf + patronymic_tf); limit < 0) {

@@ -98,12 +98,14 @@ struct TermFrequencies {
   std::vector<float> surname;           // by surname id
   std::vector<float> given_group;       // by given-name group id
   std::vector<float> patronymic_group;  // by patronymic group id
+  // By birth place id: Дніпро, where hundreds of thousands were born, says less than a village.
+  std::vector<float> birth_place;
   // Counts values over the given lists (pass the same list twice for dedupe: shares are the
   // same). The u are the models' u of the levels adjusted (for the names, exact + equivalent).
   [[nodiscard]] static TermFrequencies Count(std::span<const RecordKeys> a,
                                              std::span<const RecordKeys> b, std::size_t pool_size,
                                              double u_surname_exact, double u_given_agree,
-                                             double u_patronymic_agree);
+                                             double u_patronymic_agree, double u_place_exact = 0);
 };
 
 // A field's contribution to a pair's weight, for explanations.
@@ -129,8 +131,8 @@ class MatchModel {
     for (int f = 0; f < kFieldCount; ++f) w += weights_[f][v[f]];
     return w + ValueAdjustment(v, a, b);
   }
-  // What the values themselves add: the TF adjustments, kOtherGivenNameWeight,
-  // kOtherBirthDateWeight and the namesake limit.
+  // What the values themselves add: the TF adjustments (names and birth place),
+  // kOtherGivenNameWeight, kOtherBirthDateWeight and the namesake limit.
   [[nodiscard]] float ValueAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                       const RecordKeys& b) const;
   // The surname's TF adjustment when it applies, else 0: exact by its own share; similar or
@@ -143,6 +145,8 @@ class MatchModel {
   // The patronymic's TF adjustment when it applies, else 0.
   [[nodiscard]] float PatronymicAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                            const RecordKeys& b) const;
+  // The birth place's TF adjustment when the places are the same, else 0.
+  [[nodiscard]] float PlaceAdjustment(const ComparisonVector& v, const RecordKeys& a) const;
   // What the namesake share takes off a pair whose three names all agree (exact or
   // equivalent), given their summed TF adjustments: ≤ 0, and 0 without a share.
   [[nodiscard]] float NamesakeLimit(const ComparisonVector& v, float names_tf) const;

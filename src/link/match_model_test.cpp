@@ -59,6 +59,29 @@ TEST(TermFrequencyTest, CommonSurnameWeighsLessThanRareOne) {
   EXPECT_LE(w_rare - w_plain, kMaxTfAdjust + 1e-6);
 }
 
+// Born in a city where half the list was born says less than born in a village.
+TEST(TermFrequencyTest, CommonBirthPlaceWeighsLessThanRareOne) {
+  std::vector<RecordKeys> records(100);
+  for (std::uint32_t i = 0; i < 100; ++i) records[i].birth_place = i < 50 ? 1 : 2 + i;
+  MatchModel model(DefaultParameters());
+  model.SetTermFrequencies(TermFrequencies::Count(records, {}, 200, 0.1, 0.1, 0.1, 0.26));
+  ComparisonVector v{};
+  v[FieldIndex(Field::kBirthPlace)] = code_level::kExact;
+  RecordKeys city;
+  city.birth_place = 1;
+  RecordKeys village;
+  village.birth_place = 60;
+  const float plain = model.LevelWeight(FieldIndex(Field::kBirthPlace), code_level::kExact);
+  EXPECT_LT(model.Weight(v, city, city), plain);
+  EXPECT_GT(model.Weight(v, village, village), plain);
+  const auto why = model.Explain(v, city, city);
+  EXPECT_FLOAT_EQ(why[FieldIndex(Field::kBirthPlace)].weight, model.Weight(v, city, city))
+      << "the explanation carries the adjustment";
+  v[FieldIndex(Field::kBirthPlace)] = code_level::kClose;
+  EXPECT_EQ(model.Weight(v, city, city),
+            model.LevelWeight(FieldIndex(Field::kBirthPlace), code_level::kClose));
+}
+
 TEST(TermFrequencyTest, GivenNameAdjustedByGroup) {
   std::vector<RecordKeys> records(10);
   for (std::uint32_t i = 0; i < 10; ++i) records[i].given_group = i < 8 ? 5 : 6;

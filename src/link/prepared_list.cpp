@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "link/name_keys.h"
+#include "link/renamed_places.h"
 #include "link/service_number.h"
 #include "names/military_rank.h"
 #include "names/phonetic_key.h"
@@ -115,7 +116,7 @@ std::string PlaceKey(std::string_view place) {
     }
     i = j + 1;
   }
-  return out;
+  return std::string(CurrentPlaceKey(out));
 }
 
 namespace {
