@@ -203,6 +203,13 @@ bool Comparator::OneTypoApart(const RecordKeys& a, const RecordKeys& b) const {
        names::EditDistance({xs.data(), nx}, {ys.data(), ny}, 1) <= 1)) {
     return true;
   }
+  // A slip beside a vowel the two languages write differently (Білоу / Белоус): one slip in
+  // the vowel forms, where і, е and о are one letter.
+  if (a.surname_vowels != 0 && b.surname_vowels != 0) {
+    const std::string_view vx = pool_->View(a.surname_vowels);
+    const std::string_view vy = pool_->View(b.surname_vowels);
+    if (std::min(vx.size(), vy.size()) >= 4 && names::EditDistance(vx, vy, 1) <= 1) return true;
+  }
   if (a.surname_letters == 0 && b.surname_letters == 0) return false;
   // The letters may be longer than a stem cut short (Рудий: "rud"; its letters "rudii").
   const std::string_view tx =
