@@ -157,9 +157,12 @@ std::uint8_t CompareDates(PackedDate a, PackedDate b) {
     if (dy <= 1 && CalendarDaysApart(a, b) == 1) return date_level::kSameYear;
     const bool year_slip = YearsOneSlipApart(a.year, b.year);
     if (year_slip && same_md) return date_level::kYearNear;
-    // Each side's clerk may slip once: a day off and a year off, or the year off by one on
-    // each side.
-    if ((year_slip && one_md_slip) || (dy == 2 && same_md)) return date_level::kTwoSlips;
+    // Each side's clerk may slip once: a day off (within a month or across its end) and a year
+    // off, or the year off by one on each side.
+    PackedDate b_in_a_year = b;
+    b_in_a_year.year = a.year;
+    const bool day_slip = one_md_slip || CalendarDaysApart(a, b_in_a_year) == 1;
+    if ((year_slip && day_slip) || (dy == 2 && same_md)) return date_level::kTwoSlips;
     return date_level::kDifferent;
   }
   // At least one side knows less than the full date: compare what both know.

@@ -218,6 +218,9 @@ TEST(CompareDatesTest, ADayOffAcrossTheEndOfAMonthOrYearIsOneSlip) {
   EXPECT_EQ(CompareDates({2001, 12, 31}, {2003, 1, 1}), date_level::kDifferent) << "a year more";
   EXPECT_EQ(CompareDates({1995, 2, 31}, {1995, 3, 1}), date_level::kDifferent)
       << "no such day: no calendar distance";
+  // With the year off as well, that is two slips, as a day off within a month and a year off are.
+  EXPECT_EQ(CompareDates({1990, 6, 1}, {1991, 5, 31}), date_level::kTwoSlips);
+  EXPECT_EQ(CompareDates({1990, 6, 1}, {1991, 5, 30}), date_level::kDifferent) << "two days";
 }
 
 TEST(CompareDatesTest, YearsOneSlipApart) {
