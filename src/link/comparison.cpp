@@ -12,6 +12,7 @@
 #include "names/military_rank.h"
 #include "names/romanise_key.h"
 #include "names/string_similarity.h"
+#include "names/surname_forms.h"
 
 namespace parley::link {
 namespace {
@@ -187,39 +188,16 @@ bool Comparator::OneUkrainianRussianVowelApart(const RecordKeys& a, const Record
   return differ == 1;
 }
 
-// Two surname keys one typo apart (a letter dropped, added, changed, or two swapped), of at
-// least four letters. Jaro–Winkler, which grades the rest, is low for a typo near the start
-// of a short key (Сало / Мало: 0.83), where an edit is plainly one slip. A slip is also counted
-// in the letters the clerk typed: one byte per Cyrillic letter (names::OneBytePerLetter), so
-// БЦГАЙ / Бугай is one slip, not the two its skeletons differ by; and in the letters as typed
-// where the key is not made of them (RecordKeys::surname_letters: Ббенко / Бабенко, Мухіо / Мухін).
+// Two surnames one slip apart (names::SurnamesOneSlipApart), read in the record's stem, its
+// vowel form and its letters as typed where they are not the stem's own. Jaro–Winkler, which
+// grades the rest, is low for a typo near the start of a short key (Сало / Мало: 0.83), where
+// an edit is plainly one slip.
 bool Comparator::OneTypoApart(const RecordKeys& a, const RecordKeys& b) const {
-  const std::string_view x = pool_->View(a.surname);
-  const std::string_view y = pool_->View(b.surname);
-  std::array<char, 64> xs{};
-  std::array<char, 64> ys{};
-  const std::size_t nx = names::OneBytePerLetter(x, xs);
-  const std::size_t ny = names::OneBytePerLetter(y, ys);
-  if (nx == 0 || ny == 0) return false;  // a key of more than 64 letters is not a surname
-  if (std::min(x.size(), y.size()) >= 4 &&
-      (names::EditDistance(x, y, 1) <= 1 ||
-       names::EditDistance({xs.data(), nx}, {ys.data(), ny}, 1) <= 1)) {
-    return true;
-  }
-  // A slip beside a vowel the two languages write differently (Білоу / Белоус): one slip in
-  // the vowel forms, where і, е and о are one letter.
-  if (a.surname_vowels != 0 && b.surname_vowels != 0) {
-    const std::string_view vx = pool_->View(a.surname_vowels);
-    const std::string_view vy = pool_->View(b.surname_vowels);
-    if (std::min(vx.size(), vy.size()) >= 4 && names::EditDistance(vx, vy, 1) <= 1) return true;
-  }
-  if (a.surname_letters == 0 && b.surname_letters == 0) return false;
-  // The letters may be longer than a stem cut short (Рудий: "rud"; its letters "rudii").
-  const std::string_view tx =
-      a.surname_letters != 0 ? pool_->View(a.surname_letters) : std::string_view(xs.data(), nx);
-  const std::string_view ty =
-      b.surname_letters != 0 ? pool_->View(b.surname_letters) : std::string_view(ys.data(), ny);
-  return std::min(tx.size(), ty.size()) >= 4 && names::EditDistance(tx, ty, 1) <= 1;
+  auto spellings = [&](const RecordKeys& k) {
+    return names::SurnameSpellings{pool_->View(k.surname), pool_->View(k.surname_letters),
+                                   pool_->View(k.surname_vowels)};
+  };
+  return names::SurnamesOneSlipApart(spellings(a), spellings(b));
 }
 
 // A given name of several groups ("#a3,17,40", NameKeys::given_alternatives) stands for the

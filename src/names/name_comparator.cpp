@@ -8,8 +8,9 @@
 
 #include "names/given_names.h"
 #include "names/latin_readings.h"
-#include "names/normalise.h"
+#include "names/romanise_key.h"
 #include "names/string_similarity.h"
+#include "names/surname_forms.h"
 
 namespace parley::names {
 namespace {
@@ -126,17 +127,16 @@ Part PartSimilarity(std::string_view a_key, bool a_initial, std::span<const Give
   return {spelling, PartEvidence::kSpelling};
 }
 
-// Whether two surnames are one typo apart (a letter inserted, dropped or replaced, or two
-// neighbours swapped), wherever it falls: Jaro-Winkler forgives a typo at the end and punishes
-// one in the first letters ("Охременко" / "Охрименко" is close, "Ернов" / "Чернов" is not).
-// Compared in the skeleton keys and, as some Cyrillic letters are two letters of a key (ч is
-// "ch"), also as written, case-folded, which only two names in one alphabet can pass.
+// Whether two surnames are one slip apart (SurnamesOneSlipApart), wherever it falls:
+// Jaro-Winkler forgives a typo at the end and punishes one in the first letters ("Охременко" /
+// "Охрименко" is close, "Ернов" / "Чернов" is not).
 bool OneTypoApart(const ParsedName& a, const ParsedName& b) {
-  if (std::min(a.surname_key.size(), b.surname_key.size()) < kOneTypoMinLength) return false;
-  if (EditDistance(a.surname_key, b.surname_key, 1) <= 1) return true;
-  auto folded_a = Normalise(a.surname, NormalForm::kNfkcCasefold);
-  auto folded_b = Normalise(b.surname, NormalForm::kNfkcCasefold);
-  return folded_a && folded_b && EditDistance(*folded_a, *folded_b, 1) <= 1;
+  const std::string letters_a = RomanLetters(a.surname).value_or("");
+  const std::string letters_b = RomanLetters(b.surname).value_or("");
+  const std::string vowels_a = SurnameVowelForm(a.surname_key);
+  const std::string vowels_b = SurnameVowelForm(b.surname_key);
+  return SurnamesOneSlipApart({a.surname_key, letters_a, vowels_a},
+                              {b.surname_key, letters_b, vowels_b});
 }
 
 // The key with every o written a (akanye: kAkanyeSurname).

@@ -1,6 +1,10 @@
 #include "names/surname_forms.h"
 
+#include <algorithm>
+#include <array>
+
 #include "names/romanise_key.h"
+#include "names/string_similarity.h"
 
 namespace parley::names {
 namespace {
@@ -72,6 +76,28 @@ Result<std::string> SurnameStemKey(std::string_view utf8) {
   auto key = RomanKey(utf8);
   if (!key) return key;
   return SurnameStem(*key);
+}
+
+bool SurnamesOneSlipApart(const SurnameSpellings& a, const SurnameSpellings& b) {
+  constexpr std::size_t kMinLetters = 4;
+  auto one_slip = [](std::string_view x, std::string_view y) {
+    return std::min(x.size(), y.size()) >= kMinLetters && EditDistance(x, y, 1) <= 1;
+  };
+  if (a.key.empty() || b.key.empty()) return false;
+  std::array<char, 64> xs{};
+  std::array<char, 64> ys{};
+  const std::size_t nx = OneBytePerLetter(a.key, xs);
+  const std::size_t ny = OneBytePerLetter(b.key, ys);
+  if (nx == 0 || ny == 0) return false;  // a key of more than 64 letters is not a surname
+  const std::string_view x(xs.data(), nx);
+  const std::string_view y(ys.data(), ny);
+  if (std::min(a.key.size(), b.key.size()) >= kMinLetters &&
+      (EditDistance(a.key, b.key, 1) <= 1 || EditDistance(x, y, 1) <= 1)) {
+    return true;
+  }
+  if (!a.vowels.empty() && !b.vowels.empty() && one_slip(a.vowels, b.vowels)) return true;
+  if (a.letters.empty() && b.letters.empty()) return false;
+  return one_slip(a.letters.empty() ? x : a.letters, b.letters.empty() ? y : b.letters);
 }
 
 }  // namespace parley::names

@@ -49,4 +49,19 @@ namespace parley::names {
 // RomanKey + SurnameStem, for callers holding text in any script.
 [[nodiscard]] Result<std::string> SurnameStemKey(std::string_view utf8);
 
+// The spellings of one surname that the one-slip test reads; views into the caller's storage.
+struct SurnameSpellings {
+  std::string_view key;      // a skeleton key; both sides alike (both stemmed, or neither)
+  std::string_view letters;  // RomanLetters of the surname; empty: the key's own letters
+  std::string_view vowels;   // SurnameVowelForm of the key; empty: not compared
+};
+
+// Two surnames one slip apart (a letter dropped, added or changed, or two neighbours swapped),
+// counted where a slip shows as one: in the keys; in the keys one byte per letter (Бугай /
+// БЦГАЙ: ц for у is "ts" for "u"); in the vowel forms (Білоу / Белоус: a slip beside a vowel
+// the two languages write differently); in the letters as typed (Ббенко / Бабенко, where the
+// key merged the doubled letter). Each form of at least four letters: a slip joins most
+// shorter names. The one rule for `parley names` and for the linker.
+[[nodiscard]] bool SurnamesOneSlipApart(const SurnameSpellings& a, const SurnameSpellings& b);
+
 }  // namespace parley::names

@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "names/romanise_key.h"
+
 namespace parley::names {
 namespace {
 
@@ -90,6 +92,27 @@ TEST(NamesSurnameFormsTest, SexFromEnding) {
   EXPECT_EQ(SurnameSex("ivanov"), Sex::kMale);
   EXPECT_EQ(SurnameSex("kovalski"), Sex::kMale);
   EXPECT_EQ(SurnameSex("shevchenko"), Sex::kUnknown);
+}
+
+TEST(NamesSurnameFormsTest, OneSlipIsCountedWhereItShowsAsOne) {
+  auto spellings = [](std::string_view text, std::string& key, std::string& letters,
+                      std::string& vowels) {
+    key = RomanKey(text).value_or("");
+    letters = RomanLetters(text).value_or("");
+    vowels = SurnameVowelForm(key);
+    return SurnameSpellings{key, letters, vowels};
+  };
+  auto one_slip = [&](std::string_view a, std::string_view b) {
+    std::string ka, la, va, kb, lb, vb;
+    return SurnamesOneSlipApart(spellings(a, ka, la, va), spellings(b, kb, lb, vb));
+  };
+  EXPECT_TRUE(one_slip("Охременко", "Охрименко")) << "in the keys";
+  EXPECT_TRUE(one_slip("БЦГАЙ", "Бугай")) << "one byte per letter";
+  EXPECT_TRUE(one_slip("Білоу", "Белоус")) << "in the vowel forms";
+  EXPECT_TRUE(one_slip("Ббенко", "Бабенко")) << "in the letters as typed";
+  EXPECT_FALSE(one_slip("Ббенкр", "Бабенко")) << "two slips";
+  EXPECT_FALSE(one_slip("Дяк", "Дак")) << "fewer than four letters";
+  EXPECT_FALSE(SurnamesOneSlipApart({}, {"kovalenko", {}, {}}));
 }
 
 TEST(NamesSurnameFormsTest, RejectsInvalidUtf8) {
