@@ -98,6 +98,10 @@ TEST_F(ComparisonTest, ADoubleGivenNameIsEachOfItsNames) {
   }
   auto other = Compare(Rec("Маковецький", "Богдан-Ігор", ""), Rec("Маковецький", "Андрій", ""));
   EXPECT_LT(Level(other, Field::kGivenName), name_level::kEquivalent);
+  auto both =
+      Compare(Rec("Маковецький", "Богдан-Ігор", ""), Rec("Маковецький", "Богдан-Андрій", ""));
+  EXPECT_LT(Level(both, Field::kGivenName), name_level::kEquivalent)
+      << "two double names sharing one name are two people";
 }
 
 // One slip in a surname is never "different", however short the stem it leaves (Сало / Мало:

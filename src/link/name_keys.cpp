@@ -60,9 +60,9 @@ Group GroupOf(std::string_view key, bool patronymic, names::Sex sex) {
     diminutive = names::LookupGivenNameKeyDiminutive(key);
     hits = diminutive;
   }
-  // A double given name (Богдан-Ігор, Юрій Богдан) stands for each of its names, as a form of
-  // several groups does: the bearer is called by either (Бодя, Ігор). Not "known": it is not
-  // one name of the table.
+  // A double given name (Богдан-Ігор, Юрій Богдан) stands for each of its names against one
+  // name, as a form of several groups does: the bearer is called by either (Бодя, Ігор). Not
+  // "known": it is not one name of the table.
   std::vector<names::GivenNameHit> words;
   if (hits.empty() && !patronymic && key.find(' ') != std::string_view::npos) {
     for (std::size_t at = 0; at < key.size();) {
@@ -104,6 +104,9 @@ Group GroupOf(std::string_view key, bool patronymic, names::Sex sex) {
       return fits(h) && (!sex_decides || h.sex == sex);
     });
   }
+  // A double name's group is itself: two double names that share one name (Богдан-Ігор /
+  // Богдан-Андрій) are two people; against one name, its alternatives stand for it.
+  if (!words.empty()) out = std::string(key);
   return {std::move(out), known, std::move(alternatives)};
 }
 

@@ -98,6 +98,34 @@ Part PartSimilarity(std::string_view a_key, bool a_initial, std::span<const Give
                ? Part{kInitialAgrees, PartEvidence::kInitialAgrees}
                : Part{kInitialDisagrees, PartEvidence::kInitialDisagrees};
   }
+  // A double given name the table does not know whole (Богдан-Ігор) is each of its names: the
+  // best of its words decides (Бодя, Ігор), as the linker reads it.
+  if (!patronymic) {
+    auto best_word = [&](std::string_view words, std::string_view other,
+                         std::span<const GivenNameHit> other_hits,
+                         std::span<const GivenNameHit> other_near) {
+      Part best;
+      for (std::size_t at = 0; at < words.size();) {
+        const std::size_t end = std::min(words.find(' ', at), words.size());
+        const std::string_view word = words.substr(at, end - at);
+        const Part p = PartSimilarity(word, false, LookupGivenNameKey(word), {}, other, false,
+                                      other_hits, other_near, false);
+        if (p.value > best.value) best = p;
+        at = end + 1;
+      }
+      return best;
+    };
+    // Only against one name: two sets of names that share one (Abdullah Mohammed / Abdullah
+    // Ahmed) are two people.
+    const bool a_several = a_key.find(' ') != std::string_view::npos;
+    const bool b_several = b_key.find(' ') != std::string_view::npos;
+    if (a_hits.empty() && a_several && !b_several) {
+      return best_word(a_key, b_key, b_hits, b_near_hits);
+    }
+    if (b_hits.empty() && b_several && !a_several) {
+      return best_word(b_key, a_key, a_hits, a_near_hits);
+    }
+  }
   const double spelling = Spelling(a_key, b_key);
   if (patronymic ? SamePatronymic(a_hits, b_hits) : SameGivenName(a_hits, b_hits)) {
     if (!patronymic && IsDiminutiveOnly(a_hits, b_hits)) {

@@ -61,6 +61,19 @@ TEST(NameComparatorTest, ASurnameSlipTheKeyHidesIsOneSlip) {
             kDefaultMatchThreshold);
 }
 
+// A double given name is each of its names, as the linker reads it.
+TEST(NameComparatorTest, ADoubleGivenNameIsEachOfItsNames) {
+  EXPECT_GE(Score("Маковецький Богдан-Ігор Григорович", "Маковецький Бодя Григорович"),
+            kDefaultMatchThreshold);
+  EXPECT_GE(Score("Маковецький Богдан-Ігор Григорович", "Маковецкий Игорь Григорьевич"),
+            kDefaultMatchThreshold);
+  EXPECT_LT(Score("Маковецький Богдан-Ігор Григорович", "Маковецький Андрій Григорович"),
+            kDefaultMatchThreshold);
+  EXPECT_LT(Score("Маковецький Богдан-Ігор Григорович", "Маковецький Богдан-Андрій Григорович"),
+            kDefaultMatchThreshold)
+      << "two double names sharing one name are two people";
+}
+
 TEST(NameComparatorTest, SexConflict) {
   // Same surname stem and father, one a man and one a woman: brother and sister.
   auto s = CompareFullNames("Іванов Женя Петрович", "Іванова Женя Петрівна");
