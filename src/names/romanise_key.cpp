@@ -186,6 +186,12 @@ class KeyWriter {
     out_.push_back(c);
   }
   void Put(std::string_view s) {
+    // A doubled letter written with two (хх as "khkh", чч as "chch") is one, as a doubled
+    // letter written with one is.
+    if (!as_typed_ && s.size() == 2 && out_.size() - begin_ >= 2 &&
+        std::string_view(out_).substr(out_.size() - 2) == s) {
+      return;
+    }
     for (char c : s) Put(c);
   }
 

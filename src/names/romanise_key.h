@@ -12,7 +12,8 @@
 //   y, j, й, и, і, ї, ы  -> i    Ukrainian "и" is "y" in Ukraine 2010 but Russian "и" is "i";
 //                                "й" is i / y / j by system; Ukrainian і/ї vs Russian и/ы is
 //                                exactly the letter change DOMAIN.md lists for surnames.
-//   runs of a letter     -> one  "ii" (-ий, -iy, -yi, -iia), "ss" (Lyssenko), "nn" (Anna/Ana).
+//   runs of a letter     -> one  "ii" (-ий, -iy, -yi, -iia), "ss" (Lyssenko), "nn" (Anna/Ana);
+//                                a doubled group too ("khkh", a doubled х, is "kh").
 //   i + e                -> e    є/е/э and ye/ie/je all meet: Yevhen/Ievgen/Evgen, Andriienko/
 //                                Andrienko; Russian initial "е" is "ye" (BGN) or "e" (ICAO).
 //   consonant + i + o    -> e    "ё" is written "е" in most Russian texts and "yo"/"io"/"ë" in

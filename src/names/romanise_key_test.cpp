@@ -199,6 +199,14 @@ TEST(OneBytePerLetterTest, DigraphsOfOneCyrillicLetterAreOneByte) {
 
 // A slip that doubles a letter, or lands beside a letter the key merges with its neighbour, is
 // one edit in the letters as typed, where the key makes it two.
+// A doubled letter written with two Latin letters merges as a doubled one-letter letter does.
+TEST(RomanKeyTest, ADoubledGroupIsOneLetter) {
+  EXPECT_EQ(*RomanKey("Юххим"), *RomanKey("Юхим"));
+  EXPECT_EQ(*RomanKey("Шевччук"), *RomanKey("Шевчук"));
+  EXPECT_EQ(*RomanKey("Еффим"), *RomanKey("Ефим"));
+  EXPECT_EQ(*RomanLetters("Юххим"), "UKKim") << "the letters as typed keep both";
+}
+
 TEST(RomanLettersTest, KeepLettersTheKeyMerges) {
   EXPECT_EQ(*RomanLetters("Ббенко"), "bbenko");
   EXPECT_EQ(*RomanKey("Ббенко"), "benko");
