@@ -46,15 +46,32 @@ double MemoJaroWinkler(const StringPool& pool, std::uint32_t a, std::uint32_t b)
   return static_cast<float>(jw);
 }
 
+// The digits of a code, in order ("ЖД 814574" -> "814574").
+std::string Digits(std::string_view code) {
+  std::string out;
+  for (char c : code) {
+    if (c >= '0' && c <= '9') out.push_back(c);
+  }
+  return out;
+}
+
 std::uint8_t CompareCodes(const StringPool& pool, std::uint32_t a, std::uint32_t b,
                           bool by_edit_distance) {
   if (a == 0 || b == 0) return code_level::kMissing;
   if (a == b) return code_level::kExact;
   const std::string_view x = pool.View(a);
   const std::string_view y = pool.View(b);
-  const bool close = by_edit_distance ? names::EditDistance(x, y, 1) <= 1
-                                      : MemoJaroWinkler(pool, a, b) >= kPlaceCloseJw;
-  return close ? code_level::kClose : code_level::kDifferent;
+  if (!by_edit_distance) {
+    return MemoJaroWinkler(pool, a, b) >= kPlaceCloseJw ? code_level::kClose
+                                                        : code_level::kDifferent;
+  }
+  if (names::EditDistance(x, y, 1) <= 1) return code_level::kClose;
+  // The same number under letters romanised another way: French writes Ж as J ("JD 814574"
+  // for ЖД814574), German Щ as SCHTSCH; no one form of the letters serves every habit. Six
+  // digits alike are the number.
+  const std::string dx = Digits(x);
+  return dx.size() >= kServiceNumberDigits && dx == Digits(y) ? code_level::kClose
+                                                              : code_level::kDifferent;
 }
 
 std::uint8_t CompareRanks(std::uint8_t a, std::uint8_t b) {

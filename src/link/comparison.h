@@ -88,6 +88,8 @@ inline constexpr int kPatternCount = 6 * 6 * 6 * 9 * 4 * 4 * 4;
 inline constexpr double kNameCloseJw = 0.93;
 inline constexpr double kNameSimilarJw = 0.85;
 inline constexpr double kPlaceCloseJw = 0.90;
+// Service numbers whose digits agree, this many or more, are "close" whatever their letters.
+inline constexpr std::size_t kServiceNumberDigits = 6;
 
 [[nodiscard]] std::uint8_t CompareDates(PackedDate a, PackedDate b);
 // Two birth years one slip of the pen apart (used to tell another birthday from a typo,

@@ -245,6 +245,13 @@ TEST_F(ComparisonTest, ServiceNumberAfterHomoglyphRepair) {
   EXPECT_EQ(Level(v, Field::kServiceNumber), code_level::kDifferent);
   v = Compare(Rec("А", "Б", "", {}, "AB123456"), Rec("А", "Б", "", {}, ""));
   EXPECT_EQ(Level(v, Field::kServiceNumber), code_level::kMissing);
+  // The letters romanised another way (French J for Ж), the six digits alike: close.
+  v = Compare(Rec("А", "Б", "", {}, "ЖД814574"), Rec("А", "Б", "", {}, "JD 814574"));
+  EXPECT_EQ(Level(v, Field::kServiceNumber), code_level::kClose);
+  v = Compare(Rec("А", "Б", "", {}, "ЖД814574"), Rec("А", "Б", "", {}, "JD 814575"));
+  EXPECT_EQ(Level(v, Field::kServiceNumber), code_level::kDifferent) << "letters and a digit";
+  v = Compare(Rec("А", "Б", "", {}, "ЖД8145"), Rec("А", "Б", "", {}, "JD 8145"));
+  EXPECT_EQ(Level(v, Field::kServiceNumber), code_level::kDifferent) << "too few digits";
 }
 
 TEST_F(ComparisonTest, BirthPlaceIgnoresSettlementType) {
