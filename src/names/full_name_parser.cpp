@@ -357,16 +357,17 @@ Result<void> SplitJoinedParts(std::string_view text, Tokens& tokens) {
 
 // Ranks, titles and honorifics before the name (names/titles.h): an abbreviation goes when a
 // name of two words is left; a full word only when what is left cannot be the name without it
-// (three words, or two of which neither is a patronymic: "Майор Іван Петрович" keeps its
-// surname).
+// (three words, or two of which neither is a patronymic of the name table: "Майор Іван
+// Петрович" keeps its surname, "сержант Мазуркевич Андрей" does not, since -евич alone ends
+// surnames as often as patronymics).
 void DropTitles(Tokens& tokens) {
   while (tokens.list.size() >= 3 && tokens.before_comma != 0) {
     const Token& t = tokens.list.front();
     const TitleKind kind = TitleKindOfKey(t.key);
     if (kind == TitleKind::kNone) return;
     if (kind == TitleKind::kWord && tokens.list.size() == 3) {
-      const bool patronymic_left = IsPatronymic(tokens.list[1]) || IsPatronymic(tokens.list[2]);
-      if (patronymic_left) return;
+      auto table_patronymic = [](const Token& w) { return w.patronymic_table || w.particle; };
+      if (table_patronymic(tokens.list[1]) || table_patronymic(tokens.list[2])) return;
     }
     EraseToken(tokens, 0);
   }

@@ -32,6 +32,9 @@ TEST(FullNameParserTest, RanksTitlesAndHonorificsAreNotPartOfTheName) {
   ExpectParts("Captain Oleksandr Shevchenko", "Shevchenko", "Oleksandr", "");
   // "Майор" is a surname too: with a given name and patronymic after it, it stays.
   ExpectParts("Майор Іван Петрович", "Майор", "Іван", "Петрович");
+  // A surname ending like a patronymic (-евич) is no patronymic of the name table: the rank
+  // before it goes.
+  ExpectParts("сержант Мазуркевич Андрей", "Мазуркевич", "Андрей", "");
 }
 
 TEST(FullNameParserTest, AnUnknownGivenNameWithASurnameEndingStaysTheGivenName) {
