@@ -299,6 +299,7 @@ std::string_view BlockingRuleName(int rule) {
       "given_group+patronymic_group+day_month",
       "surname+patronymic_group",
       "surname+given_name_either_order+birth_year",
+      "surname+given_name_either_order+patronymic_group",
       "surname_one_edit+given_group",
       "surname_one_edit+day_month",
       "surname_one_edit+patronymic_group"};
@@ -331,10 +332,24 @@ std::uint64_t BlockingKey(int rule, const RecordKeys& k) {
     case 10:
       return Combine(r, {std::min(k.surname, k.given_as_surname),
                          std::max(k.surname, k.given_as_surname), k.birth.year});
+    case 11:
+      return Combine(r, {std::min(k.surname, k.given_as_surname),
+                         std::max(k.surname, k.given_as_surname), k.patronymic_group});
     default:
       return 0;
   }
 }
+
+namespace {
+
+// The surname and given name agree, written in the same or in each other's column.
+bool NamesEitherOrder(const RecordKeys& a, const RecordKeys& b) {
+  return a.surname != 0 && a.given_as_surname != 0 &&
+         ((a.surname == b.surname && a.given_as_surname == b.given_as_surname) ||
+          (a.surname == b.given_as_surname && a.given_as_surname == b.surname));
+}
+
+}  // namespace
 
 bool RuleAgrees(int rule, const RecordKeys& a, const RecordKeys& b) {
   const bool same_year = a.birth.year != 0 && a.birth.year == b.birth.year;
@@ -368,9 +383,10 @@ bool RuleAgrees(int rule, const RecordKeys& a, const RecordKeys& b) {
       return a.surname != 0 && a.surname == b.surname && a.patronymic_group != 0 &&
              a.patronymic_group == b.patronymic_group;
     case 10:
-      return same_year && a.surname != 0 && a.given_as_surname != 0 &&
-             ((a.surname == b.surname && a.given_as_surname == b.given_as_surname) ||
-              (a.surname == b.given_as_surname && a.given_as_surname == b.surname));
+      return same_year && NamesEitherOrder(a, b);
+    case 11:
+      return a.patronymic_group != 0 && a.patronymic_group == b.patronymic_group &&
+             NamesEitherOrder(a, b);
     default:
       return false;
   }

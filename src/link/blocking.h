@@ -22,20 +22,22 @@
 //  11. surname and given name, either order + birth year  (the two written in each other's
 //      column, row by row: "Тит | Науменко"; a rare given name the import cannot place, so
 //      every other rule keys the wrong word)
-//  12. surname within one edit + given-name group      (a typo anywhere in the surname, even
+//  12. surname and given name, either order + patronymic group  (the same, the birth date
+//      wrong or missing on one side)
+//  13. surname within one edit + given-name group      (a typo anywhere in the surname, even
 //      its first letters, with the birth date wrong, swapped or missing)
-//  13. surname within one edit + day and month, either order  (the same, the given name in a
+//  14. surname within one edit + day and month, either order  (the same, the given name in a
 //      form of another group or misspelt; the year may be wrong)
-//  14. surname within one edit + patronymic group      (a surname typo, the given name off and
+//  15. surname within one edit + patronymic group      (a surname typo, the given name off and
 //      the birth date wrong or missing)
 //
-// Rules 12 to 14 give a record several keys: one per string made by deleting one character
+// Rules 13 to 15 give a record several keys: one per string made by deleting one character
 // of its surname key, and the key itself (symmetric deletion: two surnames one insertion,
 // deletion, substitution or transposition apart always share one). The key has one byte per
 // Cyrillic letter (names::OneBytePerLetter), so the edit is the clerk's. They need the interned
-// surnames (BlockingOptions::pool); without a pool only rules 1–11 run.
+// surnames (BlockingOptions::pool); without a pool only rules 1–12 run.
 //
-// No quadratic step: for each rule every record gets a 64-bit key (several under rules 12–14); the
+// No quadratic step: for each rule every record gets a 64-bit key (several under rules 13–15); the
 // keys of each side are sorted once, equal runs are joined, and a pair found by rule k is dropped
 // if an earlier rule j < k already produced it (keys equal under j and j's block was not capped),
 // so the result is free of duplicates without sorting or hashing the pairs themselves. Rules run in
@@ -64,8 +66,8 @@
 
 namespace parley::link {
 
-inline constexpr int kExactKeyRuleCount = 11;  // rules with one key per record
-inline constexpr int kBlockingRuleCount = 14;
+inline constexpr int kExactKeyRuleCount = 12;  // rules with one key per record
+inline constexpr int kBlockingRuleCount = 15;
 
 struct CandidatePair {
   std::uint32_t left = 0;

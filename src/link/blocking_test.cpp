@@ -200,8 +200,8 @@ TEST(BlockingTest, OneEditRulesFindSurnameTyposWithAWrongDate) {
   ASSERT_EQ(pairs.size(), 2u);
   EXPECT_EQ(pairs[0], (CandidatePair{0, 0})) << "surname_one_edit+given_group";
   EXPECT_EQ(pairs[1], (CandidatePair{1, 1})) << "surname_one_edit+day_month";
-  EXPECT_EQ(stats.pairs_by_rule[11], 1u);
   EXPECT_EQ(stats.pairs_by_rule[12], 1u);
+  EXPECT_EQ(stats.pairs_by_rule[13], 1u);
 }
 
 // A slip on one Cyrillic letter written with two Latin ones (БЦГАЙ / Бугай: ts for u) is one
@@ -232,7 +232,7 @@ TEST(BlockingTest, OneEditRulesAddNothingThatAnExactRuleFound) {
   const auto pairs = GenerateCandidates(l, nullptr, options, &stats);
   ASSERT_EQ(pairs.size(), 1u);
   EXPECT_EQ(pairs[0], (CandidatePair{0, 1}));
-  EXPECT_EQ(stats.pairs_by_rule[11] + stats.pairs_by_rule[12] + stats.pairs_by_rule[13], 0u);
+  EXPECT_EQ(stats.pairs_by_rule[12] + stats.pairs_by_rule[13] + stats.pairs_by_rule[14], 0u);
 }
 
 // Two records of one surname share all of its one-edit neighbours (the whole key and each
@@ -250,7 +250,7 @@ TEST(BlockingTest, OneEditRulesMeetASurnameOncePerPair) {
   ASSERT_EQ(pairs.size(), 2u);
   EXPECT_EQ(pairs[0], (CandidatePair{0, 0}));
   EXPECT_EQ(pairs[1], (CandidatePair{0, 1}));
-  EXPECT_EQ(stats.pairs_by_rule[12], 2u) << "surname_one_edit+day_month, each pair once";
+  EXPECT_EQ(stats.pairs_by_rule[13], 2u) << "surname_one_edit+day_month, each pair once";
 }
 
 TEST(BlockingTest, PatronymicAndDateRulesFindBothFirstNamesOff) {
@@ -294,6 +294,27 @@ TEST(BlockingTest, SurnameAndGivenNameInEachOthersColumnsAreACandidate) {
   EXPECT_EQ(BlockingRuleName(10), "surname+given_name_either_order+birth_year");
 }
 
+// "Віктор | Левко" against "Левко | Віктор" with the birth date missing on one side: rule 12
+// keys the two names in either order with the patronymic.
+TEST(BlockingTest, NamesInEachOthersColumnsMeetByThePatronymicWithoutADate) {
+  StringPool pool;
+  RecordKeys a = Key(pool, "viktor", "levko", 1991, 3, 8);
+  RecordKeys b = Key(pool, "levko", "viktor", 0, 0, 0);
+  RecordKeys other_father = Key(pool, "levko", "viktor", 0, 0, 0);
+  a.patronymic_group = b.patronymic_group = pool.Intern("#p3m");
+  other_father.patronymic_group = pool.Intern("#p4m");
+  const PreparedList l = List({a});
+  const PreparedList r = List({b, other_father});
+  BlockingStats stats;
+  const auto pairs = GenerateCandidates(l, &r, {}, &stats);
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0], (CandidatePair{0, 0}));
+  EXPECT_EQ(stats.pairs_by_rule[11], 1u);
+  EXPECT_TRUE(RuleAgrees(11, a, b));
+  EXPECT_FALSE(RuleAgrees(11, a, other_father));
+  EXPECT_EQ(BlockingRuleName(11), "surname+given_name_either_order+patronymic_group");
+}
+
 // Підгірський / Подгорский: one surname in the two languages, keys two vowels apart, the birth
 // date known on one side only. Rule 7 keys the surname's vowel form.
 TEST(BlockingTest, UkrainianAndRussianSpellingsOfASurnameMeetWithoutADate) {
@@ -325,7 +346,7 @@ TEST(BlockingTest, OneEditRulesSearchTheLettersAsTypedWhereTheKeyMergedSome) {
   options.pool = &pool;
   BlockingStats stats;
   ASSERT_EQ(GenerateCandidates(l, &r, options, &stats).size(), 1u);
-  EXPECT_EQ(stats.pairs_by_rule[11], 1u) << "surname_one_edit+given_group";
+  EXPECT_EQ(stats.pairs_by_rule[12], 1u) << "surname_one_edit+given_group";
   RecordKeys without = slip;
   without.surname_letters = 0;
   EXPECT_TRUE(GenerateCandidates(List({without}), &r, options, nullptr).empty())

@@ -61,8 +61,8 @@ struct NameKeys {
   // otherwise.
   std::string given_alternatives;
   // The given-name cell keyed as a surname is (stemmed): where a clerk wrote the two in each
-  // other's columns, it meets the other record's `surname` (blocking rule 11, the comparator's
-  // crossed reading).
+  // other's columns, it meets the other record's `surname` (blocking rules 11 and 12, the
+  // comparator's crossed reading).
   std::string given_as_surname;
   // The surname's letters as typed (names::RomanLetters), where they are not the surname key's
   // own (the key merged some: a doubled letter, і + о, т + з; or stemmed the ending: Дзюба);
