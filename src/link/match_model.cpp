@@ -131,8 +131,18 @@ bool MatchModel::FullNameAgrees(const ComparisonVector& v) {
   return true;
 }
 
+bool MatchModel::FullNameAgreesButForASlip(const ComparisonVector& v) {
+  const std::uint8_t surname = v[FieldIndex(Field::kSurname)];
+  if (surname == kLevelMissing || surname == name_level::kDifferent) return false;
+  for (Field f : {Field::kGivenName, Field::kPatronymic}) {
+    const std::uint8_t level = v[FieldIndex(f)];
+    if (level != name_level::kExact && level != name_level::kEquivalent) return false;
+  }
+  return true;
+}
+
 float MatchModel::NamesakeLimit(const ComparisonVector& v, float names_tf) const {
-  if (namesake_term_ <= 0 || !FullNameAgrees(v)) return 0;
+  if (namesake_term_ <= 0 || !FullNameAgreesButForASlip(v)) return 0;
   double names = names_tf;
   for (Field f : {Field::kSurname, Field::kGivenName, Field::kPatronymic}) {
     names += weights_[FieldIndex(f)][v[FieldIndex(f)]];

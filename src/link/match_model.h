@@ -152,6 +152,9 @@ class MatchModel {
   [[nodiscard]] float NamesakeLimit(const ComparisonVector& v, float names_tf) const;
   // Whether the surname, given name and patronymic are all exact or equivalent.
   [[nodiscard]] static bool FullNameAgrees(const ComparisonVector& v);
+  // The same, the surname perhaps one slip or a spelling off (similar or close): a namesake's
+  // record may carry a slip as well as anyone's.
+  [[nodiscard]] static bool FullNameAgreesButForASlip(const ComparisonVector& v);
   // kOtherBirthDateWeight when it applies, else 0.
   [[nodiscard]] static float DateAdjustment(const ComparisonVector& v, const RecordKeys& a,
                                             const RecordKeys& b);

@@ -225,6 +225,17 @@ TEST(MatchModelTest, NamesakeShareLimitsWhatAFullNameWeighs) {
   no_patronymic[FieldIndex(Field::kPatronymic)] = kLevelMissing;
   EXPECT_FLOAT_EQ(limited.Weight(no_patronymic, a, a), plain.Weight(no_patronymic, a, a));
 
+  // A namesake's record may carry a surname slip as well as anyone's: the limit holds for a
+  // surname one slip off, and not for another surname.
+  ComparisonVector slip = v;
+  slip[FieldIndex(Field::kSurname)] = name_level::kSimilar;
+  const double w_slip = plain.Weight(slip, a, a);
+  EXPECT_NEAR(limited.Weight(slip, a, a), -std::log2(std::exp2(-w_slip) + p.namesake_share / m),
+              1e-4);
+  ComparisonVector other = v;
+  other[FieldIndex(Field::kSurname)] = name_level::kDifferent;
+  EXPECT_FLOAT_EQ(limited.Weight(other, a, a), plain.Weight(other, a, a));
+
   // A full name common enough that chance explains it loses little.
   p.namesake_share = 1e-7;
   EXPECT_NEAR(MatchModel(p).Weight(v, a, a), w, 0.01);
