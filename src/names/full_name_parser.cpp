@@ -339,7 +339,12 @@ Result<void> SplitJoinedParts(std::string_view text, Tokens& tokens) {
     PARLEY_ASSIGN_OR_RETURN(const WordFacts* b, FactsOf(second.cps));
     if (!a->letters || !b->letters || a->initial || b->initial) continue;
     const bool names = a->given_hit || b->given_hit || IsPatronymicWord(*a) || IsPatronymicWord(*b);
-    if (!names || (a->given_hit && b->given_hit)) continue;
+    // A name that is nothing but two hyphenated words, one ending as surnames do and the other
+    // not ("Alisher-Usmanov"), is a given name and a surname, though the table may not know the
+    // given name: a double surname alone, with no given name, is not how a list writes a person.
+    const bool alone_given_and_surname =
+        tokens.list.size() == 1 && a->surname_ending != b->surname_ending;
+    if ((!names && !alone_given_and_surname) || (a->given_hit && b->given_hit)) continue;
     // The token's one U+002D is the one ASCII '-' of its span: no repair makes or removes one.
     const std::size_t dash = text.substr(0, t.end).find('-', t.begin);
     if (dash == std::string_view::npos) continue;

@@ -24,6 +24,15 @@ void ExpectParts(std::string_view text, std::string_view surname, std::string_vi
   EXPECT_EQ(p.patronymic, patronymic) << text;
 }
 
+// A name of two hyphenated words alone, one with a surname's ending and the other without, is
+// a given name and a surname even when the table does not know the given name; a double
+// surname keeps its hyphen.
+TEST(FullNameParserTest, TwoHyphenatedWordsAloneAreAGivenNameAndASurname) {
+  ExpectParts("Alisher-Usmanov", "Usmanov", "Alisher", "");
+  ExpectParts("Петренко-Ковальчук", "Петренко-Ковальчук", "", "");
+  ExpectParts("Петренко-Ковальчук Олена", "Петренко-Ковальчук", "Олена", "");
+}
+
 TEST(FullNameParserTest, RanksTitlesAndHonorificsAreNotPartOfTheName) {
   ExpectParts("рядовой Кузьменко Дмитро Артемович", "Кузьменко", "Дмитро", "Артемович");
   ExpectParts("мл. сержант Viktor Hlibovych Prysiazhniuk", "Prysiazhniuk", "Viktor", "Hlibovych");
