@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "core/try.h"
+#include "names/digits_as_letters.h"
 #include "names/full_name_parser.h"
 #include "names/given_names.h"
-#include "names/homoglyphs.h"
 #include "names/latin_readings.h"
 #include "names/phonetic_key.h"
 #include "names/romanise_key.h"

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "core/try.h"
+#include "names/digits_as_letters.h"
 #include "names/homoglyphs.h"
 #include "names/internal/patronymic_forms.h"
 #include "names/internal/utf8.h"

@@ -44,13 +44,4 @@ void RepairHomoglyphsInPlace(std::u32string& text);
 
 [[nodiscard]] Result<std::string> RepairHomoglyphs(std::string_view utf8);
 
-// Digits typed for the letters they look like, in one word ("В0ЛОШЕНКО", "Gorbun0v", "Ig0r",
-// "ME1NYK"): in a word of at least three letters and at most two digits, 0 is о/o, 3 is з in
-// Cyrillic and e in Latin, 1 is і in Cyrillic and l or i in Latin, a Latin 5 is s. A number (a
-// service number, a date) has more digits and is left alone. The full-name parser reads every
-// word so; the linker reads each name cell so.
-void ReadDigitsAsLettersInPlace(std::u32string& word);
-// The same over a text, word by word (a word: letters, digits and apostrophes).
-[[nodiscard]] Result<std::string> ReadDigitsAsLetters(std::string_view utf8);
-
 }  // namespace parley::names
