@@ -20,7 +20,8 @@
 //     digit, two digits swapped), same year (day or month differs, or the dates are one day
 //     apart across a month's or year's end: 31.12.2001 / 01.01.2002), year only (same year, the
 //     rest unknown on one side), day/month swapped, exact
-//   service number: missing, different, close (one edit), exact (after homoglyph repair)
+//   service number: missing, different, close (one edit, or the same six or more digits under
+//     letters romanised another way: JD 814574 / ЖД814574), exact (after homoglyph repair)
 //   birth place: missing, different, close (JW ≥ 0.90, or the same consonant skeleton:
 //     Київ/Киев, Дніпро/Днепр), exact
 //   rank: missing (no rank either side can read), different, close (next grade: a promotion
