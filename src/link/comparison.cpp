@@ -46,13 +46,23 @@ double MemoJaroWinkler(const StringPool& pool, std::uint32_t a, std::uint32_t b)
   return static_cast<float>(jw);
 }
 
-// The digits of a code, in order ("ЖД 814574" -> "814574").
-std::string Digits(std::string_view code) {
-  std::string out;
-  for (char c : code) {
-    if (c >= '0' && c <= '9') out.push_back(c);
+// Whether two codes hold the same digits in the same order, at least `min_digits` of them,
+// whatever their letters ("ЖД814574" / "JD814574"). Walks both without allocating: the
+// comparator never does.
+bool SameDigits(std::string_view x, std::string_view y, std::size_t min_digits) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t i = 0;
+  std::size_t j = 0;
+  std::size_t count = 0;
+  while (true) {
+    while (i < x.size() && !digit(x[i])) ++i;
+    while (j < y.size() && !digit(y[j])) ++j;
+    if (i == x.size() || j == y.size()) {
+      return i == x.size() && j == y.size() && count >= min_digits;
+    }
+    if (x[i++] != y[j++]) return false;
+    ++count;
   }
-  return out;
 }
 
 std::uint8_t CompareCodes(const StringPool& pool, std::uint32_t a, std::uint32_t b,
@@ -69,9 +79,7 @@ std::uint8_t CompareCodes(const StringPool& pool, std::uint32_t a, std::uint32_t
   // The same number under letters romanised another way: French writes Ж as J ("JD 814574"
   // for ЖД814574), German Щ as SCHTSCH; no one form of the letters serves every habit. Six
   // digits alike are the number.
-  const std::string dx = Digits(x);
-  return dx.size() >= kServiceNumberDigits && dx == Digits(y) ? code_level::kClose
-                                                              : code_level::kDifferent;
+  return SameDigits(x, y, kServiceNumberDigits) ? code_level::kClose : code_level::kDifferent;
 }
 
 std::uint8_t CompareRanks(std::uint8_t a, std::uint8_t b) {
