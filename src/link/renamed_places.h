@@ -7,9 +7,13 @@
 // Ukrainian list: one place, which the birth-place comparison must not count as a disagreement.
 //
 // Why a hand-written table: no package on this machine lists renamed settlements with their
-// former names in both languages. The table holds only towns whose old name points to one place
-// (Дзержинськ, Орджонікідзе and Комсомольськ are also towns in Russia, so they are left out);
-// each old name is listed as Ukrainian and Russian write it.
+// former names in both languages. Each former name is listed as Ukrainian and Russian write it
+// (ё and е key alike). A former name that is also a town of its size or larger elsewhere is left
+// out, since a birth place there would then agree with the Ukrainian town's new name:
+// Дзержинськ, Орджонікідзе, Комсомольськ, Красноармійськ, Котовськ and Новомосковськ are also
+// towns in Russia, and Червоноармійськ was two Ukrainian towns (Радивилів, Пулини). Kept
+// knowingly: Артёмовск is also a small town (under 2,000 people) in the Krasnoyarsk region, far
+// less likely in these lists than Бахмут's former name.
 //
 //   CurrentPlaceKey(PlaceKey("Артемівськ")) == PlaceKey("Бахмут")
 #pragma once
