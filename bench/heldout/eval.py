@@ -5,6 +5,7 @@
     python3 eval.py --parley BIN --split tune          # generate seeds 1-3 and evaluate each
     python3 eval.py --parley BIN --split heldout       # seeds 101-103: aggregate figures only
     python3 eval.py --parley BIN --split heldout-wide  # seeds 104-115: the same, four times the pairs
+    python3 eval.py --parley BIN --split heldout-long  # seeds 116-175: twenty times the pairs
     python3 eval.py ... --febrl /work/shared/data/febrl   # also the FEBRL sets (skipped if absent)
     python3 eval.py ... --show-failures 20             # tune split only: list missed / wrong pairs
 
@@ -41,7 +42,13 @@ sys.path.insert(0, HERE)
 # "heldout-wide" is twelve more held-out seeds for figures whose resolution three seeds cannot
 # give (precision at p >= 0.99 over ~770 dedupe pairs moves by 0.0013 per pair). Every seed from
 # 101 up is held out: failures are never shown, outputs are deleted after scoring.
-SPLITS = {"tune": (1, 2, 3), "heldout": (101, 102, 103), "heldout-wide": tuple(range(104, 116))}
+# "heldout-long" (seeds 116-175) was added on 2026-12-07, after both splits above had put dedupe
+# precision at p >= 0.99 below 0.999 (1 wrong of 771, 4 of 3,007) while 96 tune seeds put it at
+# 0.9995: a figure near 0.999 needs ~20,000 pairs to be told from it. It is added to measure, not
+# to replace: every split's figure is reported, and the goal is judged on all held-out seeds
+# pooled (101-175), whichever way that comes out.
+SPLITS = {"tune": (1, 2, 3), "heldout": (101, 102, 103), "heldout-wide": tuple(range(104, 116)),
+          "heldout-long": tuple(range(116, 176))}
 HELDOUT_SEEDS = set(range(101, 1000))
 BINS = [0.0, 0.01, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0000001]
 
