@@ -242,6 +242,16 @@ bool Comparator::StandsFor(std::uint32_t alternatives, std::uint32_t group) cons
   return false;
 }
 
+namespace {
+
+constexpr std::size_t kDiminutivePrefix = 3;
+
+bool SameFirstLetters(std::string_view a, std::string_view b, std::size_t n) {
+  return a.size() >= n && b.size() >= n && a.substr(0, n) == b.substr(0, n);
+}
+
+}  // namespace
+
 std::uint8_t Comparator::CompareName(std::uint32_t a, std::uint32_t a_group, std::uint32_t b,
                                      std::uint32_t b_group) const {
   if (a == 0 || b == 0) return name_level::kMissing;
@@ -283,6 +293,14 @@ void Comparator::CompareNames(const RecordKeys& a, const RecordKeys& b, Comparis
   if ((given == name_level::kClose || given == name_level::kSimilar) && a.given_is_known &&
       b.given_is_known) {
     given = name_level::kDifferent;
+  }
+  // A name the table does not know that begins as the known one does (Роба / Роберт, Нестя /
+  // Нестор, Мирик / Мирослав) may be a diminutive the table lacks: a name far from the other in
+  // spelling only because it is short, so similar rather than another name (which would weigh
+  // kOtherGivenNameWeight against the pair). Three letters of the key: two begin too many names.
+  if (given == name_level::kDifferent && a.given_is_known != b.given_is_known &&
+      SameFirstLetters(pool_->View(a.given), pool_->View(b.given), kDiminutivePrefix)) {
+    given = name_level::kSimilar;
   }
   // Surname and given name written in each other's place (a "Given Surname" list read as
   // surname-first, or a clerk's column swap): accept the crossed comparison only when both

@@ -157,6 +157,18 @@ TEST_F(ComparisonTest, TwoKnownGivenNamesSpeltAlikeAreDifferent) {
   EXPECT_GE(Level(slip, Field::kGivenName), name_level::kSimilar);
 }
 
+// A name the table lacks that begins as the known one does may be its diminutive (Роба for
+// Роберт): similar, so kOtherGivenNameWeight does not count it as a brother's name. One that
+// begins otherwise stays different.
+TEST_F(ComparisonTest, AnUnknownNameBeginningAsTheKnownOneIsSimilar) {
+  for (auto [a, b] : {std::pair{"Роберт", "Роба"}, std::pair{"Нестор", "Нестя"}}) {
+    auto v = Compare(Rec("Кулик", a, "Анатолійович"), Rec("Кулик", b, "Анатолійович"));
+    EXPECT_EQ(Level(v, Field::kGivenName), name_level::kSimilar) << a << " / " << b;
+  }
+  auto other = Compare(Rec("Кулик", "Роберт", ""), Rec("Кулик", "Зорян", ""));
+  EXPECT_EQ(Level(other, Field::kGivenName), name_level::kDifferent);
+}
+
 // A clerk wrote the given name in the surname column and the surname in the given-name column.
 // The crossed cells are compared as surnames, so a surname that stems ("Журба", "Петрова")
 // meets itself wherever it was written.

@@ -60,7 +60,9 @@ inline constexpr double kMaxTfAdjust = 2.5;
 // Саша / Олександр, nor a misspelling): twins and brothers share surname, patronymic and often the
 // birth date, so this must outweigh all of them together; EM cannot learn it, since such pairs are
 // rare among the true matches of any one run. One known name is enough: the other, unknown to the
-// table, is still a name far from it in spelling. Added to the weight of "different" given names.
+// table, is still a name far from it in spelling (one that begins as the known name does may be
+// a diminutive the table lacks, and is "similar": Comparator::CompareNames). Added to the weight
+// of "different" given names.
 inline constexpr float kOtherGivenNameWeight = -16.0f;
 // Another birthday, not a typo: two full dates that differ in year (by two or more), month and
 // day alike, or in a year more than one slip of the pen away (not off by one, one digit or two
