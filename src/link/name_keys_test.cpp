@@ -144,6 +144,22 @@ TEST(NameKeysTest, ALatinNameIsAlsoReadByOtherSpellingHabits) {
   }
 }
 
+// The mediator's Turkish clerks: ş is ш and ç is ч, so the Turkish reading meets the register.
+TEST(NameKeysTest, ATurkishSpellingIsReadAsTheName) {
+  NameKeyCache cache;
+  const NameParts turkish{"Kravçenko", "Vyaçeslav", "Yuriyoviç", ""};
+  auto read = cache.Compute(turkish);
+  ASSERT_TRUE(read);
+  auto respelled = cache.LatinRespellings(turkish, *read);
+  ASSERT_TRUE(respelled);
+  const NameKeys cyrillic = Keys("Кравченко", "Вячеслав", "");
+  const auto found = std::find_if(respelled->begin(), respelled->end(), [&](const auto& r) {
+    return r.keys.surname == cyrillic.surname && r.keys.given_group == cyrillic.given_group;
+  });
+  ASSERT_NE(found, respelled->end());
+  EXPECT_EQ(found->text, "Kravchenko Vyacheslav Yuriyovich (Turkish spelling)");
+}
+
 TEST(NameKeysTest, PatronymicKeepsTheBearersSex) {
   EXPECT_NE(Keys("", "", "Миколайович").patronymic_group,
             Keys("", "", "Миколаївна").patronymic_group);

@@ -24,6 +24,7 @@ struct Rule {
   std::string_view from;
   std::string_view to;
   When when = When::kAlways;
+  bool capital = false;  // `from` is a capital letter outside ASCII (Turkish Ş, Ç)
 };
 
 // Longest first within each habit; see latin_readings.h for why each rule exists.
@@ -55,6 +56,14 @@ constexpr Rule kBelarusian[] = {
     {"au", "av", When::kNotBeforeVowel},
     {"eu", "ev", When::kNotBeforeVowel},
 };
+// Turkish: ş = ш, ç = ч, c = дж, j = ж ("Şevçenko", "Kovalçuk", "Curenko", "Jukov"): how the
+// mediator's own clerks write a name they hear. ı and ğ are left to the key, which reads them
+// as i and g already.
+constexpr Rule kTurkish[] = {
+    {"\xc5\x9f", "sh"}, {"\xc5\x9e", "sh", When::kAlways, true},
+    {"\xc3\xa7", "ch"}, {"\xc3\x87", "ch", When::kAlways, true},
+    {"c", "dzh"},       {"j", "zh"},
+};
 constexpr Rule kGost[] = {
     {"shh", "shch"},
     {"cz", "ts"},
@@ -69,12 +78,16 @@ constexpr std::string_view kPolishNever[] = {"sh", "zh", "kh", "v"};
 constexpr std::string_view kGostNever[] = {"kh", "ts", "w"};
 constexpr std::string_view kSerbianCroatianNever[] = {"kh", "w", "x"};
 constexpr std::string_view kBelarusianNever[] = {"w", "x", "q", "cz", "sz"};
+constexpr std::string_view kTurkishNever[] = {"sh", "zh", "kh", "w", "x", "q"};
 
 // French and German read the commonest English group otherwise (ch = ч in "-ovych",
 // "Kovalchuk"; French ch = ш, German ch = х), so a text is read by them only when it shows
 // their hand: French tch, ou, j, gu or accents; German sch, w, z, j or umlauts.
 constexpr std::string_view kFrenchMarks[] = {"tch",    "ou",     "j",      "gu",     "\u00e9",
                                              "\u00e8", "\u00eb", "\u00ef", "\u00c9", "\u00cf"};
+// Turkish writes its own letters for ш and ч, and c and j read otherwise only beside them.
+constexpr std::string_view kTurkishMarks[] = {"\xc5\x9f", "\xc5\x9e", "\xc3\xa7", "\xc3\x87",
+                                              "\xc4\x9f", "\xc4\x9e", "\xc4\xb1", "\xc4\xb0"};
 constexpr std::string_view kGermanMarks[] = {
     "sch", "w", "z", "j", "\u00e4", "\u00f6", "\u00fc", "\u00df", "\u00c4", "\u00d6", "\u00dc"};
 
@@ -84,6 +97,7 @@ bool ShowsHandOf(LatinHabit habit, std::string_view text) {
   std::span<const std::string_view> marks;
   if (habit == LatinHabit::kFrench) marks = kFrenchMarks;
   if (habit == LatinHabit::kGerman) marks = kGermanMarks;
+  if (habit == LatinHabit::kTurkish) marks = kTurkishMarks;
   return marks.empty() || std::any_of(marks.begin(), marks.end(),
                                       [&](std::string_view mark) { return Contains(text, mark); });
 }
@@ -102,6 +116,8 @@ std::span<const std::string_view> NeverWrittenBy(LatinHabit habit) {
       return kSerbianCroatianNever;
     case LatinHabit::kBelarusian:
       return kBelarusianNever;
+    case LatinHabit::kTurkish:
+      return kTurkishNever;
   }
   return {};
 }
@@ -120,6 +136,8 @@ std::span<const Rule> RulesOf(LatinHabit habit) {
       return kSerbianCroatian;
     case LatinHabit::kBelarusian:
       return kBelarusian;
+    case LatinHabit::kTurkish:
+      return kTurkish;
   }
   return {};
 }
@@ -127,6 +145,9 @@ std::span<const Rule> RulesOf(LatinHabit habit) {
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLetter(char c) { return Lower(c) >= 'a' && Lower(c) <= 'z'; }
+// A letter of a word: ASCII, or any byte of a letter beyond it (Turkish ç, French é), so that
+// a word is looked up whole.
+bool IsWordByte(char c) { return IsAsciiLetter(c) || static_cast<unsigned char>(c) >= 0x80; }
 bool IsVowel(char c) {
   const char l = Lower(c);
   return l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y';
@@ -173,22 +194,23 @@ bool Contains(std::string_view text, std::string_view lower_group) {
                      [](char a, char b) { return Lower(a) == b; }) != text.end();
 }
 
-// `to` in the case of the letters it replaces at `at` in `text`: a word in capitals stays in
+// `to` in the case of the letters `rule` replaces at `at` in `text`: a word in capitals stays in
 // capitals (one capital letter counts as the word's when a neighbouring letter is a capital
 // too), a capital first letter stays one.
-void AppendInCaseOf(std::string_view text, std::size_t at, std::size_t length, std::string_view to,
-                    std::string& out) {
+void AppendInCaseOf(std::string_view text, std::size_t at, const Rule& rule, std::string& out) {
+  const std::size_t length = rule.from.size();
   const std::string_view source = text.substr(at, length);
-  bool all_upper = std::all_of(source.begin(), source.end(), IsUpper);
-  if (all_upper && length == 1) {
-    const std::size_t next = at + 1;
+  const bool first_upper = rule.capital || IsUpper(source.front());
+  bool all_upper = rule.capital || std::all_of(source.begin(), source.end(), IsUpper);
+  if (all_upper && (length == 1 || rule.capital)) {
+    const std::size_t next = at + length;
     const bool next_letter = next < text.size() && IsAsciiLetter(text[next]);
     const bool prev_letter = at > 0 && IsAsciiLetter(text[at - 1]);
     all_upper = next_letter ? IsUpper(text[next]) : prev_letter && IsUpper(text[at - 1]);
   }
-  for (std::size_t k = 0; k < to.size(); ++k) {
-    const bool upper = all_upper || (k == 0 && IsUpper(source.front()));
-    out.push_back(upper ? static_cast<char>(to[k] - 'a' + 'A') : to[k]);
+  for (std::size_t k = 0; k < rule.to.size(); ++k) {
+    const bool upper = all_upper || (k == 0 && first_upper);
+    out.push_back(upper ? static_cast<char>(rule.to[k] - 'a' + 'A') : rule.to[k]);
   }
 }
 
@@ -208,6 +230,8 @@ std::string_view LatinHabitName(LatinHabit habit) {
       return "Serbian/Croatian";
     case LatinHabit::kBelarusian:
       return "Belarusian";
+    case LatinHabit::kTurkish:
+      return "Turkish";
   }
   return {};
 }
@@ -229,9 +253,9 @@ std::optional<std::string> RespellLatin(std::string_view utf8, LatinHabit habit)
   while (i < utf8.size()) {
     // A word the given-name table knows as written (Yauhen, Uladzislau, Sergej) is a name
     // already: respelling it would make it none ("Yavhen").
-    if (IsAsciiLetter(utf8[i]) && (i == 0 || !IsAsciiLetter(utf8[i - 1]))) {
+    if (IsWordByte(utf8[i]) && (i == 0 || !IsWordByte(utf8[i - 1]))) {
       std::size_t end = i;
-      while (end < utf8.size() && IsAsciiLetter(utf8[end])) ++end;
+      while (end < utf8.size() && IsWordByte(utf8[end])) ++end;
       if (IsKnownGivenName(utf8.substr(i, end - i))) {
         out.append(utf8.substr(i, end - i));
         i = end;
@@ -244,7 +268,7 @@ std::optional<std::string> RespellLatin(std::string_view utf8, LatinHabit habit)
       out.push_back(utf8[i++]);
       continue;
     }
-    AppendInCaseOf(utf8, i, rule->from.size(), rule->to, out);
+    AppendInCaseOf(utf8, i, *rule, out);
     changed |= rule->from != rule->to;
     i += rule->from.size();
   }

@@ -13,7 +13,8 @@
 //   Serbian and Croatian (and many an English clerk's ear)   h = х, c = ц, before k too
 //            ("Mihajlo", "Cap", "Bileckyj");
 //   Belarusian   -enka = -енко, ou/au/eu before a consonant = ов/ав/ев
-//            ("Kavalenka", "Barsukou", "Paulichenka").
+//            ("Kavalenka", "Barsukou", "Paulichenka");
+//   Turkish (the mediator's clerks)   ş = ш, ç = ч, c = дж, j = ж ("Şevçenko", "Curenko").
 // In the common reading "ch" is ч, "z" is з, "x" is кс and "cz" is ч. So a Latin name is keyed
 // as written and, where one of these habits would read it otherwise, also as respelled here in
 // the common conventions; the matcher takes the best agreement (as with a name's other word
@@ -43,14 +44,15 @@ enum class LatinHabit : unsigned char {
   kPolish,
   kGost,
   kSerbianCroatian,
-  kBelarusian
+  kBelarusian,
+  kTurkish
 };
 
-inline constexpr std::array<LatinHabit, 6> kLatinHabits = {
-    LatinHabit::kFrench, LatinHabit::kGerman,          LatinHabit::kPolish,
-    LatinHabit::kGost,   LatinHabit::kSerbianCroatian, LatinHabit::kBelarusian};
+inline constexpr std::array<LatinHabit, 7> kLatinHabits = {
+    LatinHabit::kFrench,          LatinHabit::kGerman,     LatinHabit::kPolish, LatinHabit::kGost,
+    LatinHabit::kSerbianCroatian, LatinHabit::kBelarusian, LatinHabit::kTurkish};
 
-// "French", "German", "Polish", "GOST 7.79 B", "Serbian/Croatian", "Belarusian": for
+// "French", "German", "Polish", "GOST 7.79 B", "Serbian/Croatian", "Belarusian", "Turkish": for
 // explanations.
 [[nodiscard]] std::string_view LatinHabitName(LatinHabit habit);
 
