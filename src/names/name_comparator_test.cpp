@@ -143,6 +143,22 @@ TEST(NameComparatorTest, BelarusianRomanisationMatchesTheRussianName) {
             kDefaultMatchThreshold);
 }
 
+// A stray key in a Latin surname is one slip, though the key reads the letters around it as
+// other sounds ("cvh").
+TEST(NameComparatorTest, OneKeystrokeInALatinSurnameIsOneSlip) {
+  EXPECT_GE(Score("Oleksiy Arestovych", "Oleksiy Arestovycvh"), kDefaultMatchThreshold);
+  EXPECT_LT(Score("Oleksiy Arestovych", "Oleksiy Arestenko"), kDefaultMatchThreshold);
+}
+
+// Turkey mediates: its clerks write Ukrainian and Russian names in Turkish letters.
+TEST(NameComparatorTest, TurkishSpellingMatchesTheName) {
+  EXPECT_GE(Score("Taras Şevçenko", "Тарас Шевченко"), 0.95);
+  EXPECT_GE(Score("ŞEVÇENKO Taras", "Taras Shevchenko"), 0.95);
+  EXPECT_GE(Score("Serhii Kravçenko", "Сергій Кравченко"), 0.95);
+  EXPECT_GE(Score("Mıkola Curenko", "Микола Джуренко"), kDefaultMatchThreshold);
+  EXPECT_LT(Score("Taras Şevçenko", "Тарас Шевчук"), kDefaultMatchThreshold);
+}
+
 // Akanye: Belarusian writes an unstressed o as a, and a Russian ear hears it so. A surname that
 // differs only there is the same surname; one that differs in anything else is not made so.
 TEST(NameComparatorTest, AnUnstressedOWrittenAIsTheSameSurname) {
