@@ -57,6 +57,20 @@ TEST(LatinReadingsTest, SerbianAndCroatianSpellings) {
   EXPECT_FALSE(RespellLatin("Mykhailo", LatinHabit::kSerbianCroatian));  // kh is х already
 }
 
+// The mediator's clerks in Turkey write what they hear in Turkish letters.
+TEST(LatinReadingsTest, TurkishSpellings) {
+  EXPECT_EQ(Respelled("Taras Şevçenko", LatinHabit::kTurkish), "Taras Shevchenko");
+  EXPECT_EQ(Respelled("ŞEVÇENKO Taras", LatinHabit::kTurkish), "SHEVCHENKO Taras");
+  EXPECT_EQ(Respelled("Çornovol", LatinHabit::kTurkish), "Chornovol");
+  EXPECT_EQ(Key(Respelled("Kovalçuk Oleksandr", LatinHabit::kTurkish)), Key("Ковальчук Олександр"));
+  EXPECT_EQ(Key(Respelled("Curenko Mıkola", LatinHabit::kTurkish)), Key("Джуренко Микола"));
+  EXPECT_EQ(Key(Respelled("Jukov Georgiy Şalvoviç", LatinHabit::kTurkish)),
+            Key("Жуков Георгий Шалвович"));
+  // c and j are Turkish only beside Turkish letters: "Cap" and "Jan" are not respelled alone.
+  EXPECT_FALSE(RespellLatin("Jan Cap", LatinHabit::kTurkish));
+  EXPECT_FALSE(RespellLatin("Shevchenko Taras", LatinHabit::kTurkish));
+}
+
 TEST(LatinReadingsTest, NothingToReadIsNothing) {
   EXPECT_FALSE(RespellLatin("Shevchenko Taras", LatinHabit::kFrench));  // French has no "sh"
   EXPECT_FALSE(RespellLatin("Tkatchenko", LatinHabit::kFrench));        // tch is ч in French too
