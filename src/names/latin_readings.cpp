@@ -64,6 +64,67 @@ constexpr Rule kTurkish[] = {
     {"\xc3\xa7", "ch"}, {"\xc3\x87", "ch", When::kAlways, true},
     {"c", "dzh"},       {"j", "zh"},
 };
+// Unaccented: a name of a system with marks (ISO 9 Ševčenko, Czech, Croatian or Polish
+// spelling) typed where marks cannot be ("Sevcenko"): the letters without them, which the key
+// then reads as any plain Latin name.
+constexpr Rule kUnaccented[] = {
+    {"\xc5\xa1", "s"},                       // š
+    {"\xc5\xa0", "s", When::kAlways, true},  // Š
+    {"\xc4\x8d", "c"},                       // č
+    {"\xc4\x8c", "c", When::kAlways, true},  // Č
+    {"\xc5\xbe", "z"},                       // ž
+    {"\xc5\xbd", "z", When::kAlways, true},  // Ž
+    {"\xc4\x87", "c"},                       // ć
+    {"\xc4\x86", "c", When::kAlways, true},  // Ć
+    {"\xc5\x9b", "s"},                       // ś
+    {"\xc5\x9a", "s", When::kAlways, true},  // Ś
+    {"\xc5\xba", "z"},                       // ź
+    {"\xc5\xb9", "z", When::kAlways, true},  // Ź
+    {"\xc5\xbc", "z"},                       // ż
+    {"\xc5\xbb", "z", When::kAlways, true},  // Ż
+    {"\xc5\x88", "n"},                       // ň
+    {"\xc5\x87", "n", When::kAlways, true},  // Ň
+    {"\xc5\x84", "n"},                       // ń
+    {"\xc5\x83", "n", When::kAlways, true},  // Ń
+    {"\xc5\x99", "r"},                       // ř
+    {"\xc5\x98", "r", When::kAlways, true},  // Ř
+    {"\xc4\x9b", "e"},                       // ě
+    {"\xc4\x9a", "e", When::kAlways, true},  // Ě
+    {"\xc5\xaf", "u"},                       // ů
+    {"\xc5\xae", "u", When::kAlways, true},  // Ů
+    {"\xc3\xbd", "y"},                       // ý
+    {"\xc3\x9d", "y", When::kAlways, true},  // Ý
+    {"\xc3\xa1", "a"},                       // á
+    {"\xc3\x81", "a", When::kAlways, true},  // Á
+    {"\xc3\xa9", "e"},                       // é
+    {"\xc3\x89", "e", When::kAlways, true},  // É
+    {"\xc3\xad", "i"},                       // í
+    {"\xc3\x8d", "i", When::kAlways, true},  // Í
+    {"\xc3\xb3", "o"},                       // ó
+    {"\xc3\x93", "o", When::kAlways, true},  // Ó
+    {"\xc3\xba", "u"},                       // ú
+    {"\xc3\x9a", "u", When::kAlways, true},  // Ú
+    {"\xc4\xbe", "l"},                       // ľ
+    {"\xc4\xbd", "l", When::kAlways, true},  // Ľ
+    {"\xc4\xba", "l"},                       // ĺ
+    {"\xc4\xb9", "l", When::kAlways, true},  // Ĺ
+    {"\xc5\x95", "r"},                       // ŕ
+    {"\xc5\x94", "r", When::kAlways, true},  // Ŕ
+    {"\xc5\x82", "l"},                       // ł
+    {"\xc5\x81", "l", When::kAlways, true},  // Ł
+    {"\xc4\x91", "d"},                       // đ
+    {"\xc4\x90", "d", When::kAlways, true},  // Đ
+    {"\xc5\x9d", "s"},                       // ŝ
+    {"\xc5\x9c", "s", When::kAlways, true},  // Ŝ
+    {"\xc3\xaa", "e"},                       // ê
+    {"\xc3\x8a", "e", When::kAlways, true},  // Ê
+    {"\xc3\xaf", "i"},                       // ï
+    {"\xc3\x8f", "i", When::kAlways, true},  // Ï
+    {"\xc3\xbb", "u"},                       // û
+    {"\xc3\x9b", "u", When::kAlways, true},  // Û
+    {"\xc3\xa2", "a"},                       // â
+    {"\xc3\x82", "a", When::kAlways, true},  // Â
+};
 constexpr Rule kGost[] = {
     {"shh", "shch"},
     {"cz", "ts"},
@@ -88,6 +149,15 @@ constexpr std::string_view kFrenchMarks[] = {"tch",    "ou",     "j",      "gu",
 // Turkish writes its own letters for ш and ч, and c and j read otherwise only beside them.
 constexpr std::string_view kTurkishMarks[] = {"\xc5\x9f", "\xc5\x9e", "\xc3\xa7", "\xc3\x87",
                                               "\xc4\x9f", "\xc4\x9e", "\xc4\xb1", "\xc4\xb0"};
+// Only a text with marks has them to drop.
+constexpr std::string_view kUnaccentedMarks[] = {
+    "\xc5\xa1", "\xc5\xa0", "\xc4\x8d", "\xc4\x8c", "\xc5\xbe", "\xc5\xbd", "\xc4\x87", "\xc4\x86",
+    "\xc5\x9b", "\xc5\x9a", "\xc5\xba", "\xc5\xb9", "\xc5\xbc", "\xc5\xbb", "\xc5\x88", "\xc5\x87",
+    "\xc5\x84", "\xc5\x83", "\xc5\x99", "\xc5\x98", "\xc4\x9b", "\xc4\x9a", "\xc5\xaf", "\xc5\xae",
+    "\xc3\xbd", "\xc3\x9d", "\xc3\xa1", "\xc3\x81", "\xc3\xa9", "\xc3\x89", "\xc3\xad", "\xc3\x8d",
+    "\xc3\xb3", "\xc3\x93", "\xc3\xba", "\xc3\x9a", "\xc4\xbe", "\xc4\xbd", "\xc4\xba", "\xc4\xb9",
+    "\xc5\x95", "\xc5\x94", "\xc5\x82", "\xc5\x81", "\xc4\x91", "\xc4\x90", "\xc5\x9d", "\xc5\x9c",
+    "\xc3\xaa", "\xc3\x8a", "\xc3\xaf", "\xc3\x8f", "\xc3\xbb", "\xc3\x9b", "\xc3\xa2", "\xc3\x82"};
 constexpr std::string_view kGermanMarks[] = {
     "sch", "w", "z", "j", "\u00e4", "\u00f6", "\u00fc", "\u00df", "\u00c4", "\u00d6", "\u00dc"};
 
@@ -98,6 +168,7 @@ bool ShowsHandOf(LatinHabit habit, std::string_view text) {
   if (habit == LatinHabit::kFrench) marks = kFrenchMarks;
   if (habit == LatinHabit::kGerman) marks = kGermanMarks;
   if (habit == LatinHabit::kTurkish) marks = kTurkishMarks;
+  if (habit == LatinHabit::kUnaccented) marks = kUnaccentedMarks;
   return marks.empty() || std::any_of(marks.begin(), marks.end(),
                                       [&](std::string_view mark) { return Contains(text, mark); });
 }
@@ -118,6 +189,8 @@ std::span<const std::string_view> NeverWrittenBy(LatinHabit habit) {
       return kBelarusianNever;
     case LatinHabit::kTurkish:
       return kTurkishNever;
+    case LatinHabit::kUnaccented:
+      return {};
   }
   return {};
 }
@@ -138,6 +211,8 @@ std::span<const Rule> RulesOf(LatinHabit habit) {
       return kBelarusian;
     case LatinHabit::kTurkish:
       return kTurkish;
+    case LatinHabit::kUnaccented:
+      return kUnaccented;
   }
   return {};
 }
@@ -232,6 +307,8 @@ std::string_view LatinHabitName(LatinHabit habit) {
       return "Belarusian";
     case LatinHabit::kTurkish:
       return "Turkish";
+    case LatinHabit::kUnaccented:
+      return "unaccented";
   }
   return {};
 }

@@ -14,7 +14,9 @@
 //            ("Mihajlo", "Cap", "Bileckyj");
 //   Belarusian   -enka = -енко, ou/au/eu before a consonant = ов/ав/ев
 //            ("Kavalenka", "Barsukou", "Paulichenka");
-//   Turkish (the mediator's clerks)   ş = ш, ç = ч, c = дж, j = ж ("Şevçenko", "Curenko").
+//   Turkish (the mediator's clerks)   ş = ш, ç = ч, c = дж, j = ж ("Şevçenko", "Curenko");
+//   unaccented   a name written with marks (ISO 9 "Ševčenko", Czech, Croatian, Polish) where
+//            marks cannot be typed ("Sevcenko"): the letters without their marks.
 // In the common reading "ch" is ч, "z" is з, "x" is кс and "cz" is ч. So a Latin name is keyed
 // as written and, where one of these habits would read it otherwise, also as respelled here in
 // the common conventions; the matcher takes the best agreement (as with a name's other word
@@ -45,15 +47,17 @@ enum class LatinHabit : unsigned char {
   kGost,
   kSerbianCroatian,
   kBelarusian,
-  kTurkish
+  kTurkish,
+  kUnaccented
 };
 
-inline constexpr std::array<LatinHabit, 7> kLatinHabits = {
-    LatinHabit::kFrench,          LatinHabit::kGerman,     LatinHabit::kPolish, LatinHabit::kGost,
-    LatinHabit::kSerbianCroatian, LatinHabit::kBelarusian, LatinHabit::kTurkish};
+inline constexpr std::array<LatinHabit, 8> kLatinHabits = {
+    LatinHabit::kFrench,  LatinHabit::kGerman,          LatinHabit::kPolish,
+    LatinHabit::kGost,    LatinHabit::kSerbianCroatian, LatinHabit::kBelarusian,
+    LatinHabit::kTurkish, LatinHabit::kUnaccented};
 
-// "French", "German", "Polish", "GOST 7.79 B", "Serbian/Croatian", "Belarusian", "Turkish": for
-// explanations.
+// "French", "German", "Polish", "GOST 7.79 B", "Serbian/Croatian", "Belarusian", "Turkish",
+// "unaccented": for explanations.
 [[nodiscard]] std::string_view LatinHabitName(LatinHabit habit);
 
 // The text respelled in the common conventions as `habit` reads it; nothing when the text is

@@ -71,6 +71,15 @@ TEST(LatinReadingsTest, TurkishSpellings) {
   EXPECT_FALSE(RespellLatin("Shevchenko Taras", LatinHabit::kTurkish));
 }
 
+// Marks dropped where they cannot be typed: ISO 9 Ševčenko becomes Sevcenko.
+TEST(LatinReadingsTest, UnaccentedSpellings) {
+  EXPECT_EQ(Respelled("Ševčenko Taras", LatinHabit::kUnaccented), "Sevcenko Taras");
+  EXPECT_EQ(Respelled("ŠEVČENKO Taras", LatinHabit::kUnaccented), "SEVCENKO Taras");
+  EXPECT_EQ(Respelled("Łukašenko", LatinHabit::kUnaccented), "Lukasenko");
+  EXPECT_EQ(Key(Respelled("Sevcenko", LatinHabit::kUnaccented)), Key("Sevcenko"));
+  EXPECT_FALSE(RespellLatin("Sevcenko Taras", LatinHabit::kUnaccented));  // no marks to drop
+}
+
 TEST(LatinReadingsTest, NothingToReadIsNothing) {
   EXPECT_FALSE(RespellLatin("Shevchenko Taras", LatinHabit::kFrench));  // French has no "sh"
   EXPECT_FALSE(RespellLatin("Tkatchenko", LatinHabit::kFrench));        // tch is ч in French too

@@ -159,6 +159,12 @@ TEST(NameComparatorTest, TurkishSpellingMatchesTheName) {
   EXPECT_LT(Score("Taras Şevçenko", "Тарас Шевчук"), kDefaultMatchThreshold);
 }
 
+// A name with marks (ISO 9, Czech, Croatian) meets itself typed without them.
+TEST(NameComparatorTest, AMarkedSpellingMatchesItselfUnaccented) {
+  EXPECT_GE(Score("Taras Sevcenko", "Taras Ševčenko"), 0.95);
+  EXPECT_LT(Score("Taras Sevcenko", "Taras Ševčuk"), kDefaultMatchThreshold);
+}
+
 // Akanye: Belarusian writes an unstressed o as a, and a Russian ear hears it so. A surname that
 // differs only there is the same surname; one that differs in anything else is not made so.
 TEST(NameComparatorTest, AnUnstressedOWrittenAIsTheSameSurname) {
