@@ -169,6 +169,14 @@ bool ShowsHandOf(LatinHabit habit, std::string_view text) {
   if (habit == LatinHabit::kGerman) marks = kGermanMarks;
   if (habit == LatinHabit::kTurkish) marks = kTurkishMarks;
   if (habit == LatinHabit::kUnaccented) marks = kUnaccentedMarks;
+  // Their marks are all letters beyond ASCII: a plain ASCII text (most of a Latin list) is
+  // passed over without searching for each.
+  const bool beyond_ascii_only = habit == LatinHabit::kTurkish || habit == LatinHabit::kUnaccented;
+  if (beyond_ascii_only && std::none_of(text.begin(), text.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80;
+      })) {
+    return false;
+  }
   return marks.empty() || std::any_of(marks.begin(), marks.end(),
                                       [&](std::string_view mark) { return Contains(text, mark); });
 }
