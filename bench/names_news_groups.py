@@ -47,6 +47,8 @@ import sys
 import tempfile
 from itertools import combinations
 
+from names_public_pairs import pair_scores
+
 APOSTROPHES = "'\u2019`"
 
 
@@ -136,13 +138,7 @@ def build_pairs(data):
 
 
 def scores(rows):
-    tp = sum(1 for r in rows if r[3] and r[5])
-    fp = sum(1 for r in rows if not r[3] and r[5])
-    fn = sum(1 for r in rows if r[3] and not r[5])
-    p = tp / (tp + fp) if tp + fp else float("nan")
-    r = tp / (tp + fn) if tp + fn else float("nan")
-    f1 = 2 * p * r / (p + r) if tp else 0.0
-    return len(rows), sum(1 for row in rows if row[3]), p, r, f1
+    return pair_scores((r[3], r[5]) for r in rows)
 
 
 def main():

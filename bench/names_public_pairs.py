@@ -59,14 +59,20 @@ def latin_cyrillic(a, b):
     return (CYRILLIC.search(a) and only_latin(b)) or (CYRILLIC.search(b) and only_latin(a))
 
 
-def scores(rows):
-    tp = sum(1 for _, _, same, match in rows if same and match)
-    fp = sum(1 for _, _, same, match in rows if not same and match)
-    fn = sum(1 for _, _, same, match in rows if same and not match)
+def pair_scores(judged):
+    """(pairs, same person, precision, recall, F1) of (same person, matched) judgements."""
+    judged = list(judged)
+    tp = sum(1 for same, match in judged if same and match)
+    fp = sum(1 for same, match in judged if not same and match)
+    fn = sum(1 for same, match in judged if same and not match)
     p = tp / (tp + fp) if tp + fp else float("nan")
     r = tp / (tp + fn) if tp + fn else float("nan")
     f1 = 2 * p * r / (p + r) if tp else 0.0
-    return len(rows), sum(1 for row in rows if row[2]), p, r, f1
+    return len(judged), tp + fn, p, r, f1
+
+
+def scores(rows):
+    return pair_scores((same, match) for _, _, same, match in rows)
 
 
 def main():
