@@ -38,16 +38,12 @@ the same. `--show-failures N` prints up to N missed positives and N wrongly matc
 half "A" only; half "B" is held out and its pairs are never printed.
 """
 import argparse
-import csv
 import hashlib
 import json
-import os
-import subprocess
 import sys
-import tempfile
 from itertools import combinations
 
-from names_public_pairs import pair_scores
+from names_public_pairs import pair_scores, run_parley_names
 
 APOSTROPHES = "'\u2019`"
 
@@ -152,15 +148,8 @@ def main():
     pairs, st = build_pairs(data)
     if not pairs:
         sys.exit(f"{args.groups}: no pairs")
-    with tempfile.TemporaryDirectory() as work:
-        names_in, names_out = os.path.join(work, "in.csv"), os.path.join(work, "out.csv")
-        with open(names_in, "w", newline="", encoding="utf-8") as f:
-            w = csv.writer(f)
-            w.writerow(["name1", "name2"])
-            w.writerows((p[1], p[2]) for p in pairs)
-        subprocess.run([args.parley, "names", names_in, "--out", names_out], check=True)
-        with open(names_out, encoding="utf-8") as f:
-            out = [(row["match"] == "true", row.get("score", "")) for row in csv.DictReader(f)]
+    out = [(row["match"] == "true", row.get("score", ""))
+           for row in run_parley_names(args.parley, ((p[1], p[2]) for p in pairs))]
     if len(out) != len(pairs):
         sys.exit(f"parley names wrote {len(out)} rows for {len(pairs)} pairs")
     rows = [p + (m, s) for p, (m, s) in zip(pairs, out)]

@@ -71,6 +71,20 @@ def pair_scores(judged):
     return len(judged), tp + fn, p, r, f1
 
 
+def run_parley_names(parley, name_pairs):
+    """`parley names` on (name1, name2) pairs: its output rows, in order; files stay in a
+    temporary folder."""
+    with tempfile.TemporaryDirectory() as work:
+        names_in, names_out = os.path.join(work, "in.csv"), os.path.join(work, "out.csv")
+        with open(names_in, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(["name1", "name2"])
+            w.writerows(name_pairs)
+        subprocess.run([parley, "names", names_in, "--out", names_out], check=True)
+        with open(names_out, encoding="utf-8") as f:
+            return list(csv.DictReader(f))
+
+
 def scores(rows):
     return pair_scores((same, match) for _, _, same, match in rows)
 
@@ -85,15 +99,7 @@ def main():
     pairs = list(read_pairs(args))
     if not pairs:
         sys.exit(f"{args.pairs or args.tsv}: no Person/Person pairs in it")
-    with tempfile.TemporaryDirectory() as work:
-        names_in, names_out = os.path.join(work, "in.csv"), os.path.join(work, "out.csv")
-        with open(names_in, "w", newline="", encoding="utf-8") as f:
-            w = csv.writer(f)
-            w.writerow(["name1", "name2"])
-            w.writerows((a, b) for a, b, _ in pairs)
-        subprocess.run([args.parley, "names", names_in, "--out", names_out], check=True)
-        with open(names_out, encoding="utf-8") as f:
-            matched = [row["match"] == "true" for row in csv.DictReader(f)]
+    matched = [row["match"] == "true" for row in run_parley_names(args.parley, ((a, b) for a, b, _ in pairs))]
     if len(matched) != len(pairs):
         sys.exit(f"parley names wrote {len(matched)} rows for {len(pairs)} pairs")
     rows = [(a, b, same, m) for (a, b, same), m in zip(pairs, matched)]
