@@ -884,7 +884,7 @@ def main(argv=None):
                     help="tune split only: list N missed and N wrong pairs per task")
     a = ap.parse_args(argv)
 
-    if a.split in ("heldout", "heldout-wide") and a.show_failures:
+    if a.split and a.split != "tune" and a.show_failures:
         print("eval.py: --show-failures is refused on the held-out splits (seeds 101 and up): "
               "its failures are never looked at.", file=sys.stderr)
         return 2
@@ -906,12 +906,12 @@ def main(argv=None):
             datas.append(d)
             generated.append(d)
     else:
-        ap.error("give --data DIR or --split tune|heldout")
+        ap.error("give --data DIR or --split tune|heldout|heldout-wide|heldout-long")
 
     seeds = []
     for d in datas:
         seeds.append(json.load(open(os.path.join(d, "meta.json"), encoding="utf-8")).get("seed"))
-    heldout = a.split in ("heldout", "heldout-wide") or any(s in HELDOUT_SEEDS for s in seeds)
+    heldout = (a.split is not None and a.split != "tune") or any(s in HELDOUT_SEEDS for s in seeds)
     if heldout and a.show_failures:
         print("eval.py: --show-failures is refused on the held-out splits (seeds 101 and up): "
               "its failures are never looked at.", file=sys.stderr)
