@@ -1,23 +1,26 @@
 #!/usr/bin/env python3
 """The analyst's baseline, step 1: one TSV row per record, `id<TAB>full name<TAB>birth year`.
 
-Reads a list file as `parley synth` writes it (Ukrainian, Russian or English headers; either a
-single full-name column or surname/given/patronymic columns) and writes the name as written;
+Reads a list file as `parley synth` or the held-out generator (bench/heldout/gen.py) writes it
+(Ukrainian, Russian or English headers; either a single full-name column or
+surname/given/patronymic columns; UTF-8 or Windows-1251; comma or semicolon) and writes the
+name as written;
 the script then romanises it with ICU (`uconv -x "Any-Latin; Latin-ASCII"`) and loads it into
 PostgreSQL. Stdlib only.
 
 usage: link_baseline_prepare.py LIST.csv OUT.tsv
 """
 import csv
+import io
 import re
 import sys
 
-ID = {"id", "№", "no", "n"}
-FULL = {"full_name", "піб", "фио", "name"}
+ID = {"id", "№", "no", "no.", "n", "№ п/п"}
+FULL = {"full_name", "full name", "піб", "фио", "name"}
 SURNAME = {"surname", "прізвище", "фамилия"}
 GIVEN = {"given_name", "ім'я", "имя", "first_name"}
 PATRONYMIC = {"patronymic", "по батькові", "отчество"}
-BIRTH = {"birth_date", "дата народження", "дата рождения", "date_of_birth"}
+BIRTH = {"birth_date", "дата народження", "дата рождения", "date_of_birth", "date of birth"}
 
 
 def pick(header, names):
@@ -28,9 +31,15 @@ def pick(header, names):
 
 
 def main():
-    with open(sys.argv[1], newline="", encoding="utf-8-sig") as f, \
-            open(sys.argv[2], "w", encoding="utf-8") as out:
-        reader = csv.reader(f)
+    raw = open(sys.argv[1], "rb").read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("windows-1251")  # how Russian registers are often written
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    with open(sys.argv[2], "w", encoding="utf-8") as out:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         header = next(reader)
         i_id, i_full = pick(header, ID), pick(header, FULL)
         parts = [pick(header, s) for s in (SURNAME, GIVEN, PATRONYMIC)]

@@ -63,35 +63,15 @@ echo "F1 dedupe ua-request (pairwise):   $(python3 "$here/link_f1.py" dedupe "$d
 
 if [[ $baseline == 1 ]]; then
   echo "== baseline: uconv Any-Latin; Latin-ASCII + PostgreSQL pg_trgm (similarity >= 0.5, birth year ±1)"
-  pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  pgdata=$work/pgdata
-  sock=$work/pgsock
-  mkdir -p "$sock" && chown postgres "$sock"
-  [[ -d $pgdata ]] || { mkdir -p "$pgdata" && chown postgres "$pgdata" &&
-    su postgres -c "$pgbin/initdb -A trust -D $pgdata" > "$work/initdb.log"; }
-  su postgres -c "$pgbin/pg_ctl -D $pgdata -o '-k $sock -p 5499 -c listen_addresses=' -l $sock/pg.log -w start" > /dev/null
-  trap 'su postgres -c "$pgbin/pg_ctl -D $pgdata -m fast stop" > /dev/null' EXIT
+  # shellcheck source=pg_trgm_baseline.sh
+  source "$here/pg_trgm_baseline.sh"
+  pg_trgm_start "$work"
+  trap 'pg_trgm_stop "$work"' EXIT
   baseline_link() {  # baseline_link LEFT RIGHT OUT
-    local left=$1 right=$2 out=$3
-    python3 "$here/link_baseline_prepare.py" "$data/$left" "$work/l.raw.tsv"
-    python3 "$here/link_baseline_prepare.py" "$data/$right" "$work/r.raw.tsv"
-    uconv -x "Any-Latin; Latin-ASCII" -o "$work/l.tsv" "$work/l.raw.tsv"
-    uconv -x "Any-Latin; Latin-ASCII" -o "$work/r.tsv" "$work/r.raw.tsv"
-    psql -q -h "$sock" -p 5499 -U postgres -v ON_ERROR_STOP=1 > /dev/null <<SQL
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
-SET pg_trgm.similarity_threshold = 0.5;
-DROP TABLE IF EXISTS l, r;
-CREATE TABLE l (id text, name text, year int);
-CREATE TABLE r (id text, name text, year int);
-\copy l FROM '$work/l.tsv' (FORMAT text, NULL '')
-\copy r FROM '$work/r.tsv' (FORMAT text, NULL '')
-CREATE INDEX ON r USING gin (name gin_trgm_ops);
-ANALYZE l; ANALYZE r;
-\copy (SELECT DISTINCT ON (l.id) l.id AS left_id, r.id AS right_id, similarity(l.name, r.name) AS score FROM l JOIN r ON l.name % r.name AND (l.year IS NULL OR r.year IS NULL OR abs(l.year - r.year) <= 1) ORDER BY l.id, similarity(l.name, r.name) DESC, r.id) TO '$out' (FORMAT csv, HEADER)
-SQL
+    pg_trgm_link "$data/$1" "$data/$2" "$3" "$work"
   }
-  export -f baseline_link
-  export here data work sock
+  export -f baseline_link pg_trgm_link
+  export here data work pg_trgm_here
   timed "baseline ua-request -> ru-custody" bash -c "baseline_link ua-request.csv ru-custody.csv $work/base-ua-ru.csv"
   timed "baseline mediator -> ru-custody" bash -c "baseline_link mediator.csv ru-custody.csv $work/base-med-ru.csv"
   echo "F1 baseline ua-request -> ru-custody: $(python3 "$here/link_f1.py" best "$data/truth.csv" ua-request.csv ru-custody.csv "$work/base-ua-ru.csv")"
