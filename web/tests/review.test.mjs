@@ -124,3 +124,31 @@ test("a pair whose surname and given name one list wrote in each other's columns
   assert.deepEqual(await seriousViolations(page), []);
   assert.deepEqual(page.problems, []);
 });
+
+test("a name read by the mediator's Turkish spelling says so in the reviewer's language", async () => {
+  // "Kravçenko Vyaçeslav" on the mediator's list is Кравченко Вячеслав in custody once ş, ç
+  // are read as Turkish writes them; the page names that reading in Turkish, not in English.
+  const left = join(env.server.dir, "turkish-left.csv");
+  const right = join(env.server.dir, "turkish-right.csv");
+  writeFileSync(left, "id,full_name,birth_date\nM1,Kravçenko Vyaçeslav,1985\nM2,Şevçuk Taras,1979\n");
+  writeFileSync(right, "id,surname,given_name,patronymic,birth_date\n" +
+    "R1,Кравченко,Вячеслав,,12.03.1985\nR2,Бондар,Тарас,,02.02.1970\nR3,Мельник,Петро,,05.06.1981\n");
+  env.server.parley("import", left, "--list", "turkish-left", "--kind", "mediator", "--side", "mediator");
+  env.server.parley("import", right, "--list", "turkish-right", "--kind", "custody", "--side", "ru");
+  env.server.parley("reconcile", "turkish-left", "turkish-right", "--auto-accept", "1");
+  const queue = await env.server.api("mediator-analyst", "GET",
+    "/links?state=needs_review&left=turkish-left&right=turkish-right&limit=5");
+  assert.equal(queue.status, 200, JSON.stringify(queue.body));
+  const link = queue.body.links.find((l) => l.right?.surname === "Кравченко");
+  assert.ok(link, "the pair waits for review");
+  const used = link.explanation.find((f) => f.field === "name_used" && f.level === "alias");
+  assert.match(used?.left ?? "", /^Kravchenko Vyacheslav \(Turkish spelling\)$/);
+
+  const page = await signIn(env.browser, env.server, "mediator-analyst", { language: "tr" });
+  await page.goto(env.server.url + "/#/review?left=turkish-left&right=turkish-right");
+  await page.locator('[data-names-used="alias"]').waitFor();
+  const note = await page.locator('[data-names-used="alias"]').innerText();
+  assert.match(note, /Kravchenko Vyacheslav \(Türkçe yazım\)/);
+  assert.doesNotMatch(note, /spelling/);
+  assert.deepEqual(page.problems, []);
+});

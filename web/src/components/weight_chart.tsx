@@ -6,7 +6,7 @@
 // precision the chart starts at zero instead. Drawn as plain SVG: six to ten labelled bars need
 // no chart library (uPlot, which the UI uses for series, draws axes over time, not steps).
 import type { Link } from "../api/client";
-import { formatNumber, t, termFor } from "../i18n/i18n";
+import { formatNumber, hasTerm, t, termFor } from "../i18n/i18n";
 
 // One entry of a link's explanation, as the API's OpenAPI document describes it.
 export type FieldWeight = NonNullable<Link["explanation"]>[number];
@@ -97,6 +97,27 @@ export function WeightChart({ weights, probability, matchWeight }: Props) {
   );
 }
 
+// The server ends a name it read by another language's spelling habit with that habit, in
+// English ("Kravchenko Vyacheslav (Turkish spelling)", link/name_keys.cpp; the habits of
+// names/latin_readings.h): the reviewer reads it in the interface's language.
+const spellingHabits: Record<string, string> = {
+  French: "french",
+  German: "german",
+  Polish: "polish",
+  "GOST 7.79 B": "gost",
+  "Serbian/Croatian": "serbian_croatian",
+  Belarusian: "belarusian",
+  Turkish: "turkish",
+  unaccented: "unaccented",
+};
+
+export function nameAsRead(text: string): string {
+  const m = / \(([^()]+) spelling\)$/.exec(text);
+  const habit = m ? spellingHabits[m[1]] : undefined;
+  if (!m || !habit || !hasTerm("spelling", habit)) return text;
+  return `${text.slice(0, m.index)} (${termFor("spelling", habit)})`;
+}
+
 // Which names the pair was compared under, when not both listed names as written: an alias or
 // earlier spelling ("name_used", level "alias"), or the surname and given name read crossed
 // because one list wrote each in the other's column (level "crossed"). Without this line a
@@ -111,7 +132,12 @@ export function NamesUsedNote({ weights }: { weights: FieldWeight[] }) {
           <li data-names-used="crossed">{t("review.names_crossed")}</li>
         ) : (
           <li data-names-used="alias">
-            {t("review.alias_used", { names: [w.left, w.right].filter((n) => n).join(" · ") })}
+            {t("review.alias_used", {
+              names: [w.left, w.right]
+                .filter((n): n is string => !!n)
+                .map(nameAsRead)
+                .join(" · "),
+            })}
           </li>
         ),
       )}
