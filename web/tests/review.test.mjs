@@ -20,6 +20,22 @@ async function decisions(id) {
   return r.body.decisions.map((d) => [d.decision, d.by, d.note ?? ""]);
 }
 
+// Two small lists imported and reconciled with nothing accepted on its own: the pairs waiting
+// for review between them, as the API lists them.
+async function queueBetween(name, leftCsv, [leftKind, leftSide], rightCsv) {
+  const left = join(env.server.dir, `${name}-left.csv`);
+  const right = join(env.server.dir, `${name}-right.csv`);
+  writeFileSync(left, leftCsv);
+  writeFileSync(right, rightCsv);
+  env.server.parley("import", left, "--list", `${name}-left`, "--kind", leftKind, "--side", leftSide);
+  env.server.parley("import", right, "--list", `${name}-right`, "--kind", "custody", "--side", "ru");
+  env.server.parley("reconcile", `${name}-left`, `${name}-right`, "--auto-accept", "1");
+  const queue = await env.server.api("mediator-analyst", "GET",
+    `/links?state=needs_review&left=${name}-left&right=${name}-right&limit=5`);
+  assert.equal(queue.status, 200, JSON.stringify(queue.body));
+  return queue.body.links;
+}
+
 test("keys a, z, r and n decide, undo and annotate the pair in front of the analyst", async () => {
   const queue = await env.server.api("mediator-analyst", "GET", "/links?state=needs_review&limit=3");
   assert.ok(queue.body.total >= 3, "the demo leaves pairs for review");
@@ -103,17 +119,9 @@ test("a pair whose surname and given name one list wrote in each other's columns
     ["Бондар", "Ткачук", "Савчук", "Руденко", "Марченко", "Клименко", "Павленко", "Кравчук"]
       .map((s, i) => `F${i},${s}${side ? "ов" : ""},${["Тарас", "Богдан", "Степан"][i % 3]},,${1960 + i * 3}\n`)
       .join("");
-  const left = join(env.server.dir, "crossed-left.csv");
-  const right = join(env.server.dir, "crossed-right.csv");
-  writeFileSync(left, header + "C1,Зосим,Журба,Павлович,29.06.1970\n" + filler(0));
-  writeFileSync(right, header + "R1,Журба,Зосим,,29.06.1970\n" + filler(1));
-  env.server.parley("import", left, "--list", "crossed-left", "--kind", "request", "--side", "ua");
-  env.server.parley("import", right, "--list", "crossed-right", "--kind", "custody", "--side", "ru");
-  env.server.parley("reconcile", "crossed-left", "crossed-right", "--auto-accept", "1");
-  const queue = await env.server.api("mediator-analyst", "GET",
-    "/links?state=needs_review&left=crossed-left&right=crossed-right&limit=5");
-  assert.equal(queue.status, 200, JSON.stringify(queue.body));
-  const link = queue.body.links.find((l) => l.left?.surname === "Зосим");
+  const links = await queueBetween("crossed", header + "C1,Зосим,Журба,Павлович,29.06.1970\n" + filler(0),
+    ["request", "ua"], header + "R1,Журба,Зосим,,29.06.1970\n" + filler(1));
+  const link = links.find((l) => l.left?.surname === "Зосим");
   assert.ok(link, "the crossed pair waits for review");
   assert.ok(link.explanation.some((f) => f.field === "name_used" && f.level === "crossed"));
 
@@ -128,18 +136,11 @@ test("a pair whose surname and given name one list wrote in each other's columns
 test("a name read by the mediator's Turkish spelling says so in the reviewer's language", async () => {
   // "Kravçenko Vyaçeslav" on the mediator's list is Кравченко Вячеслав in custody once ş, ç
   // are read as Turkish writes them; the page names that reading in Turkish, not in English.
-  const left = join(env.server.dir, "turkish-left.csv");
-  const right = join(env.server.dir, "turkish-right.csv");
-  writeFileSync(left, "id,full_name,birth_date\nM1,Kravçenko Vyaçeslav,1985\nM2,Şevçuk Taras,1979\n");
-  writeFileSync(right, "id,surname,given_name,patronymic,birth_date\n" +
-    "R1,Кравченко,Вячеслав,,12.03.1985\nR2,Бондар,Тарас,,02.02.1970\nR3,Мельник,Петро,,05.06.1981\n");
-  env.server.parley("import", left, "--list", "turkish-left", "--kind", "mediator", "--side", "mediator");
-  env.server.parley("import", right, "--list", "turkish-right", "--kind", "custody", "--side", "ru");
-  env.server.parley("reconcile", "turkish-left", "turkish-right", "--auto-accept", "1");
-  const queue = await env.server.api("mediator-analyst", "GET",
-    "/links?state=needs_review&left=turkish-left&right=turkish-right&limit=5");
-  assert.equal(queue.status, 200, JSON.stringify(queue.body));
-  const link = queue.body.links.find((l) => l.right?.surname === "Кравченко");
+  const links = await queueBetween("turkish",
+    "id,full_name,birth_date\nM1,Kravçenko Vyaçeslav,1985\nM2,Şevçuk Taras,1979\n", ["mediator", "mediator"],
+    "id,surname,given_name,patronymic,birth_date\n" +
+      "R1,Кравченко,Вячеслав,,12.03.1985\nR2,Бондар,Тарас,,02.02.1970\nR3,Мельник,Петро,,05.06.1981\n");
+  const link = links.find((l) => l.right?.surname === "Кравченко");
   assert.ok(link, "the pair waits for review");
   const used = link.explanation.find((f) => f.field === "name_used" && f.level === "alias");
   assert.match(used?.left ?? "", /^Kravchenko Vyacheslav \(Turkish spelling\)$/);
