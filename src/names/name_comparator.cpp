@@ -155,29 +155,11 @@ Part PartSimilarity(std::string_view a_key, bool a_initial, std::span<const Give
   return {spelling, PartEvidence::kSpelling};
 }
 
-// Two surnames in ASCII Latin letters one keystroke apart as typed (Arestovych / Arestovycvh):
-// the key reads a stray letter with its neighbours as other sounds ("cvh": ц, в, х), so one
-// slip of the keyboard can cost the key three. Four letters at least, as for a slip in the key.
-bool OneKeystrokeApartInLatin(std::string_view a, std::string_view b) {
-  constexpr std::size_t kMinLetters = 4;
-  auto lower_ascii = [](std::string_view text, std::string& out) {
-    for (char c : text) {
-      if (static_cast<unsigned char>(c) >= 0x80) return false;
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c >= 'a' && c <= 'z') out.push_back(c);
-    }
-    return out.size() >= kMinLetters;
-  };
-  std::string x;
-  std::string y;
-  return lower_ascii(a, x) && lower_ascii(b, y) && x != y && EditDistance(x, y, 1) <= 1;
-}
-
 // Whether two surnames are one slip apart (SurnamesOneSlipApart), wherever it falls:
 // Jaro-Winkler forgives a typo at the end and punishes one in the first letters ("Охременко" /
 // "Охрименко" is close, "Ернов" / "Чернов" is not).
 bool OneTypoApart(const ParsedName& a, const ParsedName& b) {
-  if (OneKeystrokeApartInLatin(a.surname, b.surname)) return true;
+  if (SurnamesOneKeystrokeApartInLatin(a.surname, b.surname)) return true;
   const std::string letters_a = RomanLetters(a.surname).value_or("");
   const std::string letters_b = RomanLetters(b.surname).value_or("");
   const std::string vowels_a = SurnameVowelForm(a.surname_key);

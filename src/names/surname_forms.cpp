@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 
 #include "names/romanise_key.h"
 #include "names/string_similarity.h"
@@ -78,10 +79,13 @@ Result<std::string> SurnameStemKey(std::string_view utf8) {
   return SurnameStem(*key);
 }
 
+namespace {
+constexpr std::size_t kMinSlipLetters = 4;
+}  // namespace
+
 bool SurnamesOneSlipApart(const SurnameSpellings& a, const SurnameSpellings& b) {
-  constexpr std::size_t kMinLetters = 4;
   auto one_slip = [](std::string_view x, std::string_view y) {
-    return std::min(x.size(), y.size()) >= kMinLetters && EditDistance(x, y, 1) <= 1;
+    return std::min(x.size(), y.size()) >= kMinSlipLetters && EditDistance(x, y, 1) <= 1;
   };
   if (a.key.empty() || b.key.empty()) return false;
   std::array<char, 64> xs{};
@@ -91,13 +95,27 @@ bool SurnamesOneSlipApart(const SurnameSpellings& a, const SurnameSpellings& b) 
   if (nx == 0 || ny == 0) return false;  // a key of more than 64 letters is not a surname
   const std::string_view x(xs.data(), nx);
   const std::string_view y(ys.data(), ny);
-  if (std::min(a.key.size(), b.key.size()) >= kMinLetters &&
+  if (std::min(a.key.size(), b.key.size()) >= kMinSlipLetters &&
       (EditDistance(a.key, b.key, 1) <= 1 || EditDistance(x, y, 1) <= 1)) {
     return true;
   }
   if (!a.vowels.empty() && !b.vowels.empty() && one_slip(a.vowels, b.vowels)) return true;
   if (a.letters.empty() && b.letters.empty()) return false;
   return one_slip(a.letters.empty() ? x : a.letters, b.letters.empty() ? y : b.letters);
+}
+
+bool SurnamesOneKeystrokeApartInLatin(std::string_view a, std::string_view b) {
+  auto lower_ascii = [](std::string_view text, std::string& out) {
+    for (char c : text) {
+      if (static_cast<unsigned char>(c) >= 0x80) return false;
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c >= 'a' && c <= 'z') out.push_back(c);
+    }
+    return out.size() >= kMinSlipLetters;
+  };
+  std::string x;
+  std::string y;
+  return lower_ascii(a, x) && lower_ascii(b, y) && x != y && EditDistance(x, y, 1) <= 1;
 }
 
 }  // namespace parley::names

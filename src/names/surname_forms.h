@@ -61,7 +61,15 @@ struct SurnameSpellings {
 // БЦГАЙ: ц for у is "ts" for "u"); in the vowel forms (Білоу / Белоус: a slip beside a vowel
 // the two languages write differently); in the letters as typed (Ббенко / Бабенко, where the
 // key merged the doubled letter). Each form of at least four letters: a slip joins most
-// shorter names. The one rule for `parley names` and for the linker.
+// shorter names. The one rule for `parley names` and for the linker (`parley names` also counts
+// a keystroke in Latin text, below).
 [[nodiscard]] bool SurnamesOneSlipApart(const SurnameSpellings& a, const SurnameSpellings& b);
+
+// Two surnames written in ASCII Latin letters, one keystroke apart as typed, case aside
+// (Arestovych / Arestovycvh): the key reads a stray letter with its neighbours as other sounds
+// ("cvh": ц, в, х), so one slip of the keyboard can cost the key three. Needs the text, which
+// `parley names` has and the linker does not keep (its Latin lists meet Cyrillic registers,
+// where keystrokes are not comparable). Four letters at least, as above.
+[[nodiscard]] bool SurnamesOneKeystrokeApartInLatin(std::string_view a, std::string_view b);
 
 }  // namespace parley::names

@@ -119,5 +119,14 @@ TEST(NamesSurnameFormsTest, RejectsInvalidUtf8) {
   EXPECT_FALSE(SurnameStemKey("\xE2\x82").has_value());
 }
 
+// A stray key in a Latin surname is one slip as typed, where the key reads three.
+TEST(NamesSurnameFormsTest, OneKeystrokeApartInLatin) {
+  EXPECT_TRUE(SurnamesOneKeystrokeApartInLatin("Arestovych", "ARESTOVYCVH"));
+  EXPECT_FALSE(SurnamesOneKeystrokeApartInLatin("Arestovych", "Arestovych"));   // the same
+  EXPECT_FALSE(SurnamesOneKeystrokeApartInLatin("Arestovich", "Arestovycvh"));  // two
+  EXPECT_FALSE(SurnamesOneKeystrokeApartInLatin("Ivo", "Iva"));           // under four letters
+  EXPECT_FALSE(SurnamesOneKeystrokeApartInLatin("Шевченко", "Шевчеко"));  // not Latin
+}
+
 }  // namespace
 }  // namespace parley::names
