@@ -38,7 +38,8 @@
 // arrays indexed by pool id, so scoring a pair is a handful of loads and adds.
 //
 //   MatchModel model(params);
-//   model.SetTermFrequencies(TermFrequencies::Count(left, right, pool.Size()));
+//   model.SetTermFrequencies(TermFrequencies::Count(left, right, pool.Size(), u_surname,
+//                                                   u_given, u_patronymic, u_place));
 //   double w = model.Weight(v, left.keys[i], right.keys[j]);
 //   double p = model.Probability(w);
 #pragma once
@@ -107,7 +108,7 @@ struct TermFrequencies {
   [[nodiscard]] static TermFrequencies Count(std::span<const RecordKeys> a,
                                              std::span<const RecordKeys> b, std::size_t pool_size,
                                              double u_surname_exact, double u_given_agree,
-                                             double u_patronymic_agree, double u_place_exact = 0);
+                                             double u_patronymic_agree, double u_place_exact);
 };
 
 // A field's contribution to a pair's weight, for explanations.
@@ -149,8 +150,8 @@ class MatchModel {
                                            const RecordKeys& b) const;
   // The birth place's TF adjustment when the places are the same, else 0.
   [[nodiscard]] float PlaceAdjustment(const ComparisonVector& v, const RecordKeys& a) const;
-  // What the namesake share takes off a pair whose three names all agree (exact or
-  // equivalent), given their summed TF adjustments: ≤ 0, and 0 without a share.
+  // What the namesake share takes off a pair whose three names agree (FullNameAgreesButForASlip),
+  // given their summed TF adjustments: ≤ 0, and 0 without a share.
   [[nodiscard]] float NamesakeLimit(const ComparisonVector& v, float names_tf) const;
   // Whether the surname, given name and patronymic are all exact or equivalent.
   [[nodiscard]] static bool FullNameAgrees(const ComparisonVector& v);

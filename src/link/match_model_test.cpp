@@ -8,12 +8,12 @@ namespace parley::link {
 namespace {
 
 // A model whose term frequencies are counted over `records` (u of the surname's exact level,
-// and of the given name's and the patronymic's agreement).
+// and of the given name's and the patronymic's agreement; birth places not adjusted).
 MatchModel ModelCounting(std::span<const RecordKeys> records, std::size_t pool_size,
                          double u_surname, double u_name) {
   MatchModel model(DefaultParameters());
   model.SetTermFrequencies(
-      TermFrequencies::Count(records, {}, pool_size, u_surname, u_name, u_name));
+      TermFrequencies::Count(records, {}, pool_size, u_surname, u_name, u_name, 0.0));
   return model;
 }
 
