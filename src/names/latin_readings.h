@@ -57,7 +57,10 @@ inline constexpr std::array<LatinHabit, 8> kLatinHabits = {
     LatinHabit::kTurkish, LatinHabit::kUnaccented};
 
 // "French", "German", "Polish", "GOST 7.79 B", "Serbian/Croatian", "Belarusian", "Turkish",
-// "unaccented": for explanations.
+// "unaccented": for explanations, which end a respelled name "(NAME spelling)"
+// (link/name_keys.cpp). The review page translates them by these names
+// (web/src/components/weight_chart.tsx, spellingHabits): a new habit goes there too, or shows
+// in English.
 [[nodiscard]] std::string_view LatinHabitName(LatinHabit habit);
 
 // The text respelled in the common conventions as `habit` reads it; nothing when the text is
