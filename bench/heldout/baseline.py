@@ -20,6 +20,7 @@ import argparse
 import csv
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -75,6 +76,9 @@ def main(argv=None):
     os.chmod(work, 0o755)  # the postgres user reads the TSV files here
     datas, generated = ([os.path.abspath(a.data)], []) if a.data else ([], [])
     runs, totals = [], {}
+    # A run stopped by `timeout` (the baseline can take an hour at scale) still stops its
+    # PostgreSQL cluster: SIGTERM unwinds through the `finally` below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     subprocess.run(shell("pg_trgm_start", work), check=True)
     try:
         for seed in heldout_eval.SPLITS.get(a.split, ()):
