@@ -240,8 +240,7 @@ Result<std::vector<NameKeyCache::Respelling>> NameKeyCache::LatinRespellings(con
     }
     std::string text = full.empty() ? surname + " " + given + " " + patronymic : full;
     while (!text.empty() && text.back() == ' ') text.pop_back();
-    text += " (" + std::string(names::LatinHabitName(habit)) + " spelling)";
-    out.push_back({std::move(keys), std::move(text)});
+    out.push_back({std::move(keys), names::WithHabitNote(text, habit)});
   }
   return out;
 }

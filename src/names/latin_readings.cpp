@@ -321,6 +321,20 @@ std::string_view LatinHabitName(LatinHabit habit) {
   return {};
 }
 
+std::string WithHabitNote(std::string_view name, LatinHabit habit) {
+  return std::string(name) + " (" + std::string(LatinHabitName(habit)) + " spelling)";
+}
+
+NameWithHabit SplitHabitNote(std::string_view text) {
+  for (LatinHabit habit : kLatinHabits) {
+    const std::string note = WithHabitNote("", habit);
+    if (text.size() > note.size() && text.ends_with(note)) {
+      return {text.substr(0, text.size() - note.size()), habit};
+    }
+  }
+  return {text, std::nullopt};
+}
+
 std::optional<std::string> RespellLatin(std::string_view utf8, LatinHabit habit) {
   const bool cyrillic = std::any_of(utf8.begin(), utf8.end(), [](char c) {
     return IsCyrillicLead(static_cast<unsigned char>(c));

@@ -57,11 +57,20 @@ inline constexpr std::array<LatinHabit, 8> kLatinHabits = {
     LatinHabit::kTurkish, LatinHabit::kUnaccented};
 
 // "French", "German", "Polish", "GOST 7.79 B", "Serbian/Croatian", "Belarusian", "Turkish",
-// "unaccented": for explanations, which end a respelled name "(NAME spelling)"
-// (link/name_keys.cpp). The review page translates them by these names
+// "unaccented": the habit's name in explanations.
+[[nodiscard]] std::string_view LatinHabitName(LatinHabit habit);
+
+// A name read by a habit, as explanations write it: "Kravchenko Vyacheslav (Turkish spelling)".
+// The stored explanations of workspaces hold this text, so it stays as it is. Papers translate
+// the note by SplitHabitNote (report/link_paper.cpp); the review page by the habit's name
 // (web/src/components/weight_chart.tsx, spellingHabits): a new habit goes there too, or shows
 // in English.
-[[nodiscard]] std::string_view LatinHabitName(LatinHabit habit);
+[[nodiscard]] std::string WithHabitNote(std::string_view name, LatinHabit habit);
+struct NameWithHabit {
+  std::string_view name;            // the text before the note (all of it without one)
+  std::optional<LatinHabit> habit;  // the habit its note names, if it ends in one
+};
+[[nodiscard]] NameWithHabit SplitHabitNote(std::string_view text);
 
 // The text respelled in the common conventions as `habit` reads it; nothing when the text is
 // not Latin or reads the same.

@@ -108,5 +108,19 @@ TEST(LatinReadingsTest, CaseFollowsTheLettersReplaced) {
   EXPECT_EQ(Respelled("Éloïse Jarre", LatinHabit::kFrench), "Éloïse Zharre");  // other bytes kept
 }
 
+// Explanations note a respelled name's habit; papers read the note back to translate it.
+TEST(LatinReadingsTest, AHabitsNoteReadsBack) {
+  for (LatinHabit habit : kLatinHabits) {
+    const std::string noted = WithHabitNote("Kravchenko Vyacheslav", habit);
+    const NameWithHabit read = SplitHabitNote(noted);
+    EXPECT_EQ(read.name, "Kravchenko Vyacheslav") << noted;
+    EXPECT_EQ(read.habit, habit) << noted;
+  }
+  EXPECT_EQ(WithHabitNote("Sevcenko", LatinHabit::kTurkish), "Sevcenko (Turkish spelling)");
+  EXPECT_FALSE(SplitHabitNote("Коваль Іван").habit);
+  EXPECT_FALSE(SplitHabitNote("Koval (Klingon spelling)").habit);
+  EXPECT_FALSE(SplitHabitNote(" (Turkish spelling)").habit) << "a note alone names no one";
+}
+
 }  // namespace
 }  // namespace parley::names

@@ -7,6 +7,7 @@
 
 #include "core/try.h"
 #include "lists/person_record.h"
+#include "names/latin_readings.h"
 #include "report/paper_checkpoint.h"
 #include "report/papers.h"
 #include "store/link_store.h"
@@ -99,12 +100,41 @@ std::vector<ExplainedField> ExplainedFields(const std::string& explanation) {
 
 }  // namespace
 
+Word LinkStateWord(store::LinkState state) {
+  switch (state) {
+    case store::LinkState::kAutoAccepted:
+      return Word::kAutoAccepted;
+    case store::LinkState::kNeedsReview:
+      return Word::kNeedsReview;
+    case store::LinkState::kConfirmed:
+      return Word::kConfirmed;
+    case store::LinkState::kRejected:
+      return Word::kRejected;
+  }
+  return Word::kNeedsReview;
+}
+
+std::string NameAsRead(std::string_view text, const Languages& languages) {
+  const names::NameWithHabit read = names::SplitHabitNote(text);
+  if (!read.habit) return std::string(text);
+  const auto index = static_cast<std::size_t>(*read.habit);
+  static_assert(names::kLatinHabits.size() == static_cast<std::size_t>(Word::kSpellingUnaccented) -
+                                                  static_cast<std::size_t>(Word::kSpellingFrench) +
+                                                  1,
+                "a spelling word for every Latin habit");
+  const auto word = static_cast<Word>(static_cast<std::size_t>(Word::kSpellingFrench) + index);
+  return std::string(read.name) + " (" + Label(languages, word) + ")";
+}
+
 std::string NamesUsedLine(std::string_view explanation, const Languages& languages) {
   std::string line;
   for (const auto& f : nlohmann::json::parse(explanation, nullptr, false)) {
     if (!f.is_object() || f.value("field", "") != "name_used") continue;
-    line = f.value("level", "") == "crossed" ? Label(languages, Word::kNamesCrossed)
-                                             : f.value("left", "") + " ~ " + f.value("right", "");
+    line = f.value("level", "") == "crossed"
+               ? Label(languages, Word::kNamesCrossed)
+               : Label(languages, Word::kAliasUsed) + ": " +
+                     NameAsRead(f.value("left", ""), languages) + " ~ " +
+                     NameAsRead(f.value("right", ""), languages);
   }
   return line;
 }
@@ -134,8 +164,8 @@ Result<Paper> LinkPaper(store::Workspace& ws, std::int64_t link_id, const Langua
   const std::string alias = NamesUsedLine(link.explanation, languages);
   const std::vector<ExplainedField> fields = ExplainedFields(link.explanation);
   b.push_back(Paragraph{link.left_list + " " + link.left_key + "  ~  " + link.right_list + " " +
-                        link.right_key + "\n" + std::string(store::LinkStateName(link.state)) +
-                        ", " + Label(languages, Word::kProbability) + " " +
+                        link.right_key + "\n" + Label(languages, LinkStateWord(link.state)) + ", " +
+                        Label(languages, Word::kProbability) + " " +
                         Fixed(link.probability, "%.4f") + ", " + Label(languages, Word::kWeight) +
                         " " + Fixed(link.match_weight, "%+.2f") +
                         (alias.empty() ? "" : "\n" + alias)});

@@ -9,6 +9,7 @@
 
 #include "core/file_io.h"
 #include "core/try.h"
+#include "report/papers.h"
 #include "store/link_store.h"
 
 namespace parley::report {
@@ -23,20 +24,6 @@ struct Side {
   std::string name;
   std::string birth_date;
 };
-
-Word StateWord(store::LinkState state) {
-  switch (state) {
-    case store::LinkState::kAutoAccepted:
-      return Word::kAutoAccepted;
-    case store::LinkState::kNeedsReview:
-      return Word::kNeedsReview;
-    case store::LinkState::kConfirmed:
-      return Word::kConfirmed;
-    case store::LinkState::kRejected:
-      return Word::kRejected;
-  }
-  return Word::kNeedsReview;
-}
 
 std::vector<Column> LinkColumns(const std::vector<ReportLanguage>& languages) {
   const auto first = [&](Word w) { return Label(languages, w) + " (1)"; };
@@ -96,7 +83,7 @@ class LinkSheets {
       PARLEY_ASSIGN_OR_RETURN(Side right, Record(link.right_record_id));
       ++row;
       worksheet_write_number(sheet, row, 0, static_cast<double>(link.id), nullptr);
-      worksheet_write_string(sheet, row, 1, Label(languages_, StateWord(link.state)).c_str(),
+      worksheet_write_string(sheet, row, 1, Label(languages_, LinkStateWord(link.state)).c_str(),
                              nullptr);
       worksheet_write_number(sheet, row, 2, link.probability, Probability(book));
       const std::string* texts[] = {&link.left_list,  &link.left_key,   &left.name,

@@ -32,6 +32,7 @@
 #include "core/error.h"
 #include "report/paper_layout.h"
 #include "report/report_language.h"
+#include "store/link_store.h"
 #include "store/workspace.h"
 
 namespace parley::report {
@@ -54,9 +55,15 @@ using Languages = std::vector<ReportLanguage>;
 [[nodiscard]] Result<Paper> LinkPaper(store::Workspace& ws, std::int64_t link_id,
                                       const Languages& languages);
 // The line that paper prints for its explanation's `name_used` entry: the aliases the pair
-// matched under ("left ~ right"), or that its surname and given name were compared crossed
-// (written in each other's columns on one side); "" when both listed names were compared.
+// matched under ("Matched under another name: left ~ right", a respelled name's habit in the
+// paper's languages), or that its surname and given name were compared crossed (written in
+// each other's columns on one side); "" when both listed names were compared.
 [[nodiscard]] std::string NamesUsedLine(std::string_view explanation, const Languages& languages);
+// A name as an explanation stored it, its habit note ("(Turkish spelling)",
+// names/latin_readings.h) in the chosen languages.
+[[nodiscard]] std::string NameAsRead(std::string_view text, const Languages& languages);
+// A link's state as papers and workbooks print it.
+[[nodiscard]] Word LinkStateWord(store::LinkState state);
 
 // The act's rows (handed over, received, refusals, outstanding: one row per person of the
 // phase) as one worksheet, the same cells as the PDF's tables: the spreadsheet form of the

@@ -109,6 +109,16 @@ enum class Word {
   kFinalScore,
   kOtherCandidates,  // the explanation row of a request's other candidates
   kNamesCrossed,     // surname and given name compared crossed (written in each other's columns)
+  kAliasUsed,        // the pair matched under an alias, an earlier or respelled name
+  // A Latin name read by another language's habit (names/latin_readings.h, LatinHabit order).
+  kSpellingFrench,
+  kSpellingGerman,
+  kSpellingPolish,
+  kSpellingGost,
+  kSpellingSerbianCroatian,
+  kSpellingBelarusian,
+  kSpellingTurkish,
+  kSpellingUnaccented,
   kField,
   kLevel,
   kWeight,

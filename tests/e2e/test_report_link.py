@@ -40,6 +40,11 @@ class ReportLink(DemoWorkspaceTestCase):
         self.assertIn("Підсумок (log2 шансів)", text)        # and its last
         self.assertIn(f"{link['left_list']} {link['left_id']}", text)
         self.assertIn(f"{link['right_list']} {link['right_id']}", text)
+        state = {"needs_review": "чекає перевірки / waiting for review",
+                 "auto_accepted": "прийнято автоматично / accepted automatically",
+                 "confirmed": "підтверджено / confirmed",
+                 "rejected": "відхилено / rejected"}[link["state"]]
+        self.assertIn(state, text)                           # in the paper's languages
         # Every field's weight, signed, and the final score: the probability's log2 odds.
         for f in weights:
             self.assertIn("%+.2f" % f["weight"], text, f)

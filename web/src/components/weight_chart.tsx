@@ -98,8 +98,9 @@ export function WeightChart({ weights, probability, matchWeight }: Props) {
 }
 
 // The server ends a name it read by another language's spelling habit with that habit, in
-// English ("Kravchenko Vyacheslav (Turkish spelling)", link/name_keys.cpp; the habits of
-// names/latin_readings.h): the reviewer reads it in the interface's language.
+// English ("Kravchenko Vyacheslav (Turkish spelling)": WithHabitNote and the habits of
+// names/latin_readings.h, which papers translate too): the reviewer reads it in the
+// interface's language.
 const spellingHabits: Record<string, string> = {
   French: "french",
   German: "german",
