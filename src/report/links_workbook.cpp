@@ -51,8 +51,10 @@ std::string DisplayName(const PersonRecord& r) {
   return name.empty() ? r.full_name : name;
 }
 
-// "surname: exact +4.20; birth_date: year_month −1.10": the explanation the linker stored.
-std::string Reasons(const std::string& explanation) {
+// "surname: exact +4.20; birth_date: year_month −1.10": the explanation the linker stored,
+// then the names the pair matched under when not both listed names (NamesUsedLine), which
+// tells an Excel reviewer why two names that differ count as the same.
+std::string Reasons(const std::string& explanation, const std::vector<ReportLanguage>& languages) {
   std::string out;
   const nlohmann::json fields = nlohmann::json::parse(explanation, nullptr, false);
   if (!fields.is_array()) return out;
@@ -63,6 +65,8 @@ std::string Reasons(const std::string& explanation) {
     out += (out.empty() ? "" : "; ") + f.value("field", std::string()) + ": " +
            f.value("level", std::string()) + " " + weight;
   }
+  const std::string names_used = NamesUsedLine(explanation, languages);
+  if (!names_used.empty()) out += (out.empty() ? "" : "; ") + names_used;
   return out;
 }
 
@@ -92,7 +96,8 @@ class LinkSheets {
       for (lxw_col_t c = 0; c < std::size(texts); ++c) {
         worksheet_write_string(sheet, row, c + 3, texts[c]->c_str(), nullptr);
       }
-      worksheet_write_string(sheet, row, 11, Reasons(link.explanation).c_str(), nullptr);
+      worksheet_write_string(sheet, row, 11, Reasons(link.explanation, languages_).c_str(),
+                             nullptr);
       worksheet_write_string(sheet, row, 12, link.decided_by.c_str(), nullptr);
     }
     for (lxw_col_t c = 0; c < columns.size(); ++c) {

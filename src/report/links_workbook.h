@@ -3,7 +3,8 @@
 // person's decision) and a sheet with every link (accepted automatically, confirmed,
 // rejected, waiting), each row both records' list, id, name and birth date, the probability
 // as a number, the state in the chosen languages, who decided, and the per-field reasons
-// (the comparison level and weight of each field, as `parley review` shows them). Heads in
+// (the comparison level and weight of each field, as `parley review` shows them, and the
+// names the pair matched under when not both listed names). Heads in
 // the chosen languages, frozen, with an autofilter; the same workspace state gives the same
 // bytes. Read through store/link_store.h; names come from each record's latest version.
 //

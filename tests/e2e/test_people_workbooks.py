@@ -110,6 +110,14 @@ class LinksWorkbook(DemoWorkspaceTestCase):
         self.assertTrue(row["F"] and row["J"], row)             # both names
         self.assertRegex(row["L"], r"^\w+: \w+ [+-]\d+\.\d\d")  # per-field reasons
         self.assertGreater(float(row["C"]), 0)                  # a number cell
+        # A pair matched under an alias says so, in the workbook's languages, with the alias.
+        aliased = [l for l in listed for f in l["explanation"]
+                   if f.get("field") == "name_used" and f.get("level") == "alias"]
+        self.assertTrue(aliased, "the demo has links matched under an earlier name")
+        used = next(f for f in aliased[0]["explanation"] if f.get("field") == "name_used")
+        cells = next(r for r in everything.values() if r.get("A") == str(aliased[0]["id"]))
+        self.assertIn("Збіг за іншим іменем / Совпадение по другому имени: "
+                      f"{used['left']} ~ {used['right']}", cells["L"])
         with zipfile.ZipFile(out) as z:
             sheet = z.read("xl/worksheets/sheet2.xml").decode()
         self.assertIn('ySplit="1"', sheet)
