@@ -17,12 +17,26 @@
 
 namespace parley::testing_files {
 
+// This test process's scratch directory, removed when the process ends: ctest runs every test
+// in a process of its own, and each one left its files behind in /tmp.
+inline const std::filesystem::path& ScratchRoot() {
+  struct Root {
+    std::filesystem::path path = std::filesystem::path(::testing::TempDir()) /
+                                 ("parley_lists_" + std::to_string(::getpid()));
+    ~Root() {
+      std::error_code ignored;  // a scratch directory that cannot be removed fails no test
+      std::filesystem::remove_all(path, ignored);
+    }
+  };
+  static const Root root;
+  return root.path;
+}
+
 // A fresh path in the test's scratch directory, unique per test and name.
 inline std::filesystem::path ScratchPath(std::string_view name) {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) /
-                              ("parley_lists_" + std::to_string(::getpid())) /
-                              (std::string(info->test_suite_name()) + "." + info->name());
+  std::filesystem::path dir =
+      ScratchRoot() / (std::string(info->test_suite_name()) + "." + info->name());
   std::filesystem::create_directories(dir);
   return dir / name;
 }
