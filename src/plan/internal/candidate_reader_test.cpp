@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -12,17 +13,28 @@
 namespace parley::plan::internal {
 namespace {
 
-std::string WriteTemp(const std::string& name, const std::string& text) {
-  std::string path = ::testing::TempDir() + std::to_string(::getpid()) + "_" + name;
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
+// A scratch file, removed when the test is done with it.
+class TempFile {
+ public:
+  TempFile(const std::string& name, const std::string& text)
+      : path_(::testing::TempDir() + std::to_string(::getpid()) + "_" + name) {
+    std::ofstream(path_, std::ios::binary) << text;
+  }
+  ~TempFile() { std::remove(path_.c_str()); }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
 
 TEST(CandidateReader, ReadsCanonicalAndExtraColumns) {
-  auto r = ReadCandidates(WriteTemp("cands.csv",
-                                    "\xEF\xBB\xBFid,Surname,given_name,birth_date,rank,health\r\n"
-                                    "A-1,\"Koval, jr\",Petro,03.04.1990,major,seriously_wounded\r\n"
-                                    "A-2,Ivanenko,Ivan,1985,,\r\n"));
+  const TempFile file("cands.csv",
+                      "\xEF\xBB\xBFid,Surname,given_name,birth_date,rank,health\r\n"
+                      "A-1,\"Koval, jr\",Petro,03.04.1990,major,seriously_wounded\r\n"
+                      "A-2,Ivanenko,Ivan,1985,,\r\n");
+  auto r = ReadCandidates(file.path());
   ASSERT_TRUE(r.has_value()) << r.error().Describe();
   ASSERT_EQ(r->size(), 2u);
   EXPECT_EQ((*r)[0].surname, "Koval, jr");
@@ -33,8 +45,8 @@ TEST(CandidateReader, ReadsCanonicalAndExtraColumns) {
 }
 
 TEST(CandidateReader, RefusesAFileWithBadRowsNamingTheFirst) {
-  auto e =
-      ReadCandidates(WriteTemp("bad.csv", "id,surname,birth_date\n1,A,31.02.1990\n2,B,2999\n"));
+  const TempFile file("bad.csv", "id,surname,birth_date\n1,A,31.02.1990\n2,B,2999\n");
+  auto e = ReadCandidates(file.path());
   ASSERT_FALSE(e.has_value());
   EXPECT_EQ(e.error().where.row, 2);
   EXPECT_EQ(e.error().where.column, 3);
