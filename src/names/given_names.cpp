@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cassert>
+#include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 
 #include "names/internal/belarusian_forms_table.h"
 #include "names/internal/given_names_table.h"
@@ -144,6 +146,27 @@ class GivenNameIndex {
     return out;
   }
 
+  // The one group whose official form or variant is `stem`, or else begins with it and is at
+  // most `max_cut` letters longer (Федор is Федір's, though Федора begins so too); nothing for
+  // no group or for two.
+  std::optional<GivenNameGroupId> GroupOfRoot(std::string_view stem, std::size_t max_cut) const {
+    for (bool whole : {true, false}) {
+      std::optional<GivenNameGroupId> group;
+      auto it = std::lower_bound(keys_.begin(), keys_.end(), stem,
+                                 [](const std::string& a, std::string_view b) { return a < b; });
+      for (; it != keys_.end() && it->starts_with(stem); ++it) {
+        if (whole ? it->size() != stem.size() : it->size() > stem.size() + max_cut) continue;
+        for (const GivenNameHit& hit : Find(*it)) {
+          if (hit.kind != NameFormKind::kOfficial && hit.kind != NameFormKind::kVariant) continue;
+          if (group && *group != hit.group) return std::nullopt;
+          group = hit.group;
+        }
+      }
+      if (group) return group;
+    }
+    return std::nullopt;
+  }
+
   std::span<const GivenNameHit> Find(std::string_view key) const {
     auto [lo, hi] = std::equal_range(
         keys_.begin(), keys_.end(), key,
@@ -241,6 +264,44 @@ std::span<const GivenNameHit> LookupGivenNameKey(std::string_view key) { return 
 std::vector<GivenNameHit> LookupGivenNameKeyNear(std::string_view key) {
   std::vector<GivenNameHit> near = Index().FindNear(key);
   return near.empty() ? Index().FindByDiminutiveSuffix(key) : near;
+}
+
+namespace {
+
+// Suffixes that make a surname of a forefather's given name, as skeleton keys, longest first
+// where one ends another (-чук before -ук), each with the suffix it is in the other language:
+// Ukrainian -ів is Russian -ов (Петрів / Петров), as і stands for о in the stem.
+struct SurnameSuffix {
+  std::string_view key;
+  std::string_view same_as;
+};
+constexpr SurnameSuffix kPatronymicSurnameSuffixes[] = {
+    {"ovich", "ovich"}, {"evich", "evich"}, {"ishin", "ishin"}, {"enko", "enko"},
+    {"chuk", "chuk"},   {"iuk", "iuk"},     {"iak", "iak"},     {"uk", "uk"},
+    {"ik", "ik"},       {"iv", "ov"},       {"ov", "ov"},       {"in", "in"}};
+// Surname roots shorter than this are too many names' beginnings (Іва-, Пет-).
+constexpr std::size_t kMinSurnameRoot = 4;
+constexpr std::size_t kMaxRootCut = 2;
+
+// The group and suffix of a surname made of one given name, if it is one.
+std::optional<std::pair<GivenNameGroupId, std::string_view>> GivenNameRoot(std::string_view key) {
+  for (const SurnameSuffix& suffix : kPatronymicSurnameSuffixes) {
+    if (!key.ends_with(suffix.key) || key.size() < suffix.key.size() + kMinSurnameRoot) continue;
+    const std::string_view root = key.substr(0, key.size() - suffix.key.size());
+    if (auto group = Index().GroupOfRoot(root, kMaxRootCut))
+      return std::pair{*group, suffix.same_as};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool SurnamesOfOneGivenName(std::string_view a, std::string_view b) {
+  if (a == b || a.find(' ') != std::string_view::npos || b.find(' ') != std::string_view::npos) {
+    return false;
+  }
+  const auto root_a = GivenNameRoot(a);
+  return root_a && root_a == GivenNameRoot(b);
 }
 
 std::vector<GivenNameHit> LookupGivenNameKeyDiminutive(std::string_view key) {

@@ -90,4 +90,19 @@ struct GivenNameGroup {
 // True when any hit is of kind `kind`.
 [[nodiscard]] bool HasKind(std::span<const GivenNameHit> hits, NameFormKind kind);
 
+// Two surnames made of one given name in its two languages' forms, by one suffix: Опанасенко /
+// Афанасенко, Пилипенко / Филиппенко, Гнатюк / Игнатюк, Федорчук / Фьодорчук, Охрімович /
+// Ефремович. A Russian clerk may write a Ukrainian surname's root in its Russian form, which
+// spelling alone puts far apart (two letters of the first three). Both roots must be official
+// forms or variants of one group, and of that group only, either whole or cut by at most two
+// letters (Григор-енко, Петр-енко, Афанас-енко); diminutives do not count, since surnames made
+// of them are other surnames (Гриценко is not Григоренко, Петрусенко not Петренко). The
+// suffixes are those that make a surname of a forefather's name: -енко, -ук, -юк, -чук,
+// -ишин, -як, -ик, -ів and -ов (one suffix: Петрів / Петров), -ин, -ович/-евич. Inputs are skeleton
+// keys of one word each (a surname stem or key); different keys are needed, equal ones are one
+// surname anyway.
+//
+//   SurnamesOfOneGivenName("opanasenko", "afanasenko") == true
+[[nodiscard]] bool SurnamesOfOneGivenName(std::string_view a, std::string_view b);
+
 }  // namespace parley::names

@@ -374,5 +374,27 @@ TEST(GivenNamesTest, EveryBelarusianFormFindsItsGroup) {
   }
 }
 
+// A Russian clerk may write a Ukrainian surname's root, a given name, in its Russian form.
+TEST(GivenNamesTest, SurnamesOfOneGivenNameInItsTwoLanguages) {
+  auto one = [](std::string_view a, std::string_view b) {
+    return SurnamesOfOneGivenName(*RomanKey(a), *RomanKey(b));
+  };
+  EXPECT_TRUE(one("Опанасенко", "Афанасенко"));
+  EXPECT_TRUE(one("Пилипенко", "Филиппенко"));
+  EXPECT_TRUE(one("Гнатюк", "Игнатюк"));
+  EXPECT_TRUE(one("Охрімович", "Ефремович"));
+  EXPECT_TRUE(one("Юхименко", "Ефименко"));
+  EXPECT_TRUE(one("Федорів", "Федоров"));
+  EXPECT_TRUE(one("Pylypenko", "Filippenko")) << "any script";
+  // Surnames of diminutives are other surnames; so are other suffixes and other names.
+  EXPECT_FALSE(one("Гриценко", "Григоренко"));
+  EXPECT_FALSE(one("Петрусенко", "Петренко"));
+  EXPECT_FALSE(one("Іваненко", "Іванченко"));
+  EXPECT_FALSE(one("Павленко", "Павлюк"));
+  EXPECT_FALSE(one("Петренко", "Павленко"));
+  EXPECT_FALSE(one("Коваленко", "Шевченко"));
+  EXPECT_FALSE(one("Опанасенко", "Опанасенко")) << "one spelling: nothing to translate";
+}
+
 }  // namespace
 }  // namespace parley::names

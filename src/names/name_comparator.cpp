@@ -37,6 +37,10 @@ constexpr std::size_t kOneTypoMinLength = 4;
 // Каваленка): Belarusian spells an unstressed o as a, and a Russian ear hears it so. Short of
 // the same spelling, and enough with the given name and patronymic agreeing.
 constexpr double kAkanyeSurname = 0.9;
+// One surname made of one given name in its Ukrainian and Russian forms (Опанасенко /
+// Афанасенко: names::SurnamesOfOneGivenName): the same surname in the other language, as
+// likely as akanye to be one person's.
+constexpr double kOneGivenNameSurname = 0.9;
 
 // Raw Jaro-Winkler is a poor scale for names: different surnames that share a root score
 // about 0.9 (shevchenko/shevchuk 0.92) while a one-letter typo scores about 0.98. Rescaling
@@ -184,6 +188,9 @@ double SurnameSimilarity(const ParsedName& a, const ParsedName& b) {
       (Akanye(a.surname_key) == Akanye(b.surname_key) ||
        Akanye(a.surname_stem) == Akanye(b.surname_stem))) {
     best = kAkanyeSurname;
+  }
+  if (best < kOneGivenNameSurname && SurnamesOfOneGivenName(a.surname_stem, b.surname_stem)) {
+    best = kOneGivenNameSurname;
   }
   // One side may carry one half of a double surname (Петренко-Ковальчук / Ковальчук).
   auto parts = [&](std::string_view two_words, std::string_view other) {

@@ -176,6 +176,16 @@ TEST(NameComparatorTest, AnUnstressedOWrittenAIsTheSameSurname) {
   EXPECT_LT(Score("Yauhen Marozau", "Евгений Морозенко"), kDefaultMatchThreshold);
 }
 
+// A surname made of a given name, its root written in the other language's form by a Russian
+// clerk (Опанас / Афанасий): the same surname. Another surname of that name is not.
+TEST(NameComparatorTest, ASurnamesGivenNameRootInTheOtherLanguageIsTheSameSurname) {
+  EXPECT_GE(Score("Опанасенко Андрій Юрійович", "Афанасенко Андрей Юрьевич"),
+            kDefaultMatchThreshold);
+  EXPECT_GE(Score("Охрімович Іван Петрович", "Ефремович Иван Петрович"), kDefaultMatchThreshold);
+  EXPECT_LT(Score("Гриценко Андрій Юрійович", "Григоренко Андрей Юрьевич"), kDefaultMatchThreshold);
+  EXPECT_LT(Score("Опанасенко Андрій Юрійович", "Афанасенко Олег Юрьевич"), kDefaultMatchThreshold);
+}
+
 TEST(NameComparatorTest, HomoglyphsAndApostrophes) {
   EXPECT_DOUBLE_EQ(Score("Шевчeнко Дмитpо Олександрович", kDmytro), 1.0);
   // Identical once apostrophes are unified; no patronymic on either side costs the 3%.
