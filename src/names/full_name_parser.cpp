@@ -505,6 +505,37 @@ const std::vector<Layout>& SharedLayouts(std::size_t n) {
   return shared[n];
 }
 
+// The sex the table's hits agree on (patronymic forms, or the other forms), else unknown.
+Sex UnanimousSex(std::span<const GivenNameHit> hits, bool patronymics) {
+  Sex sex = Sex::kUnknown;
+  for (const auto& h : hits) {
+    if ((h.kind == NameFormKind::kPatronymic) != patronymics) continue;
+    if (sex != Sex::kUnknown && sex != h.sex) return Sex::kUnknown;
+    sex = h.sex;
+  }
+  return sex;
+}
+
+// The bearer's sex a word read as a patronymic shows: its table forms, else its ending.
+Sex PatronymicSex(const Token& t) {
+  if (t.initial) return Sex::kUnknown;
+  if (Sex s = UnanimousSex(t.hits, true); s != Sex::kUnknown) return s;
+  if (t.key.ends_with("na")) return Sex::kFemale;
+  if (t.key.ends_with("ich")) return Sex::kMale;
+  return Sex::kUnknown;
+}
+
+Sex SexOf(const Token* given, const Token* patronymic, std::string_view surname_key) {
+  if (patronymic != nullptr) {
+    if (Sex s = PatronymicSex(*patronymic); s != Sex::kUnknown) return s;
+  }
+  if (given != nullptr) {
+    if (Sex s = UnanimousSex(given->hits, false); s != Sex::kUnknown) return s;
+  }
+  if (surname_key.find(' ') == std::string_view::npos) return SurnameSex(surname_key);
+  return Sex::kUnknown;
+}
+
 // Points for a word playing a role, roughly log-odds: what the name table says (3 for a given
 // name, 4 for a patronymic or a particle, 3 for a patronymic ending) outweighs a surname ending
 // or capitals (2 each), and those outweigh the position prior (at most 1 per layout). A comma
@@ -530,6 +561,36 @@ double RoleScore(const Token& t, Role role) {
   return 0.0;
 }
 
+// A reading whose patronymic shows one sex and whose surname's ending or given name shows the
+// other ("Stalina Valeriyivna Hurevych" read surname first: a woman's -ina and -ivna beside a
+// man's -ych) has put a word in the wrong place: one person's name parts agree.
+constexpr double kSexDisagreement = 2.0;
+
+bool SexesDisagree(const Tokens& tokens, const Layout& layout) {
+  const Token* patronymic = nullptr;
+  const Token* given = nullptr;
+  const Token* surname = nullptr;
+  int surname_words = 0;
+  for (std::size_t i = 0; i < tokens.list.size(); ++i) {
+    const Token& t = tokens.list[i];
+    if (layout.roles[i] == Role::kPatronymic) patronymic = &t;
+    if (layout.roles[i] == Role::kGiven) given = &t;
+    if (layout.roles[i] == Role::kSurname) {
+      surname = &t;
+      ++surname_words;
+    }
+  }
+  if (patronymic == nullptr) return false;
+  const Sex sex = PatronymicSex(*patronymic);
+  if (sex == Sex::kUnknown) return false;
+  auto other = [sex](Sex s) { return s != Sex::kUnknown && s != sex; };
+  if (given != nullptr && !given->initial &&
+      (other(UnanimousSex(given->hits, false)) || other(PatronymicSex(*given)))) {
+    return true;
+  }
+  return surname_words == 1 && !surname->initial && other(SurnameSex(surname->key));
+}
+
 double LayoutScore(const Tokens& tokens, const Layout& layout, const Lean& lean) {
   double score = InOrder(layout, lean.order) ? layout.lean_prior + lean.bonus : layout.other_prior;
   // Where capitals mark the surname ("Karim Yusuf HADDAD"), a word in small letters is not part
@@ -541,6 +602,7 @@ double LayoutScore(const Tokens& tokens, const Layout& layout, const Lean& lean)
     score += RoleScore(t, layout.roles[i]);
     if (capitals_mark && layout.roles[i] == Role::kSurname && !t.upper && !t.initial) score -= 2.0;
   }
+  if (SexesDisagree(tokens, layout)) score -= kSexDisagreement;
   if (tokens.before_comma > 0) {
     bool surname_before = true;
     for (std::size_t i = 0; i < tokens.list.size(); ++i) {
@@ -633,28 +695,6 @@ std::string Describe(const Tokens& tokens, const Layout& layout, const Lean& lea
     }
   }
   return reason;
-}
-
-Sex SexOf(const Token* given, const Token* patronymic, std::string_view surname_key) {
-  auto unanimous = [](std::span<const GivenNameHit> hits, bool patronymics) {
-    Sex sex = Sex::kUnknown;
-    for (const auto& h : hits) {
-      if ((h.kind == NameFormKind::kPatronymic) != patronymics) continue;
-      if (sex != Sex::kUnknown && sex != h.sex) return Sex::kUnknown;
-      sex = h.sex;
-    }
-    return sex;
-  };
-  if (patronymic != nullptr && !patronymic->initial) {
-    if (Sex s = unanimous(patronymic->hits, true); s != Sex::kUnknown) return s;
-    if (patronymic->key.ends_with("na")) return Sex::kFemale;
-    if (patronymic->key.ends_with("ich")) return Sex::kMale;
-  }
-  if (given != nullptr) {
-    if (Sex s = unanimous(given->hits, false); s != Sex::kUnknown) return s;
-  }
-  if (surname_key.find(' ') == std::string_view::npos) return SurnameSex(surname_key);
-  return Sex::kUnknown;
 }
 
 // Typo neighbours in the name table, for a word the exact lookup did not find.

@@ -209,6 +209,18 @@ TEST(FullNameParserTest, FemaleByPatronymic) {
   EXPECT_EQ(p.patronymic, "Миколаївна");
 }
 
+// A surname ending like a man's patronymic (-евич) after a woman's given name and patronymic:
+// read surname first, the woman's -ina surname and -ivna given name would sit beside a man's
+// patronymic, which one person's name does not do. (Ukraine's sanctions register writes the
+// Latin form given name first.)
+TEST(FullNameParserTest, ThePartsOfOneNameAgreeInSex) {
+  ExpectParts("Stalina Valeriyivna Hurevych", "Hurevych", "Stalina", "Valeriyivna");
+  ExpectParts("Сталіна Валеріївна Гуревич", "Гуревич", "Сталіна", "Валеріївна");
+  ExpectParts("Гуревич Сталіна Валеріївна", "Гуревич", "Сталіна", "Валеріївна");
+  // A surname whose ending looks like the other sex's does not turn a clear name round.
+  ExpectParts("Калина Іван Петрович", "Калина", "Іван", "Петрович");
+}
+
 TEST(FullNameParserTest, SurnameThatLooksLikeTheNames) {
   const ParsedName p = Parse("Іванов Іван Іванович");
   EXPECT_EQ(p.surname, "Іванов");
