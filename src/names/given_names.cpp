@@ -300,6 +300,12 @@ bool SurnamesOfOneGivenName(std::string_view a, std::string_view b) {
   if (a == b || a.find(' ') != std::string_view::npos || b.find(' ') != std::string_view::npos) {
     return false;
   }
+  // Every suffix above ends as its other-language form does, but for -ів / -ов: a cheap test
+  // that spares most pairs the table lookups (parley names compares each pair so).
+  auto ending = [](std::string_view w) { return w.size() < 2 ? w : w.substr(w.size() - 2); };
+  if (ending(a) != ending(b) && !(ending(a).ends_with('v') && ending(b).ends_with('v'))) {
+    return false;
+  }
   const auto root_a = GivenNameRoot(a);
   return root_a && root_a == GivenNameRoot(b);
 }
