@@ -38,12 +38,10 @@ the same. `--show-failures N` prints up to N missed positives and N wrongly matc
 half "A" only; half "B" is held out and its pairs are never printed.
 """
 import argparse
-import hashlib
-import json
 import sys
 from itertools import combinations
 
-from names_public_pairs import pair_scores, run_parley_names
+from names_public_pairs import pair_scores, read_json, run_parley_names
 
 APOSTROPHES = "'\u2019`"
 
@@ -73,16 +71,11 @@ def hard_negative(a, b):
 
 
 def read_groups(path):
-    try:
-        with open(path, "rb") as f:
-            raw = f.read()
-        data = json.loads(raw.decode("utf-8"))
-    except (OSError, ValueError) as e:
-        sys.exit(f"{path}: cannot read the name groups ({e}); pass checked_personal_name_groups.json")
+    data, digest = read_json(path, "the name groups", "checked_personal_name_groups.json")
     if not isinstance(data, dict) or not isinstance(data.get("variants"), dict) \
             or not isinstance(data.get("most_frq_variant"), dict):
         sys.exit(f"{path}: expected an object with 'variants' and 'most_frq_variant'")
-    return data, hashlib.sha256(raw).hexdigest()
+    return data, digest
 
 
 def build_pairs(data):

@@ -17,6 +17,7 @@ letters on both sides, and over those in Latin on one side and Cyrillic on the o
 """
 import argparse
 import csv
+import hashlib
 import json
 import os
 import re
@@ -57,6 +58,18 @@ def latin_cyrillic(a, b):
     def only_latin(s):
         return LATIN.search(s) and not CYRILLIC.search(s)
     return (CYRILLIC.search(a) and only_latin(b)) or (CYRILLIC.search(b) and only_latin(a))
+
+
+def read_json(path, what, expected):
+    """A public data file passed by path: its JSON and its sha256 (printed so that a figure names
+    the exact file). Exits naming the file, `what` it should hold and the `expected` file."""
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError) as e:
+        sys.exit(f"{path}: cannot read {what} ({e}); pass {expected}")
+    return data, hashlib.sha256(raw).hexdigest()
 
 
 def pair_scores(judged):

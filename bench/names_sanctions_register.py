@@ -51,14 +51,13 @@ and its pairs are never printed.
 """
 import argparse
 import hashlib
-import json
 import re
 import sys
 from collections import defaultdict
 from itertools import combinations
 
 from names_news_groups import levenshtein
-from names_public_pairs import pair_scores, run_parley_names
+from names_public_pairs import pair_scores, read_json, run_parley_names
 
 PAREN = re.compile(r"(\S+)\s*\(([^()]*)\)")
 CAP = 3  # taken negative pairs per person
@@ -82,15 +81,10 @@ def half(pid):
 
 
 def read_register(path):
-    try:
-        with open(path, "rb") as f:
-            raw = f.read()
-        data = json.loads(raw.decode("utf-8"))
-    except (OSError, ValueError) as e:
-        sys.exit(f"{path}: cannot read the register ({e}); pass sanctioned_persons.json")
+    data, digest = read_json(path, "the register", "sanctioned_persons.json")
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         sys.exit(f"{path}: expected a JSON array of person records")
-    return [r for r in data if forms(r.get("name"))], len(data), hashlib.sha256(raw).hexdigest()
+    return [r for r in data if forms(r.get("name"))], len(data), digest
 
 
 def build_persons(recs):
