@@ -104,6 +104,23 @@ bool IsParticleKey(std::string_view key) {
                    key) != std::end(internal::kPatronymicParticleKeys);
 }
 
+// A word in capitals transliterated letter by letter writes each digraph with one capital:
+// "ShAKhRIIaNI" for ШАХРІЯНІ, "ZANDZhIREI" for ЗАНДЖІРЕЙ (a register's machine
+// transliteration). Its small letters stand alone between capitals, and the capitals are
+// more; words run together ("RomanchukVladimir", "NECHAYNazar") have runs of small letters.
+bool IsCapitalsWithDigraphs(std::u32string_view word) {
+  auto lower = [](char32_t c) { return u_islower(static_cast<UChar32>(c)) != 0; };
+  int capitals = 0;
+  int smalls = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (u_isupper(static_cast<UChar32>(word[i]))) ++capitals;
+    if (!lower(word[i])) continue;
+    ++smalls;
+    if (i > 0 && lower(word[i - 1])) return false;
+  }
+  return smalls > 0 && capitals > smalls;
+}
+
 struct Tokens {
   std::vector<Token> list;
   int before_comma = -1;  // number of tokens before the first comma; -1 without a comma
@@ -123,29 +140,41 @@ struct Pieces {
   std::size_t before_comma = static_cast<std::size_t>(-1);  // pieces before the first comma
 };
 
+bool IsWordBoundary(char32_t cp) { return cp == U',' || u_isUWhiteSpace(static_cast<UChar32>(cp)); }
+
 Pieces Segment(std::u32string_view cps) {
   Pieces out;
   Piece current;
   bool in_word = false;
+  bool in_capitals = false;  // the written word is in capitals, digraphs and all
   std::size_t byte = 0;
   auto flush = [&] {
     if (!current.cps.empty()) out.list.push_back(std::move(current));
     current = Piece{};
   };
-  for (char32_t cp : cps) {
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    const char32_t cp = cps[i];
     const auto length = static_cast<std::size_t>(U8_LENGTH(static_cast<UChar32>(cp)));
     const bool comma = cp == U',';
-    const bool boundary = comma || u_isUWhiteSpace(static_cast<UChar32>(cp));
+    const bool boundary = IsWordBoundary(cp);
+    if (!boundary && (i == 0 || IsWordBoundary(cps[i - 1]))) {
+      const auto end =
+          std::find_if(cps.begin() + static_cast<std::ptrdiff_t>(i), cps.end(), IsWordBoundary);
+      in_capitals =
+          IsCapitalsWithDigraphs(cps.substr(i, static_cast<std::size_t>(end - cps.begin()) - i));
+    }
     // Words run together ("RomanchukVladimir", "ЯрославовичДашкевич"): a capital after a
     // small letter starts a word of its own.
-    if (!boundary && current.cps.size() >= 2 && u_isupper(static_cast<UChar32>(cp)) &&
+    if (!boundary && !in_capitals && current.cps.size() >= 2 &&
+        u_isupper(static_cast<UChar32>(cp)) &&
         u_islower(static_cast<UChar32>(current.cps.back()))) {
       flush();
       in_word = false;
     }
     // And a surname in capitals run into the given name ("NECHAYNazar", "LUKYANENKODenys"): a
     // small letter after three or more capitals begins a word at the last capital.
-    if (!boundary && u_islower(static_cast<UChar32>(cp)) && current.cps.size() >= 4 &&
+    if (!boundary && !in_capitals && u_islower(static_cast<UChar32>(cp)) &&
+        current.cps.size() >= 4 &&
         std::all_of(current.cps.begin(), current.cps.end(),
                     [](char32_t c) { return u_isupper(static_cast<UChar32>(c)) != 0; })) {
       const char32_t capital = current.cps.back();
@@ -234,7 +263,7 @@ Result<WordFacts> ReadWord(std::u32string_view cps) {
   PARLEY_ASSIGN_OR_RETURN(f.key, RomanKeyOfRepaired(std::u32string(cps)));
   const bool dotted = cps.back() == U'.';
   f.initial = letters == 1 || (dotted && letters == 2 && upper >= 1);
-  f.upper = letters >= 2 && upper == letters;
+  f.upper = letters >= 2 && (upper == letters || IsCapitalsWithDigraphs(cps));
   if (f.initial) return f;
   if (f.key.find(' ') == std::string::npos) {
     f.hits = LookupGivenNameKey(f.key);

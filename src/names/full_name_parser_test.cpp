@@ -75,6 +75,18 @@ TEST(FullNameParserTest, WordsRunTogetherAreSeparated) {
   ExpectParts("SHEVCHENKO Dmytro", "SHEVCHENKO", "Dmytro", "");
 }
 
+// A register's machine transliteration of a surname in capitals writes each digraph with one
+// capital (ШАХРОХІ Насер: "ShAKhROKhI Naser"): the word is one surname in capitals, not words
+// run together.
+TEST(FullNameParserTest, CapitalsWithTitleCaseDigraphsAreOneWord) {
+  ExpectParts("ShAKhROKhI Naser", "ShAKhROKhI", "Naser", "");
+  ExpectParts("Naser ShAKhROKhI", "ShAKhROKhI", "Naser", "");
+  ExpectParts("DZhAFARI-NEZhAD Mokhammad-Reza", "DZhAFARI-NEZhAD", "Mokhammad-Reza", "");
+  ExpectParts("KhAZAI Kamran", "KhAZAI", "Kamran", "");
+  // Runs of small letters are still words run together.
+  ExpectParts("ShevchenkoTaras", "Shevchenko", "Taras", "");
+}
+
 TEST(FullNameParserTest, AHyphenBetweenTwoNamesSeparatesThem) {
   ExpectParts("Zinchenko Yuri-Volodymyrovych", "Zinchenko", "Yuri", "Volodymyrovych");
   ExpectParts("Ekaterina Anatolevna-Chuprina", "Chuprina", "Ekaterina", "Anatolevna");

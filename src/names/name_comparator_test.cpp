@@ -159,6 +159,15 @@ TEST(NameComparatorTest, TurkishSpellingMatchesTheName) {
   EXPECT_LT(Score("Taras Şevçenko", "Тарас Шевчук"), kDefaultMatchThreshold);
 }
 
+// A register transliterates a surname in capitals letter by letter, each digraph with one
+// capital: the Latin form is the Cyrillic name, not words run together.
+TEST(NameComparatorTest, CapitalsWithTitleCaseDigraphsMatchTheCyrillicName) {
+  EXPECT_GE(Score("ШАХРОХІ Насер", "ShAKhROKhI Naser"), 0.95);
+  EXPECT_GE(Score("ДЖАФАРІ-НЕЖАД Мохаммад-Реза", "DZhAFARI-NEZhAD Mokhammad-Reza"), 0.95);
+  EXPECT_GE(Score("КОВАЛЬЧУК Ярослава Іванівна", "KOVALChUK Yaroslava Ivanivna"), 0.95);
+  EXPECT_LT(Score("ШАХРОХІ Насер", "ShAKhRIIaRI Naser"), kDefaultMatchThreshold);
+}
+
 // A name with marks (ISO 9, Czech, Croatian) meets itself typed without them.
 TEST(NameComparatorTest, AMarkedSpellingMatchesItselfUnaccented) {
   EXPECT_GE(Score("Taras Sevcenko", "Taras Ševčenko"), 0.95);
