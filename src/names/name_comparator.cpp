@@ -311,6 +311,52 @@ Result<std::vector<ParsedName>> Readings(std::string_view text) {
   return readings;
 }
 
+// Names of four words or more (several given names, Arabic, Spanish and French names) written
+// with the surname moved from one end to the other: "Dupont Jean Pierre Marie" / "Jean Pierre
+// Marie Dupont". The layouts have no place for middle names, so the middle words land in
+// different parts on the two sides; the same words turned back into the other's order are
+// compared too. A comma already says where the surname is.
+constexpr std::size_t kRotatedNameMinWords = 4;
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> words;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t begin = text.find_first_not_of(" \t", at);
+    if (begin == std::string_view::npos) break;
+    const std::size_t end = std::min(text.find_first_of(" \t", begin), text.size());
+    words.emplace_back(text.substr(begin, end - begin));
+    at = end;
+  }
+  return words;
+}
+
+std::string JoinWords(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+// The text's words in every other rotation: a surname of one or two words moved between the
+// ends ("Garcia Lopez Juan Carlos" / "Juan Carlos Garcia Lopez"). A rotation keeps the words'
+// order around the circle, which two different people's names do not share by chance.
+std::vector<std::string> SurnameMovedReadings(std::string_view text, std::size_t other_words) {
+  std::vector<std::string> words = Words(text);
+  if (words.size() < kRotatedNameMinWords || words.size() != other_words ||
+      text.find(',') != std::string_view::npos) {
+    return {};
+  }
+  std::vector<std::string> readings;
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    std::rotate(words.begin(), words.begin() + 1, words.end());
+    readings.push_back(JoinWords(words));
+  }
+  return readings;
+}
+
 }  // namespace
 
 Result<NameScore> CompareFullNames(std::string_view a, std::string_view b) {
@@ -332,17 +378,28 @@ Result<NameScore> CompareFullNames(std::string_view a, std::string_view b) {
   // words two different people. A row's own marks (capitals, a comma) still decide its order.
   const ParsedName& a0 = ra->front();
   const ParsedName& b0 = rb->front();
+  auto order = [](const ParsedName& p) {
+    return NameOrderPrior::Forced(p.surname_first ? NameOrder::kSurnameFirst
+                                                  : NameOrder::kGivenFirst);
+  };
   if (a0.surname_first != b0.surname_first) {
-    auto order = [](const ParsedName& p) {
-      return NameOrderPrior::Forced(p.surname_first ? NameOrder::kSurnameFirst
-                                                    : NameOrder::kGivenFirst);
-    };
     if (auto b_as_a = ParseFullName(b, order(a0))) {
       NameScore s = CompareParsedNames(a0, *b_as_a);
       if (s.score > best.score) best = s;
     }
     if (auto a_as_b = ParseFullName(a, order(b0))) {
       NameScore s = CompareParsedNames(*a_as_b, b0);
+      if (s.score > best.score) best = s;
+    }
+  }
+  for (const std::string& moved : SurnameMovedReadings(b, Words(a).size())) {
+    auto b_moved = ParseFullName(moved);
+    if (!b_moved) continue;
+    NameScore s = CompareParsedNames(a0, *b_moved);
+    if (s.score > best.score) best = s;
+    if (b_moved->surname_first == a0.surname_first) continue;
+    if (auto a_as_moved = ParseFullName(a, order(*b_moved))) {
+      s = CompareParsedNames(*a_as_moved, *b_moved);
       if (s.score > best.score) best = s;
     }
   }

@@ -168,6 +168,21 @@ TEST(NameComparatorTest, CapitalsWithTitleCaseDigraphsMatchTheCyrillicName) {
   EXPECT_LT(Score("ШАХРОХІ Насер", "ShAKhRIIaRI Naser"), kDefaultMatchThreshold);
 }
 
+// Four words or more with the surname moved from one end to the other: several given names,
+// Spanish double surnames, Arabic names.
+TEST(NameComparatorTest, TheSameWordsWithTheSurnameMovedMatch) {
+  EXPECT_GE(Score("Dupont Jean Pierre Marie", "Jean Pierre Marie Dupont"), 0.95);
+  EXPECT_GE(Score("Garcia Lopez Juan Carlos", "Juan Carlos Garcia Lopez"), 0.95);
+  EXPECT_GE(Score("Мохаммад Алі Хассан Резаї", "REZAI Mokhammad Ali Khassan"), 0.95);
+  EXPECT_GE(Score("Дюпон Жан П'єр Марі", "Zhan Pier Mari Diupon"), 0.95);
+  // Another middle name, another surname, or the words in another order around the circle.
+  EXPECT_LT(Score("Dupont Jean Pierre Marie", "Jean Paul Marie Dupont"), kDefaultMatchThreshold);
+  EXPECT_LT(Score("Dupont Jean Pierre Marie", "Jean Pierre Marie Durand"), kDefaultMatchThreshold);
+  EXPECT_LT(Score("Dupont Jean Pierre Marie", "Pierre Jean Marie Dupont"), kDefaultMatchThreshold);
+  EXPECT_LT(Score("Abdullah Mohammed Saleh AL-HARBI", "AL-GHAMDI Abdullah Mohammed Saleh"),
+            kDefaultMatchThreshold);
+}
+
 // A name with marks (ISO 9, Czech, Croatian) meets itself typed without them.
 TEST(NameComparatorTest, AMarkedSpellingMatchesItselfUnaccented) {
   EXPECT_GE(Score("Taras Sevcenko", "Taras Ševčenko"), 0.95);
