@@ -46,8 +46,8 @@ threshold (a pair counts as matched where `parley names` says `match`): overall,
 kind (uk-lat, uk-uk, ru-*). Then the same for the pairs with a Latin side, the Latin name written given
 name first ("Roman Valeriiovych Kovrykov" for "Kovrykov Roman Valeriiovych") as a mediator's list may
 write it: a reordering of the register's own names, not new spellings. `--show-failures N` prints up to
-N missed positives and N wrongly matched negatives of half "A" (first table) only; half "B" is held out
-and its pairs are never printed.
+N missed positives and N wrongly matched negatives of half "A" only, of both tables; half "B" is held
+out and its pairs are never printed.
 """
 import argparse
 import hashlib
@@ -245,11 +245,12 @@ def main():
     table(reordered, halves + [(f"{k}, {h}", lambda r, k=k, hs=hs: r[0] == k and hs(r))
                                for k in ("uk-lat", "ru-lat") for h, hs in halves])
 
-    for label, same in (("missed (same person, no match)", True), ("wrong (different people, match)", False)):
-        if args.show_failures > 0:
-            print(f"\nhalf A, {label}:")
-            for r in [r for r in rows if r[4] == "A" and r[3] == same and r[5] != same][:args.show_failures]:
-                print(f"  {r[0]}: {r[1]!r} / {r[2]!r}  score {r[6]}")
+    for table_name, table_rows in (("the register's forms", rows), ("the Latin reordered", reordered)):
+        for label, same in (("missed (same person, no match)", True), ("wrong (different people, match)", False)):
+            if args.show_failures > 0:
+                print(f"\nhalf A, {table_name}, {label}:")
+                for r in [r for r in table_rows if r[4] == "A" and r[3] == same and r[5] != same][:args.show_failures]:
+                    print(f"  {r[0]}: {r[1]!r} / {r[2]!r}  score {r[6]}")
 
 
 if __name__ == "__main__":
