@@ -22,7 +22,10 @@ constexpr double kNoPatronymicFactor = 0.97;
 constexpr double kNoGivenFactor = 0.85;
 constexpr double kSexConflictFactor = 0.6;
 constexpr double kDiminutiveAgreement = 0.93;
-constexpr double kNearAgreement = 0.9;
+// A given name or patronymic the table lacks, one typo from a name it has (Volodmyr): that name,
+// nearly surely. Enough, beside a surname one typo off and nothing else, for a match (0.89): two
+// slips in one name are common in a typed list, and another person's name would be a real name.
+constexpr double kNearAgreement = 0.95;
 constexpr double kKnownDifferentCap = 0.2;
 constexpr double kInitialAgrees = 0.9;
 constexpr double kInitialsAgree = 0.85;

@@ -183,6 +183,15 @@ TEST(NameComparatorTest, TheSameWordsWithTheSurnameMovedMatch) {
             kDefaultMatchThreshold);
 }
 
+// A slip in the given name (not itself a name) and another in the surname, with nothing else
+// to compare, is still the one person; a real other name is not.
+TEST(NameComparatorTest, ASlipInTheGivenNameAndOneInTheSurnameMatch) {
+  EXPECT_GE(Score("Volodmyr Hnatenko", "Volodymyr Hnatneko"), kDefaultMatchThreshold);
+  EXPECT_GE(Score("Володмир Гнатенко", "Volodymyr Hnatneko"), kDefaultMatchThreshold);
+  EXPECT_LT(Score("Volodymyr Hnatenko", "Vladyslav Hnatneko"), kDefaultMatchThreshold);
+  EXPECT_LT(Score("Volodmyr Hnatenko", "Volodymyr Hnatiuk"), kDefaultMatchThreshold);
+}
+
 // A name with marks (ISO 9, Czech, Croatian) meets itself typed without them.
 TEST(NameComparatorTest, AMarkedSpellingMatchesItselfUnaccented) {
   EXPECT_GE(Score("Taras Sevcenko", "Taras Ševčenko"), 0.95);
