@@ -276,9 +276,9 @@ struct SurnameSuffix {
   std::string_view same_as;
 };
 constexpr SurnameSuffix kPatronymicSurnameSuffixes[] = {
-    {"ovich", "ovich"}, {"evich", "evich"}, {"ishin", "ishin"}, {"enko", "enko"},
-    {"chuk", "chuk"},   {"iuk", "iuk"},     {"iak", "iak"},     {"uk", "uk"},
-    {"ik", "ik"},       {"iv", "ov"},       {"ov", "ov"},       {"in", "in"}};
+    {"ovich", "ovich"}, {"evich", "evich"}, {"ishin", "ishin"}, {"ovsk", "ovsk"}, {"enko", "enko"},
+    {"chuk", "chuk"},   {"iuk", "iuk"},     {"iak", "iak"},     {"uk", "uk"},     {"ik", "ik"},
+    {"iv", "ov"},       {"ov", "ov"},       {"in", "in"}};
 // Surname roots shorter than this are too many names' beginnings (Іва-, Пет-).
 constexpr std::size_t kMinSurnameRoot = 4;
 constexpr std::size_t kMaxRootCut = 2;

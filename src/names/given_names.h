@@ -98,9 +98,9 @@ struct GivenNameGroup {
 // letters (Григор-енко, Петр-енко, Афанас-енко); diminutives do not count, since surnames made
 // of them are other surnames (Гриценко is not Григоренко, Петрусенко not Петренко). The
 // suffixes are those that make a surname of a forefather's name: -енко, -ук, -юк, -чук,
-// -ишин, -як, -ик, -ів and -ов (one suffix: Петрів / Петров), -ин, -ович/-евич. Inputs are skeleton
-// keys of one word each (a surname stem or key); different keys are needed, equal ones are one
-// surname anyway.
+// -ишин, -як, -ик, -ів and -ов (one suffix: Петрів / Петров), -ин, -ович/-евич, and -овськ- of
+// a stem (Костянтиновська / Константиновская). Inputs are skeleton keys of one word each (a
+// surname stem or key); different keys are needed, equal ones are one surname anyway.
 //
 //   SurnamesOfOneGivenName("opanasenko", "afanasenko") == true
 [[nodiscard]] bool SurnamesOfOneGivenName(std::string_view a, std::string_view b);
