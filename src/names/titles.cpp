@@ -15,7 +15,9 @@ namespace {
 constexpr std::array kWords = {"громадянин", "громадянка", "пан",     "пані",    "гражданин",
                                "гражданка",  "господин",   "госпожа", "курсант", "cadet",
                                "mister",     "madam",      "sheikh",  "shaikh",  "monsieur",
-                               "madame",     "herr",       "frau"};
+                               "madame",     "herr",       "frau",    "doctor",  "shaykh",
+                               "hajji",      "haji",       "hadji",   "alhaji",  "mullah",
+                               "mulla",      "maulana",    "mawlana", "mawlawi", "maulvi"};
 
 constexpr std::array kAbbreviations = {"гр",   "гн", "пн", "mr",  "mrs", "ms",  "dr",
                                        "prof", "jr", "sr", "snr", "sir", "mme", "mlle"};

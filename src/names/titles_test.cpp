@@ -35,6 +35,13 @@ TEST(Titles, EveryWordOfTheRankLadderIsATitle) {
   }
 }
 
+// Honorifics of sanctions and mediators' lists: a pilgrim's, a cleric's, a doctor's.
+TEST(Titles, HonorificsAreTitles) {
+  for (const char* word : {"Hajji", "Haji", "Mullah", "Maulana", "Mawlawi", "Doctor", "Shaykh"}) {
+    EXPECT_EQ(Of(word), TitleKind::kWord) << word;
+  }
+}
+
 TEST(Titles, NamesAreNotTitles) {
   for (const char* word : {"Шевченко", "Олександр", "Dmytro", "Сергій", "Петрович", "Stepan"}) {
     EXPECT_EQ(Of(word), TitleKind::kNone) << word;
