@@ -210,6 +210,43 @@ double SurnameSimilarity(const ParsedName& a, const ParsedName& b) {
   return best;
 }
 
+// Names that string a father's and a grandfather's names between the given name and the
+// surname (Arabic, Pashto, Somali): one list writes them all, another only some or none
+// ("Othman AL-GHAMDI" / "OTHMAN AHMED OTHMAN AL-GHAMDI"). The shorter name's words, in order,
+// among the longer's, with the same first and last words, leave the others out without
+// contradicting them; another middle name ("Abdullah Mohammed" / "Abdullah Ahmed") still does.
+// As strong as a patronymic missing on one side.
+constexpr double kMiddleNamesLeftOut = 0.95;
+
+std::vector<std::string_view> WordsGivenFirst(const ParsedName& p) {
+  std::vector<std::string_view> words;
+  for (std::string_view part : {std::string_view(p.given_key), std::string_view(p.patronymic_key),
+                                std::string_view(p.surname_key)}) {
+    for (std::size_t at = 0; at < part.size();) {
+      const std::size_t end = std::min(part.find(' ', at), part.size());
+      if (end > at) words.push_back(part.substr(at, end - at));
+      at = end + 1;
+    }
+  }
+  return words;
+}
+
+bool MiddleNamesLeftOut(const ParsedName& a, const ParsedName& b) {
+  if (a.given_is_initial || b.given_is_initial) return false;
+  std::vector<std::string_view> shorter = WordsGivenFirst(a);
+  std::vector<std::string_view> longer = WordsGivenFirst(b);
+  if (shorter.size() > longer.size()) std::swap(shorter, longer);
+  if (shorter.size() < 2 || shorter.size() == longer.size() || shorter.front() != longer.front() ||
+      shorter.back() != longer.back()) {
+    return false;
+  }
+  std::size_t found = 0;
+  for (std::string_view word : longer) {
+    if (found < shorter.size() && word == shorter[found]) ++found;
+  }
+  return found == shorter.size();
+}
+
 }  // namespace
 
 NameScore CompareParsedNames(const ParsedName& a, const ParsedName& b) {
@@ -240,6 +277,9 @@ NameScore CompareParsedNames(const ParsedName& a, const ParsedName& b) {
   if (s.given < 0.0) score *= kNoGivenFactor;
   s.sex_conflict = a.sex != Sex::kUnknown && b.sex != Sex::kUnknown && a.sex != b.sex;
   if (s.sex_conflict) score *= kSexConflictFactor;
+  if (score < kMiddleNamesLeftOut && !s.sex_conflict && MiddleNamesLeftOut(a, b)) {
+    score = kMiddleNamesLeftOut;
+  }
   s.score = std::clamp(score, 0.0, 1.0);
   return s;
 }

@@ -192,6 +192,15 @@ TEST(NameComparatorTest, ASlipInTheGivenNameAndOneInTheSurnameMatch) {
   EXPECT_LT(Score("Volodmyr Hnatenko", "Volodymyr Hnatiuk"), kDefaultMatchThreshold);
 }
 
+// A father's and a grandfather's names written by one list and left out by another.
+TEST(NameComparatorTest, MiddleNamesLeftOutOnOneSideMatch) {
+  EXPECT_GE(Score("Karim AL-NASIRI", "KARIM YUSUF AHMAD AL-NASIRI"), kDefaultMatchThreshold);
+  EXPECT_GE(Score("Karim Yusuf AL-NASIRI", "KARIM YUSUF AHMAD AL-NASIRI"), kDefaultMatchThreshold);
+  // Another middle name, or the words in another order, is another person.
+  EXPECT_LT(Score("Karim Yusuf AL-NASIRI", "Karim Ahmad AL-NASIRI"), kDefaultMatchThreshold);
+  EXPECT_LT(Score("Karim Yusuf AL-NASIRI", "YUSUF KARIM AHMAD AL-NASIRI"), kDefaultMatchThreshold);
+}
+
 // A name with marks (ISO 9, Czech, Croatian) meets itself typed without them.
 TEST(NameComparatorTest, AMarkedSpellingMatchesItselfUnaccented) {
   EXPECT_GE(Score("Taras Sevcenko", "Taras Ševčenko"), 0.95);
