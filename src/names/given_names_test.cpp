@@ -11,6 +11,7 @@
 #include "names/internal/belarusian_forms_table.h"
 #include "names/internal/given_names_table.h"
 #include "names/romanise_key.h"
+#include "names/surname_forms.h"
 
 namespace parley::names {
 namespace {
@@ -394,6 +395,13 @@ TEST(GivenNamesTest, SurnamesOfOneGivenNameInItsTwoLanguages) {
   EXPECT_FALSE(one("Петренко", "Павленко"));
   EXPECT_FALSE(one("Коваленко", "Шевченко"));
   EXPECT_FALSE(one("Опанасенко", "Опанасенко")) << "one spelling: nothing to translate";
+  // -овськ- of a stem, whatever the gender and script.
+  auto stems = [](std::string_view a, std::string_view b) {
+    return SurnamesOfOneGivenName(SurnameStem(*RomanKey(a)), SurnameStem(*RomanKey(b)));
+  };
+  EXPECT_TRUE(stems("Костянтиновська", "Константиновская"));
+  EXPECT_TRUE(stems("Kostiantynovskyi", "Konstantinovskiy"));
+  EXPECT_FALSE(stems("Костянтиновська", "Петровская"));
 }
 
 }  // namespace
