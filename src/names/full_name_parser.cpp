@@ -41,6 +41,10 @@ struct Token {
   bool patronymic_suffix = false;
   bool particle = false;  // a Turkic particle, or a father's name joined with its particle
   bool surname_ending = false;
+  // The sex the word shows as each part (ReadSexes; unknown for an initial).
+  Sex sex_as_patronymic = Sex::kUnknown;
+  Sex sex_as_given = Sex::kUnknown;
+  Sex sex_as_surname = Sex::kUnknown;
 };
 
 bool IsPatronymic(const Token& t) {
@@ -123,7 +127,8 @@ bool IsCapitalsWithDigraphs(std::u32string_view word) {
 
 struct Tokens {
   std::vector<Token> list;
-  int before_comma = -1;  // number of tokens before the first comma; -1 without a comma
+  int before_comma = -1;             // number of tokens before the first comma; -1 without a comma
+  bool some_patronymic_sex = false;  // a word shows a sex as a patronymic (ReadSexes)
 };
 
 // A run of the input between boundaries, as written: white space and commas end a written
@@ -146,37 +151,50 @@ Pieces Segment(std::u32string_view cps) {
   Pieces out;
   Piece current;
   bool in_word = false;
-  bool in_capitals = false;  // the written word is in capitals, digraphs and all
+  // Whether the written word from `word_begin` is in capitals, digraphs and all: read only
+  // where a word would be cut, as most words never are.
+  std::size_t word_begin = 0;
+  enum class Capitals : unsigned char { kUnread, kNo, kYes } in_capitals = Capitals::kUnread;
+  auto capitals = [&] {
+    if (in_capitals == Capitals::kUnread) {
+      const auto end = std::find_if(cps.begin() + static_cast<std::ptrdiff_t>(word_begin),
+                                    cps.end(), IsWordBoundary);
+      in_capitals = IsCapitalsWithDigraphs(cps.substr(
+                        word_begin, static_cast<std::size_t>(end - cps.begin()) - word_begin))
+                        ? Capitals::kYes
+                        : Capitals::kNo;
+    }
+    return in_capitals == Capitals::kYes;
+  };
   std::size_t byte = 0;
   auto flush = [&] {
     if (!current.cps.empty()) out.list.push_back(std::move(current));
     current = Piece{};
   };
+  bool after_boundary = true;
   for (std::size_t i = 0; i < cps.size(); ++i) {
     const char32_t cp = cps[i];
     const auto length = static_cast<std::size_t>(U8_LENGTH(static_cast<UChar32>(cp)));
     const bool comma = cp == U',';
     const bool boundary = IsWordBoundary(cp);
-    if (!boundary && (i == 0 || IsWordBoundary(cps[i - 1]))) {
-      const auto end =
-          std::find_if(cps.begin() + static_cast<std::ptrdiff_t>(i), cps.end(), IsWordBoundary);
-      in_capitals =
-          IsCapitalsWithDigraphs(cps.substr(i, static_cast<std::size_t>(end - cps.begin()) - i));
+    if (!boundary && after_boundary) {
+      word_begin = i;
+      in_capitals = Capitals::kUnread;
     }
+    after_boundary = boundary;
     // Words run together ("RomanchukVladimir", "ЯрославовичДашкевич"): a capital after a
     // small letter starts a word of its own.
-    if (!boundary && !in_capitals && current.cps.size() >= 2 &&
-        u_isupper(static_cast<UChar32>(cp)) &&
-        u_islower(static_cast<UChar32>(current.cps.back()))) {
+    if (!boundary && current.cps.size() >= 2 && u_isupper(static_cast<UChar32>(cp)) &&
+        u_islower(static_cast<UChar32>(current.cps.back())) && !capitals()) {
       flush();
       in_word = false;
     }
     // And a surname in capitals run into the given name ("NECHAYNazar", "LUKYANENKODenys"): a
     // small letter after three or more capitals begins a word at the last capital.
-    if (!boundary && !in_capitals && u_islower(static_cast<UChar32>(cp)) &&
-        current.cps.size() >= 4 &&
+    if (!boundary && u_islower(static_cast<UChar32>(cp)) && current.cps.size() >= 4 &&
         std::all_of(current.cps.begin(), current.cps.end(),
-                    [](char32_t c) { return u_isupper(static_cast<UChar32>(c)) != 0; })) {
+                    [](char32_t c) { return u_isupper(static_cast<UChar32>(c)) != 0; }) &&
+        !capitals()) {
       const char32_t capital = current.cps.back();
       const auto capital_length =
           static_cast<std::size_t>(U8_LENGTH(static_cast<UChar32>(capital)));
@@ -263,7 +281,10 @@ Result<WordFacts> ReadWord(std::u32string_view cps) {
   PARLEY_ASSIGN_OR_RETURN(f.key, RomanKeyOfRepaired(std::u32string(cps)));
   const bool dotted = cps.back() == U'.';
   f.initial = letters == 1 || (dotted && letters == 2 && upper >= 1);
-  f.upper = letters >= 2 && (upper == letters || IsCapitalsWithDigraphs(cps));
+  // Capitals outnumber small letters before the word is read for digraphs (a Title-case word
+  // never is).
+  f.upper =
+      letters >= 2 && (upper == letters || (2 * upper > letters && IsCapitalsWithDigraphs(cps)));
   if (f.initial) return f;
   if (f.key.find(' ') == std::string::npos) {
     f.hits = LookupGivenNameKey(f.key);
@@ -595,29 +616,43 @@ double RoleScore(const Token& t, Role role) {
 // man's -ych) has put a word in the wrong place: one person's name parts agree.
 constexpr double kSexDisagreement = 2.0;
 
+// The sex each word shows in each role it may play, read once for all of a name's layouts and
+// only where a word shows one as a patronymic (else no layout's parts can disagree).
+void ReadSexes(Tokens& tokens) {
+  for (Token& t : tokens.list) t.sex_as_patronymic = PatronymicSex(t);
+  tokens.some_patronymic_sex =
+      std::any_of(tokens.list.begin(), tokens.list.end(),
+                  [](const Token& t) { return t.sex_as_patronymic != Sex::kUnknown; });
+  if (!tokens.some_patronymic_sex) return;
+  for (Token& t : tokens.list) {
+    if (t.initial) continue;
+    t.sex_as_given = UnanimousSex(t.hits, false);
+    t.sex_as_surname = SurnameSex(t.key);
+  }
+}
+
 bool SexesDisagree(const Tokens& tokens, const Layout& layout) {
-  const Token* patronymic = nullptr;
+  if (!tokens.some_patronymic_sex) return false;
+  Sex sex = Sex::kUnknown;
   const Token* given = nullptr;
   const Token* surname = nullptr;
   int surname_words = 0;
   for (std::size_t i = 0; i < tokens.list.size(); ++i) {
     const Token& t = tokens.list[i];
-    if (layout.roles[i] == Role::kPatronymic) patronymic = &t;
+    if (layout.roles[i] == Role::kPatronymic) sex = t.sex_as_patronymic;
     if (layout.roles[i] == Role::kGiven) given = &t;
     if (layout.roles[i] == Role::kSurname) {
       surname = &t;
       ++surname_words;
     }
   }
-  if (patronymic == nullptr) return false;
-  const Sex sex = PatronymicSex(*patronymic);
   if (sex == Sex::kUnknown) return false;
   auto other = [sex](Sex s) { return s != Sex::kUnknown && s != sex; };
-  if (given != nullptr && !given->initial &&
-      (other(UnanimousSex(given->hits, false)) || other(PatronymicSex(*given)))) {
+  // A given name that is a table name of the other sex, or reads as a patronymic of it.
+  if (given != nullptr && (other(given->sex_as_given) || other(given->sex_as_patronymic))) {
     return true;
   }
-  return surname_words == 1 && !surname->initial && other(SurnameSex(surname->key));
+  return surname_words == 1 && other(surname->sex_as_surname);
 }
 
 double LayoutScore(const Tokens& tokens, const Layout& layout, const Lean& lean) {
@@ -663,6 +698,7 @@ Result<Reading> Read(std::string_view text, NameOrderPrior prior) {
   }
   r.lean = LeanOf(r.tokens, prior);
   const std::vector<Layout>& layouts = r.layouts();
+  ReadSexes(r.tokens);
   for (std::size_t i = 0; i < layouts.size(); ++i) {
     const Layout& layout = layouts[i];
     if (r.lean.only_this_order && !InOrder(layout, r.lean.order)) continue;

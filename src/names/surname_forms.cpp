@@ -64,6 +64,10 @@ std::string SurnameStem(std::string_view key) {
 }
 
 Sex SurnameSex(std::string_view w) {
+  // Every ending below ends in one of these letters: most surnames (-enko, -uk) stop here.
+  if (w.empty() || std::string_view("avni").find(w.back()) == std::string_view::npos) {
+    return Sex::kUnknown;
+  }
   for (std::string_view female : {"ova", "eva", "ina", "ska", "aia"}) {
     if (w.ends_with(female) && w.size() > female.size() + 1) return Sex::kFemale;
   }
