@@ -231,8 +231,32 @@ std::vector<std::string_view> WordsGivenFirst(const ParsedName& p) {
   return words;
 }
 
+// The first and the last word of a name read given name first, without building the list:
+// most pairs differ there, and CompareParsedNames runs for every pair a list compares.
+std::string_view FirstWordGivenFirst(const ParsedName& p) {
+  for (std::string_view part : {std::string_view(p.given_key), std::string_view(p.patronymic_key),
+                                std::string_view(p.surname_key)}) {
+    if (!part.empty()) return part.substr(0, part.find(' '));
+  }
+  return {};
+}
+
+std::string_view LastWordGivenFirst(const ParsedName& p) {
+  for (std::string_view part : {std::string_view(p.surname_key), std::string_view(p.patronymic_key),
+                                std::string_view(p.given_key)}) {
+    if (part.empty()) continue;
+    const std::size_t space = part.rfind(' ');
+    return space == std::string_view::npos ? part : part.substr(space + 1);
+  }
+  return {};
+}
+
 bool MiddleNamesLeftOut(const ParsedName& a, const ParsedName& b) {
   if (a.given_is_initial || b.given_is_initial) return false;
+  if (FirstWordGivenFirst(a) != FirstWordGivenFirst(b) ||
+      LastWordGivenFirst(a) != LastWordGivenFirst(b)) {
+    return false;
+  }
   std::vector<std::string_view> shorter = WordsGivenFirst(a);
   std::vector<std::string_view> longer = WordsGivenFirst(b);
   if (shorter.size() > longer.size()) std::swap(shorter, longer);

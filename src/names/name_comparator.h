@@ -12,7 +12,7 @@
 //               swapped, in the keys or as written), which Jaro-Winkler punishes in the
 //               first letters ("Евченко" for "Шевченко");
 //   given name  1 when the given-name table puts both in one group (0.93 when only through a
-//               diminutive, 0.9 when one side needs a one-letter typo allowed to find its
+//               diminutive, 0.95 when one side needs a one-letter typo allowed to find its
 //               table group), a low score when the table knows both as different names
 //               (Олександр/Олексій: a conflict, at most 0.2), spelling otherwise; an initial
 //               agrees when the other name, or its Ukrainian or Russian official form, starts
@@ -25,7 +25,11 @@
 // parse is unsure (confidence < 0.75) the parser's second reading is tried too and the better
 // score kept; when the two names were read in opposite orders, each is also read in the
 // other's order ("Fuad Mohamed KHALAF" / "FUAD MOHAMED KHALAF": the capitals say given name
-// first, the all-capitals row only leans towards surname first).
+// first, the all-capitals row only leans towards surname first); names of four words or more
+// are also compared with the surname moved between the ends ("Dupont Jean Pierre Marie" /
+// "Jean Pierre Marie Dupont"). Middle names left out on one side ("Othman AL-GHAMDI" /
+// "OTHMAN AHMED OTHMAN AL-GHAMDI": the shorter's words in order among the longer's, the same
+// first and last words) score 0.95, as a missing patronymic nearly does.
 // Jaro-Winkler is measured on code points (names/string_similarity.h; keys are ASCII).
 //
 // The default threshold, kDefaultMatchThreshold = 0.88, sits between the two cases that
