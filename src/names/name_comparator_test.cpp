@@ -201,6 +201,14 @@ TEST(NameComparatorTest, MiddleNamesLeftOutOnOneSideMatch) {
   EXPECT_LT(Score("Karim Yusuf AL-NASIRI", "YUSUF KARIM AHMAD AL-NASIRI"), kDefaultMatchThreshold);
 }
 
+// Foreign volunteers' names as their own countries' lists write them, against a clerk's.
+TEST(NameComparatorTest, ForeignVolunteersShortNamesMatch) {
+  EXPECT_GE(Score("Anthony Walker", "Tony Walker"), kDefaultMatchThreshold);
+  EXPECT_GE(Score("Christopher Hall", "Chris Hall"), kDefaultMatchThreshold);
+  EXPECT_GE(Score("Elizabeth Moore", "Élisabeth Moore"), kDefaultMatchThreshold);
+  EXPECT_LT(Score("Anthony Walker", "Andrew Walker"), kDefaultMatchThreshold);
+}
+
 // A name with marks (ISO 9, Czech, Croatian) meets itself typed without them.
 TEST(NameComparatorTest, AMarkedSpellingMatchesItselfUnaccented) {
   EXPECT_GE(Score("Taras Sevcenko", "Taras Ševčenko"), 0.95);
