@@ -248,9 +248,10 @@ void RunImport(CliContext& ctx, const ImportArgs& args) {
   }
   auto bytes = ReadWholeFile(args.file);
   std::vector<store::ReceivedListVersion> received;
-  auto done = bytes ? store::ImportAndCosign(*ws, *bytes, *keys,
-                                             {.list_prefix = args.list_prefix, .received = &received})
-                    : Result<store::CosignedImport>(std::unexpected(bytes.error()));
+  auto done = bytes
+                  ? store::ImportAndCosign(*ws, *bytes, *keys,
+                                           {.list_prefix = args.list_prefix, .received = &received})
+                  : Result<store::CosignedImport>(std::unexpected(bytes.error()));
   if (!done) {
     Error e = done.error();
     e.where.file = args.file;

@@ -32,12 +32,12 @@
 namespace parley::ledger {
 
 struct PartySignatureReport {
-  std::size_t party_signatures = 0;  // agreement.signed, plan.accepted, plan.signed seen
-  std::size_t witnesses = 0;         // agreement.witnessed, plan.witnessed seen
-  std::size_t matched = 0;           // party signatures made with the pinned key
-  std::size_t witnesses_matched = 0; // witnesses made with a pinned mediator key
-  std::size_t unpinned = 0;          // the agreement pinned no key for that role
-  std::size_t unchecked = 0;         // its agreement.added is not in these entries
+  std::size_t party_signatures = 0;   // agreement.signed, plan.accepted, plan.signed seen
+  std::size_t witnesses = 0;          // agreement.witnessed, plan.witnessed seen
+  std::size_t matched = 0;            // party signatures made with the pinned key
+  std::size_t witnesses_matched = 0;  // witnesses made with a pinned mediator key
+  std::size_t unpinned = 0;           // the agreement pinned no key for that role
+  std::size_t unchecked = 0;          // its agreement.added is not in these entries
   std::vector<std::string> mismatches;
 
   [[nodiscard]] bool ok() const { return mismatches.empty(); }

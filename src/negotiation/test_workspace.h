@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "store/event_log.h"
 #include "ledger/keys.h"
+#include "store/event_log.h"
 #include "store/link_store.h"
 #include "store/test_workspace.h"
 

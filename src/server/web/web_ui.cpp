@@ -55,8 +55,9 @@ ApiResponse WebUiResponse(const ApiRequest& request, std::span<const WebAsset> a
     return response;
   }
   response.content_type = ContentType(wanted);
-  const WebAsset* gzipped =
-      AcceptsGzip(request.Header("accept-encoding")) ? Find(assets, std::string(wanted) + ".gz") : nullptr;
+  const WebAsset* gzipped = AcceptsGzip(request.Header("accept-encoding"))
+                                ? Find(assets, std::string(wanted) + ".gz")
+                                : nullptr;
   response.body = std::string(gzipped != nullptr ? gzipped->bytes : asset->bytes);
   if (gzipped != nullptr) response.headers.emplace_back("Content-Encoding", "gzip");
   response.headers.emplace_back("Vary", "Accept-Encoding");
