@@ -42,6 +42,10 @@ TEST(FullNameSplit, UpperCaseTokenIsTheSurname) {
   ExpectSplit("ШЕВЧЕНКО Дмитро Олександрович", kGf, "ШЕВЧЕНКО", "Дмитро", "Олександрович");
   // All capitals everywhere says nothing: the file order decides.
   ExpectSplit("ШЕВЧЕНКО ДМИТРО ОЛЕКСАНДРОВИЧ", kSf, "ШЕВЧЕНКО", "ДМИТРО", "ОЛЕКСАНДРОВИЧ");
+  // Capitals romanised letter by letter, a digraph with one capital, are still capitals: the
+  // import keeps the surname whole, in either file order.
+  ExpectSplit("Naser ShAKhROKhI", kSf, "ShAKhROKhI", "Naser", "");
+  ExpectSplit("KhAZAI Kamran", kGf, "KhAZAI", "Kamran", "");
 }
 
 TEST(FullNameSplit, InitialsAreNotASurname) {
