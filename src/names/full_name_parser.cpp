@@ -109,8 +109,8 @@ bool IsParticleKey(std::string_view key) {
 }
 
 // A word in capitals transliterated letter by letter writes each digraph with one capital:
-// "ShAKhRIIaNI" for ШАХРІЯНІ, "ZANDZhIREI" for ЗАНДЖІРЕЙ (a register's machine
-// transliteration). Its small letters stand alone between capitals, and the capitals are
+// "ShAKhROKhI" for ШАХРОХІ, "DZhAFARI" for ДЖАФАРІ (as Ukraine's sanctions register romanises
+// a foreign surname). Its small letters stand alone between capitals, and the capitals are
 // more; words run together ("RomanchukVladimir", "NECHAYNazar") have runs of small letters.
 bool IsCapitalsWithDigraphs(std::u32string_view word) {
   auto lower = [](char32_t c) { return u_islower(static_cast<UChar32>(c)) != 0; };
@@ -612,7 +612,7 @@ double RoleScore(const Token& t, Role role) {
 }
 
 // A reading whose patronymic shows one sex and whose surname's ending or given name shows the
-// other ("Stalina Valeriyivna Hurevych" read surname first: a woman's -ina and -ivna beside a
+// other ("Dobryna Serhiyivna Kovalevych" read surname first: a woman's -ina and -ivna beside a
 // man's -ych) has put a word in the wrong place: one person's name parts agree.
 constexpr double kSexDisagreement = 2.0;
 
