@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/try.h"
+#include "core/words.h"
 #include "names/digits_as_letters.h"
 #include "names/full_name_parser.h"
 #include "names/given_names.h"
@@ -65,12 +66,8 @@ Group GroupOf(std::string_view key, bool patronymic, names::Sex sex) {
   // "known": it is not one name of the table.
   std::vector<names::GivenNameHit> words;
   if (hits.empty() && !patronymic && key.find(' ') != std::string_view::npos) {
-    for (std::size_t at = 0; at < key.size();) {
-      const std::size_t end = std::min(key.find(' ', at), key.size());
-      for (const names::GivenNameHit& h : names::LookupGivenNameKey(key.substr(at, end - at))) {
-        words.push_back(h);
-      }
-      at = end + 1;
+    for (std::string_view word : SpaceSeparatedWords(key)) {
+      for (const names::GivenNameHit& h : names::LookupGivenNameKey(word)) words.push_back(h);
     }
     hits = words;
   }

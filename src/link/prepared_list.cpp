@@ -5,6 +5,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/words.h"
 #include "link/name_keys.h"
 #include "link/renamed_places.h"
 #include "link/service_number.h"
@@ -101,12 +102,7 @@ std::string PlaceKey(std::string_view place) {
   auto key = names::RomanKey(place);
   if (!key) return {};
   std::string out;
-  std::size_t i = 0;
-  const std::string& k = *key;
-  while (i < k.size()) {
-    std::size_t j = k.find(' ', i);
-    if (j == std::string::npos) j = k.size();
-    const std::string_view word(k.data() + i, j - i);
+  for (std::string_view word : SpaceSeparatedWords(*key)) {
     const bool settlement_type = word.size() <= 1 || word == "smt" || word == "pgt" ||
                                  word == "sel" || word == "misto" || word == "gorod" ||
                                  word == "selo" || word == "obl" || word == "rn" || word == "r";
@@ -114,7 +110,6 @@ std::string PlaceKey(std::string_view place) {
       if (!out.empty()) out.push_back(' ');
       out.append(word);
     }
-    i = j + 1;
   }
   return std::string(CurrentPlaceKey(out));
 }

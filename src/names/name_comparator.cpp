@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/words.h"
 #include "names/given_names.h"
 #include "names/latin_readings.h"
 #include "names/romanise_key.h"
@@ -112,13 +113,10 @@ Part PartSimilarity(std::string_view a_key, bool a_initial, std::span<const Give
                          std::span<const GivenNameHit> other_hits,
                          std::span<const GivenNameHit> other_near) {
       Part best;
-      for (std::size_t at = 0; at < words.size();) {
-        const std::size_t end = std::min(words.find(' ', at), words.size());
-        const std::string_view word = words.substr(at, end - at);
+      for (std::string_view word : SpaceSeparatedWords(words)) {
         const Part p = PartSimilarity(word, false, LookupGivenNameKey(word), {}, other, false,
                                       other_hits, other_near, false);
         if (p.value > best.value) best = p;
-        at = end + 1;
       }
       return best;
     };
@@ -198,11 +196,8 @@ double SurnameSimilarity(const ParsedName& a, const ParsedName& b) {
   // One side may carry one half of a double surname (Петренко-Ковальчук / Ковальчук).
   auto parts = [&](std::string_view two_words, std::string_view other) {
     if (two_words.find(' ') == std::string_view::npos) return;
-    while (!two_words.empty()) {
-      const std::size_t space = two_words.find(' ');
-      best = std::max(best, 0.9 * Spelling(two_words.substr(0, space), other));
-      if (space == std::string_view::npos) break;
-      two_words.remove_prefix(space + 1);
+    for (std::string_view word : SpaceSeparatedWords(two_words)) {
+      best = std::max(best, 0.9 * Spelling(word, other));
     }
   };
   parts(a.surname_stem, b.surname_stem);
@@ -220,13 +215,9 @@ constexpr double kMiddleNamesLeftOut = 0.95;
 
 std::vector<std::string_view> WordsGivenFirst(const ParsedName& p) {
   std::vector<std::string_view> words;
-  for (std::string_view part : {std::string_view(p.given_key), std::string_view(p.patronymic_key),
-                                std::string_view(p.surname_key)}) {
-    for (std::size_t at = 0; at < part.size();) {
-      const std::size_t end = std::min(part.find(' ', at), part.size());
-      if (end > at) words.push_back(part.substr(at, end - at));
-      at = end + 1;
-    }
+  for (const std::string* part : {&p.given_key, &p.patronymic_key, &p.surname_key}) {
+    const std::vector<std::string_view> part_words = SpaceSeparatedWords(*part);
+    words.insert(words.end(), part_words.begin(), part_words.end());
   }
   return words;
 }
@@ -260,10 +251,8 @@ bool MiddleNamesLeftOut(const ParsedName& a, const ParsedName& b) {
   std::vector<std::string_view> shorter = WordsGivenFirst(a);
   std::vector<std::string_view> longer = WordsGivenFirst(b);
   if (shorter.size() > longer.size()) std::swap(shorter, longer);
-  if (shorter.size() < 2 || shorter.size() == longer.size() || shorter.front() != longer.front() ||
-      shorter.back() != longer.back()) {
-    return false;
-  }
+  // The first and last words agree already (above).
+  if (shorter.size() < 2 || shorter.size() == longer.size()) return false;
   std::size_t found = 0;
   for (std::string_view word : longer) {
     if (found < shorter.size() && word == shorter[found]) ++found;
@@ -385,22 +374,9 @@ Result<std::vector<ParsedName>> Readings(std::string_view text) {
 // compared too. A comma already says where the surname is.
 constexpr std::size_t kRotatedNameMinWords = 4;
 
-std::vector<std::string> Words(std::string_view text) {
-  std::vector<std::string> words;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    const std::size_t begin = text.find_first_not_of(" \t", at);
-    if (begin == std::string_view::npos) break;
-    const std::size_t end = std::min(text.find_first_of(" \t", begin), text.size());
-    words.emplace_back(text.substr(begin, end - begin));
-    at = end;
-  }
-  return words;
-}
-
-std::string JoinWords(const std::vector<std::string>& words) {
+std::string JoinWords(const std::vector<std::string_view>& words) {
   std::string out;
-  for (const std::string& w : words) {
+  for (std::string_view w : words) {
     if (!out.empty()) out += ' ';
     out += w;
   }
@@ -411,7 +387,7 @@ std::string JoinWords(const std::vector<std::string>& words) {
 // ends ("Garcia Lopez Juan Carlos" / "Juan Carlos Garcia Lopez"). A rotation keeps the words'
 // order around the circle, which two different people's names do not share by chance.
 std::vector<std::string> SurnameMovedReadings(std::string_view text, std::size_t other_words) {
-  std::vector<std::string> words = Words(text);
+  std::vector<std::string_view> words = SpaceSeparatedWords(text);
   if (words.size() < kRotatedNameMinWords || words.size() != other_words ||
       text.find(',') != std::string_view::npos) {
     return {};
@@ -459,7 +435,7 @@ Result<NameScore> CompareFullNames(std::string_view a, std::string_view b) {
       if (s.score > best.score) best = s;
     }
   }
-  for (const std::string& moved : SurnameMovedReadings(b, Words(a).size())) {
+  for (const std::string& moved : SurnameMovedReadings(b, SpaceSeparatedWords(a).size())) {
     auto b_moved = ParseFullName(moved);
     if (!b_moved) continue;
     NameScore s = CompareParsedNames(a0, *b_moved);
