@@ -63,16 +63,21 @@ std::string SurnameStem(std::string_view key) {
   return out;
 }
 
+namespace {
+// The endings that tell a surname's sex; none ends another, so their order does not matter.
+struct SexEnding {
+  std::string_view ending;
+  Sex sex;
+};
+constexpr SexEnding kSexEndings[] = {
+    {"ova", Sex::kFemale}, {"eva", Sex::kFemale}, {"ina", Sex::kFemale}, {"ska", Sex::kFemale},
+    {"aia", Sex::kFemale}, {"ov", Sex::kMale},    {"ev", Sex::kMale},    {"in", Sex::kMale},
+    {"ski", Sex::kMale},   {"skoi", Sex::kMale}};
+}  // namespace
+
 Sex SurnameSex(std::string_view w) {
-  // Every ending below ends in one of these letters: most surnames (-enko, -uk) stop here.
-  if (w.empty() || std::string_view("avni").find(w.back()) == std::string_view::npos) {
-    return Sex::kUnknown;
-  }
-  for (std::string_view female : {"ova", "eva", "ina", "ska", "aia"}) {
-    if (w.ends_with(female) && w.size() > female.size() + 1) return Sex::kFemale;
-  }
-  for (std::string_view male : {"ov", "ev", "in", "ski", "skoi"}) {
-    if (w.ends_with(male) && w.size() > male.size() + 1) return Sex::kMale;
+  for (const auto& [ending, sex] : kSexEndings) {
+    if (w.ends_with(ending) && w.size() > ending.size() + 1) return sex;
   }
   return Sex::kUnknown;
 }
